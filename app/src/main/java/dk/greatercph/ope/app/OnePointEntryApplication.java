@@ -1,0 +1,27 @@
+package dk.greatercph.ope.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+import java.util.Map;
+
+/**
+ * One-Point-Entry in one process: both sides, one PostgreSQL (embedded unless a datasource is configured).
+ * The sides' own application classes are left out of the scan; their components are not.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = {"dk.greatercph.ope.command", "dk.greatercph.ope.query"},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
+public class OnePointEntryApplication {
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(OnePointEntryApplication.class);
+        application.setDefaultProperties(Map.of("spring.application.name", "one-point-entry"));
+        application.run(args);
+    }
+}

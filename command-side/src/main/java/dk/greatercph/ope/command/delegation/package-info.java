@@ -1,0 +1,2 @@
+/** The incoming delegation: its aggregate, commands and rules. */
+package dk.greatercph.ope.command.delegation;

@@ -1,0 +1,12 @@
+package dk.greatercph.ope.command.delegation.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The answer to a command: which resource it concerned and that resource's new version. */
+@Schema(name = "CommandAccepted")
+record CommandAccepted(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+        String id,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0")
+        long version) {
+}

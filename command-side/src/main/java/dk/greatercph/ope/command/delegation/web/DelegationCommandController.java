@@ -1,0 +1,43 @@
+package dk.greatercph.ope.command.delegation.web;
+
+import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** Commands on incoming delegations. */
+@RestController
+@RequestMapping(path = "/api/delegations", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Delegations (commands)")
+class DelegationCommandController {
+
+    private final CommandGateway commandGateway;
+
+    DelegationCommandController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register an incoming delegation request")
+    ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterDelegationRequest request) {
+        DelegationId id = DelegationId.newId();
+        commandGateway.sendAndWait(new RegisterDelegationCommand(id, request.channel(),
+                request.requestingOrganisation(), request.originProvince(), request.originCity(),
+                request.delegationType(), request.politicalLevel(), request.headCount(), request.wishedFrom(),
+                request.wishedTo(), request.themes().stream().sorted().toList(), request.purpose(),
+                request.businessOpportunity()));
+        return ResponseEntity.created(URI.create("/api/delegations/" + id))
+                .eTag("\"0\"")
+                .body(new CommandAccepted(id.value(), 0));
+    }
+}

@@ -1,0 +1,45 @@
+package dk.greatercph.ope.command.delegation.web;
+
+import dk.greatercph.ope.events.delegation.Channel;
+import dk.greatercph.ope.events.delegation.DelegationType;
+import dk.greatercph.ope.events.delegation.PoliticalLevel;
+import dk.greatercph.ope.events.delegation.Theme;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/** What the desk registers about an incoming request. */
+@Schema(name = "RegisterDelegationRequest", description = "An incoming delegation request as the desk receives it.")
+record RegisterDelegationRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "EMBASSY")
+        @NotNull Channel channel,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission", maxLength = 200)
+        @NotBlank @Size(max = 200) String requestingOrganisation,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu", maxLength = 100)
+        @NotBlank @Size(max = 100) String originProvince,
+        @Schema(example = "Nanjing", maxLength = 100)
+        @Size(max = 100) String originCity,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "ADMINISTRATIVE")
+        @NotNull DelegationType delegationType,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "PROVINCIAL")
+        @NotNull PoliticalLevel politicalLevel,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "12", minimum = "1", maximum = "500")
+        @NotNull @Min(1) @Max(500) Integer headCount,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027-04-12", format = "date")
+        @NotNull LocalDate wishedFrom,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027-04-16", format = "date")
+        @NotNull LocalDate wishedTo,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"HEALTH_WELFARE_TECH\"]")
+        @NotEmpty @Size(max = 8) Set<@NotNull Theme> themes,
+        @Schema(example = "Study visit on welfare technology in elder care", maxLength = 4000)
+        @Size(max = 4000) String purpose,
+        @Schema(example = "Two Jiangsu companies look for Danish partners in tele-health", maxLength = 4000)
+        @Size(max = 4000) String businessOpportunity) {
+}

@@ -1,0 +1,2 @@
+/** The REST command API of delegations. */
+package dk.greatercph.ope.command.delegation.web;

@@ -1,0 +1,47 @@
+package dk.greatercph.ope.platform.config;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.DefaultPropertiesPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+import java.util.Map;
+
+/**
+ * The defaults every process starts from, at the lowest precedence so that any configuration overrides
+ * them: Axon Server off (the PostgreSQL event store is the default), no update checks, Jackson 3 for every
+ * serialized message and token, strict JSON input.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    /** Axon's own switch, read from system properties before any Spring configuration. */
+    private static final String UPDATE_CHECK_OFF = "axoniq.update-checker.disabled";
+
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("axon.axonserver.enabled", "false"),
+            Map.entry("axoniq.update-checker.disabled", "true"),
+            Map.entry("axon.update-check.disabled", "true"),
+            Map.entry("axon.serializer.general", "jackson3"),
+            Map.entry("axon.serializer.events", "jackson3"),
+            Map.entry("axon.serializer.messages", "jackson3"),
+            Map.entry("spring.flyway.locations", "classpath:db/platform"),
+            Map.entry("db-scheduler.delay-startup-until-context-ready", "true"),
+            Map.entry("db-scheduler.table-name", "scheduled_tasks"),
+            Map.entry("db-scheduler.polling-interval", "2s"),
+            Map.entry("spring.jackson.deserialization.fail-on-unknown-properties", "true"),
+            Map.entry("spring.jackson.deserialization.fail-on-null-for-primitives", "true"),
+            Map.entry("spring.mvc.throw-exception-if-no-handler-found", "true"),
+            Map.entry("server.error.include-stacktrace", "never"),
+            Map.entry("server.error.include-message", "never"),
+            Map.entry("management.endpoints.web.exposure.include", "health"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        DefaultPropertiesPropertySource.addOrMerge(DEFAULTS, environment.getPropertySources());
+        if (System.getProperty(UPDATE_CHECK_OFF) == null) {
+            System.setProperty(UPDATE_CHECK_OFF, "true");
+        }
+    }
+}

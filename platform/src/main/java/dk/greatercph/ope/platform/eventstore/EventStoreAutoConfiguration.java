@@ -1,0 +1,68 @@
+package dk.greatercph.ope.platform.eventstore;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/**
+ * Axon's storage on PostgreSQL: the commit-ordered JDBC event store (payloads as {@code bytea}), the saga
+ * schema for PostgreSQL, and a Jackson 3 serializer that can read back the tokens it writes.
+ */
+@AutoConfiguration(before = JdbcAutoConfiguration.class)
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class EventStoreAutoConfiguration {
+
+    /** Packages whose types may appear polymorphically in serialized tokens, sagas and messages. */
+    static final String[] TRUSTED_PACKAGES = {"org.axonframework.", "java.lang.", "java.util.", "dk.greatercph.ope."};
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          EventStoreProperties properties) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
+                .batchSize(properties.batchSize());
+        return new CommitOrderedJdbcEventStorageEngine(builder, transactionManager);
+    }
+
+    @Bean
+    SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    @Bean
+    Jackson3SerializerCustomizer trustedTypesOnly() {
+        return builder -> {
+            BasicPolymorphicTypeValidator.Builder validator = BasicPolymorphicTypeValidator.builder();
+            for (String trusted : TRUSTED_PACKAGES) {
+                validator.allowIfSubType(trusted);
+            }
+            builder.polymorphicTypeValidator(validator.build());
+        };
+    }
+}

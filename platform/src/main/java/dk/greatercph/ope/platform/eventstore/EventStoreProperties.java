@@ -1,0 +1,21 @@
+package dk.greatercph.ope.platform.eventstore;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the PostgreSQL event store.
+ *
+ * @param gapTimeout how long a streaming processor waits for a missing global index before it treats it as a
+ *                   rolled-back append; with commit-ordered appends a gap can never be filled later
+ * @param batchSize  how many events a streaming processor reads per query
+ */
+@ConfigurationProperties("ope.event-store")
+public record EventStoreProperties(Duration gapTimeout, Integer batchSize) {
+
+    public EventStoreProperties {
+        gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
+        batchSize = batchSize == null ? 100 : batchSize;
+    }
+}

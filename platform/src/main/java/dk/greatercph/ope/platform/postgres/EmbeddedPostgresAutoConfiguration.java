@@ -1,0 +1,43 @@
+package dk.greatercph.ope.platform.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The embedded default: with no {@code spring.datasource.url} configured, start a real PostgreSQL and point
+ * the datasource at it.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@Conditional(EmbeddedPostgresAutoConfiguration.NoDatasourceConfigured.class)
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+public class EmbeddedPostgresAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties properties) {
+        return EmbeddedPostgresServer.start(properties.dataDir(), properties.port());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgresServer server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(20);
+        dataSource.setPoolName("embedded-postgres");
+        return dataSource;
+    }
+
+    static class NoDatasourceConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().containsProperty("spring.datasource.url");
+        }
+    }
+}

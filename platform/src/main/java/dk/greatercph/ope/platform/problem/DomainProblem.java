@@ -1,0 +1,30 @@
+package dk.greatercph.ope.platform.problem;
+
+import java.util.Objects;
+
+/**
+ * A refusal the domain gives, with a stable code that clients and auditors can rely on. It travels with a
+ * command's result as {@link Details}, so it is answered the same whether the command ran in this process or
+ * in another.
+ */
+public class DomainProblem extends RuntimeException {
+
+    private final Details details;
+
+    public DomainProblem(String code, ProblemKind kind, String detail) {
+        super(detail);
+        this.details = new Details(code, kind, detail);
+    }
+
+    public Details details() {
+        return details;
+    }
+
+    /** The serializable form of a domain problem. */
+    public record Details(String code, ProblemKind kind, String detail) {
+        public Details {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(kind, "kind");
+        }
+    }
+}

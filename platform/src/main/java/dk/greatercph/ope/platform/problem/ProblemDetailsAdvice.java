@@ -1,0 +1,200 @@
+package dk.greatercph.ope.platform.problem;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every error into {@code application/problem+json} with a stable {@code code}, and for bad input the
+ * names of the offending fields. Never leaks a stack trace: an unexpected error is logged with an incident id
+ * that the response names.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(DomainProblem.class)
+    ResponseEntity<Object> domainProblem(DomainProblem problem) {
+        return respond(problem.details());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandFailed(CommandExecutionException e) {
+        return e.getDetails()
+                .filter(DomainProblem.Details.class::isInstance)
+                .map(DomainProblem.Details.class::cast)
+                .map(this::respond)
+                .orElseGet(() -> e.getCause() instanceof DomainProblem problem
+                        ? respond(problem.details())
+                        : unexpected(e));
+    }
+
+    @ExceptionHandler(QueryExecutionException.class)
+    ResponseEntity<Object> queryFailed(QueryExecutionException e) {
+        return e.getDetails()
+                .filter(DomainProblem.Details.class::isInstance)
+                .map(DomainProblem.Details.class::cast)
+                .map(this::respond)
+                .orElseGet(() -> unexpected(e));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource.", Map.of());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "STALE_VERSION",
+                "The resource has changed since the version given in If-Match.", Map.of());
+    }
+
+    @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
+    ResponseEntity<Object> concurrentChange(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+                "Another change to the same resource was recorded at the same time; read it again and retry.",
+                Map.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                "Parameter '" + e.getName() + "' has an invalid value.",
+                Map.of("errors", List.of(fieldError(e.getName(), "invalid value"))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected error, incident {}", incident, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "An unexpected error occurred; quote incident " + incident + " when reporting it.",
+                Map.of("incident", incident));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> fieldError(error.getField(), messageOf(error)))
+                .toList();
+        String fields = errors.stream().map(e -> e.get("field")).distinct().collect(Collectors.joining(", "));
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid fields: " + fields + ".",
+                Map.of("errors", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> fieldError(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid parameters.", Map.of("errors", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return problem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
+                    "Field '" + field + "' is not part of this request (or may not be set by a client).",
+                    Map.of("errors", List.of(fieldError(field, "unknown or read-only field"))));
+        }
+        if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
+            String field = path(invalid);
+            return problem(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
+                    "Field '" + field + "' has a value of the wrong type or format.",
+                    Map.of("errors", List.of(fieldError(field, "wrong type or format"))));
+        }
+        if (cause instanceof JacksonException) {
+            return problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not well-formed JSON.",
+                    Map.of());
+        }
+        return problem(HttpStatus.BAD_REQUEST, "UNREADABLE_BODY", "The request body is missing or unreadable.",
+                Map.of());
+    }
+
+    /** Every other MVC error (404, 405, 406, 413, 415 …) keeps Spring's problem and gains a code. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail detail
+                && (detail.getProperties() == null || !detail.getProperties().containsKey("code"))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            detail.setProperty("code", status == null ? "HTTP_" + statusCode.value()
+                    : status.name().toUpperCase(Locale.ROOT));
+        }
+        return response == null ? null : ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(response.getBody());
+    }
+
+    private ResponseEntity<Object> respond(DomainProblem.Details details) {
+        return problem(HttpStatus.valueOf(details.kind().status()), details.code(), details.detail(), Map.of());
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String code, String detail,
+                                          Map<String, Object> properties) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setProperty("code", code);
+        properties.forEach(body::setProperty);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "invalid" : message);
+    }
+
+    private static String messageOf(FieldError error) {
+        return error.getDefaultMessage();
+    }
+
+    private static String path(DatabindException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

@@ -1,0 +1,29 @@
+package dk.greatercph.ope.query.audit;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/** One stored event as an auditor reads it: identity, position, payload and metadata. */
+@Schema(name = "AuditEvent")
+public record AuditEventView(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "42",
+                description = "Position in the global, ordered event log")
+        long position,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "9b2f6c1e-0c1d-4a8e-9a53-3f7f1b0f2d11")
+        String eventId,
+        @Schema(example = "Delegation") String aggregateType,
+        @Schema(example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21") String aggregateId,
+        @Schema(example = "0") Long sequenceNumber,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DelegationRegisteredEvent") String eventType,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                example = "dk.greatercph.ope.events.delegation.DelegationRegisteredEvent") String payloadType,
+        @Schema(example = "1") String payloadRevision,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") Instant timestamp,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The event's payload as stored")
+        JsonNode payload,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Who, why and in answer to what: actor, role, correlation and causation ids")
+        JsonNode metaData) {
+}

@@ -1,0 +1,40 @@
+package dk.greatercph.ope.query.delegation;
+
+import dk.greatercph.ope.events.delegation.Channel;
+import dk.greatercph.ope.events.delegation.DelegationType;
+import dk.greatercph.ope.events.delegation.PoliticalLevel;
+import dk.greatercph.ope.events.delegation.Theme;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One delegation as the desk sees it. */
+@Schema(name = "Delegation", description = "One delegation request as the desk's board shows it.")
+public record DelegationView(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+        String id,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "REQUESTED",
+                allowableValues = {"REQUESTED", "SCREENED", "ROUTED", "ACCEPTED", "PROGRAMME_PLANNED", "CONFIRMED",
+                        "COMPLETED", "DECLINED", "CANCELLED"})
+        String status,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission")
+        String requestingOrganisation,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu") String originProvince,
+        @Schema(example = "Nanjing") String originCity,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) DelegationType delegationType,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PoliticalLevel politicalLevel,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "12") int headCount,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-04-12") LocalDate wishedFrom,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-04-16") LocalDate wishedTo,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Theme> themes,
+        String purpose,
+        String businessOpportunity,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") Instant registeredAt,
+        @Schema(example = "desk") String registeredBy,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0",
+                description = "The aggregate version this view reflects; send it as If-Match on commands.")
+        long version) {
+}
