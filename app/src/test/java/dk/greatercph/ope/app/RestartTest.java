@@ -1,0 +1,59 @@
+package dk.greatercph.ope.app;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Requests;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded default keeps its data: a delegation registered before a restart is there after it. */
+class RestartTest {
+
+    @Test
+    void eventsSurviveARestartOfTheEmbeddedDefault() throws Exception {
+        Path dataDir = Path.of("target", "it-postgres", "restart-" + UUID.randomUUID());
+        int postgresPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            postgresPort = socket.getLocalPort();
+        }
+        String[] args = {
+                "--ope.embedded-postgres.data-dir=" + dataDir,
+                "--ope.embedded-postgres.port=" + postgresPort,
+                "--server.port=0"
+        };
+
+        String id;
+        try (ConfigurableApplicationContext first = start(args)) {
+            Api api = new Api(port(first));
+            Api.Response created = api.post("/api/delegations", Requests.delegation("Before restart"));
+            assertThat(created.status()).isEqualTo(201);
+            id = created.json().get("id").asString();
+            assertThat(api.getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(10))
+                    .status()).isEqualTo(200);
+        }
+
+        try (ConfigurableApplicationContext second = start(args)) {
+            Api api = new Api(port(second));
+            Api.Response after = api.get("/api/delegations/" + id);
+            assertThat(after.status()).isEqualTo(200);
+            assertThat(after.json().get("requestingOrganisation").asString()).isEqualTo("Before restart");
+            assertThat(api.get("/api/audit/events?aggregateId=" + id).json().get("items").size()).isEqualTo(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String[] args) {
+        return new SpringApplicationBuilder(OnePointEntryApplication.class).run(args);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

@@ -1,0 +1,94 @@
+package dk.greatercph.ope.app.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** A plain HTTP client against the running application, as any client of the REST API would be. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(int port) {
+        this("http://localhost:" + port);
+    }
+
+    public Api(String base) {
+        this.base = base;
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+    }
+
+    public Response post(String path, String json) {
+        return post(path, json, Map.of());
+    }
+
+    public Response post(String path, String json, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
+    public Response send(HttpRequest.Builder request, Map<String, String> headers) {
+        headers.forEach(request::header);
+        request.timeout(Duration.ofSeconds(30));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GETs {@code path} until {@code until} holds or {@code timeout} passes; returns the last response. */
+    public Response getUntil(String path, Predicate<Response> until, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response last = get(path);
+        while (!until.test(last) && System.nanoTime() < deadline) {
+            sleep(50);
+            last = get(path);
+        }
+        return last;
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One HTTP answer. */
+    public record Response(int status, HttpResponse<String> raw, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dk.greatercph.ope.app.support;
+
+import dk.greatercph.ope.app.OnePointEntryApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The one configuration that integration tests share: the whole application over HTTP on a random port,
+ * on its own embedded PostgreSQL in a fresh folder. Every test class with exactly this annotation shares one
+ * cached context and one database, and isolates itself by fresh ids.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = OnePointEntryApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "ope.embedded-postgres.data-dir=target/it-postgres/${random.uuid}",
+                "ope.embedded-postgres.port=0",
+                "ope.event-store.gap-timeout=2s"
+        })
+public @interface OpeIntegrationTest {
+}
