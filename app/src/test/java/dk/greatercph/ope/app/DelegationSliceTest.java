@@ -30,7 +30,7 @@ class DelegationSliceTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port).as("desk");
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import dk.greatercph.ope.platform.security.ActorMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,7 +60,7 @@ class LateCommitTest {
 
     @Test
     void anAppendThatCommitsAfterTheGapTimeoutIsStillProjected() throws Exception {
-        Api api = new Api(port);
+        Api api = new Api(port).as("desk");
         DelegationId late = DelegationId.newId();
         Duration held = gapTimeout.multipliedBy(2).plusSeconds(1);
         EventProcessor board = processing.eventProcessor("delegation-board").orElseThrow();
@@ -77,7 +79,8 @@ class LateCommitTest {
         CompletableFuture<Void> slowTransaction = CompletableFuture.runAsync(() ->
                 new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
                     eventStore.publish(new GenericDomainEventMessage<>("Delegation", late.value(), 0,
-                            registered(late)));
+                            registered(late), MetaData.with(ActorMetadata.ACTOR, "late-commit-test")
+                            .and(ActorMetadata.ROLE, "SYSTEM")));
                     appended.countDown();
                     Api.sleep(held.toMillis());
                     committedAt.set(System.nanoTime());

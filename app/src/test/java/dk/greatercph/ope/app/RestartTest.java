@@ -32,7 +32,7 @@ class RestartTest {
 
         String id;
         try (ConfigurableApplicationContext first = start(args)) {
-            Api api = new Api(port(first));
+            Api api = new Api(port(first)).as("desk");
             Api.Response created = api.post("/api/delegations", Requests.delegation("Before restart"));
             assertThat(created.status()).isEqualTo(201);
             id = created.json().get("id").asString();
@@ -41,7 +41,7 @@ class RestartTest {
         }
 
         try (ConfigurableApplicationContext second = start(args)) {
-            Api api = new Api(port(second));
+            Api api = new Api(port(second)).as("desk");
             Api.Response after = api.get("/api/delegations/" + id);
             assertThat(after.status()).isEqualTo(200);
             assertThat(after.json().get("requestingOrganisation").asString()).isEqualTo("Before restart");

@@ -34,7 +34,8 @@ class SplitModeTest {
         String[] shared = {
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=postgres",
-                "--server.port=0"
+                "--server.port=0",
+                "--ope.security.allow-demo-users=true"
         };
         commandSide = new SpringApplicationBuilder(CommandSideApplication.class).run(shared);
         querySide = new SpringApplicationBuilder(QuerySideApplication.class).run(shared);
@@ -55,8 +56,8 @@ class SplitModeTest {
 
     @Test
     void anEventWrittenByTheCommandSideIsProjectedByTheQuerySide() {
-        Api commands = new Api(port(commandSide));
-        Api queries = new Api(port(querySide));
+        Api commands = new Api(port(commandSide)).as("desk");
+        Api queries = new Api(port(querySide)).as("desk");
 
         Api.Response created = commands.post("/api/delegations", Requests.delegation("Split mode " + UUID.randomUUID()));
         assertThat(created.status()).isEqualTo(201);
@@ -70,8 +71,8 @@ class SplitModeTest {
 
     @Test
     void eachSideServesOnlyItsOwnApi() {
-        Api commands = new Api(port(commandSide));
-        Api queries = new Api(port(querySide));
+        Api commands = new Api(port(commandSide)).as("desk");
+        Api queries = new Api(port(querySide)).as("desk");
 
         assertThat(commands.get("/api/delegations").status()).isEqualTo(405);
         assertThat(queries.post("/api/delegations", Requests.delegation("Wrong side")).status()).isEqualTo(405);

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -17,15 +19,39 @@ public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String base;
+    private final String authorization;
 
     public Api(int port) {
-        this("http://localhost:" + port);
+        this("http://localhost:" + port, null);
     }
 
-    public Api(String base) {
+    private Api(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same API as a demo user of the embedded default (password = user name). */
+    public Api as(String user) {
+        return basic(user, user);
+    }
+
+    /** The same API with HTTP Basic credentials. */
+    public Api basic(String user, String password) {
+        String credentials = user + ":" + password;
+        return new Api(base, "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The same API with a bearer token. */
+    public Api withBearer(String token) {
+        return new Api(base, "Bearer " + token);
+    }
+
+    /** The same API with no credentials. */
+    public Api anonymous() {
+        return new Api(base, null);
     }
 
     public Response get(String path) {
@@ -43,10 +69,13 @@ public final class Api {
     }
 
     public Response send(HttpRequest.Builder request, Map<String, String> headers) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         headers.forEach(request::header);
         request.timeout(Duration.ofSeconds(30));
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response, response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

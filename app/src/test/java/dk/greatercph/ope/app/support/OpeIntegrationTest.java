@@ -2,6 +2,7 @@ package dk.greatercph.ope.app.support;
 
 import dk.greatercph.ope.app.OnePointEntryApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,7 +12,8 @@ import java.lang.annotation.Target;
 /**
  * The one configuration that integration tests share: the whole application over HTTP on a random port,
  * on its own embedded PostgreSQL in a fresh folder. Every test class with exactly this annotation shares one
- * cached context and one database, and isolates itself by fresh ids.
+ * cached context and one database, and isolates itself by fresh ids. The demo users of the embedded default
+ * are active; JWTs are checked against a test key pair ({@link Jwts}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,7 +22,11 @@ import java.lang.annotation.Target;
         properties = {
                 "ope.embedded-postgres.data-dir=target/it-postgres/${random.uuid}",
                 "ope.embedded-postgres.port=0",
-                "ope.event-store.gap-timeout=2s"
+                "ope.event-store.gap-timeout=2s",
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:jwt/test-public.pem",
+                "spring.security.oauth2.resourceserver.jwt.audiences=one-point-entry",
+                "ope.http.max-body-size=64KB"
         })
+@Import(FailingEndpoint.class)
 public @interface OpeIntegrationTest {
 }

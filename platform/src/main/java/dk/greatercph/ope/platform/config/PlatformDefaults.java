@@ -33,7 +33,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.mvc.throw-exception-if-no-handler-found", "true"),
             Map.entry("server.error.include-stacktrace", "never"),
             Map.entry("server.error.include-message", "never"),
-            Map.entry("management.endpoints.web.exposure.include", "health"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,metrics"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"));
 

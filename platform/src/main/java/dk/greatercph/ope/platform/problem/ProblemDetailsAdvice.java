@@ -1,5 +1,6 @@
 package dk.greatercph.ope.platform.problem;
 
+import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -93,6 +94,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 Map.of("errors", List.of(fieldError(e.getName(), "invalid value"))));
     }
 
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolated(ConstraintViolationException e) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(violation -> fieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid parameters.", Map.of("errors", errors));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         String incident = UUID.randomUUID().toString();
@@ -131,6 +140,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof RequestBodyLimitFilter.BodyTooLargeException) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", c.getMessage(), Map.of());
+            }
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
@@ -183,6 +197,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static Map<String, String> fieldError(String field, String message) {
         return Map.of("field", field, "message", message == null ? "invalid" : message);
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     private static String messageOf(FieldError error) {

@@ -87,8 +87,13 @@ class DelegationBoardProjection {
 
     @QueryHandler
     Optional<DelegationView> handle(FindDelegationQuery query) {
-        return jdbc.sql("SELECT * FROM delegation_board WHERE delegation_id = :id")
+        return jdbc.sql("""
+                        SELECT * FROM delegation_board
+                        WHERE delegation_id = :id
+                          AND (CAST(:operator AS TEXT) IS NULL OR CAST(:operator AS TEXT) = ANY (operators))
+                        """)
                 .param("id", query.delegationId())
+                .param("operator", query.visibleToOperator())
                 .query(DelegationBoardProjection::view)
                 .optional();
     }

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.query.delegation;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.security.CurrentUser;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,7 +12,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +22,6 @@ import java.util.Optional;
 
 /** The desk's board and one delegation. */
 @RestController
-@Validated
 @RequestMapping(path = "/api/delegations", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Delegations (queries)")
 class DelegationQueryController {
@@ -36,9 +35,11 @@ class DelegationQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One delegation")
+    @Operation(summary = "One delegation",
+            description = "An operator finds only delegations assigned to it; any other id answers 404.")
     ResponseEntity<DelegationView> one(@PathVariable String id) {
-        Optional<DelegationView> view = queryGateway.query(new FindDelegationQuery(id),
+        String operator = CurrentUser.current().map(CurrentUser::operatorId).orElse(null);
+        Optional<DelegationView> view = queryGateway.query(new FindDelegationQuery(id, operator),
                 ResponseTypes.optionalInstanceOf(DelegationView.class)).join();
         return view.map(v -> ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(v))
                 .orElseThrow(() -> new DomainProblem("DELEGATION_NOT_FOUND", ProblemKind.NOT_FOUND,

@@ -1,5 +1,8 @@
 package dk.greatercph.ope.query.delegation;
 
-/** Find one delegation by id. */
-public record FindDelegationQuery(String delegationId) {
+/**
+ * Find one delegation by id. With {@code visibleToOperator} set, only a delegation assigned to that operator
+ * is found: to anyone else it does not exist.
+ */
+public record FindDelegationQuery(String delegationId, String visibleToOperator) {
 }

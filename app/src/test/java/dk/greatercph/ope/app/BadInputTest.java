@@ -1,0 +1,184 @@
+package dk.greatercph.ope.app;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.Requests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input always gets a clear problem response naming the field, and records nothing. */
+@OpeIntegrationTest
+class BadInputTest {
+
+    @LocalServerPort
+    int port;
+
+    Api desk;
+
+    @BeforeEach
+    void setUp() {
+        desk = new Api(port).as("desk");
+    }
+
+    @Test
+    void unknownFieldIsRefusedByName() {
+        Api.Response response = desk.post("/api/delegations", withField("\"colour\":\"red\""));
+
+        assertProblem(response, 400, "UNKNOWN_FIELD");
+        assertThat(fields(response)).isEqualTo("colour");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "status", "version"})
+    void readOnlyFieldsMayNotBeSet(String field) {
+        Api.Response response = desk.post("/api/delegations", withField("\"" + field + "\":\"x\""));
+
+        assertProblem(response, 400, "UNKNOWN_FIELD");
+        assertThat(fields(response)).isEqualTo(field);
+    }
+
+    @Test
+    void wrongTypeIsRefusedByName() {
+        Api.Response response = desk.post("/api/delegations",
+                Requests.delegation("Wrong type").replace("\"headCount\":12", "\"headCount\":\"many\""));
+
+        assertProblem(response, 400, "INVALID_FIELD");
+        assertThat(fields(response)).isEqualTo("headCount");
+    }
+
+    @Test
+    void unknownEnumValueIsRefusedByName() {
+        Api.Response response = desk.post("/api/delegations",
+                Requests.delegation("Bad theme").replace("HEALTH_WELFARE_TECH", "SPACE_TRAVEL"));
+
+        assertProblem(response, 400, "INVALID_FIELD");
+        assertThat(fields(response)).isEqualTo("themes[0]");
+    }
+
+    @Test
+    void missingRequiredFieldsAreAllNamed() {
+        Api.Response response = desk.post("/api/delegations", "{\"originProvince\":\"Jiangsu\"}");
+
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(fields(response)).contains("channel", "requestingOrganisation", "delegationType", "headCount",
+                "wishedFrom", "wishedTo", "themes");
+    }
+
+    @Test
+    void outOfRangeValueIsRefusedByName() {
+        Api.Response response = desk.post("/api/delegations",
+                Requests.delegation("Too many").replace("\"headCount\":12", "\"headCount\":5000"));
+
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(fields(response)).isEqualTo("headCount");
+    }
+
+    @Test
+    void ruleOnTheWholeRequestIsAProblemWithACode() {
+        Api.Response response = desk.post("/api/delegations", Requests.delegation("Backwards")
+                .replace("\"wishedTo\":\"2027-04-16\"", "\"wishedTo\":\"2027-04-01\""));
+
+        assertProblem(response, 400, "INVALID_DATE_WINDOW");
+    }
+
+    @Test
+    void malformedJsonIsRefused() {
+        assertProblem(desk.post("/api/delegations", "{\"channel\": \"EMBASSY\","), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void emptyBodyIsRefused() {
+        assertProblem(desk.post("/api/delegations", ""), 400, "UNREADABLE_BODY");
+    }
+
+    @Test
+    void oversizeBodyIsRefused() {
+        String huge = Requests.delegation("x".repeat(100)).replace("Study visit on welfare technology",
+                "y".repeat(70 * 1024));
+
+        assertProblem(desk.post("/api/delegations", huge), 413, "BODY_TOO_LARGE");
+    }
+
+    @Test
+    void wrongContentTypeIsRefused() {
+        Api.Response response = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/delegations"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(Requests.delegation("Text"))), Map.of());
+
+        assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void unacceptableResponseTypeIsRefused() {
+        Api.Response response = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/delegations"))
+                .header("Accept", "text/csv").GET(), Map.of());
+
+        assertThat(response.status()).isEqualTo(406);
+    }
+
+    @Test
+    void wrongMethodIsRefused() {
+        Api.Response response = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/delegations"))
+                .DELETE(), Map.of());
+
+        assertProblem(response, 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void unknownPathIsNotFound() {
+        assertProblem(desk.get("/api/nothing-here"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void pageSizeIsCapped() {
+        Api.Response response = desk.get("/api/delegations?limit=100000");
+
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(fields(response)).isEqualTo("limit");
+    }
+
+    @Test
+    void wrongParameterTypeIsRefusedByName() {
+        Api.Response response = desk.get("/api/delegations?limit=ten");
+
+        assertProblem(response, 400, "INVALID_PARAMETER");
+        assertThat(fields(response)).isEqualTo("limit");
+    }
+
+    @Test
+    void unexpectedFailureLeaksNoInternals() {
+        Api.Response response = desk.get("/test/unexpected-failure");
+
+        assertProblem(response, 500, "INTERNAL_ERROR");
+        assertThat(response.body()).doesNotContain("secret internal detail", "IllegalStateException", "at dk.");
+        assertThat(response.json().get("incident").asString()).isNotBlank();
+    }
+
+    private static String withField(String field) {
+        return Requests.delegation("Extra field").replaceFirst("\\{", "{" + field + ",");
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("code").asString()).isEqualTo(code);
+        assertThat(problem.get("detail").asString()).isNotBlank();
+    }
+
+    private static String fields(Api.Response response) {
+        return String.join(",", response.json().get("errors").valueStream()
+                .map(error -> error.get("field").asString()).distinct().sorted().toList());
+    }
+}

@@ -1,0 +1,14 @@
+package dk.greatercph.ope.app.support;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A test-only endpoint that fails unexpectedly, to show what a 500 looks like to a client. */
+@RestController
+public class FailingEndpoint {
+
+    @GetMapping("/test/unexpected-failure")
+    String fail() {
+        throw new IllegalStateException("secret internal detail that must not leak");
+    }
+}

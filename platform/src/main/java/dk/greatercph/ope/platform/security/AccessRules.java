@@ -1,0 +1,49 @@
+package dk.greatercph.ope.platform.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call which path (function level), per the REST contract. Object level — an operator sees and
+ * acts only on what is assigned to it — is decided where the data is, and answered with 404.
+ */
+final class AccessRules {
+
+    /** What an operator may read, besides the desk and the auditors. */
+    static final String[] OPERATOR_READS = {
+            "/api/operators/*/inbox", "/api/operators/*/inbox/stream",
+            "/api/schedule", "/api/schedule/**", "/api/schedule.ics",
+            "/api/delegations/*", "/api/delegations/*/**"
+    };
+
+    /** What an operator may do, besides the desk: answer assignments, plan programme items, report outcomes. */
+    static final String[] OPERATOR_POSTS = {
+            "/api/delegations/*/assignments/*/acceptance", "/api/delegations/*/assignments/*/decline",
+            "/api/delegations/*/programme-items", "/api/delegations/*/programme-items/*/cost-coverage",
+            "/api/delegations/*/completion"
+    };
+
+    static final String[] OPERATOR_CHANGES = {"/api/delegations/*/programme-items/*"};
+
+    private AccessRules() {
+    }
+
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        String desk = Role.DESK.name();
+        String operator = Role.OPERATOR.name();
+        String auditor = Role.AUDITOR.name();
+        String admin = Role.ADMIN.name();
+        rules
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers("/actuator/**", "/api/admin/**").hasRole(admin)
+                .requestMatchers(HttpMethod.GET, OPERATOR_READS).hasAnyRole(desk, auditor, operator)
+                .requestMatchers(HttpMethod.POST, OPERATOR_POSTS).hasAnyRole(desk, operator)
+                .requestMatchers(HttpMethod.PUT, OPERATOR_CHANGES).hasAnyRole(desk, operator)
+                .requestMatchers(HttpMethod.DELETE, OPERATOR_CHANGES).hasAnyRole(desk, operator)
+                .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(desk, auditor)
+                .requestMatchers("/api/**").hasRole(desk)
+                .anyRequest().authenticated();
+    }
+}

@@ -1,0 +1,83 @@
+package dk.greatercph.ope.platform.security;
+
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The authenticated principal travels with every command as metadata, and from there to every event the
+ * command causes; a command without an actor is refused where it is handled.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandSecurityConfiguration {
+
+    private static final List<String> CARRIED = List.of(ActorMetadata.ACTOR, ActorMetadata.ROLE,
+            ActorMetadata.OPERATOR, ActorMetadata.IDEMPOTENCY_KEY);
+
+    @Bean
+    MessageDispatchInterceptor<CommandMessage<?>> principalAsCommandMetadata() {
+        return messages -> (index, command) -> {
+            if (command.getMetaData().containsKey(ActorMetadata.ACTOR)) {
+                return command;
+            }
+            return CurrentUser.current()
+                    .<CommandMessage<?>>map(user -> {
+                        Map<String, Object> actor = new HashMap<>();
+                        actor.put(ActorMetadata.ACTOR, user.name());
+                        actor.put(ActorMetadata.ROLE, user.role().name());
+                        if (user.operatorId() != null) {
+                            actor.put(ActorMetadata.OPERATOR, user.operatorId());
+                        }
+                        return command.andMetaData(actor);
+                    })
+                    .orElse(command);
+        };
+    }
+
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> refuseCommandsWithoutActor() {
+        return (unitOfWork, chain) -> {
+            Object actor = unitOfWork.getMessage().getMetaData().get(ActorMetadata.ACTOR);
+            if (!(actor instanceof String name) || name.isBlank()) {
+                throw new DomainProblem("NO_ACTOR", ProblemKind.INVALID_INPUT,
+                        "A command must carry the acting user; none was given.");
+            }
+            return chain.proceed();
+        };
+    }
+
+    /**
+     * Correlation and trace ids as Axon gives them, the causing message's id, and who acted: copied from a
+     * command to the events it causes, and on to whatever those cause in turn.
+     */
+    @Bean
+    CorrelationDataProvider auditTrailCorrelation() {
+        MessageOriginProvider origin = new MessageOriginProvider();
+        return message -> {
+            Map<String, Object> data = new HashMap<>(origin.correlationDataFor(message));
+            data.put(ActorMetadata.CAUSATION_ID, message.getIdentifier());
+            copy(message, data);
+            return data;
+        };
+    }
+
+    private static void copy(Message<?> message, Map<String, Object> data) {
+        for (String key : CARRIED) {
+            Object value = message.getMetaData().get(key);
+            if (value != null) {
+                data.put(key, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dk.greatercph.ope.platform.security;
+
+import dk.greatercph.ope.platform.problem.ProblemWriter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every endpoint is born secure: HTTP Basic against configured users (or, in the embedded default, demo
+ * users), bearer JWTs from the authority's identity provider when one is configured, stateless sessions,
+ * function-level rules from {@link AccessRules}, and 401/403 as problem details.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class},
+        beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+@Import(CommandSecurityConfiguration.class)
+public class WebSecurityAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WebSecurityAutoConfiguration.class);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(SecurityProperties properties, Environment environment,
+                                          ObjectProvider<JwtDecoder> jwtDecoder) {
+        List<SecurityProperties.User> users = properties.users();
+        if (users.isEmpty()) {
+            boolean embeddedDefault = !environment.containsProperty("spring.datasource.url");
+            if (embeddedDefault || properties.allowDemoUsers()) {
+                users = DemoUsers.all();
+                log.warn("""
+
+                        ************************************************************************
+                        *  DEMO USERS ARE ACTIVE: desk, auditor, admin, clean, chc, copcap,      *
+                        *  woco, region -- each with its user name as password.                 *
+                        *  Configure ope.security.users (or a JWT issuer) before real use.      *
+                        ************************************************************************""");
+            } else if (jwtDecoder.getIfAvailable() == null) {
+                throw new IllegalStateException("No users are configured (ope.security.users) and no JWT issuer "
+                        + "(spring.security.oauth2.resourceserver.jwt.*). Outside the embedded default, demo users "
+                        + "need ope.security.allow-demo-users=true.");
+            }
+        }
+        return new InMemoryUserDetailsManager(users.stream().map(WebSecurityAutoConfiguration::userDetails).toList());
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
+                                    SecurityProperties properties, JsonMapper json) throws Exception {
+        boolean jwt = jwtDecoder.getIfAvailable() != null;
+        ProblemResponses problems = new ProblemResponses(new ProblemWriter(json),
+                jwt ? "Basic realm=\"One-Point-Entry\", Bearer" : "Basic realm=\"One-Point-Entry\"");
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                .authorizeHttpRequests(AccessRules::apply);
+        if (jwt) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(problems.unauthenticated())
+                    .accessDeniedHandler(problems.forbidden())
+                    .jwt(token -> token.jwtAuthenticationConverter(claimMapping(properties.jwt()))));
+        }
+        return http.build();
+    }
+
+    static Converter<Jwt, AbstractAuthenticationToken> claimMapping(SecurityProperties.Jwt mapping) {
+        return jwt -> {
+            String name = jwt.getClaimAsString(mapping.nameClaim());
+            if (name == null || name.isBlank()) {
+                name = jwt.getSubject();
+            }
+            Role role = parseRole(jwt.getClaimAsString(mapping.roleClaim()));
+            String operatorId = jwt.getClaimAsString(mapping.operatorClaim());
+            if (name == null || name.isBlank()) {
+                throw new InvalidBearerTokenException("The token names no user.");
+            }
+            if (role == Role.OPERATOR && (operatorId == null || operatorId.isBlank())) {
+                throw new InvalidBearerTokenException("An operator's token must name its operator.");
+            }
+            return new JwtAuthenticationToken(jwt, CurrentUser.authorities(role, operatorId), name);
+        };
+    }
+
+    private static Role parseRole(String claim) {
+        if (claim == null) {
+            throw new InvalidBearerTokenException("The token carries no role.");
+        }
+        try {
+            return Role.valueOf(claim.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBearerTokenException("The token's role is not one of DESK, OPERATOR, AUDITOR, ADMIN.");
+        }
+    }
+
+    private static UserDetails userDetails(SecurityProperties.User user) {
+        if (user.username() == null || user.username().isBlank() || user.role() == null) {
+            throw new IllegalStateException("Every configured user needs a username and a role.");
+        }
+        if (user.passwordHash() == null || !user.passwordHash().startsWith("{")) {
+            throw new IllegalStateException("User " + user.username()
+                    + " needs a password hash with its algorithm, e.g. {bcrypt}$2a$10$…; clear passwords are refused.");
+        }
+        if (user.role() == Role.OPERATOR && (user.operatorId() == null || user.operatorId().isBlank())) {
+            throw new IllegalStateException("Operator user " + user.username() + " must name its operator-id.");
+        }
+        return User.withUsername(user.username())
+                .password(user.passwordHash())
+                .authorities(CurrentUser.authorities(user.role(), user.operatorId()))
+                .build();
+    }
+}
