@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -14,7 +17,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The embedded default keeps its data: a delegation registered before a restart is there after it. */
+/**
+ * The embedded default keeps its data: a delegation registered before a restart is there after it, and the
+ * five operators seeded on the first start are not seeded again.
+ */
 class RestartTest {
 
     @Test
@@ -46,6 +52,11 @@ class RestartTest {
             assertThat(after.status()).isEqualTo(200);
             assertThat(after.json().get("requestingOrganisation").asString()).isEqualTo("Before restart");
             assertThat(api.get("/api/audit/events?aggregateId=" + id).json().get("items").size()).isEqualTo(1);
+            JdbcClient jdbc = JdbcClient.create(second.getBean(DataSource.class));
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM DomainEventEntry
+                    WHERE payloadType = 'dk.greatercph.ope.events.operator.OperatorRegisteredEvent'""")
+                    .query(Long.class).single()).as("two starts seed the five operators once").isEqualTo(5);
         }
     }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,12 @@ class AuthorizationMatrixTest {
     JdbcClient jdbc;
 
     String delegationId;
+    String operatorCode;
+    String openTrip;
+    String participantId;
+    String readyTrip;
+    String approvedTrip;
+    String tripToCancel;
 
     @BeforeAll
     void aDelegationAssignedToChc() {
@@ -50,6 +57,40 @@ class AuthorizationMatrixTest {
         // tested here is that the query answers an operator only for delegations assigned to it.
         jdbc.sql("UPDATE delegation_board SET operators = '{chc}' WHERE delegation_id = :id")
                 .param("id", delegationId).update();
+
+        operatorCode = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Matrix\",\"themes\":[\"TOURISM\"]}".formatted(operatorCode));
+        openTrip = trip(desk);
+        participantId = desk.post("/api/trips/" + openTrip + "/participants", PARTICIPANT).json().get("id").asString();
+        readyTrip = staffed(desk);
+        approvedTrip = staffed(desk);
+        desk.post("/api/trips/" + approvedTrip + "/approval", "");
+        tripToCancel = trip(desk);
+    }
+
+    private static final String PARTICIPANT = "{\"kind\":\"OFFICIAL\",\"name\":\"An Official\"}";
+
+    private String trip(Api desk) {
+        int year = 2030 + (int) (Math.random() * 60);
+        return desk.post("/api/trips", """
+                {"year":%d,"title":"Matrix trip","destinations":["Nanjing"],"startDate":"%d-05-10",
+                 "endDate":"%d-05-16","leader":"Chair","extraordinaryReason":"Matrix test"}""".formatted(year, year, year))
+                .json().get("id").asString();
+    }
+
+    private String staffed(Api desk) {
+        String trip = trip(desk);
+        String year = desk.getUntil("/api/trips/" + trip, r -> r.status() == 200, Duration.ofSeconds(10))
+                .json().get("startDate").asString().substring(0, 4);
+        desk.post("/api/trips/" + trip + "/participants", PARTICIPANT);
+        desk.post("/api/trips/" + trip + "/itinerary-items", itinerary(year));
+        return trip;
+    }
+
+    private static String itinerary(String year) {
+        return """
+                {"startsAt":"%s-05-11T10:00:00","endsAt":"%s-05-11T11:00:00","city":"Nanjing","counterpart":"Host"}"""
+                .formatted(year, year);
     }
 
     /** method, path, body, then the expected status for each caller in {@link #CALLERS}. */
@@ -63,6 +104,29 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", one, null, 401, 200, 200, 404, 200, 403));
         rows.add(row("GET", "/api/delegations/DEL-unknown", null, 401, 404, 404, 404, 404, 403));
         rows.add(row("GET", "/api/audit/events", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("POST", "/api/operators", "{\"code\":\"m-" + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"name\":\"New\",\"themes\":[\"TALENT\"]}", 401, 201, 403, 403, 403, 403));
+        rows.add(row("PUT", "/api/operators/{operator}/themes", "{\"themes\":[\"TOURISM\",\"TALENT\"]}",
+                401, 200, 403, 403, 403, 403));
+        rows.add(row("PUT", "/api/operators/{operator}/kpi-targets/2027",
+                "{\"targets\":[{\"kind\":\"TOURISTS\",\"target\":10}]}", 401, 200, 403, 403, 403, 403));
+        rows.add(row("GET", "/api/operators", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("POST", "/api/partners", "{\"name\":\"Herlev Hospital\",\"kind\":\"HOSPITAL\"}",
+                401, 201, 403, 403, 403, 403));
+        rows.add(row("POST", "/api/venues", "{\"name\":\"Hall\",\"capacity\":10}", 401, 201, 403, 403, 403, 403));
+        rows.add(row("POST", "/api/trips", """
+                {"year":2031,"title":"Matrix","destinations":["Wuxi"],"startDate":"2031-03-01","endDate":"2031-03-02",
+                 "leader":"Chair","extraordinaryReason":"Matrix row"}""", 401, 201, 403, 403, 403, 403));
+        rows.add(row("GET", "/api/trips", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/trips/{openTrip}", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("POST", "/api/trips/{openTrip}/participants", PARTICIPANT, 401, 201, 403, 403, 403, 403));
+        rows.add(row("DELETE", "/api/trips/{openTrip}/participants/{participant}", null, 401, 200, 403, 403, 403, 403));
+        rows.add(row("POST", "/api/trips/{openTrip}/itinerary-items", "ITINERARY", 401, 201, 403, 403, 403, 403));
+        rows.add(row("POST", "/api/trips/{readyTrip}/approval", null, 401, 200, 403, 403, 403, 403));
+        rows.add(row("POST", "/api/trips/{approvedTrip}/completion", "{\"outcomes\":\"Done\"}",
+                401, 200, 403, 403, 403, 403));
+        rows.add(row("POST", "/api/trips/{tripToCancel}/cancellation", "{\"reason\":\"Off\"}",
+                401, 200, 403, 403, 403, 403));
         rows.add(row("GET", "/actuator/health", null, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET", "/actuator/info", null, 401, 403, 403, 403, 403, 200));
         rows.add(row("GET", "/v3/api-docs", null, 200, 200, 200, 200, 200, 200));
@@ -74,14 +138,22 @@ class AuthorizationMatrixTest {
     void eachCallerGetsExactlyWhatItsRoleAllows(String method, String path, String body, Map<String, Integer> expected) {
         for (String caller : CALLERS) {
             Api api = caller.equals("anonymous") ? new Api(port) : new Api(port).as(caller);
-            String resolved = path.replace("{id}", delegationId);
-            Api.Response response = api.send(request(method, resolved, body), Map.of());
+            String resolved = path.replace("{id}", delegationId).replace("{operator}", operatorCode)
+                    .replace("{openTrip}", openTrip).replace("{participant}", participantId)
+                    .replace("{readyTrip}", readyTrip).replace("{approvedTrip}", approvedTrip)
+                    .replace("{tripToCancel}", tripToCancel);
+            String resolvedBody = "ITINERARY".equals(body) ? itinerary(tripYear(openTrip)) : body;
+            Api.Response response = api.send(request(method, resolved, resolvedBody), Map.of());
             assertThat(response.status()).as("%s %s as %s", method, resolved, caller).isEqualTo(expected.get(caller));
             if (response.status() >= 400) {
                 assertThat(response.contentType()).as("%s %s as %s", method, resolved, caller)
                         .startsWith("application/problem+json");
             }
         }
+    }
+
+    private String tripYear(String trip) {
+        return new Api(port).as("desk").get("/api/trips/" + trip).json().get("startDate").asString().substring(0, 4);
     }
 
     private HttpRequest.Builder request(String method, String path, String body) {

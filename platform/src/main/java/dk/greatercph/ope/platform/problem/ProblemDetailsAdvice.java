@@ -80,7 +80,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The resource has changed since the version given in If-Match.", Map.of());
     }
 
-    @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<Object> alreadyExists(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "ALREADY_EXISTS", "A resource with this id already exists.", Map.of());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
                 "Another change to the same resource was recorded at the same time; read it again and retry.",

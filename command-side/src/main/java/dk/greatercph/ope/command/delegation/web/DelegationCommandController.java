@@ -1,6 +1,8 @@
 package dk.greatercph.ope.command.delegation.web;
 
 import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
+import dk.greatercph.ope.command.web.CommandAccepted;
+import dk.greatercph.ope.command.web.Versions;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
+
 
 /** Commands on incoming delegations. */
 @RestController
@@ -36,8 +38,6 @@ class DelegationCommandController {
                 request.delegationType(), request.politicalLevel(), request.headCount(), request.wishedFrom(),
                 request.wishedTo(), request.themes().stream().sorted().toList(), request.purpose(),
                 request.businessOpportunity()));
-        return ResponseEntity.created(URI.create("/api/delegations/" + id))
-                .eTag("\"0\"")
-                .body(new CommandAccepted(id.value(), 0));
+        return Versions.created("/api/delegations/" + id, id.value(), 0);
     }
 }

@@ -1,0 +1,105 @@
+package dk.greatercph.ope.app;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Operators through the real application: the five seeded ones, registration, themes, KPI targets. */
+@OpeIntegrationTest
+class OperatorHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theFiveOperatorsOfTheDomainAreSeeded() {
+        Api desk = new Api(port).as("desk");
+
+        JsonNode operators = desk.getUntil("/api/operators", r -> r.json().size() >= 5, Duration.ofSeconds(10)).json();
+
+        assertThat(operators.valueStream().map(o -> o.get("id").asString()))
+                .contains("clean", "chc", "copcap", "woco", "region");
+        JsonNode copcap = operators.valueStream().filter(o -> o.get("id").asString().equals("copcap")).findFirst().orElseThrow();
+        assertThat(copcap.get("themes").valueStream().map(JsonNode::asString)).containsExactly("INVESTMENT", "TALENT");
+    }
+
+    @Test
+    void changingThemesGivesTheRoutingTableANewVersion() {
+        Api desk = new Api(port).as("desk");
+        String code = "op-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(desk.post("/api/operators", """
+                {"code":"%s","name":"Invest in Denmark","themes":["INVESTMENT"]}""".formatted(code)).status()).isEqualTo(201);
+        long before = routingVersion(desk, code, -1);
+
+        Api.Response changed = desk.send(put("/api/operators/" + code + "/themes", "{\"themes\":[\"INVESTMENT\",\"TALENT\"]}"),
+                java.util.Map.of("If-Match", "\"0\""));
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isEqualTo("\"1\"");
+        assertThat(routingVersion(desk, code, before)).isGreaterThan(before);
+    }
+
+    @Test
+    void agreesKpiTargetsForAYear() {
+        Api desk = new Api(port).as("desk");
+        String code = "op-" + UUID.randomUUID().toString().substring(0, 8);
+        desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Kpi op\",\"themes\":[\"TOURISM\"]}".formatted(code));
+
+        Api.Response agreed = desk.send(put("/api/operators/" + code + "/kpi-targets/2027",
+                "{\"targets\":[{\"kind\":\"DELEGATIONS_HANDLED\",\"target\":40},{\"kind\":\"TOURISTS\",\"target\":5000}]}"),
+                java.util.Map.of());
+
+        assertThat(agreed.status()).as(agreed.body()).isEqualTo(200);
+        Api.Response duplicate = desk.send(put("/api/operators/" + code + "/kpi-targets/2027",
+                "{\"targets\":[{\"kind\":\"TOURISTS\",\"target\":1},{\"kind\":\"TOURISTS\",\"target\":2}]}"), java.util.Map.of());
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().get("code").asString()).isEqualTo("DUPLICATE_KPI");
+    }
+
+    @Test
+    void registeringAnOperatorTwiceIsAConflict() {
+        Api desk = new Api(port).as("desk");
+
+        Api.Response again = desk.post("/api/operators", "{\"code\":\"clean\",\"name\":\"CLEAN\",\"themes\":[\"GREEN_GROWTH\"]}");
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("ALREADY_EXISTS");
+    }
+
+    @Test
+    void partnersAndVenuesAreRegistered() {
+        Api desk = new Api(port).as("desk");
+
+        Api.Response partner = desk.post("/api/partners", "{\"name\":\"Rigshospitalet\",\"kind\":\"HOSPITAL\"}");
+        Api.Response venue = desk.post("/api/venues", "{\"name\":\"Regionsgården\",\"address\":\"Hillerød\",\"capacity\":40}");
+
+        assertThat(partner.status()).isEqualTo(201);
+        assertThat(partner.json().get("id").asString()).startsWith("PRT-");
+        assertThat(venue.status()).isEqualTo(201);
+        assertThat(venue.header("Location")).startsWith("/api/venues/VEN-");
+    }
+
+    private java.net.http.HttpRequest.Builder put(String path, String json) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static long routingVersion(Api api, String code, long after) {
+        JsonNode operators = api.getUntil("/api/operators", r -> find(r.json(), code) != null
+                && find(r.json(), code).get("routingVersion").asLong() > after, Duration.ofSeconds(10)).json();
+        return find(operators, code).get("routingVersion").asLong();
+    }
+
+    private static JsonNode find(JsonNode operators, String code) {
+        List<JsonNode> found = operators.valueStream().filter(o -> o.get("id").asString().equals(code)).toList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+}

@@ -1,0 +1,129 @@
+package dk.greatercph.ope.app;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outgoing political trip through the real application: plan, staff, approve, complete; rule R7. */
+@OpeIntegrationTest
+class TripHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api desk;
+
+    @BeforeEach
+    void setUp() {
+        desk = new Api(port).as("desk");
+    }
+
+    @Test
+    void planStaffApproveAndCompleteATrip() {
+        int year = freeYear(jdbc);
+        Api.Response planned = desk.post("/api/trips", plan(year, null));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        String trip = planned.json().get("id").asString();
+        assertThat(planned.header("Location")).isEqualTo("/api/trips/" + trip);
+
+        Api.Response chair = desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"POLITICIAN","name":"The Chair","title":"Chair of the Regional Council","organisation":"Region Hovedstaden"}""");
+        assertThat(chair.status()).isEqualTo(201);
+        assertThat(chair.header("ETag")).isEqualTo("\"1\"");
+        assertThat(desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"OPERATOR","name":"Cluster lead","organisation":"Copenhagen Healthtech Cluster","operatorId":"chc"}""")
+                .status()).isEqualTo(201);
+        Api.Response meeting = desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-11T10:00:00","endsAt":"%d-05-11T12:00:00","city":"Nanjing",
+                 "counterpart":"Jiangsu Foreign Affairs Office","description":"Renewal of the agreement",
+                 "objectiveOperator":"region"}""".formatted(year, year));
+        assertThat(meeting.status()).as(meeting.body()).isEqualTo(201);
+
+        Api.Response stale = desk.post("/api/trips/" + trip + "/approval", "", Map.of("If-Match", "\"1\""));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.json().get("code").asString()).isEqualTo("STALE_VERSION");
+        Api.Response approved = desk.post("/api/trips/" + trip + "/approval", "", Map.of("If-Match", "\"3\""));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.header("ETag")).isEqualTo("\"4\"");
+
+        Api.Response completed = desk.post("/api/trips/" + trip + "/completion", """
+                {"outcomes":"Agreement renewed; three investment leads","agreementsSigned":["MoU on health cooperation"],
+                 "followUps":[{"operatorId":"copcap","action":"Follow up the battery plant lead"}]}""");
+        assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+
+        JsonNode view = desk.getUntil("/api/trips/" + trip,
+                r -> r.status() == 200 && r.json().get("status").asString().equals("COMPLETED"), Duration.ofSeconds(10)).json();
+        assertThat(view.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(view.get("extraordinary").asBoolean()).isFalse();
+        assertThat(view.get("participants").size()).isEqualTo(2);
+        assertThat(view.get("itinerary").get(0).get("counterpart").asString()).isEqualTo("Jiangsu Foreign Affairs Office");
+        assertThat(view.get("report").get("followUps").get(0).get("operatorId").asString()).isEqualTo("copcap");
+        assertThat(view.get("version").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void aSecondTripInTheSameYearNeedsAReasonAndIsThenExtraordinary() {
+        int year = freeYear(jdbc);
+        assertThat(desk.post("/api/trips", plan(year, null)).status()).isEqualTo(201);
+
+        Api.Response refused = desk.post("/api/trips", plan(year, null));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("code").asString()).isEqualTo("ANNUAL_TRIP_EXISTS");
+
+        Api.Response extraordinary = desk.post("/api/trips", plan(year, "Signing of the renewed agreement"));
+        assertThat(extraordinary.status()).isEqualTo(201);
+        String id = extraordinary.json().get("id").asString();
+        JsonNode view = desk.getUntil("/api/trips/" + id, r -> r.status() == 200, Duration.ofSeconds(10)).json();
+        assertThat(view.get("extraordinary").asBoolean()).isTrue();
+        assertThat(view.get("extraordinaryReason").asString()).isEqualTo("Signing of the renewed agreement");
+    }
+
+    @Test
+    void cancellingTheAnnualTripFreesTheYear() {
+        int year = freeYear(jdbc);
+        String annual = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
+
+        assertThat(desk.post("/api/trips/" + annual + "/cancellation", "{\"reason\":\"Postponed by the host\"}")
+                .status()).isEqualTo(200);
+
+        assertThat(desk.post("/api/trips", plan(year, null)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void approvingAnUnstaffedTripIsARuleRefusal() {
+        String trip = desk.post("/api/trips", plan(freeYear(jdbc), null)).json().get("id").asString();
+
+        Api.Response refused = desk.post("/api/trips/" + trip + "/approval", "");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("TRIP_NOT_READY");
+    }
+
+    /** A year with no annual trip yet in this database, so that tests sharing it do not collide. */
+    static int freeYear(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT y FROM generate_series(2030, 2099) y
+                WHERE y NOT IN (SELECT year FROM annual_trip) ORDER BY random() LIMIT 1""").query(Integer.class).single();
+    }
+
+    static String plan(int year, String reason) {
+        return """
+                {"year":%d,"title":"Political trip to Jiangsu","destinations":["Nanjing","Suzhou"],
+                 "startDate":"%d-05-10","endDate":"%d-05-16","leader":"Chair of the Regional Council"%s}"""
+                .formatted(year, year, year, reason == null ? "" : ",\"extraordinaryReason\":\"" + reason + "\"");
+    }
+}

@@ -1,0 +1,97 @@
+package dk.greatercph.ope.command.operator;
+
+import dk.greatercph.ope.command.routing.RoutingTable;
+import dk.greatercph.ope.command.web.AggregateVersion;
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.operator.KpiKind;
+import dk.greatercph.ope.events.operator.KpiTarget;
+import dk.greatercph.ope.events.operator.KpiTargetsAgreedEvent;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.operator.OperatorRegisteredEvent;
+import dk.greatercph.ope.events.operator.OperatorThemesChangedEvent;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An operator that hosts delegations on the themes it takes, measured on yearly KPI targets. */
+@Aggregate
+class Operator {
+
+    @AggregateIdentifier
+    private OperatorId operatorId;
+    private List<Theme> themes;
+
+    protected Operator() {
+    }
+
+    @CommandHandler
+    Operator(RegisterOperatorCommand command, RoutingTable routingTable) {
+        requireName(command.name());
+        List<Theme> themes = distinctThemes(command.themes());
+        long version = routingTable.record(command.operatorId(), themes);
+        apply(new OperatorRegisteredEvent(command.operatorId(), command.name().trim(), themes, version));
+    }
+
+    @CommandHandler
+    long handle(ChangeOperatorThemesCommand command, RoutingTable routingTable) {
+        List<Theme> changed = distinctThemes(command.themes());
+        if (Set.copyOf(changed).equals(Set.copyOf(themes))) {
+            return AggregateVersion.current();
+        }
+        long version = routingTable.record(operatorId, changed);
+        apply(new OperatorThemesChangedEvent(operatorId, changed, themes, version));
+        return AggregateVersion.current();
+    }
+
+    @CommandHandler
+    long handle(AgreeKpiTargetsCommand command) {
+        if (command.year() < 2013 || command.year() > 2100) {
+            throw new DomainProblem("INVALID_YEAR", ProblemKind.INVALID_INPUT, "KPI targets are agreed for a year from 2013.");
+        }
+        Set<KpiKind> kinds = new HashSet<>();
+        for (KpiTarget target : command.targets()) {
+            if (target.target() < 0) {
+                throw new DomainProblem("INVALID_KPI_TARGET", ProblemKind.INVALID_INPUT, "A KPI target is not negative.");
+            }
+            if (!kinds.add(target.kind())) {
+                throw new DomainProblem("DUPLICATE_KPI", ProblemKind.INVALID_INPUT,
+                        "KPI " + target.kind() + " is given more than once.");
+            }
+        }
+        apply(new KpiTargetsAgreedEvent(operatorId, command.year(), command.targets()));
+        return AggregateVersion.current();
+    }
+
+    @EventSourcingHandler
+    void on(OperatorRegisteredEvent event) {
+        this.operatorId = event.operatorId();
+        this.themes = event.themes();
+    }
+
+    @EventSourcingHandler
+    void on(OperatorThemesChangedEvent event) {
+        this.themes = event.themes();
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new DomainProblem("NAME_REQUIRED", ProblemKind.INVALID_INPUT, "An operator has a name.");
+        }
+    }
+
+    private static List<Theme> distinctThemes(List<Theme> themes) {
+        if (themes == null || themes.isEmpty()) {
+            throw new DomainProblem("THEMES_REQUIRED", ProblemKind.INVALID_INPUT, "An operator takes at least one theme.");
+        }
+        return themes.stream().distinct().sorted().toList();
+    }
+}

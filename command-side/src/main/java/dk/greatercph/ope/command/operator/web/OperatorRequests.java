@@ -1,0 +1,53 @@
+package dk.greatercph.ope.command.operator.web;
+
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.operator.KpiKind;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Set;
+
+/** Request bodies of the operator commands. */
+final class OperatorRequests {
+
+    private OperatorRequests() {
+    }
+
+    @Schema(name = "RegisterOperatorRequest")
+    record Register(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "invest-dk", pattern = "[a-z][a-z0-9-]{1,31}",
+                    description = "The operator's short code, used as its id")
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String code,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Invest in Denmark", maxLength = 200)
+            @NotBlank @Size(max = 200) String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"INVESTMENT\"]")
+            @NotEmpty Set<@NotNull Theme> themes) {
+    }
+
+    @Schema(name = "ChangeOperatorThemesRequest")
+    record Themes(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"GREEN_GROWTH\", \"AUTHORITY_SOIL_WATER\"]")
+            @NotEmpty Set<@NotNull Theme> themes) {
+    }
+
+    @Schema(name = "KpiTargetsRequest")
+    record KpiTargets(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotNull @Size(max = 20) List<@Valid @NotNull Target> targets) {
+    }
+
+    @Schema(name = "KpiTarget")
+    record Target(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DELEGATIONS_HANDLED") @NotNull KpiKind kind,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "40", minimum = "0")
+            @NotNull @Min(0) @Max(1_000_000_000) Long target) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The REST command API of operators. */
+package dk.greatercph.ope.command.operator.web;

@@ -1,0 +1,43 @@
+package dk.greatercph.ope.command.reference;
+
+import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.VenueId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** The directory in the command side's lookup tables, written with the registration events. */
+@Component
+class JdbcDirectory implements Directory {
+
+    private final JdbcClient jdbc;
+
+    JdbcDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void addPartner(PartnerId partner, String name, boolean hospital) {
+        jdbc.sql("INSERT INTO partner_directory (partner_id, name, hospital) VALUES (:id, :name, :hospital)")
+                .param("id", partner.value()).param("name", name).param("hospital", hospital).update();
+    }
+
+    @Override
+    public void addVenue(VenueId venue, String name) {
+        jdbc.sql("INSERT INTO venue_directory (venue_id, name) VALUES (:id, :name)")
+                .param("id", venue.value()).param("name", name).update();
+    }
+
+    @Override
+    public Optional<Boolean> isHospital(PartnerId partner) {
+        return jdbc.sql("SELECT hospital FROM partner_directory WHERE partner_id = :id")
+                .param("id", partner.value()).query(Boolean.class).optional();
+    }
+
+    @Override
+    public boolean hasVenue(VenueId venue) {
+        return jdbc.sql("SELECT count(*) FROM venue_directory WHERE venue_id = :id")
+                .param("id", venue.value()).query(Long.class).single() > 0;
+    }
+}

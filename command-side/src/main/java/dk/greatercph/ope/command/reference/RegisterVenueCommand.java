@@ -1,0 +1,9 @@
+package dk.greatercph.ope.command.reference;
+
+import dk.greatercph.ope.events.reference.VenueId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Register a venue where programme items can take place. */
+public record RegisterVenueCommand(@TargetAggregateIdentifier VenueId venueId, String name, String address,
+                                   int capacity) {
+}

@@ -1,0 +1,40 @@
+package dk.greatercph.ope.command.reference;
+
+import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A place where programme items are held. */
+@Aggregate
+class Venue {
+
+    @AggregateIdentifier
+    private VenueId venueId;
+
+    protected Venue() {
+    }
+
+    @CommandHandler
+    Venue(RegisterVenueCommand command, Directory directory) {
+        if (command.name() == null || command.name().isBlank()) {
+            throw new DomainProblem("NAME_REQUIRED", ProblemKind.INVALID_INPUT, "A venue has a name.");
+        }
+        if (command.capacity() < 1) {
+            throw new DomainProblem("INVALID_CAPACITY", ProblemKind.INVALID_INPUT, "A venue holds at least one person.");
+        }
+        directory.addVenue(command.venueId(), command.name().trim());
+        apply(new VenueRegisteredEvent(command.venueId(), command.name().trim(), command.address(), command.capacity()));
+    }
+
+    @EventSourcingHandler
+    void on(VenueRegisteredEvent event) {
+        this.venueId = event.venueId();
+    }
+}

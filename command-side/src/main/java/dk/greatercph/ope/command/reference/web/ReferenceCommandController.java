@@ -1,0 +1,73 @@
+package dk.greatercph.ope.command.reference.web;
+
+import dk.greatercph.ope.command.reference.RegisterPartnerCommand;
+import dk.greatercph.ope.command.reference.RegisterVenueCommand;
+import dk.greatercph.ope.command.web.CommandAccepted;
+import dk.greatercph.ope.command.web.Versions;
+import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.PartnerKind;
+import dk.greatercph.ope.events.reference.VenueId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registers partners (possible hosts) and venues. */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Partners and venues (commands)")
+class ReferenceCommandController {
+
+    private final CommandGateway commandGateway;
+
+    ReferenceCommandController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @Schema(name = "RegisterPartnerRequest")
+    record PartnerRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Rigshospitalet", maxLength = 200)
+            @NotBlank @Size(max = 200) String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HOSPITAL") @NotNull PartnerKind kind,
+            @Schema(example = "true", description = "Hosts as a hospital (rule R3); implied by kind HOSPITAL")
+            Boolean hospital) {
+    }
+
+    @Schema(name = "RegisterVenueRequest")
+    record VenueRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Regionsgården, Hillerød", maxLength = 200)
+            @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Kongens Vænge 2, 3400 Hillerød", maxLength = 300) @Size(max = 300) String address,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "40", minimum = "1", maximum = "100000")
+            @NotNull @Min(1) @Max(100_000) Integer capacity) {
+    }
+
+    @PostMapping(path = "/partners", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a partner that can host programme items")
+    ResponseEntity<CommandAccepted> registerPartner(@Valid @RequestBody PartnerRequest request) {
+        PartnerId id = PartnerId.newId();
+        commandGateway.sendAndWait(new RegisterPartnerCommand(id, request.name(), request.kind(),
+                Boolean.TRUE.equals(request.hospital())));
+        return Versions.created("/api/partners/" + id, id.value(), 0);
+    }
+
+    @PostMapping(path = "/venues", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a venue")
+    ResponseEntity<CommandAccepted> registerVenue(@Valid @RequestBody VenueRequest request) {
+        VenueId id = VenueId.newId();
+        commandGateway.sendAndWait(new RegisterVenueCommand(id, request.name(), request.address(), request.capacity()));
+        return Versions.created("/api/venues/" + id, id.value(), 0);
+    }
+}

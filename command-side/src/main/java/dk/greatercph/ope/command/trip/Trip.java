@@ -1,0 +1,212 @@
+package dk.greatercph.ope.command.trip;
+
+import dk.greatercph.ope.command.web.AggregateVersion;
+import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
+import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
+import dk.greatercph.ope.events.trip.ParticipantKind;
+import dk.greatercph.ope.events.trip.ParticipantRemovedEvent;
+import dk.greatercph.ope.events.trip.TripApprovedEvent;
+import dk.greatercph.ope.events.trip.TripCancelledEvent;
+import dk.greatercph.ope.events.trip.TripCompletedEvent;
+import dk.greatercph.ope.events.trip.TripId;
+import dk.greatercph.ope.events.trip.TripPlannedEvent;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An outgoing political trip to China, led by the regional council chair: planned, staffed, given an
+ * itinerary, approved, and completed with a report — or cancelled.
+ */
+@Aggregate
+class Trip {
+
+    @AggregateIdentifier
+    private TripId tripId;
+    private int year;
+    private boolean extraordinary;
+    private LocalDate startDate;
+    private LocalDate endDate;
+    private TripStatus status;
+    private Set<String> participants;
+    private Set<String> itineraryItems;
+
+    protected Trip() {
+    }
+
+    @CommandHandler
+    Trip(TripCommands.PlanTrip command, AnnualTrips annualTrips) {
+        require(command.title(), "TITLE_REQUIRED", "A trip has a title.");
+        require(command.leader(), "LEADER_REQUIRED", "A trip has a leader.");
+        if (command.destinations() == null || command.destinations().isEmpty()) {
+            throw invalid("DESTINATIONS_REQUIRED", "A trip has at least one destination.");
+        }
+        if (command.endDate().isBefore(command.startDate())) {
+            throw invalid("INVALID_DATES", "A trip ends on or after the day it starts.");
+        }
+        if (command.startDate().getYear() != command.year()) {
+            throw invalid("YEAR_MISMATCH", "A trip of " + command.year() + " starts in " + command.year() + ".");
+        }
+        boolean annual = annualTrips.claim(command.year(), command.tripId());
+        String reason = command.extraordinaryReason() == null ? null : command.extraordinaryReason().trim();
+        if (!annual && (reason == null || reason.isEmpty())) {
+            throw new DomainProblem("ANNUAL_TRIP_EXISTS", ProblemKind.RULE_VIOLATION,
+                    command.year() + " already has its annual trip; a further trip is extraordinary and needs a reason.");
+        }
+        apply(new TripPlannedEvent(command.tripId(), command.year(), command.title().trim(), command.destinations(),
+                command.startDate(), command.endDate(), command.leader().trim(), !annual, annual ? null : reason));
+    }
+
+    @CommandHandler
+    long handle(TripCommands.AddParticipant command) {
+        requireOpenForPlanning();
+        if (participants.contains(command.participantId())) {
+            throw new DomainProblem("PARTICIPANT_EXISTS", ProblemKind.CONFLICT, "That participant is already on the trip.");
+        }
+        require(command.name(), "NAME_REQUIRED", "A participant has a name.");
+        if (command.kind() == ParticipantKind.OPERATOR && command.operatorId() == null) {
+            throw invalid("OPERATOR_REQUIRED", "An operator's participant names the operator.");
+        }
+        apply(new ParticipantAddedEvent(tripId, command.participantId(), command.kind(), command.name().trim(),
+                command.title(), command.organisation(), command.operatorId()));
+        return AggregateVersion.current();
+    }
+
+    @CommandHandler
+    long handle(TripCommands.RemoveParticipant command) {
+        requireOpenForPlanning();
+        if (!participants.contains(command.participantId())) {
+            throw new DomainProblem("PARTICIPANT_NOT_FOUND", ProblemKind.NOT_FOUND, "No such participant on this trip.");
+        }
+        apply(new ParticipantRemovedEvent(tripId, command.participantId()));
+        return AggregateVersion.current();
+    }
+
+    @CommandHandler
+    long handle(TripCommands.AddItineraryItem command) {
+        requireOpenForPlanning();
+        require(command.city(), "CITY_REQUIRED", "An itinerary item names its city.");
+        require(command.counterpart(), "COUNTERPART_REQUIRED", "An itinerary item names the Chinese counterpart.");
+        if (!command.endsAt().isAfter(command.startsAt())) {
+            throw invalid("INVALID_TIME_SLOT", "An itinerary item ends after it starts.");
+        }
+        LocalDate day = command.startsAt().toLocalDate();
+        if (day.isBefore(startDate) || command.endsAt().toLocalDate().isAfter(endDate)) {
+            throw invalid("OUTSIDE_TRIP", "An itinerary item lies within the trip's dates.");
+        }
+        apply(new ItineraryItemAddedEvent(tripId, command.itemId(), command.startsAt(), command.endsAt(),
+                command.city().trim(), command.counterpart().trim(), command.description(),
+                command.objectiveOperator(), command.objectiveCompany()));
+        return AggregateVersion.current();
+    }
+
+    @CommandHandler
+    long handle(TripCommands.ApproveTrip command) {
+        requireOpenForPlanning();
+        if (participants.isEmpty() || itineraryItems.isEmpty()) {
+            throw new DomainProblem("TRIP_NOT_READY", ProblemKind.RULE_VIOLATION,
+                    "A trip is approved once it has participants and an itinerary.");
+        }
+        apply(new TripApprovedEvent(tripId));
+        return AggregateVersion.current();
+    }
+
+    @CommandHandler
+    long handle(TripCommands.CompleteTrip command) {
+        if (status != TripStatus.APPROVED) {
+            throw new DomainProblem("TRIP_NOT_APPROVED", ProblemKind.RULE_VIOLATION,
+                    "Only an approved trip can be completed; this one is " + status + ".");
+        }
+        require(command.outcomes(), "REPORT_REQUIRED", "A completed trip has a report of its outcomes.");
+        apply(new TripCompletedEvent(tripId, command.outcomes().trim(), orEmpty(command.agreementsSigned()),
+                orEmpty(command.followUps())));
+        return AggregateVersion.current();
+    }
+
+    @CommandHandler
+    long handle(TripCommands.CancelTrip command, AnnualTrips annualTrips) {
+        if (status == TripStatus.COMPLETED || status == TripStatus.CANCELLED) {
+            throw new DomainProblem("TRIP_CLOSED", ProblemKind.RULE_VIOLATION, "The trip is already " + status + ".");
+        }
+        require(command.reason(), "REASON_REQUIRED", "A cancellation states its reason.");
+        if (!extraordinary) {
+            annualTrips.release(year, tripId);
+        }
+        apply(new TripCancelledEvent(tripId, command.reason().trim()));
+        return AggregateVersion.current();
+    }
+
+    @EventSourcingHandler
+    void on(TripPlannedEvent event) {
+        this.tripId = event.tripId();
+        this.year = event.year();
+        this.extraordinary = event.extraordinary();
+        this.startDate = event.startDate();
+        this.endDate = event.endDate();
+        this.status = TripStatus.PLANNED;
+        this.participants = new HashSet<>();
+        this.itineraryItems = new HashSet<>();
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantAddedEvent event) {
+        participants.add(event.participantId());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRemovedEvent event) {
+        participants.remove(event.participantId());
+    }
+
+    @EventSourcingHandler
+    void on(ItineraryItemAddedEvent event) {
+        itineraryItems.add(event.itemId());
+        status = TripStatus.PROGRAMME_DRAFTED;
+    }
+
+    @EventSourcingHandler
+    void on(TripApprovedEvent event) {
+        status = TripStatus.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(TripCompletedEvent event) {
+        status = TripStatus.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(TripCancelledEvent event) {
+        status = TripStatus.CANCELLED;
+    }
+
+    private void requireOpenForPlanning() {
+        if (status != TripStatus.PLANNED && status != TripStatus.PROGRAMME_DRAFTED) {
+            throw new DomainProblem("TRIP_NOT_OPEN", ProblemKind.RULE_VIOLATION,
+                    "The trip is " + status + "; its programme can no longer change.");
+        }
+    }
+
+    private static void require(String value, String code, String message) {
+        if (value == null || value.isBlank()) {
+            throw invalid(code, message);
+        }
+    }
+
+    private static DomainProblem invalid(String code, String message) {
+        return new DomainProblem(code, ProblemKind.INVALID_INPUT, message);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,118 @@
+package dk.greatercph.ope.command.trip.web;
+
+import dk.greatercph.ope.command.trip.TripCommands;
+import dk.greatercph.ope.command.web.CommandAccepted;
+import dk.greatercph.ope.command.web.Versions;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.trip.FollowUp;
+import dk.greatercph.ope.events.trip.TripId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Commands on outgoing political trips. */
+@RestController
+@RequestMapping(path = "/api/trips", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Trips (commands)")
+class TripCommandController {
+
+    private static final String IF_MATCH = "Only if the trip is still at this version, e.g. \"2\"";
+
+    private final CommandGateway commandGateway;
+
+    TripCommandController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Plan a trip (the year's first is the annual trip; further ones need a reason, rule R7)")
+    ResponseEntity<CommandAccepted> plan(@Valid @RequestBody TripRequests.Plan request) {
+        TripId id = TripId.newId();
+        commandGateway.sendAndWait(new TripCommands.PlanTrip(id, request.year(), request.title(),
+                request.destinations(), request.startDate(), request.endDate(), request.leader(),
+                request.extraordinaryReason()));
+        return Versions.created("/api/trips/" + id, id.value(), 0);
+    }
+
+    @PostMapping(path = "/{id}/participants", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a participant: politician, official, operator or company")
+    ResponseEntity<CommandAccepted> addParticipant(
+            @PathVariable String id,
+            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody TripRequests.Participant request) {
+        String participantId = "PAR-" + UUID.randomUUID();
+        long version = commandGateway.sendAndWait(new TripCommands.AddParticipant(new TripId(id), participantId,
+                request.kind(), request.name(), request.title(), request.organisation(),
+                request.operatorId() == null ? null : new OperatorId(request.operatorId()), Versions.ifMatch(ifMatch)));
+        return Versions.created("/api/trips/" + id + "/participants/" + participantId, participantId, version);
+    }
+
+    @DeleteMapping("/{id}/participants/{participantId}")
+    @Operation(summary = "Remove a participant")
+    ResponseEntity<CommandAccepted> removeParticipant(
+            @PathVariable String id, @PathVariable String participantId,
+            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        long version = commandGateway.sendAndWait(new TripCommands.RemoveParticipant(new TripId(id), participantId,
+                Versions.ifMatch(ifMatch)));
+        return Versions.ok(id, version);
+    }
+
+    @PostMapping(path = "/{id}/itinerary-items", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a meeting or visit to the itinerary")
+    ResponseEntity<CommandAccepted> addItineraryItem(
+            @PathVariable String id,
+            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody TripRequests.ItineraryItem request) {
+        String itemId = "ITI-" + UUID.randomUUID();
+        long version = commandGateway.sendAndWait(new TripCommands.AddItineraryItem(new TripId(id), itemId,
+                request.startsAt(), request.endsAt(), request.city(), request.counterpart(), request.description(),
+                request.objectiveOperator() == null ? null : new OperatorId(request.objectiveOperator()),
+                request.objectiveCompany(), Versions.ifMatch(ifMatch)));
+        return Versions.created("/api/trips/" + id + "/itinerary-items/" + itemId, itemId, version);
+    }
+
+    @PostMapping("/{id}/approval")
+    @Operation(summary = "Approve the trip's programme")
+    ResponseEntity<CommandAccepted> approve(
+            @PathVariable String id,
+            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return Versions.ok(id, commandGateway.<Long>sendAndWait(
+                new TripCommands.ApproveTrip(new TripId(id), Versions.ifMatch(ifMatch))));
+    }
+
+    @PostMapping(path = "/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Complete the trip with its report")
+    ResponseEntity<CommandAccepted> complete(
+            @PathVariable String id,
+            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody TripRequests.Completion request) {
+        List<FollowUp> followUps = request.followUps() == null ? List.of() : request.followUps().stream()
+                .map(f -> new FollowUp(new OperatorId(f.operatorId()), f.action())).toList();
+        return Versions.ok(id, commandGateway.<Long>sendAndWait(new TripCommands.CompleteTrip(new TripId(id),
+                request.outcomes(), request.agreementsSigned(), followUps, Versions.ifMatch(ifMatch))));
+    }
+
+    @PostMapping(path = "/{id}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Cancel the trip")
+    ResponseEntity<CommandAccepted> cancel(
+            @PathVariable String id,
+            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody TripRequests.Cancellation request) {
+        return Versions.ok(id, commandGateway.<Long>sendAndWait(
+                new TripCommands.CancelTrip(new TripId(id), request.reason(), Versions.ifMatch(ifMatch))));
+    }
+}

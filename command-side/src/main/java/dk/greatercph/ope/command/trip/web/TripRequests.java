@@ -1,0 +1,91 @@
+package dk.greatercph.ope.command.trip.web;
+
+import dk.greatercph.ope.events.trip.ParticipantKind;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** Request bodies of the trip commands. */
+final class TripRequests {
+
+    static final String OPERATOR_ID = "[a-z][a-z0-9-]{1,31}";
+
+    private TripRequests() {
+    }
+
+    @Schema(name = "PlanTripRequest")
+    record Plan(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027") @NotNull @Min(2013) @Max(2100) Integer year,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Annual political trip to Jiangsu", maxLength = 200)
+            @NotBlank @Size(max = 200) String title,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"Nanjing\", \"Suzhou\", \"Shanghai\"]")
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> destinations,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-05-10") @NotNull LocalDate startDate,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-05-16") @NotNull LocalDate endDate,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Chair of the Regional Council", maxLength = 200)
+            @NotBlank @Size(max = 200) String leader,
+            @Schema(example = "Signing of the renewed Jiangsu agreement", maxLength = 2000,
+                    description = "Required when the year already has its annual trip (rule R7)")
+            @Size(max = 2000) String extraordinaryReason) {
+    }
+
+    @Schema(name = "AddParticipantRequest")
+    record Participant(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "POLITICIAN") @NotNull ParticipantKind kind,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Sophie Hæstorp Andersen", maxLength = 200)
+            @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Chair of the Regional Council", maxLength = 200) @Size(max = 200) String title,
+            @Schema(example = "Region Hovedstaden", maxLength = 200) @Size(max = 200) String organisation,
+            @Schema(example = "chc", pattern = OPERATOR_ID, description = "Required for kind OPERATOR")
+            @Pattern(regexp = OPERATOR_ID) String operatorId) {
+    }
+
+    @Schema(name = "AddItineraryItemRequest")
+    record ItineraryItem(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-05-11T10:00:00",
+                    description = "Local time at the destination") @NotNull LocalDateTime startsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-05-11T12:00:00")
+            @NotNull LocalDateTime endsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Nanjing", maxLength = 100)
+            @NotBlank @Size(max = 100) String city,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission", maxLength = 200)
+            @NotBlank @Size(max = 200) String counterpart,
+            @Schema(example = "Meeting on elder-care technology", maxLength = 2000) @Size(max = 2000) String description,
+            @Schema(example = "chc", pattern = OPERATOR_ID) @Pattern(regexp = OPERATOR_ID) String objectiveOperator,
+            @Schema(example = "Welfare Robotics ApS", maxLength = 200) @Size(max = 200) String objectiveCompany) {
+    }
+
+    @Schema(name = "CompleteTripRequest")
+    record Completion(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Agreement renewed; three investment leads", maxLength = 10000)
+            @NotBlank @Size(max = 10000) String outcomes,
+            @Schema(example = "[\"MoU on health cooperation 2027-2030\"]")
+            @Size(max = 50) List<@NotBlank @Size(max = 500) String> agreementsSigned,
+            @Schema(description = "Follow-ups handed to named operators")
+            @Size(max = 50) List<@Valid @NotNull FollowUp> followUps) {
+    }
+
+    @Schema(name = "TripFollowUp")
+    record FollowUp(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "copcap", pattern = OPERATOR_ID)
+            @NotNull @Pattern(regexp = OPERATOR_ID) String operatorId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Follow up on the battery plant lead", maxLength = 1000)
+            @NotBlank @Size(max = 1000) String action) {
+    }
+
+    @Schema(name = "CancelTripRequest")
+    record Cancellation(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Postponed by the host province", maxLength = 2000)
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+}

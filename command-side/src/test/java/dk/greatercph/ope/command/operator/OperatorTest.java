@@ -1,0 +1,79 @@
+package dk.greatercph.ope.command.operator;
+
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.operator.KpiKind;
+import dk.greatercph.ope.events.operator.KpiTarget;
+import dk.greatercph.ope.events.operator.KpiTargetsAgreedEvent;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.operator.OperatorRegisteredEvent;
+import dk.greatercph.ope.events.operator.OperatorThemesChangedEvent;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+class OperatorTest {
+
+    private static final OperatorId CLEAN = new OperatorId("clean");
+
+    private FixtureConfiguration<Operator> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Operator.class);
+        fixture.registerInjectableResource(new InMemoryRoutingTable(6));
+    }
+
+    @Test
+    void registeringAnOperatorCreatesARoutingVersion() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterOperatorCommand(CLEAN, "CLEAN", List.of(Theme.GREEN_GROWTH, Theme.GREEN_GROWTH)))
+                .expectEvents(new OperatorRegisteredEvent(CLEAN, "CLEAN", List.of(Theme.GREEN_GROWTH), 7));
+    }
+
+    @Test
+    void refusesAnOperatorWithoutThemes() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterOperatorCommand(CLEAN, "CLEAN", List.of()))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void changingThemesBumpsTheRoutingVersion() {
+        fixture.given(new OperatorRegisteredEvent(CLEAN, "CLEAN", List.of(Theme.GREEN_GROWTH), 3))
+                .when(new ChangeOperatorThemesCommand(CLEAN, List.of(Theme.AUTHORITY_SOIL_WATER, Theme.GREEN_GROWTH), null))
+                .expectEvents(new OperatorThemesChangedEvent(CLEAN,
+                        List.of(Theme.GREEN_GROWTH, Theme.AUTHORITY_SOIL_WATER), List.of(Theme.GREEN_GROWTH), 7))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void sameThemesAgainChangeNothing() {
+        fixture.given(new OperatorRegisteredEvent(CLEAN, "CLEAN", List.of(Theme.GREEN_GROWTH), 3))
+                .when(new ChangeOperatorThemesCommand(CLEAN, List.of(Theme.GREEN_GROWTH), null))
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void agreesYearlyKpiTargets() {
+        List<KpiTarget> targets = List.of(new KpiTarget(KpiKind.DELEGATIONS_HANDLED, 40),
+                new KpiTarget(KpiKind.INVESTMENT_LEADS, 12));
+        fixture.given(new OperatorRegisteredEvent(CLEAN, "CLEAN", List.of(Theme.GREEN_GROWTH), 3))
+                .when(new AgreeKpiTargetsCommand(CLEAN, 2027, targets, null))
+                .expectEvents(new KpiTargetsAgreedEvent(CLEAN, 2027, targets));
+    }
+
+    @Test
+    void refusesTheSameKpiTwiceInOneAgreement() {
+        fixture.given(new OperatorRegisteredEvent(CLEAN, "CLEAN", List.of(Theme.GREEN_GROWTH), 3))
+                .when(new AgreeKpiTargetsCommand(CLEAN, 2027, List.of(new KpiTarget(KpiKind.TOURISTS, 1),
+                        new KpiTarget(KpiKind.TOURISTS, 2)), null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+}

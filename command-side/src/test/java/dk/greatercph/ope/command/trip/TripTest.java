@@ -1,0 +1,201 @@
+package dk.greatercph.ope.command.trip;
+
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.trip.FollowUp;
+import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
+import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
+import dk.greatercph.ope.events.trip.ParticipantKind;
+import dk.greatercph.ope.events.trip.ParticipantRemovedEvent;
+import dk.greatercph.ope.events.trip.TripApprovedEvent;
+import dk.greatercph.ope.events.trip.TripCancelledEvent;
+import dk.greatercph.ope.events.trip.TripCompletedEvent;
+import dk.greatercph.ope.events.trip.TripId;
+import dk.greatercph.ope.events.trip.TripPlannedEvent;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TripTest {
+
+    private static final TripId TRIP = new TripId("TRP-1");
+    private static final LocalDate START = LocalDate.of(2027, 5, 10);
+    private static final LocalDate END = LocalDate.of(2027, 5, 16);
+    private static final TripPlannedEvent PLANNED = new TripPlannedEvent(TRIP, 2027, "Jiangsu 2027",
+            List.of("Nanjing", "Suzhou"), START, END, "Chair of the Regional Council", false, null);
+    private static final ParticipantAddedEvent CHAIR = new ParticipantAddedEvent(TRIP, "PAR-1",
+            ParticipantKind.POLITICIAN, "The Chair", "Chair", "Region Hovedstaden", null);
+    private static final ItineraryItemAddedEvent MEETING = new ItineraryItemAddedEvent(TRIP, "ITI-1",
+            LocalDateTime.of(2027, 5, 11, 10, 0), LocalDateTime.of(2027, 5, 11, 12, 0), "Nanjing",
+            "Jiangsu Foreign Affairs Office", "Renewal of the agreement", new OperatorId("region"), null);
+
+    private FixtureConfiguration<Trip> fixture;
+    private InMemoryAnnualTrips annualTrips;
+
+    @BeforeEach
+    void setUp() {
+        annualTrips = new InMemoryAnnualTrips();
+        fixture = new AggregateTestFixture<>(Trip.class);
+        fixture.registerInjectableResource(annualTrips);
+    }
+
+    @Test
+    void theFirstTripOfAYearIsTheAnnualTrip() {
+        fixture.givenNoPriorActivity()
+                .when(plan(TRIP, null))
+                .expectEvents(PLANNED);
+        assertThat(annualTrips.annual).containsEntry(2027, TRIP);
+    }
+
+    @Test
+    void aSecondTripInTheSameYearWithoutAReasonIsRefused() {
+        annualTrips.claim(2027, new TripId("TRP-annual"));
+
+        fixture.givenNoPriorActivity()
+                .when(plan(TRIP, "  "))
+                .expectException(DomainProblem.class)
+                .expectExceptionMessage("2027 already has its annual trip; a further trip is extraordinary and needs a reason.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSecondTripInTheSameYearWithAReasonIsExtraordinary() {
+        annualTrips.claim(2027, new TripId("TRP-annual"));
+
+        fixture.givenNoPriorActivity()
+                .when(plan(TRIP, "Signing ceremony"))
+                .expectEvents(new TripPlannedEvent(TRIP, 2027, "Jiangsu 2027", List.of("Nanjing", "Suzhou"), START, END,
+                        "Chair of the Regional Council", true, "Signing ceremony"));
+    }
+
+    @Test
+    void refusesATripThatEndsBeforeItStarts() {
+        fixture.givenNoPriorActivity()
+                .when(new TripCommands.PlanTrip(TRIP, 2027, "Backwards", List.of("Nanjing"), END, START, "Chair", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesATripWhoseYearIsNotItsStartYear() {
+        fixture.givenNoPriorActivity()
+                .when(new TripCommands.PlanTrip(TRIP, 2028, "Wrong year", List.of("Nanjing"), START, END, "Chair", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void addsAndRemovesParticipants() {
+        fixture.given(PLANNED)
+                .when(new TripCommands.AddParticipant(TRIP, "PAR-1", ParticipantKind.POLITICIAN, "The Chair", "Chair",
+                        "Region Hovedstaden", null, null))
+                .expectEvents(CHAIR)
+                .expectResultMessagePayload(1L);
+        fixture.given(PLANNED, CHAIR)
+                .when(new TripCommands.RemoveParticipant(TRIP, "PAR-1", null))
+                .expectEvents(new ParticipantRemovedEvent(TRIP, "PAR-1"));
+    }
+
+    @Test
+    void refusesAnOperatorParticipantWithoutItsOperator() {
+        fixture.given(PLANNED)
+                .when(new TripCommands.AddParticipant(TRIP, "PAR-2", ParticipantKind.OPERATOR, "Someone", null, null, null, null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesRemovingSomeoneWhoIsNotOnTheTrip() {
+        fixture.given(PLANNED)
+                .when(new TripCommands.RemoveParticipant(TRIP, "PAR-9", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void addsAnItineraryItemTiedToAnOperatorObjective() {
+        fixture.given(PLANNED)
+                .when(new TripCommands.AddItineraryItem(TRIP, "ITI-1", MEETING.startsAt(), MEETING.endsAt(), "Nanjing",
+                        "Jiangsu Foreign Affairs Office", "Renewal of the agreement", new OperatorId("region"), null, null))
+                .expectEvents(MEETING);
+    }
+
+    @Test
+    void refusesAnItineraryItemOutsideTheTrip() {
+        fixture.given(PLANNED)
+                .when(new TripCommands.AddItineraryItem(TRIP, "ITI-2", LocalDateTime.of(2027, 6, 1, 10, 0),
+                        LocalDateTime.of(2027, 6, 1, 11, 0), "Beijing", "Someone", null, null, null, null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void approvesAStaffedTripWithAnItinerary() {
+        fixture.given(PLANNED, CHAIR, MEETING)
+                .when(new TripCommands.ApproveTrip(TRIP, null))
+                .expectEvents(new TripApprovedEvent(TRIP));
+    }
+
+    @Test
+    void refusesToApproveATripWithoutAnItinerary() {
+        fixture.given(PLANNED, CHAIR)
+                .when(new TripCommands.ApproveTrip(TRIP, null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesChangesToAnApprovedProgramme() {
+        fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP))
+                .when(new TripCommands.RemoveParticipant(TRIP, "PAR-1", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void completesAnApprovedTripWithItsReport() {
+        List<FollowUp> followUps = List.of(new FollowUp(new OperatorId("copcap"), "Battery plant lead"));
+        fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP))
+                .when(new TripCommands.CompleteTrip(TRIP, "Agreement renewed", List.of("MoU health"), followUps, null))
+                .expectEvents(new TripCompletedEvent(TRIP, "Agreement renewed", List.of("MoU health"), followUps));
+    }
+
+    @Test
+    void refusesToCompleteATripThatWasNotApproved() {
+        fixture.given(PLANNED)
+                .when(new TripCommands.CompleteTrip(TRIP, "Nothing", List.of(), List.of(), null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingTheAnnualTripFreesItsYear() {
+        annualTrips.claim(2027, TRIP);
+
+        fixture.given(PLANNED)
+                .when(new TripCommands.CancelTrip(TRIP, "Postponed", null))
+                .expectEvents(new TripCancelledEvent(TRIP, "Postponed"));
+        assertThat(annualTrips.annual).doesNotContainKey(2027);
+    }
+
+    @Test
+    void refusesToCancelACompletedTrip() {
+        fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP),
+                        new TripCompletedEvent(TRIP, "Done", List.of(), List.of()))
+                .when(new TripCommands.CancelTrip(TRIP, "Too late", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    private static TripCommands.PlanTrip plan(TripId id, String reason) {
+        return new TripCommands.PlanTrip(id, 2027, "Jiangsu 2027", List.of("Nanjing", "Suzhou"), START, END,
+                "Chair of the Regional Council", reason);
+    }
+}

@@ -1,0 +1,166 @@
+package dk.greatercph.ope.query.trip;
+
+import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
+import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
+import dk.greatercph.ope.events.trip.ParticipantRemovedEvent;
+import dk.greatercph.ope.events.trip.TripApprovedEvent;
+import dk.greatercph.ope.events.trip.TripCancelledEvent;
+import dk.greatercph.ope.events.trip.TripCompletedEvent;
+import dk.greatercph.ope.events.trip.TripPlannedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Projects trip events into one row per trip. Idempotent: a repeated event leaves the row as it was. */
+@Component
+@ProcessingGroup("trip-board")
+class TripProjection {
+
+    private static final TypeReference<List<TripView.Participant>> PARTICIPANTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<TripView.ItineraryItem>> ITINERARY = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    TripProjection(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(TripPlannedEvent event, @SequenceNumber long version, TrackingToken token) {
+        jdbc.sql("""
+                        INSERT INTO trip_view (trip_id, board_position, year, title, destinations, start_date, end_date,
+                            leader, extraordinary, extraordinary_reason, status, version)
+                        VALUES (:id, :position, :year, :title, :destinations, :start, :end, :leader, :extraordinary,
+                            :reason, 'PLANNED', :version)
+                        ON CONFLICT (trip_id) DO NOTHING
+                        """)
+                .param("id", event.tripId().value()).param("position", token.position().orElseThrow())
+                .param("year", event.year()).param("title", event.title())
+                .param("destinations", event.destinations().toArray(String[]::new))
+                .param("start", event.startDate()).param("end", event.endDate()).param("leader", event.leader())
+                .param("extraordinary", event.extraordinary()).param("reason", event.extraordinaryReason())
+                .param("version", version).update();
+    }
+
+    @EventHandler
+    void on(ParticipantAddedEvent event, @SequenceNumber long version) {
+        TripView.Participant participant = new TripView.Participant(event.participantId(), event.kind().name(),
+                event.name(), event.title(), event.organisation(),
+                event.operatorId() == null ? null : event.operatorId().value());
+        jdbc.sql("""
+                        UPDATE trip_view SET version = :version, participants = (
+                            SELECT COALESCE(jsonb_agg(p), '[]'::jsonb) FROM jsonb_array_elements(participants) p
+                            WHERE p ->> 'participantId' <> :pid) || jsonb_build_array(CAST(:participant AS jsonb))
+                        WHERE trip_id = :id AND version < :version
+                        """)
+                .param("id", event.tripId().value()).param("pid", event.participantId())
+                .param("participant", json.writeValueAsString(participant)).param("version", version).update();
+    }
+
+    @EventHandler
+    void on(ParticipantRemovedEvent event, @SequenceNumber long version) {
+        jdbc.sql("""
+                        UPDATE trip_view SET version = :version, participants = (
+                            SELECT COALESCE(jsonb_agg(p), '[]'::jsonb) FROM jsonb_array_elements(participants) p
+                            WHERE p ->> 'participantId' <> :pid)
+                        WHERE trip_id = :id AND version < :version
+                        """)
+                .param("id", event.tripId().value()).param("pid", event.participantId())
+                .param("version", version).update();
+    }
+
+    @EventHandler
+    void on(ItineraryItemAddedEvent event, @SequenceNumber long version) {
+        TripView.ItineraryItem item = new TripView.ItineraryItem(event.itemId(), event.startsAt(), event.endsAt(),
+                event.city(), event.counterpart(), event.description(),
+                event.objectiveOperator() == null ? null : event.objectiveOperator().value(), event.objectiveCompany());
+        jdbc.sql("""
+                        UPDATE trip_view SET version = :version, status = 'PROGRAMME_DRAFTED',
+                            itinerary = itinerary || jsonb_build_array(CAST(:item AS jsonb))
+                        WHERE trip_id = :id AND version < :version
+                        """)
+                .param("id", event.tripId().value()).param("item", json.writeValueAsString(item))
+                .param("version", version).update();
+    }
+
+    @EventHandler
+    void on(TripApprovedEvent event, @SequenceNumber long version) {
+        status(event.tripId().value(), "APPROVED", version);
+    }
+
+    @EventHandler
+    void on(TripCompletedEvent event, @SequenceNumber long version) {
+        TripView.Report report = new TripView.Report(event.outcomes(), event.agreementsSigned(),
+                event.followUps().stream().map(f -> new TripView.FollowUp(f.operatorId().value(), f.action())).toList());
+        jdbc.sql("""
+                        UPDATE trip_view SET version = :version, status = 'COMPLETED', report = CAST(:report AS jsonb)
+                        WHERE trip_id = :id AND version < :version
+                        """)
+                .param("id", event.tripId().value()).param("report", json.writeValueAsString(report))
+                .param("version", version).update();
+    }
+
+    @EventHandler
+    void on(TripCancelledEvent event, @SequenceNumber long version) {
+        jdbc.sql("""
+                        UPDATE trip_view SET version = :version, status = 'CANCELLED', cancellation_reason = :reason
+                        WHERE trip_id = :id AND version < :version
+                        """)
+                .param("id", event.tripId().value()).param("reason", event.reason()).param("version", version).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM trip_view").update();
+    }
+
+    @QueryHandler
+    Optional<TripView> handle(TripQueries.FindTrip query) {
+        return jdbc.sql("SELECT * FROM trip_view WHERE trip_id = :id").param("id", query.tripId())
+                .query(this::view).optional();
+    }
+
+    @QueryHandler
+    List<TripView> handle(TripQueries.FindTrips query) {
+        return jdbc.sql("""
+                        SELECT * FROM trip_view WHERE (CAST(:year AS INTEGER) IS NULL OR year = :year)
+                        ORDER BY start_date, trip_id
+                        """)
+                .param("year", query.year()).query(this::view).list();
+    }
+
+    private void status(String tripId, String status, long version) {
+        jdbc.sql("UPDATE trip_view SET version = :version, status = :status WHERE trip_id = :id AND version < :version")
+                .param("id", tripId).param("status", status).param("version", version).update();
+    }
+
+    private TripView view(ResultSet rs, int row) throws SQLException {
+        String report = rs.getString("report");
+        return new TripView(rs.getString("trip_id"), rs.getInt("year"), rs.getString("title"),
+                Arrays.asList((String[]) rs.getArray("destinations").getArray()),
+                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                rs.getString("leader"), rs.getBoolean("extraordinary"), rs.getString("extraordinary_reason"),
+                rs.getString("status"), json.readValue(rs.getString("participants"), PARTICIPANTS),
+                json.readValue(rs.getString("itinerary"), ITINERARY),
+                report == null ? null : json.readValue(report, TripView.Report.class),
+                rs.getString("cancellation_reason"), rs.getLong("version"));
+    }
+}

@@ -1,0 +1,45 @@
+package dk.greatercph.ope.query.trip;
+
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Outgoing political trips. */
+@RestController
+@RequestMapping(path = "/api/trips", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Trips (queries)")
+class TripQueryController {
+
+    private final QueryGateway queryGateway;
+
+    TripQueryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping
+    @Operation(summary = "All trips, optionally of one year, by start date")
+    List<TripView> trips(@Parameter(example = "2027") @RequestParam(required = false) Integer year) {
+        return queryGateway.query(new TripQueries.FindTrips(year), ResponseTypes.multipleInstancesOf(TripView.class)).join();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One trip")
+    ResponseEntity<TripView> trip(@PathVariable String id) {
+        return queryGateway.query(new TripQueries.FindTrip(id), ResponseTypes.optionalInstanceOf(TripView.class)).join()
+                .map(view -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view))
+                .orElseThrow(() -> new DomainProblem("TRIP_NOT_FOUND", ProblemKind.NOT_FOUND, "No trip with id " + id + "."));
+    }
+}

@@ -1,0 +1,62 @@
+package dk.greatercph.ope.query.trip;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** One outgoing political trip with its participants, itinerary and report. */
+@Schema(name = "Trip")
+public record TripView(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "TRP-5b0c8b0e-3c1e-4a8f-9d43-1f2a3b4c5d6e") String id,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027") int year,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Annual political trip to Jiangsu") String title,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> destinations,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date") LocalDate startDate,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date") LocalDate endDate,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String leader,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A further trip in a year that has its annual trip (R7)")
+        boolean extraordinary,
+        String extraordinaryReason,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "APPROVED",
+                allowableValues = {"PLANNED", "PROGRAMME_DRAFTED", "APPROVED", "COMPLETED", "CANCELLED"})
+        String status,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Participant> participants,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ItineraryItem> itinerary,
+        Report report,
+        String cancellationReason,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "4") long version) {
+
+    /** Someone travelling. */
+    @Schema(name = "TripParticipant")
+    public record Participant(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String participantId,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                      allowableValues = {"POLITICIAN", "OFFICIAL", "OPERATOR", "COMPANY"}) String kind,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                              String title, String organisation, String operatorId) {
+    }
+
+    /** A meeting or visit, in local time at the destination. */
+    @Schema(name = "TripItineraryItem")
+    public record ItineraryItem(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String itemId,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") LocalDateTime startsAt,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") LocalDateTime endsAt,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String city,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String counterpart,
+                                String description, String objectiveOperator, String objectiveCompany) {
+    }
+
+    /** What the trip achieved. */
+    @Schema(name = "TripReport")
+    public record Report(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String outcomes,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> agreementsSigned,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<FollowUp> followUps) {
+    }
+
+    /** A follow-up handed to an operator. */
+    @Schema(name = "TripReportFollowUp")
+    public record FollowUp(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String operatorId,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String action) {
+    }
+}
