@@ -1,6 +1,22 @@
 package dk.greatercph.ope.command.delegation;
 
-/** Where a delegation is in its lifecycle, as the command side needs to know it. */
+/** Where a delegation is in its lifecycle. */
 enum DelegationStatus {
-    REQUESTED
+    REQUESTED,
+    SCREENED,
+    ROUTED,
+    ACCEPTED,
+    PROGRAMME_PLANNED,
+    CONFIRMED,
+    COMPLETED,
+    DECLINED,
+    CANCELLED;
+
+    boolean isClosed() {
+        return this == COMPLETED || this == DECLINED || this == CANCELLED;
+    }
+
+    boolean isRouted() {
+        return this == ROUTED || this == ACCEPTED || this == PROGRAMME_PLANNED || this == CONFIRMED;
+    }
 }

@@ -1,48 +1,128 @@
 package dk.greatercph.ope.command.delegation;
 
+import dk.greatercph.ope.command.fakes.InMemoryBookings;
+import dk.greatercph.ope.command.fakes.InMemoryDirectory;
+import dk.greatercph.ope.command.fakes.InMemoryRequestHistory;
+import dk.greatercph.ope.command.fakes.InMemoryRoutingTable;
+import dk.greatercph.ope.command.web.CommandResult;
+import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentRole;
+import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.Channel;
+import dk.greatercph.ope.events.delegation.ConfirmationRefusedEvent;
+import dk.greatercph.ope.events.delegation.CostCoverageRecordedEvent;
+import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
+import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
+import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
+import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
+import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
 import dk.greatercph.ope.events.delegation.DelegationType;
+import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.delegation.PoliticalLevel;
+import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
+import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
+import dk.greatercph.ope.events.delegation.RoutingRefusedEvent;
+import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
+import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
+import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.security.ActorMetadata;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 
+import static org.axonframework.test.matchers.Matchers.predicate;
 
+/** Every command of the delegation and every refusal of rules R1-R6 and R8, on the aggregate alone. */
 class DelegationTest {
 
     private static final DelegationId ID = new DelegationId("DEL-test-1");
+    private static final OperatorId CHC = new OperatorId("chc");
+    private static final OperatorId COPCAP = new OperatorId("copcap");
+    private static final OperatorId CLEAN = new OperatorId("clean");
     private static final LocalDate FROM = LocalDate.of(2027, 4, 12);
     private static final LocalDate TO = LocalDate.of(2027, 4, 16);
+    /** A Friday morning in Copenhagen. */
+    private static final Instant FRIDAY = ZonedDateTime.parse("2027-03-05T10:00:00+01:00[Europe/Copenhagen]").toInstant();
+    /** Three working days later: Wednesday, same time. */
+    private static final Instant WEDNESDAY = ZonedDateTime.parse("2027-03-10T10:00:00+01:00[Europe/Copenhagen]").toInstant();
+    private static final VenueId HALL = new VenueId("VEN-hall");
+    private static final PartnerId HOSPITAL = new PartnerId("PRT-hospital");
+    private static final PartnerId COMPANY = new PartnerId("PRT-company");
+    private static final Instant ITEM_START = Instant.parse("2027-04-13T08:00:00Z");
+    private static final Instant ITEM_END = Instant.parse("2027-04-13T10:00:00Z");
+
+    private static final DelegationRegisteredEvent REGISTERED = registered(DelegationType.ADMINISTRATIVE, "Tele-health partners");
+    private static final DelegationScreenedEvent SCREENED = new DelegationScreenedEvent(ID, false, List.of(), "Solid");
+    private static final DelegationRoutedEvent ROUTED = new DelegationRoutedEvent(ID, CHC, List.of(COPCAP), 11, false,
+            "R1 routing table v11: HEALTH_WELFARE_TECH -> chc; INVESTMENT -> copcap");
+    private static final AssignmentOfferedEvent OFFERED_CHC = new AssignmentOfferedEvent(ID, CHC, AssignmentRole.LEAD, WEDNESDAY);
+    private static final AssignmentOfferedEvent OFFERED_COPCAP =
+            new AssignmentOfferedEvent(ID, COPCAP, AssignmentRole.SUPPORTING, WEDNESDAY);
+    private static final AssignmentAcceptedEvent ACCEPTED_CHC = new AssignmentAcceptedEvent(ID, CHC, AssignmentRole.LEAD);
+    private static final ProgrammeItemAddedEvent HOSPITAL_VISIT = new ProgrammeItemAddedEvent(ID, "ITM-1",
+            ProgrammeItemKind.HOSPITAL_VISIT, "Tele-medicine centre", ITEM_START, ITEM_END, HALL, HOSPITAL, true, CHC);
 
     private FixtureConfiguration<Delegation> fixture;
+    private InMemoryRequestHistory history;
+    private InMemoryBookings bookings;
 
     @BeforeEach
     void setUp() {
+        history = new InMemoryRequestHistory();
+        bookings = new InMemoryBookings();
+        InMemoryRoutingTable routing = new InMemoryRoutingTable(6);
+        routing.record(CLEAN, List.of(Theme.GREEN_GROWTH));
+        routing.record(CHC, List.of(Theme.HEALTH_WELFARE_TECH));
+        routing.record(COPCAP, List.of(Theme.INVESTMENT, Theme.TALENT));
+        routing.record(new OperatorId("woco"), List.of(Theme.TOURISM));
+        routing.record(new OperatorId("region"), List.of(Theme.POLITICAL_DIALOGUE));
+        InMemoryDirectory directory = new InMemoryDirectory();
+        directory.addVenue(HALL, "Hall");
+        directory.addPartner(HOSPITAL, "Rigshospitalet", true);
+        directory.addPartner(COMPANY, "Welfare Robotics", false);
         fixture = new AggregateTestFixture<>(Delegation.class);
+        fixture.registerInjectableResource(history);
+        fixture.registerInjectableResource(routing);
+        fixture.registerInjectableResource(directory);
+        fixture.registerInjectableResource(bookings);
+        fixture.registerInjectableResource(new AssignmentPolicy(3, null));
     }
 
     @Test
     void registersAnIncomingRequest() {
         fixture.givenNoPriorActivity()
-                .when(register(List.of(Theme.HEALTH_WELFARE_TECH), FROM, TO, 12))
+                .when(register(DelegationType.ADMINISTRATIVE, "Tele-health partners", List.of(Theme.HEALTH_WELFARE_TECH,
+                        Theme.INVESTMENT), FROM, TO, 12))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new DelegationRegisteredEvent(ID, Channel.EMBASSY, "Jiangsu Health Commission",
-                        "Jiangsu", "Nanjing", DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL, 12, FROM,
-                        TO, List.of(Theme.HEALTH_WELFARE_TECH), "Study visit", "Tele-health partners"));
+                .expectEvents(REGISTERED);
     }
 
     @Test
     void refusesARequestWithoutThemes() {
         fixture.givenNoPriorActivity()
-                .when(register(List.of(), FROM, TO, 12))
+                .when(register(DelegationType.BUSINESS, "x", List.of(), FROM, TO, 12))
                 .expectException(DomainProblem.class)
                 .expectExceptionMessage("A delegation request names at least one theme.")
                 .expectNoEvents();
@@ -51,7 +131,7 @@ class DelegationTest {
     @Test
     void refusesADateWindowThatEndsBeforeItStarts() {
         fixture.givenNoPriorActivity()
-                .when(register(List.of(Theme.TOURISM), TO, FROM, 12))
+                .when(register(DelegationType.BUSINESS, "x", List.of(Theme.TOURISM), TO, FROM, 12))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -59,14 +139,357 @@ class DelegationTest {
     @Test
     void refusesAnEmptyDelegation() {
         fixture.givenNoPriorActivity()
-                .when(register(List.of(Theme.TOURISM), FROM, TO, 0))
+                .when(register(DelegationType.BUSINESS, "x", List.of(Theme.TOURISM), FROM, TO, 0))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
 
-    private static RegisterDelegationCommand register(List<Theme> themes, LocalDate from, LocalDate to, int headCount) {
+    @Test
+    void screeningWithoutEarlierRequestsIsNoRepeat() {
+        fixture.given(REGISTERED)
+                .when(new DelegationCommands.Screen(ID, "Solid", null))
+                .expectEvents(SCREENED)
+                .expectResultMessagePayload(new CommandResult(1, null));
+    }
+
+    @Test
+    void screeningFlagsARepeatRequestR8() {
+        DelegationId earlier = new DelegationId("DEL-earlier");
+        history.knowsThat(ID, earlier);
+
+        fixture.given(REGISTERED)
+                .when(new DelegationCommands.Screen(ID, "Again", null))
+                .expectEvents(new DelegationScreenedEvent(ID, true, List.of(earlier), "Again"));
+    }
+
+    @Test
+    void routesByThemeWithTheRoutingVersionAndOffersAssignmentsR1() {
+        fixture.givenCurrentTime(FRIDAY)
+                .andGiven(REGISTERED, SCREENED)
+                .when(route())
+                .expectEvents(ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "chc")
+                .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "copcap");
+    }
+
+    @Test
+    void refusesToRouteANonPoliticalDelegationWithoutBusinessOpportunityR2() {
+        fixture.given(registered(DelegationType.BUSINESS, null), SCREENED)
+                .when(route())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RoutingRefusedEvent(ID, "NO_BUSINESS_FOCUS",
+                        "A BUSINESS delegation is routed only with a stated business opportunity (R2)."))
+                .expectResultMessagePayloadMatching(predicate(r -> ((CommandResult) r).refusal().code().equals("NO_BUSINESS_FOCUS")));
+    }
+
+    @Test
+    void routesAPoliticalDelegationWithoutBusinessOpportunity() {
+        fixture.givenCurrentTime(FRIDAY)
+                .andGiven(registered(DelegationType.POLITICAL, null), SCREENED)
+                .when(route())
+                .expectEvents(ROUTED, OFFERED_CHC, OFFERED_COPCAP);
+    }
+
+    @Test
+    void theDeskOverridesRoutingWithAReason() {
+        fixture.givenCurrentTime(FRIDAY)
+                .andGiven(REGISTERED, SCREENED)
+                .when(new DelegationCommands.Route(ID, COPCAP, List.of(), "Asked for Copenhagen Capacity by name", null))
+                .expectEvents(new DelegationRoutedEvent(ID, COPCAP, List.of(), 11, true, "Asked for Copenhagen Capacity by name"),
+                        new AssignmentOfferedEvent(ID, COPCAP, AssignmentRole.LEAD, WEDNESDAY));
+    }
+
+    @Test
+    void refusesAnOverrideWithoutAReason() {
+        fixture.given(REGISTERED, SCREENED)
+                .when(new DelegationCommands.Route(ID, COPCAP, List.of(), " ", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesToRouteBeforeScreening() {
+        fixture.given(REGISTERED)
+                .when(route())
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void reRoutingWithdrawsUnansweredOffers() {
+        fixture.givenCurrentTime(FRIDAY)
+                .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                .when(new DelegationCommands.Route(ID, CHC, List.of(), "Copenhagen Capacity is not needed", null))
+                .expectEvents(new AssignmentWithdrawnEvent(ID, CHC), new AssignmentWithdrawnEvent(ID, COPCAP),
+                        new DelegationRoutedEvent(ID, CHC, List.of(), 11, true, "Copenhagen Capacity is not needed"),
+                        new AssignmentOfferedEvent(ID, CHC, AssignmentRole.LEAD, WEDNESDAY));
+    }
+
+    @Test
+    void theOperatorAcceptsItsAssignmentAndItsDeadlineIsCancelled() {
+        fixture.givenCurrentTime(FRIDAY)
+                .andGivenCommands(register(DelegationType.ADMINISTRATIVE, "Tele-health partners",
+                                List.of(Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT), FROM, TO, 12),
+                        new DelegationCommands.Screen(ID, "Solid", null), route())
+                .when(new DelegationCommands.AcceptAssignment(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
+                .expectEvents(ACCEPTED_CHC)
+                .expectNoScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "chc")
+                .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "copcap");
+    }
+
+    @Test
+    void anOperatorCannotAnswerForAnotherOperator() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                .when(new DelegationCommands.AcceptAssignment(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
+                .expectException(DomainProblem.class)
+                .expectExceptionMessage("No such delegation.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOperatorWithoutAnAssignmentDoesNotSeeTheDelegation() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                .when(new DelegationCommands.AcceptAssignment(ID, CLEAN, null), MetaData.with(ActorMetadata.OPERATOR, "clean"))
+                .expectException(DomainProblem.class)
+                .expectExceptionMessage("No such delegation.");
+    }
+
+    @Test
+    void aDecliningLeadSendsTheDelegationBackToTheDesk() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                .when(new DelegationCommands.DeclineAssignment(ID, CHC, "No capacity", null))
+                .expectEvents(new AssignmentDeclinedEvent(ID, CHC, AssignmentRole.LEAD, "No capacity", true));
+    }
+
+    @Test
+    void refusesToAnswerAnAssignmentTwice() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
+                .when(new DelegationCommands.DeclineAssignment(ID, CHC, "Changed our mind", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void escalatesAssignmentAfterThreeWorkingDaysR5() {
+        fixture.givenCurrentTime(FRIDAY)
+                .andGivenCommands(registerCommand(), new DelegationCommands.Screen(ID, "Solid", null), route())
+                .whenTimeAdvancesTo(WEDNESDAY.plusSeconds(60))
+                .expectEvents(new AssignmentEscalatedEvent(ID, CHC, WEDNESDAY),
+                        new AssignmentEscalatedEvent(ID, COPCAP, WEDNESDAY));
+    }
+
+    @Test
+    void doesNotEscalateAfterAWeekendAlone() {
+        fixture.givenCurrentTime(FRIDAY)
+                .andGivenCommands(registerCommand(), new DelegationCommands.Screen(ID, "Solid", null), route())
+                .whenTimeElapses(Duration.ofDays(3))
+                .expectNoEvents()
+                .expectTriggeredDeadlines()
+                .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "chc");
+    }
+
+    @Test
+    void doesNotEscalateOnceAnswered() {
+        fixture.givenCurrentTime(FRIDAY)
+                .andGivenCommands(registerCommand(), new DelegationCommands.Screen(ID, "Solid", null), route(),
+                        new DelegationCommands.AcceptAssignment(ID, CHC, null),
+                        new DelegationCommands.DeclineAssignment(ID, COPCAP, "Not our field", null))
+                .whenTimeElapses(Duration.ofDays(10))
+                .expectNoEvents();
+    }
+
+    @Test
+    void scopeExpansionAfterRoutingIsRequestedAndApprovedR4() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                .when(new DelegationCommands.RequestScopeExpansion(ID, "SCP-1", List.of(Theme.TOURISM, Theme.INVESTMENT),
+                        "Also tourism", null))
+                .expectEvents(new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"));
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
+                        new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"))
+                .when(new DelegationCommands.ApproveScopeExpansion(ID, "SCP-1", null))
+                .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TOURISM)));
+    }
+
+    @Test
+    void aRejectedScopeExpansionCannotBeApprovedR4() {
+        ScopeExpansionRequestedEvent requested = new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "More");
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, requested)
+                .when(new DelegationCommands.RejectScopeExpansion(ID, "SCP-1", "Depth before breadth", null))
+                .expectEvents(new ScopeExpansionRejectedEvent(ID, "SCP-1", "Depth before breadth"));
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, requested,
+                        new ScopeExpansionRejectedEvent(ID, "SCP-1", "Depth before breadth"))
+                .when(new DelegationCommands.ApproveScopeExpansion(ID, "SCP-1", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void scopeExpansionBeforeRoutingIsRefused() {
+        fixture.given(REGISTERED, SCREENED)
+                .when(new DelegationCommands.RequestScopeExpansion(ID, "SCP-1", List.of(Theme.TOURISM), "More", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theAcceptedLeadPlansAProgrammeItem() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
+                .when(addHospitalVisit(), MetaData.with(ActorMetadata.OPERATOR, "chc"))
+                .expectEvents(HOSPITAL_VISIT);
+    }
+
+    @Test
+    void anOperatorThatHasNotAcceptedCannotPlan() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
+                .when(addHospitalVisit(), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAProgrammeItemAtAnUnknownVenue() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC)
+                .when(new DelegationCommands.AddProgrammeItem(ID, "ITM-2", ProgrammeItemKind.MEETING, "Meeting", ITEM_START,
+                        ITEM_END, new VenueId("VEN-nowhere"), null, null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesToPlanBeforeTheLeadAccepted() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
+                .when(addHospitalVisit())
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void changesAndRemovesProgrammeItems() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                .when(new DelegationCommands.ChangeProgrammeItem(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
+                        ITEM_START, ITEM_END, HALL, COMPANY, null))
+                .expectEvents(new ProgrammeItemChangedEvent(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
+                        ITEM_START, ITEM_END, HALL, COMPANY, false));
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                .when(new DelegationCommands.RemoveProgrammeItem(ID, "ITM-1", null))
+                .expectEvents(new ProgrammeItemRemovedEvent(ID, "ITM-1"));
+    }
+
+    @Test
+    void refusesToConfirmAHospitalVisitWithoutCostCoverageR3() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                .when(new DelegationCommands.Confirm(ID, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ConfirmationRefusedEvent(ID, "COST_COVERAGE_MISSING",
+                        "Hospital-hosted items need a cost-coverage agreement before confirmation (R3): [ITM-1]",
+                        List.of("ITM-1")))
+                .expectResultMessagePayloadMatching(predicate(r -> ((CommandResult) r).refusal().code().equals("COST_COVERAGE_MISSING")));
+    }
+
+    @Test
+    void confirmsOnceCostCoverageIsRecorded() {
+        CostCoverageRecordedEvent covered = new CostCoverageRecordedEvent(ID, "ITM-1", "Jiangsu Health Commission",
+                "Agreement 2027-03", new BigDecimal("45000.00"), "DKK");
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                .when(new DelegationCommands.RecordCostCoverage(ID, "ITM-1", "Jiangsu Health Commission", "Agreement 2027-03",
+                        new BigDecimal("45000.00"), null, null))
+                .expectEvents(covered);
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT, covered)
+                .when(new DelegationCommands.Confirm(ID, null))
+                .expectEvents(new DelegationConfirmedEvent(ID));
+    }
+
+    @Test
+    void refusesToConfirmWhenTheVenueIsBookedByAnotherConfirmedProgrammeR6() {
+        bookings.bookAll(new DelegationId("DEL-other"), List.of(new Bookings.Booking("ITM-other", HALL, null,
+                ITEM_START.plusSeconds(1800), ITEM_END.plusSeconds(1800))));
+        ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting)
+                .when(new DelegationCommands.Confirm(ID, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ConfirmationRefusedEvent(ID, "DOUBLE_BOOKING",
+                        "A venue or host of these items is already booked by a confirmed programme at that time (R6): [ITM-1]",
+                        List.of("ITM-1")));
+    }
+
+    @Test
+    void aConfirmedProgrammeIsFixed() {
+        ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
+                .when(new DelegationCommands.RemoveProgrammeItem(ID, "ITM-1", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theLeadCompletesAConfirmedVisitWithItsOutcome() {
+        Outcome outcome = new Outcome("Two companies will visit Jiangsu", 2, List.of("Welfare Robotics ApS"),
+                List.of("MoU elder care"), List.of(new Outcome.FollowUp(COPCAP, "Invite investor")));
+        ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
+                .when(new DelegationCommands.Complete(ID, outcome, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
+                .expectEvents(new DelegationCompletedEvent(ID, outcome));
+    }
+
+    @Test
+    void refusesToCompleteAnUnconfirmedVisit() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC)
+                .when(new DelegationCommands.Complete(ID, new Outcome("x", 0, null, null, null), null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theDelegationCancelsItsVisit() {
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
+                .when(new DelegationCommands.Cancel(ID, "Travel ban", null))
+                .expectEvents(new DelegationCancelledEvent(ID, "Travel ban"));
+    }
+
+    @Test
+    void theDeskDeclinesARequest() {
+        fixture.given(REGISTERED, SCREENED)
+                .when(new DelegationCommands.Decline(ID, "No business focus", null))
+                .expectEvents(new DelegationDeclinedEvent(ID, "No business focus"));
+    }
+
+    @Test
+    void refusesToDeclineAConfirmedVisit() {
+        ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
+                .when(new DelegationCommands.Decline(ID, "Too late", null))
+                .expectException(DomainProblem.class)
+                .expectNoEvents();
+    }
+
+    private static DelegationCommands.Route route() {
+        return new DelegationCommands.Route(ID, null, null, null, null);
+    }
+
+    private static DelegationCommands.AddProgrammeItem addHospitalVisit() {
+        return new DelegationCommands.AddProgrammeItem(ID, "ITM-1", ProgrammeItemKind.HOSPITAL_VISIT, "Tele-medicine centre",
+                ITEM_START, ITEM_END, HALL, HOSPITAL, null);
+    }
+
+    private static RegisterDelegationCommand registerCommand() {
+        return register(DelegationType.ADMINISTRATIVE, "Tele-health partners",
+                List.of(Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT), FROM, TO, 12);
+    }
+
+    private static RegisterDelegationCommand register(DelegationType type, String opportunity, List<Theme> themes,
+                                                      LocalDate from, LocalDate to, int headCount) {
         return new RegisterDelegationCommand(ID, Channel.EMBASSY, "Jiangsu Health Commission", "Jiangsu", "Nanjing",
-                DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL, headCount, from, to, themes,
-                "Study visit", "Tele-health partners");
+                type, PoliticalLevel.PROVINCIAL, headCount, from, to, themes, "Study visit", opportunity);
+    }
+
+    private static DelegationRegisteredEvent registered(DelegationType type, String opportunity) {
+        return new DelegationRegisteredEvent(ID, Channel.EMBASSY, "Jiangsu Health Commission", "Jiangsu", "Nanjing",
+                type, PoliticalLevel.PROVINCIAL, 12, FROM, TO, List.of(Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT),
+                "Study visit", opportunity);
     }
 }

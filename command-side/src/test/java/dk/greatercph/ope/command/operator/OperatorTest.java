@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.operator;
 
+import dk.greatercph.ope.command.fakes.InMemoryRoutingTable;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.KpiKind;
 import dk.greatercph.ope.events.operator.KpiTarget;

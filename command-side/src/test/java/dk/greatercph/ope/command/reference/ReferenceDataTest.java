@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.reference;
 
+import dk.greatercph.ope.command.fakes.InMemoryDirectory;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.PartnerKind;
 import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;

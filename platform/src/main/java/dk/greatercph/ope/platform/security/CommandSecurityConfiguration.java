@@ -3,6 +3,7 @@ package dk.greatercph.ope.platform.security;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -59,7 +60,8 @@ class CommandSecurityConfiguration {
 
     /**
      * Correlation and trace ids as Axon gives them, the causing message's id, and who acted: copied from a
-     * command to the events it causes, and on to whatever those cause in turn.
+     * command to the events it causes, and on to whatever those cause in turn. What a deadline causes is done
+     * by the system, whoever scheduled it.
      */
     @Bean
     CorrelationDataProvider auditTrailCorrelation() {
@@ -67,7 +69,12 @@ class CommandSecurityConfiguration {
         return message -> {
             Map<String, Object> data = new HashMap<>(origin.correlationDataFor(message));
             data.put(ActorMetadata.CAUSATION_ID, message.getIdentifier());
-            copy(message, data);
+            if (message instanceof DeadlineMessage<?>) {
+                data.put(ActorMetadata.ACTOR, ActorMetadata.SYSTEM);
+                data.put(ActorMetadata.ROLE, "SYSTEM");
+            } else {
+                copy(message, data);
+            }
             return data;
         };
     }

@@ -1,4 +1,6 @@
-package dk.greatercph.ope.command.reference;
+package dk.greatercph.ope.command.fakes;
+
+import dk.greatercph.ope.command.reference.Directory;
 
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;

@@ -1,4 +1,4 @@
-package dk.greatercph.ope.command.operator;
+package dk.greatercph.ope.command.fakes;
 
 import dk.greatercph.ope.command.routing.RoutingTable;
 import dk.greatercph.ope.events.delegation.Theme;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The routing table for fixture tests: the same contract as the JDBC one, held in memory. */
-class InMemoryRoutingTable implements RoutingTable {
+public class InMemoryRoutingTable implements RoutingTable {
 
     private final Map<OperatorId, List<Theme>> rules = new LinkedHashMap<>();
     private long version;
 
-    InMemoryRoutingTable(long startVersion) {
+    public InMemoryRoutingTable(long startVersion) {
         this.version = startVersion;
     }
 

@@ -1,0 +1,53 @@
+package dk.greatercph.ope.command.delegation;
+
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.Theme;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** R8's lookup table, written with each registration. */
+@Component
+class JdbcRequestHistory implements RequestHistory {
+
+    private final JdbcClient jdbc;
+
+    JdbcRequestHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void record(DelegationId delegation, String organisation, List<Theme> themes, Instant registeredAt) {
+        jdbc.sql("""
+                        INSERT INTO delegation_request_history (delegation_id, organisation_key, themes, registered_at)
+                        VALUES (:id, :organisation, :themes, :at)
+                        """)
+                .param("id", delegation.value()).param("organisation", key(organisation))
+                .param("themes", themes.stream().map(Theme::name).toArray(String[]::new))
+                .param("at", Timestamp.from(registeredAt)).update();
+    }
+
+    @Override
+    public List<DelegationId> repeatedBy(DelegationId delegation) {
+        return jdbc.sql("""
+                        SELECT earlier.delegation_id FROM delegation_request_history earlier
+                        JOIN delegation_request_history this ON this.delegation_id = :id
+                        WHERE earlier.organisation_key = this.organisation_key
+                          AND earlier.delegation_id <> this.delegation_id
+                          AND earlier.themes && this.themes
+                          AND earlier.registered_at <= this.registered_at
+                          AND earlier.registered_at > this.registered_at - INTERVAL '24 months'
+                        ORDER BY earlier.registered_at, earlier.delegation_id
+                        """)
+                .param("id", delegation.value()).query(String.class).list().stream().map(DelegationId::new).toList();
+    }
+
+    /** The same organisation however it is capitalised or spaced. */
+    static String key(String organisation) {
+        return organisation.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,242 @@
+package dk.greatercph.ope.command.delegation.web;
+
+import dk.greatercph.ope.command.delegation.DelegationCommands;
+import dk.greatercph.ope.command.web.CommandAccepted;
+import dk.greatercph.ope.command.web.CommandResult;
+import dk.greatercph.ope.command.web.Versions;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.Outcome;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The delegation lifecycle after registration: screening, routing, the operators' answers, scope expansion,
+ * the visit programme, confirmation and closure. Every answer carries the delegation's new version as ETag;
+ * If-Match makes a command conditional.
+ */
+@RestController
+@RequestMapping(path = "/api/delegations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Delegations (commands)")
+class DelegationLifecycleController {
+
+    private static final String IF_MATCH = "Only if the delegation is still at this version, e.g. \"3\"";
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+    private final CommandGateway commandGateway;
+
+    DelegationLifecycleController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @PostMapping(path = "/screening", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the screening (R8 repeat-request check, business opportunity assessment)")
+    ResponseEntity<CommandAccepted> screen(@PathVariable String id, @Parameter(description = IF_MATCH)
+                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @Valid @RequestBody DelegationRequests.Screening request) {
+        return ok(id, new DelegationCommands.Screen(delegation(id), request.businessOpportunityAssessment(),
+                Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping(path = "/routing", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Route by the routing table (R1), or override it with a reason; R2 refuses a non-political "
+            + "delegation without a business opportunity (422 NO_BUSINESS_FOCUS, recorded as an event)")
+    ResponseEntity<CommandAccepted> route(@PathVariable String id, @Parameter(description = IF_MATCH)
+                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                          @Valid @RequestBody DelegationRequests.Routing request) {
+        List<OperatorId> supporting = request.overrideSupporting() == null ? List.of()
+                : request.overrideSupporting().stream().map(OperatorId::new).toList();
+        return ok(id, new DelegationCommands.Route(delegation(id),
+                request.overrideLead() == null ? null : new OperatorId(request.overrideLead()), supporting,
+                request.reason(), Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping("/assignments/{operatorId}/acceptance")
+    @Operation(summary = "The operator accepts its assignment")
+    ResponseEntity<CommandAccepted> accept(@PathVariable String id, @PathVariable String operatorId,
+                                           @Parameter(description = IF_MATCH)
+                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return ok(id, new DelegationCommands.AcceptAssignment(delegation(id), operator(operatorId),
+                Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping(path = "/assignments/{operatorId}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The operator declines its assignment; a declining lead returns the delegation to the desk")
+    ResponseEntity<CommandAccepted> declineAssignment(@PathVariable String id, @PathVariable String operatorId,
+                                                      @Parameter(description = IF_MATCH)
+                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                      @Valid @RequestBody DelegationRequests.Reason request) {
+        return ok(id, new DelegationCommands.DeclineAssignment(delegation(id), operator(operatorId), request.reason(),
+                Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping(path = "/scope-expansions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Ask for more themes after routing (R4); the desk approves or rejects")
+    ResponseEntity<CommandAccepted> requestScopeExpansion(@PathVariable String id, @Parameter(description = IF_MATCH)
+                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                          @Valid @RequestBody DelegationRequests.ScopeExpansion request) {
+        String requestId = "SCP-" + UUID.randomUUID();
+        long version = send(new DelegationCommands.RequestScopeExpansion(delegation(id), requestId,
+                request.themes().stream().sorted().toList(), request.reason(), Versions.ifMatch(ifMatch)));
+        return Versions.created("/api/delegations/" + id + "/scope-expansions/" + requestId, requestId, version);
+    }
+
+    @PostMapping("/scope-expansions/{requestId}/approval")
+    @Operation(summary = "The desk approves a scope expansion")
+    ResponseEntity<CommandAccepted> approveScopeExpansion(@PathVariable String id, @PathVariable String requestId,
+                                                          @Parameter(description = IF_MATCH)
+                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return ok(id, new DelegationCommands.ApproveScopeExpansion(delegation(id), requestId, Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping(path = "/scope-expansions/{requestId}/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The desk rejects a scope expansion (depth before breadth, R4)")
+    ResponseEntity<CommandAccepted> rejectScopeExpansion(@PathVariable String id, @PathVariable String requestId,
+                                                         @Parameter(description = IF_MATCH)
+                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                         @Valid @RequestBody DelegationRequests.Reason request) {
+        return ok(id, new DelegationCommands.RejectScopeExpansion(delegation(id), requestId, request.reason(),
+                Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping(path = "/programme-items", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a programme item (tentative until confirmation)")
+    ResponseEntity<CommandAccepted> addProgrammeItem(@PathVariable String id, @Parameter(description = IF_MATCH)
+                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                     @Valid @RequestBody DelegationRequests.ProgrammeItem request) {
+        String itemId = "ITM-" + UUID.randomUUID();
+        long version = send(new DelegationCommands.AddProgrammeItem(delegation(id), itemId, request.kind(),
+                request.title(), instant("startsAt", request.startsAt()), instant("endsAt", request.endsAt()),
+                new VenueId(request.venueId()), host(request.hostId()), Versions.ifMatch(ifMatch)));
+        return Versions.created("/api/delegations/" + id + "/programme-items/" + itemId, itemId, version);
+    }
+
+    @PutMapping(path = "/programme-items/{itemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change a programme item")
+    ResponseEntity<CommandAccepted> changeProgrammeItem(@PathVariable String id, @PathVariable String itemId,
+                                                        @Parameter(description = IF_MATCH)
+                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                        @Valid @RequestBody DelegationRequests.ProgrammeItem request) {
+        return ok(id, new DelegationCommands.ChangeProgrammeItem(delegation(id), itemId, request.kind(), request.title(),
+                instant("startsAt", request.startsAt()), instant("endsAt", request.endsAt()),
+                new VenueId(request.venueId()), host(request.hostId()), Versions.ifMatch(ifMatch)));
+    }
+
+    @DeleteMapping("/programme-items/{itemId}")
+    @Operation(summary = "Remove a programme item")
+    ResponseEntity<CommandAccepted> removeProgrammeItem(@PathVariable String id, @PathVariable String itemId,
+                                                        @Parameter(description = IF_MATCH)
+                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return ok(id, new DelegationCommands.RemoveProgrammeItem(delegation(id), itemId, Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping(path = "/programme-items/{itemId}/cost-coverage", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record who pays for a programme item (required for hospital-hosted items, R3)")
+    ResponseEntity<CommandAccepted> recordCostCoverage(@PathVariable String id, @PathVariable String itemId,
+                                                       @Parameter(description = IF_MATCH)
+                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                       @Valid @RequestBody DelegationRequests.CostCoverage request) {
+        return ok(id, new DelegationCommands.RecordCostCoverage(delegation(id), itemId, request.payer(), request.basis(),
+                request.amount(), request.currency(), Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping("/confirmation")
+    @Operation(summary = "Confirm the programme: R3 (cost coverage, 422 COST_COVERAGE_MISSING) and R6 (no double "
+            + "booking, 409 DOUBLE_BOOKING) refusals are recorded as events")
+    ResponseEntity<CommandAccepted> confirm(@PathVariable String id, @Parameter(description = IF_MATCH)
+                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return ok(id, new DelegationCommands.Confirm(delegation(id), Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping(path = "/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The delegation calls off its visit")
+    ResponseEntity<CommandAccepted> cancel(@PathVariable String id, @Parameter(description = IF_MATCH)
+                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @Valid @RequestBody DelegationRequests.Reason request) {
+        return ok(id, new DelegationCommands.Cancel(delegation(id), request.reason(), Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping(path = "/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The desk declines the request, with its reason")
+    ResponseEntity<CommandAccepted> decline(@PathVariable String id, @Parameter(description = IF_MATCH)
+                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                            @Valid @RequestBody DelegationRequests.Reason request) {
+        return ok(id, new DelegationCommands.Decline(delegation(id), request.reason(), Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping(path = "/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Complete the visit with its outcome report (feeds KPIs)")
+    ResponseEntity<CommandAccepted> complete(@PathVariable String id, @Parameter(description = IF_MATCH)
+                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             @Valid @RequestBody DelegationRequests.Completion request) {
+        List<Outcome.FollowUp> followUps = request.followUps() == null ? List.of() : request.followUps().stream()
+                .map(f -> new Outcome.FollowUp(new OperatorId(f.operatorId()), f.action())).toList();
+        Outcome outcome = new Outcome(request.summary(), request.investmentLeads(), request.companies(), request.mous(),
+                followUps);
+        return ok(id, new DelegationCommands.Complete(delegation(id), outcome, Versions.ifMatch(ifMatch)));
+    }
+
+    private ResponseEntity<CommandAccepted> ok(String id, Object command) {
+        return Versions.ok(id, send(command));
+    }
+
+    private long send(Object command) {
+        CommandResult result = commandGateway.sendAndWait(command);
+        return result.versionOrThrow();
+    }
+
+    private static DelegationId delegation(String id) {
+        return new DelegationId(id);
+    }
+
+    private static OperatorId operator(String id) {
+        try {
+            return new OperatorId(id);
+        } catch (IllegalArgumentException e) {
+            throw new DomainProblem("ASSIGNMENT_NOT_FOUND", ProblemKind.NOT_FOUND, "No assignment for " + id + ".");
+        }
+    }
+
+    private static PartnerId host(String id) {
+        return id == null || id.isBlank() ? null : new PartnerId(id);
+    }
+
+    /** ISO-8601 with an offset, or local time in Copenhagen without one. */
+    static Instant instant(String field, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(value).atZone(COPENHAGEN).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new DomainProblem("INVALID_FIELD", ProblemKind.INVALID_INPUT,
+                        "Field '" + field + "' is not an ISO-8601 date-time.");
+            }
+        }
+    }
+}

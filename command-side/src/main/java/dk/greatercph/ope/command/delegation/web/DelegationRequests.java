@@ -1,0 +1,107 @@
+package dk.greatercph.ope.command.delegation.web;
+
+import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
+import dk.greatercph.ope.events.delegation.Theme;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/** Request bodies of the delegation lifecycle commands. */
+final class DelegationRequests {
+
+    static final String OPERATOR_ID = "[a-z][a-z0-9-]{1,31}";
+    static final String DATE_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?";
+
+    private DelegationRequests() {
+    }
+
+    @Schema(name = "ScreenDelegationRequest")
+    record Screening(
+            @Schema(example = "Concrete tele-health partnership sought; two companies named", maxLength = 4000)
+            @Size(max = 4000) String businessOpportunityAssessment) {
+    }
+
+    @Schema(name = "RouteDelegationRequest",
+            description = "Empty to route by the routing table (R1); with overrideLead and reason to override it")
+    record Routing(
+            @Schema(example = "copcap", pattern = OPERATOR_ID) @Pattern(regexp = OPERATOR_ID) String overrideLead,
+            @Schema(example = "[\"chc\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = OPERATOR_ID) String> overrideSupporting,
+            @Schema(example = "The delegation asked for Copenhagen Capacity by name", maxLength = 2000)
+            @Size(max = 2000) String reason) {
+    }
+
+    @Schema(name = "ReasonRequest")
+    record Reason(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "No capacity in the requested week", maxLength = 2000)
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Schema(name = "ScopeExpansionRequest")
+    record ScopeExpansion(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"TOURISM\"]")
+            @NotEmpty @Size(max = 8) Set<@NotNull Theme> themes,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "The delegation also wants to meet tourism actors",
+                    maxLength = 2000)
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Schema(name = "ProgrammeItemRequest")
+    record ProgrammeItem(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HOSPITAL_VISIT") @NotNull ProgrammeItemKind kind,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Visit to the tele-medicine centre", maxLength = 200)
+            @NotBlank @Size(max = 200) String title,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-04-13T10:00:00+02:00",
+                    description = "ISO-8601; without an offset it is local time in Europe/Copenhagen")
+            @NotBlank @Pattern(regexp = DATE_TIME) String startsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-04-13T12:00:00+02:00")
+            @NotBlank @Pattern(regexp = DATE_TIME) String endsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "VEN-0b6c2b7e-1d2f-4a3b-8c9d-0e1f2a3b4c5d")
+            @NotBlank @Size(max = 64) String venueId,
+            @Schema(example = "PRT-7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", description = "The hosting partner, if any")
+            @Size(max = 64) String hostId) {
+    }
+
+    @Schema(name = "CostCoverageRequest")
+    record CostCoverage(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission", maxLength = 200)
+            @NotBlank @Size(max = 200) String payer,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Signed cooperation agreement 2027-03", maxLength = 500)
+            @NotBlank @Size(max = 500) String basis,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "45000.00", minimum = "0")
+            @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            @Schema(example = "DKK", pattern = "[A-Z]{3}", description = "ISO 4217; DKK when omitted")
+            @Pattern(regexp = "[A-Z]{3}") String currency) {
+    }
+
+    @Schema(name = "CompleteDelegationRequest", description = "The outcome report that feeds the operators' KPIs")
+    record Completion(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Two companies will visit Jiangsu in the autumn",
+                    maxLength = 10000)
+            @NotBlank @Size(max = 10000) String summary,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2", minimum = "0")
+            @NotNull @Min(0) @Max(10_000) Integer investmentLeads,
+            @Schema(example = "[\"Welfare Robotics ApS\"]") @Size(max = 100) List<@NotBlank @Size(max = 200) String> companies,
+            @Schema(example = "[\"MoU on elder-care technology\"]") @Size(max = 100) List<@NotBlank @Size(max = 500) String> mous,
+            @Schema(description = "Follow-ups handed to operators") @Size(max = 50) List<@Valid @NotNull FollowUp> followUps) {
+    }
+
+    @Schema(name = "DelegationFollowUp")
+    record FollowUp(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "copcap", pattern = OPERATOR_ID)
+            @NotNull @Pattern(regexp = OPERATOR_ID) String operatorId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Invite the investor to the site tour", maxLength = 1000)
+            @NotBlank @Size(max = 1000) String action) {
+    }
+}

@@ -1,0 +1,31 @@
+package dk.greatercph.ope.command.fakes;
+
+import dk.greatercph.ope.command.delegation.RequestHistory;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.Theme;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** R8's lookup for fixture tests: answers with the earlier requests it was told about. */
+public class InMemoryRequestHistory implements RequestHistory {
+
+    private final Map<DelegationId, List<DelegationId>> repeats = new HashMap<>();
+
+    public void knowsThat(DelegationId delegation, DelegationId... earlier) {
+        repeats.put(delegation, List.of(earlier));
+    }
+
+    @Override
+    public void record(DelegationId delegation, String organisation, List<Theme> themes, Instant registeredAt) {
+        repeats.putIfAbsent(delegation, new ArrayList<>());
+    }
+
+    @Override
+    public List<DelegationId> repeatedBy(DelegationId delegation) {
+        return repeats.getOrDefault(delegation, List.of());
+    }
+}
