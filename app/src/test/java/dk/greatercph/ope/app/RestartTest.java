@@ -1,6 +1,7 @@
 package dk.greatercph.ope.app;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.Requests;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,8 +19,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded default keeps its data: a delegation registered before a restart is there after it, and the
- * five operators seeded on the first start are not seeded again.
+ * The embedded default keeps its data: a delegation registered before a restart is there after it, the five
+ * operators seeded on the first start are not seeded again, and an assignment deadline (R5) scheduled before
+ * the restart fires after it.
  */
 class RestartTest {
 
@@ -33,11 +35,16 @@ class RestartTest {
         String[] args = {
                 "--ope.embedded-postgres.data-dir=" + dataDir,
                 "--ope.embedded-postgres.port=" + postgresPort,
-                "--server.port=0"
+                "--server.port=0",
+                "--ope.assignment.fixed-deadline=PT10S"
         };
 
         String id;
+        String routed;
         try (ConfigurableApplicationContext first = start(args)) {
+            Lifecycle lifecycle = new Lifecycle(new Api(port(first)));
+            routed = lifecycle.registeredAndScreened(Requests.delegation("Deadline across restart"));
+            Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + routed + "/routing", "{}"));
             Api api = new Api(port(first)).as("desk");
             Api.Response created = api.post("/api/delegations", Requests.delegation("Before restart"));
             assertThat(created.status()).isEqualTo(201);
@@ -57,6 +64,13 @@ class RestartTest {
                     SELECT count(*) FROM DomainEventEntry
                     WHERE payloadType = 'dk.greatercph.ope.events.operator.OperatorRegisteredEvent'""")
                     .query(Long.class).single()).as("two starts seed the five operators once").isEqualTo(5);
+
+            Api.Response escalated = api.as("auditor").getUntil(
+                    "/api/audit/events?type=AssignmentEscalatedEvent&aggregateId=" + routed,
+                    r -> r.json().get("items").size() == 1, Duration.ofSeconds(60));
+            assertThat(escalated.json().get("items").size())
+                    .as("the deadline scheduled before the restart fired after it").isEqualTo(1);
+            assertThat(escalated.json().get("items").get(0).get("metaData").get("actor").asString()).isEqualTo("system");
         }
     }
 

@@ -6,6 +6,17 @@ public final class Requests {
     private Requests() {
     }
 
+    /** A request of the given type on the given themes, with or without a stated business opportunity. */
+    public static String delegation(String organisation, String type, String themes, String opportunity) {
+        return """
+                {"channel":"EMBASSY","requestingOrganisation":"%s","originProvince":"Jiangsu",
+                 "originCity":"Nanjing","delegationType":"%s","politicalLevel":"PROVINCIAL",
+                 "headCount":8,"wishedFrom":"2027-09-06","wishedTo":"2027-09-10",
+                 "themes":[%s],"purpose":"Study visit"%s}
+                """.formatted(organisation, type, themes,
+                opportunity == null ? "" : ",\"businessOpportunity\":\"" + opportunity + "\"");
+    }
+
     public static String delegation(String organisation) {
         return """
                 {"channel":"EMBASSY","requestingOrganisation":"%s","originProvince":"Jiangsu",

@@ -65,7 +65,12 @@ class Delegation {
 
     static final String DEADLINE_PREFIX = "assignment-due:";
 
+    /**
+     * The identifier as Axon stores it, a plain string: a deadline's scope descriptor serializes it, and a
+     * typed id would come back as a map after a restart.
+     */
     @AggregateIdentifier
+    private String id;
     private DelegationId delegationId;
     private DelegationStatus status;
     private DelegationType delegationType;
@@ -337,6 +342,7 @@ class Delegation {
 
     @EventSourcingHandler
     void on(DelegationRegisteredEvent event) {
+        this.id = event.delegationId().value();
         this.delegationId = event.delegationId();
         this.status = DelegationStatus.REQUESTED;
         this.delegationType = event.delegationType();

@@ -3,7 +3,11 @@ package dk.greatercph.ope.platform.security;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -77,6 +81,17 @@ class CommandSecurityConfiguration {
             }
             return data;
         };
+    }
+
+    /**
+     * Axon's deadline managers handle deadlines in a unit of work of their own, without the correlation
+     * providers that commands and events get; without this, what a deadline causes would carry no metadata.
+     */
+    @Bean
+    InitializingBean correlationOnDeadlines(ObjectProvider<DeadlineManager> deadlineManager,
+                                            List<CorrelationDataProvider> providers) {
+        return () -> deadlineManager.ifAvailable(manager ->
+                manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers)));
     }
 
     private static void copy(Message<?> message, Map<String, Object> data) {

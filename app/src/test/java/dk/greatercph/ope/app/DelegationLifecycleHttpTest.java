@@ -1,0 +1,220 @@
+package dk.greatercph.ope.app;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.Requests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static dk.greatercph.ope.app.support.Lifecycle.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A delegation from registration to completion through the real application, and each rule's refusal. */
+@OpeIntegrationTest
+class DelegationLifecycleHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    Lifecycle lifecycle;
+
+    @BeforeEach
+    void setUp() {
+        lifecycle = new Lifecycle(new Api(port));
+    }
+
+    @Test
+    void walksADelegationFromRegistrationToCompletion() {
+        String id = lifecycle.accepted("Walk-through " + UUID.randomUUID());
+        String venue = lifecycle.venue();
+        String hospital = lifecycle.partner("HOSPITAL");
+        Api chc = lifecycle.as("chc");
+        String visit = lifecycle.item(chc, id, "HOSPITAL_VISIT", venue, hospital, "2027-09-07T10:00:00+02:00",
+                "2027-09-07T12:00:00+02:00");
+        ok(chc.post("/api/delegations/" + id + "/programme-items/" + visit + "/cost-coverage", """
+                {"payer":"Jiangsu Provincial Health Commission","basis":"Agreement 2027-08","amount":45000.00}"""));
+        lifecycle.item(lifecycle.desk(), id, "RECEPTION", venue, null, "2027-09-07T18:00", "2027-09-07T20:00");
+        Api.Response confirmed = ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));
+        Api.Response completed = ok(chc.post("/api/delegations/" + id + "/completion", """
+                {"summary":"Two companies will visit Jiangsu","investmentLeads":2,"companies":["Welfare Robotics ApS"],
+                 "mous":["MoU on elder-care technology"],"followUps":[{"operatorId":"copcap","action":"Invite the investor"}]}"""));
+
+        assertThat(confirmed.header("ETag")).isEqualTo("\"" + confirmed.json().get("version").asLong() + "\"");
+        assertThat(completed.json().get("version").asLong()).isEqualTo(confirmed.json().get("version").asLong() + 1);
+        assertThat(lifecycle.eventTypes(id)).containsExactly("DelegationRegisteredEvent", "DelegationScreenedEvent",
+                "DelegationRoutedEvent", "AssignmentOfferedEvent", "AssignmentOfferedEvent", "AssignmentAcceptedEvent",
+                "AssignmentAcceptedEvent", "ProgrammeItemAddedEvent", "CostCoverageRecordedEvent",
+                "ProgrammeItemAddedEvent", "DelegationConfirmedEvent", "DelegationCompletedEvent");
+        JsonNode events = lifecycle.events(id);
+        JsonNode routed = events.get(2).get("payload");
+        assertThat(routed.get("lead").get("value").asString()).isEqualTo("chc");
+        assertThat(routed.get("routingVersion").asLong()).isPositive();
+        assertThat(routed.get("reason").asString()).contains("HEALTH_WELFARE_TECH -> chc");
+        assertThat(events.get(5).get("metaData").get("actor").asString()).isEqualTo("chc");
+        assertThat(events.get(5).get("metaData").get("actorRole").asString()).isEqualTo("OPERATOR");
+        assertThat(events.valueStream()).allSatisfy(event -> {
+            assertThat(event.get("metaData").get("actor").asString()).isNotBlank();
+            assertThat(event.get("metaData").get("actorRole").asString()).isNotBlank();
+            assertThat(event.get("metaData").get("correlationId").asString()).isNotBlank();
+            assertThat(event.get("metaData").get("causationId").asString()).isNotBlank();
+        });
+    }
+
+    @Test
+    void refusesToRouteABusinessDelegationWithoutABusinessOpportunityR2() {
+        String id = lifecycle.registeredAndScreened(Requests.delegation("R2 " + UUID.randomUUID(), "BUSINESS",
+                "\"INVESTMENT\"", null));
+
+        Api.Response refused = lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("code").asString()).isEqualTo("NO_BUSINESS_FOCUS");
+        JsonNode last = last(lifecycle.events(id));
+        assertThat(last.get("eventType").asString()).isEqualTo("RoutingRefusedEvent");
+        assertThat(last.get("payload").get("code").asString()).isEqualTo("NO_BUSINESS_FOCUS");
+        assertThat(last.get("metaData").get("actor").asString()).isEqualTo("desk");
+    }
+
+    @Test
+    void refusesToConfirmAHospitalVisitWithoutCostCoverageR3() {
+        String id = lifecycle.accepted("R3 " + UUID.randomUUID());
+        String item = lifecycle.item(lifecycle.as("chc"), id, "HOSPITAL_VISIT", lifecycle.venue(), lifecycle.partner("HOSPITAL"),
+                "2027-09-08T10:00:00+02:00", "2027-09-08T11:00:00+02:00");
+
+        Api.Response refused = lifecycle.desk().post("/api/delegations/" + id + "/confirmation", "");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("COST_COVERAGE_MISSING");
+        JsonNode last = last(lifecycle.events(id));
+        assertThat(last.get("eventType").asString()).isEqualTo("ConfirmationRefusedEvent");
+        assertThat(last.get("payload").get("itemIds").get(0).asString()).isEqualTo(item);
+    }
+
+    @Test
+    void aRejectedScopeExpansionIsRecordedAndStaysRejectedR4() {
+        String id = lifecycle.accepted("R4 " + UUID.randomUUID());
+        Api.Response requested = lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions",
+                "{\"themes\":[\"TOURISM\"],\"reason\":\"They also want to see hotels\"}");
+        assertThat(requested.status()).isEqualTo(201);
+        String request = requested.json().get("id").asString();
+
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions/" + request + "/rejection",
+                "{\"reason\":\"Depth before breadth\"}"));
+        Api.Response approveAfterwards = lifecycle.desk().post(
+                "/api/delegations/" + id + "/scope-expansions/" + request + "/approval", "");
+
+        assertThat(approveAfterwards.status()).isEqualTo(409);
+        assertThat(approveAfterwards.json().get("code").asString()).isEqualTo("SCOPE_REQUEST_CLOSED");
+        JsonNode last = last(lifecycle.events(id));
+        assertThat(last.get("eventType").asString()).isEqualTo("ScopeExpansionRejectedEvent");
+        assertThat(last.get("payload").get("reason").asString()).isEqualTo("Depth before breadth");
+    }
+
+    @Test
+    void scopeExpansionBeforeRoutingIsRefusedR4() {
+        String id = lifecycle.registeredAndScreened(Requests.delegation("R4 early " + UUID.randomUUID()));
+
+        Api.Response refused = lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions",
+                "{\"themes\":[\"TOURISM\"],\"reason\":\"More\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("NOT_ROUTED");
+    }
+
+    @Test
+    void refusesToConfirmADoubleBookedVenueR6() {
+        String venue = lifecycle.venue();
+        String first = lifecycle.accepted("R6 first " + UUID.randomUUID());
+        String second = lifecycle.accepted("R6 second " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), first, "MEETING", venue, null, "2027-09-09T10:00", "2027-09-09T12:00");
+        String clashing = lifecycle.item(lifecycle.as("chc"), second, "MEETING", venue, null, "2027-09-09T11:00",
+                "2027-09-09T13:00");
+        ok(lifecycle.desk().post("/api/delegations/" + first + "/confirmation", ""));
+
+        Api.Response refused = lifecycle.desk().post("/api/delegations/" + second + "/confirmation", "");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("DOUBLE_BOOKING");
+        JsonNode last = last(lifecycle.events(second));
+        assertThat(last.get("eventType").asString()).isEqualTo("ConfirmationRefusedEvent");
+        assertThat(last.get("payload").get("itemIds").get(0).asString()).isEqualTo(clashing);
+    }
+
+    @Test
+    void aStaleIfMatchIsPreconditionFailed() {
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Stale " + UUID.randomUUID()));
+
+        Api.Response stale = lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}", Map.of("If-Match", "\"0\""));
+        Api.Response current = lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}", Map.of("If-Match", "\"1\""));
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(current.status()).as(current.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anOperatorActsOnlyOnItsOwnAssignments() {
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Own " + UUID.randomUUID()));
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+
+        Api.Response forAnother = lifecycle.as("chc").post("/api/delegations/" + id + "/assignments/copcap/acceptance", "");
+        Api.Response notAssigned = lifecycle.as("clean").post("/api/delegations/" + id + "/assignments/clean/acceptance", "");
+
+        assertThat(forAnother.status()).isEqualTo(404);
+        assertThat(notAssigned.status()).isEqualTo(404);
+        assertThat(notAssigned.json().get("code").asString()).isEqualTo("DELEGATION_NOT_FOUND");
+    }
+
+    @Test
+    void aDecliningLeadReturnsTheDelegationToTheDeskForReRouting() {
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Decline " + UUID.randomUUID()));
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+
+        ok(lifecycle.as("chc").post("/api/delegations/" + id + "/assignments/chc/decline", "{\"reason\":\"No capacity\"}"));
+        Api.Response rerouted = lifecycle.desk().post("/api/delegations/" + id + "/routing",
+                "{\"overrideLead\":\"copcap\",\"reason\":\"chc has no capacity this month\"}");
+
+        assertThat(rerouted.status()).as(rerouted.body()).isEqualTo(200);
+        JsonNode routed = lifecycle.events(id).valueStream()
+                .filter(e -> e.get("eventType").asString().equals("DelegationRoutedEvent")).toList().get(1);
+        assertThat(routed.get("payload").get("override").asBoolean()).isTrue();
+        assertThat(routed.get("payload").get("lead").get("value").asString()).isEqualTo("copcap");
+    }
+
+    @Test
+    void aRoutingEventKeepsTheRoutingVersionItWasDecidedBy() {
+        String earlier = lifecycle.registeredAndScreened(Requests.delegation("Version A " + UUID.randomUUID(),
+                "BUSINESS", "\"TOURISM\"", "Hotel investment"));
+        ok(lifecycle.desk().post("/api/delegations/" + earlier + "/routing", "{}"));
+        long before = routingVersion(earlier);
+
+        String code = "rv-" + UUID.randomUUID().toString().substring(0, 8);
+        ok(lifecycle.desk().post("/api/operators", "{\"code\":\"" + code + "\",\"name\":\"Soil\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}"));
+        ok(lifecycle.desk().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/operators/" + code + "/themes"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"themes\":[\"AUTHORITY_HEALTH\"]}")), Map.of()));
+        String later = lifecycle.registeredAndScreened(Requests.delegation("Version B " + UUID.randomUUID(),
+                "BUSINESS", "\"TOURISM\"", "Hotel investment"));
+        ok(lifecycle.desk().post("/api/delegations/" + later + "/routing", "{}"));
+
+        assertThat(routingVersion(later)).isGreaterThanOrEqualTo(before + 2);
+        assertThat(routingVersion(earlier)).isEqualTo(before);
+    }
+
+    private long routingVersion(String delegation) {
+        return lifecycle.events(delegation).valueStream()
+                .filter(e -> e.get("eventType").asString().equals("DelegationRoutedEvent"))
+                .findFirst().orElseThrow().get("payload").get("routingVersion").asLong();
+    }
+
+    private static JsonNode last(JsonNode events) {
+        return events.get(events.size() - 1);
+    }
+}
