@@ -36,10 +36,10 @@ class OperatorHttpTest {
         Api desk = new Api(port).as("desk");
         String code = "op-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(desk.post("/api/operators", """
-                {"code":"%s","name":"Invest in Denmark","themes":["INVESTMENT"]}""".formatted(code)).status()).isEqualTo(201);
+                {"code":"%s","name":"Invest in Denmark","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(code)).status()).isEqualTo(201);
         long before = routingVersion(desk, code, -1);
 
-        Api.Response changed = desk.send(put("/api/operators/" + code + "/themes", "{\"themes\":[\"INVESTMENT\",\"TALENT\"]}"),
+        Api.Response changed = desk.send(put("/api/operators/" + code + "/themes", "{\"themes\":[\"AUTHORITY_SOIL_WATER\",\"AUTHORITY_HEALTH\"]}"),
                 java.util.Map.of("If-Match", "\"0\""));
 
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
@@ -51,7 +51,7 @@ class OperatorHttpTest {
     void agreesKpiTargetsForAYear() {
         Api desk = new Api(port).as("desk");
         String code = "op-" + UUID.randomUUID().toString().substring(0, 8);
-        desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Kpi op\",\"themes\":[\"TOURISM\"]}".formatted(code));
+        desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Kpi op\",\"themes\":[\"AUTHORITY_HEALTH\"]}".formatted(code));
 
         Api.Response agreed = desk.send(put("/api/operators/" + code + "/kpi-targets/2027",
                 "{\"targets\":[{\"kind\":\"DELEGATIONS_HANDLED\",\"target\":40},{\"kind\":\"TOURISTS\",\"target\":5000}]}"),

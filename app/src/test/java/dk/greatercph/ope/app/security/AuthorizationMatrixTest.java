@@ -1,6 +1,7 @@
 package dk.greatercph.ope.app.security;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,7 @@ class AuthorizationMatrixTest {
                 .param("id", delegationId).update();
 
         operatorCode = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
-        desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Matrix\",\"themes\":[\"TOURISM\"]}".formatted(operatorCode));
+        desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Matrix\",\"themes\":[\"AUTHORITY_HEALTH\"]}".formatted(operatorCode));
         openTrip = trip(desk);
         participantId = desk.post("/api/trips/" + openTrip + "/participants", PARTICIPANT).json().get("id").asString();
         readyTrip = staffed(desk);
@@ -105,8 +106,8 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/delegations/DEL-unknown", null, 401, 404, 404, 404, 404, 403));
         rows.add(row("GET", "/api/audit/events", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("POST", "/api/operators", "{\"code\":\"m-" + UUID.randomUUID().toString().substring(0, 8)
-                + "\",\"name\":\"New\",\"themes\":[\"TALENT\"]}", 401, 201, 403, 403, 403, 403));
-        rows.add(row("PUT", "/api/operators/{operator}/themes", "{\"themes\":[\"TOURISM\",\"TALENT\"]}",
+                + "\",\"name\":\"New\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}", 401, 201, 403, 403, 403, 403));
+        rows.add(row("PUT", "/api/operators/{operator}/themes", "{\"themes\":[\"AUTHORITY_HEALTH\",\"AUTHORITY_SOIL_WATER\"]}",
                 401, 200, 403, 403, 403, 403));
         rows.add(row("PUT", "/api/operators/{operator}/kpi-targets/2027",
                 "{\"targets\":[{\"kind\":\"TOURISTS\",\"target\":10}]}", 401, 200, 403, 403, 403, 403));
@@ -150,6 +151,102 @@ class AuthorizationMatrixTest {
                         .startsWith("application/problem+json");
             }
         }
+    }
+
+    /**
+     * The delegation lifecycle's commands: each caller gets a fresh delegation in the state the command needs,
+     * routed to chc (lead) and copcap, so that one caller's success does not change what the next one meets.
+     */
+    Stream<Arguments> lifecycleMatrix() {
+        String reason = "{\"reason\":\"Matrix\"}";
+        String item = "{\"kind\":\"MEETING\",\"title\":\"Matrix\",\"startsAt\":\"2027-09-07T10:00:00+02:00\","
+                + "\"endsAt\":\"2027-09-07T11:00:00+02:00\",\"venueId\":\"{venue}\"}";
+        String coverage = "{\"payer\":\"Host\",\"basis\":\"Agreement\",\"amount\":100}";
+        String outcome = "{\"summary\":\"Done\",\"investmentLeads\":1}";
+        List<Arguments> rows = new ArrayList<>();
+        //                     method  path                                         body      state          anon desk chc  clean aud  admin
+        rows.add(lifecycle("POST", "/api/delegations/{d}/screening", "{}", "registered", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/routing", "{}", "screened", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/assignments/chc/acceptance", null, "routed", 401, 200, 200, 404, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/assignments/chc/decline", reason, "routed", 401, 200, 200, 404, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/scope-expansions",
+                "{\"themes\":[\"TOURISM\"],\"reason\":\"More\"}", "routed", 401, 201, 403, 403, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/scope-expansions/{scope}/approval", null, "scope", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/scope-expansions/{scope}/rejection", reason, "scope", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/programme-items", item, "accepted", 401, 201, 201, 404, 403, 403));
+        rows.add(lifecycle("PUT", "/api/delegations/{d}/programme-items/{item}", item, "planned", 401, 200, 200, 404, 403, 403));
+        rows.add(lifecycle("DELETE", "/api/delegations/{d}/programme-items/{item}", null, "planned", 401, 200, 200, 404, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/programme-items/{item}/cost-coverage", coverage, "planned",
+                401, 200, 200, 404, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/confirmation", null, "planned", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/cancellation", reason, "routed", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/decline", reason, "screened", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/completion", outcome, "confirmed", 401, 200, 200, 404, 403, 403));
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("lifecycleMatrix")
+    void eachCallerMeetsTheLifecycleCommandsAsItsRoleAllows(String method, String path, String body, String state,
+                                                            Map<String, Integer> expected) {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        for (String caller : CALLERS) {
+            Map<String, String> fixture = delegationIn(lifecycle, state, lifecycle.venue());
+            Api api = caller.equals("anonymous") ? new Api(port) : new Api(port).as(caller);
+            String resolved = path;
+            String resolvedBody = body;
+            for (Map.Entry<String, String> placeholder : fixture.entrySet()) {
+                resolved = resolved.replace(placeholder.getKey(), placeholder.getValue());
+                resolvedBody = resolvedBody == null ? null : resolvedBody.replace(placeholder.getKey(), placeholder.getValue());
+            }
+            Api.Response response = api.send(request(method, resolved, resolvedBody), Map.of());
+            assertThat(response.status()).as("%s %s as %s: %s", method, path, caller, response.body())
+                    .isEqualTo(expected.get(caller));
+            if (response.status() >= 400) {
+                assertThat(response.contentType()).startsWith("application/problem+json");
+            }
+        }
+    }
+
+    private static Map<String, String> delegationIn(Lifecycle lifecycle, String state, String venue) {
+        String organisation = "Matrix " + UUID.randomUUID();
+        Map<String, String> fixture = new java.util.HashMap<>();
+        String id;
+        switch (state) {
+            case "registered" -> id = Lifecycle.ok(lifecycle.desk().post("/api/delegations",
+                    Requests.delegation(organisation))).json().get("id").asString();
+            case "screened" -> id = lifecycle.registeredAndScreened(Requests.delegation(organisation));
+            case "routed", "scope" -> {
+                id = lifecycle.registeredAndScreened(Requests.delegation(organisation, "ADMINISTRATIVE",
+                        "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Partners"));
+                Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+                if (state.equals("scope")) {
+                    fixture.put("{scope}", Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions",
+                            "{\"themes\":[\"TOURISM\"],\"reason\":\"More\"}")).json().get("id").asString());
+                }
+            }
+            default -> {
+                id = lifecycle.accepted(organisation);
+                if (!state.equals("accepted")) {
+                    fixture.put("{item}", lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null,
+                            "2027-09-07T10:00:00+02:00", "2027-09-07T11:00:00+02:00"));
+                }
+                if (state.equals("confirmed")) {
+                    Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));
+                }
+            }
+        }
+        fixture.put("{d}", id);
+        fixture.put("{venue}", venue);
+        return fixture;
+    }
+
+    private static Arguments lifecycle(String method, String path, String body, String state, int... statuses) {
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < CALLERS.size(); i++) {
+            expected.put(CALLERS.get(i), statuses[i]);
+        }
+        return Arguments.of(method, path, body, state, expected);
     }
 
     private String tripYear(String trip) {

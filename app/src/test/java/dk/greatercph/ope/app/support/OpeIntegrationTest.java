@@ -14,6 +14,10 @@ import java.lang.annotation.Target;
  * on its own embedded PostgreSQL in a fresh folder. Every test class with exactly this annotation shares one
  * cached context and one database, and isolates itself by fresh ids. The demo users of the embedded default
  * are active; JWTs are checked against a test key pair ({@link Jwts}).
+ * <p>
+ * The routing table is shared too: operators that tests register take only the themes AUTHORITY_SOIL_WATER and
+ * AUTHORITY_HEALTH, which no test delegation asks for, so that routing stays as the five seeded operators make
+ * it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

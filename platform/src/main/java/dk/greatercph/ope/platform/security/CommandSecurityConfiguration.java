@@ -15,10 +15,13 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The authenticated principal travels with every command as metadata, and from there to every event the
@@ -44,6 +47,7 @@ class CommandSecurityConfiguration {
                         if (user.operatorId() != null) {
                             actor.put(ActorMetadata.OPERATOR, user.operatorId());
                         }
+                        idempotencyKey().ifPresent(key -> actor.put(ActorMetadata.IDEMPOTENCY_KEY, key));
                         return command.andMetaData(actor);
                     })
                     .orElse(command);
@@ -92,6 +96,12 @@ class CommandSecurityConfiguration {
                                             List<CorrelationDataProvider> providers) {
         return () -> deadlineManager.ifAvailable(manager ->
                 manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers)));
+    }
+
+    private static Optional<String> idempotencyKey() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? Optional.ofNullable(request.getRequest().getHeader("Idempotency-Key"))
+                : Optional.empty();
     }
 
     private static void copy(Message<?> message, Map<String, Object> data) {

@@ -78,7 +78,11 @@ public class WebSecurityAutoConfiguration {
                         + "need ope.security.allow-demo-users=true.");
             }
         }
-        return new InMemoryUserDetailsManager(users.stream().map(WebSecurityAutoConfiguration::userDetails).toList());
+        InMemoryUserDetailsManager manager =
+                new InMemoryUserDetailsManager(users.stream().map(WebSecurityAutoConfiguration::userDetails).toList());
+        // Only the lookup is exposed: Spring would otherwise "upgrade" every hash to its default bcrypt cost on
+        // first login, in memory, making each request pay ~70 ms for a hash the operator chose differently.
+        return manager::loadUserByUsername;
     }
 
     @Bean

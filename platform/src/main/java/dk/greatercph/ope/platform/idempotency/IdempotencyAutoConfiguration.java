@@ -1,0 +1,30 @@
+package dk.greatercph.ope.platform.idempotency;
+
+import dk.greatercph.ope.platform.problem.ProblemWriter;
+import dk.greatercph.ope.platform.schema.SchemaModule;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Registers the Idempotency-Key filter just after Spring Security (it needs the user), and its table. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class IdempotencyAutoConfiguration {
+
+    @Bean
+    SchemaModule idempotencySchemaModule() {
+        return new SchemaModule("idempotency", "classpath:db/idempotency");
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, JsonMapper json) {
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, new ProblemWriter(json)));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+}
