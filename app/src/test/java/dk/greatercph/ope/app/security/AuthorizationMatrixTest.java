@@ -182,6 +182,13 @@ class AuthorizationMatrixTest {
         rows.add(lifecycle("POST", "/api/delegations/{d}/cancellation", reason, "routed", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/decline", reason, "screened", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/completion", outcome, "confirmed", 401, 200, 200, 404, 403, 403));
+        String member = "{\"name\":\"Matrix Member\",\"email\":\"m@example.cn\"}";
+        rows.add(lifecycle("POST", "/api/delegations/{d}/members", member, "registered", 401, 201, 403, 403, 403, 403));
+        rows.add(lifecycle("DELETE", "/api/delegations/{d}/members/{member}", null, "member", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("GET", "/api/delegations/{d}/members", null, "member", 401, 200, 404, 404, 200, 403));
+        rows.add(lifecycle("GET", "/api/persons/{person}", null, "member", 401, 200, 403, 403, 200, 403));
+        rows.add(lifecycle("POST", "/api/persons/{person}/erasure", "{\"legalBasis\":\"Matrix\"}", "member",
+                401, 200, 403, 403, 403, 200));
         return rows.stream();
     }
 
@@ -216,6 +223,16 @@ class AuthorizationMatrixTest {
             case "registered" -> id = Lifecycle.ok(lifecycle.desk().post("/api/delegations",
                     Requests.delegation(organisation))).json().get("id").asString();
             case "screened" -> id = lifecycle.registeredAndScreened(Requests.delegation(organisation));
+            case "member" -> {
+                id = Lifecycle.ok(lifecycle.desk().post("/api/delegations", Requests.delegation(organisation)))
+                        .json().get("id").asString();
+                var added = Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/members",
+                        "{\"name\":\"Matrix Member\"}")).json();
+                fixture.put("{member}", added.get("id").asString());
+                fixture.put("{person}", added.get("personId").asString());
+                lifecycle.desk().getUntil("/api/persons/" + added.get("personId").asString(), r -> r.status() == 200,
+                        Duration.ofSeconds(10));
+            }
             case "routed", "scope" -> {
                 id = lifecycle.registeredAndScreened(Requests.delegation(organisation, "ADMINISTRATIVE",
                         "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Partners"));

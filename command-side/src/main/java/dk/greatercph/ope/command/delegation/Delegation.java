@@ -17,6 +17,8 @@ import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationMemberAddedEvent;
+import dk.greatercph.ope.events.delegation.DelegationMemberRemovedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
@@ -30,8 +32,10 @@ import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.platform.security.ActorMetadata;
@@ -49,6 +53,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +85,7 @@ class Delegation {
     private Map<OperatorId, Assignment> assignments;
     private Map<String, ScopeRequest> scopeRequests;
     private Map<String, Item> items;
+    private Set<String> members;
 
     protected Delegation() {
     }
@@ -327,6 +333,32 @@ class Delegation {
     }
 
     @CommandHandler
+    CommandResult handle(DelegationCommands.AddMember command, PersonalData personalData) {
+        if (status.isClosed()) {
+            throw new DomainProblem("DELEGATION_CLOSED", ProblemKind.CONFLICT, "The delegation is already " + status + ".");
+        }
+        requireText(command.name(), "NAME_REQUIRED", "A member has a name.");
+        if (members.contains(command.memberId())) {
+            throw new DomainProblem("MEMBER_EXISTS", ProblemKind.CONFLICT, "That member is already on the delegation.");
+        }
+        PersonId person = command.personId();
+        apply(new DelegationMemberAddedEvent(delegationId, command.memberId(), person,
+                personalData.seal(person, command.name().trim()), personalData.seal(person, command.title()),
+                personalData.seal(person, command.email()), personalData.seal(person, command.phone()),
+                command.organisation(), command.contact()));
+        return CommandResult.done();
+    }
+
+    @CommandHandler
+    CommandResult handle(DelegationCommands.RemoveMember command) {
+        if (!members.contains(command.memberId())) {
+            throw new DomainProblem("MEMBER_NOT_FOUND", ProblemKind.NOT_FOUND, "No member " + command.memberId() + ".");
+        }
+        apply(new DelegationMemberRemovedEvent(delegationId, command.memberId()));
+        return CommandResult.done();
+    }
+
+    @CommandHandler
     CommandResult handle(DelegationCommands.Complete command,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         if (actingOperator != null && (lead == null || !lead.value().equals(actingOperator))) {
@@ -351,6 +383,17 @@ class Delegation {
         this.assignments = new LinkedHashMap<>();
         this.scopeRequests = new HashMap<>();
         this.items = new LinkedHashMap<>();
+        this.members = new HashSet<>();
+    }
+
+    @EventSourcingHandler
+    void on(DelegationMemberAddedEvent event) {
+        members.add(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(DelegationMemberRemovedEvent event) {
+        members.remove(event.memberId());
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -85,6 +86,21 @@ public final class DelegationCommands {
 
     public record Decline(@TargetAggregateIdentifier DelegationId delegationId, String reason,
                           @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Add a member (or the contact) of the delegation; the personal fields arrive clear and are sealed here. */
+    public record AddMember(@TargetAggregateIdentifier DelegationId delegationId, String memberId, PersonId personId,
+                            String name, String title, String email, String phone, String organisation,
+                            boolean contact, @TargetAggregateVersion Long expectedVersion) {
+
+        @Override
+        public String toString() {
+            return "AddMember[" + delegationId + ", " + memberId + ", " + personId + "]";
+        }
+    }
+
+    public record RemoveMember(@TargetAggregateIdentifier DelegationId delegationId, String memberId,
+                               @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record Complete(@TargetAggregateIdentifier DelegationId delegationId, Outcome outcome,

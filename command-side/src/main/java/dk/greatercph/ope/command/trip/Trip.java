@@ -10,6 +10,7 @@ import dk.greatercph.ope.events.trip.TripCancelledEvent;
 import dk.greatercph.ope.events.trip.TripCompletedEvent;
 import dk.greatercph.ope.events.trip.TripId;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandHandler;
@@ -68,7 +69,7 @@ class Trip {
     }
 
     @CommandHandler
-    long handle(TripCommands.AddParticipant command) {
+    long handle(TripCommands.AddParticipant command, PersonalData personalData) {
         requireOpenForPlanning();
         if (participants.contains(command.participantId())) {
             throw new DomainProblem("PARTICIPANT_EXISTS", ProblemKind.CONFLICT, "That participant is already on the trip.");
@@ -77,8 +78,9 @@ class Trip {
         if (command.kind() == ParticipantKind.OPERATOR && command.operatorId() == null) {
             throw invalid("OPERATOR_REQUIRED", "An operator's participant names the operator.");
         }
-        apply(new ParticipantAddedEvent(tripId, command.participantId(), command.kind(), command.name().trim(),
-                command.title(), command.organisation(), command.operatorId()));
+        apply(new ParticipantAddedEvent(tripId, command.participantId(), command.kind(), command.personId(),
+                personalData.seal(command.personId(), command.name().trim()),
+                personalData.seal(command.personId(), command.title()), command.organisation(), command.operatorId()));
         return AggregateVersion.current();
     }
 

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.command.trip;
 
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.trip.FollowUp;
 import dk.greatercph.ope.events.trip.ParticipantKind;
 import dk.greatercph.ope.events.trip.TripId;
@@ -23,9 +24,16 @@ public final class TripCommands {
                            String extraordinaryReason) {
     }
 
+    /** Add a participant; name and title arrive clear and are sealed with the person's key. */
     public record AddParticipant(@TargetAggregateIdentifier TripId tripId, String participantId,
-                                 ParticipantKind kind, String name, String title, String organisation,
-                                 OperatorId operatorId, @TargetAggregateVersion Long expectedVersion) {
+                                 ParticipantKind kind, PersonId personId, String name, String title,
+                                 String organisation, OperatorId operatorId,
+                                 @TargetAggregateVersion Long expectedVersion) {
+
+        @Override
+        public String toString() {
+            return "AddParticipant[" + tripId + ", " + participantId + ", " + personId + "]";
+        }
     }
 
     public record RemoveParticipant(@TargetAggregateIdentifier TripId tripId, String participantId,

@@ -2,6 +2,7 @@ package dk.greatercph.ope.command.delegation;
 
 import dk.greatercph.ope.command.fakes.InMemoryBookings;
 import dk.greatercph.ope.command.fakes.InMemoryDirectory;
+import dk.greatercph.ope.command.fakes.InMemoryPersonKeys;
 import dk.greatercph.ope.command.fakes.InMemoryRequestHistory;
 import dk.greatercph.ope.command.fakes.InMemoryRoutingTable;
 import dk.greatercph.ope.command.web.CommandResult;
@@ -19,6 +20,8 @@ import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationMemberAddedEvent;
+import dk.greatercph.ope.events.delegation.DelegationMemberRemovedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
@@ -35,8 +38,10 @@ import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import org.axonframework.messaging.MetaData;
@@ -52,6 +57,9 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 /** Every command of the delegation and every refusal of rules R1-R6 and R8, on the aggregate alone. */
@@ -108,6 +116,45 @@ class DelegationTest {
         fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(bookings);
         fixture.registerInjectableResource(new AssignmentPolicy(3, null));
+        fixture.registerInjectableResource(PERSONAL_DATA);
+    }
+
+    private static final PersonalData PERSONAL_DATA = new PersonalData(new InMemoryPersonKeys());
+
+    @Test
+    void aMembersPersonalFieldsAreRecordedAsCiphertextOnly() {
+        PersonId person = new PersonId("PER-li");
+        fixture.given(REGISTERED)
+                .when(new DelegationCommands.AddMember(ID, "MEM-1", person, "Li Wei", "Deputy Director", "li.wei@example.cn",
+                        "+86 25 1234 5678", "Jiangsu Health Commission", true, null))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(payload ->
+                        payload instanceof DelegationMemberAddedEvent added
+                                && !added.name().sealed().contains("Li Wei") && !added.email().sealed().contains("li.wei")
+                                && PERSONAL_DATA.open(added.name()).orElseThrow().equals("Li Wei")
+                                && PERSONAL_DATA.open(added.title()).orElseThrow().equals("Deputy Director")
+                                && PERSONAL_DATA.open(added.email()).orElseThrow().equals("li.wei@example.cn")
+                                && PERSONAL_DATA.open(added.phone()).orElseThrow().equals("+86 25 1234 5678")
+                                && added.organisation().equals("Jiangsu Health Commission") && added.contact()),
+                        andNoMore())));
+    }
+
+    @Test
+    void aMemberIsRemoved() {
+        PersonId person = new PersonId("PER-x");
+        fixture.given(REGISTERED, new DelegationMemberAddedEvent(ID, "MEM-1", person, PERSONAL_DATA.seal(person, "X"),
+                        null, null, null, null, false))
+                .when(new DelegationCommands.RemoveMember(ID, "MEM-1", null))
+                .expectEvents(new DelegationMemberRemovedEvent(ID, "MEM-1"));
+    }
+
+    @Test
+    void anErasedPersonReadsAsErased() {
+        PersonId person = new PersonId("PER-erased");
+        var sealed = PERSONAL_DATA.seal(person, "Zhang San");
+
+        PERSONAL_DATA.erase(person);
+
+        org.assertj.core.api.Assertions.assertThat(PERSONAL_DATA.openOrErased(sealed)).isEqualTo(PersonalData.ERASED);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dk.greatercph.ope.command.trip;
 
+import dk.greatercph.ope.command.fakes.InMemoryPersonKeys;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.person.PersonId;
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.events.trip.FollowUp;
 import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
@@ -22,6 +25,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
 
 class TripTest {
 
@@ -30,8 +37,11 @@ class TripTest {
     private static final LocalDate END = LocalDate.of(2027, 5, 16);
     private static final TripPlannedEvent PLANNED = new TripPlannedEvent(TRIP, 2027, "Jiangsu 2027",
             List.of("Nanjing", "Suzhou"), START, END, "Chair of the Regional Council", false, null);
+    private static final PersonalData PERSONAL_DATA = new PersonalData(new InMemoryPersonKeys());
+    private static final PersonId CHAIR_PERSON = new PersonId("PER-chair");
     private static final ParticipantAddedEvent CHAIR = new ParticipantAddedEvent(TRIP, "PAR-1",
-            ParticipantKind.POLITICIAN, "The Chair", "Chair", "Region Hovedstaden", null);
+            ParticipantKind.POLITICIAN, CHAIR_PERSON, PERSONAL_DATA.seal(CHAIR_PERSON, "The Chair"),
+            PERSONAL_DATA.seal(CHAIR_PERSON, "Chair"), "Region Hovedstaden", null);
     private static final ItineraryItemAddedEvent MEETING = new ItineraryItemAddedEvent(TRIP, "ITI-1",
             LocalDateTime.of(2027, 5, 11, 10, 0), LocalDateTime.of(2027, 5, 11, 12, 0), "Nanjing",
             "Jiangsu Foreign Affairs Office", "Renewal of the agreement", new OperatorId("region"), null);
@@ -44,6 +54,7 @@ class TripTest {
         annualTrips = new InMemoryAnnualTrips();
         fixture = new AggregateTestFixture<>(Trip.class);
         fixture.registerInjectableResource(annualTrips);
+        fixture.registerInjectableResource(PERSONAL_DATA);
     }
 
     @Test
@@ -92,12 +103,21 @@ class TripTest {
     }
 
     @Test
-    void addsAndRemovesParticipants() {
+    void addsAParticipantWithNameAndTitleAsCiphertextOnly() {
         fixture.given(PLANNED)
-                .when(new TripCommands.AddParticipant(TRIP, "PAR-1", ParticipantKind.POLITICIAN, "The Chair", "Chair",
-                        "Region Hovedstaden", null, null))
-                .expectEvents(CHAIR)
+                .when(new TripCommands.AddParticipant(TRIP, "PAR-1", ParticipantKind.POLITICIAN, CHAIR_PERSON, "The Chair",
+                        "Chair", "Region Hovedstaden", null, null))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(payload ->
+                        payload instanceof ParticipantAddedEvent added
+                                && !added.name().sealed().contains("Chair") && !added.title().sealed().contains("Chair")
+                                && PERSONAL_DATA.open(added.name()).orElseThrow().equals("The Chair")
+                                && PERSONAL_DATA.open(added.title()).orElseThrow().equals("Chair")
+                                && added.personId().equals(CHAIR_PERSON)), andNoMore())))
                 .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void removesAParticipant() {
         fixture.given(PLANNED, CHAIR)
                 .when(new TripCommands.RemoveParticipant(TRIP, "PAR-1", null))
                 .expectEvents(new ParticipantRemovedEvent(TRIP, "PAR-1"));
@@ -106,7 +126,8 @@ class TripTest {
     @Test
     void refusesAnOperatorParticipantWithoutItsOperator() {
         fixture.given(PLANNED)
-                .when(new TripCommands.AddParticipant(TRIP, "PAR-2", ParticipantKind.OPERATOR, "Someone", null, null, null, null))
+                .when(new TripCommands.AddParticipant(TRIP, "PAR-2", ParticipantKind.OPERATOR, new PersonId("PER-2"), "Someone",
+                        null, null, null, null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }

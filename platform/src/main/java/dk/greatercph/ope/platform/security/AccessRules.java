@@ -38,6 +38,7 @@ final class AccessRules {
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/actuator/**", "/api/admin/**").hasRole(admin)
+                .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure").hasAnyRole(desk, admin)
                 .requestMatchers(HttpMethod.GET, OPERATOR_READS).hasAnyRole(desk, auditor, operator)
                 .requestMatchers(HttpMethod.POST, OPERATOR_POSTS).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.PUT, OPERATOR_CHANGES).hasAnyRole(desk, operator)

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.trip;
 
+import dk.greatercph.ope.events.person.PersonalDataErasedEvent;
 import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantRemovedEvent;
@@ -7,6 +8,7 @@ import dk.greatercph.ope.events.trip.TripApprovedEvent;
 import dk.greatercph.ope.events.trip.TripCancelledEvent;
 import dk.greatercph.ope.events.trip.TripCompletedEvent;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,10 +39,12 @@ class TripProjection {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PersonalData personalData;
 
-    TripProjection(JdbcClient jdbc, JsonMapper json) {
+    TripProjection(JdbcClient jdbc, JsonMapper json, PersonalData personalData) {
         this.jdbc = jdbc;
         this.json = json;
+        this.personalData = personalData;
     }
 
     @EventHandler
@@ -63,7 +67,8 @@ class TripProjection {
     @EventHandler
     void on(ParticipantAddedEvent event, @SequenceNumber long version) {
         TripView.Participant participant = new TripView.Participant(event.participantId(), event.kind().name(),
-                event.name(), event.title(), event.organisation(),
+                event.personId().value(), personalData.openOrErased(event.name()),
+                personalData.openOrErased(event.title()), event.organisation(),
                 event.operatorId() == null ? null : event.operatorId().value());
         jdbc.sql("""
                         UPDATE trip_view SET version = :version, participants = (
@@ -125,6 +130,20 @@ class TripProjection {
                         WHERE trip_id = :id AND version < :version
                         """)
                 .param("id", event.tripId().value()).param("reason", event.reason()).param("version", version).update();
+    }
+
+    /** R9: drop the clear values this view holds of an erased person. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        jdbc.sql("""
+                        UPDATE trip_view SET participants = (
+                            SELECT jsonb_agg(CASE WHEN p ->> 'personId' = :person
+                                THEN p || jsonb_build_object('name', :erased, 'title', :erased) ELSE p END)
+                            FROM jsonb_array_elements(participants) p)
+                        WHERE participants @> CAST(:match AS jsonb)
+                        """)
+                .param("person", event.personId().value()).param("erased", PersonalData.ERASED)
+                .param("match", "[{\"personId\":\"" + event.personId().value() + "\"}]").update();
     }
 
     @ResetHandler

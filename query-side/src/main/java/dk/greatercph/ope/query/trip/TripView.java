@@ -33,7 +33,10 @@ public record TripView(
     public record Participant(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String participantId,
                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                       allowableValues = {"POLITICIAN", "OFFICIAL", "OPERATOR", "COMPANY"}) String kind,
-                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                      example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a") String personId,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                      description = "\"[erased]\" once the person's data was erased") String name,
                               String title, String organisation, String operatorId) {
     }
 

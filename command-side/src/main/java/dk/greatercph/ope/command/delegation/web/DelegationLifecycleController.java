@@ -7,6 +7,7 @@ import dk.greatercph.ope.command.web.Versions;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.problem.DomainProblem;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -163,6 +165,29 @@ class DelegationLifecycleController {
                                                        @Valid @RequestBody DelegationRequests.CostCoverage request) {
         return ok(id, new DelegationCommands.RecordCostCoverage(delegation(id), itemId, request.payer(), request.basis(),
                 request.amount(), request.currency(), Versions.ifMatch(ifMatch)));
+    }
+
+    @PostMapping(path = "/members", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a member or the contact of the delegation (personal data, stored encrypted)")
+    ResponseEntity<DelegationRequests.MemberAdded> addMember(@PathVariable String id, @Parameter(description = IF_MATCH)
+                                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                            @Valid @RequestBody DelegationRequests.Member request) {
+        String memberId = "MEM-" + UUID.randomUUID();
+        PersonId person = request.personId() == null ? PersonId.newId() : new PersonId(request.personId());
+        long version = send(new DelegationCommands.AddMember(delegation(id), memberId, person, request.name(),
+                request.title(), request.email(), request.phone(), request.organisation(),
+                Boolean.TRUE.equals(request.contact()), Versions.ifMatch(ifMatch)));
+        return ResponseEntity.created(URI.create("/api/delegations/" + id + "/members/" + memberId))
+                .eTag("\"" + version + "\"")
+                .body(new DelegationRequests.MemberAdded(memberId, person.value(), version));
+    }
+
+    @DeleteMapping("/members/{memberId}")
+    @Operation(summary = "Remove a member")
+    ResponseEntity<CommandAccepted> removeMember(@PathVariable String id, @PathVariable String memberId,
+                                                 @Parameter(description = IF_MATCH)
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return ok(id, new DelegationCommands.RemoveMember(delegation(id), memberId, Versions.ifMatch(ifMatch)));
     }
 
     @PostMapping("/confirmation")

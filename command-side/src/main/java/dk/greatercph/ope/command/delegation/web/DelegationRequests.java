@@ -85,6 +85,30 @@ final class DelegationRequests {
             @Pattern(regexp = "[A-Z]{3}") String currency) {
     }
 
+    @Schema(name = "AddMemberRequest", description = "A delegation member or contact; name, title, e-mail and phone are "
+            + "personal data and stored only encrypted with the person's own key")
+    record Member(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Li Wei", maxLength = 200)
+            @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Deputy Director", maxLength = 200) @Size(max = 200) String title,
+            @Schema(example = "li.wei@example.cn", maxLength = 200, format = "email")
+            @jakarta.validation.constraints.Email @Size(max = 200) String email,
+            @Schema(example = "+86 25 1234 5678", maxLength = 50) @Size(max = 50) String phone,
+            @Schema(example = "Jiangsu Provincial Health Commission", maxLength = 200) @Size(max = 200) String organisation,
+            @Schema(example = "false", description = "The delegation's contact person") Boolean contact,
+            @Schema(example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a", maxLength = 64,
+                    description = "An existing person's id to link the same person; a new person otherwise")
+            @Size(max = 64) String personId) {
+    }
+
+    @Schema(name = "MemberAdded")
+    record MemberAdded(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "MEM-5d0c7b1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e") String id,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a",
+                    description = "The data subject's id: for right of access and erasure") String personId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "5") long version) {
+    }
+
     @Schema(name = "CompleteDelegationRequest", description = "The outcome report that feeds the operators' KPIs")
     record Completion(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Two companies will visit Jiangsu in the autumn",

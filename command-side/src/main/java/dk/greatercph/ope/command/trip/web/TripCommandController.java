@@ -4,6 +4,7 @@ import dk.greatercph.ope.command.trip.TripCommands;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.Versions;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.trip.FollowUp;
 import dk.greatercph.ope.events.trip.TripId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,8 +56,9 @@ class TripCommandController {
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TripRequests.Participant request) {
         String participantId = "PAR-" + UUID.randomUUID();
+        PersonId person = request.personId() == null ? PersonId.newId() : new PersonId(request.personId());
         long version = commandGateway.sendAndWait(new TripCommands.AddParticipant(new TripId(id), participantId,
-                request.kind(), request.name(), request.title(), request.organisation(),
+                request.kind(), person, request.name(), request.title(), request.organisation(),
                 request.operatorId() == null ? null : new OperatorId(request.operatorId()), Versions.ifMatch(ifMatch)));
         return Versions.created("/api/trips/" + id + "/participants/" + participantId, participantId, version);
     }

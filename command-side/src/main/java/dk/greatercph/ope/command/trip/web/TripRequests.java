@@ -47,7 +47,11 @@ final class TripRequests {
             @Schema(example = "Chair of the Regional Council", maxLength = 200) @Size(max = 200) String title,
             @Schema(example = "Region Hovedstaden", maxLength = 200) @Size(max = 200) String organisation,
             @Schema(example = "chc", pattern = OPERATOR_ID, description = "Required for kind OPERATOR")
-            @Pattern(regexp = OPERATOR_ID) String operatorId) {
+            @Pattern(regexp = OPERATOR_ID) String operatorId,
+            @Schema(example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a", maxLength = 64,
+                    description = "An existing person's id, to link the same person across trips and delegations; "
+                            + "a new person otherwise")
+            @Size(max = 64) String personId) {
     }
 
     @Schema(name = "AddItineraryItemRequest")

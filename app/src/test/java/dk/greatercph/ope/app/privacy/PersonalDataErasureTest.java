@@ -1,0 +1,130 @@
+package dk.greatercph.ope.app.privacy;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.Requests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * R9: members' personal fields never reach the event store in clear, and after an erasure they are nowhere in
+ * the database, while the history still reads (as erased).
+ */
+@OpeIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class PersonalDataErasureTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void membersAreNeverInTheEventStoreInClearAndNowhereAfterErasure(CapturedOutput output) {
+        Api desk = new Api(port).as("desk");
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Wang Fang " + marker;
+        String email = "wang." + marker + "@example.cn";
+        String delegation = desk.post("/api/delegations", Requests.delegation("GDPR " + UUID.randomUUID())).json().get("id").asString();
+
+        Api.Response added = desk.post("/api/delegations/" + delegation + "/members", """
+                {"name":"%s","title":"Director %s","email":"%s","phone":"+86 25 %s","organisation":"Jiangsu","contact":true}"""
+                .formatted(name, marker, email, marker));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String person = added.json().get("personId").asString();
+        JsonNode members = desk.getUntil("/api/delegations/" + delegation + "/members",
+                r -> r.json().size() == 1, Duration.ofSeconds(10)).json();
+        assertThat(members.get(0).get("name").asString()).isEqualTo(name);
+        assertThat(members.get(0).get("email").asString()).isEqualTo(email);
+        assertThat(desk.get("/api/persons/" + person).json().get("appearances").get(0).get("name").asString()).isEqualTo(name);
+
+        assertThat(tablesHolding(marker)).as("before erasure, only views may hold the clear values")
+                .doesNotContain("domainevententry", "snapshotevententry", "deadletterentry", "tokenentry", "sagaentry");
+
+        Api.Response erased = desk.post("/api/persons/" + person + "/erasure",
+                "{\"legalBasis\":\"GDPR art. 17(1)(a), request of the data subject\"}");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+
+        JsonNode afterwards = desk.getUntil("/api/delegations/" + delegation + "/members",
+                r -> r.json().get(0).get("erased").asBoolean(), Duration.ofSeconds(10)).json();
+        assertThat(afterwards.get(0).get("name").asString()).isEqualTo("[erased]");
+        assertThat(afterwards.get(0).get("email").isNull()).isTrue();
+        JsonNode access = desk.get("/api/persons/" + person).json();
+        assertThat(access.get("erased").asBoolean()).isTrue();
+        assertThat(tablesHolding(marker)).as("after erasure no table holds the clear values").isEmpty();
+        assertThat(desk.post("/api/persons/" + person + "/erasure", "{\"legalBasis\":\"again\"}").status()).isEqualTo(409);
+        assertThat(output.getAll()).as("logs hold no personal fields").doesNotContain(name, email);
+    }
+
+    @Test
+    void erasingSomeoneUnknownIsNotFound() {
+        Api.Response unknown = new Api(port).as("desk").post("/api/persons/PER-" + UUID.randomUUID() + "/erasure",
+                "{\"legalBasis\":\"x\"}");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asString()).isEqualTo("PERSON_NOT_FOUND");
+    }
+
+    @Test
+    void tripParticipantsAreSealedAndErasable() {
+        Api desk = new Api(port).as("desk");
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        int year = 2030 + (int) (Math.random() * 60);
+        String trip = desk.post("/api/trips", """
+                {"year":%d,"title":"GDPR trip","destinations":["Nanjing"],"startDate":"%d-05-10","endDate":"%d-05-12",
+                 "leader":"Chair","extraordinaryReason":"Test"}""".formatted(year, year, year)).json().get("id").asString();
+        Api.Response participant = desk.post("/api/trips/" + trip + "/participants",
+                "{\"kind\":\"OFFICIAL\",\"name\":\"Official " + marker + "\",\"title\":\"Head " + marker + "\"}");
+        assertThat(participant.status()).isEqualTo(201);
+        JsonNode view = desk.getUntil("/api/trips/" + trip, r -> r.status() == 200
+                && r.json().get("participants").size() == 1, Duration.ofSeconds(10)).json();
+        String person = view.get("participants").get(0).get("personId").asString();
+        assertThat(view.get("participants").get(0).get("name").asString()).isEqualTo("Official " + marker);
+        assertThat(tablesHolding(marker)).doesNotContain("domainevententry");
+
+        assertThat(desk.post("/api/persons/" + person + "/erasure", "{\"legalBasis\":\"Request\"}").status()).isEqualTo(200);
+
+        JsonNode erased = desk.getUntil("/api/trips/" + trip, r -> r.json().get("participants").get(0).get("name")
+                .asString().equals("[erased]"), Duration.ofSeconds(10)).json();
+        assertThat(erased.get("participants").get(0).get("title").asString()).isEqualTo("[erased]");
+        assertThat(tablesHolding(marker)).isEmpty();
+    }
+
+    /** Every table of the schema that holds {@code text} in any column, as text or as bytes. */
+    private List<String> tablesHolding(String text) {
+        List<String> found = new ArrayList<>();
+        List<Map<String, Object>> columns = jdbc.sql("""
+                SELECT table_name, column_name, data_type FROM information_schema.columns
+                WHERE table_schema = 'public'""").query().listOfRows();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (Map<String, Object> column : columns) {
+            String table = (String) column.get("table_name");
+            String name = (String) column.get("column_name");
+            String condition = "bytea".equals(column.get("data_type"))
+                    ? "position(CAST(:bytes AS bytea) IN \"" + name + "\") > 0"
+                    : "CAST(\"" + name + "\" AS TEXT) LIKE '%' || :text || '%'";
+            long hits = jdbc.sql("SELECT count(*) FROM \"" + table + "\" WHERE " + condition)
+                    .param("bytes", bytes).param("text", text).query(Long.class).single();
+            if (hits > 0 && !found.contains(table)) {
+                found.add(table);
+            }
+        }
+        return found;
+    }
+}

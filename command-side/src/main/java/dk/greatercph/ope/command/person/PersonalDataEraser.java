@@ -1,0 +1,43 @@
+package dk.greatercph.ope.command.person;
+
+import dk.greatercph.ope.events.person.PersonalDataErasedEvent;
+import dk.greatercph.ope.platform.privacy.PersonalData;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Destroys a person's data key and records that it did, in one transaction: from then on every sealed field
+ * of the person reads as erased, in every view, export and replay, while the log itself stays intact.
+ */
+@Component
+class PersonalDataEraser {
+
+    private final PersonalData personalData;
+    private final EventBus eventBus;
+
+    PersonalDataEraser(PersonalData personalData, EventBus eventBus) {
+        this.personalData = personalData;
+        this.eventBus = eventBus;
+    }
+
+    @CommandHandler
+    void handle(ErasePersonalDataCommand command) {
+        if (command.legalBasis() == null || command.legalBasis().isBlank()) {
+            throw new DomainProblem("LEGAL_BASIS_REQUIRED", ProblemKind.INVALID_INPUT, "An erasure states its legal basis.");
+        }
+        if (!personalData.isKnown(command.personId())) {
+            throw new DomainProblem("PERSON_NOT_FOUND", ProblemKind.NOT_FOUND, "No personal data is held about "
+                    + command.personId() + ".");
+        }
+        if (personalData.isErased(command.personId())) {
+            throw new DomainProblem("ALREADY_ERASED", ProblemKind.CONFLICT, "This person's data was already erased.");
+        }
+        personalData.erase(command.personId());
+        eventBus.publish(GenericEventMessage.asEventMessage(
+                new PersonalDataErasedEvent(command.personId(), command.legalBasis().trim())));
+    }
+}

@@ -1,0 +1,53 @@
+package dk.greatercph.ope.command.person.web;
+
+import dk.greatercph.ope.command.person.ErasePersonalDataCommand;
+import dk.greatercph.ope.events.person.PersonId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Erasure of a data subject's personal data (GDPR, rule R9). */
+@RestController
+@RequestMapping(path = "/api/persons", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Persons (commands)")
+class PersonCommandController {
+
+    private final CommandGateway commandGateway;
+
+    PersonCommandController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @Schema(name = "ErasureRequest")
+    record ErasureRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2000,
+                    example = "GDPR art. 17(1)(a): data no longer necessary; request of 2027-05-02, case 27/1234")
+            @NotBlank @Size(max = 2000) String legalBasis) {
+    }
+
+    @Schema(name = "ErasureDone")
+    record ErasureDone(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a")
+                       String personId,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "true") boolean erased) {
+    }
+
+    @PostMapping(path = "/{personId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Erase a person's personal data (destroys the person's data key; DESK or ADMIN)",
+            description = "Afterwards every view, the audit log, the export and every replay show the person's fields "
+                    + "as erased. 404 PERSON_NOT_FOUND when nothing is held, 409 ALREADY_ERASED the second time.")
+    ResponseEntity<ErasureDone> erase(@PathVariable String personId, @Valid @RequestBody ErasureRequest request) {
+        commandGateway.sendAndWait(new ErasePersonalDataCommand(new PersonId(personId), request.legalBasis()));
+        return ResponseEntity.ok(new ErasureDone(personId, true));
+    }
+}

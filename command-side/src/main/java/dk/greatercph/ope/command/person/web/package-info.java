@@ -1,0 +1,2 @@
+/** The REST command API of data subjects' rights. */
+package dk.greatercph.ope.command.person.web;

@@ -1,0 +1,93 @@
+package dk.greatercph.ope.platform.privacy;
+
+import dk.greatercph.ope.events.person.PersonId;
+import dk.greatercph.ope.events.person.SealedText;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Seals and opens personal fields with the person's data key: AES-256-GCM from the JDK, a random 96-bit nonce
+ * per value, the person id as associated data (a value cannot be moved to another person). Once the key is
+ * destroyed, {@link #open} answers empty and {@link #openOrErased} answers {@link #ERASED}.
+ */
+public class PersonalData {
+
+    /** How an erased personal field reads everywhere. */
+    public static final String ERASED = "[erased]";
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PersonKeys keys;
+
+    public PersonalData(PersonKeys keys) {
+        this.keys = keys;
+    }
+
+    /** The value sealed for {@code person}, or null for a null value. */
+    public SealedText seal(PersonId person, String clear) {
+        if (clear == null) {
+            return null;
+        }
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.keyFor(person), nonce, person);
+            byte[] ciphertext = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = ByteBuffer.allocate(nonce.length + ciphertext.length).put(nonce).put(ciphertext).array();
+            return new SealedText(person, Base64.getEncoder().encodeToString(sealed));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not seal a personal field", e);
+        }
+    }
+
+    /** The clear value, or empty when the person's key was destroyed (or the value is null). */
+    public Optional<String> open(SealedText sealed) {
+        if (sealed == null) {
+            return Optional.empty();
+        }
+        return keys.existingKey(sealed.personId()).map(key -> {
+            try {
+                byte[] bytes = Base64.getDecoder().decode(sealed.sealed());
+                byte[] nonce = java.util.Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
+                Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, sealed.personId());
+                return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalStateException("a sealed personal field of " + sealed.personId() + " does not open", e);
+            }
+        });
+    }
+
+    /** The clear value, {@link #ERASED} once the key is gone, null for a null value. */
+    public String openOrErased(SealedText sealed) {
+        return sealed == null ? null : open(sealed).orElse(ERASED);
+    }
+
+    public boolean isErased(PersonId person) {
+        return keys.isErased(person);
+    }
+
+    public boolean isKnown(PersonId person) {
+        return keys.isKnown(person);
+    }
+
+    public void erase(PersonId person) {
+        keys.destroy(person);
+    }
+
+    private static Cipher cipher(int mode, byte[] key, byte[] nonce, PersonId person) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(person.value().getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+}

@@ -1,0 +1,5 @@
+package dk.greatercph.ope.query.person;
+
+/** Everything held about one person. */
+public record FindPersonQuery(String personId) {
+}
