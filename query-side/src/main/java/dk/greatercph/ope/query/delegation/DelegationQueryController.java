@@ -51,8 +51,10 @@ class DelegationQueryController {
             description = """
                     An operator finds only delegations assigned to it (an offered, accepted or escalated assignment); \
                     any other id answers 404. Read-your-writes: with ?minVersion=N (the ETag a command answered), the \
-                    request waits up to 5 seconds until the view has reached version N; if it has not by then, it \
-                    answers 409 PROJECTION_BEHIND and the client retries.""")
+                    request waits up to 5 seconds until the view has reached version N (for the desk and auditors also \
+                    until a just-registered delegation appears; an operator waits only for a delegation it already \
+                    sees); if the view is still behind by then, it answers 409 PROJECTION_BEHIND and the client \
+                    retries.""")
     @ApiResponse(responseCode = "200", description = "The delegation; its version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such delegation, or not assigned to the calling operator")
     @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
@@ -67,7 +69,7 @@ class DelegationQueryController {
         Optional<DelegationDetailView> view = find(query);
         if (minVersion != null) {
             long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (view.map(v -> v.version() < minVersion).orElse(true) && System.nanoTime() < deadline) {
+            while (view.map(v -> v.version() < minVersion).orElse(operator == null) && System.nanoTime() < deadline) {
                 pause();
                 view = find(query);
             }
