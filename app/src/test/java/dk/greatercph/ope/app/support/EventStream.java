@@ -21,21 +21,28 @@ public final class EventStream implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Stream<String> lines;
     private final int status;
+    private final String contentType;
 
     private EventStream(HttpResponse<Stream<String>> response) {
         this.status = response.statusCode();
+        this.contentType = response.headers().firstValue("Content-Type").orElse(null);
         this.lines = response.body();
         Thread reader = new Thread(this::read, "event-stream-reader");
         reader.setDaemon(true);
         reader.start();
     }
 
-    /** Opens {@code path} as demo user {@code user}, with a Last-Event-ID when {@code lastEventId} is not null. */
+    /**
+     * Opens {@code path} as demo user {@code user} (anonymously when null), with a Last-Event-ID when
+     * {@code lastEventId} is not null.
+     */
     public static EventStream open(int port, String path, String user, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+                .header("Accept", "text/event-stream");
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -51,6 +58,10 @@ public final class EventStream implements AutoCloseable {
 
     public int status() {
         return status;
+    }
+
+    public String contentType() {
+        return contentType;
     }
 
     /** The next event that satisfies {@code wanted}, skipping others, or null when {@code timeout} passes first. */
