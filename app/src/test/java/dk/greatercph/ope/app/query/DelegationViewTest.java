@@ -165,6 +165,7 @@ class DelegationViewTest {
         JsonNode view = detail(id, log.version(id.value()));
 
         assertThat(view.get("status").asString()).isEqualTo("SCREENED");
+        assertThat(view.get("leadOperator").isNull()).isTrue();
         assertThat(view.get("assignments").get(0).get("state").asString()).isEqualTo("DECLINED");
         assertThat(view.get("assignments").get(0).get("reason").asString()).isEqualTo("No capacity");
         assertThat(chc.get("/api/delegations/" + id).status()).isEqualTo(404);

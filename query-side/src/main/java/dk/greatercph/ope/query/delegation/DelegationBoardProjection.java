@@ -172,7 +172,8 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(AssignmentDeclinedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        String status = event.role() == AssignmentRole.LEAD && event.returnedToDesk() ? "status = 'SCREENED'" : "";
+        String status = event.role() == AssignmentRole.LEAD && event.returnedToDesk()
+                ? "status = 'SCREENED', lead_operator = NULL, supporting_operators = '{}'" : "";
         if (advance(event.delegationId(), version, at, status, Map.of())) {
             assignment(event.delegationId(), event.operatorId(), "DECLINED", at, event.reason(),
                     event.returnedToDesk(), token);
