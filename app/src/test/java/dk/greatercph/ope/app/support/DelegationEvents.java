@@ -20,8 +20,10 @@ import dk.greatercph.ope.events.reference.VenueId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,7 +41,7 @@ public final class DelegationEvents {
     }
 
     public static Instant at(LocalDate day, int hour, int minute) {
-        return LocalDateTime.of(day, java.time.LocalTime.of(hour, minute)).atZone(COPENHAGEN).toInstant();
+        return LocalDateTime.of(day, LocalTime.of(hour, minute)).atZone(COPENHAGEN).toInstant();
     }
 
     public static DelegationRegisteredEvent registered(DelegationId id, String organisation, LocalDate from,
@@ -61,7 +63,7 @@ public final class DelegationEvents {
 
     public static DelegationRoutedEvent routed(DelegationId id, String lead, String... supporting) {
         return new DelegationRoutedEvent(id, new OperatorId(lead),
-                java.util.Arrays.stream(supporting).map(OperatorId::new).toList(), 3, false, null);
+                Arrays.stream(supporting).map(OperatorId::new).toList(), 3, false, null);
     }
 
     public static AssignmentOfferedEvent offered(DelegationId id, String operator, AssignmentRole role, Instant due) {

@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -561,11 +562,11 @@ class DelegationBoardProjection {
                 rs.getLong("version"));
     }
 
-    private static List<Theme> themes(java.sql.Array array) throws SQLException {
+    private static List<Theme> themes(Array array) throws SQLException {
         return strings(array).stream().map(Theme::valueOf).toList();
     }
 
-    private static List<String> strings(java.sql.Array array) throws SQLException {
+    private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 

@@ -19,6 +19,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -286,7 +287,7 @@ class ScheduleProjection {
         return rs.getObject(column, OffsetDateTime.class).atZoneSameInstant(COPENHAGEN).toOffsetDateTime();
     }
 
-    private static List<String> strings(java.sql.Array array) throws SQLException {
+    private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
