@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static dk.greatercph.ope.app.support.DelegationEvents.accepted;
 import static dk.greatercph.ope.app.support.DelegationEvents.at;
@@ -77,14 +78,18 @@ class ProjectionRebuildTest {
         Map<String, String> before = hashes();
         assertThat(jdbc.sql("SELECT count(*) FROM schedule_item").query(Long.class).single()).isPositive();
 
+        long started = System.nanoTime();
+        CompletableFuture.allOf(PROJECTIONS.keySet().stream().map(name -> processor(name).shutdownAsync())
+                .toArray(CompletableFuture[]::new)).join();
         for (String name : PROJECTIONS.keySet()) {
             StreamingEventProcessor processor = processor(name);
             assertThat(processor.supportsReset()).as(name).isTrue();
-            processor.shutDown();
             processor.resetTokens();
             processor.start();
         }
-        awaitCaughtUp();
+        long events = awaitCaughtUp() + 1;
+        System.out.printf("rebuilt %d projections from %d events in %d ms%n", PROJECTIONS.size(), events,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
 
         assertThat(hashes()).isEqualTo(before);
     }
@@ -122,7 +127,8 @@ class ProjectionRebuildTest {
         return hashes;
     }
 
-    private void awaitCaughtUp() {
+    /** Waits until every projection has handled the last event; returns that event's position. */
+    private long awaitCaughtUp() {
         long head = jdbc.sql("SELECT COALESCE(max(globalIndex), -1) FROM DomainEventEntry").query(Long.class).single();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!PROJECTIONS.keySet().stream().allMatch(name -> caughtUp(name, head))) {
@@ -130,6 +136,7 @@ class ProjectionRebuildTest {
                     .isLessThan(deadline);
             Api.sleep(50);
         }
+        return head;
     }
 
     private Map<String, Object> statuses() {
