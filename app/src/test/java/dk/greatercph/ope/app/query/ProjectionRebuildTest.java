@@ -54,7 +54,8 @@ class ProjectionRebuildTest {
             "schedule", List.of("schedule_item", "schedule_delegation"),
             "kpi", List.of("kpi_delegation", "kpi_offer"),
             "operator-directory", List.of("operator_view", "kpi_target"),
-            "trip-board", List.of("trip_view"));
+            "trip-board", List.of("trip_view"),
+            "personal-data", List.of("personal_data"));
 
     @LocalServerPort
     int port;
