@@ -35,4 +35,31 @@ class OpenApiTest {
                 .contains("EMBASSY", "JIANGSU_FOREIGN_AFFAIRS_OFFICE");
         assertThat(register.get("properties").get("headCount").get("example").asInt()).isEqualTo(12);
     }
+
+    @Test
+    void describesTheQueryViewsWithTheirEnumsFormatsAndParameters() {
+        JsonNode doc = new Api(port).get("/v3/api-docs").json();
+        JsonNode paths = doc.get("paths");
+        JsonNode schemas = doc.get("components").get("schemas");
+
+        assertThat(paths.propertyNames()).contains("/api/operators/{id}/inbox", "/api/operators/{id}/inbox/stream",
+                "/api/schedule", "/api/schedule/conflicts", "/api/schedule.ics", "/api/kpis");
+        assertThat(paths.get("/api/delegations").get("get").get("parameters").valueStream()
+                .map(p -> p.get("name").asString())).contains("status", "operator", "theme", "from", "to", "q");
+        assertThat(paths.get("/api/delegations/{id}").get("get").get("parameters").valueStream()
+                .map(p -> p.get("name").asString())).contains("minVersion");
+        JsonNode detail = schemas.get("DelegationDetail");
+        assertThat(detail.get("required").valueStream().map(JsonNode::asString))
+                .contains("programme", "assignments", "scopeRequests", "refusals", "status", "version");
+        assertThat(schemas.get("Assignment").get("properties").get("state").get("enum").valueStream()
+                .map(JsonNode::asString)).contains("OFFERED", "ESCALATED", "WITHDRAWN");
+        assertThat(schemas.get("ProgrammeItem").get("properties").get("startsAt").get("format").asString())
+                .isEqualTo("date-time");
+        assertThat(schemas.get("ScheduleEntry").get("properties").get("status").get("enum").valueStream()
+                .map(JsonNode::asString)).containsExactly("TENTATIVE", "CONFIRMED", "CANCELLED");
+        assertThat(paths.get("/api/schedule.ics").get("get").get("responses").get("200").get("content")
+                .propertyNames()).contains("text/calendar");
+        assertThat(schemas.get("KpiReport").get("required").valueStream().map(JsonNode::asString))
+                .contains("year", "operators", "desk");
+    }
 }

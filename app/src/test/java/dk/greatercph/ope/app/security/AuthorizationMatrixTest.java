@@ -1,6 +1,7 @@
 package dk.greatercph.ope.app.security;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.EventStream;
 import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
@@ -11,7 +12,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -38,9 +38,6 @@ class AuthorizationMatrixTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    JdbcClient jdbc;
-
     String delegationId;
     String operatorCode;
     String openTrip;
@@ -52,12 +49,10 @@ class AuthorizationMatrixTest {
     @BeforeAll
     void aDelegationAssignedToChc() {
         Api desk = new Api(port).as("desk");
-        delegationId = desk.post("/api/delegations", Requests.delegation("Matrix")).json().get("id").asString();
-        desk.getUntil("/api/delegations/" + delegationId, r -> r.status() == 200, Duration.ofSeconds(10));
-        // Until routing exists (the delegation issue), the assignment is set on the board directly: what is
-        // tested here is that the query answers an operator only for delegations assigned to it.
-        jdbc.sql("UPDATE delegation_board SET operators = '{chc}' WHERE delegation_id = :id")
-                .param("id", delegationId).update();
+        delegationId = new Lifecycle(new Api(port)).registeredAndScreened(Requests.delegation("Matrix"));
+        String routed = Lifecycle.ok(desk.post("/api/delegations/" + delegationId + "/routing", "{}")).header("ETag");
+        new Api(port).as("chc").getUntil("/api/delegations/" + delegationId + "?minVersion=" + routed.replace("\"", ""),
+                r -> r.status() == 200, Duration.ofSeconds(10));
 
         operatorCode = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
         desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Matrix\",\"themes\":[\"AUTHORITY_HEALTH\"]}".formatted(operatorCode));
@@ -104,6 +99,16 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/delegations", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", one, null, 401, 200, 200, 404, 200, 403));
         rows.add(row("GET", "/api/delegations/DEL-unknown", null, 401, 404, 404, 404, 404, 403));
+        rows.add(row("GET", one + "?minVersion=1", null, 401, 200, 200, 404, 200, 403));
+        rows.add(row("GET", "/api/delegations?status=ROUTED&operator=chc&theme=HEALTH_WELFARE_TECH&from=2027-01-01"
+                + "&to=2027-12-31&q=Matrix", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/operators/chc/inbox", null, 401, 200, 200, 404, 200, 403));
+        rows.add(row("GET", "/api/operators/clean/inbox?state=OFFERED", null, 401, 200, 404, 200, 200, 403));
+        rows.add(row("GET", "/api/schedule", null, 401, 200, 200, 200, 200, 403));
+        rows.add(row("GET", "/api/schedule?from=2027-04-01&to=2027-04-30&operator=chc", null, 401, 200, 200, 200, 200, 403));
+        rows.add(row("GET", "/api/schedule/conflicts", null, 401, 200, 200, 200, 200, 403));
+        rows.add(row("GET", "/api/schedule.ics?from=2027-04-01&to=2027-04-30", null, 401, 200, 200, 200, 200, 403));
+        rows.add(row("GET", "/api/kpis?year=2027", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/audit/events", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("POST", "/api/operators", "{\"code\":\"m-" + UUID.randomUUID().toString().substring(0, 8)
                 + "\",\"name\":\"New\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}", 401, 201, 403, 403, 403, 403));
@@ -211,6 +216,28 @@ class AuthorizationMatrixTest {
                     .isEqualTo(expected.get(caller));
             if (response.status() >= 400) {
                 assertThat(response.contentType()).startsWith("application/problem+json");
+            }
+        }
+    }
+
+    /** Live streams stay open, so each is read only up to its status and then closed. */
+    Stream<Arguments> streams() {
+        return Stream.of(
+                row("GET", "/api/operators/chc/inbox/stream", null, 401, 200, 200, 404, 200, 403),
+                row("GET", "/api/operators/clean/inbox/stream", null, 401, 200, 404, 200, 200, 403));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("streams")
+    void eachCallerGetsExactlyTheStreamsItsRoleAllows(String method, String path, String body,
+                                                      Map<String, Integer> expected) {
+        for (String caller : CALLERS) {
+            try (EventStream stream = EventStream.open(port, path, caller.equals("anonymous") ? null : caller, null)) {
+                assertThat(stream.status()).as("%s %s as %s", method, path, caller).isEqualTo(expected.get(caller));
+                if (stream.status() >= 400) {
+                    assertThat(stream.contentType()).as("%s %s as %s", method, path, caller)
+                            .startsWith("application/problem+json");
+                }
             }
         }
     }

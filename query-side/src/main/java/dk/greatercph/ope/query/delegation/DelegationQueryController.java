@@ -1,15 +1,20 @@
 package dk.greatercph.ope.query.delegation;
 
+import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.security.CurrentUser;
 import dk.greatercph.ope.platform.problem.ProblemKind;
+import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /** The desk's board and one delegation. */
@@ -28,6 +35,11 @@ class DelegationQueryController {
 
     static final int MAX_LIMIT = 200;
 
+    /** How long a read-your-writes request waits for the projection at most. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
+    private static final long POLL_MILLIS = 50;
+
     private final QueryGateway queryGateway;
 
     DelegationQueryController(QueryGateway queryGateway) {
@@ -35,25 +47,80 @@ class DelegationQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One delegation",
-            description = "An operator finds only delegations assigned to it; any other id answers 404.")
-    ResponseEntity<DelegationView> one(@PathVariable String id) {
+    @Operation(summary = "One delegation with its programme, assignments, scope requests, routing, refusals and outcome",
+            description = """
+                    An operator finds only delegations assigned to it (an offered, accepted or escalated assignment); \
+                    any other id answers 404. Read-your-writes: with ?minVersion=N (the ETag a command answered), the \
+                    request waits up to 5 seconds until the view has reached version N (for the desk and auditors also \
+                    until a just-registered delegation appears; an operator waits only for a delegation it already \
+                    sees); if the view is still behind by then, it answers 409 PROJECTION_BEHIND and the client \
+                    retries.""")
+    @ApiResponse(responseCode = "200", description = "The delegation; its version is in the ETag")
+    @ApiResponse(responseCode = "404", description = "No such delegation, or not assigned to the calling operator")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    ResponseEntity<DelegationDetailView> one(
+            @Parameter(description = "The delegation id", example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+            @PathVariable String id,
+            @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
+                    example = "3")
+            @RequestParam(required = false) @Min(0) Long minVersion) {
         String operator = CurrentUser.current().map(CurrentUser::operatorId).orElse(null);
-        Optional<DelegationView> view = queryGateway.query(new FindDelegationQuery(id, operator),
-                ResponseTypes.optionalInstanceOf(DelegationView.class)).join();
+        FindDelegationQuery query = new FindDelegationQuery(id, operator);
+        Optional<DelegationDetailView> view = find(query);
+        if (minVersion != null) {
+            long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+            while (view.map(v -> v.version() < minVersion).orElse(operator == null) && System.nanoTime() < deadline) {
+                pause();
+                view = find(query);
+            }
+            if (view.isPresent() && view.get().version() < minVersion) {
+                throw new DomainProblem("PROJECTION_BEHIND", ProblemKind.CONFLICT,
+                        "The view is at version " + view.get().version() + ", not yet at " + minVersion
+                                + "; retry shortly.");
+            }
+        }
         return view.map(v -> ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(v))
                 .orElseThrow(() -> new DomainProblem("DELEGATION_NOT_FOUND", ProblemKind.NOT_FOUND,
                         "No delegation with id " + id + "."));
     }
 
     @GetMapping
-    @Operation(summary = "The desk's board, newest first")
+    @Operation(summary = "The desk's board, newest first, optionally filtered")
     DelegationPage board(
             @Parameter(description = "Page size, at most " + MAX_LIMIT)
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_LIMIT) int limit,
             @Parameter(description = "The 'next' cursor of the previous page")
-            @RequestParam(required = false) String after) {
-        return queryGateway.query(new FindDelegationsQuery(BoardCursor.decode(after), limit),
-                ResponseTypes.instanceOf(DelegationPage.class)).join();
+            @RequestParam(required = false) String after,
+            @Parameter(description = "Only delegations in this status")
+            @RequestParam(required = false) DelegationStatus status,
+            @Parameter(description = "Only delegations this operator leads, supports or has an open assignment on",
+                    example = "chc")
+            @RequestParam(required = false) String operator,
+            @Parameter(description = "Only delegations covering this theme (approved scope expansions included)")
+            @RequestParam(required = false) Theme theme,
+            @Parameter(description = "Only delegations whose wished dates end on or after this day",
+                    schema = @Schema(type = "string", format = "date", example = "2027-04-01"))
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Only delegations whose wished dates begin on or before this day",
+                    schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "Text searched (case-insensitive) in the requesting organisation and the purpose",
+                    example = "Jiangsu")
+            @RequestParam(required = false) @Size(max = 200) String q) {
+        return queryGateway.query(new FindDelegationsQuery(BoardCursor.decode(after), limit, status, operator, theme,
+                from, to, q), ResponseTypes.instanceOf(DelegationPage.class)).join();
+    }
+
+    private Optional<DelegationDetailView> find(FindDelegationQuery query) {
+        return queryGateway.query(query, ResponseTypes.optionalInstanceOf(DelegationDetailView.class)).join();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -10,15 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One delegation as the desk sees it. */
+/** One delegation as the desk's board shows it. */
 @Schema(name = "Delegation", description = "One delegation request as the desk's board shows it.")
 public record DelegationView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
         String id,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "REQUESTED",
-                allowableValues = {"REQUESTED", "SCREENED", "ROUTED", "ACCEPTED", "PROGRAMME_PLANNED", "CONFIRMED",
-                        "COMPLETED", "DECLINED", "CANCELLED"})
-        String status,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) DelegationStatus status,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission")
         String requestingOrganisation,
@@ -29,11 +26,20 @@ public record DelegationView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "12") int headCount,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-04-12") LocalDate wishedFrom,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-04-16") LocalDate wishedTo,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Theme> themes,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The requested themes and those of approved scope expansions (R4).")
+        List<Theme> themes,
         String purpose,
         String businessOpportunity,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") Instant registeredAt,
         @Schema(example = "desk") String registeredBy,
+        @Schema(description = "The lead operator of the latest routing; absent before routing.", example = "chc")
+        String leadOperator,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Supporting operators of the latest routing.")
+        List<String> supportingOperators,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "R8: the same organisation asked for overlapping themes within 24 months.")
+        boolean repeatRequest,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0",
                 description = "The aggregate version this view reflects; send it as If-Match on commands.")
         long version) {

@@ -1,8 +1,8 @@
 package dk.greatercph.ope.query.delegation;
 
 /**
- * Find one delegation by id. With {@code visibleToOperator} set, only a delegation assigned to that operator
- * is found: to anyone else it does not exist.
+ * Find one delegation by id, with its programme, assignments and decisions. With {@code visibleToOperator} set,
+ * only a delegation assigned to that operator is found: to anyone else it does not exist.
  */
 public record FindDelegationQuery(String delegationId, String visibleToOperator) {
 }

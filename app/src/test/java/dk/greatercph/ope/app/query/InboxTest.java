@@ -1,0 +1,158 @@
+package dk.greatercph.ope.app.query;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.EventLog;
+import dk.greatercph.ope.app.support.EventStream;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentRole;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.operator.OperatorId;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+import static dk.greatercph.ope.app.support.DelegationEvents.accepted;
+import static dk.greatercph.ope.app.support.DelegationEvents.offered;
+import static dk.greatercph.ope.app.support.DelegationEvents.randomFutureDay;
+import static dk.greatercph.ope.app.support.DelegationEvents.registered;
+import static dk.greatercph.ope.app.support.DelegationEvents.routed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An operator's inbox, and its live push over server-sent events. */
+@OpeIntegrationTest
+class InboxTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String STREAM = "/api/operators/chc/inbox/stream";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    EventLog log;
+
+    @BeforeEach
+    void setUp() {
+        log = new EventLog(eventStore, transactionManager);
+    }
+
+    @Test
+    void theInboxListsAnOperatorsAssignmentsByStateWithDueTimeAndOverdueFlag() {
+        DelegationId late = offeredTo("chc", Instant.now().minus(1, ChronoUnit.DAYS));
+        DelegationId fresh = offeredTo("chc", Instant.now().plus(2, ChronoUnit.DAYS));
+        log.append("Delegation", fresh.value(), accepted(fresh, "chc", AssignmentRole.LEAD));
+        Api chc = new Api(port).as("chc");
+
+        JsonNode inbox = chc.getUntil("/api/operators/chc/inbox", r -> entry(r.json(), fresh) != null
+                && "ACCEPTED".equals(entry(r.json(), fresh).get("state").asString())
+                && entry(r.json(), late) != null, Duration.ofSeconds(10)).json();
+
+        assertThat(entry(inbox, late).get("state").asString()).isEqualTo("OFFERED");
+        assertThat(entry(inbox, late).get("overdue").asBoolean()).isTrue();
+        assertThat(entry(inbox, late).get("requestingOrganisation").asString()).startsWith("Inbox");
+        assertThat(entry(inbox, fresh).get("overdue").asBoolean()).isFalse();
+        assertThat(inbox.get("countsByState").get("ACCEPTED").asLong()).isPositive();
+        assertThat(chc.get("/api/operators/chc/inbox?state=OFFERED").json().get("entries").valueStream()
+                .map(e -> e.get("state").asString())).containsOnly("OFFERED");
+        assertThat(new Api(port).as("clean").get("/api/operators/chc/inbox").status()).isEqualTo(404);
+        assertThat(new Api(port).as("desk").get("/api/operators/no-such-operator/inbox").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theStreamPushesANewAssignmentWithinASecond() {
+        try (EventStream stream = EventStream.open(port, STREAM, "chc", null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.next(e -> "inbox".equals(e.name()), Duration.ofSeconds(5))).isNotNull();
+
+            DelegationId id = DelegationId.newId();
+            long appended = System.nanoTime();
+            offeredTo(id, "chc", Instant.now().plus(3, ChronoUnit.DAYS));
+            EventStream.Event pushed = stream.next(e -> e.data().contains(id.value()), Duration.ofSeconds(1));
+            long millis = Duration.ofNanos(System.nanoTime() - appended).toMillis();
+
+            assertThat(pushed).as("pushed within a second of the append").isNotNull();
+            System.out.println("inbox push latency: " + millis + " ms");
+            assertThat(pushed.name()).isEqualTo("assignment");
+            assertThat(pushed.id()).isNotBlank();
+            JsonNode entry = JSON.readTree(pushed.data());
+            assertThat(entry.get("state").asString()).isEqualTo("OFFERED");
+            assertThat(entry.get("role").asString()).isEqualTo("LEAD");
+            assertThat(entry.get("position").asString()).isEqualTo(pushed.id());
+        }
+    }
+
+    @Test
+    void aReconnectWithLastEventIdFirstGetsWhatItMissedThenLiveUpdates() {
+        DelegationId first = DelegationId.newId();
+        DelegationId second = DelegationId.newId();
+        String lastSeen;
+        try (EventStream stream = EventStream.open(port, STREAM, "chc", null)) {
+            assertThat(stream.next(e -> "inbox".equals(e.name()), Duration.ofSeconds(5))).isNotNull();
+            offeredTo(first, "chc", Instant.now().plus(3, ChronoUnit.DAYS));
+            lastSeen = stream.next(e -> e.data().contains(first.value()), Duration.ofSeconds(5)).id();
+        }
+        log.append("Delegation", first.value(), accepted(first, "chc", AssignmentRole.LEAD));
+        offeredTo(second, "chc", Instant.now().plus(3, ChronoUnit.DAYS));
+        new Api(port).as("chc").getUntil("/api/operators/chc/inbox",
+                r -> entry(r.json(), second) != null, Duration.ofSeconds(10));
+
+        try (EventStream again = EventStream.open(port, STREAM, "chc", lastSeen)) {
+            EventStream.Event missedAcceptance = again.next(e -> e.data().contains(first.value()), Duration.ofSeconds(5));
+            EventStream.Event missedOffer = again.next(e -> e.data().contains(second.value()), Duration.ofSeconds(5));
+
+            assertThat(missedAcceptance).isNotNull();
+            assertThat(JSON.readTree(missedAcceptance.data()).get("state").asString()).isEqualTo("ACCEPTED");
+            assertThat(Long.parseLong(missedAcceptance.id())).isGreaterThan(Long.parseLong(lastSeen));
+            assertThat(missedOffer).isNotNull();
+            assertThat(JSON.readTree(missedOffer.data()).get("state").asString()).isEqualTo("OFFERED");
+
+            log.append("Delegation", second.value(), new AssignmentDeclinedEvent(second, new OperatorId("chc"),
+                    AssignmentRole.LEAD, "No capacity", true));
+            EventStream.Event live = again.next(e -> e.data().contains(second.value()), Duration.ofSeconds(5));
+            assertThat(live).isNotNull();
+            assertThat(JSON.readTree(live.data()).get("state").asString()).isEqualTo("DECLINED");
+        }
+    }
+
+    @Test
+    void anOperatorCannotOpenAnotherOperatorsStream() {
+        try (EventStream stream = EventStream.open(port, STREAM, "clean", null)) {
+            assertThat(stream.status()).isEqualTo(404);
+        }
+    }
+
+    private DelegationId offeredTo(String operator, Instant due) {
+        DelegationId id = DelegationId.newId();
+        offeredTo(id, operator, due);
+        return id;
+    }
+
+    private void offeredTo(DelegationId id, String operator, Instant due) {
+        LocalDate day = randomFutureDay();
+        log.append("Delegation", id.value(), registered(id, "Inbox " + id, day, day, Theme.HEALTH_WELFARE_TECH),
+                routed(id, operator), offered(id, operator, AssignmentRole.LEAD, due));
+    }
+
+    private static JsonNode entry(JsonNode inbox, DelegationId id) {
+        return inbox.get("entries").valueStream().filter(e -> e.get("delegationId").asString().equals(id.value()))
+                .findFirst().orElse(null);
+    }
+}

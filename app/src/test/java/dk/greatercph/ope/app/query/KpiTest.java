@@ -1,0 +1,174 @@
+package dk.greatercph.ope.app.query;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.EventLog;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentRole;
+import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationType;
+import dk.greatercph.ope.events.delegation.Outcome;
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.operator.KpiKind;
+import dk.greatercph.ope.events.operator.KpiTarget;
+import dk.greatercph.ope.events.operator.KpiTargetsAgreedEvent;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.operator.OperatorRegisteredEvent;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dk.greatercph.ope.app.support.DelegationEvents.accepted;
+import static dk.greatercph.ope.app.support.DelegationEvents.offered;
+import static dk.greatercph.ope.app.support.DelegationEvents.registered;
+import static dk.greatercph.ope.app.support.DelegationEvents.routed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A year of delegations, told as events with that year's timestamps, gives each operator's actuals as computed by
+ * hand. The year is one no other test uses.
+ */
+@OpeIntegrationTest
+class KpiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    EventLog log;
+    int year;
+    Instant base;
+
+    @Test
+    void actualsOfAYearMatchTheHandComputedFigures() {
+        log = new EventLog(eventStore, transactionManager);
+        year = ThreadLocalRandom.current().nextInt(1901, 1999);
+        base = LocalDate.of(year, 3, 2).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        String a = "kpia" + UUID.randomUUID().toString().substring(0, 8);
+        String b = "kpib" + UUID.randomUUID().toString().substring(0, 8);
+        log.append("Operator", a, new OperatorRegisteredEvent(new OperatorId(a), "KPI A", List.of(Theme.TOURISM), 1),
+                new KpiTargetsAgreedEvent(new OperatorId(a), year, List.of(new KpiTarget(KpiKind.DELEGATIONS_HANDLED, 10),
+                        new KpiTarget(KpiKind.INVESTMENT_LEADS, 5), new KpiTarget(KpiKind.TOURISTS, 100))));
+        log.append("Operator", b, new OperatorRegisteredEvent(new OperatorId(b), "KPI B", List.of(Theme.TALENT), 2));
+
+        // D1: A leads, accepts after 2 h, completes with 3 leads and 2 MoUs.
+        DelegationId d1 = delegation(DelegationType.BUSINESS, "Jiangsu", base);
+        event(d1, 1, routed(d1, a));
+        event(d1, 1, offered(d1, a, AssignmentRole.LEAD, hours(1 + 72)));
+        event(d1, 3, accepted(d1, a, AssignmentRole.LEAD));
+        event(d1, 100, new DelegationCompletedEvent(d1, new Outcome("Done", 3, List.of("Sino Wind"),
+                List.of("MoU 1", "MoU 2"), List.of())));
+        // D2: A leads, accepts after 10 h, not completed.
+        DelegationId d2 = delegation(DelegationType.POLITICAL, "Jiangsu", base);
+        event(d2, 1, routed(d2, a));
+        event(d2, 1, offered(d2, a, AssignmentRole.LEAD, hours(73)));
+        event(d2, 11, accepted(d2, a, AssignmentRole.LEAD));
+        // D3: A declines the lead after 1 h; re-routed to B, who accepts after 4 h and completes with 1 lead.
+        DelegationId d3 = delegation(DelegationType.BUSINESS, "Zhejiang", base);
+        event(d3, 1, routed(d3, a));
+        event(d3, 1, offered(d3, a, AssignmentRole.LEAD, hours(73)));
+        event(d3, 2, new AssignmentDeclinedEvent(d3, new OperatorId(a), AssignmentRole.LEAD, "Busy", true));
+        event(d3, 3, routed(d3, b));
+        event(d3, 3, offered(d3, b, AssignmentRole.LEAD, hours(75)));
+        event(d3, 7, accepted(d3, b, AssignmentRole.LEAD));
+        event(d3, 200, new DelegationCompletedEvent(d3, new Outcome("Done", 1, List.of(), List.of(), List.of())));
+        // D4: A is offered support and lets it escalate.
+        DelegationId d4 = delegation(DelegationType.ACADEMIC, "Shanghai", base);
+        event(d4, 1, routed(d4, b, a));
+        event(d4, 1, offered(d4, a, AssignmentRole.SUPPORTING, hours(73)));
+        event(d4, 80, new AssignmentEscalatedEvent(d4, new OperatorId(a), hours(73)));
+        // D5: B leads (accepts after 8 h), A supports (accepts after 4 h).
+        DelegationId d5 = delegation(DelegationType.BUSINESS, "Jiangsu", base);
+        event(d5, 1, routed(d5, b, a));
+        event(d5, 1, offered(d5, b, AssignmentRole.LEAD, hours(73)));
+        event(d5, 1, offered(d5, a, AssignmentRole.SUPPORTING, hours(73)));
+        event(d5, 5, accepted(d5, a, AssignmentRole.SUPPORTING));
+        event(d5, 9, accepted(d5, b, AssignmentRole.LEAD));
+        // D6: registered the next year; counts there, not here.
+        DelegationId d6 = delegation(DelegationType.BUSINESS, "Jiangsu", base.plus(365, ChronoUnit.DAYS));
+        event(d6, 365 * 24 + 1, routed(d6, a));
+        event(d6, 365 * 24 + 1, offered(d6, a, AssignmentRole.LEAD, hours(365 * 24 + 73)));
+        event(d6, 365 * 24 + 2, accepted(d6, a, AssignmentRole.LEAD));
+
+        Api desk = new Api(port).as("desk");
+        JsonNode report = desk.getUntil("/api/kpis?year=" + year, r -> r.status() == 200
+                        && operator(r.json(), b) != null && operator(r.json(), b).get("actuals").get("programmesDelivered").asLong() == 1
+                        && operator(r.json(), a).get("actuals").get("mousSigned").asLong() == 2
+                        && operator(r.json(), a).get("actuals").get("acceptanceRate").asDouble() == 0.6
+                        && operator(r.json(), b).get("actuals").get("delegationsHandled").asLong() == 2,
+                Duration.ofSeconds(15)).json();
+
+        JsonNode actualsA = operator(report, a).get("actuals");
+        assertThat(actualsA.get("delegationsHandled").asLong()).isEqualTo(2);
+        assertThat(actualsA.get("medianHoursToAccept").asDouble()).isEqualTo(4.0);
+        assertThat(actualsA.get("acceptanceRate").asDouble()).isEqualTo(0.6);
+        assertThat(actualsA.get("programmesDelivered").asLong()).isEqualTo(1);
+        assertThat(actualsA.get("investmentLeads").asLong()).isEqualTo(3);
+        assertThat(actualsA.get("mousSigned").asLong()).isEqualTo(2);
+        JsonNode actualsB = operator(report, b).get("actuals");
+        assertThat(actualsB.get("delegationsHandled").asLong()).isEqualTo(2);
+        assertThat(actualsB.get("medianHoursToAccept").asDouble()).isEqualTo(6.0);
+        assertThat(actualsB.get("acceptanceRate").asDouble()).isEqualTo(1.0);
+        assertThat(actualsB.get("programmesDelivered").asLong()).isEqualTo(1);
+        assertThat(actualsB.get("investmentLeads").asLong()).isEqualTo(1);
+        assertThat(actualsB.get("mousSigned").asLong()).isZero();
+
+        JsonNode targetsA = operator(report, a).get("targets");
+        assertThat(targetsA.valueStream().map(t -> t.get("kind").asString() + "=" + t.get("target").asLong() + "/"
+                + (t.get("actual") == null || t.get("actual").isNull() ? "none" : t.get("actual").asLong())))
+                .containsExactlyInAnyOrder("DELEGATIONS_HANDLED=10/2", "INVESTMENT_LEADS=5/3", "TOURISTS=100/none");
+        assertThat(operator(report, b).get("targets").size()).isZero();
+
+        JsonNode figures = report.get("desk");
+        assertThat(figures.get("delegations").asLong()).isEqualTo(5);
+        assertThat(figures.get("chineseDelegations").asLong()).isEqualTo(5);
+        assertThat(figures.get("byType").get("BUSINESS").asLong()).isEqualTo(3);
+        assertThat(figures.get("byType").get("POLITICAL").asLong()).isEqualTo(1);
+        assertThat(figures.get("byType").get("ACADEMIC").asLong()).isEqualTo(1);
+        assertThat(figures.get("byOriginProvince").get("Jiangsu").asLong()).isEqualTo(3);
+        assertThat(figures.get("byOriginProvince").get("Zhejiang").asLong()).isEqualTo(1);
+
+        JsonNode nextYear = operator(desk.get("/api/kpis?year=" + (year + 1)).json(), a).get("actuals");
+        assertThat(nextYear.get("delegationsHandled").asLong()).isEqualTo(1);
+        assertThat(desk.get("/api/kpis").status()).isEqualTo(400);
+    }
+
+    private DelegationId delegation(DelegationType type, String province, Instant at) {
+        DelegationId id = DelegationId.newId();
+        LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate().plusMonths(2);
+        log.appendAt("Delegation", id.value(), at, registered(id, "KPI " + id, province, type, day, day, Theme.TOURISM));
+        return id;
+    }
+
+    private void event(DelegationId id, long hoursAfterBase, Object payload) {
+        log.appendAt("Delegation", id.value(), hours(hoursAfterBase), payload);
+    }
+
+    private Instant hours(long hoursAfterBase) {
+        return base.plus(hoursAfterBase, ChronoUnit.HOURS);
+    }
+
+    private static JsonNode operator(JsonNode report, String operatorId) {
+        return report.get("operators").valueStream().filter(o -> o.get("operatorId").asString().equals(operatorId))
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,159 @@
+package dk.greatercph.ope.app.query;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.EventLog;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.events.delegation.AssignmentRole;
+import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
+import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.Outcome;
+import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
+import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
+import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static dk.greatercph.ope.app.support.DelegationEvents.accepted;
+import static dk.greatercph.ope.app.support.DelegationEvents.at;
+import static dk.greatercph.ope.app.support.DelegationEvents.item;
+import static dk.greatercph.ope.app.support.DelegationEvents.offeredLead;
+import static dk.greatercph.ope.app.support.DelegationEvents.randomFutureDay;
+import static dk.greatercph.ope.app.support.DelegationEvents.registered;
+import static dk.greatercph.ope.app.support.DelegationEvents.routed;
+import static dk.greatercph.ope.app.support.DelegationEvents.screened;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rebuilding every query-side projection from the whole history gives exactly the tables it had. */
+@OpeIntegrationTest
+class ProjectionRebuildTest {
+
+    /** The query side's projections (processing groups) and the tables each one owns. */
+    static final Map<String, List<String>> PROJECTIONS = Map.of(
+            "delegation-board", List.of("delegation_board", "delegation_assignment", "delegation_programme_item",
+                    "delegation_scope_request", "delegation_refusal"),
+            "reference-names", List.of("partner_name", "venue_name"),
+            "schedule", List.of("schedule_item", "schedule_delegation"),
+            "kpi", List.of("kpi_delegation", "kpi_offer"),
+            "operator-directory", List.of("operator_view", "kpi_target"),
+            "trip-board", List.of("trip_view"),
+            "personal-data", List.of("personal_data"));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void replayingEveryProjectionFromHistoryRebuildsIdenticalTables() {
+        aDelegationThroughItsWholeLifecycle();
+        awaitCaughtUp();
+        Map<String, String> before = hashes();
+        assertThat(jdbc.sql("SELECT count(*) FROM schedule_item").query(Long.class).single()).isPositive();
+
+        long started = System.nanoTime();
+        CompletableFuture.allOf(PROJECTIONS.keySet().stream().map(name -> processor(name).shutdownAsync())
+                .toArray(CompletableFuture[]::new)).join();
+        for (String name : PROJECTIONS.keySet()) {
+            StreamingEventProcessor processor = processor(name);
+            assertThat(processor.supportsReset()).as(name).isTrue();
+            processor.resetTokens();
+            processor.start();
+        }
+        long events = awaitCaughtUp() + 1;
+        System.out.printf("rebuilt %d projections from %d events in %d ms%n", PROJECTIONS.size(), events,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+
+        assertThat(hashes()).isEqualTo(before);
+    }
+
+    @Test
+    void theLivePushCannotBeReplayed() {
+        assertThat(processor("inbox-push").supportsReset()).isFalse();
+    }
+
+    private void aDelegationThroughItsWholeLifecycle() {
+        EventLog log = new EventLog(eventStore, transactionManager);
+        DelegationId id = DelegationId.newId();
+        VenueId venue = VenueId.newId();
+        LocalDate day = randomFutureDay();
+        log.append("Venue", venue.value(), new VenueRegisteredEvent(venue, "Rebuild hall", "Vesterbro 1", 30));
+        log.append("Delegation", id.value(), registered(id, "Rebuild Bureau", day, day, Theme.GREEN_GROWTH),
+                screened(id, false), routed(id, "clean"), offeredLead(id, "clean"), accepted(id, "clean", AssignmentRole.LEAD),
+                item(id, "R1", "Plant visit", at(day, 9, 0), at(day, 11, 0), venue, null),
+                new ProgrammeItemChangedEvent(id, "R1", ProgrammeItemKind.SITE_VISIT, "Plant visit", at(day, 10, 0),
+                        at(day, 12, 0), venue, null, false),
+                new ScopeExpansionRequestedEvent(id, "S1", List.of(Theme.INVESTMENT), "Investors"),
+                new ScopeExpansionApprovedEvent(id, "S1", List.of(Theme.INVESTMENT)),
+                new DelegationConfirmedEvent(id),
+                new DelegationCompletedEvent(id, new Outcome("Good", 1, List.of("Firm"), List.of("MoU"), List.of())));
+        new Api(port).as("desk").getUntil("/api/delegations/" + id + "?minVersion=" + log.version(id.value()),
+                r -> r.status() == 200, Duration.ofSeconds(10));
+    }
+
+    private Map<String, String> hashes() {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        PROJECTIONS.values().stream().flatMap(List::stream).sorted().forEach(table -> hashes.put(table, jdbc.sql(
+                        "SELECT count(*) || ':' || md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
+                                + table + " t")
+                .query(String.class).single()));
+        return hashes;
+    }
+
+    /** Waits until every projection has handled the last event; returns that event's position. */
+    private long awaitCaughtUp() {
+        long head = jdbc.sql("SELECT COALESCE(max(globalIndex), -1) FROM DomainEventEntry").query(Long.class).single();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!PROJECTIONS.keySet().stream().allMatch(name -> caughtUp(name, head))) {
+            assertThat(System.nanoTime()).as("projections caught up with position %d: %s", head, statuses())
+                    .isLessThan(deadline);
+            Api.sleep(50);
+        }
+        return head;
+    }
+
+    private Map<String, Object> statuses() {
+        Map<String, Object> statuses = new LinkedHashMap<>();
+        PROJECTIONS.keySet().forEach(name -> statuses.put(name, processor(name).processingStatus()));
+        return statuses;
+    }
+
+    /** A replay counts as replaying until an event beyond its reset position arrives; reaching the head is enough. */
+    private boolean caughtUp(String name, long head) {
+        Map<Integer, EventTrackerStatus> status = processor(name).processingStatus();
+        return !status.isEmpty() && status.values().stream().allMatch(segment -> segment.isCaughtUp()
+                && segment.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+    }
+}

@@ -1,0 +1,228 @@
+package dk.greatercph.ope.app.query;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.EventLog;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
+import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
+import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.PartnerKind;
+import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
+import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
+import dk.greatercph.ope.events.trip.TripApprovedEvent;
+import dk.greatercph.ope.events.trip.TripId;
+import dk.greatercph.ope.events.trip.TripPlannedEvent;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static dk.greatercph.ope.app.support.DelegationEvents.at;
+import static dk.greatercph.ope.app.support.DelegationEvents.item;
+import static dk.greatercph.ope.app.support.DelegationEvents.randomFutureDay;
+import static dk.greatercph.ope.app.support.DelegationEvents.registered;
+import static dk.greatercph.ope.app.support.DelegationEvents.routed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one-point-entry schedule: one timeline, its double bookings and its iCalendar feed. */
+@OpeIntegrationTest
+class ScheduleTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    EventLog log;
+    Api desk;
+    LocalDate day;
+    VenueId venue;
+    PartnerId host;
+
+    @BeforeEach
+    void setUp() {
+        log = new EventLog(eventStore, transactionManager);
+        desk = new Api(port).as("desk");
+        day = randomFutureDay();
+        venue = VenueId.newId();
+        host = PartnerId.newId();
+        log.append("Venue", venue.value(), new VenueRegisteredEvent(venue, "Hall " + venue, "Kongens Nytorv 1", 40));
+        log.append("Partner", host.value(), new PartnerRegisteredEvent(host, "Host " + host, PartnerKind.COMPANY, false));
+    }
+
+    @Test
+    void tentativeItemsAtOneVenueAtTheSameTimeShowAsAConflictUntilOneIsRemoved() {
+        DelegationId first = DelegationId.newId();
+        DelegationId second = DelegationId.newId();
+        log.append("Delegation", first.value(), registered(first, "Nanjing Water", day, day, Theme.GREEN_GROWTH),
+                routed(first, "clean"), item(first, "A1", "Water works", at(day, 10, 0), at(day, 12, 0), venue, null),
+                item(first, "A2", "Lunch with host", at(day, 12, 0), at(day, 13, 0), null, host));
+        log.append("Delegation", second.value(), registered(second, "Wuxi Sensors", day, day, Theme.INVESTMENT),
+                routed(second, "copcap"), item(second, "B1", "Investor pitch", at(day, 11, 0), at(day, 13, 0), venue, null),
+                item(second, "B2", "Site tour", at(day, 12, 30), at(day, 14, 0), null, host));
+
+        JsonNode conflicts = until("/api/schedule/conflicts?from=" + day + "&to=" + day, c -> c.size() == 2);
+
+        Map<String, String> byResource = conflicts.valueStream().collect(Collectors.toMap(
+                c -> c.get("resource").asString(),
+                c -> c.get("first").get("id").asString() + "+" + c.get("second").get("id").asString()));
+        assertThat(byResource).containsOnlyKeys("VENUE", "HOST");
+        assertThat(byResource.get("VENUE")).isIn("A1+B1", "B1+A1");
+        assertThat(byResource.get("HOST")).isIn("A2+B2", "B2+A2");
+        JsonNode venueConflict = conflicts.valueStream().filter(c -> c.get("resource").asString().equals("VENUE"))
+                .findFirst().orElseThrow();
+        assertThat(venueConflict.get("booked").get("name").asString()).isEqualTo("Hall " + venue);
+        assertThat(venueConflict.get("first").get("status").asString()).isEqualTo("TENTATIVE");
+
+        log.append("Delegation", second.value(), new ProgrammeItemRemovedEvent(second, "B1"));
+
+        JsonNode after = until("/api/schedule/conflicts?from=" + day + "&to=" + day, c -> c.size() == 1);
+        assertThat(after.get(0).get("resource").asString()).isEqualTo("HOST");
+        JsonNode atVenue = desk.get("/api/schedule?venue=" + venue).json();
+        assertThat(atVenue.valueStream().map(e -> e.get("id").asString() + ":" + e.get("status").asString()))
+                .containsExactly("A1:TENTATIVE", "B1:CANCELLED");
+        assertThat(new Api(port).as("clean").get("/api/schedule/conflicts?from=" + day + "&to=" + day).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theScheduleHoldsProgrammeItemsAndTripsOnOneTimeline() {
+        DelegationId delegation = DelegationId.newId();
+        TripId trip = TripId.newId();
+        log.append("Delegation", delegation.value(), registered(delegation, "Suzhou Hospital", day, day.plusDays(1),
+                Theme.HEALTH_WELFARE_TECH), routed(delegation, "chc", "copcap"),
+                item(delegation, "C1", "Ward visit", at(day, 9, 0), at(day, 10, 30), venue, host));
+        log.append("Trip", trip.value(), new TripPlannedEvent(trip, day.getYear(), "Trip " + trip, List.of("Nanjing"),
+                day.minusDays(1), day.plusDays(3), "Chair", true, "Schedule test"), new TripApprovedEvent(trip));
+
+        JsonNode schedule = until("/api/schedule?from=" + day + "&to=" + day, s -> s.size() >= 2
+                && s.valueStream().anyMatch(e -> e.get("id").asString().equals(trip.value())
+                && e.get("status").asString().equals("CONFIRMED")));
+        List<JsonNode> mine = schedule.valueStream().filter(e -> e.get("id").asString().equals(trip.value())
+                || delegation.value().equals(e.path("delegationId").asString(null))).toList();
+
+        assertThat(mine).hasSize(2);
+        assertThat(mine.get(0).get("type").asString()).isEqualTo("TRIP");
+        assertThat(mine.get(0).get("allDay").asBoolean()).isTrue();
+        assertThat(mine.get(0).get("startDate").asString()).isEqualTo(day.minusDays(1).toString());
+        assertThat(mine.get(1).get("type").asString()).isEqualTo("PROGRAMME_ITEM");
+        assertThat(mine.get(1).get("venue").get("name").asString()).isEqualTo("Hall " + venue);
+        assertThat(mine.get(1).get("host").get("name").asString()).isEqualTo("Host " + host);
+        assertThat(mine.get(1).get("operators").valueStream().map(JsonNode::asString)).containsExactly("chc", "copcap");
+        assertThat(desk.get("/api/schedule?operator=copcap&from=" + day + "&to=" + day).json().valueStream()
+                .map(e -> e.get("id").asString())).contains("C1").doesNotContain(trip.value());
+        assertThat(desk.get("/api/schedule?host=" + host).json().valueStream().map(e -> e.get("id").asString()))
+                .containsExactly("C1");
+        assertThat(desk.get("/api/schedule?from=" + day + "&to=" + day.minusDays(1)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theCalendarFeedParsesKeepsUidsAndRaisesTheSequenceOnEveryChange() throws Exception {
+        DelegationId delegation = DelegationId.newId();
+        String itemId = "ITM-" + UUID.randomUUID();
+        log.append("Delegation", delegation.value(), registered(delegation, "Yancheng Wind", day, day, Theme.GREEN_GROWTH),
+                routed(delegation, "clean"),
+                item(delegation, itemId, "Offshore wind briefing", at(day, 14, 0), at(day, 15, 0), venue, null),
+                item(delegation, "ITM-2-" + delegation, "Reception", at(day, 18, 0), at(day, 20, 0), null, null));
+        String uid = delegation + "." + itemId + "@one-point-entry";
+        String feed = "/api/schedule.ics?venue=" + venue;
+
+        VEvent tentative = event(feedUntil(feed, c -> hasEvent(c, uid)), uid);
+        assertThat(value(tentative, Property.SEQUENCE)).isEqualTo("0");
+        assertThat(value(tentative, Property.STATUS)).isEqualTo("TENTATIVE");
+        assertThat(tentative.getProperty(Property.DTSTART).orElseThrow().toString())
+                .contains("TZID=Europe/Copenhagen").contains(day.toString().replace("-", "") + "T140000");
+
+        log.append("Delegation", delegation.value(), new ProgrammeItemChangedEvent(delegation, itemId,
+                ProgrammeItemKind.MEETING, "Offshore wind briefing", at(day, 15, 0), at(day, 16, 0), venue, null, false));
+        VEvent changed = event(feedUntil(feed, c -> "1".equals(value(event(c, uid), Property.SEQUENCE))), uid);
+        assertThat(changed.getProperty(Property.DTSTART).orElseThrow().toString()).contains("T150000");
+
+        log.append("Delegation", delegation.value(), new DelegationConfirmedEvent(delegation));
+        VEvent confirmed = event(feedUntil(feed, c -> "2".equals(value(event(c, uid), Property.SEQUENCE))), uid);
+        assertThat(value(confirmed, Property.STATUS)).isEqualTo("CONFIRMED");
+
+        log.append("Delegation", delegation.value(), new DelegationCancelledEvent(delegation, "Flights cancelled"));
+        Calendar cancelled = feedUntil("/api/schedule.ics?from=" + day + "&to=" + day,
+                c -> hasEvent(c, uid) && "3".equals(value(event(c, uid), Property.SEQUENCE)));
+        assertThat(value(event(cancelled, uid), Property.STATUS)).isEqualTo("CANCELLED");
+        assertThat(value(event(cancelled, delegation + ".ITM-2-" + delegation + "@one-point-entry"), Property.STATUS))
+                .isEqualTo("CANCELLED");
+        Component zone = cancelled.getComponent(Component.VTIMEZONE).orElseThrow();
+        assertThat(value(zone, Property.TZID)).isEqualTo("Europe/Copenhagen");
+        assertThat(cancelled.getComponents(Component.VTIMEZONE)).hasSize(1);
+    }
+
+    @Test
+    void theCalendarFeedIsTextCalendarAndReadableByOperators() {
+        Api.Response response = new Api(port).as("woco").get("/api/schedule.ics?from=" + day + "&to=" + day);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/calendar");
+        assertThat(response.body()).startsWith("BEGIN:VCALENDAR").contains("VERSION:2.0").contains("PRODID:");
+    }
+
+    private JsonNode until(String path, Predicate<JsonNode> until) {
+        Api.Response response = desk.getUntil(path, r -> r.status() == 200 && until.test(r.json()), Duration.ofSeconds(10));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(until.test(response.json())).as("%s: %s", path, response.body()).isTrue();
+        return response.json();
+    }
+
+    private Calendar feedUntil(String path, Predicate<Calendar> until) throws Exception {
+        Api.Response response = desk.getUntil(path, r -> r.status() == 200 && until.test(parse(r.body())),
+                Duration.ofSeconds(10));
+        assertThat(response.status()).isEqualTo(200);
+        Calendar calendar = parse(response.body());
+        assertThat(until.test(calendar)).as(response.body()).isTrue();
+        return calendar;
+    }
+
+    private static Calendar parse(String body) {
+        try {
+            return new CalendarBuilder().build(new StringReader(body));
+        } catch (Exception e) {
+            throw new IllegalStateException("not a valid calendar: " + body, e);
+        }
+    }
+
+    private static boolean hasEvent(Calendar calendar, String uid) {
+        return event(calendar, uid) != null;
+    }
+
+    private static VEvent event(Calendar calendar, String uid) {
+        return calendar.<VEvent>getComponents(Component.VEVENT).stream()
+                .filter(e -> uid.equals(value(e, Property.UID))).findFirst().orElse(null);
+    }
+
+    private static String value(Component component, String property) {
+        return component == null ? null : component.getProperty(property).map(Property::getValue).orElse(null);
+    }
+}

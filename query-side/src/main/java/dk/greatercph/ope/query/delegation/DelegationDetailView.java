@@ -1,0 +1,177 @@
+package dk.greatercph.ope.query.delegation;
+
+import dk.greatercph.ope.events.delegation.AssignmentRole;
+import dk.greatercph.ope.events.delegation.Channel;
+import dk.greatercph.ope.events.delegation.DelegationType;
+import dk.greatercph.ope.events.delegation.PoliticalLevel;
+import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
+import dk.greatercph.ope.events.delegation.Theme;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One delegation with everything the desk and its operators need: programme, assignments, scope requests, the
+ * routing that decided it, the refusals it met and its outcome. Times are in Europe/Copenhagen.
+ */
+@Schema(name = "DelegationDetail", description = "One delegation with its programme, assignments and history of decisions.")
+public record DelegationDetailView(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+        String id,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) DelegationStatus status,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission")
+        String requestingOrganisation,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu") String originProvince,
+        @Schema(example = "Nanjing") String originCity,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) DelegationType delegationType,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PoliticalLevel politicalLevel,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "12") int headCount,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-04-12") LocalDate wishedFrom,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-04-16") LocalDate wishedTo,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The requested themes and those of approved scope expansions (R4).")
+        List<Theme> themes,
+        String purpose,
+        String businessOpportunity,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") Instant registeredAt,
+        @Schema(example = "desk") String registeredBy,
+        @Schema(description = "The lead operator of the latest routing; absent before routing.", example = "chc")
+        String leadOperator,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> supportingOperators,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "R8: the same organisation asked for overlapping themes within 24 months.")
+        boolean repeatRequest,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The earlier requests this one repeats (R8).")
+        List<String> earlierRequests,
+        @Schema(example = "Concrete demand for tele-health pilots") String businessOpportunityAssessment,
+        @Schema(description = "The latest routing; absent before routing.") Routing routing,
+        @Schema(description = "Why the desk declined or the delegation cancelled, when it did.")
+        String closingReason,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The current programme, by start time.")
+        List<ProgrammeItem> programme,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Assignment> assignments,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ScopeRequest> scopeRequests,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Routing and confirmation refusals, oldest first.")
+        List<Refusal> refusals,
+        @Schema(description = "The outcome report; present once the delegation is completed.") Outcome outcome,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "7",
+                description = "The aggregate version this view reflects; send it as If-Match on commands.")
+        long version) {
+
+    static DelegationDetailView of(DelegationView board, List<String> earlierRequests, String assessment,
+                                   Routing routing, String closingReason, List<ProgrammeItem> programme,
+                                   List<Assignment> assignments, List<ScopeRequest> scopeRequests,
+                                   List<Refusal> refusals, Outcome outcome) {
+        return new DelegationDetailView(board.id(), board.status(), board.channel(), board.requestingOrganisation(),
+                board.originProvince(), board.originCity(), board.delegationType(), board.politicalLevel(),
+                board.headCount(), board.wishedFrom(), board.wishedTo(), board.themes(), board.purpose(),
+                board.businessOpportunity(), board.registeredAt(), board.registeredBy(), board.leadOperator(),
+                board.supportingOperators(), board.repeatRequest(), earlierRequests, assessment, routing,
+                closingReason, programme, assignments, scopeRequests, refusals, outcome, board.version());
+    }
+
+    /** R1: the routing-table version that decided the routing, or the desk's override and its reason. */
+    @Schema(name = "DelegationRouting")
+    public record Routing(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "7") long version,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean override,
+            @Schema(example = "The chair asked for the Region's administration to lead") String reason) {
+    }
+
+    /** A partner or venue by id and name. */
+    @Schema(name = "NamedReference")
+    public record Named(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "VEN-1c0d7a52-77c1-4b8a-9d3e-2f4a5b6c7d8e") String id,
+            @Schema(description = "Absent while the reference is not (yet) known to the query side.", example = "Rigshospitalet")
+            String name) {
+    }
+
+    /** R3: who pays for a hospital-hosted item. */
+    @Schema(name = "CostCoverage")
+    public record CostCoverage(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission") String payer,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Fixed fee per visit") String basis,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "25000.00") BigDecimal amount,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DKK") String currency) {
+    }
+
+    /** One item of the visit programme. */
+    @Schema(name = "ProgrammeItem")
+    public record ProgrammeItem(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "ITM-1") String itemId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ProgrammeItemKind kind,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Tele-health ward visit") String title,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-04-13T10:00:00+02:00")
+            OffsetDateTime startsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-04-13T12:00:00+02:00")
+            OffsetDateTime endsAt,
+            Named venue,
+            Named host,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean hostIsHospital,
+            @Schema(example = "chc") String plannedBy,
+            @Schema(description = "Present once recorded (R3).") CostCoverage costCoverage,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"TENTATIVE", "CONFIRMED"},
+                    description = "Confirmed with the delegation; a change after that makes it tentative again.")
+            String status) {
+    }
+
+    /** An operator's assignment on this delegation. */
+    @Schema(name = "Assignment")
+    public record Assignment(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "chc") String operatorId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) AssignmentRole role,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"OFFERED", "ACCEPTED", "DECLINED", "ESCALATED", "WITHDRAWN"}) String state,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") OffsetDateTime offeredAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") OffsetDateTime dueAt,
+            @Schema(format = "date-time") OffsetDateTime answeredAt,
+            @Schema(description = "The operator's reason for declining.") String reason,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "Unanswered (offered or escalated) and past its due time, as of the request.")
+            boolean overdue) {
+    }
+
+    /** R4: a request for more themes after routing, and the desk's decision. */
+    @Schema(name = "ScopeRequest")
+    public record ScopeRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "SCP-1") String requestId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Theme> themes,
+            String reason,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"REQUESTED", "APPROVED", "REJECTED"})
+            String state,
+            @Schema(description = "The desk's reason for a rejection.") String decisionReason) {
+    }
+
+    /** A routing or confirmation the command side refused, as recorded for auditors. */
+    @Schema(name = "Refusal")
+    public record Refusal(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"ROUTING", "CONFIRMATION"}) String kind,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "NO_BUSINESS_OPPORTUNITY") String code,
+            String reason,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The programme items concerned, if any.")
+            List<String> itemIds,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") Instant refusedAt) {
+    }
+
+    /** What the visit achieved. */
+    @Schema(name = "Outcome")
+    public record Outcome(
+            String summary,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2") int investmentLeads,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> companies,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> mous,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<FollowUp> followUps) {
+    }
+
+    /** Something an operator is to pursue after the visit. */
+    @Schema(name = "OutcomeFollowUp")
+    public record FollowUp(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "copcap") String operatorId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String action) {
+    }
+}

@@ -1,0 +1,34 @@
+package dk.greatercph.ope.query.inbox;
+
+import dk.greatercph.ope.events.delegation.AssignmentRole;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * One assignment in an operator's inbox, times in Europe/Copenhagen. A live update built from a single event leaves
+ * out what that event does not tell (e.g. the organisation); the inbox itself always has every field.
+ */
+@Schema(name = "InboxEntry")
+public record InboxEntryView(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+        String delegationId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "chc") String operatorId,
+        @Schema(example = "Jiangsu Provincial Health Commission") String requestingOrganisation,
+        @Schema(format = "date", example = "2027-04-12") LocalDate wishedFrom,
+        @Schema(format = "date", example = "2027-04-16") LocalDate wishedTo,
+        AssignmentRole role,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) AssignmentState state,
+        @Schema(format = "date-time", example = "2027-03-01T09:00:00+01:00") OffsetDateTime offeredAt,
+        @Schema(format = "date-time", example = "2027-03-04T09:00:00+01:00", description = "Answer by then (R5)")
+        OffsetDateTime dueAt,
+        @Schema(format = "date-time") OffsetDateTime answeredAt,
+        @Schema(description = "Why the operator declined") String reason,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Offered or escalated and past its due time, as of the answer")
+        boolean overdue,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1234",
+                description = "Global event position of the assignment's latest change (the SSE event id)")
+        long position) {
+}

@@ -1,0 +1,20 @@
+package dk.greatercph.ope.query.inbox;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The live push starts at the head of the event stream: what happened before it first ran is nobody's news. */
+@Configuration(proxyBeanMethods = false)
+class InboxPushConfiguration {
+
+    @Bean
+    ConfigurerModule inboxPushStartsAtHead() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(InboxPush.NAME, c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+    }
+}

@@ -1,0 +1,227 @@
+package dk.greatercph.ope.query.kpi;
+
+import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
+import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
+import dk.greatercph.ope.events.operator.KpiKind;
+import dk.greatercph.ope.events.operator.OperatorId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Projects what the KPIs are computed from: one row per delegation (year, type, origin, lead, outcome) and one per
+ * assignment offer with how it was answered. Rows carry the sequence number of the last event applied, so a
+ * repeated event changes nothing.
+ */
+@Component
+@ProcessingGroup("kpi")
+class KpiProjection {
+
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+    private final JdbcClient jdbc;
+
+    KpiProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DelegationRegisteredEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        jdbc.sql("""
+                        INSERT INTO kpi_delegation (delegation_id, year, delegation_type, origin_province, version)
+                        VALUES (:id, :year, :type, :province, :version)
+                        ON CONFLICT (delegation_id) DO NOTHING
+                        """)
+                .param("id", event.delegationId().value()).param("year", at.atZone(COPENHAGEN).getYear())
+                .param("type", event.delegationType().name()).param("province", event.originProvince())
+                .param("version", version).update();
+    }
+
+    @EventHandler
+    void on(DelegationRoutedEvent event, @SequenceNumber long version) {
+        jdbc.sql("""
+                        UPDATE kpi_delegation SET lead_operator = :lead, version = :version
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("id", event.delegationId().value()).param("lead", event.lead().value())
+                .param("version", version).update();
+    }
+
+    @EventHandler
+    void on(DelegationCompletedEvent event, @SequenceNumber long version) {
+        var outcome = event.outcome();
+        jdbc.sql("""
+                        UPDATE kpi_delegation SET completed = TRUE, investment_leads = :leads, mous = :mous,
+                            version = :version
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("id", event.delegationId().value())
+                .param("leads", outcome == null ? 0 : outcome.investmentLeads())
+                .param("mous", outcome == null ? 0 : outcome.mous().size())
+                .param("version", version).update();
+    }
+
+    @EventHandler
+    void on(AssignmentOfferedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        jdbc.sql("""
+                        INSERT INTO kpi_offer (delegation_id, offer_version, operator_id, role, state, offered_at, version)
+                        VALUES (:id, :version, :operator, :role, 'OFFERED', :at, :version)
+                        ON CONFLICT (delegation_id, offer_version) DO NOTHING
+                        """)
+                .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
+                .param("role", event.role().name()).param("at", utc(at)).param("version", version).update();
+    }
+
+    @EventHandler
+    void on(AssignmentAcceptedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        answer(event.delegationId(), event.operatorId(), "ACCEPTED", at, version);
+    }
+
+    @EventHandler
+    void on(AssignmentDeclinedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        answer(event.delegationId(), event.operatorId(), "DECLINED", at, version);
+    }
+
+    @EventHandler
+    void on(AssignmentEscalatedEvent event, @SequenceNumber long version) {
+        answer(event.delegationId(), event.operatorId(), "ESCALATED", null, version);
+    }
+
+    @EventHandler
+    void on(AssignmentWithdrawnEvent event, @SequenceNumber long version) {
+        answer(event.delegationId(), event.operatorId(), "WITHDRAWN", null, version);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM kpi_offer").update();
+        jdbc.sql("DELETE FROM kpi_delegation").update();
+    }
+
+    @QueryHandler
+    KpiReportView handle(FindKpisQuery query) {
+        Map<String, List<KpiReportView.Target>> targets = new HashMap<>();
+        record TargetRow(String operator, KpiKind kind, long target) {
+        }
+        List<TargetRow> targetRows = jdbc.sql("SELECT * FROM kpi_target WHERE year = :year ORDER BY operator_id, kind")
+                .param("year", query.year())
+                .query((rs, n) -> new TargetRow(rs.getString("operator_id"), KpiKind.valueOf(rs.getString("kind")),
+                        rs.getLong("target")))
+                .list();
+        List<KpiReportView.OperatorKpis> operators = new ArrayList<>();
+        Map<String, KpiReportView.Actuals> actuals = new HashMap<>();
+        Map<String, String> names = new TreeMap<>();
+        jdbc.sql("""
+                        WITH d AS (SELECT * FROM kpi_delegation WHERE year = :year),
+                             o AS (SELECT kpi_offer.* FROM kpi_offer JOIN d USING (delegation_id)),
+                             ops AS (SELECT operator_id FROM operator_view
+                                     UNION SELECT operator_id FROM kpi_target WHERE year = :year
+                                     UNION SELECT operator_id FROM o
+                                     UNION SELECT lead_operator FROM d WHERE lead_operator IS NOT NULL)
+                        SELECT ops.operator_id, v.name,
+                            (SELECT count(DISTINCT delegation_id) FROM o WHERE o.operator_id = ops.operator_id
+                                AND o.role = 'LEAD' AND o.state = 'ACCEPTED') AS handled,
+                            (SELECT percentile_cont(0.5) WITHIN GROUP (
+                                    ORDER BY extract(EPOCH FROM o.answered_at - o.offered_at) / 3600.0)
+                                FROM o WHERE o.operator_id = ops.operator_id AND o.state = 'ACCEPTED') AS median_hours,
+                            (SELECT count(*) FROM o WHERE o.operator_id = ops.operator_id AND o.state = 'ACCEPTED')
+                                AS accepted,
+                            (SELECT count(*) FROM o WHERE o.operator_id = ops.operator_id
+                                AND o.state IN ('ACCEPTED', 'DECLINED', 'ESCALATED')) AS answered,
+                            (SELECT count(*) FROM d WHERE d.lead_operator = ops.operator_id AND d.completed) AS delivered,
+                            (SELECT COALESCE(sum(d.investment_leads), 0) FROM d
+                                WHERE d.lead_operator = ops.operator_id AND d.completed) AS leads,
+                            (SELECT COALESCE(sum(d.mous), 0) FROM d
+                                WHERE d.lead_operator = ops.operator_id AND d.completed) AS mous
+                        FROM ops LEFT JOIN operator_view v ON v.operator_id = ops.operator_id
+                        ORDER BY ops.operator_id
+                        """)
+                .param("year", query.year())
+                .query(rs -> {
+                    String operator = rs.getString("operator_id");
+                    double median = rs.getDouble("median_hours");
+                    Double medianHours = rs.wasNull() ? null : median;
+                    long answered = rs.getLong("answered");
+                    Double rate = answered == 0 ? null : (double) rs.getLong("accepted") / answered;
+                    names.put(operator, rs.getString("name"));
+                    actuals.put(operator, new KpiReportView.Actuals(rs.getLong("handled"), medianHours, rate,
+                            rs.getLong("delivered"), rs.getLong("leads"), rs.getLong("mous")));
+                });
+        for (TargetRow row : targetRows) {
+            Long actual = actual(actuals.get(row.operator()), row.kind());
+            targets.computeIfAbsent(row.operator(), k -> new ArrayList<>())
+                    .add(new KpiReportView.Target(row.kind(), row.target(), actual));
+        }
+        names.forEach((operator, name) -> operators.add(new KpiReportView.OperatorKpis(operator, name,
+                targets.getOrDefault(operator, List.of()), actuals.get(operator))));
+        return new KpiReportView(query.year(), operators, desk(query.year()));
+    }
+
+    private KpiReportView.Desk desk(int year) {
+        Map<String, Long> byType = counts("delegation_type", year);
+        Map<String, Long> byProvince = counts("origin_province", year);
+        long total = byType.values().stream().mapToLong(Long::longValue).sum();
+        return new KpiReportView.Desk(total, total, byType, byProvince);
+    }
+
+    private Map<String, Long> counts(String column, int year) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT " + column + " AS k, count(*) AS n FROM kpi_delegation WHERE year = :year GROUP BY 1")
+                .param("year", year)
+                .query(rs -> {
+                    counts.put(rs.getString("k"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private static Long actual(KpiReportView.Actuals actuals, KpiKind kind) {
+        if (actuals == null) {
+            return null;
+        }
+        return switch (kind) {
+            case DELEGATIONS_HANDLED -> actuals.delegationsHandled();
+            case PROGRAMMES_DELIVERED -> actuals.programmesDelivered();
+            case INVESTMENT_LEADS -> actuals.investmentLeads();
+            case MOUS_SIGNED -> actuals.mousSigned();
+            case COMPANIES_ATTRACTED, JOBS_CREATED, TOURISTS -> null;
+        };
+    }
+
+    private void answer(DelegationId id, OperatorId operator, String state, Instant at, long version) {
+        jdbc.sql("""
+                        UPDATE kpi_offer SET state = :state, answered_at = COALESCE(CAST(:at AS TIMESTAMPTZ), answered_at),
+                            version = :version
+                        WHERE delegation_id = :id AND version < :version AND offer_version = (
+                            SELECT max(offer_version) FROM kpi_offer
+                            WHERE delegation_id = :id AND operator_id = :operator AND offer_version < :version)
+                        """)
+                .param("id", id.value()).param("operator", operator.value()).param("state", state)
+                .param("at", at == null ? null : utc(at)).param("version", version).update();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

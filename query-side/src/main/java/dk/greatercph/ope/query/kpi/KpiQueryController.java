@@ -1,0 +1,39 @@
+package dk.greatercph.ope.query.kpi;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** KPI targets against actuals. */
+@RestController
+@RequestMapping(path = "/api/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "KPIs (queries)")
+class KpiQueryController {
+
+    private final QueryGateway queryGateway;
+
+    KpiQueryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping
+    @Operation(summary = "KPI targets against actuals per operator, and the desk's figures, for one year",
+            description = """
+                    A delegation counts in the year it was registered (Europe/Copenhagen). Delegations handled: \
+                    accepted lead assignments; median time to accept: offer to acceptance in hours; acceptance rate: \
+                    accepted / (accepted + declined + escalated) offers; programmes delivered, investment leads and \
+                    MoUs: completed delegations the operator led, from their outcome reports.""")
+    KpiReportView kpis(@Parameter(description = "The calendar year", required = true, example = "2027")
+                       @RequestParam @Min(1900) @Max(9999) int year) {
+        return queryGateway.query(new FindKpisQuery(year), ResponseTypes.instanceOf(KpiReportView.class)).join();
+    }
+}

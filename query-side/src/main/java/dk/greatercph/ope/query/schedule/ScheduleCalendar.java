@@ -1,0 +1,142 @@
+package dk.greatercph.ope.query.schedule;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes schedule entries as an iCalendar feed that Outlook, Google and Apple calendars subscribe to: one VEVENT
+ * per entry with a UID that never changes, a SEQUENCE raised by every change, STATUS (cancelled entries stay in the
+ * feed so subscribers remove them), and local times in Europe/Copenhagen defined by the feed's own VTIMEZONE.
+ */
+final class ScheduleCalendar {
+
+    static final String TZID = "Europe/Copenhagen";
+
+    static final String UID_DOMAIN = "@one-point-entry";
+
+    /** ical4j's zone data names this zone Europe/Berlin; a feed must define the TZID it uses. */
+    private static final VTimeZone COPENHAGEN = copenhagen();
+
+    private ScheduleCalendar() {
+    }
+
+    static String render(List<ScheduleEntryView> entries, Instant now) {
+        Calendar calendar = new Calendar()
+                .add(new ProdId("-//Greater Copenhagen//One-Point-Entry schedule//EN"))
+                .add(ImmutableVersion.VERSION_2_0)
+                .add(ImmutableCalScale.GREGORIAN)
+                .add(ImmutableMethod.PUBLISH)
+                .add(new XProperty("X-WR-CALNAME", "One-Point-Entry schedule"))
+                .add(new XProperty("X-WR-TIMEZONE", TZID));
+        calendar.add(COPENHAGEN.copy());
+        for (ScheduleEntryView entry : entries) {
+            calendar.add(event(entry, now));
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static VEvent event(ScheduleEntryView entry, Instant now) {
+        VEvent event = new VEvent(false);
+        event.add(new Uid(uid(entry)));
+        event.add(new DtStamp(entry.changedAt() == null ? now : entry.changedAt()));
+        if (entry.allDay()) {
+            event.add(new DtStart<>(entry.startDate()));
+            event.add(new DtEnd<>(entry.endDate().plusDays(1)));
+        } else {
+            event.add(local(new DtStart<>(entry.startsAt().atZoneSameInstant(ScheduleProjection.COPENHAGEN).toLocalDateTime())));
+            event.add(local(new DtEnd<>(entry.endsAt().atZoneSameInstant(ScheduleProjection.COPENHAGEN).toLocalDateTime())));
+        }
+        if (entry.changedAt() != null) {
+            event.add(new LastModified(entry.changedAt()));
+        }
+        event.add(new Summary(entry.title()));
+        event.add(new Sequence((int) entry.sequence()));
+        event.add(switch (entry.status()) {
+            case "CONFIRMED" -> new Status(Status.VALUE_CONFIRMED);
+            case "CANCELLED" -> new Status(Status.VALUE_CANCELLED);
+            default -> new Status(Status.VALUE_TENTATIVE);
+        });
+        String where = place(entry);
+        if (where != null) {
+            event.add(new Location(where));
+        }
+        event.add(new Categories(entry.type()));
+        event.add(new Description(description(entry)));
+        return event;
+    }
+
+    /** Stable across every change: a trip's id, or a programme item's id within its delegation's. */
+    static String uid(ScheduleEntryView entry) {
+        return (entry.delegationId() == null ? entry.id() : entry.delegationId() + "." + entry.id()) + UID_DOMAIN;
+    }
+
+    private static <P extends Property> P local(P property) {
+        property.add(new TzId(TZID));
+        return property;
+    }
+
+    private static String place(ScheduleEntryView entry) {
+        if (entry.venue() == null) {
+            return null;
+        }
+        return entry.venue().name() == null ? entry.venue().id() : entry.venue().name();
+    }
+
+    private static String description(ScheduleEntryView entry) {
+        StringBuilder text = new StringBuilder();
+        if (entry.organisation() != null) {
+            text.append(entry.type().equals("TRIP") ? "Leader: " : "Delegation: ").append(entry.organisation());
+        }
+        if (entry.host() != null) {
+            text.append("\nHost: ").append(entry.host().name() == null ? entry.host().id() : entry.host().name());
+        }
+        if (!entry.operators().isEmpty()) {
+            text.append("\nOperators: ").append(String.join(", ", entry.operators()));
+        }
+        if (entry.delegationId() != null) {
+            text.append("\nDelegation id: ").append(entry.delegationId());
+        }
+        return text.toString();
+    }
+
+    private static VTimeZone copenhagen() {
+        VTimeZone zone = TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(TZID).getVTimeZone().copy();
+        zone.replace(new net.fortuna.ical4j.model.property.TzId(TZID));
+        zone.removeAll(Property.TZURL, "X-LIC-LOCATION");
+        zone.add(new XProperty("X-LIC-LOCATION", TZID));
+        return zone;
+    }
+}

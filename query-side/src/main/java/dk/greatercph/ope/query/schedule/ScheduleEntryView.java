@@ -1,0 +1,54 @@
+package dk.greatercph.ope.query.schedule;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One entry of the one-point-entry schedule: a delegation's programme item (times in Europe/Copenhagen) or an
+ * outgoing trip (all-day, from its start date to its end date).
+ */
+@Schema(name = "ScheduleEntry")
+public record ScheduleEntryView(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"PROGRAMME_ITEM", "TRIP"}) String type,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The programme item's or the trip's id; stable.",
+                example = "ITM-7") String id,
+        @Schema(description = "The delegation a programme item belongs to",
+                example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21") String delegationId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Tele-health ward visit") String title,
+        @Schema(description = "The programme item's kind", allowableValues = {"MEETING", "SITE_VISIT", "COMPANY_VISIT",
+                "HOSPITAL_VISIT", "RECEPTION"}) String kind,
+        @Schema(description = "The delegation's requesting organisation, or the trip's leader",
+                example = "Jiangsu Provincial Health Commission") String organisation,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A trip is an all-day entry") boolean allDay,
+        @Schema(format = "date-time", description = "Start of a programme item",
+                example = "2027-04-13T10:00:00+02:00") OffsetDateTime startsAt,
+        @Schema(format = "date-time", description = "End of a programme item",
+                example = "2027-04-13T12:00:00+02:00") OffsetDateTime endsAt,
+        @Schema(format = "date", description = "First day of a trip", example = "2027-05-10") LocalDate startDate,
+        @Schema(format = "date", description = "Last day of a trip (inclusive)", example = "2027-05-16") LocalDate endDate,
+        Place venue,
+        Place host,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Operators of the delegation (lead first), or operators travelling with the trip")
+        List<String> operators,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"TENTATIVE", "CONFIRMED", "CANCELLED"},
+                description = """
+                        Programme items are confirmed with their delegation and tentative again when changed; removed \
+                        items and items of a cancelled or declined delegation are cancelled. Trips are confirmed once \
+                        approved.""")
+        String status,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2",
+                description = "Raised by every change of the entry (the iCalendar SEQUENCE)") long sequence,
+        @Schema(format = "date-time", description = "When the entry last changed") Instant changedAt) {
+
+    /** A venue or host by id and name. */
+    @Schema(name = "SchedulePlace")
+    public record Place(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "VEN-1c0d7a52-77c1-4b8a-9d3e-2f4a5b6c7d8e") String id,
+            @Schema(example = "Rigshospitalet, auditorium 1") String name) {
+    }
+}

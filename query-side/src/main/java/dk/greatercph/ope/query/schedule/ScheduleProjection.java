@@ -1,0 +1,297 @@
+package dk.greatercph.ope.query.schedule;
+
+import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
+import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
+import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
+import dk.greatercph.ope.events.operator.OperatorId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Projects programme items into the schedule, keeping removed and cancelled ones (as cancelled) so that calendar
+ * clients learn of them, and counting every change of an item into its calendar sequence. Each item row carries
+ * the sequence number of the last event applied to it, so a repeated event changes nothing. Trips are read from
+ * the trip projection's table when asked for.
+ */
+@Component
+@ProcessingGroup("schedule")
+class ScheduleProjection {
+
+    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+    private static final String ITEM_COLUMNS = """
+            SELECT i.*, d.organisation, d.operators, v.name AS venue_name, p.name AS host_name
+            FROM schedule_item i
+            JOIN schedule_delegation d ON d.delegation_id = i.delegation_id
+            LEFT JOIN venue_name v ON v.venue_id = i.venue_id
+            LEFT JOIN partner_name p ON p.partner_id = i.host_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    ScheduleProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DelegationRegisteredEvent event, @SequenceNumber long version) {
+        jdbc.sql("""
+                        INSERT INTO schedule_delegation (delegation_id, organisation, status, version)
+                        VALUES (:id, :organisation, 'OPEN', :version)
+                        ON CONFLICT (delegation_id) DO NOTHING
+                        """)
+                .param("id", event.delegationId().value()).param("organisation", event.requestingOrganisation())
+                .param("version", version).update();
+    }
+
+    @EventHandler
+    void on(DelegationRoutedEvent event, @SequenceNumber long version) {
+        String[] operators = Stream.concat(Stream.of(event.lead()), event.supporting().stream())
+                .map(OperatorId::value).distinct().toArray(String[]::new);
+        jdbc.sql("""
+                        UPDATE schedule_delegation SET operators = :operators, version = :version
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("id", event.delegationId().value()).param("operators", operators).param("version", version)
+                .update();
+    }
+
+    @EventHandler
+    void on(ProgrammeItemAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        jdbc.sql("""
+                        INSERT INTO schedule_item (item_id, delegation_id, kind, title, starts_at, ends_at, venue_id,
+                            host_id, status, sequence, created_at, changed_at, version)
+                        VALUES (:item, :id, :kind, :title, :starts, :ends, :venue, :host, 'TENTATIVE', 0, :at, :at,
+                            :version)
+                        ON CONFLICT (delegation_id, item_id) DO NOTHING
+                        """)
+                .param("item", event.itemId()).param("id", event.delegationId().value())
+                .param("kind", event.kind().name()).param("title", event.title())
+                .param("starts", utc(event.startsAt())).param("ends", utc(event.endsAt()))
+                .param("venue", event.venueId() == null ? null : event.venueId().value())
+                .param("host", event.hostId() == null ? null : event.hostId().value())
+                .param("at", utc(at)).param("version", version).update();
+    }
+
+    @EventHandler
+    void on(ProgrammeItemChangedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        jdbc.sql("""
+                        UPDATE schedule_item SET kind = :kind, title = :title, starts_at = :starts, ends_at = :ends,
+                            venue_id = :venue, host_id = :host, status = 'TENTATIVE', sequence = sequence + 1,
+                            changed_at = :at, version = :version
+                        WHERE item_id = :item AND delegation_id = :id AND version < :version
+                        """)
+                .param("item", event.itemId()).param("id", event.delegationId().value())
+                .param("kind", event.kind().name()).param("title", event.title())
+                .param("starts", utc(event.startsAt())).param("ends", utc(event.endsAt()))
+                .param("venue", event.venueId() == null ? null : event.venueId().value())
+                .param("host", event.hostId() == null ? null : event.hostId().value())
+                .param("at", utc(at)).param("version", version).update();
+    }
+
+    @EventHandler
+    void on(ProgrammeItemRemovedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        jdbc.sql("""
+                        UPDATE schedule_item SET status = 'CANCELLED', removed = TRUE, sequence = sequence + 1,
+                            changed_at = :at, version = :version
+                        WHERE item_id = :item AND delegation_id = :id AND version < :version
+                        """)
+                .param("item", event.itemId()).param("id", event.delegationId().value())
+                .param("at", utc(at)).param("version", version).update();
+    }
+
+    @EventHandler
+    void on(DelegationConfirmedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        delegationWide(event.delegationId(), "CONFIRMED", at, version);
+    }
+
+    @EventHandler
+    void on(DelegationCancelledEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        delegationWide(event.delegationId(), "CANCELLED", at, version);
+    }
+
+    @EventHandler
+    void on(DelegationDeclinedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        delegationWide(event.delegationId(), "CANCELLED", at, version);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM schedule_item").update();
+        jdbc.sql("DELETE FROM schedule_delegation").update();
+    }
+
+    @QueryHandler
+    List<ScheduleEntryView> handle(FindScheduleQuery query) {
+        List<ScheduleEntryView> entries = new ArrayList<>(jdbc.sql(ITEM_COLUMNS + """
+                        WHERE (CAST(:from AS TIMESTAMPTZ) IS NULL OR i.ends_at > :from)
+                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR i.starts_at < :to)
+                          AND (CAST(:operator AS TEXT) IS NULL OR CAST(:operator AS TEXT) = ANY (d.operators))
+                          AND (CAST(:venue AS TEXT) IS NULL OR i.venue_id = :venue)
+                          AND (CAST(:host AS TEXT) IS NULL OR i.host_id = :host)
+                        """)
+                .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
+                .param("operator", query.operator()).param("venue", query.venue()).param("host", query.host())
+                .query((rs, n) -> item(rs)).list());
+        if (query.venue() == null && query.host() == null) {
+            entries.addAll(trips(query));
+        }
+        entries.sort(Comparator.comparing(ScheduleProjection::start)
+                .thenComparing(e -> e.delegationId() == null ? "" : e.delegationId()).thenComparing(ScheduleEntryView::id));
+        return entries;
+    }
+
+    @QueryHandler
+    List<ScheduleConflictView> handle(FindScheduleConflictsQuery query) {
+        record Key(String delegationId, String itemId) {
+        }
+        record Pair(String resource, Key first, Key second) {
+        }
+        List<Pair> pairs = jdbc.sql("""
+                        SELECT CASE WHEN a.venue_id = b.venue_id THEN 'VENUE' ELSE 'HOST' END AS resource,
+                            a.delegation_id AS first_delegation, a.item_id AS first_item,
+                            b.delegation_id AS second_delegation, b.item_id AS second_item
+                        FROM schedule_item a JOIN schedule_item b
+                          ON (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
+                         AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+                         AND (a.venue_id = b.venue_id OR a.host_id = b.host_id)
+                        WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'
+                          AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR a.ends_at > :from)
+                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR a.starts_at < :to)
+                        UNION ALL
+                        SELECT 'HOST', a.delegation_id, a.item_id, b.delegation_id, b.item_id
+                        FROM schedule_item a JOIN schedule_item b
+                          ON (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
+                         AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+                         AND a.venue_id = b.venue_id AND a.host_id = b.host_id
+                        WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'
+                          AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR a.ends_at > :from)
+                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR a.starts_at < :to)
+                        """)
+                .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
+                .query((rs, n) -> new Pair(rs.getString("resource"),
+                        new Key(rs.getString("first_delegation"), rs.getString("first_item")),
+                        new Key(rs.getString("second_delegation"), rs.getString("second_item"))))
+                .list();
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        List<String> delegations = pairs.stream()
+                .flatMap(p -> Stream.of(p.first().delegationId(), p.second().delegationId())).distinct().toList();
+        Map<Key, ScheduleEntryView> items = jdbc.sql(ITEM_COLUMNS + " WHERE i.delegation_id IN (:ids)")
+                .param("ids", delegations)
+                .query((rs, n) -> item(rs)).list().stream()
+                .collect(Collectors.toMap(e -> new Key(e.delegationId(), e.id()), e -> e));
+        return pairs.stream()
+                .map(p -> {
+                    ScheduleEntryView first = items.get(p.first());
+                    ScheduleEntryView second = items.get(p.second());
+                    return new ScheduleConflictView(p.resource(),
+                            p.resource().equals("VENUE") ? first.venue() : first.host(), first, second);
+                })
+                .sorted(Comparator.comparing((ScheduleConflictView c) -> c.first().startsAt())
+                        .thenComparing(c -> c.first().delegationId()).thenComparing(c -> c.first().id())
+                        .thenComparing(c -> c.second().delegationId()).thenComparing(c -> c.second().id())
+                        .thenComparing(ScheduleConflictView::resource))
+                .toList();
+    }
+
+    private List<ScheduleEntryView> trips(FindScheduleQuery query) {
+        return jdbc.sql("""
+                        SELECT trip_id, title, leader, start_date, end_date, status, version,
+                            ARRAY(SELECT DISTINCT p ->> 'operatorId' FROM jsonb_array_elements(participants) p
+                                  WHERE p ->> 'operatorId' IS NOT NULL ORDER BY 1) AS operators
+                        FROM trip_view
+                        WHERE (CAST(:from AS DATE) IS NULL OR end_date >= :from)
+                          AND (CAST(:to AS DATE) IS NULL OR start_date <= :to)
+                          AND (CAST(:operator AS TEXT) IS NULL OR participants @> jsonb_build_array(
+                                jsonb_build_object('operatorId', CAST(:operator AS TEXT))))
+                        """)
+                .param("from", query.from()).param("to", query.to()).param("operator", query.operator())
+                .query((rs, n) -> new ScheduleEntryView("TRIP", rs.getString("trip_id"), null, rs.getString("title"),
+                        null, rs.getString("leader"), true, null, null, rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("end_date", LocalDate.class), null, null, strings(rs.getArray("operators")),
+                        tripStatus(rs.getString("status")), rs.getLong("version"), null))
+                .list();
+    }
+
+    private void delegationWide(DelegationId id, String status, Instant at, long version) {
+        jdbc.sql("""
+                        UPDATE schedule_item SET status = :status, sequence = sequence + 1, changed_at = :at,
+                            version = :version
+                        WHERE delegation_id = :id AND NOT removed AND version < :version
+                        """)
+                .param("id", id.value()).param("status", status).param("at", utc(at)).param("version", version)
+                .update();
+        jdbc.sql("UPDATE schedule_delegation SET status = :status, version = :version WHERE delegation_id = :id AND version < :version")
+                .param("id", id.value()).param("status", status).param("version", version).update();
+    }
+
+    private static ScheduleEntryView item(ResultSet rs) throws SQLException {
+        String venue = rs.getString("venue_id");
+        String host = rs.getString("host_id");
+        return new ScheduleEntryView("PROGRAMME_ITEM", rs.getString("item_id"), rs.getString("delegation_id"),
+                rs.getString("title"), rs.getString("kind"), rs.getString("organisation"), false,
+                local(rs, "starts_at"), local(rs, "ends_at"), null, null,
+                venue == null ? null : new ScheduleEntryView.Place(venue, rs.getString("venue_name")),
+                host == null ? null : new ScheduleEntryView.Place(host, rs.getString("host_name")),
+                strings(rs.getArray("operators")), rs.getString("status"), rs.getLong("sequence"),
+                rs.getObject("changed_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static String tripStatus(String status) {
+        return switch (status) {
+            case "APPROVED", "COMPLETED" -> "CONFIRMED";
+            case "CANCELLED" -> "CANCELLED";
+            default -> "TENTATIVE";
+        };
+    }
+
+    private static Instant start(ScheduleEntryView entry) {
+        return entry.allDay() ? entry.startDate().atStartOfDay(COPENHAGEN).toInstant() : entry.startsAt().toInstant();
+    }
+
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(COPENHAGEN).toOffsetDateTime();
+    }
+
+    private static OffsetDateTime local(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).atZoneSameInstant(COPENHAGEN).toOffsetDateTime();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,111 @@
+package dk.greatercph.ope.query.schedule;
+
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The one-point-entry schedule, its conflicts and its iCalendar feed. */
+@RestController
+@Tag(name = "Schedule (queries)")
+class ScheduleQueryController {
+
+    static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
+
+    private final QueryGateway queryGateway;
+    private final Clock clock = Clock.systemUTC();
+
+    ScheduleQueryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping(path = "/api/schedule", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every programme item and every trip on one timeline, tentative, confirmed or cancelled",
+            description = """
+                    Programme items in Europe/Copenhagen time, trips as all-day entries. Trips are left out when \
+                    filtering by venue or host; filtering by operator keeps the trips that operator travels with.""")
+    List<ScheduleEntryView> schedule(
+            @Parameter(description = "First day (Europe/Copenhagen), inclusive",
+                    schema = @Schema(type = "string", format = "date", example = "2027-04-01"))
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Last day (Europe/Copenhagen), inclusive",
+                    schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "Only the delegations this operator leads or supports, and its trips", example = "chc")
+            @RequestParam(required = false) String operator,
+            @Parameter(description = "Only items at this venue", example = "VEN-1c0d7a52-77c1-4b8a-9d3e-2f4a5b6c7d8e")
+            @RequestParam(required = false) String venue,
+            @Parameter(description = "Only items hosted by this partner", example = "PRT-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
+            @RequestParam(required = false) String host) {
+        return find(from, to, operator, venue, host);
+    }
+
+    @GetMapping(path = "/api/schedule/conflicts", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Double-booked venues and hosts (R6) among tentative and confirmed programme items",
+            description = "Each conflict is one pair of overlapping items; cancelled and removed items never conflict.")
+    List<ScheduleConflictView> conflicts(
+            @Parameter(description = "First day (Europe/Copenhagen), inclusive",
+                    schema = @Schema(type = "string", format = "date", example = "2027-04-01"))
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Last day (Europe/Copenhagen), inclusive",
+                    schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        checkPeriod(from, to);
+        return queryGateway.query(new FindScheduleConflictsQuery(from, to),
+                ResponseTypes.multipleInstancesOf(ScheduleConflictView.class)).join();
+    }
+
+    @GetMapping(path = "/api/schedule.ics", produces = "text/calendar")
+    @Operation(summary = "The schedule as an iCalendar feed (RFC 5545) to subscribe to",
+            description = """
+                    Same filters as /api/schedule. One VEVENT per entry: UID <id>@one-point-entry never changes, \
+                    SEQUENCE rises with every change, STATUS is TENTATIVE, CONFIRMED or CANCELLED (removed items and \
+                    items of a cancelled delegation stay in the feed as cancelled). Times carry \
+                    TZID=Europe/Copenhagen, defined by the feed's VTIMEZONE; trips are all-day events.""")
+    @ApiResponse(responseCode = "200", description = "The feed",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
+    ResponseEntity<String> calendar(
+            @Parameter(description = "First day (Europe/Copenhagen), inclusive",
+                    schema = @Schema(type = "string", format = "date", example = "2027-04-01"))
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Last day (Europe/Copenhagen), inclusive",
+                    schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "Only the delegations this operator leads or supports, and its trips", example = "chc")
+            @RequestParam(required = false) String operator,
+            @Parameter(description = "Only items at this venue", example = "VEN-1c0d7a52-77c1-4b8a-9d3e-2f4a5b6c7d8e")
+            @RequestParam(required = false) String venue,
+            @Parameter(description = "Only items hosted by this partner", example = "PRT-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
+            @RequestParam(required = false) String host) {
+        String feed = ScheduleCalendar.render(find(from, to, operator, venue, host), clock.instant());
+        return ResponseEntity.ok().contentType(TEXT_CALENDAR).body(feed);
+    }
+
+    private List<ScheduleEntryView> find(LocalDate from, LocalDate to, String operator, String venue, String host) {
+        checkPeriod(from, to);
+        return queryGateway.query(new FindScheduleQuery(from, to, operator, venue, host),
+                ResponseTypes.multipleInstancesOf(ScheduleEntryView.class)).join();
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new DomainProblem("INVALID_PERIOD", ProblemKind.INVALID_INPUT, "'to' lies before 'from'.");
+        }
+    }
+}
