@@ -27,6 +27,16 @@ class ProjectionReplayTest {
             "delegation-board", """
                     SELECT md5(COALESCE(string_agg((to_jsonb(b) - 'operators')::text, '|' ORDER BY delegation_id), ''))
                     FROM delegation_board b
+                    """,
+            "operator-directory", """
+                    SELECT md5(COALESCE((SELECT string_agg(to_jsonb(o)::text, '|' ORDER BY operator_id)
+                                         FROM operator_view o), '')
+                            || '#' || COALESCE((SELECT string_agg(to_jsonb(k)::text, '|' ORDER BY operator_id, year, kind)
+                                         FROM kpi_target k), ''))
+                    """,
+            "trip-board", """
+                    SELECT md5(COALESCE(string_agg(to_jsonb(t)::text, '|' ORDER BY trip_id), ''))
+                    FROM trip_view t
                     """);
 
     @LocalServerPort
