@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -72,6 +73,35 @@ class AggregateStateTest {
         JsonNode current = auditor.get("/api/audit/Delegation/" + id + "/state").json();
         assertThat(now.get("state")).isEqualTo(current.get("state"));
         assertThat(now.get("version").asLong()).isEqualTo(events.size() - 1);
+    }
+
+    @Test
+    void stateAtAMomentBetweenTwoChangesIsWhatItWasThen() {
+        Api desk = new Api(port).as("desk");
+        int year = 2030 + (int) (Math.random() * 60);
+        String trip = desk.post("/api/trips", """
+                {"year":%d,"title":"State as of a moment","destinations":["Nanjing"],"startDate":"%d-05-10",
+                 "endDate":"%d-05-16","leader":"Chair","extraordinaryReason":"Audit test"}"""
+                .formatted(year, year, year)).json().get("id").asString();
+        String participant = "{\"kind\":\"OFFICIAL\",\"name\":\"An Official\"}";
+        assertThat(desk.post("/api/trips/" + trip + "/participants", participant).status()).isEqualTo(201);
+        assertThat(desk.post("/api/trips/" + trip + "/participants", participant).status()).isEqualTo(201);
+        JsonNode events = auditor.get("/api/audit/Trip/" + trip + "/timeline").json().get("events");
+        assertThat(events.size()).isEqualTo(3);
+        Instant firstAdded = Instant.parse(events.get(1).get("timestamp").asString());
+        Instant secondAdded = Instant.parse(events.get(2).get("timestamp").asString());
+        Instant between = firstAdded.plus(Duration.between(firstAdded, secondAdded).dividedBy(2));
+
+        JsonNode planned = auditor.get("/api/audit/Trip/" + trip + "/state?version=0").json();
+        JsonNode then = auditor.get("/api/audit/Trip/" + trip + "/state?at=" + between).json();
+        JsonNode now = auditor.get("/api/audit/Trip/" + trip + "/state").json();
+
+        assertThat(planned.get("state").get("participants").size()).isZero();
+        assertThat(then.get("version").asLong()).isEqualTo(between.isBefore(secondAdded) ? 1 : 2);
+        assertThat(then.get("state").get("participants").size()).isEqualTo(then.get("version").asInt());
+        assertThat(then.get("state").get("status").asString()).isEqualTo("PLANNED");
+        assertThat(now.get("version").asLong()).isEqualTo(2);
+        assertThat(now.get("state").get("participants").size()).isEqualTo(2);
     }
 
     @Test
