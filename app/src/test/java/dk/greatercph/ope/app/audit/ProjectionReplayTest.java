@@ -34,6 +34,10 @@ class ProjectionReplayTest {
                             || '#' || COALESCE((SELECT string_agg(to_jsonb(k)::text, '|' ORDER BY operator_id, year, kind)
                                          FROM kpi_target k), ''))
                     """,
+            "personal-data", """
+                    SELECT md5(COALESCE(string_agg(to_jsonb(p)::text, '|' ORDER BY source_type, entry_id), ''))
+                    FROM personal_data p
+                    """,
             "trip-board", """
                     SELECT md5(COALESCE(string_agg(to_jsonb(t)::text, '|' ORDER BY trip_id), ''))
                     FROM trip_view t

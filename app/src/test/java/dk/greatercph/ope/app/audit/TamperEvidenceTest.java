@@ -92,6 +92,25 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void theChainAndAKeptCheckpointStillVerifyAfterAPersonIsErased() {
+        Api desk = new Api(port).as("desk");
+        Api auditor = new Api(port).as("auditor");
+        String delegation = desk.post("/api/delegations", Requests.delegation("Erasure " + UUID.randomUUID()))
+                .json().get("id").asString();
+        String person = desk.post("/api/delegations/" + delegation + "/members", """
+                {"name":"Li Wei","title":"Director","email":"li.wei@example.cn","organisation":"Jiangsu","contact":true}""")
+                .json().get("personId").asString();
+        String checkpoint = auditor.get("/api/audit/checkpoint").body();
+
+        Api.Response erased = desk.post("/api/persons/" + person + "/erasure", "{\"legalBasis\":\"GDPR art. 17\"}");
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(auditor.get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
+        assertThat(auditor.post("/api/audit/checkpoint/verification", checkpoint).json().get("logMatches").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void aCheckpointWithAnAlteredHeadHasAnInvalidSignature() {
         ObjectNode checkpoint = (ObjectNode) new Api(port).as("auditor").get("/api/audit/checkpoint").json();
         checkpoint.put("chainHead", "0".repeat(64));
