@@ -25,6 +25,18 @@ class OpenApiTest {
         assertThat(paths.get("/api/delegations").has("get")).isTrue();
         assertThat(paths.has("/api/delegations/{id}")).isTrue();
         assertThat(paths.has("/api/audit/events")).isTrue();
+        assertThat(paths.get("/api/audit/events").get("get").get("parameters").valueStream()
+                .map(p -> p.get("name").asString()))
+                .contains("from", "to", "aggregateType", "aggregateId", "type", "actor", "after", "limit");
+        assertThat(paths.has("/api/audit/{aggregateType}/{id}/timeline")).isTrue();
+        assertThat(paths.has("/api/audit/{aggregateType}/{id}/state")).isTrue();
+        assertThat(paths.has("/api/audit/verify")).isTrue();
+        assertThat(paths.has("/api/audit/checkpoint")).isTrue();
+        assertThat(paths.get("/api/audit/checkpoint/verification").has("post")).isTrue();
+        assertThat(paths.get("/api/audit/export").get("get").get("responses").get("200").get("content")
+                .has("application/x-ndjson")).isTrue();
+        assertThat(paths.has("/api/admin/projections")).isTrue();
+        assertThat(paths.get("/api/admin/projections/{name}/replay").has("post")).isTrue();
 
         JsonNode register = doc.get("components").get("schemas").get("RegisterDelegationRequest");
         assertThat(register.get("required").valueStream().map(JsonNode::asString))
@@ -34,6 +46,14 @@ class OpenApiTest {
         assertThat(register.get("properties").get("channel").get("enum").valueStream().map(JsonNode::asString))
                 .contains("EMBASSY", "JIANGSU_FOREIGN_AFFAIRS_OFFICE");
         assertThat(register.get("properties").get("headCount").get("example").asInt()).isEqualTo(12);
+
+        JsonNode checkpoint = doc.get("components").get("schemas").get("AuditCheckpoint");
+        assertThat(checkpoint.get("required").valueStream().map(JsonNode::asString))
+                .contains("position", "chainHead", "issuedAt", "algorithm", "publicKey", "signature");
+        assertThat(checkpoint.get("properties").get("issuedAt").get("format").asString()).isEqualTo("date-time");
+        JsonNode state = doc.get("components").get("schemas").get("AggregateState");
+        assertThat(state.get("required").valueStream().map(JsonNode::asString))
+                .contains("aggregateType", "aggregateId", "version", "asOf", "state");
     }
 
     @Test

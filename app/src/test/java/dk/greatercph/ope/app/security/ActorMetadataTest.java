@@ -49,6 +49,26 @@ class ActorMetadataTest {
         assertThat(metaData.get("actorRole").asString()).isEqualTo("DESK");
         assertThat(metaData.get("correlationId").asString()).isNotBlank();
         assertThat(metaData.get("causationId").asString()).isNotBlank();
+        assertThat(desk.get("/api/audit/events?actor=desk&aggregateId=" + id).json().get("items").size()).isEqualTo(1);
+        assertThat(desk.get("/api/audit/events?actor=clean&aggregateId=" + id).json().get("items").size()).isZero();
+    }
+
+    @Test
+    void everyEventOfARegistrationRecordsActorRoleCorrelationAndCausation() {
+        Api desk = new Api(port).as("desk");
+        String id = desk.post("/api/delegations", Requests.delegation("Whole registration")).json().get("id").asString();
+
+        JsonNode timeline = new Api(port).as("auditor").get("/api/audit/Delegation/" + id + "/timeline").json()
+                .get("events");
+
+        assertThat(timeline.size()).isPositive();
+        assertThat(timeline.valueStream()).allSatisfy(event -> {
+            JsonNode metaData = event.get("metaData");
+            assertThat(metaData.get("actor").asString()).isEqualTo("desk");
+            assertThat(metaData.get("actorRole").asString()).isEqualTo("DESK");
+            assertThat(metaData.get("correlationId").asString()).isNotBlank();
+            assertThat(metaData.get("causationId").asString()).isNotBlank();
+        });
     }
 
     @Test

@@ -93,6 +93,9 @@ class AuthorizationMatrixTest {
     Stream<Arguments> matrix() {
         String one = "/api/delegations/{id}";
         String register = Requests.delegation("Matrix register");
+        String checkpoint = """
+                {"position":-1,"chainHead":"%s","issuedAt":"2027-01-01T00:00:00Z","algorithm":"Ed25519",
+                 "publicKey":"AAAA","signature":"AAAA"}""".formatted("0".repeat(64));
         List<Arguments> rows = new ArrayList<>();
         //                 method    path                   body      anon desk  chc  clean aud  admin
         rows.add(row("POST", "/api/delegations", register, 401, 201, 403, 403, 403, 403));
@@ -133,6 +136,20 @@ class AuthorizationMatrixTest {
                 401, 200, 403, 403, 403, 403));
         rows.add(row("POST", "/api/trips/{tripToCancel}/cancellation", "{\"reason\":\"Off\"}",
                 401, 200, 403, 403, 403, 403));
+        rows.add(row("GET", "/api/audit/events?actor=desk&aggregateType=Delegation&from=2020-01-01T00:00:00Z",
+                null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/audit/Delegation/{id}/timeline", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/audit/Delegation/{id}/state?version=0", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/audit/Trip/{openTrip}/timeline", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/audit/Delegation/DEL-unknown/state", null, 401, 404, 403, 403, 404, 403));
+        rows.add(row("GET", "/api/audit/verify", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/audit/checkpoint", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("POST", "/api/audit/checkpoint/verification", checkpoint, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/audit/export?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z",
+                null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/admin/projections", null, 401, 403, 403, 403, 403, 200));
+        rows.add(row("GET", "/api/admin/projections/delegation-board", null, 401, 403, 403, 403, 403, 200));
+        rows.add(row("POST", "/api/admin/projections/no-such-projection/replay", "", 401, 403, 403, 403, 403, 404));
         rows.add(row("GET", "/actuator/health", null, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET", "/actuator/info", null, 401, 403, 403, 403, 403, 200));
         rows.add(row("GET", "/v3/api-docs", null, 200, 200, 200, 200, 200, 200));

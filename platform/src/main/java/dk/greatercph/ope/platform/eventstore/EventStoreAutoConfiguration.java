@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,6 +49,17 @@ public class EventStoreAutoConfiguration {
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
                 .batchSize(properties.batchSize());
         return new CommitOrderedJdbcEventStorageEngine(builder, transactionManager);
+    }
+
+    /** Links the events stored before the chain existed, once, when the application starts. */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    ApplicationRunner linkEventsStoredBeforeTheChain(EventStorageEngine engine) {
+        return arguments -> {
+            if (engine instanceof CommitOrderedJdbcEventStorageEngine commitOrdered) {
+                commitOrdered.linkHistoryIfChainIsEmpty();
+            }
+        };
     }
 
     @Bean

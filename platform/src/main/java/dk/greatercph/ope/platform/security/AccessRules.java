@@ -23,6 +23,9 @@ final class AccessRules {
             "/api/delegations/*/completion"
     };
 
+    /** What an auditor may post: checking a kept checkpoint changes nothing. */
+    static final String[] AUDITOR_POSTS = {"/api/audit/checkpoint/verification"};
+
     static final String[] OPERATOR_CHANGES = {"/api/delegations/*/programme-items/*"};
 
     private AccessRules() {
@@ -44,6 +47,7 @@ final class AccessRules {
                 .requestMatchers(HttpMethod.PUT, OPERATOR_CHANGES).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.DELETE, OPERATOR_CHANGES).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(desk, auditor)
+                .requestMatchers(HttpMethod.POST, AUDITOR_POSTS).hasAnyRole(desk, auditor)
                 .requestMatchers("/api/**").hasRole(desk)
                 .anyRequest().authenticated();
     }

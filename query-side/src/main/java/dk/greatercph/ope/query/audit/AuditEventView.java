@@ -1,7 +1,9 @@
 package dk.greatercph.ope.query.audit;
 
+import dk.greatercph.ope.platform.eventstore.StoredEvent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 
@@ -26,4 +28,25 @@ public record AuditEventView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "Who, why and in answer to what: actor, role, correlation and causation ids")
         JsonNode metaData) {
+
+    static AuditEventView of(StoredEvent event, JsonMapper json) {
+        String payloadType = event.payloadType();
+        boolean domainEvent = event.isDomainEvent();
+        return new AuditEventView(
+                event.globalIndex(),
+                event.eventIdentifier(),
+                domainEvent ? event.type() : null,
+                domainEvent ? event.aggregateIdentifier() : null,
+                domainEvent ? event.sequenceNumber() : null,
+                payloadType.substring(payloadType.lastIndexOf('.') + 1),
+                payloadType,
+                event.payloadRevision(),
+                Instant.parse(event.timeStamp()),
+                tree(event.payload(), json),
+                tree(event.metaData(), json));
+    }
+
+    private static JsonNode tree(byte[] bytes, JsonMapper json) {
+        return bytes == null ? json.createObjectNode() : json.readTree(bytes);
+    }
 }

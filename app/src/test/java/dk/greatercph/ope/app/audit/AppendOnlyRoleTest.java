@@ -1,0 +1,90 @@
+package dk.greatercph.ope.app.audit;
+
+import dk.greatercph.ope.app.OnePointEntryApplication;
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.platform.postgres.EmbeddedPostgresServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The application runs as a role that may read and append events but never change or delete them; Flyway
+ * migrates as the owner. The roles are set up as the README tells a database administrator to.
+ */
+class AppendOnlyRoleTest {
+
+    static EmbeddedPostgresServer postgres;
+    static ConfigurableApplicationContext application;
+    static String appUrl;
+
+    @BeforeAll
+    static void startAsTheApplicationRole() throws SQLException {
+        postgres = EmbeddedPostgresServer.start(Path.of("target", "it-postgres", "roles-" + UUID.randomUUID()), 0);
+        try (Connection admin = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("CREATE ROLE ope_owner LOGIN PASSWORD 'owner'");
+            sql.execute("CREATE ROLE ope_app LOGIN PASSWORD 'app'");
+            sql.execute("CREATE DATABASE ope OWNER ope_owner");
+        }
+        appUrl = "jdbc:postgresql://localhost:" + postgres.port() + "/ope";
+        try (Connection owner = DriverManager.getConnection(appUrl, "ope_owner", "owner");
+             Statement sql = owner.createStatement()) {
+            sql.execute("GRANT USAGE ON SCHEMA public TO ope_app");
+            sql.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+                    + "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ope_app");
+            sql.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ope_app");
+        }
+        application = new SpringApplicationBuilder(OnePointEntryApplication.class).run(
+                "--spring.datasource.url=" + appUrl,
+                "--spring.datasource.username=ope_app",
+                "--spring.datasource.password=app",
+                "--spring.flyway.user=ope_owner",
+                "--spring.flyway.password=owner",
+                "--server.port=0",
+                "--ope.security.allow-demo-users=true");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (application != null) {
+            application.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void theApplicationAppendsAndAuditsButCannotChangeOrDeleteEvents() throws SQLException {
+        int port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        assertThat(new Api(port).as("desk").post("/api/delegations", Requests.delegation("Roles")).status())
+                .isEqualTo(201);
+        assertThat(new Api(port).as("auditor").get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
+        assertThat(new Api(port).as("auditor").get("/api/audit/checkpoint").status()).isEqualTo(200);
+
+        try (Connection app = DriverManager.getConnection(appUrl, "ope_app", "app");
+             Statement sql = app.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE DomainEventEntry SET payload = payload"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM event_chain"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> sql.executeUpdate("TRUNCATE DomainEventEntry"))
+                    .hasMessageContaining("permission denied");
+            assertThat(sql.executeUpdate("DELETE FROM TokenEntry WHERE processorName = 'none'")).isZero();
+        }
+    }
+}

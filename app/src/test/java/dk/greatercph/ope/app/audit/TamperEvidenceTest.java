@@ -1,0 +1,162 @@
+package dk.greatercph.ope.app.audit;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.Requests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The hash chain names an event altered in the database, and signed checkpoints show what the log was. */
+@OpeIntegrationTest
+class TamperEvidenceTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void verificationNamesTheEventWhosePayloadWasChangedInTheDatabase() {
+        Api auditor = new Api(port).as("auditor");
+        String organisation = "Tamper " + UUID.randomUUID();
+        String id = new Api(port).as("desk").post("/api/delegations", Requests.delegation(organisation))
+                .json().get("id").asString();
+        assertThat(auditor.get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
+        String eventId = eventIdOf(id);
+        byte[] original = payloadOf(eventId);
+
+        byte[] tampered = original.clone();
+        int at = indexOf(tampered, organisation.getBytes(StandardCharsets.UTF_8));
+        tampered[at] = 'X';
+        setPayload(eventId, tampered);
+        JsonNode broken;
+        try {
+            broken = auditor.get("/api/audit/verify").json();
+        } finally {
+            setPayload(eventId, original);
+        }
+
+        assertThat(broken.get("ok").asBoolean()).isFalse();
+        assertThat(broken.get("firstMismatch").get("eventId").asString()).isEqualTo(eventId);
+        assertThat(broken.get("firstMismatch").get("problem").asString()).isEqualTo("EVENT_ALTERED");
+        assertThat(broken.get("firstMismatch").get("position").asLong()).isEqualTo(positionOf(eventId));
+        JsonNode restored = auditor.get("/api/audit/verify").json();
+        assertThat(restored.get("ok").asBoolean()).isTrue();
+        assertThat(restored.get("position").asLong()).isGreaterThanOrEqualTo(positionOf(eventId));
+    }
+
+    @Test
+    void aKeptCheckpointVerifiesUntilTheLogBeforeItIsChanged() {
+        Api auditor = new Api(port).as("auditor");
+        String organisation = "Checkpoint " + UUID.randomUUID();
+        String id = new Api(port).as("desk").post("/api/delegations", Requests.delegation(organisation))
+                .json().get("id").asString();
+        String eventId = eventIdOf(id);
+        Api.Response checkpoint = auditor.get("/api/audit/checkpoint");
+        assertThat(checkpoint.status()).isEqualTo(200);
+        assertThat(checkpoint.json().get("algorithm").asString()).isEqualTo("Ed25519");
+        assertThat(checkpoint.json().get("position").asLong()).isGreaterThanOrEqualTo(positionOf(eventId));
+        new Api(port).as("desk").post("/api/delegations", Requests.delegation("After the checkpoint"));
+
+        JsonNode kept = auditor.post("/api/audit/checkpoint/verification", checkpoint.body()).json();
+        assertThat(kept.get("signatureValid").asBoolean()).isTrue();
+        assertThat(kept.get("logMatches").asBoolean()).isTrue();
+
+        byte[] original = payloadOf(eventId);
+        byte[] tampered = original.clone();
+        tampered[indexOf(tampered, organisation.getBytes(StandardCharsets.UTF_8))] = 'Y';
+        setPayload(eventId, tampered);
+        JsonNode afterTampering;
+        try {
+            afterTampering = auditor.post("/api/audit/checkpoint/verification", checkpoint.body()).json();
+        } finally {
+            setPayload(eventId, original);
+        }
+        assertThat(afterTampering.get("signatureValid").asBoolean()).isTrue();
+        assertThat(afterTampering.get("logMatches").asBoolean()).isFalse();
+        assertThat(afterTampering.get("chain").get("firstMismatch").get("eventId").asString()).isEqualTo(eventId);
+    }
+
+    @Test
+    void theChainAndAKeptCheckpointStillVerifyAfterAPersonIsErased() {
+        Api desk = new Api(port).as("desk");
+        Api auditor = new Api(port).as("auditor");
+        String delegation = desk.post("/api/delegations", Requests.delegation("Erasure " + UUID.randomUUID()))
+                .json().get("id").asString();
+        String person = desk.post("/api/delegations/" + delegation + "/members", """
+                {"name":"Li Wei","title":"Director","email":"li.wei@example.cn","organisation":"Jiangsu","contact":true}""")
+                .json().get("personId").asString();
+        String checkpoint = auditor.get("/api/audit/checkpoint").body();
+
+        Api.Response erased = desk.post("/api/persons/" + person + "/erasure", "{\"legalBasis\":\"GDPR art. 17\"}");
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(auditor.get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
+        assertThat(auditor.post("/api/audit/checkpoint/verification", checkpoint).json().get("logMatches").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void aCheckpointWithAnAlteredHeadHasAnInvalidSignature() {
+        ObjectNode checkpoint = (ObjectNode) new Api(port).as("auditor").get("/api/audit/checkpoint").json();
+        checkpoint.put("chainHead", "0".repeat(64));
+
+        JsonNode forged = new Api(port).as("auditor")
+                .post("/api/audit/checkpoint/verification", JSON.writeValueAsString(checkpoint)).json();
+
+        assertThat(forged.get("signatureValid").asBoolean()).isFalse();
+        assertThat(forged.get("logMatches").asBoolean()).isFalse();
+    }
+
+    @Test
+    void everyStoredEventHasExactlyOneLink() {
+        long events = jdbc.sql("SELECT count(*) FROM DomainEventEntry").query(Long.class).single();
+        long linked = jdbc.sql("SELECT count(*) FROM DomainEventEntry e JOIN event_chain c "
+                + "ON c.global_index = e.globalIndex AND c.event_identifier = e.eventIdentifier").query(Long.class).single();
+
+        assertThat(linked).isEqualTo(events);
+    }
+
+    private String eventIdOf(String aggregateId) {
+        return jdbc.sql("SELECT eventIdentifier FROM DomainEventEntry WHERE aggregateIdentifier = :id AND sequenceNumber = 0")
+                .param("id", aggregateId).query(String.class).single();
+    }
+
+    private long positionOf(String eventId) {
+        return jdbc.sql("SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = :id")
+                .param("id", eventId).query(Long.class).single();
+    }
+
+    private byte[] payloadOf(String eventId) {
+        return jdbc.sql("SELECT payload FROM DomainEventEntry WHERE eventIdentifier = :id")
+                .param("id", eventId).query(byte[].class).single();
+    }
+
+    private void setPayload(String eventId, byte[] payload) {
+        jdbc.sql("UPDATE DomainEventEntry SET payload = :payload WHERE eventIdentifier = :id")
+                .param("payload", payload).param("id", eventId).update();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found in the payload");
+    }
+}

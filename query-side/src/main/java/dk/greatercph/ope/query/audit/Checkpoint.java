@@ -1,0 +1,49 @@
+package dk.greatercph.ope.query.audit;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * A signed statement of how far the event log reached and what its chain head was, for an auditor to keep
+ * outside the system and check later. The signature covers {@link #signedText()}.
+ */
+@Schema(name = "AuditCheckpoint")
+public record Checkpoint(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1250",
+                description = "The position of the last linked event; -1 for an empty log")
+        @NotNull Long position,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[0-9a-f]{64}$",
+                example = "3b7c0e4f9a1d2c6b8e5f0a3d7c9b1e2f4a6c8d0e2f4a6b8c0d2e4f6a8b0c2d4e",
+                description = "The chain link of that event (SHA-256, hex)")
+        @NotBlank @Pattern(regexp = "[0-9a-f]{64}") String chainHead,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time",
+                example = "2027-04-16T09:30:00.123Z")
+        @NotNull Instant issuedAt,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Ed25519")
+        @NotBlank String algorithm,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "byte",
+                example = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
+                description = "The signing public key, X.509 SubjectPublicKeyInfo (DER), Base64")
+        @NotBlank String publicKey,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "byte",
+                example = "3q2+7w…",
+                description = "Ed25519 signature over the UTF-8 text 'OPE-AUDIT-CHECKPOINT/1', position, chain head "
+                        + "and issuedAt, each on its own line (no trailing newline), Base64")
+        @NotBlank String signature) {
+
+    static final String FORMAT = "OPE-AUDIT-CHECKPOINT/1";
+
+    /** The exact bytes the signature covers. */
+    byte[] signedText() {
+        return signedText(position, chainHead, issuedAt);
+    }
+
+    static byte[] signedText(long position, String chainHead, Instant issuedAt) {
+        return (FORMAT + "\n" + position + "\n" + chainHead + "\n" + issuedAt).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,52 @@
+package dk.greatercph.ope.query.audit;
+
+import dk.greatercph.ope.platform.eventstore.StoredEvent;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The SQL that selects events from the event table by a filter: only the conditions given are part of the
+ * statement, so each can use its index (time: {@code ope_event_time(timeStamp)}; ids: the unique keys).
+ */
+record EventLogSql(String sql, Map<String, Object> params) {
+
+    static EventLogSql select(long afterPosition, FindAuditEventsQuery.EventFilter filter, Integer limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + StoredEvent.COLUMNS
+                + " FROM DomainEventEntry WHERE globalIndex > :after");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("after", afterPosition);
+        if (filter.from() != null) {
+            sql.append(" AND ope_event_time(timeStamp) >= :from");
+            params.put("from", OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND ope_event_time(timeStamp) < :to");
+            params.put("to", OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+        }
+        if (filter.aggregateType() != null) {
+            sql.append(" AND type = :aggregateType AND eventIdentifier <> aggregateIdentifier");
+            params.put("aggregateType", filter.aggregateType());
+        }
+        if (filter.aggregateId() != null) {
+            sql.append(" AND aggregateIdentifier = :aggregateId AND eventIdentifier <> aggregateIdentifier");
+            params.put("aggregateId", filter.aggregateId());
+        }
+        if (filter.eventType() != null) {
+            sql.append(" AND (payloadType = :eventType OR payloadType LIKE '%.' || :eventType)");
+            params.put("eventType", filter.eventType());
+        }
+        if (filter.actor() != null) {
+            sql.append(" AND CAST(convert_from(metaData, 'UTF8') AS JSONB) ->> 'actor' = :actor");
+            params.put("actor", filter.actor());
+        }
+        sql.append(" ORDER BY globalIndex");
+        if (limit != null) {
+            sql.append(" LIMIT :limit");
+            params.put("limit", limit);
+        }
+        return new EventLogSql(sql.toString(), params);
+    }
+}

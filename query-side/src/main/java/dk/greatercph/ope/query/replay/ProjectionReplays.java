@@ -1,0 +1,200 @@
+package dk.greatercph.ope.query.replay;
+
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Replays projections: shuts a streaming processor down, resets its tokens to the start of the event store and
+ * starts it again, then watches it until every segment has caught up with the head it had to reach. Handlers
+ * marked {@code @DisallowReplay} are skipped by Axon while the tokens say "replaying".
+ */
+@Component
+class ProjectionReplays implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
+    private static final long WATCH_INTERVAL_MILLIS = 50;
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final JdbcClient jdbc;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-replay-watcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+    }
+
+    List<ProjectionStatus> all() {
+        Long head = head();
+        return streamingProcessors().stream()
+                .sorted(Comparator.comparing(StreamingEventProcessor::getName))
+                .map(processor -> status(processor, head))
+                .toList();
+    }
+
+    ProjectionStatus one(String name) {
+        return status(processor(name), head());
+    }
+
+    ProjectionStatus replay(String name) {
+        StreamingEventProcessor processor = processor(name);
+        if (!processor.supportsReset()) {
+            throw new DomainProblem("REPLAY_NOT_SUPPORTED", ProblemKind.CONFLICT,
+                    "Projection '" + name + "' cannot be replayed: none of its handlers allows a reset.");
+        }
+        Run previous = runs.get(name);
+        if (previous != null && previous.finishedAt == null) {
+            throw new DomainProblem("REPLAY_IN_PROGRESS", ProblemKind.CONFLICT,
+                    "Projection '" + name + "' is already being replayed.");
+        }
+        processor.shutDown();
+        Long target = head();
+        long events = target == null ? 0 : jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE globalIndex <= :to")
+                .param("to", target).query(Long.class).single();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            processor.start();
+            throw new DomainProblem("PROJECTION_CLAIMED_ELSEWHERE", ProblemKind.CONFLICT,
+                    "Projection '" + name + "' is being processed by another instance; stop it there first.");
+        }
+        Run run = new Run(Instant.now(), System.nanoTime(), target == null ? -1 : target, events);
+        runs.put(name, run);
+        processor.start();
+        run.watch = watcher.scheduleWithFixedDelay(() -> watch(processor, run), WATCH_INTERVAL_MILLIS,
+                WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        return status(processor, target);
+    }
+
+    private void watch(StreamingEventProcessor processor, Run run) {
+        try {
+            if (run.finishedAt == null && caughtUp(processor, run.target)) {
+                run.finish();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not read the replay progress of {}", processor.getName(), e);
+        }
+    }
+
+    /** Done, as Axon counts it: no segment still replaying short of the head, and all past the target. */
+    private static boolean caughtUp(StreamingEventProcessor processor, long target) {
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        if (!processor.isRunning() || segments.isEmpty()) {
+            return false;
+        }
+        return segments.stream().noneMatch(segment -> segment.isReplaying() && !segment.isCaughtUp())
+                && (target < 0 || segments.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= target));
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, Long head) {
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        Long position = segments.isEmpty() ? null : segments.stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(p -> p.orElse(-1))
+                .min().orElse(-1);
+        if (position != null && position < 0) {
+            position = null;
+        }
+        Long behindBy = head == null ? null : head - (position == null ? 0 : position);
+        Run run = runs.get(processor.getName());
+        return new ProjectionStatus(processor.getName(), processor.isRunning(), processor.isReplaying(),
+                segments.stream().anyMatch(EventTrackerStatus::isErrorState), position, head, behindBy,
+                run == null ? null : run.view(position));
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name)
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .orElseThrow(() -> new DomainProblem("PROJECTION_NOT_FOUND", ProblemKind.NOT_FOUND,
+                        "There is no projection named '" + name + "'."));
+    }
+
+    private List<StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+    }
+
+    private Long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        if (head == null) {
+            return null;
+        }
+        OptionalLong position = head.position();
+        return position.isPresent() ? position.getAsLong() : null;
+    }
+
+    @Override
+    public void destroy() {
+        watcher.shutdownNow();
+    }
+
+    private static final class Run {
+        final Instant startedAt;
+        final long startedNanos;
+        final long target;
+        final long events;
+        volatile Instant finishedAt;
+        volatile long finishedNanos;
+        volatile ScheduledFuture<?> watch;
+
+        Run(Instant startedAt, long startedNanos, long target, long events) {
+            this.startedAt = startedAt;
+            this.startedNanos = startedNanos;
+            this.target = target;
+            this.events = events;
+        }
+
+        void finish() {
+            finishedNanos = System.nanoTime();
+            finishedAt = startedAt.plus(Duration.ofNanos(finishedNanos - startedNanos));
+            ScheduledFuture<?> future = watch;
+            if (future != null) {
+                future.cancel(false);
+            }
+        }
+
+        ProjectionStatus.Replay view(Long position) {
+            boolean done = finishedAt != null;
+            double progress = done || target <= 0 ? 1.0
+                    : Math.min(1.0, Math.max(0, position == null ? 0 : position) / (double) target);
+            long elapsed = (done ? finishedNanos : System.nanoTime()) - startedNanos;
+            double seconds = Math.max(elapsed, 1) / 1e9;
+            return new ProjectionStatus.Replay(startedAt, finishedAt, target, events, progress,
+                    events * progress / seconds);
+        }
+    }
+}

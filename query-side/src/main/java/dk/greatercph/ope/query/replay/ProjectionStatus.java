@@ -1,0 +1,48 @@
+package dk.greatercph.ope.query.replay;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+
+/** A projection's streaming processor: where it is in the event log, and how its last replay went. */
+@Schema(name = "ProjectionStatus")
+public record ProjectionStatus(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "delegation-board",
+                description = "The processing group's name")
+        String name,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "true") boolean running,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "false",
+                description = "Whether any segment is still replaying history")
+        boolean replaying,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "false",
+                description = "Whether any segment has stopped on an error")
+        boolean error,
+        @Schema(example = "1250", description = "The lowest position any segment has processed; absent before the "
+                + "first event or while no segment is claimed")
+        Long position,
+        @Schema(example = "1250", description = "The position of the newest event in the event store")
+        Long head,
+        @Schema(example = "0", description = "Head minus position")
+        Long behindBy,
+        @Schema(description = "The last replay started from this process, if any")
+        Replay lastReplay) {
+
+    /** One replay: when it started and ended, how far it had to go, and how fast it went. */
+    @Schema(name = "ProjectionReplay")
+    public record Replay(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") Instant startedAt,
+            @Schema(format = "date-time", description = "Absent while the replay runs") Instant finishedAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1250",
+                    description = "The head of the event store when the replay started: history up to here is replayed")
+            long replayUpTo,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1250",
+                    description = "How many events that history holds")
+            long eventsToReplay,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0.5", minimum = "0", maximum = "1",
+                    description = "Share of that history processed so far")
+            double progress,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "4200.0",
+                    description = "Events replayed per second, from the start until now or until it finished")
+            double eventsPerSecond) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Rebuilding projections from history: reset a streaming processor's tokens and follow the replay. */
+package dk.greatercph.ope.query.replay;
