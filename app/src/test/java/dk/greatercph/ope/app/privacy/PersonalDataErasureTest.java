@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,6 +58,11 @@ class PersonalDataErasureTest {
         assertThat(tablesHolding(marker)).as("before erasure, only views may hold the clear values")
                 .doesNotContain("domainevententry", "snapshotevententry", "deadletterentry", "tokenentry", "sagaentry");
 
+        Api auditor = new Api(port).as("auditor");
+        assertThat(memberName(auditor.get("/api/audit/events?type=DelegationMemberAddedEvent&aggregateId=" + delegation)
+                .json().get("items").get(0).get("payload"))).as("the audit log opens the sealed name").isEqualTo(name);
+        java.time.Instant beforeErasure = java.time.Instant.now();
+
         Api.Response erased = desk.post("/api/persons/" + person + "/erasure",
                 "{\"legalBasis\":\"GDPR art. 17(1)(a), request of the data subject\"}");
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
@@ -68,6 +74,24 @@ class PersonalDataErasureTest {
         JsonNode access = desk.get("/api/persons/" + person).json();
         assertThat(access.get("erased").asBoolean()).isTrue();
         assertThat(tablesHolding(marker)).as("after erasure no table holds the clear values").isEmpty();
+
+        assertThat(memberName(auditor.get("/api/audit/events?type=DelegationMemberAddedEvent&aggregateId=" + delegation)
+                .json().get("items").get(0).get("payload"))).isEqualTo("[erased]");
+        JsonNode timeline = auditor.get("/api/audit/Delegation/" + delegation + "/timeline").json().get("events");
+        assertThat(memberName(timeline.get(1).get("payload"))).isEqualTo("[erased]");
+        assertThat(auditor.get("/api/audit/Delegation/" + delegation + "/state?at=" + beforeErasure).status()).isEqualTo(200);
+        String export = auditor.get("/api/audit/export").body();
+        assertThat(export).doesNotContain(name).contains("[erased]");
+        assertThat(export.lines()).allSatisfy(line -> assertThat(JsonMapper.builder().build().readTree(line)).isNotNull());
+
+        Api admin = new Api(port).as("admin");
+        assertThat(admin.post("/api/admin/projections/personal-data/replay", "").status()).isEqualTo(202);
+        JsonNode replayed = admin.getUntil("/api/admin/projections/personal-data", r -> r.json().path("lastReplay")
+                .hasNonNull("finishedAt"), Duration.ofSeconds(30)).json();
+        assertThat(replayed.get("lastReplay").hasNonNull("finishedAt")).as("a full replay after erasure succeeds").isTrue();
+        assertThat(desk.getUntil("/api/delegations/" + delegation + "/members", r -> r.json().size() == 1,
+                Duration.ofSeconds(10)).json().get(0).get("name").asString()).isEqualTo("[erased]");
+        assertThat(auditor.get("/api/audit/verify").json().get("ok").asBoolean()).as("the chain still verifies").isTrue();
         assertThat(desk.post("/api/persons/" + person + "/erasure", "{\"legalBasis\":\"again\"}").status()).isEqualTo(409);
         assertThat(output.getAll()).as("logs hold no personal fields").doesNotContain(name, email);
     }
@@ -104,6 +128,10 @@ class PersonalDataErasureTest {
                 .asString().equals("[erased]"), Duration.ofSeconds(10)).json();
         assertThat(erased.get("participants").get(0).get("title").asString()).isEqualTo("[erased]");
         assertThat(tablesHolding(marker)).isEmpty();
+    }
+
+    private static String memberName(JsonNode payload) {
+        return payload.get("name").asString();
     }
 
     /** Every table of the schema that holds {@code text} in any column, as text or as bytes. */

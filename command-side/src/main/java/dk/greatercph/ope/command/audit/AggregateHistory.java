@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.audit;
 
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -44,10 +45,12 @@ class AggregateHistory {
 
     private final AuditedAggregates aggregates;
     private final EventStore eventStore;
+    private final PersonalData personalData;
 
-    AggregateHistory(AuditedAggregates aggregates, EventStore eventStore) {
+    AggregateHistory(AuditedAggregates aggregates, EventStore eventStore, PersonalData personalData) {
         this.aggregates = aggregates;
         this.eventStore = eventStore;
+        this.personalData = personalData;
     }
 
     AggregateTimelineView timeline(String type, String id) {
@@ -56,7 +59,7 @@ class AggregateHistory {
         return new AggregateTimelineView(aggregate.name(), id, events.stream()
                 .map(event -> new AggregateTimelineView.Entry(event.getSequenceNumber(), event.getIdentifier(),
                         event.getPayloadType().getSimpleName(), event.getPayloadType().getName(),
-                        event.getTimestamp(), VALUES.valueToTree(event.getPayload()),
+                        event.getTimestamp(), personalData.openAll(VALUES.valueToTree(event.getPayload())),
                         VALUES.valueToTree(event.getMetaData())))
                 .toList());
     }

@@ -3,6 +3,11 @@ package dk.greatercph.ope.platform.privacy;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.person.SealedText;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -70,6 +75,34 @@ public class PersonalData {
     /** The clear value, {@link #ERASED} once the key is gone, null for a null value. */
     public String openOrErased(SealedText sealed) {
         return sealed == null ? null : open(sealed).orElse(ERASED);
+    }
+
+    /**
+     * A copy of a serialized payload in which every sealed field ({@code {"personId":…,"sealed":…}}) is
+     * replaced by its clear text, or {@link #ERASED} once the person's key is gone: how the audit log, the
+     * timeline and the export show personal data.
+     */
+    public JsonNode openAll(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof ObjectNode object) {
+            JsonNode sealed = object.get("sealed");
+            JsonNode person = object.get("personId");
+            if (object.size() == 2 && sealed != null && sealed.isString() && person != null) {
+                String personId = person.isObject() ? person.path("value").asString() : person.asString();
+                return StringNode.valueOf(openOrErased(new SealedText(new PersonId(personId), sealed.asString())));
+            }
+            ObjectNode copy = object.objectNode();
+            object.properties().forEach(field -> copy.set(field.getKey(), openAll(field.getValue())));
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = array.arrayNode();
+            array.forEach(element -> copy.add(openAll(element)));
+            return copy;
+        }
+        return node;
     }
 
     public boolean isErased(PersonId person) {

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.query.audit;
 
 import dk.greatercph.ope.platform.eventstore.StoredEvent;
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,13 +24,14 @@ public record AuditEventView(
                 example = "dk.greatercph.ope.events.delegation.DelegationRegisteredEvent") String payloadType,
         @Schema(example = "1") String payloadRevision,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") Instant timestamp,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The event's payload as stored")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The event's payload as stored, sealed personal fields opened (\"[erased]\" after erasure)")
         JsonNode payload,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "Who, why and in answer to what: actor, role, correlation and causation ids")
         JsonNode metaData) {
 
-    static AuditEventView of(StoredEvent event, JsonMapper json) {
+    static AuditEventView of(StoredEvent event, JsonMapper json, PersonalData personalData) {
         String payloadType = event.payloadType();
         boolean domainEvent = event.isDomainEvent();
         return new AuditEventView(
@@ -42,7 +44,7 @@ public record AuditEventView(
                 payloadType,
                 event.payloadRevision(),
                 Instant.parse(event.timeStamp()),
-                tree(event.payload(), json),
+                personalData.openAll(tree(event.payload(), json)),
                 tree(event.metaData(), json));
     }
 

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.audit;
 
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.eventstore.StoredEvent;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,10 +17,12 @@ class EventExporter {
 
     private final EventCursor cursor;
     private final JsonMapper json;
+    private final PersonalData personalData;
 
-    EventExporter(EventCursor cursor, JsonMapper json) {
+    EventExporter(EventCursor cursor, JsonMapper json, PersonalData personalData) {
         this.cursor = cursor;
         this.json = json;
+        this.personalData = personalData;
     }
 
     /** Writes every event the filter selects, in order; returns how many were written. */
@@ -28,7 +31,7 @@ class EventExporter {
         long[] written = {0};
         cursor.stream(select.sql(), select.params(), rs -> {
             try {
-                out.write(json.writeValueAsBytes(AuditEventView.of(StoredEvent.read(rs), json)));
+                out.write(json.writeValueAsBytes(AuditEventView.of(StoredEvent.read(rs), json, personalData)));
                 out.write(NEWLINE);
                 written[0]++;
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.audit;
 
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.eventstore.StoredEvent;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +15,12 @@ class EventLogReader {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PersonalData personalData;
 
-    EventLogReader(JdbcClient jdbc, JsonMapper json) {
+    EventLogReader(JdbcClient jdbc, JsonMapper json, PersonalData personalData) {
         this.jdbc = jdbc;
         this.json = json;
+        this.personalData = personalData;
     }
 
     @QueryHandler
@@ -25,7 +28,7 @@ class EventLogReader {
         EventLogSql select = EventLogSql.select(query.afterPosition(), query.filter(), query.limit());
         List<AuditEventView> events = jdbc.sql(select.sql())
                 .params(select.params())
-                .query((rs, rowNum) -> AuditEventView.of(StoredEvent.read(rs), json))
+                .query((rs, rowNum) -> AuditEventView.of(StoredEvent.read(rs), json, personalData))
                 .list();
         String next = events.isEmpty() ? null : Long.toString(events.get(events.size() - 1).position());
         return new AuditEventPage(events, next);
