@@ -55,6 +55,7 @@ class LateCommitTest {
     @Autowired
     EventProcessingConfiguration processing;
 
+
     @Value("${ope.event-store.gap-timeout}")
     Duration gapTimeout;
 
@@ -117,6 +118,9 @@ class LateCommitTest {
                     .status()).isEqualTo(200);
             assertThat(position(api, id)).as("global index follows commit order").isGreaterThan(latePosition);
         }
+        tools.jackson.databind.JsonNode verification = api.as("auditor").get("/api/audit/verify").json();
+        assertThat(verification.get("ok").asBoolean()).as("the hash chain holds across the held append: " + verification)
+                .isTrue();
     }
 
     private static long position(Api api, String aggregateId) {

@@ -9,7 +9,12 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +27,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * Axon's storage on PostgreSQL: the commit-ordered JDBC event store (payloads as {@code bytea}), the saga
  * schema for PostgreSQL, and a Jackson 3 serializer that can read back the tokens it writes.
  */
-@AutoConfiguration(before = JdbcAutoConfiguration.class)
+@AutoConfiguration(before = {JdbcAutoConfiguration.class, TransactionAutoConfiguration.class,
+        NoOpTransactionAutoConfiguration.class}, after = DataSourceTransactionManagerAutoConfiguration.class)
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreAutoConfiguration {
 
@@ -60,6 +66,17 @@ public class EventStoreAutoConfiguration {
                 commitOrdered.linkHistoryIfChainIsEmpty();
             }
         };
+    }
+
+    /**
+     * Axon's units of work run in the application's transactions. Axon orders its own transaction
+     * auto-configuration after Spring Boot 3's transaction-manager class name; under Boot 4 that name moved,
+     * so Axon may fall back to no transactions at all — every statement its own commit, and the append lock
+     * released at once. Declared here, after Boot 4's transaction manager, it is always the real one.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
     }
 
     @Bean
