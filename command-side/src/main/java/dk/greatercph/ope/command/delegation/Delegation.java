@@ -59,6 +59,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dk.greatercph.ope.platform.problem.DomainProblem.invalid;
+import static dk.greatercph.ope.platform.problem.DomainProblem.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -583,16 +585,6 @@ class Delegation {
             throw new DomainProblem("INVALID_STATE", ProblemKind.CONFLICT,
                     "A delegation that is " + status + " cannot be " + what + ".");
         }
-    }
-
-    private static void requireText(String value, String code, String message) {
-        if (value == null || value.isBlank()) {
-            throw invalid(code, message);
-        }
-    }
-
-    private static DomainProblem invalid(String code, String message) {
-        return new DomainProblem(code, ProblemKind.INVALID_INPUT, message);
     }
 
     private static DomainProblem notFoundForOperator() {

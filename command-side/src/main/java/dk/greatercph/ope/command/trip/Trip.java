@@ -23,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static dk.greatercph.ope.platform.problem.DomainProblem.invalid;
+import static dk.greatercph.ope.platform.problem.DomainProblem.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -47,8 +49,8 @@ class Trip {
 
     @CommandHandler
     Trip(TripCommands.PlanTrip command, AnnualTrips annualTrips) {
-        require(command.title(), "TITLE_REQUIRED", "A trip has a title.");
-        require(command.leader(), "LEADER_REQUIRED", "A trip has a leader.");
+        requireText(command.title(), "TITLE_REQUIRED", "A trip has a title.");
+        requireText(command.leader(), "LEADER_REQUIRED", "A trip has a leader.");
         if (command.destinations() == null || command.destinations().isEmpty()) {
             throw invalid("DESTINATIONS_REQUIRED", "A trip has at least one destination.");
         }
@@ -74,7 +76,7 @@ class Trip {
         if (participants.contains(command.participantId())) {
             throw new DomainProblem("PARTICIPANT_EXISTS", ProblemKind.CONFLICT, "That participant is already on the trip.");
         }
-        require(command.name(), "NAME_REQUIRED", "A participant has a name.");
+        requireText(command.name(), "NAME_REQUIRED", "A participant has a name.");
         if (command.kind() == ParticipantKind.OPERATOR && command.operatorId() == null) {
             throw invalid("OPERATOR_REQUIRED", "An operator's participant names the operator.");
         }
@@ -97,8 +99,8 @@ class Trip {
     @CommandHandler
     long handle(TripCommands.AddItineraryItem command) {
         requireOpenForPlanning();
-        require(command.city(), "CITY_REQUIRED", "An itinerary item names its city.");
-        require(command.counterpart(), "COUNTERPART_REQUIRED", "An itinerary item names the Chinese counterpart.");
+        requireText(command.city(), "CITY_REQUIRED", "An itinerary item names its city.");
+        requireText(command.counterpart(), "COUNTERPART_REQUIRED", "An itinerary item names the Chinese counterpart.");
         if (!command.endsAt().isAfter(command.startsAt())) {
             throw invalid("INVALID_TIME_SLOT", "An itinerary item ends after it starts.");
         }
@@ -129,7 +131,7 @@ class Trip {
             throw new DomainProblem("TRIP_NOT_APPROVED", ProblemKind.RULE_VIOLATION,
                     "Only an approved trip can be completed; this one is " + status + ".");
         }
-        require(command.outcomes(), "REPORT_REQUIRED", "A completed trip has a report of its outcomes.");
+        requireText(command.outcomes(), "REPORT_REQUIRED", "A completed trip has a report of its outcomes.");
         apply(new TripCompletedEvent(tripId, command.outcomes().trim(), orEmpty(command.agreementsSigned()),
                 orEmpty(command.followUps())));
         return AggregateVersion.current();
@@ -140,7 +142,7 @@ class Trip {
         if (status == TripStatus.COMPLETED || status == TripStatus.CANCELLED) {
             throw new DomainProblem("TRIP_CLOSED", ProblemKind.RULE_VIOLATION, "The trip is already " + status + ".");
         }
-        require(command.reason(), "REASON_REQUIRED", "A cancellation states its reason.");
+        requireText(command.reason(), "REASON_REQUIRED", "A cancellation states its reason.");
         if (!extraordinary) {
             annualTrips.release(year, tripId);
         }
@@ -196,16 +198,6 @@ class Trip {
             throw new DomainProblem("TRIP_NOT_OPEN", ProblemKind.RULE_VIOLATION,
                     "The trip is " + status + "; its programme can no longer change.");
         }
-    }
-
-    private static void require(String value, String code, String message) {
-        if (value == null || value.isBlank()) {
-            throw invalid(code, message);
-        }
-    }
-
-    private static DomainProblem invalid(String code, String message) {
-        return new DomainProblem(code, ProblemKind.INVALID_INPUT, message);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -16,6 +16,18 @@ public class DomainProblem extends RuntimeException {
         this.details = new Details(code, kind, detail);
     }
 
+    /** Bad input: a 400 with {@code code}. */
+    public static DomainProblem invalid(String code, String detail) {
+        return new DomainProblem(code, ProblemKind.INVALID_INPUT, detail);
+    }
+
+    /** Refuses a missing or blank text as bad input with {@code code}. */
+    public static void requireText(String value, String code, String detail) {
+        if (value == null || value.isBlank()) {
+            throw invalid(code, detail);
+        }
+    }
+
     public Details details() {
         return details;
     }
