@@ -41,6 +41,23 @@ public final class Jwts {
         return signed(user, role, operatorId, AUDIENCE, Instant.now().plusSeconds(300));
     }
 
+    /** The claims a valid token for this user carries, to change before {@link #signed(JWTClaimsSet)}. */
+    public static JWTClaimsSet.Builder claimsFor(String user, String role, String operatorId) {
+        return new JWTClaimsSet.Builder(claims(user, role, operatorId, AUDIENCE, Instant.now().plusSeconds(300)));
+    }
+
+    /** Exactly these claims, signed with the test key. */
+    public static String signed(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                    claims);
+            jwt.sign(new RSASSASigner(privateKey()));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The same claims with {@code alg: none} and no signature. */
     public static String unsigned(String user, String role) {
         return new PlainJWT(claims(user, role, null, AUDIENCE, Instant.now().plusSeconds(300))).serialize();

@@ -1,5 +1,9 @@
 package dk.greatercph.ope.platform.security;
 
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * The metadata keys that say who did something and why, on every command and every event. The payload
  * never repeats them.
@@ -18,7 +22,21 @@ public final class ActorMetadata {
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     /** The actor of what the system does by itself. */
     public static final String SYSTEM = "system";
+    /**
+     * Actor names no person may have: {@link #SYSTEM} (deadlines, seeding) and the name Spring Security gives
+     * an unauthenticated caller. Compared case-insensitively after Unicode compatibility normalisation.
+     */
+    public static final Set<String> RESERVED_NAMES = Set.of(SYSTEM, "anonymous", "anonymoususer");
 
     private ActorMetadata() {
+    }
+
+    /** True if {@code name} would pass for an actor the system uses for itself. */
+    public static boolean isReservedName(String name) {
+        if (name == null) {
+            return false;
+        }
+        String normalised = Normalizer.normalize(name, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        return RESERVED_NAMES.contains(normalised);
     }
 }

@@ -18,8 +18,8 @@ final class DemoUsers {
     }
 
     static List<SecurityProperties.User> all() {
-        // The passwords are public anyway; a low cost keeps demo logins fast.
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        // The same cost as any configured user's, so that a demo user name answers as slowly as an unknown one.
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(PasswordHashes.MIN_BCRYPT_COST);
         List<SecurityProperties.User> users = new ArrayList<>();
         users.add(new SecurityProperties.User("desk", "{bcrypt}" + bcrypt.encode("desk"), Role.DESK, null));
         users.add(new SecurityProperties.User("auditor", "{bcrypt}" + bcrypt.encode("auditor"), Role.AUDITOR, null));

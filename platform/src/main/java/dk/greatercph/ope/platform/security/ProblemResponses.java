@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem details, like every other error. */
+/** 401, 403 and 429 (too many failed sign-ins) as problem details, like every other error. */
 final class ProblemResponses {
 
     private final ProblemWriter writer;
@@ -18,6 +18,13 @@ final class ProblemResponses {
 
     AuthenticationEntryPoint unauthenticated() {
         return (request, response, exception) -> {
+            if (exception instanceof TooManyAttempts tooMany) {
+                response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+                writer.write(response, request.getRequestURI(), HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
+                        "Too many failed sign-in attempts for this user name or from this address; "
+                                + "try again after the time in Retry-After.");
+                return;
+            }
             response.setHeader("WWW-Authenticate", challenge);
             writer.write(response, request.getRequestURI(), HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                     "Valid credentials are required.");

@@ -17,29 +17,32 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Every endpoint is born secure: HTTP Basic against configured users (or, in the embedded default, demo
  * users), bearer JWTs from the authority's identity provider when one is configured, stateless sessions,
- * function-level rules from {@link AccessRules}, and 401/403 as problem details.
+ * function-level rules from {@link AccessRules}, and 401/403 as problem details. Password guessing is throttled
+ * ({@link LoginThrottle}), every response carries the security headers, and cross-origin calls are allowed
+ * only from configured origins.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
         ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class},
@@ -58,12 +61,13 @@ public class WebSecurityAutoConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(SecurityProperties properties, Environment environment,
-                                          ObjectProvider<JwtDecoder> jwtDecoder) {
+    AuthenticationProvider passwordLogin(SecurityProperties properties, Environment environment,
+                                         ObjectProvider<JwtDecoder> jwtDecoder, PasswordEncoder passwordEncoder) {
         List<SecurityProperties.User> users = properties.users();
         if (users.isEmpty()) {
             boolean embeddedDefault = !environment.containsProperty("spring.datasource.url");
-            if (embeddedDefault || properties.allowDemoUsers()) {
+            boolean jwt = jwtDecoder.getIfAvailable() != null;
+            if (properties.allowDemoUsers() || (embeddedDefault && !jwt)) {
                 users = DemoUsers.all();
                 log.warn("""
 
@@ -72,17 +76,24 @@ public class WebSecurityAutoConfiguration {
                         *  woco, region -- each with its user name as password.                 *
                         *  Configure ope.security.users (or a JWT issuer) before real use.      *
                         ************************************************************************""");
-            } else if (jwtDecoder.getIfAvailable() == null) {
+            } else if (jwt) {
+                log.info("No password users are configured: only bearer tokens from the identity provider are "
+                        + "accepted (demo users need ope.security.allow-demo-users=true).");
+            } else {
                 throw new IllegalStateException("No users are configured (ope.security.users) and no JWT issuer "
                         + "(spring.security.oauth2.resourceserver.jwt.*). Outside the embedded default, demo users "
                         + "need ope.security.allow-demo-users=true.");
             }
         }
-        InMemoryUserDetailsManager manager =
-                new InMemoryUserDetailsManager(users.stream().map(WebSecurityAutoConfiguration::userDetails).toList());
-        // Only the lookup is exposed: Spring would otherwise "upgrade" every hash to its default bcrypt cost on
-        // first login, in memory, making each request pay ~70 ms for a hash the operator chose differently.
-        return manager::loadUserByUsername;
+        // Only this provider checks passwords: Spring's default one would "upgrade" hashes in memory and answer
+        // an unknown name at a cost of its own choosing.
+        return new PasswordLogin(users, passwordEncoder, new LoginThrottle(properties.loginThrottle()),
+                properties.verifiedLogins());
+    }
+
+    @Bean
+    OAuth2TokenValidator<Jwt> tokenLifetime(SecurityProperties properties) {
+        return new TokenLifetime(properties.jwt().maxLifetime(), properties.jwt().clockSkew(), Clock.systemUTC());
     }
 
     @Bean
@@ -100,7 +111,18 @@ public class WebSecurityAutoConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
-                .authorizeHttpRequests(AccessRules::apply);
+                .authorizeHttpRequests(AccessRules::apply)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(properties.headers().contentSecurityPolicy()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frames -> frames.deny())
+                        .contentTypeOptions(Customizer.withDefaults())
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        if (properties.cors().allowedOrigins().isEmpty()) {
+            http.cors(cors -> cors.disable());
+        } else {
+            http.cors(cors -> cors.configurationSource(CrossOrigin.from(properties.cors())));
+        }
         if (jwt) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problems.unauthenticated())
@@ -121,6 +143,9 @@ public class WebSecurityAutoConfiguration {
             if (name == null || name.isBlank()) {
                 throw new InvalidBearerTokenException("The token names no user.");
             }
+            if (ActorMetadata.isReservedName(name)) {
+                throw new InvalidBearerTokenException("The token's user name is reserved for the system.");
+            }
             if (role == Role.OPERATOR && (operatorId == null || operatorId.isBlank())) {
                 throw new InvalidBearerTokenException("An operator's token must name its operator.");
             }
@@ -137,22 +162,5 @@ public class WebSecurityAutoConfiguration {
         } catch (IllegalArgumentException e) {
             throw new InvalidBearerTokenException("The token's role is not one of DESK, OPERATOR, AUDITOR, ADMIN.");
         }
-    }
-
-    private static UserDetails userDetails(SecurityProperties.User user) {
-        if (user.username() == null || user.username().isBlank() || user.role() == null) {
-            throw new IllegalStateException("Every configured user needs a username and a role.");
-        }
-        if (user.passwordHash() == null || !user.passwordHash().startsWith("{")) {
-            throw new IllegalStateException("User " + user.username()
-                    + " needs a password hash with its algorithm, e.g. {bcrypt}$2a$10$…; clear passwords are refused.");
-        }
-        if (user.role() == Role.OPERATOR && (user.operatorId() == null || user.operatorId().isBlank())) {
-            throw new IllegalStateException("Operator user " + user.username() + " must name its operator-id.");
-        }
-        return User.withUsername(user.username())
-                .password(user.passwordHash())
-                .authorities(CurrentUser.authorities(user.role(), user.operatorId()))
-                .build();
     }
 }

@@ -1,0 +1,77 @@
+package dk.greatercph.ope.app.security;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every response carries the security headers, whatever its status; HSTS only over TLS (here: a request the
+ * trusted proxy received over https); and no cross-origin access unless origins are configured.
+ */
+@OpeIntegrationTest
+class SecurityHeadersTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        Api api = new Api(port);
+        List<Api.Response> responses = List.of(
+                api.as("desk").get("/api/delegations?limit=1"),
+                api.anonymous().get("/api/delegations"),
+                api.as("auditor").post("/api/delegations", "{}"),
+                api.as("desk").get("/api/delegations/DEL-does-not-exist"),
+                api.as("desk").post("/api/delegations", "{\"bogus\":1}"),
+                api.anonymous().get("/actuator/health"),
+                api.anonymous().get("/v3/api-docs"));
+
+        assertThat(responses).extracting(Api.Response::status).containsExactly(200, 401, 403, 404, 400, 200, 200);
+        for (Api.Response response : responses) {
+            String csp = response.header("Content-Security-Policy");
+            assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
+                    "object-src 'none'");
+            assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval");
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.header("Strict-Transport-Security")).isNull();
+        }
+    }
+
+    @Test
+    void aRequestServedOverTlsGetsStrictTransportSecurity() {
+        Api.Response overTls = get("/actuator/health", Map.of("X-Forwarded-Proto", "https"));
+
+        assertThat(overTls.status()).isEqualTo(200);
+        assertThat(overTls.header("Strict-Transport-Security")).contains("max-age=31536000", "includeSubDomains");
+        assertThat(overTls.header("Content-Security-Policy")).contains("default-src 'self'");
+    }
+
+    @Test
+    void noCrossOriginAccessIsGrantedByDefault() {
+        Api.Response preflight = new Api(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/delegations")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()),
+                Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST",
+                        "Access-Control-Request-Headers", "authorization,content-type"));
+        Api.Response read = new Api(port).as("desk").send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/delegations?limit=1")).GET(), Map.of("Origin", "https://evil.example"));
+
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(preflight.header("Access-Control-Allow-Methods")).isNull();
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    private Api.Response get(String path, Map<String, String> headers) {
+        return new Api(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET(), headers);
+    }
+}
