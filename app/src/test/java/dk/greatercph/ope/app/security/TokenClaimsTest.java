@@ -62,7 +62,16 @@ class TokenClaimsTest {
     }
 
     @Test
-    void aTokenNamingThePersonSystemIsRefusedAndRecordsNothing() {
+    void aTokenNotValidForAnotherMinuteIsRefused() {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = Jwts.claimsFor("not.yet", "DESK", null).issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now.plusSeconds(60))).expirationTime(Date.from(now.plusSeconds(600))).build();
+
+        assertUnauthenticated(call(claims));
+    }
+
+    @Test
+    void aTokenNamingAReservedActorMayNotCommand() {
         for (String reserved : new String[]{"system", " System ", "SYSTEM", "anonymousUser"}) {
             Api asSystem = new Api(port).withBearer(Jwts.valid(reserved, "DESK", null));
 
