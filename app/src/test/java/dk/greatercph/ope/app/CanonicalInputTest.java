@@ -375,6 +375,39 @@ class CanonicalInputTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"X-Bad: a\u0001b", "X-Bad: a\u0000b", "Idempotency-Key: k\u007fey"})
+    void controlCharacterInAHeaderIsAProblem(String header) throws IOException {
+        RawResponse response = raw("GET /api/delegations HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\n"
+                + basic("desk") + "Connection: close\r\n\r\n");
+
+        assertRawProblem(response, 400, "MALFORMED_REQUEST");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"q=%C3%28, q", "q=%ZZ, q", "q=%, q", "operator=%FF, operator", "limit=5&q=%C0%AF, q"})
+    void undecodableQueryParameterIsRefusedByName(String query, String parameter) throws IOException {
+        RawResponse response = raw("GET /api/delegations?" + query + " HTTP/1.1\r\nHost: localhost\r\n"
+                + basic("desk") + "Connection: close\r\n\r\n");
+
+        assertRawProblem(response, 400, "INVALID_TEXT");
+        assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+    }
+
+    @Test
+    void bodyThatIsNotUtf8IsRefused() throws IOException {
+        String body = Requests.delegation("Latin " + UUID.randomUUID())
+                .replace("Study visit", "Study \u00c3\u0028 visit");
+        byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
+        RawResponse response = raw("POST /api/delegations HTTP/1.1\r\nHost: localhost\r\n" + basic("desk")
+                + "Content-Type: application/json\r\nContent-Length: " + bytes.length
+                + "\r\nConnection: close\r\n\r\n" + body);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.contentType()).as(response.text()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isIn("MALFORMED_JSON", "INVALID_FIELD");
+    }
+
+    @ParameterizedTest
     @CsvSource({"TRACE, 405", "FOO, 405", "PROPFIND, 405"})
     void unknownAndDisallowedMethodsAreProblems(String method, int status) throws IOException {
         RawResponse response = raw(method + " /api/delegations HTTP/1.1\r\nHost: localhost\r\n" + basic("desk")

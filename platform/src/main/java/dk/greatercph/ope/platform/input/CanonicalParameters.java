@@ -6,6 +6,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Holds path variables and query parameters to the same text rule as request bodies, before any handler
@@ -13,12 +15,15 @@ import java.util.Map;
  */
 final class CanonicalParameters implements HandlerInterceptor {
 
+    /** How Tomcat names the parameter it could not decode. */
+    private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})]");
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value)));
         }
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        for (Map.Entry<String, String[]> parameter : parameters(request).entrySet()) {
             String name = parameter.getKey();
             if (CanonicalText.violation(name, false) != null) {
                 throw new InvalidInput("INVALID_TEXT", "parameter name", "is not canonical text");
@@ -28,6 +33,17 @@ final class CanonicalParameters implements HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    /** The parameters; a query string that is not percent-encoded UTF-8 is refused, naming the parameter. */
+    private static Map<String, String[]> parameters(HttpServletRequest request) {
+        try {
+            return request.getParameterMap();
+        } catch (IllegalStateException undecodable) {
+            Matcher name = TOMCAT_PARAMETER.matcher(String.valueOf(undecodable.getMessage()));
+            throw new InvalidInput("INVALID_TEXT", name.find() ? name.group(1) : "query",
+                    "is not percent-encoded UTF-8");
+        }
     }
 
     private static void check(String name, String value) {
