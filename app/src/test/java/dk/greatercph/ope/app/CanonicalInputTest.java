@@ -255,7 +255,8 @@ class CanonicalInputTest {
             "/api/schedule?from=-4714-01-01, from",
             "/api/schedule.ics?to=%2B10000-01-01, to",
             "/api/audit/events?from=0000-01-01T00:00:00Z, from",
-            "/api/audit/events?to=%2B999999999-12-31T00:00:00Z, to"})
+            "/api/audit/events?to=%2B999999999-12-31T00:00:00Z, to",
+            "/api/audit/Delegation/DEL-x/state?at=0000-01-01T00:00:00Z, at"})
     void dateFiltersOutsideTheRangeAreRefusedByName(String path, String parameter) {
         Api.Response response = desk.get(path);
 

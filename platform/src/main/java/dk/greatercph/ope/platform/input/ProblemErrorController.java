@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.UUID;
  * exception in a filter) answer a problem document like every other error. Called directly, it is not found.
  */
 @Hidden
-@org.springframework.stereotype.Controller
+@Controller
 class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
