@@ -1,5 +1,7 @@
 package dk.greatercph.ope.platform.problem;
 
+import dk.greatercph.ope.platform.input.CanonicalJson;
+import dk.greatercph.ope.platform.input.InvalidInput;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -25,7 +27,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.List;
@@ -94,6 +97,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof InvalidInput invalid) {
+                return invalidInput(new InvalidInput(invalid.code(), e.getName(), invalid.getMessage()));
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                 "Parameter '" + e.getName() + "' has an invalid value.",
                 Map.of("errors", List.of(fieldError(e.getName(), "invalid value"))));
@@ -105,6 +113,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(violation -> fieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid parameters.", Map.of("errors", errors));
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Object> invalidInput(InvalidInput e) {
+        return problem(HttpStatus.BAD_REQUEST, e.code(), "'" + e.field() + "' " + e.getMessage() + ".",
+                Map.of("errors", List.of(fieldError(e.field(), e.getMessage()))));
     }
 
     @ExceptionHandler(Exception.class)
@@ -157,7 +171,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "Field '" + field + "' is not part of this request (or may not be set by a client).",
                     Map.of("errors", List.of(fieldError(field, "unknown or read-only field"))));
         }
-        if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
+        if (cause instanceof CanonicalJson.InvalidTextException text && !text.getPath().isEmpty()) {
+            String field = path(text);
+            return problem(HttpStatus.BAD_REQUEST, "INVALID_TEXT",
+                    "Field '" + field + "': " + text.getOriginalMessage(),
+                    Map.of("errors", List.of(fieldError(field, text.getOriginalMessage()))));
+        }
+        if (cause instanceof CanonicalJson.DateOutOfRangeException date && !date.getPath().isEmpty()) {
+            String field = path(date);
+            return problem(HttpStatus.BAD_REQUEST, "DATE_OUT_OF_RANGE",
+                    "Field '" + field + "' is " + date.getOriginalMessage(),
+                    Map.of("errors", List.of(fieldError(field, date.getOriginalMessage()))));
+        }
+        if (cause instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
+                && duplicate.getOriginalMessage().startsWith("Duplicate Object property")) {
+            String field = duplicateField(duplicate);
+            return problem(HttpStatus.BAD_REQUEST, "DUPLICATE_FIELD",
+                    "Field '" + field + "' appears more than once.",
+                    Map.of("errors", List.of(fieldError(field, "appears more than once"))));
+        }
+        if (cause instanceof JacksonException invalid && !invalid.getPath().isEmpty()) {
             String field = path(invalid);
             return problem(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
                     "Field '" + field + "' has a value of the wrong type or format.",
@@ -212,7 +245,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return error.getDefaultMessage();
     }
 
-    private static String path(DatabindException e) {
+    private static String duplicateField(StreamReadException e) {
+        JsonParser parser = e.processor();
+        if (parser != null && parser.streamReadContext() != null) {
+            String pointer = parser.streamReadContext().pathAsPointer().toString();
+            StringBuilder field = new StringBuilder();
+            for (String segment : pointer.substring(pointer.isEmpty() ? 0 : 1).split("/")) {
+                if (segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()) {
+                    field.append('[').append(segment).append(']');
+                } else {
+                    field.append(field.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+                }
+            }
+            return field.toString();
+        }
+        return "body";
+    }
+
+    private static String path(JacksonException e) {
         return e.getPath().stream()
                 .map(reference -> reference.getPropertyName() != null
                         ? reference.getPropertyName()

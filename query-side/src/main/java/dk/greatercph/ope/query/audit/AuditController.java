@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.audit;
 
+import dk.greatercph.ope.platform.input.DateRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,6 +57,7 @@ class AuditController {
             @RequestParam(required = false) String actor,
             @Parameter(description = "Page size, at most " + MAX_LIMIT)
             @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
+        DateRange.requireWindow("to", from, to);
         FindAuditEventsQuery.EventFilter filter = new FindAuditEventsQuery.EventFilter(instant(from), instant(to),
                 aggregateType, aggregateId, type, actor);
         return queryGateway.query(new FindAuditEventsQuery(after, filter, limit),

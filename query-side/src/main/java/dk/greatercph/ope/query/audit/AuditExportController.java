@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.audit;
 
+import dk.greatercph.ope.platform.input.DateRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,6 +49,7 @@ class AuditExportController {
                     example = "2027-05-01T00:00:00Z")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             HttpServletResponse response) throws IOException {
+        DateRange.requireWindow("to", from, to);
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ope-events.ndjson\"");

@@ -35,8 +35,10 @@ record EventLogSql(String sql, Map<String, Object> params) {
             params.put("aggregateId", filter.aggregateId());
         }
         if (filter.eventType() != null) {
-            sql.append(" AND (payloadType = :eventType OR payloadType LIKE '%.' || :eventType)");
+            sql.append(" AND (payloadType = :eventType OR payloadType LIKE :qualifiedEventType)");
             params.put("eventType", filter.eventType());
+            params.put("qualifiedEventType", "%." + filter.eventType()
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
         }
         if (filter.actor() != null) {
             sql.append(" AND CAST(convert_from(metaData, 'UTF8') AS JSONB) ->> 'actor' = :actor");

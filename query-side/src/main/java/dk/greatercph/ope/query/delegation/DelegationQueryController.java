@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.delegation;
 
+import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
@@ -107,6 +108,7 @@ class DelegationQueryController {
             @Parameter(description = "Text searched (case-insensitive) in the requesting organisation and the purpose",
                     example = "Jiangsu")
             @RequestParam(required = false) @Size(max = 200) String q) {
+        DateRange.requireWindow("to", from, to);
         return queryGateway.query(new FindDelegationsQuery(BoardCursor.decode(after), limit, status, operator, theme,
                 from, to, q), ResponseTypes.instanceOf(DelegationPage.class)).join();
     }

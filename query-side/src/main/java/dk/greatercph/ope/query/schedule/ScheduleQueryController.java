@@ -1,7 +1,6 @@
 package dk.greatercph.ope.query.schedule;
 
-import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
+import dk.greatercph.ope.platform.input.DateRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -104,8 +103,6 @@ class ScheduleQueryController {
     }
 
     private static void checkPeriod(LocalDate from, LocalDate to) {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new DomainProblem("INVALID_PERIOD", ProblemKind.INVALID_INPUT, "'to' lies before 'from'.");
-        }
+        DateRange.requireWindow("to", from, to);
     }
 }

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.delegation.web;
 
+import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.command.delegation.DelegationCommands;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.CommandResult;
@@ -251,13 +252,13 @@ class DelegationLifecycleController {
         return id == null || id.isBlank() ? null : new PartnerId(id);
     }
 
-    /** ISO-8601 with an offset, or local time in Copenhagen without one. */
+    /** ISO-8601 with an offset, or local time in Copenhagen without one, within the {@link DateRange}. */
     static Instant instant(String field, String value) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return DateRange.require(field, OffsetDateTime.parse(value)).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(value).atZone(COPENHAGEN).toInstant();
+                return DateRange.require(field, LocalDateTime.parse(value)).atZone(COPENHAGEN).toInstant();
             } catch (DateTimeParseException e) {
                 throw new DomainProblem("INVALID_FIELD", ProblemKind.INVALID_INPUT,
                         "Field '" + field + "' is not an ISO-8601 date-time.");

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.delegation.web;
 
+import dk.greatercph.ope.platform.input.MultilineText;
 import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
 import dk.greatercph.ope.events.delegation.Theme;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,7 +31,7 @@ final class DelegationRequests {
     @Schema(name = "ScreenDelegationRequest")
     record Screening(
             @Schema(example = "Concrete tele-health partnership sought; two companies named", maxLength = 4000)
-            @Size(max = 4000) String businessOpportunityAssessment) {
+            @Size(max = 4000) @MultilineText String businessOpportunityAssessment) {
     }
 
     @Schema(name = "RouteDelegationRequest",
@@ -39,13 +40,13 @@ final class DelegationRequests {
             @Schema(example = "copcap", pattern = OPERATOR_ID) @Pattern(regexp = OPERATOR_ID) String overrideLead,
             @Schema(example = "[\"chc\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = OPERATOR_ID) String> overrideSupporting,
             @Schema(example = "The delegation asked for Copenhagen Capacity by name", maxLength = 2000)
-            @Size(max = 2000) String reason) {
+            @Size(max = 2000) @MultilineText String reason) {
     }
 
     @Schema(name = "ReasonRequest")
     record Reason(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "No capacity in the requested week", maxLength = 2000)
-            @NotBlank @Size(max = 2000) String reason) {
+            @NotBlank @Size(max = 2000) @MultilineText String reason) {
     }
 
     @Schema(name = "ScopeExpansionRequest")
@@ -54,7 +55,7 @@ final class DelegationRequests {
             @NotEmpty @Size(max = 8) Set<@NotNull Theme> themes,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "The delegation also wants to meet tourism actors",
                     maxLength = 2000)
-            @NotBlank @Size(max = 2000) String reason) {
+            @NotBlank @Size(max = 2000) @MultilineText String reason) {
     }
 
     @Schema(name = "ProgrammeItemRequest")
@@ -113,7 +114,7 @@ final class DelegationRequests {
     record Completion(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Two companies will visit Jiangsu in the autumn",
                     maxLength = 10000)
-            @NotBlank @Size(max = 10000) String summary,
+            @NotBlank @Size(max = 10000) @MultilineText String summary,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2", minimum = "0")
             @NotNull @Min(0) @Max(10_000) Integer investmentLeads,
             @Schema(example = "[\"Welfare Robotics ApS\"]") @Size(max = 100) List<@NotBlank @Size(max = 200) String> companies,
@@ -126,6 +127,6 @@ final class DelegationRequests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "copcap", pattern = OPERATOR_ID)
             @NotNull @Pattern(regexp = OPERATOR_ID) String operatorId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Invite the investor to the site tour", maxLength = 1000)
-            @NotBlank @Size(max = 1000) String action) {
+            @NotBlank @Size(max = 1000) @MultilineText String action) {
     }
 }

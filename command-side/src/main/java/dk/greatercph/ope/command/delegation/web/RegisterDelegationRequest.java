@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.delegation.web;
 
+import dk.greatercph.ope.platform.input.MultilineText;
 import dk.greatercph.ope.events.delegation.Channel;
 import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.PoliticalLevel;
@@ -39,7 +40,7 @@ record RegisterDelegationRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"HEALTH_WELFARE_TECH\"]")
         @NotEmpty @Size(max = 8) Set<@NotNull Theme> themes,
         @Schema(example = "Study visit on welfare technology in elder care", maxLength = 4000)
-        @Size(max = 4000) String purpose,
+        @Size(max = 4000) @MultilineText String purpose,
         @Schema(example = "Two Jiangsu companies look for Danish partners in tele-health", maxLength = 4000)
-        @Size(max = 4000) String businessOpportunity) {
+        @Size(max = 4000) @MultilineText String businessOpportunity) {
 }

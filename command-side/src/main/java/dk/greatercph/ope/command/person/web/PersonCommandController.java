@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.person.web;
 
+import dk.greatercph.ope.platform.input.MultilineText;
 import dk.greatercph.ope.command.person.ErasePersonalDataCommand;
 import dk.greatercph.ope.events.person.PersonId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,7 +34,7 @@ class PersonCommandController {
     record ErasureRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2000,
                     example = "GDPR art. 17(1)(a): data no longer necessary; request of 2027-05-02, case 27/1234")
-            @NotBlank @Size(max = 2000) String legalBasis) {
+            @NotBlank @Size(max = 2000) @MultilineText String legalBasis) {
     }
 
     @Schema(name = "ErasureDone")

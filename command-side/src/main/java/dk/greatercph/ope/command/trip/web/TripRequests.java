@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.trip.web;
 
+import dk.greatercph.ope.platform.input.MultilineText;
 import dk.greatercph.ope.events.trip.ParticipantKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -36,7 +37,7 @@ final class TripRequests {
             @NotBlank @Size(max = 200) String leader,
             @Schema(example = "Signing of the renewed Jiangsu agreement", maxLength = 2000,
                     description = "Required when the year already has its annual trip (rule R7)")
-            @Size(max = 2000) String extraordinaryReason) {
+            @Size(max = 2000) @MultilineText String extraordinaryReason) {
     }
 
     @Schema(name = "AddParticipantRequest")
@@ -64,7 +65,7 @@ final class TripRequests {
             @NotBlank @Size(max = 100) String city,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission", maxLength = 200)
             @NotBlank @Size(max = 200) String counterpart,
-            @Schema(example = "Meeting on elder-care technology", maxLength = 2000) @Size(max = 2000) String description,
+            @Schema(example = "Meeting on elder-care technology", maxLength = 2000) @Size(max = 2000) @MultilineText String description,
             @Schema(example = "chc", pattern = OPERATOR_ID) @Pattern(regexp = OPERATOR_ID) String objectiveOperator,
             @Schema(example = "Welfare Robotics ApS", maxLength = 200) @Size(max = 200) String objectiveCompany) {
     }
@@ -72,7 +73,7 @@ final class TripRequests {
     @Schema(name = "CompleteTripRequest")
     record Completion(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Agreement renewed; three investment leads", maxLength = 10000)
-            @NotBlank @Size(max = 10000) String outcomes,
+            @NotBlank @Size(max = 10000) @MultilineText String outcomes,
             @Schema(example = "[\"MoU on health cooperation 2027-2030\"]")
             @Size(max = 50) List<@NotBlank @Size(max = 500) String> agreementsSigned,
             @Schema(description = "Follow-ups handed to named operators")
@@ -84,12 +85,12 @@ final class TripRequests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "copcap", pattern = OPERATOR_ID)
             @NotNull @Pattern(regexp = OPERATOR_ID) String operatorId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Follow up on the battery plant lead", maxLength = 1000)
-            @NotBlank @Size(max = 1000) String action) {
+            @NotBlank @Size(max = 1000) @MultilineText String action) {
     }
 
     @Schema(name = "CancelTripRequest")
     record Cancellation(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Postponed by the host province", maxLength = 2000)
-            @NotBlank @Size(max = 2000) String reason) {
+            @NotBlank @Size(max = 2000) @MultilineText String reason) {
     }
 }

@@ -1,0 +1,535 @@
+package dk.greatercph.ope.app;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.Requests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Input is canonical at the edge: text without control characters, lone surrogates or non-NFC forms, dates
+ * within the documented range, JSON of exactly the declared types, and every refusal, even one raised before
+ * Spring MVC sees the request, as {@code application/problem+json} with a code.
+ */
+@OpeIntegrationTest
+class CanonicalInputTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    Api desk;
+
+    @BeforeEach
+    void setUp() {
+        desk = new Api(port).as("desk");
+    }
+
+    // ---- text in request bodies
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "purpose                | \\u0000",
+            "purpose                | \\u0007",
+            "purpose                | \\u007f",
+            "requestingOrganisation | \\u0085",
+            "requestingOrganisation | \\u009b",
+            "requestingOrganisation | \\n",
+            "requestingOrganisation | \\t",
+            "originCity             | \\r",
+            "purpose                | \\ud800",
+            "businessOpportunity    | \\udc00x"})
+    void controlCharactersAndLoneSurrogatesAreRefusedByField(String field, String escaped) {
+        Api.Response response = desk.post("/api/delegations", withText(field, "Bad " + escaped + " text"));
+
+        assertProblem(response, 400, "INVALID_TEXT");
+        assertThat(fields(response)).isEqualTo(field);
+    }
+
+    @Test
+    void multiLineFieldsKeepTabsAndLineBreaks() {
+        String organisation = "Multi-line " + UUID.randomUUID();
+        Api.Response response = desk.post("/api/delegations", Requests.delegation(organisation)
+                .replace("Study visit on welfare technology", "Study visit\\r\\n\\twelfare technology\\nday two"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonNode view = desk.getUntil(response.header("Location"), r -> r.status() == 200,
+                java.time.Duration.ofSeconds(10)).json();
+        assertThat(view.get("purpose").asString()).isEqualTo("Study visit\r\n\twelfare technology\nday two");
+    }
+
+    @Test
+    void textNotInNormalFormCIsRefused() {
+        Api.Response response = desk.post("/api/delegations", withText("requestingOrganisation", "Cafe\\u0301 Nord"));
+
+        assertProblem(response, 400, "INVALID_TEXT");
+        assertThat(fields(response)).isEqualTo("requestingOrganisation");
+    }
+
+    @Test
+    void textInNormalFormCIsAccepted() {
+        Api.Response response = desk.post("/api/delegations",
+                withText("requestingOrganisation", "Caf\\u00e9 Nord \\u6c5f\\u82cf \\ud83d\\ude00 " + UUID.randomUUID()));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "desk    | /api/delegations/DEL-x/members                       | name",
+            "desk    | /api/delegations/DEL-x/programme-items               | title",
+            "desk    | /api/delegations/DEL-x/scope-expansions              | reason",
+            "desk    | /api/delegations/DEL-x/cancellation                  | reason",
+            "desk    | /api/delegations/DEL-x/screening                     | businessOpportunityAssessment",
+            "desk    | /api/trips                                           | title",
+            "desk    | /api/trips/TRIP-x/participants                       | name",
+            "desk    | /api/trips/TRIP-x/itinerary-items                    | counterpart",
+            "desk    | /api/operators                                       | name",
+            "desk    | /api/partners                                        | name",
+            "desk    | /api/venues                                          | address",
+            "desk    | /api/persons/PER-x/erasure                           | legalBasis",
+            "auditor | /api/audit/checkpoint/verification                   | algorithm"})
+    void everyRequestBodyRefusesANulByField(String user, String path, String field) {
+        Api.Response response = new Api(port).as(user).post(path, "{\"" + field + "\":\"before\\u0000after\"}");
+
+        assertProblem(response, 400, "INVALID_TEXT");
+        assertThat(fields(response)).isEqualTo(field);
+    }
+
+    @Test
+    void checkpointTimeBeyondTheRangeIsRefusedByField() {
+        Api.Response response = new Api(port).as("auditor").post("/api/audit/checkpoint/verification",
+                "{\"issuedAt\":\"+999999999-12-31T00:00:00Z\"}");
+
+        assertProblem(response, 400, "DATE_OUT_OF_RANGE");
+        assertThat(fields(response)).isEqualTo("issuedAt");
+    }
+
+    @Test
+    void controlCharacterInAListElementNamesTheElement() {
+        Api.Response response = desk.post("/api/trips", trip("2100-05-10", "2100-05-16")
+                .replace("\"Suzhou\"", "\"Su\\u0000zhou\""));
+
+        assertProblem(response, 400, "INVALID_TEXT");
+        assertThat(fields(response)).isEqualTo("destinations[1]");
+    }
+
+    @Test
+    void controlCharacterInANestedRecordNamesItsPath() {
+        Api.Response response = desk.post("/api/trips/TRIP-" + UUID.randomUUID() + "/completion", """
+                {"outcomes":"Done","followUps":[{"operatorId":"chc","action":"Call\\u0000back"}]}""");
+
+        assertProblem(response, 400, "INVALID_TEXT");
+        assertThat(fields(response)).isEqualTo("followUps[0].action");
+    }
+
+    // ---- query and path parameters
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/delegations?operator=, operator",
+            "/api/delegations?q=, q",
+            "/api/audit/events?aggregateType=, aggregateType",
+            "/api/audit/events?aggregateId=, aggregateId",
+            "/api/audit/events?type=, type",
+            "/api/audit/events?actor=, actor",
+            "/api/schedule?operator=, operator",
+            "/api/schedule?venue=, venue",
+            "/api/schedule?host=, host",
+            "/api/schedule.ics?host=, host"})
+    void controlCharacterInAQueryParameterIsRefusedByName(String path, String parameter) {
+        for (String bad : new String[]{"%00", "a%01b", "%C2%85", "e%CC%81"}) {
+            Api.Response response = desk.get(path + bad);
+
+            assertProblem(response, 400, "INVALID_TEXT");
+            assertThat(fields(response)).as(path + bad).isEqualTo(parameter);
+        }
+    }
+
+    @Test
+    void controlCharacterInAPathVariableIsRefusedByName() {
+        Api.Response response = desk.get("/api/audit/Dele%01gation/DEL-1/timeline");
+
+        assertProblem(response, 400, "INVALID_TEXT");
+        assertThat(fields(response)).isEqualTo("aggregateType");
+    }
+
+    @Test
+    void likeWildcardsInTheEventTypeFilterAreLiteral() {
+        Api auditor = new Api(port).as("auditor");
+        for (String type : new String[]{"%25", "%5C", "_", "%25Event", "Delegation%5C"}) {
+            Api.Response response = auditor.get("/api/audit/events?limit=5&type=" + type);
+
+            assertThat(response.status()).as(type + ": " + response.body()).isEqualTo(200);
+            assertThat(response.json().get("items").size()).as(type).isZero();
+        }
+        desk.post("/api/delegations", Requests.delegation("Typed " + UUID.randomUUID()));
+        assertThat(auditor.get("/api/audit/events?limit=5&type=DelegationRegisteredEvent").json().get("items").size())
+                .isPositive();
+    }
+
+    // ---- dates
+
+    @ParameterizedTest
+    @CsvSource({
+            "wishedFrom, -4714-01-01",
+            "wishedFrom, 0000-01-01",
+            "wishedFrom, 1899-12-31",
+            "wishedTo, +999999999-12-31",
+            "wishedTo, +10000-01-01"})
+    void delegationDatesOutsideTheRangeAreRefusedByField(String field, String date) {
+        String body = Requests.delegation("Dates " + UUID.randomUUID())
+                .replaceAll("\"" + field + "\":\"[^\"]*\"", "\"" + field + "\":\"" + date + "\"");
+
+        Api.Response response = desk.post("/api/delegations", body);
+
+        assertProblem(response, 400, "DATE_OUT_OF_RANGE");
+        assertThat(fields(response)).isEqualTo(field);
+    }
+
+    @Test
+    void datesAtTheEndsOfTheRangeAreAcceptedAndShown() {
+        Api.Response response = desk.post("/api/delegations", Requests.delegation("Range " + UUID.randomUUID())
+                .replace("\"wishedFrom\":\"2027-04-12\"", "\"wishedFrom\":\"1900-01-01\"")
+                .replace("\"wishedTo\":\"2027-04-16\"", "\"wishedTo\":\"9999-12-31\""));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonNode view = desk.getUntil(response.header("Location"), r -> r.status() == 200,
+                java.time.Duration.ofSeconds(10)).json();
+        assertThat(view.get("wishedFrom").asString()).isEqualTo("1900-01-01");
+        assertThat(view.get("wishedTo").asString()).isEqualTo("9999-12-31");
+    }
+
+    @Test
+    void tripEndingBeyondTheRangeIsRefusedByField() {
+        Api.Response response = desk.post("/api/trips", trip("2100-05-10", "+999999999-12-31"));
+
+        assertProblem(response, 400, "DATE_OUT_OF_RANGE");
+        assertThat(fields(response)).isEqualTo("endDate");
+    }
+
+    @Test
+    void itineraryTimeBeyondTheRangeIsRefusedByField() {
+        Api.Response response = desk.post("/api/trips/TRIP-" + UUID.randomUUID() + "/itinerary-items", """
+                {"startsAt":"0000-05-11T10:00:00","endsAt":"2100-05-11T12:00:00","city":"Nanjing",
+                 "counterpart":"Jiangsu Provincial Health Commission"}""");
+
+        assertProblem(response, 400, "DATE_OUT_OF_RANGE");
+        assertThat(fields(response)).isEqualTo("startsAt");
+    }
+
+    @Test
+    void programmeItemTimeBeyondTheRangeIsRefusedByField() {
+        Api.Response response = desk.post("/api/delegations/DEL-" + UUID.randomUUID() + "/programme-items", """
+                {"kind":"HOSPITAL_VISIT","title":"Visit","startsAt":"2027-04-13T10:00:00+02:00","endsAt":"1899-12-31T23:59:00+02:00",
+                 "venueId":"VEN-1"}""");
+
+        assertProblem(response, 400, "DATE_OUT_OF_RANGE");
+        assertThat(fields(response)).isEqualTo("endsAt");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/delegations?from=0000-01-01, from",
+            "/api/delegations?to=%2B999999999-12-31, to",
+            "/api/schedule?from=-4714-01-01, from",
+            "/api/schedule.ics?to=%2B10000-01-01, to",
+            "/api/audit/events?from=0000-01-01T00:00:00Z, from",
+            "/api/audit/events?to=%2B999999999-12-31T00:00:00Z, to",
+            "/api/audit/Delegation/DEL-x/state?at=0000-01-01T00:00:00Z, at"})
+    void dateFiltersOutsideTheRangeAreRefusedByName(String path, String parameter) {
+        Api.Response response = desk.get(path);
+
+        assertProblem(response, 400, "DATE_OUT_OF_RANGE");
+        assertThat(fields(response)).isEqualTo(parameter);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/delegations?from=2027-05-01&to=2027-04-01",
+            "/api/schedule?from=2027-05-01&to=2027-04-01",
+            "/api/audit/events?from=2027-05-01T00:00:00Z&to=2027-04-01T00:00:00Z"})
+    void dateFilterEndingBeforeItStartsIsRefused(String path) {
+        Api.Response response = desk.get(path);
+
+        assertProblem(response, 400, "INVALID_PERIOD");
+        assertThat(fields(response)).isEqualTo("to");
+    }
+
+    // ---- strict JSON types
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "channel     | \"channel\":\"EMBASSY\"     | \"channel\":1",
+            "headCount   | \"headCount\":12            | \"headCount\":1.5",
+            "headCount   | \"headCount\":12            | \"headCount\":12.0",
+            "headCount   | \"headCount\":12            | \"headCount\":\"12\"",
+            "headCount   | \"headCount\":12            | \"headCount\":true",
+            "headCount   | \"headCount\":12            | \"headCount\":99999999999",
+            "headCount   | \"headCount\":12            | \"headCount\":-99999999999999999999999",
+            "purpose     | \"purpose\":\"Study visit on welfare technology\" | \"purpose\":12",
+            "purpose     | \"purpose\":\"Study visit on welfare technology\" | \"purpose\":false",
+            "purpose     | \"purpose\":\"Study visit on welfare technology\" | \"purpose\":{\"a\":1}",
+            "wishedFrom  | \"wishedFrom\":\"2027-04-12\" | \"wishedFrom\":20270412",
+            "wishedFrom  | \"wishedFrom\":\"2027-04-12\" | \"wishedFrom\":[2027,4,12]",
+            "themes      | \"themes\":[\"HEALTH_WELFARE_TECH\"] | \"themes\":\"HEALTH_WELFARE_TECH\""})
+    void valuesOfTheWrongJsonTypeAreRefusedByField(String field, String valid, String invalid) {
+        String body = Requests.delegation("Strict " + UUID.randomUUID());
+        assertThat(body).contains(valid);
+
+        Api.Response response = desk.post("/api/delegations", body.replace(valid, invalid));
+
+        assertProblem(response, 400, "INVALID_FIELD");
+        assertThat(fields(response)).startsWith(field);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"true\"", "1", "0", "\"yes\"", "null,\"hospital\":true"})
+    void booleansAreJsonBooleans(String hospital) {
+        Api.Response response = desk.post("/api/partners",
+                "{\"name\":\"Strict partner\",\"kind\":\"HOSPITAL\",\"hospital\":" + hospital + "}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isIn("INVALID_FIELD", "DUPLICATE_FIELD");
+        assertThat(fields(response)).isEqualTo("hospital");
+    }
+
+    @Test
+    void amountsAreJsonNumbers() {
+        Api.Response response = desk.post("/api/delegations/DEL-x/programme-items/ITM-x/cost-coverage",
+                "{\"payer\":\"Jiangsu\",\"basis\":\"Agreement\",\"amount\":\"45000.00\"}");
+
+        assertProblem(response, 400, "INVALID_FIELD");
+        assertThat(fields(response)).isEqualTo("amount");
+    }
+
+    @Test
+    void duplicateKeyIsRefusedByName() {
+        Api.Response response = desk.post("/api/delegations", Requests.delegation("Twice " + UUID.randomUUID())
+                .replace("\"headCount\":12", "\"headCount\":12,\"headCount\":400"));
+
+        assertProblem(response, 400, "DUPLICATE_FIELD");
+        assertThat(fields(response)).isEqualTo("headCount");
+    }
+
+    @Test
+    void duplicateKeyInANestedObjectNamesItsPath() {
+        Api.Response response = desk.post("/api/trips/TRIP-" + UUID.randomUUID() + "/completion", """
+                {"outcomes":"Done","followUps":[{"operatorId":"chc","operatorId":"clean","action":"Call"}]}""");
+
+        assertProblem(response, 400, "DUPLICATE_FIELD");
+        assertThat(fields(response)).isEqualTo("followUps[0].operatorId");
+    }
+
+    // ---- errors raised before Spring MVC
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GET /api/delegations/a%2Fb HTTP/1.1           | MALFORMED_REQUEST",
+            "GET /api/delegations/a%00b HTTP/1.1           | MALFORMED_REQUEST",
+            "GET /api/del\u0001egations HTTP/1.1           | MALFORMED_REQUEST",
+            "GET /api/delegations/a%5Cb HTTP/1.1           | MALFORMED_REQUEST",
+            "GET //api/delegations HTTP/1.1                | REQUEST_REJECTED",
+            "GET /api/x/../delegations HTTP/1.1            | REQUEST_REJECTED",
+            "GET /api/delegations;jsessionid=1 HTTP/1.1    | REQUEST_REJECTED",
+            "GET /api/%2e%2e/delegations HTTP/1.1          | REQUEST_REJECTED"})
+    void malformedRequestTargetsAreProblems(String requestLine, String code) throws IOException {
+        RawResponse response = raw(requestLine + "\r\nHost: localhost\r\n" + basic("desk")
+                + "Connection: close\r\n\r\n");
+
+        assertRawProblem(response, 400, code);
+    }
+
+    @Test
+    void oversizedHeaderIsAProblem() throws IOException {
+        RawResponse response = raw("GET /api/delegations HTTP/1.1\r\nHost: localhost\r\n" + basic("desk")
+                + "X-Filler: " + "x".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+
+        assertRawProblem(response, 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void bareCarriageReturnInAHeaderIsAProblem() throws IOException {
+        RawResponse response = raw("GET /api/delegations HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\rb\r\n"
+                + basic("desk") + "Connection: close\r\n\r\n");
+
+        assertRawProblem(response, 400, "MALFORMED_REQUEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X-Bad: a\u0001b", "X-Bad: a\u0000b", "Idempotency-Key: k\u007fey"})
+    void controlCharacterInAHeaderIsAProblem(String header) throws IOException {
+        RawResponse response = raw("GET /api/delegations HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\n"
+                + basic("desk") + "Connection: close\r\n\r\n");
+
+        assertRawProblem(response, 400, "MALFORMED_REQUEST");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"q=%C3%28, q", "q=%ZZ, q", "q=%, q", "operator=%FF, operator", "limit=5&q=%C0%AF, q"})
+    void undecodableQueryParameterIsRefusedByName(String query, String parameter) throws IOException {
+        RawResponse response = raw("GET /api/delegations?" + query + " HTTP/1.1\r\nHost: localhost\r\n"
+                + basic("desk") + "Connection: close\r\n\r\n");
+
+        assertRawProblem(response, 400, "INVALID_TEXT");
+        assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+    }
+
+    @Test
+    void bodyThatIsNotUtf8IsRefused() throws IOException {
+        String body = Requests.delegation("Latin " + UUID.randomUUID())
+                .replace("Study visit", "Study \u00c3\u0028 visit");
+        byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
+        RawResponse response = raw("POST /api/delegations HTTP/1.1\r\nHost: localhost\r\n" + basic("desk")
+                + "Content-Type: application/json\r\nContent-Length: " + bytes.length
+                + "\r\nConnection: close\r\n\r\n" + body);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.contentType()).as(response.text()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isIn("MALFORMED_JSON", "INVALID_FIELD");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TRACE, 405", "FOO, 405", "PROPFIND, 405"})
+    void unknownAndDisallowedMethodsAreProblems(String method, int status) throws IOException {
+        RawResponse response = raw(method + " /api/delegations HTTP/1.1\r\nHost: localhost\r\n" + basic("desk")
+                + "Connection: close\r\n\r\n");
+
+        assertRawProblem(response, status, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void theErrorPathItselfAnswersAProblem() {
+        Api.Response response = desk.get("/error");
+
+        assertProblem(response, 404, "NOT_FOUND");
+        assertThat(response.body()).doesNotContain("timestamp");
+    }
+
+    // ---- helpers
+
+    private static String withText(String field, String escapedValue) {
+        String body = Requests.delegation("Text " + UUID.randomUUID());
+        String pattern = "\"" + field + "\":\"[^\"]*\"";
+        assertThat(body).containsPattern(pattern);
+        return body.replaceFirst(pattern, java.util.regex.Matcher.quoteReplacement(
+                "\"" + field + "\":\"" + escapedValue + "\""));
+    }
+
+    private static String trip(String start, String end) {
+        return """
+                {"year":2100,"title":"Political trip to Jiangsu","destinations":["Nanjing","Suzhou"],
+                 "startDate":"%s","endDate":"%s","leader":"Chair of the Regional Council"}""".formatted(start, end);
+    }
+
+    private static String basic(String user) {
+        return "Authorization: Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+    }
+
+    private RawResponse raw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    bytes.write(buffer, 0, n);
+                }
+            } catch (SocketTimeoutException | java.net.SocketException endOfAnswer) {
+                // the server may reset the connection after answering; what arrived is the answer
+            }
+            return RawResponse.parse(bytes.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void assertRawProblem(RawResponse response, int status, String code) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.contentType()).as(response.text()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("code").asString()).as(response.text()).isEqualTo(code);
+        assertThat(response.body()).doesNotContain("<html", "timestamp", "Apache Tomcat");
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("code").asString()).as(response.body()).isEqualTo(code);
+        assertThat(problem.get("detail").asString()).isNotBlank();
+    }
+
+    private static String fields(Api.Response response) {
+        JsonNode errors = response.json().get("errors");
+        assertThat(errors).as(response.body()).isNotNull();
+        return String.join(",", errors.valueStream()
+                .map(error -> error.get("field").asString()).distinct().sorted().toList());
+    }
+
+    /** An HTTP answer read off a raw socket. */
+    record RawResponse(String text, int status, String contentType, String body) {
+
+        static RawResponse parse(String text) {
+            int headerEnd = text.indexOf("\r\n\r\n");
+            String head = headerEnd < 0 ? text : text.substring(0, headerEnd);
+            String body = headerEnd < 0 ? "" : text.substring(headerEnd + 4);
+            String[] lines = head.split("\r\n");
+            int status = lines[0].startsWith("HTTP/") ? Integer.parseInt(lines[0].split(" ")[1]) : -1;
+            String contentType = "";
+            boolean chunked = false;
+            for (String line : lines) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-type:")) {
+                    contentType = line.substring("content-type:".length()).trim();
+                }
+                if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            return new RawResponse(text, status, contentType, chunked ? unchunk(body) : body);
+        }
+
+        private static String unchunk(String body) {
+            StringBuilder out = new StringBuilder();
+            int at = 0;
+            while (at < body.length()) {
+                int lineEnd = body.indexOf("\r\n", at);
+                if (lineEnd < 0) {
+                    break;
+                }
+                int size = Integer.parseInt(body.substring(at, lineEnd).trim(), 16);
+                if (size == 0) {
+                    break;
+                }
+                out.append(body, lineEnd + 2, Math.min(body.length(), lineEnd + 2 + size));
+                at = lineEnd + 2 + size + 2;
+            }
+            return out.toString();
+        }
+    }
+}

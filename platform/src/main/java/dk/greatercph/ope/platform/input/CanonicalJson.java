@@ -1,0 +1,138 @@
+package dk.greatercph.ope.platform.input;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The JSON reader for request bodies: every value must have exactly its declared JSON type (no string to
+ * number or boolean, no number to text or enum, no fraction to integer), a key may appear once, text is
+ * {@link CanonicalText canonical} and dates lie in the {@link DateRange}. The application's other JSON (stored
+ * events, views) is read by the ordinary mapper, so nothing already recorded becomes unreadable.
+ */
+public final class CanonicalJson {
+
+    private CanonicalJson() {
+    }
+
+    /** A strict copy of {@code base} for reading what clients send. */
+    public static JsonMapper strict(JsonMapper base) {
+        SimpleModule module = new SimpleModule("canonical-input");
+        module.addDeserializer(String.class, new TextDeserializer(false));
+        module.addDeserializer(LocalDate.class, new DateDeserializer<>(LocalDate.class,
+                text -> LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE), DateRange::contains));
+        module.addDeserializer(LocalDateTime.class, new DateDeserializer<>(LocalDateTime.class,
+                text -> LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME), DateRange::contains));
+        module.addDeserializer(OffsetDateTime.class, new DateDeserializer<>(OffsetDateTime.class,
+                text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME), DateRange::contains));
+        module.addDeserializer(Instant.class, new DateDeserializer<>(Instant.class,
+                text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
+                DateRange::contains));
+        return base.rebuild()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .addModule(module)
+                .build();
+    }
+
+    /** Text that is not canonical; the problem names the field. */
+    public static final class InvalidTextException extends MismatchedInputException {
+        InvalidTextException(JsonParser parser, String message) {
+            super(parser, message, String.class);
+        }
+    }
+
+    /** A date outside the {@link DateRange}; the problem names the field. */
+    public static final class DateOutOfRangeException extends MismatchedInputException {
+        DateOutOfRangeException(JsonParser parser, String message, Class<?> type) {
+            super(parser, message, type);
+        }
+    }
+
+    private static final class TextDeserializer extends ValueDeserializer<String> {
+
+        private final boolean multiLine;
+
+        TextDeserializer(boolean multiLine) {
+            this.multiLine = multiLine;
+        }
+
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            boolean multi = property != null && property.getAnnotation(MultilineText.class) != null;
+            return multi == multiLine ? this : new TextDeserializer(multi);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
+            String value = parser.getString();
+            String violation = CanonicalText.violation(value, multiLine);
+            if (violation != null) {
+                throw new InvalidTextException(parser, "The text " + violation + ".");
+            }
+            return value;
+        }
+    }
+
+    private static final class DateDeserializer<T> extends ValueDeserializer<T> {
+
+        private final Class<T> type;
+        private final Function<String, T> parse;
+        private final Predicate<T> inRange;
+
+        DateDeserializer(Class<T> type, Function<String, T> parse, Predicate<T> inRange) {
+            this.type = type;
+            this.parse = parse;
+            this.inRange = inRange;
+        }
+
+        @Override
+        public Class<?> handledType() {
+            return type;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                @SuppressWarnings("unchecked")
+                T refused = (T) context.handleUnexpectedToken(type, parser);
+                return refused;
+            }
+            T value;
+            try {
+                value = parse.apply(parser.getString());
+            } catch (DateTimeParseException e) {
+                throw MismatchedInputException.from(parser, type, "Not an ISO-8601 " + type.getSimpleName() + ".");
+            }
+            if (!inRange.test(value)) {
+                throw new DateOutOfRangeException(parser,
+                        "Outside " + DateRange.EARLIEST + " … " + DateRange.LATEST + ".", type);
+            }
+            return value;
+        }
+    }
+}

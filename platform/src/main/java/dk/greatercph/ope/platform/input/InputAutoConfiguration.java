@@ -1,0 +1,121 @@
+package dk.greatercph.ope.platform.input;
+
+import dk.greatercph.ope.platform.problem.ProblemWriter;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Set;
+
+/**
+ * Canonical input in every web process: the strict JSON reader for request bodies, the text rule for path and
+ * query parameters, the date range for date parameters, and problem documents for every error raised before
+ * Spring MVC (Tomcat, the security firewall, the container's error page).
+ */
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+        afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+                "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class InputAutoConfiguration {
+
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS", "TRACE");
+
+    /**
+     * Replaces the JSON converter in its place among the server's converters (after Boot's own customizer,
+     * which this configuration follows); the application's {@link JsonMapper} bean itself stays as it is.
+     */
+    @Bean
+    ServerHttpMessageConvertersCustomizer canonicalJsonConverter(JsonMapper json) {
+        JacksonJsonHttpMessageConverter strict = new JacksonJsonHttpMessageConverter(CanonicalJson.strict(json));
+        return builder -> builder.withJsonConverter(strict);
+    }
+
+    @Bean
+    WebMvcConfigurer canonicalParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new CanonicalParameters());
+            }
+
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addFormatterForFieldAnnotation(new BoundedDateFormats());
+            }
+        };
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController(JsonMapper json) {
+        return new ProblemErrorController(new ProblemWriter(json));
+    }
+
+    /** The security firewall's refusals ({@code //}, {@code ..}, {@code ;}, unknown methods) as problems. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(JsonMapper json) {
+        ProblemWriter problems = new ProblemWriter(json);
+        return (request, response, rejected) -> {
+            if (!KNOWN_METHODS.contains(request.getMethod())) {
+                problems.write(response, "/", HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                        "This method is not supported.");
+                return;
+            }
+            problems.write(response, "/", HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                    "The request path is not in canonical form (no '//', '..', ';' or encoded '.', '/', "
+                            + "'\\', '%').");
+        };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    static class TomcatProblems {
+
+        /** Replaces Tomcat's HTML error report with {@link ProblemErrorReportValve}. */
+        @Bean
+        ProblemReportCustomizer problemErrorReports() {
+            return new ProblemReportCustomizer();
+        }
+    }
+
+    static final class ProblemReportCustomizer
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemErrorReportValve());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+}
