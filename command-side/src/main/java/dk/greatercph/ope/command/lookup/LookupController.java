@@ -23,7 +23,8 @@ class LookupController {
     @Operation(summary = "Rebuild the command side's lookup tables from the event store",
             description = "Empties the routing table, annual trips, bookings, request history and directory and "
                     + "derives them again from every event, in one transaction; commands that would write to them "
-                    + "wait meanwhile. Answers each table's rows and whether its contents changed.")
+                    + "wait meanwhile. Answers each table's rows and whether its contents changed; a history that "
+                    + "contradicts a table's keys is 409 LOOKUP_REBUILD_CONFLICT and changes nothing.")
     LookupRebuildView rebuild() {
         return rebuild.rebuild();
     }

@@ -1,5 +1,7 @@
 package dk.greatercph.ope.command.lookup;
 
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -7,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * Rebuilds every command-side lookup table from the event store in one transaction. The tables are locked
  * against writes first: a command that wrote to them commits (with its events) before the rebuild reads the
  * history, and a command that wants to write waits until the rebuilt tables are committed. Commands that only
- * read them go on reading the tables as they were.
+ * read them go on reading the tables as they were. A history that contradicts a table's keys (two events naming
+ * the same routing version, which the command side never writes) is refused with 409 and changes nothing.
  */
 @Service
 class LookupRebuild {
@@ -63,8 +67,15 @@ class LookupRebuild {
                         continue;
                     }
                     Object payload = event.getPayload();
-                    for (RebuildableLookup.Replay replay : replays) {
-                        replay.on(payload, event.getTimestamp());
+                    try {
+                        for (RebuildableLookup.Replay replay : replays) {
+                            replay.on(payload, event.getTimestamp());
+                        }
+                    } catch (DataIntegrityViolationException e) {
+                        throw new DomainProblem("LOOKUP_REBUILD_CONFLICT", ProblemKind.CONFLICT, "Event "
+                                + event.getIdentifier() + " at position " + position + " (" + event.getPayloadType()
+                                .getSimpleName() + ") contradicts what earlier events wrote to the lookup tables; "
+                                + "nothing was changed.");
                     }
                 }
             } catch (InterruptedException e) {
