@@ -1,19 +1,26 @@
 package dk.greatercph.ope.app;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Jwts;
+import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.platform.idempotency.IdempotencyPruner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A POST retried with the same Idempotency-Key and body returns the first answer and records nothing new. */
+/**
+ * A POST retried with the same Idempotency-Key and body returns the first answer and records nothing new; keys
+ * belong to a principal, expire, and are never stuck behind a request that crashed.
+ */
 @OpeIntegrationTest
 class IdempotencyTest {
 
@@ -22,6 +29,9 @@ class IdempotencyTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IdempotencyPruner pruner;
 
     @Test
     void aRetriedRegistrationReturnsTheFirstAnswerAndRecordsNothingNew() {
@@ -56,29 +66,125 @@ class IdempotencyTest {
     }
 
     @Test
-    void aRetriedRefusalIsTheSameRefusal() {
+    void aRequestRefusedAsInvalidIsNotKeptSoTheCorrectedRequestMayUseTheSameKey() {
         Api desk = new Api(port).as("desk");
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
 
-        Api.Response first = desk.post("/api/delegations", "{\"channel\":\"EMBASSY\"}", key);
-        Api.Response retry = desk.post("/api/delegations", "{\"channel\":\"EMBASSY\"}", key);
+        Api.Response invalid = desk.post("/api/delegations", "{\"channel\":\"EMBASSY\"}", key);
+        Api.Response corrected = desk.post("/api/delegations", Requests.delegation("Corrected " + UUID.randomUUID()), key);
 
-        assertThat(first.status()).isEqualTo(400);
-        assertThat(retry.status()).isEqualTo(400);
-        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+        assertThat(corrected.header("Idempotent-Replayed")).isNull();
     }
 
     @Test
-    void keysBelongToTheirUser() {
-        String shared = UUID.randomUUID().toString();
-        Api.Response desk = new Api(port).as("desk").post("/api/delegations",
-                Requests.delegation("Desk " + shared), Map.of("Idempotency-Key", shared));
-        Api.Response jwtDesk = new Api(port).withBearer(dk.greatercph.ope.app.support.Jwts.valid("other.desk", "DESK", null))
-                .post("/api/delegations", Requests.delegation("Other " + shared), Map.of("Idempotency-Key", shared));
+    void aRetriedRecordedRefusalIsTheSameRefusalAndIsRecordedOnce() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Idempotent R2 " + UUID.randomUUID(), "BUSINESS",
+                "\"INVESTMENT\"", null));
+        Api desk = new Api(port).as("desk");
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
 
-        assertThat(desk.status()).isEqualTo(201);
+        Api.Response first = desk.post("/api/delegations/" + id + "/routing", "{}", key);
+        Api.Response retry = desk.post("/api/delegations/" + id + "/routing", "{}", key);
+
+        assertThat(first.status()).isEqualTo(422);
+        assertThat(first.json().get("code").asString()).isEqualTo("NO_BUSINESS_FOCUS");
+        assertThat(retry.status()).isEqualTo(422);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(lifecycle.eventTypes(id).stream().filter("RoutingRefusedEvent"::equals).count()).isEqualTo(1);
+    }
+
+    @Test
+    void keysBelongToTheirPrincipalNotToAUserName() {
+        String shared = UUID.randomUUID().toString();
+        String body = Requests.delegation("Principal " + shared);
+        Api.Response basicDesk = new Api(port).as("desk").post("/api/delegations", body, Map.of("Idempotency-Key", shared));
+        Api.Response jwtDesk = new Api(port).withBearer(Jwts.valid("desk", "DESK", null))
+                .post("/api/delegations", body, Map.of("Idempotency-Key", shared));
+
+        assertThat(basicDesk.status()).isEqualTo(201);
         assertThat(jwtDesk.status()).isEqualTo(201);
-        assertThat(jwtDesk.json().get("id").asString()).isNotEqualTo(desk.json().get("id").asString());
+        assertThat(jwtDesk.header("Idempotent-Replayed")).isNull();
+        assertThat(jwtDesk.json().get("id").asString()).isNotEqualTo(basicDesk.json().get("id").asString());
+    }
+
+    @Test
+    void theKeyMayBeWrittenAsAStructuredFieldString() {
+        Api desk = new Api(port).as("desk");
+        String key = UUID.randomUUID().toString();
+        String body = Requests.delegation("Quoted key " + key);
+
+        Api.Response first = desk.post("/api/delegations", body, Map.of("Idempotency-Key", "\"" + key + "\""));
+        Api.Response bare = desk.post("/api/delegations", body, Map.of("Idempotency-Key", key));
+        Api.Response broken = desk.post("/api/delegations", body, Map.of("Idempotency-Key", "\"" + key));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(bare.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("code").asString()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
+    }
+
+    @Test
+    void anExpiredRecordIsPrunedAndItsKeyIsFreeAgain() {
+        Api desk = new Api(port).as("desk");
+        String key = UUID.randomUUID().toString();
+        String body = Requests.delegation("Expiring " + key);
+        Api.Response first = desk.post("/api/delegations", body, Map.of("Idempotency-Key", key));
+        assertThat(expiresIn(key)).isBetween(Duration.ofHours(23), Duration.ofHours(24));
+
+        jdbc.sql("UPDATE idempotency_record SET expires_at = now() - INTERVAL '1 second' WHERE idem_key = :key")
+                .param("key", key).update();
+        Api.Response afterExpiry = desk.post("/api/delegations", body, Map.of("Idempotency-Key", key));
+
+        assertThat(afterExpiry.status()).isEqualTo(201);
+        assertThat(afterExpiry.header("Idempotent-Replayed")).isNull();
+        assertThat(afterExpiry.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
+
+        jdbc.sql("UPDATE idempotency_record SET expires_at = now() - INTERVAL '1 second' WHERE idem_key = :key")
+                .param("key", key).update();
+        assertThat(pruner.pruneExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_record WHERE idem_key = :key").param("key", key)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRequestInFlightHoldsItsKeyOnlyForItsLease() {
+        Api desk = new Api(port).as("desk");
+        String key = UUID.randomUUID().toString();
+        String body = Requests.delegation("In flight " + key);
+        desk.post("/api/delegations", body, Map.of("Idempotency-Key", key));
+        // as a request in flight leaves its record: no answer kept yet, its lease running
+        jdbc.sql("UPDATE idempotency_record SET status = 0, body = NULL, lease_until = now() + INTERVAL '1 minute' "
+                + "WHERE idem_key = :key").param("key", key).update();
+
+        Api.Response whileInFlight = desk.post("/api/delegations", body, Map.of("Idempotency-Key", key));
+
+        assertThat(whileInFlight.status()).isEqualTo(409);
+        assertThat(whileInFlight.json().get("code").asString()).isEqualTo("IDEMPOTENT_REQUEST_IN_PROGRESS");
+        assertThat(whileInFlight.header("Retry-After")).isNotNull();
+
+        // as a request that crashed leaves it: the lease ran out and no answer was ever kept
+        jdbc.sql("UPDATE idempotency_record SET lease_until = now() - INTERVAL '1 second' WHERE idem_key = :key")
+                .param("key", key).update();
+        Api.Response otherBody = desk.post("/api/delegations", Requests.delegation("Other " + key),
+                Map.of("Idempotency-Key", key));
+        Api.Response retried = desk.post("/api/delegations", body, Map.of("Idempotency-Key", key));
+        Api.Response replayed = desk.post("/api/delegations", body, Map.of("Idempotency-Key", key));
+
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.json().get("id").asString()).isEqualTo(retried.json().get("id").asString());
+    }
+
+    private Duration expiresIn(String key) {
+        return jdbc.sql("SELECT EXTRACT(EPOCH FROM expires_at - now()) FROM idempotency_record WHERE idem_key = :key")
+                .param("key", key).query(Double.class).optional()
+                .map(seconds -> Duration.ofMillis((long) (seconds * 1000))).orElse(Duration.ZERO);
     }
 
     private long registrationsOf(String organisation) {

@@ -37,6 +37,9 @@ class OpenApiTest {
                 .has("application/x-ndjson")).isTrue();
         assertThat(paths.has("/api/admin/projections")).isTrue();
         assertThat(paths.get("/api/admin/projections/{name}/replay").has("post")).isTrue();
+        assertThat(paths.get("/api/admin/lookups/rebuild").has("post")).isTrue();
+        assertThat(doc.get("components").get("schemas").get("LookupRebuild").get("properties").propertyNames())
+                .contains("eventsRead", "headPosition", "tables");
 
         JsonNode register = doc.get("components").get("schemas").get("RegisterDelegationRequest");
         assertThat(register.get("required").valueStream().map(JsonNode::asString))

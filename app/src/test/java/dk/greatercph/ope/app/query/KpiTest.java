@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +55,9 @@ class KpiTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    JdbcClient jdbc;
+
     EventLog log;
     int year;
     Instant base;
@@ -65,10 +69,12 @@ class KpiTest {
         base = LocalDate.of(year, 3, 2).atTime(9, 0).toInstant(ZoneOffset.UTC);
         String a = "kpia" + UUID.randomUUID().toString().substring(0, 8);
         String b = "kpib" + UUID.randomUUID().toString().substring(0, 8);
-        log.append("Operator", a, new OperatorRegisteredEvent(new OperatorId(a), "KPI A", List.of(Theme.TOURISM), 1),
+        log.append("Operator", a, new OperatorRegisteredEvent(new OperatorId(a), "KPI A",
+                        List.of(Theme.AUTHORITY_SOIL_WATER), routingVersion(a, Theme.AUTHORITY_SOIL_WATER)),
                 new KpiTargetsAgreedEvent(new OperatorId(a), year, List.of(new KpiTarget(KpiKind.DELEGATIONS_HANDLED, 10),
                         new KpiTarget(KpiKind.INVESTMENT_LEADS, 5), new KpiTarget(KpiKind.TOURISTS, 100))));
-        log.append("Operator", b, new OperatorRegisteredEvent(new OperatorId(b), "KPI B", List.of(Theme.TALENT), 2));
+        log.append("Operator", b, new OperatorRegisteredEvent(new OperatorId(b), "KPI B", List.of(Theme.AUTHORITY_HEALTH),
+                routingVersion(b, Theme.AUTHORITY_HEALTH)));
 
         // D1: A leads, accepts after 2 h, completes with 3 leads and 2 MoUs.
         DelegationId d1 = delegation(DelegationType.BUSINESS, "Jiangsu", base);
@@ -172,5 +178,19 @@ class KpiTest {
     private static JsonNode operator(JsonNode report, String operatorId) {
         return report.get("operators").valueStream().filter(o -> o.get("operatorId").asString().equals(operatorId))
                 .findFirst().orElse(null);
+    }
+
+    /**
+     * The routing table's next version, taken as the command side takes it for an operator it registers, so that
+     * the history written here names versions no real registration names too (lookup rebuilds rely on it).
+     */
+    private long routingVersion(String operator, Theme theme) {
+        long version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM routing_version").query(Long.class).single();
+        jdbc.sql("INSERT INTO routing_version (version, operator_id, themes) VALUES (:version, :operator, :themes)")
+                .param("version", version).param("operator", operator).param("themes", new String[]{theme.name()})
+                .update();
+        jdbc.sql("INSERT INTO routing_rule (operator_id, themes) VALUES (:operator, :themes)")
+                .param("operator", operator).param("themes", new String[]{theme.name()}).update();
+        return version;
     }
 }

@@ -150,6 +150,7 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/admin/projections", null, 401, 403, 403, 403, 403, 200));
         rows.add(row("GET", "/api/admin/projections/delegation-board", null, 401, 403, 403, 403, 403, 200));
         rows.add(row("POST", "/api/admin/projections/no-such-projection/replay", "", 401, 403, 403, 403, 403, 404));
+        rows.add(row("POST", "/api/admin/lookups/rebuild", "", 401, 403, 403, 403, 403, 200));
         rows.add(row("GET", "/actuator/health", null, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET", "/actuator/info", null, 401, 403, 403, 403, 403, 200));
         rows.add(row("GET", "/v3/api-docs", null, 200, 200, 200, 200, 200, 200));

@@ -43,6 +43,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -88,6 +89,7 @@ class Delegation {
     private Map<String, ScopeRequest> scopeRequests;
     private Map<String, Item> items;
     private Set<String> members;
+    private Instant registeredAt;
 
     protected Delegation() {
     }
@@ -103,12 +105,13 @@ class Delegation {
         if (command.headCount() < 1) {
             throw invalid("INVALID_HEAD_COUNT", "A delegation has at least one member.");
         }
-        history.record(command.delegationId(), command.requestingOrganisation(), command.themes(),
-                GenericEventMessage.clock.instant());
         apply(new DelegationRegisteredEvent(command.delegationId(), command.channel(),
                 command.requestingOrganisation(), command.originProvince(), command.originCity(),
                 command.delegationType(), command.politicalLevel(), command.headCount(), command.wishedFrom(),
-                command.wishedTo(), command.themes(), command.purpose(), command.businessOpportunity()));
+                command.wishedTo(), command.themes(), command.purpose(), command.businessOpportunity()))
+                // applied once the constructor has returned: the history takes the event's own time
+                .andThen(() -> history.record(command.delegationId(), command.requestingOrganisation(),
+                        command.themes(), registeredAt));
     }
 
     @CommandHandler
@@ -375,8 +378,9 @@ class Delegation {
     }
 
     @EventSourcingHandler
-    void on(DelegationRegisteredEvent event) {
+    void on(DelegationRegisteredEvent event, @Timestamp Instant at) {
         this.id = event.delegationId().value();
+        this.registeredAt = at;
         this.delegationId = event.delegationId();
         this.status = DelegationStatus.REQUESTED;
         this.delegationType = event.delegationType();

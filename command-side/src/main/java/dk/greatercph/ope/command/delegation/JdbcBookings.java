@@ -1,16 +1,28 @@
 package dk.greatercph.ope.command.delegation;
 
+import dk.greatercph.ope.command.lookup.RebuildableLookup;
+import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
+import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** R6's lookup table; checks and bookings are serialised by a lock so two confirmations cannot both win. */
+/**
+ * R6's lookup table; checks and bookings are serialised by a lock so two confirmations cannot both win. A
+ * confirmation books the programme's items as they stand; a cancellation frees them.
+ */
 @Component
-class JdbcBookings implements Bookings {
+class JdbcBookings implements Bookings, RebuildableLookup {
 
     /** "BOOKING" in ASCII. */
     private static final long BOOKING_LOCK = 0x424F4F4B494E47L;
@@ -44,6 +56,36 @@ class JdbcBookings implements Bookings {
     @Override
     public void release(DelegationId delegation) {
         jdbc.sql("DELETE FROM programme_booking WHERE delegation_id = :id").param("id", delegation.value()).update();
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("programme_booking");
+    }
+
+    @Override
+    public Replay replay() {
+        jdbc.sql("DELETE FROM programme_booking").update();
+        Map<DelegationId, Map<String, Booking>> programmes = new HashMap<>();
+        return (payload, at) -> {
+            if (payload instanceof ProgrammeItemAddedEvent added) {
+                programmes.computeIfAbsent(added.delegationId(), id -> new LinkedHashMap<>()).put(added.itemId(),
+                        new Booking(added.itemId(), added.venueId(), added.hostId(), added.startsAt(), added.endsAt()));
+            } else if (payload instanceof ProgrammeItemChangedEvent changed) {
+                programmes.computeIfAbsent(changed.delegationId(), id -> new LinkedHashMap<>()).put(changed.itemId(),
+                        new Booking(changed.itemId(), changed.venueId(), changed.hostId(), changed.startsAt(),
+                                changed.endsAt()));
+            } else if (payload instanceof ProgrammeItemRemovedEvent removed) {
+                programmes.getOrDefault(removed.delegationId(), new HashMap<>()).remove(removed.itemId());
+            } else if (payload instanceof DelegationConfirmedEvent confirmed) {
+                for (Booking item : programmes.getOrDefault(confirmed.delegationId(), Map.of()).values()) {
+                    insert(confirmed.delegationId(), "VENUE", item.venue() == null ? null : item.venue().value(), item);
+                    insert(confirmed.delegationId(), "HOST", item.host() == null ? null : item.host().value(), item);
+                }
+            } else if (payload instanceof DelegationCancelledEvent cancelled) {
+                release(cancelled.delegationId());
+            }
+        };
     }
 
     private boolean taken(DelegationId delegation, String kind, String resource, Booking item) {

@@ -1,18 +1,24 @@
 package dk.greatercph.ope.command.delegation;
 
+import dk.greatercph.ope.command.lookup.RebuildableLookup;
 import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
-/** R8's lookup table, written with each registration. */
+/**
+ * R8's lookup table, written with each registration at the time of its event, to the millisecond as the event
+ * store keeps it, so a rebuild from the events writes the same rows.
+ */
 @Component
-class JdbcRequestHistory implements RequestHistory {
+class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
 
     private final JdbcClient jdbc;
 
@@ -28,7 +34,22 @@ class JdbcRequestHistory implements RequestHistory {
                         """)
                 .param("id", delegation.value()).param("organisation", key(organisation))
                 .param("themes", themes.stream().map(Theme::name).toArray(String[]::new))
-                .param("at", Timestamp.from(registeredAt)).update();
+                .param("at", Timestamp.from(registeredAt.truncatedTo(ChronoUnit.MILLIS))).update();
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("delegation_request_history");
+    }
+
+    @Override
+    public Replay replay() {
+        jdbc.sql("DELETE FROM delegation_request_history").update();
+        return (payload, at) -> {
+            if (payload instanceof DelegationRegisteredEvent registered) {
+                record(registered.delegationId(), registered.requestingOrganisation(), registered.themes(), at);
+            }
+        };
     }
 
     @Override

@@ -12,10 +12,12 @@ import dk.greatercph.ope.events.operator.OperatorThemesChangedEvent;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +31,7 @@ class Operator {
     @AggregateIdentifier
     private OperatorId operatorId;
     private List<Theme> themes;
+    private Instant themesChangedAt;
 
     protected Operator() {
     }
@@ -38,7 +41,9 @@ class Operator {
         requireName(command.name());
         List<Theme> themes = distinctThemes(command.themes());
         long version = routingTable.record(command.operatorId(), themes);
-        apply(new OperatorRegisteredEvent(command.operatorId(), command.name().trim(), themes, version));
+        // in a constructor the event is applied once the constructor has returned, so the time is read then
+        apply(new OperatorRegisteredEvent(command.operatorId(), command.name().trim(), themes, version))
+                .andThen(() -> routingTable.recordedAt(version, themesChangedAt));
     }
 
     @CommandHandler
@@ -48,7 +53,8 @@ class Operator {
             return AggregateVersion.current();
         }
         long version = routingTable.record(operatorId, changed);
-        apply(new OperatorThemesChangedEvent(operatorId, changed, themes, version));
+        apply(new OperatorThemesChangedEvent(operatorId, changed, themes, version))
+                .andThen(() -> routingTable.recordedAt(version, themesChangedAt));
         return AggregateVersion.current();
     }
 
@@ -72,14 +78,16 @@ class Operator {
     }
 
     @EventSourcingHandler
-    void on(OperatorRegisteredEvent event) {
+    void on(OperatorRegisteredEvent event, @Timestamp Instant at) {
         this.operatorId = event.operatorId();
         this.themes = event.themes();
+        this.themesChangedAt = at;
     }
 
     @EventSourcingHandler
-    void on(OperatorThemesChangedEvent event) {
+    void on(OperatorThemesChangedEvent event, @Timestamp Instant at) {
         this.themes = event.themes();
+        this.themesChangedAt = at;
     }
 
     private static void requireName(String name) {

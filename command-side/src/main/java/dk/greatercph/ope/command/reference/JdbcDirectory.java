@@ -1,15 +1,19 @@
 package dk.greatercph.ope.command.reference;
 
+import dk.greatercph.ope.command.lookup.RebuildableLookup;
 import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The directory in the command side's lookup tables, written with the registration events. */
 @Component
-class JdbcDirectory implements Directory {
+class JdbcDirectory implements Directory, RebuildableLookup {
 
     private final JdbcClient jdbc;
 
@@ -27,6 +31,24 @@ class JdbcDirectory implements Directory {
     public void addVenue(VenueId venue, String name) {
         jdbc.sql("INSERT INTO venue_directory (venue_id, name) VALUES (:id, :name)")
                 .param("id", venue.value()).param("name", name).update();
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("partner_directory", "venue_directory");
+    }
+
+    @Override
+    public Replay replay() {
+        jdbc.sql("DELETE FROM partner_directory").update();
+        jdbc.sql("DELETE FROM venue_directory").update();
+        return (payload, at) -> {
+            if (payload instanceof PartnerRegisteredEvent partner) {
+                addPartner(partner.partnerId(), partner.name(), partner.hospital());
+            } else if (payload instanceof VenueRegisteredEvent venue) {
+                addVenue(venue.venueId(), venue.name());
+            }
+        };
     }
 
     @Override

@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.routing;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,10 @@ public interface RoutingTable {
 
     /** Records that {@code operator} now takes {@code themes}; returns the new version of the table. */
     long record(OperatorId operator, List<Theme> themes);
+
+    /** Sets the time version {@code version} was recorded: the time of the event that names it. */
+    default void recordedAt(long version, Instant at) {
+    }
 
     /** The table as it stands now. */
     Snapshot current();

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.web;
 
+import dk.greatercph.ope.platform.idempotency.RecordedRefusal;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 
@@ -23,6 +24,7 @@ public record CommandResult(long version, DomainProblem.Details refusal) {
     /** The version, or the recorded refusal thrown as the problem the client receives. */
     public long versionOrThrow() {
         if (refusal != null) {
+            RecordedRefusal.mark();
             throw new DomainProblem(refusal.code(), refusal.kind(), refusal.detail());
         }
         return version;

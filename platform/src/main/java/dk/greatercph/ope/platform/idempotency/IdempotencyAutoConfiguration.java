@@ -4,15 +4,20 @@ import dk.greatercph.ope.platform.problem.ProblemWriter;
 import dk.greatercph.ope.platform.schema.SchemaModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Registers the Idempotency-Key filter just after Spring Security (it needs the user), and its table. */
+/**
+ * Registers the Idempotency-Key filter just after Spring Security (it needs the user), its table, and the
+ * pruning of expired records.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyAutoConfiguration {
 
     @Bean
@@ -21,10 +26,16 @@ public class IdempotencyAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, JsonMapper json) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, JsonMapper json,
+                                                                IdempotencyProperties properties) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, new ProblemWriter(json)));
+                new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, new ProblemWriter(json), properties));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
+    }
+
+    @Bean
+    IdempotencyPruner idempotencyPruner(JdbcClient jdbc, IdempotencyProperties properties) {
+        return new IdempotencyPruner(jdbc, properties.pruneInterval());
     }
 }

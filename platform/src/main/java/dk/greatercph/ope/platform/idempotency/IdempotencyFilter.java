@@ -21,14 +21,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * For a POST with an {@code Idempotency-Key}: the first request is carried out and its answer kept; the same
- * user sending the same key and body again gets that answer back (marked {@code Idempotent-Replayed: true})
- * and nothing new is recorded. The same key with another body is 422; a retry while the first is still
- * running is 409. Answers of 5xx are not kept, so such a request can be retried.
+ * For a POST with an {@code Idempotency-Key} (the IETF httpapi draft "The Idempotency-Key HTTP Header Field"):
+ * the first request is carried out and its answer kept; the same principal sending the same key and request
+ * again gets that answer back (marked {@code Idempotent-Replayed: true}) and nothing new is recorded. The same
+ * key with another request is 422; a retry while the first is still in flight is 409. A request in flight
+ * holds its key for a lease only, so a request that crashed does not block its key for good; kept answers
+ * expire. Answers of 5xx, and 4xx answers that recorded nothing, are not kept, so such a request can be sent
+ * again, corrected, with the same key.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -36,10 +39,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
     private final ProblemWriter problems;
+    private final IdempotencyProperties properties;
 
-    IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems) {
+    IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems, IdempotencyProperties properties) {
         this.jdbc = jdbc;
         this.problems = problems;
+        this.properties = properties;
     }
 
     @Override
@@ -51,75 +56,153 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER).trim();
-        if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+        Optional<String> parsed = key(request.getHeader(HEADER));
+        if (parsed.isEmpty()) {
             problems.write(response, request.getRequestURI(), HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
-                    "Idempotency-Key is 1 to 200 visible ASCII characters.");
+                    "Idempotency-Key is a string of 1 to 200 visible ASCII characters, e.g. "
+                            + "\"8e03978e-40d5-43e8-bc93-6894a57f9324\".");
             return;
         }
+        String key = parsed.get();
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (user == null || !user.isAuthenticated()) {
             chain.doFilter(request, response);
             return;
         }
+        IdempotencyScope scope = IdempotencyScope.of(user);
         byte[] body = request.getInputStream().readAllBytes();
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String hash = sha256(request.getMethod() + " " + path + "\n", body);
-        String actor = user.getName();
+        UUID attempt = UUID.randomUUID();
 
-        boolean first = jdbc.sql("""
-                        INSERT INTO idempotency_record (actor, idem_key, method, path, request_hash, status)
-                        VALUES (:actor, :key, :method, :path, :hash, 0) ON CONFLICT DO NOTHING
-                        """)
-                .params(Map.of("actor", actor, "key", key, "method", request.getMethod(), "path", path, "hash", hash))
-                .update() == 1;
-        if (!first) {
-            replay(actor, key, hash, request, response);
-            return;
+        boolean mine = claim(scope, key, request.getMethod(), path, hash, attempt);
+        if (!mine) {
+            Optional<Kept> kept = kept(scope, key);
+            if (kept.isEmpty()) {
+                // the request holding the key finished without keeping an answer just now: the key is free
+                mine = claim(scope, key, request.getMethod(), path, hash, attempt);
+                kept = mine ? Optional.empty() : kept(scope, key);
+            }
+            if (!mine) {
+                answer(kept, hash, request, response);
+                return;
+            }
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(new CachedBody(request, body), recorded);
         } finally {
-            keep(actor, key, recorded);
+            keep(scope, key, attempt, request, recorded);
             recorded.copyBodyToResponse();
         }
     }
 
-    private void keep(String actor, String key, ContentCachingResponseWrapper response) {
-        if (response.getStatus() >= 500) {
-            jdbc.sql("DELETE FROM idempotency_record WHERE actor = :actor AND idem_key = :key")
-                    .param("actor", actor).param("key", key).update();
+    /**
+     * The key as the draft writes it, a structured-field string ({@code "…"}), or as a bare token; empty when
+     * it is neither or not 1 to 200 visible ASCII characters.
+     */
+    static Optional<String> key(String header) {
+        String value = header.trim();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            StringBuilder unquoted = new StringBuilder();
+            for (int i = 1; i < value.length() - 1; i++) {
+                char c = value.charAt(i);
+                if (c == '\\') {
+                    if (i + 1 >= value.length() - 1) {
+                        return Optional.empty();
+                    }
+                    c = value.charAt(++i);
+                    if (c != '"' && c != '\\') {
+                        return Optional.empty();
+                    }
+                } else if (c == '"') {
+                    return Optional.empty();
+                }
+                unquoted.append(c);
+            }
+            value = unquoted.toString();
+            if (value.isBlank() || !value.chars().allMatch(c -> c >= 32 && c < 127)) {
+                return Optional.empty();
+            }
+        } else if (!value.chars().allMatch(c -> c > 32 && c < 127 && c != '"' && c != '\\')) {
+            return Optional.empty();
+        }
+        return value.isEmpty() || value.length() > 200 ? Optional.empty() : Optional.of(value);
+    }
+
+    /**
+     * Takes the key for this attempt: a new record, or an old one whose answer has expired, or one whose request
+     * never finished and whose lease ran out (only for the same request: a crashed request may have recorded
+     * something, so another request must not take its key).
+     */
+    private boolean claim(IdempotencyScope scope, String key, String method, String path, String hash, UUID attempt) {
+        return jdbc.sql("""
+                        INSERT INTO idempotency_record (issuer, subject, idem_key, method, path, request_hash, status,
+                            attempt, lease_until, expires_at, created_at)
+                        VALUES (:issuer, :subject, :key, :method, :path, :hash, 0, :attempt,
+                            now() + make_interval(secs => :lease), now() + make_interval(secs => :expiry), now())
+                        ON CONFLICT (issuer, subject, idem_key) DO UPDATE SET method = EXCLUDED.method,
+                            path = EXCLUDED.path, request_hash = EXCLUDED.request_hash, status = 0,
+                            attempt = EXCLUDED.attempt, lease_until = EXCLUDED.lease_until,
+                            expires_at = EXCLUDED.expires_at, created_at = EXCLUDED.created_at,
+                            content_type = NULL, location = NULL, etag = NULL, body = NULL
+                        WHERE idempotency_record.expires_at <= now()
+                           OR (idempotency_record.status = 0 AND idempotency_record.lease_until <= now()
+                               AND idempotency_record.request_hash = EXCLUDED.request_hash)
+                        """)
+                .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
+                .param("method", method).param("path", path).param("hash", hash).param("attempt", attempt)
+                .param("lease", (double) properties.lease().toMillis() / 1000)
+                .param("expiry", (double) properties.expiry().toMillis() / 1000)
+                .update() == 1;
+    }
+
+    private void keep(IdempotencyScope scope, String key, UUID attempt, HttpServletRequest request,
+                      ContentCachingResponseWrapper response) {
+        int status = response.getStatus();
+        boolean recordedRefusal = Boolean.TRUE.equals(request.getAttribute(RecordedRefusal.ATTRIBUTE));
+        if (status >= 500 || (status >= 400 && !recordedRefusal)) {
+            jdbc.sql("""
+                            DELETE FROM idempotency_record
+                            WHERE issuer = :issuer AND subject = :subject AND idem_key = :key AND attempt = :attempt
+                            """)
+                    .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
+                    .param("attempt", attempt).update();
             return;
         }
         jdbc.sql("""
                         UPDATE idempotency_record SET status = :status, content_type = :type, location = :location,
                             etag = :etag, body = :body
-                        WHERE actor = :actor AND idem_key = :key
+                        WHERE issuer = :issuer AND subject = :subject AND idem_key = :key AND attempt = :attempt
                         """)
-                .param("status", response.getStatus()).param("type", response.getContentType())
+                .param("status", status).param("type", response.getContentType())
                 .param("location", response.getHeader("Location")).param("etag", response.getHeader("ETag"))
-                .param("body", response.getContentAsByteArray()).param("actor", actor).param("key", key).update();
+                .param("body", response.getContentAsByteArray()).param("issuer", scope.issuer())
+                .param("subject", scope.subject()).param("key", key).param("attempt", attempt).update();
     }
 
-    private void replay(String actor, String key, String hash, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Optional<Kept> kept = jdbc.sql("""
+    private Optional<Kept> kept(IdempotencyScope scope, String key) {
+        return jdbc.sql("""
                         SELECT request_hash, status, content_type, location, etag, body FROM idempotency_record
-                        WHERE actor = :actor AND idem_key = :key
+                        WHERE issuer = :issuer AND subject = :subject AND idem_key = :key
                         """)
-                .param("actor", actor).param("key", key)
+                .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
                 .query((rs, n) -> new Kept(rs.getString("request_hash"), rs.getInt("status"), rs.getString("content_type"),
                         rs.getString("location"), rs.getString("etag"), rs.getBytes("body")))
                 .optional();
-        if (kept.isEmpty() || kept.get().status() == 0) {
-            problems.write(response, request.getRequestURI(), HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS",
-                    "A request with this Idempotency-Key is still being carried out; retry shortly.");
-            return;
-        }
-        if (!kept.get().hash().equals(hash)) {
+    }
+
+    private void answer(Optional<Kept> kept, String hash, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (kept.isPresent() && !kept.get().hash().equals(hash)) {
             problems.write(response, request.getRequestURI(), HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was used for a different request.");
+            return;
+        }
+        if (kept.isEmpty() || kept.get().status() == 0) {
+            response.setHeader("Retry-After", "1");
+            problems.write(response, request.getRequestURI(), HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS",
+                    "A request with this Idempotency-Key is still being carried out; retry shortly.");
             return;
         }
         Kept answer = kept.get();

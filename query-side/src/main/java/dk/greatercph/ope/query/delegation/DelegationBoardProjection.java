@@ -14,6 +14,8 @@ import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationMemberAddedEvent;
+import dk.greatercph.ope.events.delegation.DelegationMemberRemovedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
@@ -283,7 +285,24 @@ class DelegationBoardProjection {
         if (advance(event.delegationId(), version, at, "", Map.of())) {
             jdbc.sql("DELETE FROM delegation_programme_item WHERE delegation_id = :id AND item_id = :item")
                     .param("id", event.delegationId().value()).param("item", event.itemId()).update();
+            // as the aggregate does: a planned programme whose last item is gone is accepted again
+            jdbc.sql("""
+                            UPDATE delegation_board SET status = 'ACCEPTED'
+                            WHERE delegation_id = :id AND status = 'PROGRAMME_PLANNED' AND NOT EXISTS (
+                                SELECT 1 FROM delegation_programme_item WHERE delegation_id = :id)
+                            """)
+                    .param("id", event.delegationId().value()).update();
         }
+    }
+
+    @EventHandler
+    void on(DelegationMemberAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        advance(event.delegationId(), version, at, "", Map.of());
+    }
+
+    @EventHandler
+    void on(DelegationMemberRemovedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        advance(event.delegationId(), version, at, "", Map.of());
     }
 
     @EventHandler

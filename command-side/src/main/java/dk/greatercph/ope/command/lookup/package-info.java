@@ -1,0 +1,2 @@
+/** The command side's lookup tables as a whole: rebuilding every one of them from the event store. */
+package dk.greatercph.ope.command.lookup;
