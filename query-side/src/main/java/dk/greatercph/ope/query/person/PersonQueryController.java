@@ -1,6 +1,8 @@
 package dk.greatercph.ope.query.person;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.query.delegation.DelegationDetailView;
+import dk.greatercph.ope.query.delegation.FindDelegationQuery;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,11 +38,23 @@ class PersonQueryController {
     }
 
     @GetMapping("/delegations/{id}/members")
-    @Operation(summary = "A delegation's members, personal fields decrypted (DESK and AUDITOR; operators get 404)")
+    @Operation(summary = "A delegation's members, personal fields decrypted",
+            description = """
+                    The desk, auditors and the delegation's lead operator read every field. A supporting operator \
+                    reads names and titles only (e-mail and phone are left out). An operator not assigned to the \
+                    delegation gets the same 404 as for a delegation that does not exist.""")
     List<MemberView> members(@PathVariable String id) {
-        if (CurrentUser.current().map(CurrentUser::isOperator).orElse(true)) {
-            throw new DomainProblem("DELEGATION_NOT_FOUND", ProblemKind.NOT_FOUND, "No delegation with id " + id + ".");
+        CurrentUser user = CurrentUser.current().orElseThrow(DomainProblem::notFound);
+        List<MemberView> members = queryGateway.query(new FindMembersQuery(id),
+                ResponseTypes.multipleInstancesOf(MemberView.class)).join();
+        if (!user.isOperator()) {
+            return members;
         }
-        return queryGateway.query(new FindMembersQuery(id), ResponseTypes.multipleInstancesOf(MemberView.class)).join();
+        DelegationDetailView delegation = queryGateway.query(new FindDelegationQuery(id, user.operatorId()),
+                ResponseTypes.optionalInstanceOf(DelegationDetailView.class)).join().orElseThrow(DomainProblem::notFound);
+        if (user.operatorId().equals(delegation.leadOperator())) {
+            return members;
+        }
+        return members.stream().map(MemberView::namesAndTitlesOnly).toList();
     }
 }
