@@ -4,6 +4,7 @@ import dk.greatercph.ope.platform.schema.SchemaModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The data keys' table and the sealing service, in every process (both sides read personal fields). */
@@ -24,5 +25,12 @@ public class PrivacyAutoConfiguration {
     @Bean
     PersonalData personalData(PersonKeys keys) {
         return new PersonalData(keys);
+    }
+
+    /** Revision 1 of TripPlannedEvent held the leader's name in clear; it is read sealed. */
+    @Bean
+    @Order(100)
+    TripLeaderUpcaster tripLeaderUpcaster(PersonalData personalData) {
+        return new TripLeaderUpcaster(personalData);
     }
 }

@@ -48,7 +48,7 @@ class TripCommandController {
         TripId id = TripId.newId();
         commandGateway.sendAndWait(new TripCommands.PlanTrip(id, request.year(), request.title(),
                 request.destinations(), request.startDate(), request.endDate(), request.leader(),
-                request.extraordinaryReason()));
+                persons.newOrExisting("leaderPersonId", request.leaderPersonId()), request.extraordinaryReason()));
         return Versions.created("/api/trips/" + id, id.value(), 0);
     }
 

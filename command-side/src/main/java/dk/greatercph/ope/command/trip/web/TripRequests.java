@@ -35,6 +35,10 @@ final class TripRequests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-05-16") @NotNull LocalDate endDate,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Chair of the Regional Council", maxLength = 200)
             @NotBlank @Size(max = 200) String leader,
+            @Schema(example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a", pattern = PersonId.FORMAT,
+                    description = "The leader's person id if the system already holds them (e.g. from an earlier "
+                            + "trip); a new person otherwise. The leader's name is personal data, stored sealed.")
+            @Pattern(regexp = PersonId.FORMAT) String leaderPersonId,
             @Schema(example = "Signing of the renewed Jiangsu agreement", maxLength = 2000,
                     description = "Required when the year already has its annual trip (rule R7)")
             @Size(max = 2000) String extraordinaryReason) {
