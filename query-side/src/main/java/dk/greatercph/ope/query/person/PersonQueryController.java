@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.person;
 
+import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.query.delegation.DelegationDetailView;
 import dk.greatercph.ope.query.delegation.FindDelegationQuery;
@@ -30,11 +31,17 @@ class PersonQueryController {
     }
 
     @GetMapping("/persons/{personId}")
-    @Operation(summary = "Everything held about a person, decrypted, for the desk to hand over (right of access)")
+    @Operation(summary = "Everything held about a person, decrypted, for the desk to hand over (right of access)",
+            description = "Every such read is itself recorded (who, when, whose data): /api/audit/personal-data-reads.")
     PersonView person(@PathVariable String personId) {
-        return queryGateway.query(new FindPersonQuery(personId), ResponseTypes.optionalInstanceOf(PersonView.class)).join()
+        PersonView person = queryGateway.query(new FindPersonQuery(personId),
+                        ResponseTypes.optionalInstanceOf(PersonView.class)).join()
                 .orElseThrow(() -> new DomainProblem("PERSON_NOT_FOUND", ProblemKind.NOT_FOUND,
                         "No personal data is held about " + personId + "."));
+        if (!person.erased()) {
+            PersonalDataReads.shown(List.of(person.personId()));
+        }
+        return person;
     }
 
     @GetMapping("/delegations/{id}/members")
@@ -48,13 +55,18 @@ class PersonQueryController {
         List<MemberView> members = queryGateway.query(new FindMembersQuery(id),
                 ResponseTypes.multipleInstancesOf(MemberView.class)).join();
         if (!user.isOperator()) {
-            return members;
+            return shown(members);
         }
         DelegationDetailView delegation = queryGateway.query(new FindDelegationQuery(id, user.operatorId()),
                 ResponseTypes.optionalInstanceOf(DelegationDetailView.class)).join().orElseThrow(DomainProblem::notFound);
         if (user.operatorId().equals(delegation.leadOperator())) {
-            return members;
+            return shown(members);
         }
-        return members.stream().map(MemberView::namesAndTitlesOnly).toList();
+        return shown(members.stream().map(MemberView::namesAndTitlesOnly).toList());
+    }
+
+    private static List<MemberView> shown(List<MemberView> members) {
+        PersonalDataReads.shown(members.stream().filter(m -> !m.erased()).map(MemberView::personId).toList());
+        return members;
     }
 }

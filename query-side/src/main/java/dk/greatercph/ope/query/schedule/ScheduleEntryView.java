@@ -27,7 +27,8 @@ public record ScheduleEntryView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Tele-health ward visit") String title,
         @Schema(description = "The programme item's kind", allowableValues = {"MEETING", "SITE_VISIT", "COMPANY_VISIT",
                 "HOSPITAL_VISIT", "RECEPTION"}) String kind,
-        @Schema(description = "The delegation's requesting organisation, or the trip's leader",
+        @Schema(description = "The delegation's requesting organisation (a trip's leader is a person and is not "
+                + "shown on the schedule; see the trip)",
                 example = "Jiangsu Provincial Health Commission") String organisation,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A trip is an all-day entry") boolean allDay,
         @Schema(format = "date-time", description = "Start of a programme item",
@@ -58,12 +59,6 @@ public record ScheduleEntryView(
     ScheduleEntryView booked() {
         return new ScheduleEntryView("BOOKED", blockId(delegationId + "." + id), null, "Booked", null, null, false,
                 startsAt, endsAt, null, null, venue, host, List.of(), status, sequence, changedAt);
-    }
-
-    /** This trip as an operator travelling with it sees it: without the leader's name. */
-    ScheduleEntryView withoutLeader() {
-        return new ScheduleEntryView(type, id, delegationId, title, kind, null, allDay, startsAt, endsAt, startDate,
-                endDate, venue, host, operators, status, sequence, changedAt);
     }
 
     private static String blockId(String itemKey) {

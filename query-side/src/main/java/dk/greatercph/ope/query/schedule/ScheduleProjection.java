@@ -232,7 +232,7 @@ class ScheduleProjection {
 
     private List<ScheduleEntryView> trips(FindScheduleQuery query) {
         return jdbc.sql("""
-                        SELECT trip_id, title, leader, start_date, end_date, status, version,
+                        SELECT trip_id, title, start_date, end_date, status, version,
                             ARRAY(SELECT DISTINCT p ->> 'operatorId' FROM jsonb_array_elements(participants) p
                                   WHERE p ->> 'operatorId' IS NOT NULL ORDER BY 1) AS operators
                         FROM trip_view
@@ -246,10 +246,10 @@ class ScheduleProjection {
                 .param("from", query.from()).param("to", query.to()).param("operator", query.operator())
                 .param("viewer", query.viewer())
                 .query((rs, n) -> new ScheduleEntryView("TRIP", rs.getString("trip_id"), null, rs.getString("title"),
-                        null, rs.getString("leader"), true, null, null, rs.getObject("start_date", LocalDate.class),
+                        null, null, true, null, null, rs.getObject("start_date", LocalDate.class),
                         rs.getObject("end_date", LocalDate.class), null, null, strings(rs.getArray("operators")),
                         tripStatus(rs.getString("status")), rs.getLong("version"), null))
-                .list().stream().map(trip -> query.viewer() == null ? trip : trip.withoutLeader()).toList();
+                .list();
     }
 
     private void delegationWide(DelegationId id, String status, Instant at, long version) {
