@@ -62,7 +62,9 @@ class TripLeaderTest {
         Api auditor = new Api(port).as("auditor");
         Instant before = Instant.now().minus(1, ChronoUnit.MINUTES);
         String name = "Chair " + UUID.randomUUID();
-        String trip = ok(desk.post("/api/trips", plan(name, null))).json().get("id").asString();
+        int year = 2030 + (int) (Math.random() * 60);
+        String trip = ok(desk.post("/api/trips", plan(year, name, null))).json().get("id").asString();
+        ok(desk.post("/api/trips/" + trip + "/participants", "{\"kind\":\"OPERATOR\",\"name\":\"Rep\",\"operatorId\":\"chc\"}"));
 
         JsonNode view = desk.getUntil("/api/trips/" + trip, r -> r.status() == 200, Duration.ofSeconds(10)).json();
         String leader = view.get("leaderPersonId").asString();
@@ -73,17 +75,24 @@ class TripLeaderTest {
         JsonNode access = desk.getUntil("/api/persons/" + leader, r -> r.status() == 200, Duration.ofSeconds(10)).json();
         assertThat(access.get("appearances").get(0).get("sourceType").asString()).isEqualTo("TRIP_LEADER");
         assertThat(access.get("appearances").get(0).get("name").asString()).isEqualTo(name);
-        String again = ok(desk.post("/api/trips", plan(name, leader))).json().get("id").asString();
+        String again = ok(desk.post("/api/trips", plan(2030 + (int) (Math.random() * 60), name, leader))).json()
+                .get("id").asString();
         assertThat(desk.getUntil("/api/persons/" + leader, r -> r.json().path("appearances").size() == 2,
                 Duration.ofSeconds(10)).json().get("appearances").valueStream().map(a -> a.get("sourceId").asString()))
                 .containsExactlyInAnyOrder(trip, again);
         assertThat(auditor.get("/api/audit/export?from=" + before).body()).contains(name);
-        assertThat(desk.get("/api/schedule").body()).doesNotContain(name);
+        String days = "/api/schedule?from=" + year + "-05-10&to=" + year + "-05-16";
+        Api.Response travelling = new Api(port).as("chc").getUntil(days, r -> r.body().contains(trip), Duration.ofSeconds(10));
+        assertThat(travelling.body()).contains(trip).doesNotContain(name);
+        assertThat(new Api(port).as("chc").get(days.replace("/api/schedule", "/api/schedule.ics")).body())
+                .doesNotContain(name);
+        assertThat(desk.get(days).body()).contains(name);
 
         JsonNode reads = auditor.get("/api/audit/personal-data-reads?person=" + leader).json();
         assertThat(reads.valueStream().map(r -> r.get("actor").asString() + " " + r.get("request").asString()))
                 .anyMatch(r -> r.equals("desk GET /api/trips/" + trip))
                 .anyMatch(r -> r.equals("desk GET /api/persons/" + leader))
+                .anyMatch(r -> r.equals("desk GET " + days))
                 .anyMatch(r -> r.startsWith("auditor GET /api/audit/export?from="));
         assertThat(reads.get(0).get("readAt").asString()).isNotBlank();
         assertThat(reads.get(0).get("actorRole").asString()).isIn("DESK", "AUDITOR");
@@ -154,8 +163,7 @@ class TripLeaderTest {
                 .param("id", aggregate).query(String.class).single();
     }
 
-    private static String plan(String leader, String leaderPersonId) {
-        int year = 2030 + (int) (Math.random() * 60);
+    private static String plan(int year, String leader, String leaderPersonId) {
         return """
                 {"year":%d,"title":"Leader trip","destinations":["Nanjing"],"startDate":"%d-05-10",
                  "endDate":"%d-05-16","leader":"%s","extraordinaryReason":"Test"%s}"""

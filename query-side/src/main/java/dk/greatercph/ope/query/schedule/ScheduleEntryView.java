@@ -27,8 +27,7 @@ public record ScheduleEntryView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Tele-health ward visit") String title,
         @Schema(description = "The programme item's kind", allowableValues = {"MEETING", "SITE_VISIT", "COMPANY_VISIT",
                 "HOSPITAL_VISIT", "RECEPTION"}) String kind,
-        @Schema(description = "The delegation's requesting organisation (a trip's leader is a person and is not "
-                + "shown on the schedule; see the trip)",
+        @Schema(description = "The delegation's requesting organisation, or the trip's leader (not shown to operators)",
                 example = "Jiangsu Provincial Health Commission") String organisation,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A trip is an all-day entry") boolean allDay,
         @Schema(format = "date-time", description = "Start of a programme item",

@@ -10,6 +10,8 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.platform.privacy.PersonalData;
+import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -232,7 +234,7 @@ class ScheduleProjection {
 
     private List<ScheduleEntryView> trips(FindScheduleQuery query) {
         return jdbc.sql("""
-                        SELECT trip_id, title, start_date, end_date, status, version,
+                        SELECT trip_id, title, leader, leader_person_id, start_date, end_date, status, version,
                             ARRAY(SELECT DISTINCT p ->> 'operatorId' FROM jsonb_array_elements(participants) p
                                   WHERE p ->> 'operatorId' IS NOT NULL ORDER BY 1) AS operators
                         FROM trip_view
@@ -246,7 +248,7 @@ class ScheduleProjection {
                 .param("from", query.from()).param("to", query.to()).param("operator", query.operator())
                 .param("viewer", query.viewer())
                 .query((rs, n) -> new ScheduleEntryView("TRIP", rs.getString("trip_id"), null, rs.getString("title"),
-                        null, null, true, null, null, rs.getObject("start_date", LocalDate.class),
+                        null, query.viewer() == null ? shownLeader(rs) : null, true, null, null, rs.getObject("start_date", LocalDate.class),
                         rs.getObject("end_date", LocalDate.class), null, null, strings(rs.getArray("operators")),
                         tripStatus(rs.getString("status")), rs.getLong("version"), null))
                 .list();
@@ -262,6 +264,15 @@ class ScheduleProjection {
                 .update();
         jdbc.sql("UPDATE schedule_delegation SET status = :status, version = :version WHERE delegation_id = :id AND version < :version")
                 .param("id", id.value()).param("status", status).param("version", version).update();
+    }
+
+    /** The trip's leader, for the desk and auditors; showing the name is a read of personal data. */
+    private static String shownLeader(ResultSet rs) throws SQLException {
+        String leader = rs.getString("leader");
+        if (rs.getString("leader_person_id") != null && !PersonalData.ERASED.equals(leader)) {
+            PersonalDataReads.shown(List.of(rs.getString("leader_person_id")));
+        }
+        return leader;
     }
 
     /** An item as {@code viewer} may see it: in full on its own delegations, else as an anonymous block. */

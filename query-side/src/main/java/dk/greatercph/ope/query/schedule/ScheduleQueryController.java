@@ -41,8 +41,8 @@ class ScheduleQueryController {
             description = """
                     Programme items in Europe/Copenhagen time, trips as all-day entries. Trips are left out when \
                     filtering by venue or host; filtering by operator keeps the trips that operator travels with. \
-                    A trip's leader is a person and is not shown here. An operator sees its own delegations' items \
-                    and the trips it travels with in full, and every other programme item only as an anonymous BOOKED block: times, \
+                    An operator sees its own delegations' items and the trips it travels with in full (without a \
+                    trip's leader, who is a person), and every other programme item only as an anonymous BOOKED block: times, \
                     venue, host and status, nothing about whose it is.""")
     List<ScheduleEntryView> schedule(
             @Parameter(description = "First day (Europe/Copenhagen), inclusive",
