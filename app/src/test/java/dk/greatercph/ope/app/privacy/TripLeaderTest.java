@@ -110,6 +110,7 @@ class TripLeaderTest {
     @Test
     void aTripPlannedInRevisionOneWithTheLeaderInClearIsReadSealedAndErasable() {
         Api desk = new Api(port).as("desk");
+        Instant before = Instant.now().minus(1, ChronoUnit.MINUTES);
         TripId trip = TripId.newId();
         String name = "Old Chair " + UUID.randomUUID();
         int year = 2030 + (int) (Math.random() * 60);
@@ -127,6 +128,8 @@ class TripLeaderTest {
         assertThat(desk.getUntil("/api/persons/" + leader, r -> r.status() == 200, Duration.ofSeconds(10)).json()
                 .get("appearances").get(0).get("name").asString()).isEqualTo(name);
         ok(desk.post("/api/trips/" + trip + "/participants", "{\"kind\":\"OFFICIAL\",\"name\":\"An Official\"}"));
+        Api auditor = new Api(port).as("auditor");
+        assertThat(auditor.get("/api/audit/events?aggregateId=" + trip).body()).contains(name);
         JsonNode state = new Api(port).as("auditor").get("/api/audit/Trip/" + trip + "/state").json();
         assertThat(state.get("version").asLong()).isEqualTo(1);
 
@@ -136,6 +139,12 @@ class TripLeaderTest {
         JsonNode planned = new Api(port).as("auditor").get("/api/audit/Trip/" + trip + "/timeline").json()
                 .get("events").get(0);
         assertThat(planned.toString()).doesNotContain(name).contains(PersonalData.ERASED);
+        assertThat(auditor.get("/api/audit/events?aggregateId=" + trip).body()).doesNotContain(name)
+                .contains(PersonalData.ERASED);
+        assertThat(auditor.get("/api/audit/export?from=" + before).body()).doesNotContain(name);
+        assertThat(auditor.get("/api/audit/personal-data-reads?person=" + leader).json().valueStream()
+                .map(r -> r.get("actor").asString() + " " + r.get("request").asString()))
+                .contains("auditor GET /api/audit/events?aggregateId=" + trip);
         assertThat(new Api(port).as("auditor").get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
     }
 

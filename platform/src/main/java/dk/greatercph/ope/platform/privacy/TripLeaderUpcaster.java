@@ -17,7 +17,8 @@ import java.util.UUID;
  * leader is sealed (R9). The leader of such a trip becomes a data subject with an id derived from the trip id,
  * so that every read finds the same person: its key seals the name on the way in, erasing it makes the name read
  * as erased from then on, and right of access finds it. The stored bytes are not changed (the log is
- * append-only and hash-chained), so the raw audit log and its export still show what revision 1 stored.
+ * append-only and hash-chained); the audit log and its export, which show stored payloads, read such a leader
+ * through {@link #openRevision1} and so show it as erased too.
  */
 public class TripLeaderUpcaster extends SingleEventUpcaster {
 
@@ -33,6 +34,27 @@ public class TripLeaderUpcaster extends SingleEventUpcaster {
     /** The person a revision-1 trip's leader is recorded as. */
     public static PersonId legacyLeader(String tripId) {
         return new PersonId("PER-" + UUID.nameUUIDFromBytes(("trip-leader:" + tripId).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A stored payload as the audit log shows it: for a revision-1 trip, the leader's clear name is replaced by
+     * what opening a sealed name gives, the name or {@link PersonalData#ERASED}; any other payload as it is.
+     */
+    public static JsonNode openRevision1(String payloadType, String revision, JsonNode payload,
+                                         PersonalData personalData) {
+        if (!REVISION_1.getName().equals(payloadType) || !REVISION_1.getRevision().equals(revision)
+                || !(payload instanceof ObjectNode stored) || !stored.path("leader").isString()) {
+            return payload;
+        }
+        JsonNode trip = stored.path("tripId");
+        PersonId person = legacyLeader(trip.isObject() ? trip.path("value").asString() : trip.asString());
+        ObjectNode shown = stored.deepCopy();
+        if (personalData.isErased(person)) {
+            shown.put("leader", PersonalData.ERASED);
+        } else {
+            PersonalDataReads.opened(person);
+        }
+        return shown;
     }
 
     @Override
