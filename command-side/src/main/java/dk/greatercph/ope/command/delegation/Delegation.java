@@ -468,7 +468,8 @@ class Delegation {
     void on(ProgrammeItemChangedEvent event) {
         Item before = items.get(event.itemId());
         items.put(event.itemId(), new Item(event.startsAt(), event.endsAt(), event.venueId(), event.hostId(),
-                event.hostIsHospital(), before != null && before.costCovered(), before == null ? null : before.plannedBy()));
+                event.hostIsHospital(), before != null && before.costCovered(),
+                before == null ? null : before.plannedBy()));
     }
 
     @EventSourcingHandler

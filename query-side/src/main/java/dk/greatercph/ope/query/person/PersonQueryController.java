@@ -58,7 +58,8 @@ class PersonQueryController {
             return shown(members);
         }
         DelegationDetailView delegation = queryGateway.query(new FindDelegationQuery(id, user.operatorId()),
-                ResponseTypes.optionalInstanceOf(DelegationDetailView.class)).join().orElseThrow(DomainProblem::notFound);
+                        ResponseTypes.optionalInstanceOf(DelegationDetailView.class)).join()
+                .orElseThrow(DomainProblem::notFound);
         if (user.operatorId().equals(delegation.leadOperator())) {
             return shown(members);
         }

@@ -248,8 +248,9 @@ class ScheduleProjection {
                 .param("from", query.from()).param("to", query.to()).param("operator", query.operator())
                 .param("viewer", query.viewer())
                 .query((rs, n) -> new ScheduleEntryView("TRIP", rs.getString("trip_id"), null, rs.getString("title"),
-                        null, query.viewer() == null ? shownLeader(rs) : null, true, null, null, rs.getObject("start_date", LocalDate.class),
-                        rs.getObject("end_date", LocalDate.class), null, null, strings(rs.getArray("operators")),
+                        null, query.viewer() == null ? shownLeader(rs) : null, true, null, null,
+                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), null,
+                        null, strings(rs.getArray("operators")),
                         tripStatus(rs.getString("status")), rs.getLong("version"), null))
                 .list();
     }

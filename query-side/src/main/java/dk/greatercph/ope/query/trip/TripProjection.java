@@ -59,7 +59,8 @@ class TripProjection {
                 .param("id", event.tripId().value()).param("position", token.position().orElseThrow())
                 .param("year", event.year()).param("title", event.title())
                 .param("destinations", event.destinations().toArray(String[]::new))
-                .param("start", event.startDate()).param("end", event.endDate()).param("leader", personalData.openOrErased(event.leader()))
+                .param("start", event.startDate()).param("end", event.endDate())
+                .param("leader", personalData.openOrErased(event.leader()))
                 .param("leaderPerson", event.leader().personId().value())
                 .param("extraordinary", event.extraordinary()).param("reason", event.extraordinaryReason())
                 .param("version", version).update();
@@ -179,7 +180,8 @@ class TripProjection {
         return new TripView(rs.getString("trip_id"), rs.getInt("year"), rs.getString("title"),
                 Arrays.asList((String[]) rs.getArray("destinations").getArray()),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-                rs.getString("leader"), rs.getString("leader_person_id"), rs.getBoolean("extraordinary"), rs.getString("extraordinary_reason"),
+                rs.getString("leader"), rs.getString("leader_person_id"), rs.getBoolean("extraordinary"),
+                rs.getString("extraordinary_reason"),
                 rs.getString("status"), json.readValue(rs.getString("participants"), PARTICIPANTS),
                 json.readValue(rs.getString("itinerary"), ITINERARY),
                 report == null ? null : json.readValue(report, TripView.Report.class),
