@@ -70,6 +70,9 @@ class ObjectLevelAccessTest {
                         .containsEntry("code", "NOT_FOUND").containsEntry("detail", "No such resource.");
             }
         }
+        Api.Response anothersInbox = clean.get("/api/operators/chc/inbox");
+        Api.Response noOnesInbox = clean.get("/api/operators/no-such-operator/inbox");
+        assertThat(problem(anothersInbox)).isEqualTo(problem(noOnesInbox)).containsEntry("code", "NOT_FOUND");
         Api.Response staleForTheAssigned = send(new Api(port).as("chc"), "PUT",
                 "/api/delegations/" + assignedToOthers + "/programme-items/" + item, item(venue, "Stale"),
                 Map.of("If-Match", "\"0\""));
