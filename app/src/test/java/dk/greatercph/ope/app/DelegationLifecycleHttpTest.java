@@ -168,7 +168,7 @@ class DelegationLifecycleHttpTest {
 
         assertThat(forAnother.status()).isEqualTo(404);
         assertThat(notAssigned.status()).isEqualTo(404);
-        assertThat(notAssigned.json().get("code").asString()).isEqualTo("DELEGATION_NOT_FOUND");
+        assertThat(notAssigned.json().get("code").asString()).isEqualTo("NOT_FOUND");
     }
 
     @Test

@@ -70,7 +70,7 @@ class DelegationSliceTest {
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");
-        assertThat(missing.json().get("code").asString()).isEqualTo("DELEGATION_NOT_FOUND");
+        assertThat(missing.json().get("code").asString()).isEqualTo("NOT_FOUND");
     }
 
     @Test

@@ -35,6 +35,8 @@ class OpenApiTest {
         assertThat(paths.get("/api/audit/checkpoint/verification").has("post")).isTrue();
         assertThat(paths.get("/api/audit/export").get("get").get("responses").get("200").get("content")
                 .has("application/x-ndjson")).isTrue();
+        assertThat(paths.get("/api/audit/personal-data-reads").get("get").get("parameters").valueStream()
+                .map(p -> p.get("name").asString())).containsExactlyInAnyOrder("person", "actor", "from", "limit");
         assertThat(paths.has("/api/admin/projections")).isTrue();
         assertThat(paths.get("/api/admin/projections/{name}/replay").has("post")).isTrue();
         assertThat(paths.get("/api/admin/lookups/rebuild").has("post")).isTrue();

@@ -10,6 +10,7 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.PartnerKind;
 import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
@@ -18,6 +19,7 @@ import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
 import dk.greatercph.ope.events.trip.TripApprovedEvent;
 import dk.greatercph.ope.events.trip.TripId;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -59,6 +61,9 @@ class ScheduleTest {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    PersonalData personalData;
 
     EventLog log;
     Api desk;
@@ -120,7 +125,8 @@ class ScheduleTest {
                 Theme.HEALTH_WELFARE_TECH), routed(delegation, "chc", "copcap"),
                 item(delegation, "C1", "Ward visit", at(day, 9, 0), at(day, 10, 30), venue, host));
         log.append("Trip", trip.value(), new TripPlannedEvent(trip, day.getYear(), "Trip " + trip, List.of("Nanjing"),
-                day.minusDays(1), day.plusDays(3), "Chair", true, "Schedule test"), new TripApprovedEvent(trip));
+                day.minusDays(1), day.plusDays(3), personalData.seal(PersonId.newId(), "Chair"), true, "Schedule test"),
+                new TripApprovedEvent(trip));
 
         JsonNode schedule = until("/api/schedule?from=" + day + "&to=" + day, s -> s.size() >= 2
                 && s.valueStream().anyMatch(e -> e.get("id").asString().equals(trip.value())

@@ -147,6 +147,8 @@ class AuthorizationMatrixTest {
         rows.add(row("POST", "/api/audit/checkpoint/verification", checkpoint, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/audit/export?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z",
                 null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/audit/personal-data-reads?person=PER-00000000-0000-0000-0000-000000000000&actor=desk"
+                + "&from=2020-01-01T00:00:00Z&limit=10", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/admin/projections", null, 401, 403, 403, 403, 403, 200));
         rows.add(row("GET", "/api/admin/projections/delegation-board", null, 401, 403, 403, 403, 403, 200));
         rows.add(row("POST", "/api/admin/projections/no-such-projection/replay", "", 401, 403, 403, 403, 403, 404));
@@ -209,6 +211,7 @@ class AuthorizationMatrixTest {
         rows.add(lifecycle("POST", "/api/delegations/{d}/members", member, "registered", 401, 201, 403, 403, 403, 403));
         rows.add(lifecycle("DELETE", "/api/delegations/{d}/members/{member}", null, "member", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("GET", "/api/delegations/{d}/members", null, "member", 401, 200, 404, 404, 200, 403));
+        rows.add(lifecycle("GET", "/api/delegations/{d}/members", null, "accepted", 401, 200, 200, 404, 200, 403));
         rows.add(lifecycle("GET", "/api/persons/{person}", null, "member", 401, 200, 403, 403, 200, 403));
         rows.add(lifecycle("POST", "/api/persons/{person}/erasure", "{\"legalBasis\":\"Matrix\"}", "member",
                 401, 200, 403, 403, 403, 200));

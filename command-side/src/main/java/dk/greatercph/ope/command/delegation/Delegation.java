@@ -253,7 +253,7 @@ class Delegation {
     CommandResult handle(DelegationCommands.ChangeProgrammeItem command, Directory directory,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        item(command.itemId());
+        mayChange(item(command.itemId()), actingOperator);
         boolean hospital = checkItem(command.title(), command.startsAt(), command.endsAt(), command.venueId(),
                 command.hostId(), directory);
         apply(new ProgrammeItemChangedEvent(delegationId, command.itemId(), command.kind(), command.title().trim(),
@@ -265,7 +265,7 @@ class Delegation {
     CommandResult handle(DelegationCommands.RemoveProgrammeItem command,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        item(command.itemId());
+        mayChange(item(command.itemId()), actingOperator);
         apply(new ProgrammeItemRemovedEvent(delegationId, command.itemId()));
         return CommandResult.done();
     }
@@ -274,7 +274,7 @@ class Delegation {
     CommandResult handle(DelegationCommands.RecordCostCoverage command,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        item(command.itemId());
+        mayChange(item(command.itemId()), actingOperator);
         requireText(command.payer(), "PAYER_REQUIRED", "Cost coverage names who pays.");
         requireText(command.basis(), "BASIS_REQUIRED", "Cost coverage states its basis (agreement, invoice, …).");
         if (command.amount() == null || command.amount().compareTo(BigDecimal.ZERO) < 0) {
@@ -464,7 +464,7 @@ class Delegation {
     @EventSourcingHandler
     void on(ProgrammeItemAddedEvent event) {
         items.put(event.itemId(), new Item(event.startsAt(), event.endsAt(), event.venueId(), event.hostId(),
-                event.hostIsHospital(), false));
+                event.hostIsHospital(), false, event.plannedBy()));
         status = DelegationStatus.PROGRAMME_PLANNED;
     }
 
@@ -472,7 +472,8 @@ class Delegation {
     void on(ProgrammeItemChangedEvent event) {
         Item before = items.get(event.itemId());
         items.put(event.itemId(), new Item(event.startsAt(), event.endsAt(), event.venueId(), event.hostId(),
-                event.hostIsHospital(), before != null && before.costCovered()));
+                event.hostIsHospital(), before != null && before.costCovered(),
+                before == null ? null : before.plannedBy()));
     }
 
     @EventSourcingHandler
@@ -541,6 +542,17 @@ class Delegation {
                 "given programme changes (the lead must have accepted, and a confirmed programme is fixed)");
     }
 
+    /** An operator changes only the items it added; the lead changes all of them, as does the desk. */
+    private void mayChange(Item item, String actingOperator) {
+        if (actingOperator == null || (lead != null && lead.value().equals(actingOperator))
+                || (item.plannedBy() != null && item.plannedBy().value().equals(actingOperator))) {
+            return;
+        }
+        throw new DomainProblem("ITEM_OF_ANOTHER_OPERATOR", ProblemKind.FORBIDDEN,
+                "This programme item was added by another operator; only that operator, the lead or the desk may "
+                        + "change it.");
+    }
+
     private boolean checkItem(String title, Instant startsAt, Instant endsAt, VenueId venue, PartnerId host,
                               Directory directory) {
         requireText(title, "TITLE_REQUIRED", "A programme item has a title.");
@@ -592,7 +604,7 @@ class Delegation {
     }
 
     private static DomainProblem notFoundForOperator() {
-        return new DomainProblem("DELEGATION_NOT_FOUND", ProblemKind.NOT_FOUND, "No such delegation.");
+        return DomainProblem.notFound();
     }
 
     private static List<OperatorId> concat(OperatorId first, List<OperatorId> rest) {
@@ -613,10 +625,11 @@ class Delegation {
     record ScopeRequest(List<Theme> themes, boolean open) {
     }
 
+    /** A programme item; {@code plannedBy} is the operator that added it, null when the desk did. */
     record Item(Instant startsAt, Instant endsAt, VenueId venueId, PartnerId hostId, boolean hostIsHospital,
-                boolean costCovered) {
+                boolean costCovered, OperatorId plannedBy) {
         Item covered() {
-            return new Item(startsAt, endsAt, venueId, hostId, hostIsHospital, true);
+            return new Item(startsAt, endsAt, venueId, hostId, hostIsHospital, true, plannedBy);
         }
     }
 }

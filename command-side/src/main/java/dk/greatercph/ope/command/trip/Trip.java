@@ -48,7 +48,7 @@ class Trip {
     }
 
     @CommandHandler
-    Trip(TripCommands.PlanTrip command, AnnualTrips annualTrips) {
+    Trip(TripCommands.PlanTrip command, AnnualTrips annualTrips, PersonalData personalData) {
         requireText(command.title(), "TITLE_REQUIRED", "A trip has a title.");
         requireText(command.leader(), "LEADER_REQUIRED", "A trip has a leader.");
         if (command.destinations() == null || command.destinations().isEmpty()) {
@@ -67,7 +67,8 @@ class Trip {
                     command.year() + " already has its annual trip; a further trip is extraordinary and needs a reason.");
         }
         apply(new TripPlannedEvent(command.tripId(), command.year(), command.title().trim(), command.destinations(),
-                command.startDate(), command.endDate(), command.leader().trim(), !annual, annual ? null : reason));
+                command.startDate(), command.endDate(),
+                personalData.seal(command.leaderPersonId(), command.leader().trim()), !annual, annual ? null : reason));
     }
 
     @CommandHandler

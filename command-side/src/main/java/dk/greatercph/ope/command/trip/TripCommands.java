@@ -18,10 +18,18 @@ public final class TripCommands {
     private TripCommands() {
     }
 
-    /** Plan a trip; a second trip in the same year needs {@code extraordinaryReason} (R7). */
+    /**
+     * Plan a trip; a second trip in the same year needs {@code extraordinaryReason} (R7). The leader's name
+     * arrives clear and is sealed with {@code leaderPersonId}'s key.
+     */
     public record PlanTrip(@TargetAggregateIdentifier TripId tripId, int year, String title,
                            List<String> destinations, LocalDate startDate, LocalDate endDate, String leader,
-                           String extraordinaryReason) {
+                           PersonId leaderPersonId, String extraordinaryReason) {
+
+        @Override
+        public String toString() {
+            return "PlanTrip[" + tripId + ", " + year + ", " + leaderPersonId + "]";
+        }
     }
 
     /** Add a participant; name and title arrive clear and are sealed with the person's key. */

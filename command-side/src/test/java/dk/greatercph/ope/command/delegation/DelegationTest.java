@@ -289,7 +289,7 @@ class DelegationTest {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
                 .when(new DelegationCommands.AcceptAssignment(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
                 .expectException(DomainProblem.class)
-                .expectExceptionMessage("No such delegation.")
+                .expectExceptionMessage("No such resource.")
                 .expectNoEvents();
     }
 
@@ -298,7 +298,7 @@ class DelegationTest {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
                 .when(new DelegationCommands.AcceptAssignment(ID, CLEAN, null), MetaData.with(ActorMetadata.OPERATOR, "clean"))
                 .expectException(DomainProblem.class)
-                .expectExceptionMessage("No such delegation.");
+                .expectExceptionMessage("No such resource.");
     }
 
     @Test

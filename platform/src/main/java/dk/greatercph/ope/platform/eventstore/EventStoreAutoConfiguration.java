@@ -8,6 +8,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -15,6 +17,7 @@ import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,11 +46,12 @@ public class EventStoreAutoConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventStoreProperties properties) {
+                                          EventStoreProperties properties,
+                                          ObjectProvider<EventUpcaster> upcasters) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
-                .upcasterChain(configuration.upcasterChain())
+                .upcasterChain(upcasterChain(upcasters))
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
@@ -55,6 +59,14 @@ public class EventStoreAutoConfiguration {
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
                 .batchSize(properties.batchSize());
         return new CommitOrderedJdbcEventStorageEngine(builder, transactionManager);
+    }
+
+    /**
+     * The project's upcasting chain: every {@link EventUpcaster} bean, in {@code @Order}, each turning one older
+     * revision of an event into the next. A changed event plugs in by declaring its upcaster as a bean.
+     */
+    static EventUpcasterChain upcasterChain(ObjectProvider<EventUpcaster> upcasters) {
+        return new EventUpcasterChain(upcasters.orderedStream().toList());
     }
 
     /** Links the events stored before the chain existed, once, when the application starts. */

@@ -61,6 +61,7 @@ public class PersonalData {
             return Optional.empty();
         }
         return keys.existingKey(sealed.personId()).map(key -> {
+            PersonalDataReads.opened(sealed.personId());
             try {
                 byte[] bytes = Base64.getDecoder().decode(sealed.sealed());
                 byte[] nonce = java.util.Arrays.copyOfRange(bytes, 0, NONCE_BYTES);

@@ -16,6 +16,14 @@ public class DomainProblem extends RuntimeException {
         this.details = new Details(code, kind, detail);
     }
 
+    /**
+     * The one answer for a resource that does not exist and for one the caller may not see: the same status,
+     * code, title and detail as an unknown aggregate, so that the two cannot be told apart.
+     */
+    public static DomainProblem notFound() {
+        return new DomainProblem("NOT_FOUND", ProblemKind.NOT_FOUND, "No such resource.");
+    }
+
     /** Bad input: a 400 with {@code code}. */
     public static DomainProblem invalid(String code, String detail) {
         return new DomainProblem(code, ProblemKind.INVALID_INPUT, detail);

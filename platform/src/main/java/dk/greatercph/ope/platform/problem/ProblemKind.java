@@ -6,7 +6,8 @@ public enum ProblemKind {
     NOT_FOUND(404),
     CONFLICT(409),
     PRECONDITION_FAILED(412),
-    RULE_VIOLATION(422);
+    RULE_VIOLATION(422),
+    FORBIDDEN(403);
 
     private final int status;
 

@@ -2,6 +2,7 @@ package dk.greatercph.ope.query.audit;
 
 import dk.greatercph.ope.platform.eventstore.StoredEvent;
 import dk.greatercph.ope.platform.privacy.PersonalData;
+import dk.greatercph.ope.platform.privacy.TripLeaderUpcaster;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +45,8 @@ public record AuditEventView(
                 payloadType,
                 event.payloadRevision(),
                 Instant.parse(event.timeStamp()),
-                personalData.openAll(tree(event.payload(), json)),
+                personalData.openAll(TripLeaderUpcaster.openRevision1(payloadType, event.payloadRevision(),
+                        tree(event.payload(), json), personalData)),
                 tree(event.metaData(), json));
     }
 

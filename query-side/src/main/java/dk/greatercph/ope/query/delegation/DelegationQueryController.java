@@ -81,8 +81,7 @@ class DelegationQueryController {
             }
         }
         return view.map(v -> ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(v))
-                .orElseThrow(() -> new DomainProblem("DELEGATION_NOT_FOUND", ProblemKind.NOT_FOUND,
-                        "No delegation with id " + id + "."));
+                .orElseThrow(DomainProblem::notFound);
     }
 
     @GetMapping

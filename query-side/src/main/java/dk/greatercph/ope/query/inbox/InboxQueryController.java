@@ -66,10 +66,10 @@ class InboxQueryController {
     private InboxView find(String operator, AssignmentState state) {
         boolean mayRead = CurrentUser.current().map(user -> user.mayActFor(operator)).orElse(false);
         if (!mayRead) {
-            throw notFound(operator);
+            throw DomainProblem.notFound();
         }
         return queryGateway.query(new FindInboxQuery(operator, state), ResponseTypes.optionalInstanceOf(InboxView.class))
-                .join().orElseThrow(() -> notFound(operator));
+                .join().orElseThrow(DomainProblem::notFound);
     }
 
     private static Long position(String lastEventId) {
@@ -82,9 +82,5 @@ class InboxQueryController {
             throw new DomainProblem("INVALID_LAST_EVENT_ID", ProblemKind.INVALID_INPUT,
                     "Last-Event-ID must be the id of an event this stream sent.");
         }
-    }
-
-    private static DomainProblem notFound(String operator) {
-        return new DomainProblem("INBOX_NOT_FOUND", ProblemKind.NOT_FOUND, "No inbox for operator " + operator + ".");
     }
 }

@@ -14,4 +14,9 @@ public record MemberView(
         String organisation,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean contact,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean erased) {
+
+    /** What a supporting operator reads: who the member is and in what role, not how to reach them. */
+    MemberView namesAndTitlesOnly() {
+        return new MemberView(memberId, personId, name, title, null, null, organisation, contact, erased);
+    }
 }

@@ -1,6 +1,9 @@
 package dk.greatercph.ope.query.person;
 
+import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.query.delegation.DelegationDetailView;
+import dk.greatercph.ope.query.delegation.FindDelegationQuery;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,19 +31,43 @@ class PersonQueryController {
     }
 
     @GetMapping("/persons/{personId}")
-    @Operation(summary = "Everything held about a person, decrypted, for the desk to hand over (right of access)")
+    @Operation(summary = "Everything held about a person, decrypted, for the desk to hand over (right of access)",
+            description = "Every such read is itself recorded (who, when, whose data): /api/audit/personal-data-reads.")
     PersonView person(@PathVariable String personId) {
-        return queryGateway.query(new FindPersonQuery(personId), ResponseTypes.optionalInstanceOf(PersonView.class)).join()
+        PersonView person = queryGateway.query(new FindPersonQuery(personId),
+                        ResponseTypes.optionalInstanceOf(PersonView.class)).join()
                 .orElseThrow(() -> new DomainProblem("PERSON_NOT_FOUND", ProblemKind.NOT_FOUND,
                         "No personal data is held about " + personId + "."));
+        if (!person.erased()) {
+            PersonalDataReads.shown(List.of(person.personId()));
+        }
+        return person;
     }
 
     @GetMapping("/delegations/{id}/members")
-    @Operation(summary = "A delegation's members, personal fields decrypted (DESK and AUDITOR; operators get 404)")
+    @Operation(summary = "A delegation's members, personal fields decrypted",
+            description = """
+                    The desk, auditors and the delegation's lead operator read every field. A supporting operator \
+                    reads names and titles only (e-mail and phone are left out). An operator not assigned to the \
+                    delegation gets the same 404 as for a delegation that does not exist.""")
     List<MemberView> members(@PathVariable String id) {
-        if (CurrentUser.current().map(CurrentUser::isOperator).orElse(true)) {
-            throw new DomainProblem("DELEGATION_NOT_FOUND", ProblemKind.NOT_FOUND, "No delegation with id " + id + ".");
+        CurrentUser user = CurrentUser.current().orElseThrow(DomainProblem::notFound);
+        List<MemberView> members = queryGateway.query(new FindMembersQuery(id),
+                ResponseTypes.multipleInstancesOf(MemberView.class)).join();
+        if (!user.isOperator()) {
+            return shown(members);
         }
-        return queryGateway.query(new FindMembersQuery(id), ResponseTypes.multipleInstancesOf(MemberView.class)).join();
+        DelegationDetailView delegation = queryGateway.query(new FindDelegationQuery(id, user.operatorId()),
+                        ResponseTypes.optionalInstanceOf(DelegationDetailView.class)).join()
+                .orElseThrow(DomainProblem::notFound);
+        if (user.operatorId().equals(delegation.leadOperator())) {
+            return shown(members);
+        }
+        return shown(members.stream().map(MemberView::namesAndTitlesOnly).toList());
+    }
+
+    private static List<MemberView> shown(List<MemberView> members) {
+        PersonalDataReads.shown(members.stream().filter(m -> !m.erased()).map(MemberView::personId).toList());
+        return members;
     }
 }

@@ -13,10 +13,11 @@ public record PersonView(
         boolean erased,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Appearance> appearances) {
 
-    /** One place the person appears: a delegation's member list or a trip's participants. */
+    /** One place the person appears: a delegation's member list, a trip's participants or a trip's lead. */
     @Schema(name = "PersonAppearance")
     public record Appearance(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"DELEGATION_MEMBER", "TRIP_PARTICIPANT"})
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"DELEGATION_MEMBER", "TRIP_PARTICIPANT", "TRIP_LEADER"})
             String sourceType,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21") String sourceId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "MEM-5d0c7b1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e") String entryId,

@@ -7,6 +7,7 @@ import dk.greatercph.ope.events.person.PersonalDataErasedEvent;
 import dk.greatercph.ope.events.person.SealedText;
 import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantRemovedEvent;
+import dk.greatercph.ope.events.trip.TripPlannedEvent;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,6 +35,7 @@ class PersonalDataProjection {
 
     static final String MEMBER = "DELEGATION_MEMBER";
     static final String PARTICIPANT = "TRIP_PARTICIPANT";
+    static final String LEADER = "TRIP_LEADER";
 
     private final JdbcClient jdbc;
     private final PersonalData personalData;
@@ -58,6 +60,12 @@ class PersonalDataProjection {
     void on(ParticipantAddedEvent event, @Timestamp Instant at) {
         upsert(event.personId(), PARTICIPANT, event.tripId().value(), event.participantId(), event.name(), event.title(),
                 null, null, event.organisation(), false, at);
+    }
+
+    @EventHandler
+    void on(TripPlannedEvent event, @Timestamp Instant at) {
+        upsert(event.leader().personId(), LEADER, event.tripId().value(), event.tripId().value(), event.leader(), null,
+                null, null, null, false, at);
     }
 
     @EventHandler

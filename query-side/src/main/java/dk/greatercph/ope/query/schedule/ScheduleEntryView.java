@@ -2,9 +2,13 @@ package dk.greatercph.ope.query.schedule;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -13,7 +17,9 @@ import java.util.List;
  */
 @Schema(name = "ScheduleEntry")
 public record ScheduleEntryView(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"PROGRAMME_ITEM", "TRIP"}) String type,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"PROGRAMME_ITEM", "TRIP", "BOOKED"},
+                description = "BOOKED: another delegation's programme item as an operator sees it, anonymous")
+        String type,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The programme item's or the trip's id; stable.",
                 example = "ITM-7") String id,
         @Schema(description = "The delegation a programme item belongs to",
@@ -21,7 +27,7 @@ public record ScheduleEntryView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Tele-health ward visit") String title,
         @Schema(description = "The programme item's kind", allowableValues = {"MEETING", "SITE_VISIT", "COMPANY_VISIT",
                 "HOSPITAL_VISIT", "RECEPTION"}) String kind,
-        @Schema(description = "The delegation's requesting organisation, or the trip's leader",
+        @Schema(description = "The delegation's requesting organisation, or the trip's leader (not shown to operators)",
                 example = "Jiangsu Provincial Health Commission") String organisation,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A trip is an all-day entry") boolean allDay,
         @Schema(format = "date-time", description = "Start of a programme item",
@@ -44,6 +50,24 @@ public record ScheduleEntryView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2",
                 description = "Raised by every change of the entry (the iCalendar SEQUENCE)") long sequence,
         @Schema(format = "date-time", description = "When the entry last changed") Instant changedAt) {
+
+    /**
+     * This programme item as an operator not on its delegation sees it: that a venue and host are booked, when,
+     * and how firmly, under an id that is stable but names neither the delegation nor the item.
+     */
+    ScheduleEntryView booked() {
+        return new ScheduleEntryView("BOOKED", blockId(delegationId + "." + id), null, "Booked", null, null, false,
+                startsAt, endsAt, null, null, venue, host, List.of(), status, sequence, changedAt);
+    }
+
+    private static String blockId(String itemKey) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(itemKey.getBytes(StandardCharsets.UTF_8));
+            return "BKD-" + HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 
     /** A venue or host by id and name. */
     @Schema(name = "SchedulePlace")

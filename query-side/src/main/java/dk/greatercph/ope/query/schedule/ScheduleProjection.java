@@ -10,6 +10,8 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.platform.privacy.PersonalData;
+import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -154,13 +156,15 @@ class ScheduleProjection {
         List<ScheduleEntryView> entries = new ArrayList<>(jdbc.sql(ITEM_COLUMNS + """
                         WHERE (CAST(:from AS TIMESTAMPTZ) IS NULL OR i.ends_at > :from)
                           AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR i.starts_at < :to)
-                          AND (CAST(:operator AS TEXT) IS NULL OR CAST(:operator AS TEXT) = ANY (d.operators))
+                          AND (CAST(:operator AS TEXT) IS NULL OR (CAST(:operator AS TEXT) = ANY (d.operators)
+                               AND (CAST(:viewer AS TEXT) IS NULL OR CAST(:viewer AS TEXT) = ANY (d.operators))))
                           AND (CAST(:venue AS TEXT) IS NULL OR i.venue_id = :venue)
                           AND (CAST(:host AS TEXT) IS NULL OR i.host_id = :host)
                         """)
                 .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
                 .param("operator", query.operator()).param("venue", query.venue()).param("host", query.host())
-                .query((rs, n) -> item(rs)).list());
+                .param("viewer", query.viewer())
+                .query((rs, n) -> as(query.viewer(), item(rs))).list());
         if (query.venue() == null && query.host() == null) {
             entries.addAll(trips(query));
         }
@@ -221,12 +225,16 @@ class ScheduleProjection {
                         .thenComparing(c -> c.first().delegationId()).thenComparing(c -> c.first().id())
                         .thenComparing(c -> c.second().delegationId()).thenComparing(c -> c.second().id())
                         .thenComparing(ScheduleConflictView::resource))
+                .filter(c -> query.viewer() == null || c.first().operators().contains(query.viewer())
+                        || c.second().operators().contains(query.viewer()))
+                .map(c -> new ScheduleConflictView(c.resource(), c.booked(), as(query.viewer(), c.first()),
+                        as(query.viewer(), c.second())))
                 .toList();
     }
 
     private List<ScheduleEntryView> trips(FindScheduleQuery query) {
         return jdbc.sql("""
-                        SELECT trip_id, title, leader, start_date, end_date, status, version,
+                        SELECT trip_id, title, leader, leader_person_id, start_date, end_date, status, version,
                             ARRAY(SELECT DISTINCT p ->> 'operatorId' FROM jsonb_array_elements(participants) p
                                   WHERE p ->> 'operatorId' IS NOT NULL ORDER BY 1) AS operators
                         FROM trip_view
@@ -234,11 +242,15 @@ class ScheduleProjection {
                           AND (CAST(:to AS DATE) IS NULL OR start_date <= :to)
                           AND (CAST(:operator AS TEXT) IS NULL OR participants @> jsonb_build_array(
                                 jsonb_build_object('operatorId', CAST(:operator AS TEXT))))
+                          AND (CAST(:viewer AS TEXT) IS NULL OR participants @> jsonb_build_array(
+                                jsonb_build_object('operatorId', CAST(:viewer AS TEXT))))
                         """)
                 .param("from", query.from()).param("to", query.to()).param("operator", query.operator())
+                .param("viewer", query.viewer())
                 .query((rs, n) -> new ScheduleEntryView("TRIP", rs.getString("trip_id"), null, rs.getString("title"),
-                        null, rs.getString("leader"), true, null, null, rs.getObject("start_date", LocalDate.class),
-                        rs.getObject("end_date", LocalDate.class), null, null, strings(rs.getArray("operators")),
+                        null, query.viewer() == null ? shownLeader(rs) : null, true, null, null,
+                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), null,
+                        null, strings(rs.getArray("operators")),
                         tripStatus(rs.getString("status")), rs.getLong("version"), null))
                 .list();
     }
@@ -253,6 +265,20 @@ class ScheduleProjection {
                 .update();
         jdbc.sql("UPDATE schedule_delegation SET status = :status, version = :version WHERE delegation_id = :id AND version < :version")
                 .param("id", id.value()).param("status", status).param("version", version).update();
+    }
+
+    /** The trip's leader, for the desk and auditors; showing the name is a read of personal data. */
+    private static String shownLeader(ResultSet rs) throws SQLException {
+        String leader = rs.getString("leader");
+        if (rs.getString("leader_person_id") != null && !PersonalData.ERASED.equals(leader)) {
+            PersonalDataReads.shown(List.of(rs.getString("leader_person_id")));
+        }
+        return leader;
+    }
+
+    /** An item as {@code viewer} may see it: in full on its own delegations, else as an anonymous block. */
+    private static ScheduleEntryView as(String viewer, ScheduleEntryView item) {
+        return viewer == null || item.operators().contains(viewer) ? item : item.booked();
     }
 
     private static ScheduleEntryView item(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.query.schedule;
 
 import dk.greatercph.ope.platform.input.DateRange;
+import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -38,7 +39,10 @@ class ScheduleQueryController {
     @Operation(summary = "Every programme item and every trip on one timeline, tentative, confirmed or cancelled",
             description = """
                     Programme items in Europe/Copenhagen time, trips as all-day entries. Trips are left out when \
-                    filtering by venue or host; filtering by operator keeps the trips that operator travels with.""")
+                    filtering by venue or host; filtering by operator keeps the trips that operator travels with. \
+                    An operator sees its own delegations' items and the trips it travels with in full (without a \
+                    trip's leader, who is a person), and every other programme item only as an anonymous BOOKED block: times, \
+                    venue, host and status, nothing about whose it is.""")
     List<ScheduleEntryView> schedule(
             @Parameter(description = "First day (Europe/Copenhagen), inclusive",
                     schema = @Schema(type = "string", format = "date", example = "2027-04-01"))
@@ -46,7 +50,8 @@ class ScheduleQueryController {
             @Parameter(description = "Last day (Europe/Copenhagen), inclusive",
                     schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = "Only the delegations this operator leads or supports, and its trips", example = "chc")
+            @Parameter(description = "Only the delegations this operator leads or supports, and its trips (for an "
+                    + "operator asking: among its own)", example = "chc")
             @RequestParam(required = false) String operator,
             @Parameter(description = "Only items at this venue", example = "VEN-1c0d7a52-77c1-4b8a-9d3e-2f4a5b6c7d8e")
             @RequestParam(required = false) String venue,
@@ -66,7 +71,7 @@ class ScheduleQueryController {
                     schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         checkPeriod(from, to);
-        return queryGateway.query(new FindScheduleConflictsQuery(from, to),
+        return queryGateway.query(new FindScheduleConflictsQuery(from, to, viewer()),
                 ResponseTypes.multipleInstancesOf(ScheduleConflictView.class)).join();
     }
 
@@ -86,7 +91,8 @@ class ScheduleQueryController {
             @Parameter(description = "Last day (Europe/Copenhagen), inclusive",
                     schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = "Only the delegations this operator leads or supports, and its trips", example = "chc")
+            @Parameter(description = "Only the delegations this operator leads or supports, and its trips (for an "
+                    + "operator asking: among its own)", example = "chc")
             @RequestParam(required = false) String operator,
             @Parameter(description = "Only items at this venue", example = "VEN-1c0d7a52-77c1-4b8a-9d3e-2f4a5b6c7d8e")
             @RequestParam(required = false) String venue,
@@ -98,8 +104,13 @@ class ScheduleQueryController {
 
     private List<ScheduleEntryView> find(LocalDate from, LocalDate to, String operator, String venue, String host) {
         checkPeriod(from, to);
-        return queryGateway.query(new FindScheduleQuery(from, to, operator, venue, host),
+        return queryGateway.query(new FindScheduleQuery(from, to, operator, venue, host, viewer()),
                 ResponseTypes.multipleInstancesOf(ScheduleEntryView.class)).join();
+    }
+
+    /** The operator asking, whose view of others' delegations is anonymous; null for the desk and auditors. */
+    private static String viewer() {
+        return CurrentUser.current().filter(CurrentUser::isOperator).map(CurrentUser::operatorId).orElse(null);
     }
 
     private static void checkPeriod(LocalDate from, LocalDate to) {

@@ -51,15 +51,17 @@ class TripProjection {
     void on(TripPlannedEvent event, @SequenceNumber long version, TrackingToken token) {
         jdbc.sql("""
                         INSERT INTO trip_view (trip_id, board_position, year, title, destinations, start_date, end_date,
-                            leader, extraordinary, extraordinary_reason, status, version)
-                        VALUES (:id, :position, :year, :title, :destinations, :start, :end, :leader, :extraordinary,
-                            :reason, 'PLANNED', :version)
+                            leader, leader_person_id, extraordinary, extraordinary_reason, status, version)
+                        VALUES (:id, :position, :year, :title, :destinations, :start, :end, :leader, :leaderPerson,
+                            :extraordinary, :reason, 'PLANNED', :version)
                         ON CONFLICT (trip_id) DO NOTHING
                         """)
                 .param("id", event.tripId().value()).param("position", token.position().orElseThrow())
                 .param("year", event.year()).param("title", event.title())
                 .param("destinations", event.destinations().toArray(String[]::new))
-                .param("start", event.startDate()).param("end", event.endDate()).param("leader", event.leader())
+                .param("start", event.startDate()).param("end", event.endDate())
+                .param("leader", personalData.openOrErased(event.leader()))
+                .param("leaderPerson", event.leader().personId().value())
                 .param("extraordinary", event.extraordinary()).param("reason", event.extraordinaryReason())
                 .param("version", version).update();
     }
@@ -135,6 +137,8 @@ class TripProjection {
     /** R9: drop the clear values this view holds of an erased person. */
     @EventHandler
     void on(PersonalDataErasedEvent event) {
+        jdbc.sql("UPDATE trip_view SET leader = :erased WHERE leader_person_id = :person")
+                .param("person", event.personId().value()).param("erased", PersonalData.ERASED).update();
         jdbc.sql("""
                         UPDATE trip_view SET participants = (
                             SELECT jsonb_agg(CASE WHEN p ->> 'personId' = :person
@@ -176,7 +180,8 @@ class TripProjection {
         return new TripView(rs.getString("trip_id"), rs.getInt("year"), rs.getString("title"),
                 Arrays.asList((String[]) rs.getArray("destinations").getArray()),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-                rs.getString("leader"), rs.getBoolean("extraordinary"), rs.getString("extraordinary_reason"),
+                rs.getString("leader"), rs.getString("leader_person_id"), rs.getBoolean("extraordinary"),
+                rs.getString("extraordinary_reason"),
                 rs.getString("status"), json.readValue(rs.getString("participants"), PARTICIPANTS),
                 json.readValue(rs.getString("itinerary"), ITINERARY),
                 report == null ? null : json.readValue(report, TripView.Report.class),

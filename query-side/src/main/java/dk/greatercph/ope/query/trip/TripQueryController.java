@@ -1,5 +1,7 @@
 package dk.greatercph.ope.query.trip;
 
+import dk.greatercph.ope.platform.privacy.PersonalData;
+import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Outgoing political trips. */
@@ -32,13 +35,29 @@ class TripQueryController {
     @GetMapping
     @Operation(summary = "All trips, optionally of one year, by start date")
     List<TripView> trips(@Parameter(example = "2027") @RequestParam(required = false) Integer year) {
-        return queryGateway.query(new TripQueries.FindTrips(year), ResponseTypes.multipleInstancesOf(TripView.class)).join();
+        List<TripView> trips = queryGateway.query(new TripQueries.FindTrips(year),
+                ResponseTypes.multipleInstancesOf(TripView.class)).join();
+        trips.forEach(TripQueryController::shown);
+        return trips;
+    }
+
+    /** The leader and participants are people: a read that shows them is recorded. */
+    private static TripView shown(TripView trip) {
+        List<String> people = new ArrayList<>();
+        if (trip.leaderPersonId() != null && !PersonalData.ERASED.equals(trip.leader())) {
+            people.add(trip.leaderPersonId());
+        }
+        trip.participants().stream().filter(p -> !PersonalData.ERASED.equals(p.name()))
+                .forEach(p -> people.add(p.personId()));
+        PersonalDataReads.shown(people);
+        return trip;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One trip")
     ResponseEntity<TripView> trip(@PathVariable String id) {
         return queryGateway.query(new TripQueries.FindTrip(id), ResponseTypes.optionalInstanceOf(TripView.class)).join()
+                .map(TripQueryController::shown)
                 .map(view -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view))
                 .orElseThrow(() -> new DomainProblem("TRIP_NOT_FOUND", ProblemKind.NOT_FOUND, "No trip with id " + id + "."));
     }

@@ -15,7 +15,11 @@ public record TripView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> destinations,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date") LocalDate startDate,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date") LocalDate endDate,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String leader,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "\"[erased]\" once the leader's data was erased")
+        String leader,
+        @Schema(example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a",
+                description = "The leader as a data subject: for right of access and erasure")
+        String leaderPersonId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A further trip in a year that has its annual trip (R7)")
         boolean extraordinary,
         String extraordinaryReason,

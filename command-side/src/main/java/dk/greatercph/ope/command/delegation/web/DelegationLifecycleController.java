@@ -2,6 +2,7 @@ package dk.greatercph.ope.command.delegation.web;
 
 import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.command.delegation.DelegationCommands;
+import dk.greatercph.ope.command.person.PersonReferences;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.CommandResult;
 import dk.greatercph.ope.command.web.Versions;
@@ -52,9 +53,11 @@ class DelegationLifecycleController {
     private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
     private final CommandGateway commandGateway;
+    private final PersonReferences persons;
 
-    DelegationLifecycleController(CommandGateway commandGateway) {
+    DelegationLifecycleController(CommandGateway commandGateway, PersonReferences persons) {
         this.commandGateway = commandGateway;
+        this.persons = persons;
     }
 
     @PostMapping(path = "/screening", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -174,7 +177,7 @@ class DelegationLifecycleController {
                                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                             @Valid @RequestBody DelegationRequests.Member request) {
         String memberId = "MEM-" + UUID.randomUUID();
-        PersonId person = request.personId() == null ? PersonId.newId() : new PersonId(request.personId());
+        PersonId person = persons.newOrExisting("personId", request.personId());
         long version = send(new DelegationCommands.AddMember(delegation(id), memberId, person, request.name(),
                 request.title(), request.email(), request.phone(), request.organisation(),
                 Boolean.TRUE.equals(request.contact()), Versions.ifMatch(ifMatch)));

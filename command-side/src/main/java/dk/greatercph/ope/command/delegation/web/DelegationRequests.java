@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import dk.greatercph.ope.events.person.PersonId;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -97,9 +98,9 @@ final class DelegationRequests {
             @Schema(example = "+86 25 1234 5678", maxLength = 50) @Size(max = 50) String phone,
             @Schema(example = "Jiangsu Provincial Health Commission", maxLength = 200) @Size(max = 200) String organisation,
             @Schema(example = "false", description = "The delegation's contact person") Boolean contact,
-            @Schema(example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a", maxLength = 64,
+            @Schema(example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a", pattern = PersonId.FORMAT,
                     description = "An existing person's id to link the same person; a new person otherwise")
-            @Size(max = 64) String personId) {
+            @Pattern(regexp = PersonId.FORMAT) String personId) {
     }
 
     @Schema(name = "MemberAdded")

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.trip.web;
 
+import dk.greatercph.ope.command.person.PersonReferences;
 import dk.greatercph.ope.command.trip.TripCommands;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.Versions;
@@ -34,9 +35,11 @@ class TripCommandController {
     private static final String IF_MATCH = "Only if the trip is still at this version, e.g. \"2\"";
 
     private final CommandGateway commandGateway;
+    private final PersonReferences persons;
 
-    TripCommandController(CommandGateway commandGateway) {
+    TripCommandController(CommandGateway commandGateway, PersonReferences persons) {
         this.commandGateway = commandGateway;
+        this.persons = persons;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -45,7 +48,7 @@ class TripCommandController {
         TripId id = TripId.newId();
         commandGateway.sendAndWait(new TripCommands.PlanTrip(id, request.year(), request.title(),
                 request.destinations(), request.startDate(), request.endDate(), request.leader(),
-                request.extraordinaryReason()));
+                persons.newOrExisting("leaderPersonId", request.leaderPersonId()), request.extraordinaryReason()));
         return Versions.created("/api/trips/" + id, id.value(), 0);
     }
 
@@ -56,7 +59,7 @@ class TripCommandController {
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TripRequests.Participant request) {
         String participantId = "PAR-" + UUID.randomUUID();
-        PersonId person = request.personId() == null ? PersonId.newId() : new PersonId(request.personId());
+        PersonId person = persons.newOrExisting("personId", request.personId());
         long version = commandGateway.sendAndWait(new TripCommands.AddParticipant(new TripId(id), participantId,
                 request.kind(), person, request.name(), request.title(), request.organisation(),
                 request.operatorId() == null ? null : new OperatorId(request.operatorId()), Versions.ifMatch(ifMatch)));

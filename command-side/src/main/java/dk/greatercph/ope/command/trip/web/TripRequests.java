@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import dk.greatercph.ope.events.person.PersonId;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -35,6 +36,10 @@ final class TripRequests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-05-16") @NotNull LocalDate endDate,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Chair of the Regional Council", maxLength = 200)
             @NotBlank @Size(max = 200) String leader,
+            @Schema(example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a", pattern = PersonId.FORMAT,
+                    description = "The leader's person id if the system already holds them (e.g. from an earlier "
+                            + "trip); a new person otherwise. The leader's name is personal data, stored sealed.")
+            @Pattern(regexp = PersonId.FORMAT) String leaderPersonId,
             @Schema(example = "Signing of the renewed Jiangsu agreement", maxLength = 2000,
                     description = "Required when the year already has its annual trip (rule R7)")
             @Size(max = 2000) @MultilineText String extraordinaryReason) {
@@ -49,10 +54,10 @@ final class TripRequests {
             @Schema(example = "Region Hovedstaden", maxLength = 200) @Size(max = 200) String organisation,
             @Schema(example = "chc", pattern = OPERATOR_ID, description = "Required for kind OPERATOR")
             @Pattern(regexp = OPERATOR_ID) String operatorId,
-            @Schema(example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a", maxLength = 64,
+            @Schema(example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a", pattern = PersonId.FORMAT,
                     description = "An existing person's id, to link the same person across trips and delegations; "
                             + "a new person otherwise")
-            @Size(max = 64) String personId) {
+            @Pattern(regexp = PersonId.FORMAT) String personId) {
     }
 
     @Schema(name = "AddItineraryItemRequest")
