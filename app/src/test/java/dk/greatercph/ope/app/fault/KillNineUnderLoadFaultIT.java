@@ -89,15 +89,15 @@ class KillNineUnderLoadFaultIT {
     private static void everyAcknowledgedWriteIsThere(Api api, DelegationLoad load, long restart) {
         Api desk = api.as("desk");
         Api auditor = api.as("auditor");
-        boolean first = true;
+        boolean firstRead = true;
         for (Map.Entry<String, Long> ack : load.acknowledged().entrySet()) {
             String path = "/api/delegations/" + ack.getKey() + "?minVersion=" + ack.getValue();
             // The dead process's claim on the projections' tokens expires first (10 s), then they catch up.
-            Api.Response view = desk.getUntil(path, r -> r.status() == 200, Duration.ofSeconds(first ? 90 : 10));
-            if (first) {
+            Api.Response view = desk.getUntil(path, r -> r.status() == 200, Duration.ofSeconds(firstRead ? 90 : 10));
+            if (firstRead) {
                 System.out.printf("F2: the views answered the first acknowledged version %d ms after the restart%n",
                         millisSince(restart));
-                first = false;
+                firstRead = false;
             }
             assertThat(view.status()).as("view of %s at version %d: %s", ack.getKey(), ack.getValue(), view.body())
                     .isEqualTo(200);
