@@ -35,7 +35,7 @@ final class JarProcess implements AutoCloseable {
     /** Small heaps and a quick JIT: up to four of these share a 2-core build machine with the tests. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(150);
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(240);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
 
     private final String name;
