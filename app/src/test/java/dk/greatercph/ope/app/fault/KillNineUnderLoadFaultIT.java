@@ -57,7 +57,8 @@ class KillNineUnderLoadFaultIT {
                         load.connectionFailures());
                 assertThat(first.isAlive()).isFalse();
                 assertThat(load.refusals()).as("answers other than 2xx before the kill").isEmpty();
-                assertThat(load.acknowledged()).as("delegations acknowledged before the kill").hasSizeGreaterThanOrEqualTo(10);
+                assertThat(load.acknowledged()).as("delegations acknowledged before the kill")
+                        .hasSizeGreaterThanOrEqualTo(10);
                 Optional<ProcessHandle> left = postmaster.running();
                 assertThat(left).as("kill -9 of the JVM leaves its embedded PostgreSQL running").isPresent();
                 orphan = left.get().pid();
@@ -104,7 +105,8 @@ class KillNineUnderLoadFaultIT {
             assertThat(view.json().get("version").asLong()).isGreaterThanOrEqualTo(ack.getValue());
             JsonNode events = auditor.get("/api/audit/events?limit=1000&aggregateId=" + ack.getKey())
                     .json().get("items");
-            assertThat(events.size()).as("events of %s", ack.getKey()).isGreaterThanOrEqualTo((int) (ack.getValue() + 1));
+            assertThat(events.size()).as("events of %s", ack.getKey())
+                    .isGreaterThanOrEqualTo((int) (ack.getValue() + 1));
         }
     }
 

@@ -35,6 +35,12 @@ class SplitModeTakeoverFaultIT {
     /** Axon's default token claim timeout, which the processes run with. */
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * A node frozen inside a transaction keeps the row lock on its token; the database ends such a session after
+     * this long, so that the other node can claim the token (without it, it waits until the frozen node runs).
+     */
+    private static final String IDLE_IN_TRANSACTION_TIMEOUT = "15s";
+
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void aFrozenQueryNodesProjectionsAreTakenOverWithNothingDuplicatedOrMissing() throws Exception {
@@ -48,80 +54,100 @@ class SplitModeTakeoverFaultIT {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("idle_in_transaction_session_timeout", IDLE_IN_TRANSACTION_TIMEOUT)
                 .start()) {
-            Map<String, String> env = Map.of(
-                    "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                    "SPRING_DATASOURCE_USERNAME", "postgres",
-                    "SPRING_DATASOURCE_PASSWORD", "");
-            List<String> args = List.of("--ope.security.allow-demo-users=true");
-            JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+            try {
+                JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
 
-            long starting = System.nanoTime();
-            JarProcess command1 = started(processes, JarProcess.start("f3-command-1", JarProcess.commandSideJar(), folder, args, env));
-            JarProcess query1 = started(processes, JarProcess.launch("f3-query-1", JarProcess.querySideJar(), folder, args, env));
-            JarProcess command2 = started(processes, JarProcess.launch("f3-command-2", JarProcess.commandSideJar(), folder, args, env));
-            JarProcess query2 = started(processes, JarProcess.launch("f3-query-2", JarProcess.querySideJar(), folder, args, env));
-            query1.awaitHealthy();
-            command2.awaitHealthy();
-            query2.awaitHealthy();
-            System.out.printf("F3: four processes up in %d ms%n", millisSince(starting));
-            Api[] commandNodes = {new Api(command1.port()), new Api(command2.port())};
-            String tag = "F3-" + UUID.randomUUID().toString().substring(0, 8);
+                long starting = System.nanoTime();
+                Path commandJar = JarProcess.commandSideJar();
+                Path queryJar = JarProcess.querySideJar();
+                JarProcess command1 = node(processes, "f3-command-1", commandJar, folder, postgres.getPort());
+                command1.awaitHealthy();
+                JarProcess query1 = node(processes, "f3-query-1", queryJar, folder, postgres.getPort());
+                JarProcess command2 = node(processes, "f3-command-2", commandJar, folder, postgres.getPort());
+                JarProcess query2 = node(processes, "f3-query-2", queryJar, folder, postgres.getPort());
+                query1.awaitHealthy();
+                command2.awaitHealthy();
+                query2.awaitHealthy();
+                System.out.printf("F3: four processes up in %d ms%n", millisSince(starting));
+                Api[] commandNodes = {new Api(command1.port()), new Api(command2.port())};
+                String tag = "F3-" + UUID.randomUUID().toString().substring(0, 8);
 
-            DelegationLoad before = DelegationLoad.start(tag + "-before", CLIENTS, n -> commandNodes[n % 2]);
-            before.awaitAcknowledged(20, Duration.ofSeconds(60));
-            before.stop();
-            assertThat(before.refusals()).as("answers other than 2xx").isEmpty();
-            assertThat(viewsConverge(jdbc)).as("views before the freeze").isEmpty();
+                DelegationLoad before = DelegationLoad.start(tag + "-before", CLIENTS, n -> commandNodes[n % 2]);
+                before.awaitAcknowledged(20, Duration.ofSeconds(60));
 
-            JarProcess holder = claimHolder(jdbc, query1, query2);
-            JarProcess other = holder == query1 ? query2 : query1;
-            System.out.printf("F3: %s holds the claims %s; freezing it%n", holder, owners(jdbc));
-            holder.freeze();
-            long frozenAt = System.nanoTime();
-            DelegationLoad during = DelegationLoad.start(tag + "-during", CLIENTS, n -> commandNodes[n % 2]);
+                JarProcess holder = claimHolder(jdbc, query1, query2);
+                JarProcess other = holder == query1 ? query2 : query1;
+                System.out.printf("F3: %s holds the claims %s; freezing it while it projects%n", holder,
+                        owners(jdbc));
+                holder.freeze();
+                long frozenAt = System.nanoTime();
+                DelegationLoad during = DelegationLoad.start(tag + "-during", CLIENTS, n -> commandNodes[n % 2]);
+                Api.sleep(2000);
+                System.out.printf("F3: 2 s into the freeze %s holds %d transactions open%n", holder,
+                        jdbc.sql("""
+                                SELECT count(*) FROM pg_stat_activity
+                                WHERE application_name = ? AND state LIKE 'idle in transaction%'""")
+                                .param(holder.name()).query(Long.class).single());
 
-            long bound = System.nanoTime() + CLAIM_TIMEOUT.multipliedBy(6).toNanos();
-            while (!owners(jdbc).values().stream().allMatch(other::owns) && System.nanoTime() < bound) {
-                Api.sleep(200);
-            }
-            long takeover = millisSince(frozenAt);
-            assertThat(owners(jdbc)).as("every claim taken over by %s", other).allSatisfy((processor, owner) ->
-                    assertThat(other.owns(owner)).as("%s owned by %s", processor, owner).isTrue());
-            assertThat(takeover).as("the frozen node keeps its claims until they time out")
-                    .isGreaterThan(CLAIM_TIMEOUT.toMillis() / 2);
-            during.awaitAcknowledged(10, Duration.ofSeconds(30));
-            during.stop();
-            assertThat(during.refusals()).as("answers other than 2xx").isEmpty();
-            assertThat(viewsConverge(jdbc)).as("views projected by %s while %s is frozen", other, holder).isEmpty();
-            String writtenWhileFrozen = during.acknowledged().keySet().iterator().next();
-            assertThat(new Api(other.port()).as("desk").get("/api/delegations/" + writtenWhileFrozen).status())
-                    .isEqualTo(200);
-            System.out.printf("F3: %s took over every claim %d ms after the freeze; %d delegations written "
-                    + "while frozen are projected%n", other, takeover, during.acknowledged().size());
+                long bound = System.nanoTime() + CLAIM_TIMEOUT.multipliedBy(6).toNanos();
+                while (!owners(jdbc).values().stream().allMatch(other::owns) && System.nanoTime() < bound) {
+                    Api.sleep(200);
+                }
+                long takeover = millisSince(frozenAt);
+                assertThat(owners(jdbc)).as("every claim taken over by %s", other).allSatisfy((processor, owner) ->
+                        assertThat(other.owns(owner)).as("%s owned by %s", processor, owner).isTrue());
+                assertThat(takeover).as("the frozen node keeps its claims until they time out")
+                        .isGreaterThan(CLAIM_TIMEOUT.toMillis() / 2);
+                before.stop();
+                during.awaitAcknowledged(10, Duration.ofSeconds(30));
+                during.stop();
+                assertThat(before.refusals()).as("answers other than 2xx").isEmpty();
+                assertThat(during.refusals()).as("answers other than 2xx").isEmpty();
+                assertThat(viewsConverge(jdbc)).as("views projected by %s while %s is frozen", other, holder).isEmpty();
+                String writtenWhileFrozen = during.acknowledged().keySet().iterator().next();
+                assertThat(new Api(other.port()).as("desk").get("/api/delegations/" + writtenWhileFrozen).status())
+                        .isEqualTo(200);
+                System.out.printf("F3: %s took over every claim %d ms after the freeze; %d delegations written "
+                        + "while frozen are projected%n", other, takeover, during.acknowledged().size());
 
-            holder.thaw();
-            DelegationLoad after = DelegationLoad.start(tag + "-after", CLIENTS, n -> commandNodes[n % 2]);
-            after.awaitAcknowledged(10, Duration.ofSeconds(60));
-            after.stop();
-            assertThat(after.refusals()).as("answers other than 2xx").isEmpty();
-            assertThat(viewsConverge(jdbc)).as("views after the thaw").isEmpty();
-            for (JarProcess queryNode : List.of(query1, query2)) {
-                Api.Response read = new Api(queryNode.port()).as("desk").get("/api/delegations/" + writtenWhileFrozen);
-                assertThat(read.status()).as("%s reads the shared views: %s", queryNode, read.body()).isEqualTo(200);
-                Api.Response verified = new Api(queryNode.port()).as("auditor").get("/api/audit/verify");
-                assertThat(verified.json().get("ok").asBoolean()).as(verified.body()).isTrue();
-            }
-            System.out.printf("F3: %d delegations in all, views equal to the event store; claims now %s%n",
-                    jdbc.sql("SELECT count(*) FROM delegation_board").query(Long.class).single(), owners(jdbc));
-        } finally {
-            for (int i = processes.size() - 1; i >= 0; i--) {
-                processes.get(i).close();
+                holder.thaw();
+                DelegationLoad after = DelegationLoad.start(tag + "-after", CLIENTS, n -> commandNodes[n % 2]);
+                after.awaitAcknowledged(10, Duration.ofSeconds(60));
+                after.stop();
+                assertThat(after.refusals()).as("answers other than 2xx").isEmpty();
+                assertThat(viewsConverge(jdbc)).as("views after the thaw").isEmpty();
+                for (JarProcess queryNode : List.of(query1, query2)) {
+                    Api.Response read = new Api(queryNode.port()).as("desk")
+                            .get("/api/delegations/" + writtenWhileFrozen);
+                    assertThat(read.status()).as("%s reads the shared views: %s", queryNode, read.body())
+                            .isEqualTo(200);
+                    Api.Response verified = new Api(queryNode.port()).as("auditor").get("/api/audit/verify");
+                    assertThat(verified.json().get("ok").asBoolean()).as(verified.body()).isTrue();
+                }
+                System.out.printf("F3: %d delegations in all, views equal to the event store; claims now %s%n",
+                        jdbc.sql("SELECT count(*) FROM delegation_board").query(Long.class).single(), owners(jdbc));
+            } finally {
+                // The processes first: stopping PostgreSQL under them would cut their connections.
+                for (int i = processes.size() - 1; i >= 0; i--) {
+                    long stopping = System.nanoTime();
+                    boolean graceful = processes.get(i).stop();
+                    System.out.printf("F3: %s stopped %s in %d ms%n", processes.get(i),
+                            graceful ? "by itself" : "by SIGKILL", millisSince(stopping));
+                }
             }
         }
     }
 
-    private static JarProcess started(List<JarProcess> processes, JarProcess process) {
+    /** Launches one node on the test's PostgreSQL; its connections carry its name as application name. */
+    private static JarProcess node(List<JarProcess> processes, String name, Path jar, Path folder, int postgresPort) {
+        Map<String, String> env = Map.of(
+                "SPRING_DATASOURCE_URL",
+                "jdbc:postgresql://localhost:" + postgresPort + "/postgres?ApplicationName=" + name,
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_PASSWORD", "");
+        JarProcess process = JarProcess.launch(name, jar, folder, List.of("--ope.security.allow-demo-users=true"), env);
         processes.add(process);
         return process;
     }
@@ -183,7 +209,8 @@ class SplitModeTakeoverFaultIT {
         return differences;
     }
 
-    private static void compare(String what, Map<String, Long> store, Map<String, Long> view, List<String> differences) {
+    private static void compare(String what, Map<String, Long> store, Map<String, Long> view,
+                                List<String> differences) {
         for (String id : new TreeSet<>(union(store, view))) {
             if (!Objects.equals(store.get(id), view.get(id))) {
                 differences.add(what + " of " + id + ": event store " + store.get(id) + ", view " + view.get(id));
