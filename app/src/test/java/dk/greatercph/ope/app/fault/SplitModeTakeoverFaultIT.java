@@ -81,15 +81,11 @@ class SplitModeTakeoverFaultIT {
                 JarProcess other = holder == query1 ? query2 : query1;
                 System.out.printf("F3: %s holds the claims %s; freezing it while it projects%n", holder,
                         owners(jdbc));
-                holder.freeze();
-                long frozenAt = System.nanoTime();
+                Freeze freeze = freezeInsideATransaction(jdbc, holder);
+                long frozenAt = freeze.at();
                 DelegationLoad during = DelegationLoad.start(tag + "-during", CLIENTS, n -> commandNodes[n % 2]);
-                Api.sleep(2000);
-                System.out.printf("F3: 2 s into the freeze %s holds %d transactions open%n", holder,
-                        jdbc.sql("""
-                                SELECT count(*) FROM pg_stat_activity
-                                WHERE application_name = ? AND state LIKE 'idle in transaction%'""")
-                                .param(holder.name()).query(Long.class).single());
+                System.out.printf("F3: %s frozen at attempt %d with %d transactions open%n", holder,
+                        freeze.attempt(), freeze.openTransactions());
 
                 long bound = System.nanoTime() + CLAIM_TIMEOUT.multipliedBy(6).toNanos();
                 while (!owners(jdbc).values().stream().allMatch(other::owns) && System.nanoTime() < bound) {
@@ -137,6 +133,31 @@ class SplitModeTakeoverFaultIT {
                             graceful ? "by itself" : "by SIGKILL", millisSince(stopping));
                 }
             }
+        }
+    }
+
+    /** When the node was frozen, at which attempt, and how many transactions it held open then. */
+    private record Freeze(long at, int attempt, long openTransactions) {
+    }
+
+    /**
+     * Freezes the node, and if it holds no transaction open a second later, thaws it and tries again (at most
+     * 20 times): frozen inside a batch, it keeps its token row locked, the harder case for a takeover.
+     */
+    private static Freeze freezeInsideATransaction(JdbcClient jdbc, JarProcess node) {
+        for (int attempt = 1; ; attempt++) {
+            long at = System.nanoTime();
+            node.freeze();
+            Api.sleep(1000);
+            long open = jdbc.sql("""
+                            SELECT count(*) FROM pg_stat_activity
+                            WHERE application_name = ? AND state LIKE 'idle in transaction%'""")
+                    .param(node.name()).query(Long.class).single();
+            if (open > 0 || attempt == 20) {
+                return new Freeze(at, attempt, open);
+            }
+            node.thaw();
+            Api.sleep(100L * (attempt % 5));
         }
     }
 
