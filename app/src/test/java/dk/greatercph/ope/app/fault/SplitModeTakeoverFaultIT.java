@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * F3: split mode with two command nodes and two query nodes on one PostgreSQL. Clients send commands through
  * both command nodes in turn; the query node that holds the projections' token claims is frozen
- * ({@code kill -STOP}) past the claim timeout while commands go on. The other query node takes over every
- * claim and projects what was written meanwhile; after the frozen node is thawed and more commands are sent,
+ * ({@code kill -STOP}) inside a transaction, past the claim timeout, while commands go on. Once the database has
+ * ended the frozen node's sessions, the other query node takes over every claim and projects what was written
+ * meanwhile; after the frozen node is thawed and more commands are sent,
  * the views hold exactly one row per delegation at the version the event store has, and one row per
  * assignment offer: nothing duplicated, nothing missing.
  */
