@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * Every projection gets Axon's sequenced dead-letter queue in PostgreSQL ({@code DeadLetterEntry}): an event its
  * handler cannot apply is parked together with every later event of the same aggregate, while all other
  * aggregates flow on. A replay clears a projection's dead letters with its tables; events that still fail are
- * parked again as the replay reaches them.
+ * parked again as the replay reaches them. Each segment remembers which aggregates it has parked, so that the
+ * common case — an aggregate with no dead letters — costs no query against the queue.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
@@ -67,7 +68,7 @@ class DeadLetterConfiguration {
         processing.registerDefaultDeadLetterPolicy(config -> new ParkEveryFailure());
         for (String group : processingGroups(beans)) {
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                    (config, invoker) -> invoker.allowReset(true));
+                    (config, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
         }
     }
 
