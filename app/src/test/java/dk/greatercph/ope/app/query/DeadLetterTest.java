@@ -109,6 +109,9 @@ class DeadLetterTest {
             assertThat(projections.get("details").get("delegation-board").get("deadLetters").asLong())
                     .isGreaterThanOrEqualTo(2);
             assertThat(admin.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+            JsonNode anonymous = new Api(port).get("/actuator/health").json();
+            assertThat(anonymous.get("status").asString()).isEqualTo("UP");
+            assertThat(anonymous.has("components")).as("details only for administrators").isFalse();
 
             JsonNode stillFailing = admin.post("/api/admin/dead-letters/" + letters.get(1).get("id").asString()
                     + "/retry", "").json();
@@ -218,6 +221,12 @@ class DeadLetterTest {
             assertThat(admin.get("/api/admin/dead-letters?projection=schedule&limit=500").json().get("items")
                     .valueStream().map(l -> l.get("projection").asString())).allMatch("schedule"::equals);
             assertThat(admin.get("/api/admin/dead-letters?limit=501").status()).isEqualTo(400);
+            assertThat(admin.get("/api/admin/dead-letters?projection=no-such-projection").json().get("code")
+                    .asString()).isEqualTo("PROJECTION_NOT_FOUND");
+            assertThat(admin.get("/api/admin/dead-letters?projection=%00").json().get("code").asString())
+                    .isEqualTo("PROJECTION_NOT_FOUND");
+            assertThat(admin.post("/api/admin/dead-letters/a%09b/retry", "").json().get("code").asString())
+                    .isEqualTo("DEAD_LETTER_NOT_FOUND");
 
             PoisonSwitch.cure(marker);
             JsonNode all = admin.post("/api/admin/dead-letters/retry?projection=reference-names", "").json();

@@ -35,6 +35,8 @@ class DeadLetterController {
 
     @GetMapping
     @Operation(summary = "Dead letters of every projection, or of one, oldest first")
+    @ApiResponse(responseCode = "200", description = "A page of dead letters")
+    @ApiResponse(responseCode = "404", description = "No such projection (PROJECTION_NOT_FOUND)")
     DeadLetterPage list(
             @Parameter(description = "Only this projection's dead letters", example = "delegation-board")
             @RequestParam(required = false) String projection,

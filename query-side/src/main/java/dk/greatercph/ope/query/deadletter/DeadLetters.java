@@ -59,6 +59,9 @@ public class DeadLetters {
     }
 
     DeadLetterPage page(String projection, int limit, long offset) {
+        if (projection != null && processing.sequencedDeadLetterProcessor(projection).isEmpty()) {
+            throw projectionNotFound(projection);
+        }
         long total = jdbc.sql("SELECT count(*) FROM DeadLetterEntry WHERE (CAST(:group AS TEXT) IS NULL OR processingGroup = :group)")
                 .param("group", projection).query(Long.class).single();
         List<DeadLetterView> items = jdbc.sql(COLUMNS + """
@@ -73,6 +76,9 @@ public class DeadLetters {
     }
 
     DeadLetterDetailView one(String id) {
+        if (!plausible(id)) {
+            throw notFound(id);
+        }
         return jdbc.sql(COLUMNS.replace("FROM", ", payloadRevision, payload, metaData FROM")
                         + " WHERE deadLetterIdentifier = :id")
                 .param("id", id)
@@ -174,12 +180,20 @@ public class DeadLetters {
     }
 
     private Optional<DeadLetterView> find(String id) {
+        if (!plausible(id)) {
+            return Optional.empty();
+        }
         return jdbc.sql(COLUMNS + " WHERE deadLetterIdentifier = :id").param("id", id)
                 .query((rs, n) -> view(rs)).optional();
     }
 
     private SequencedDeadLetterProcessor<EventMessage<?>> processor(String projection) {
         return processing.sequencedDeadLetterProcessor(projection).orElseThrow(() -> projectionNotFound(projection));
+    }
+
+    /** Identifiers are UUIDs Axon generated; anything with control characters cannot be one (nor be queried). */
+    private static boolean plausible(String id) {
+        return id != null && id.length() <= 255 && id.chars().noneMatch(Character::isISOControl);
     }
 
     private static RuntimeException notFound(String id) {
