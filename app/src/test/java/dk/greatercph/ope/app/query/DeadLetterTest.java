@@ -300,12 +300,21 @@ class DeadLetterTest {
         TripId poison = TripId.newId();
         TripId ordinary = TripId.newId();
         LocalDate day = LocalDate.of(2099, 6, 1);
-        log.append("Trip", poison.value(), new TripPlannedEvent(poison, 2099, "Endless " + poison, List.of("Beijing"),
-                day, LocalDate.MAX, "Chair", true, "Poison date"));
+        LocalDate farAway = LocalDate.of(9000, 6, 1);
+        log.append("Trip", poison.value(), new TripPlannedEvent(poison, 9000, "Endless " + poison, List.of("Beijing"),
+                farAway, LocalDate.MAX, "Chair", true, "Poison date"));
         log.append("Trip", ordinary.value(), new TripPlannedEvent(ordinary, 2099, "Ordinary " + ordinary,
                 List.of("Beijing"), day, day.plusDays(3), "Chair", true, "Ordinary"));
         desk.getUntil("/api/trips/" + ordinary, r -> r.status() == 200, WAIT);
         desk.getUntil("/api/trips/" + poison, r -> r.status() == 200, WAIT);
+
+        Api.Response viaApi = desk.post("/api/trips", """
+                {"year":2098,"title":"Endless via API","destinations":["Beijing"],"startDate":"2098-05-10",
+                 "endDate":"+999999999-12-31","leader":"Chair","extraordinaryReason":"Poison via API"}""");
+        assertThat(viaApi.status()).as("refused at the edge, or recorded: " + viaApi.body()).isIn(201, 400);
+        if (viaApi.status() == 201) {
+            desk.getUntil("/api/trips/" + viaApi.json().get("id").asString(), r -> r.status() == 200, WAIT);
+        }
 
         for (String user : List.of("desk", "auditor")) {
             Api.Response feed = new Api(port).as(user).get("/api/schedule.ics");
