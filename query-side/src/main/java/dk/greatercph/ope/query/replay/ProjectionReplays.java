@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -149,7 +148,7 @@ class ProjectionReplays implements DisposableBean {
         if (positions.isEmpty()) {
             return null;
         }
-        long lowest = new TreeSet<>(positions.values()).first();
+        long lowest = positions.values().stream().mapToLong(Long::longValue).min().orElse(-1);
         return lowest < 0 ? null : lowest;
     }
 
