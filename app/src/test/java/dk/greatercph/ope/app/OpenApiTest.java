@@ -87,4 +87,34 @@ class OpenApiTest {
         assertThat(schemas.get("KpiReport").get("required").valueStream().map(JsonNode::asString))
                 .contains("year", "operators", "desk");
     }
+
+    @Test
+    void describesTheDeadLetterAdministration() {
+        JsonNode doc = new Api(port).get("/v3/api-docs").json();
+        JsonNode paths = doc.get("paths");
+        JsonNode schemas = doc.get("components").get("schemas");
+
+        assertThat(paths.get("/api/admin/dead-letters").get("get").get("parameters").valueStream()
+                .map(p -> p.get("name").asString())).containsExactlyInAnyOrder("projection", "limit", "offset");
+        assertThat(paths.get("/api/admin/dead-letters/{id}").propertyNames()).contains("get", "delete");
+        assertThat(paths.get("/api/admin/dead-letters/{id}").get("delete").get("parameters").valueStream()
+                .map(p -> p.get("name").asString())).contains("id", "reason");
+        assertThat(paths.get("/api/admin/dead-letters/{id}/retry").has("post")).isTrue();
+        assertThat(paths.get("/api/admin/dead-letters/retry").get("post").get("parameters").valueStream()
+                .map(p -> p.get("name").asString())).containsExactly("projection");
+        assertThat(schemas.get("DeadLetter").get("required").valueStream().map(JsonNode::asString))
+                .contains("id", "projection", "sequence", "eventId", "eventType", "enqueuedAt");
+        assertThat(schemas.get("DeadLetter").get("properties").get("enqueuedAt").get("format").asString())
+                .isEqualTo("date-time");
+        assertThat(schemas.get("DeadLetterCause").get("required").valueStream().map(JsonNode::asString))
+                .contains("type");
+        assertThat(schemas.get("DeadLetterDetail").get("required").valueStream().map(JsonNode::asString))
+                .contains("letter", "payload");
+        assertThat(schemas.get("DeadLetterPage").get("required").valueStream().map(JsonNode::asString))
+                .contains("items", "total");
+        assertThat(schemas.get("DeadLetterRetry").get("required").valueStream().map(JsonNode::asString))
+                .contains("projection", "sequencesRetried", "sequencesCompleted", "remaining");
+        assertThat(schemas.get("ProjectionStatus").get("required").valueStream().map(JsonNode::asString))
+                .contains("deadLetters");
+    }
 }

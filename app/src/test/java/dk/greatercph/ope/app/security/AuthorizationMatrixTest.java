@@ -153,6 +153,15 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/admin/projections/delegation-board", null, 401, 403, 403, 403, 403, 200));
         rows.add(row("POST", "/api/admin/projections/no-such-projection/replay", "", 401, 403, 403, 403, 403, 404));
         rows.add(row("POST", "/api/admin/lookups/rebuild", "", 401, 403, 403, 403, 403, 200));
+        rows.add(row("GET", "/api/admin/dead-letters", null, 401, 403, 403, 403, 403, 200));
+        rows.add(row("GET", "/api/admin/dead-letters?projection=delegation-board&limit=10&offset=0", null,
+                401, 403, 403, 403, 403, 200));
+        rows.add(row("GET", "/api/admin/dead-letters/no-such-letter", null, 401, 403, 403, 403, 403, 404));
+        rows.add(row("POST", "/api/admin/dead-letters/no-such-letter/retry", "", 401, 403, 403, 403, 403, 404));
+        rows.add(row("POST", "/api/admin/dead-letters/retry?projection=operator-directory", "",
+                401, 403, 403, 403, 403, 200));
+        rows.add(row("DELETE", "/api/admin/dead-letters/no-such-letter?reason=Matrix", null,
+                401, 403, 403, 403, 403, 404));
         rows.add(row("GET", "/actuator/health", null, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET", "/actuator/info", null, 401, 403, 403, 403, 403, 200));
         rows.add(row("GET", "/v3/api-docs", null, 200, 200, 200, 200, 200, 200));

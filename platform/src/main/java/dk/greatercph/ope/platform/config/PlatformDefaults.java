@@ -35,6 +35,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("server.error.include-message", "never"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,metrics"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("management.endpoint.health.show-details", "when-authorized"),
+            Map.entry("management.endpoint.health.roles", "ADMIN"),
+            Map.entry("management.endpoint.health.status.order", "DOWN,OUT_OF_SERVICE,UP,DEGRADED,UNKNOWN"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"));
 
     @Override

@@ -4,6 +4,8 @@ import dk.greatercph.ope.platform.eventstore.StoredEvent;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.privacy.TripLeaderUpcaster;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +33,36 @@ public record AuditEventView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "Who, why and in answer to what: actor, role, correlation and causation ids")
         JsonNode metaData) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditEventView.class);
+
+    /**
+     * The event as an auditor reads it; one whose payload or metadata cannot be read or opened is still listed,
+     * with its identity and {@code {"unreadable": "<why>"}} as payload, and a warning is logged: one bad event
+     * never takes a page or an export down.
+     */
+    static AuditEventView readable(StoredEvent event, JsonMapper json, PersonalData personalData) {
+        try {
+            return of(event, json, personalData);
+        } catch (RuntimeException e) {
+            LOG.warn("Event {} at position {} cannot be read for the audit log; listed as unreadable ({})",
+                    event.eventIdentifier(), event.globalIndex(), e.toString());
+            boolean domainEvent = event.isDomainEvent();
+            String payloadType = event.payloadType();
+            Instant at;
+            try {
+                at = Instant.parse(event.timeStamp());
+            } catch (RuntimeException unparsable) {
+                at = null;
+            }
+            return new AuditEventView(event.globalIndex(), event.eventIdentifier(),
+                    domainEvent ? event.type() : null, domainEvent ? event.aggregateIdentifier() : null,
+                    domainEvent ? event.sequenceNumber() : null,
+                    payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType, event.payloadRevision(),
+                    at, json.createObjectNode().put("unreadable", e.getClass().getSimpleName()),
+                    json.createObjectNode());
+        }
+    }
 
     static AuditEventView of(StoredEvent event, JsonMapper json, PersonalData personalData) {
         String payloadType = event.payloadType();

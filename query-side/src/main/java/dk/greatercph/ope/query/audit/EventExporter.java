@@ -31,7 +31,7 @@ class EventExporter {
         long[] written = {0};
         cursor.stream(select.sql(), select.params(), rs -> {
             try {
-                out.write(json.writeValueAsBytes(AuditEventView.of(StoredEvent.read(rs), json, personalData)));
+                out.write(json.writeValueAsBytes(AuditEventView.readable(StoredEvent.read(rs), json, personalData)));
                 out.write(NEWLINE);
                 written[0]++;
             } catch (IOException e) {

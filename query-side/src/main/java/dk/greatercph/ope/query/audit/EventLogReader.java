@@ -28,7 +28,7 @@ class EventLogReader {
         EventLogSql select = EventLogSql.select(query.afterPosition(), query.filter(), query.limit());
         List<AuditEventView> events = jdbc.sql(select.sql())
                 .params(select.params())
-                .query((rs, rowNum) -> AuditEventView.of(StoredEvent.read(rs), json, personalData))
+                .query((rs, rowNum) -> AuditEventView.readable(StoredEvent.read(rs), json, personalData))
                 .list();
         String next = events.isEmpty() ? null : Long.toString(events.get(events.size() - 1).position());
         return new AuditEventPage(events, next);

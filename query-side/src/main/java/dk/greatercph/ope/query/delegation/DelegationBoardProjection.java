@@ -31,6 +31,7 @@ import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.query.LeftOut;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -56,6 +57,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -409,12 +411,13 @@ class DelegationBoardProjection {
                 .param("to", query.to())
                 .param("text", text)
                 .param("limit", query.limit() + 1)
-                .query((rs, n) -> new Row(rs.getLong("board_position"), view(rs, n)))
+                .query((rs, n) -> new Row(rs.getLong("board_position"),
+                        LeftOut.orNull("board entry", rs.getString("delegation_id"), () -> view(rs, n))))
                 .list();
         boolean more = rows.size() > query.limit();
         List<Row> page = more ? rows.subList(0, query.limit()) : rows;
         String next = more ? BoardCursor.encode(page.get(page.size() - 1).position()) : null;
-        return new DelegationPage(page.stream().map(Row::view).toList(), next);
+        return new DelegationPage(page.stream().map(Row::view).filter(Objects::nonNull).toList(), next);
     }
 
     private DelegationDetailView detail(Head head) {

@@ -2,6 +2,7 @@ package dk.greatercph.ope.query.replay;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
+import dk.greatercph.ope.query.deadletter.DeadLetters;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -9,6 +10,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -42,6 +46,8 @@ class ProjectionReplays implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final JdbcClient jdbc;
+    private final Serializer tokenSerializer;
+    private final DeadLetters deadLetters;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-replay-watcher");
@@ -49,22 +55,26 @@ class ProjectionReplays implements DisposableBean {
         return thread;
     });
 
-    ProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc) {
+    ProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
+                      org.axonframework.config.Configuration axon, DeadLetters deadLetters) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.tokenSerializer = axon.serializer();
+        this.deadLetters = deadLetters;
     }
 
     List<ProjectionStatus> all() {
         Long head = head();
+        Map<String, Long> letters = deadLetters.countsByProjection();
         return streamingProcessors().stream()
                 .sorted(Comparator.comparing(StreamingEventProcessor::getName))
-                .map(processor -> status(processor, head))
+                .map(processor -> status(processor, head, letters))
                 .toList();
     }
 
     ProjectionStatus one(String name) {
-        return status(processor(name), head());
+        return status(processor(name), head(), deadLetters.countsByProjection());
     }
 
     ProjectionStatus replay(String name) {
@@ -94,7 +104,7 @@ class ProjectionReplays implements DisposableBean {
         processor.start();
         run.watch = watcher.scheduleWithFixedDelay(() -> watch(processor, run), WATCH_INTERVAL_MILLIS,
                 WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-        return status(processor, target);
+        return status(processor, target, deadLetters.countsByProjection());
     }
 
     private void watch(StreamingEventProcessor processor, Run run) {
@@ -117,20 +127,53 @@ class ProjectionReplays implements DisposableBean {
                 && (target < 0 || segments.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= target));
     }
 
-    private ProjectionStatus status(StreamingEventProcessor processor, Long head) {
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        Long position = segments.isEmpty() ? null : segments.stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(p -> p.orElse(-1))
-                .min().orElse(-1);
-        if (position != null && position < 0) {
-            position = null;
-        }
+    private ProjectionStatus status(StreamingEventProcessor processor, Long head, Map<String, Long> letters) {
+        Map<Integer, EventTrackerStatus> held = processor.processingStatus();
+        Long position = position(processor.getName(), held);
         Long behindBy = head == null ? null : head - (position == null ? 0 : position);
         Run run = runs.get(processor.getName());
-        return new ProjectionStatus(processor.getName(), processor.isRunning(), processor.isReplaying(),
-                segments.stream().anyMatch(EventTrackerStatus::isErrorState), position, head, behindBy,
-                run == null ? null : run.view(position));
+        boolean replaying = processor.isReplaying() || (run != null && run.finishedAt == null);
+        return new ProjectionStatus(processor.getName(), processor.isRunning(), replaying,
+                held.values().stream().anyMatch(EventTrackerStatus::isErrorState), position, head, behindBy,
+                run == null ? null : run.view(position), letters.getOrDefault(processor.getName(), 0L));
+    }
+
+    /**
+     * The lowest position over all segments: as this process's segments report it, and, for segments another
+     * instance holds (or nobody holds right now), as their stored tokens say. Absent before the first event.
+     */
+    private Long position(String name, Map<Integer, EventTrackerStatus> held) {
+        Map<Integer, Long> positions = new HashMap<>(storedPositions(name));
+        held.forEach((segment, status) -> positions.put(segment, status.getCurrentPosition().orElse(-1)));
+        if (positions.isEmpty()) {
+            return null;
+        }
+        long lowest = positions.values().stream().mapToLong(Long::longValue).min().orElse(-1);
+        return lowest < 0 ? null : lowest;
+    }
+
+    private Map<Integer, Long> storedPositions(String name) {
+        Map<Integer, Long> positions = new HashMap<>();
+        jdbc.sql("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = :name")
+                .param("name", name)
+                .query((rs, n) -> positions.put(rs.getInt("segment"),
+                        storedPosition(name, rs.getBytes("token"), rs.getString("tokenType"))))
+                .list();
+        return positions;
+    }
+
+    private long storedPosition(String name, byte[] token, String tokenType) {
+        if (token == null || tokenType == null) {
+            return -1;
+        }
+        try {
+            TrackingToken stored = tokenSerializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+            return stored == null ? -1 : stored.position().orElse(-1);
+        } catch (RuntimeException e) {
+            log.warn("Could not read the stored token of {}", name, e);
+            return -1;
+        }
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -12,20 +12,24 @@ public record ProjectionStatus(
         String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "true") boolean running,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "false",
-                description = "Whether any segment is still replaying history")
+                description = "Whether any segment is still replaying history, or a replay started here has not yet "
+                        + "caught up")
         boolean replaying,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "false",
                 description = "Whether any segment has stopped on an error")
         boolean error,
-        @Schema(example = "1250", description = "The lowest position any segment has processed; absent before the "
-                + "first event or while no segment is claimed")
+        @Schema(example = "1250", description = "The lowest position any segment has processed (from the stored "
+                + "tokens for segments another instance holds); absent before the first event")
         Long position,
         @Schema(example = "1250", description = "The position of the newest event in the event store")
         Long head,
         @Schema(example = "0", description = "Head minus position")
         Long behindBy,
         @Schema(description = "The last replay started from this process, if any")
-        Replay lastReplay) {
+        Replay lastReplay,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0",
+                description = "Events parked in the projection's dead-letter queue: its view is missing them")
+        long deadLetters) {
 
     /** One replay: when it started and ended, how far it had to go, and how fast it went. */
     @Schema(name = "ProjectionReplay")

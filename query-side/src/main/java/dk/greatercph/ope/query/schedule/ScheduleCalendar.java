@@ -24,6 +24,9 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -34,8 +37,12 @@ import java.util.List;
  * Writes schedule entries as an iCalendar feed that Outlook, Google and Apple calendars subscribe to: one VEVENT
  * per entry with a UID that never changes, a SEQUENCE raised by every change, STATUS (cancelled entries stay in the
  * feed so subscribers remove them), and local times in Europe/Copenhagen defined by the feed's own VTIMEZONE.
+ * Each entry is written on its own: one that cannot be (a date beyond what a calendar holds) is left out with a
+ * warning, never the whole feed.
  */
 final class ScheduleCalendar {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleCalendar.class);
 
     static final String TZID = "Europe/Copenhagen";
 
@@ -57,7 +64,12 @@ final class ScheduleCalendar {
                 .add(new XProperty("X-WR-TIMEZONE", TZID));
         calendar.add(COPENHAGEN.copy());
         for (ScheduleEntryView entry : entries) {
-            calendar.add(event(entry, now));
+            try {
+                calendar.add(event(entry, now));
+            } catch (RuntimeException e) {
+                log.warn("Left schedule entry {} {} out of the calendar feed: it cannot be written as an event ({})",
+                        entry.type(), uid(entry), e.toString());
+            }
         }
         StringWriter out = new StringWriter();
         try {

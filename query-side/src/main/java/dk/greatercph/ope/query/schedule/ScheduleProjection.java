@@ -12,6 +12,7 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.privacy.PersonalDataReads;
+import dk.greatercph.ope.query.LeftOut;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,6 +35,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -164,7 +166,9 @@ class ScheduleProjection {
                 .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
                 .param("operator", query.operator()).param("venue", query.venue()).param("host", query.host())
                 .param("viewer", query.viewer())
-                .query((rs, n) -> as(query.viewer(), item(rs))).list());
+                .query((rs, n) -> LeftOut.orNull("schedule item", rs.getString("delegation_id") + "."
+                        + rs.getString("item_id"), () -> as(query.viewer(), item(rs)))).list());
+        entries.removeIf(Objects::isNull);
         if (query.venue() == null && query.host() == null) {
             entries.addAll(trips(query));
         }
@@ -247,12 +251,13 @@ class ScheduleProjection {
                         """)
                 .param("from", query.from()).param("to", query.to()).param("operator", query.operator())
                 .param("viewer", query.viewer())
-                .query((rs, n) -> new ScheduleEntryView("TRIP", rs.getString("trip_id"), null, rs.getString("title"),
-                        null, query.viewer() == null ? shownLeader(rs) : null, true, null, null,
-                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), null,
-                        null, strings(rs.getArray("operators")),
-                        tripStatus(rs.getString("status")), rs.getLong("version"), null))
-                .list();
+                .query((rs, n) -> LeftOut.orNull("trip", rs.getString("trip_id"), () -> new ScheduleEntryView("TRIP",
+                        rs.getString("trip_id"), null, rs.getString("title"), null,
+                        query.viewer() == null ? shownLeader(rs) : null, true, null, null,
+                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                        null, null, strings(rs.getArray("operators")), tripStatus(rs.getString("status")),
+                        rs.getLong("version"), null)))
+                .list().stream().filter(Objects::nonNull).toList();
     }
 
     private void delegationWide(DelegationId id, String status, Instant at, long version) {
