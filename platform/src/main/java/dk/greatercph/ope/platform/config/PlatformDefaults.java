@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The defaults every process starts from, at the lowest precedence so that any configuration overrides
  * them: Axon Server off (the PostgreSQL event store is the default), no update checks, Jackson 3 for every
- * serialized message and token, strict JSON input.
+ * serialized message and token, strict JSON input, and database timeouts short enough that an unreachable
+ * database is noticed in seconds (readiness then follows the availability probe, not a query that may hang).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -35,7 +36,16 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("server.error.include-message", "never"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,metrics"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
-            Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"));
+            Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
+            Map.entry("spring.datasource.hikari.connection-timeout", "2000"),
+            Map.entry("spring.datasource.hikari.validation-timeout", "1000"),
+            Map.entry("spring.datasource.hikari.data-source-properties.connectTimeout", "2"),
+            Map.entry("spring.datasource.hikari.data-source-properties.loginTimeout", "2"),
+            Map.entry("spring.datasource.hikari.data-source-properties.socketTimeout", "10"),
+            Map.entry("spring.datasource.hikari.data-source-properties.tcpKeepAlive", "true"),
+            Map.entry("management.health.db.enabled", "false"),
+            Map.entry("management.endpoint.health.group.readiness.include", "readinessState,database"),
+            Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "4s"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

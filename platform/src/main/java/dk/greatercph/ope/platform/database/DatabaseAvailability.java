@@ -1,0 +1,170 @@
+package dk.greatercph.ope.platform.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import javax.sql.DataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whether the database answers right now. A probe on a connection of its own runs {@code SELECT 1} with a short
+ * timeout every {@code ope.database.probe-interval}, so that requests can be refused at once while the database
+ * is away instead of each one waiting for the pool and the socket to give up.
+ */
+public final class DatabaseAvailability implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
+
+    private final DataSource dataSource;
+    private final DatabaseProperties properties;
+    private volatile boolean available = true;
+    private volatile Instant since = Instant.now();
+    private volatile String problem;
+    private volatile ScheduledExecutorService probes;
+    private Connection connection;
+
+    DatabaseAvailability(DataSource dataSource, DatabaseProperties properties) {
+        this.dataSource = dataSource;
+        this.properties = properties;
+    }
+
+    /** {@code true} unless the last probe found the database unreachable. */
+    public boolean available() {
+        return available;
+    }
+
+    Instant since() {
+        return since;
+    }
+
+    String problem() {
+        return problem;
+    }
+
+    Duration retryAfter() {
+        return properties.retryAfter();
+    }
+
+    /** Probes once, now; the scheduled probes call this too. */
+    synchronized void probe() {
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = open();
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+            }
+            becomeAvailable();
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly();
+            becomeUnavailable(e);
+        }
+    }
+
+    private void becomeAvailable() {
+        if (!available) {
+            log.warn("The database answers again after {} s away; serving requests",
+                    Duration.between(since, Instant.now()).toSeconds());
+            since = Instant.now();
+            problem = null;
+            available = true;
+        }
+    }
+
+    private void becomeUnavailable(Exception e) {
+        problem = e.getMessage();
+        if (available) {
+            log.error("The database does not answer ({}); refusing requests with 503 until it does", e.getMessage());
+            since = Instant.now();
+            available = false;
+            evictPooledConnections();
+        }
+    }
+
+    /** Connections to a database that went away are dead; the pool opens new ones when it is back. */
+    private void evictPooledConnections() {
+        if (dataSource instanceof HikariDataSource hikari) {
+            HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+            if (pool != null) {
+                pool.softEvictConnections();
+            }
+        }
+    }
+
+    private Connection open() throws SQLException {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            Properties connectionProperties = new Properties();
+            connectionProperties.putAll(hikari.getDataSourceProperties());
+            if (hikari.getUsername() != null) {
+                connectionProperties.setProperty("user", hikari.getUsername());
+            }
+            if (hikari.getPassword() != null) {
+                connectionProperties.setProperty("password", hikari.getPassword());
+            }
+            String timeout = Long.toString(properties.probeTimeout().toSeconds());
+            connectionProperties.setProperty("connectTimeout", timeout);
+            connectionProperties.setProperty("loginTimeout", timeout);
+            connectionProperties.setProperty("socketTimeout", timeout);
+            connectionProperties.setProperty("ApplicationName", "ope-availability-probe");
+            return DriverManager.getConnection(hikari.getJdbcUrl(), connectionProperties);
+        }
+        Connection pooled = dataSource.getConnection();
+        if (!pooled.isValid((int) properties.probeTimeout().toSeconds())) {
+            pooled.close();
+            throw new SQLException("the database did not answer within " + properties.probeTimeout());
+        }
+        return pooled;
+    }
+
+    private void closeQuietly() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the connection is dead already
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void start() {
+        probes = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "database-availability-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.probeInterval().toMillis();
+        probes.scheduleWithFixedDelay(this::probe, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = probes;
+        probes = null;
+        if (running != null) {
+            running.shutdownNow();
+        }
+        synchronized (this) {
+            closeQuietly();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return probes != null;
+    }
+}
