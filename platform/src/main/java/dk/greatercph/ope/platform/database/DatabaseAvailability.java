@@ -67,10 +67,22 @@ public final class DatabaseAvailability implements SmartLifecycle {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT 1");
             }
+            if (!available) {
+                poolServesAgain();
+            }
             becomeAvailable();
         } catch (SQLException | RuntimeException e) {
             closeQuietly();
             becomeUnavailable(e);
+        }
+    }
+
+    /** The pool may still be backing off after failed attempts; serve again only once it hands out a connection. */
+    private void poolServesAgain() throws SQLException {
+        try (Connection pooled = dataSource.getConnection()) {
+            if (!pooled.isValid((int) properties.probeTimeout().toSeconds())) {
+                throw new SQLException("the pool's connection is not valid yet");
+            }
         }
     }
 
