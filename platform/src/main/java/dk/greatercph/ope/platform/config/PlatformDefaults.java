@@ -43,6 +43,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.datasource.hikari.data-source-properties.loginTimeout", "2"),
             Map.entry("spring.datasource.hikari.data-source-properties.socketTimeout", "10"),
             Map.entry("spring.datasource.hikari.data-source-properties.tcpKeepAlive", "true"),
+            Map.entry("spring.datasource.hikari.data-source-properties.socketFactory",
+                    "dk.greatercph.ope.platform.database.AbortableSocketFactory"),
             Map.entry("management.health.db.enabled", "false"),
             Map.entry("management.endpoint.health.group.readiness.include", "readinessState,database"),
             Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "4s"));

@@ -18,6 +18,8 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whether the database answers right now. A probe on a connection of its own runs {@code SELECT 1} with a short
@@ -28,7 +30,10 @@ public final class DatabaseAvailability implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
 
+    private static final Pattern PORT = Pattern.compile("^jdbc:postgresql://[^/:,]+:(\\d+)");
+
     private final DataSource dataSource;
+    private final HikariDataSource pool;
     private final DatabaseProperties properties;
     private volatile boolean available = true;
     private volatile Instant since = Instant.now();
@@ -38,7 +43,16 @@ public final class DatabaseAvailability implements SmartLifecycle {
 
     DatabaseAvailability(DataSource dataSource, DatabaseProperties properties) {
         this.dataSource = dataSource;
+        this.pool = hikari(dataSource);
         this.properties = properties;
+    }
+
+    private static HikariDataSource hikari(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** {@code true} unless the last probe found the database unreachable. */
@@ -102,22 +116,38 @@ public final class DatabaseAvailability implements SmartLifecycle {
             log.error("The database does not answer ({}); refusing requests with 503 until it does", e.getMessage());
             since = Instant.now();
             available = false;
+            abortConnectionsInFlight();
             evictPooledConnections();
         }
     }
 
-    /** Connections to a database that went away are dead; the pool opens new ones when it is back. */
-    private void evictPooledConnections() {
-        if (dataSource instanceof HikariDataSource hikari) {
-            HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
-            if (pool != null) {
-                pool.softEvictConnections();
+    /** Requests waiting on the database that stopped answering get a connection failure (a 503) now. */
+    private void abortConnectionsInFlight() {
+        int port = pool == null ? -1 : portOf(pool.getJdbcUrl());
+        if (port > 0) {
+            int aborted = AbortableSocketFactory.abortAllTo(port);
+            if (aborted > 0) {
+                log.warn("Closed {} connection(s) waiting on the unreachable database", aborted);
             }
         }
     }
 
+    private static int portOf(String jdbcUrl) {
+        Matcher matcher = jdbcUrl == null ? null : PORT.matcher(jdbcUrl);
+        return matcher != null && matcher.find() ? Integer.parseInt(matcher.group(1)) : 5432;
+    }
+
+    /** Connections to a database that went away are dead; the pool opens new ones when it is back. */
+    private void evictPooledConnections() {
+        HikariPoolMXBean connections = pool == null ? null : pool.getHikariPoolMXBean();
+        if (connections != null) {
+            connections.softEvictConnections();
+        }
+    }
+
     private Connection open() throws SQLException {
-        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+        if (pool != null && pool.getJdbcUrl() != null) {
+            HikariDataSource hikari = pool;
             Properties connectionProperties = new Properties();
             connectionProperties.putAll(hikari.getDataSourceProperties());
             if (hikari.getUsername() != null) {

@@ -35,7 +35,7 @@ final class DatabaseUnavailableFilter extends OncePerRequestFilter {
             return;
         }
         if (!availability.available()) {
-            refuse(request, response);
+            refuse(request, response, "The database is not reachable at the moment; nothing was recorded. Retry later.");
             return;
         }
         try {
@@ -45,13 +45,13 @@ final class DatabaseUnavailableFilter extends OncePerRequestFilter {
                 throw e;
             }
             response.resetBuffer();
-            refuse(request, response);
+            refuse(request, response, "The database became unreachable while handling this request. Retry later "
+                    + "(with the same Idempotency-Key, if one was sent).");
         }
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         response.setHeader("Retry-After", Long.toString(Math.max(1, availability.retryAfter().toSeconds())));
-        problems.write(response, request.getRequestURI(), HttpStatus.SERVICE_UNAVAILABLE, CODE,
-                "The database is not reachable at the moment; nothing was recorded. Retry later.");
+        problems.write(response, request.getRequestURI(), HttpStatus.SERVICE_UNAVAILABLE, CODE, detail);
     }
 }

@@ -115,7 +115,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
-                            "The database is not reachable at the moment; retry later.", Map.of()).getBody());
+                            "The database became unreachable while handling this request. Retry later (with the same "
+                                    + "Idempotency-Key, if one was sent).", Map.of()).getBody());
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, e);
