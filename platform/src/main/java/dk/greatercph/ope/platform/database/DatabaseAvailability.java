@@ -30,6 +30,8 @@ public final class DatabaseAvailability implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
 
+    private static final int ATTEMPTS = 2;
+
     private static final Pattern PORT = Pattern.compile("^jdbc:postgresql://[^/:,]+:(\\d+)");
 
     private final DataSource dataSource;
@@ -72,23 +74,32 @@ public final class DatabaseAvailability implements SmartLifecycle {
         return properties.retryAfter();
     }
 
-    /** Probes once, now; the scheduled probes call this too. */
+    /**
+     * Probes now; the scheduled probes call this too. A failed attempt is tried once more at once, on a fresh
+     * connection, before the database counts as away, so that one slow answer on a busy machine does not
+     * refuse requests.
+     */
     synchronized void probe() {
-        try {
-            if (connection == null || connection.isClosed()) {
-                connection = open();
+        Exception failure = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                if (connection == null || connection.isClosed()) {
+                    connection = open();
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+                if (!available) {
+                    poolServesAgain();
+                }
+                becomeAvailable();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly();
+                failure = e;
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SELECT 1");
-            }
-            if (!available) {
-                poolServesAgain();
-            }
-            becomeAvailable();
-        } catch (SQLException | RuntimeException e) {
-            closeQuietly();
-            becomeUnavailable(e);
         }
+        becomeUnavailable(failure);
     }
 
     /** The pool may still be backing off after failed attempts; serve again only once it hands out a connection. */
