@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The defaults every process starts from, at the lowest precedence so that any configuration overrides
  * them: Axon Server off (the PostgreSQL event store is the default), no update checks, Jackson 3 for every
- * serialized message and token, strict JSON input.
+ * serialized message and token, strict JSON input, and database timeouts short enough that an unreachable
+ * database is noticed in seconds (readiness then follows the availability probe, not a query that may hang).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -38,7 +39,21 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.show-details", "when-authorized"),
             Map.entry("management.endpoint.health.roles", "ADMIN"),
             Map.entry("management.endpoint.health.status.order", "DOWN,OUT_OF_SERVICE,UP,DEGRADED,UNKNOWN"),
-            Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"));
+            Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
+            Map.entry("spring.datasource.hikari.connection-timeout", "2000"),
+            Map.entry("spring.datasource.hikari.validation-timeout", "1000"),
+            Map.entry("spring.datasource.hikari.data-source-properties.connectTimeout", "2"),
+            Map.entry("spring.datasource.hikari.data-source-properties.loginTimeout", "2"),
+            Map.entry("spring.datasource.hikari.data-source-properties.socketTimeout", "10"),
+            Map.entry("spring.datasource.hikari.data-source-properties.tcpKeepAlive", "true"),
+            // a process frozen inside a transaction must not hold its token rows (and so its projections) for good
+            Map.entry("spring.datasource.hikari.data-source-properties.options",
+                    "-c idle_in_transaction_session_timeout=15s"),
+            Map.entry("spring.datasource.hikari.data-source-properties.socketFactory",
+                    "dk.greatercph.ope.platform.database.AbortableSocketFactory"),
+            Map.entry("management.health.db.enabled", "false"),
+            Map.entry("management.endpoint.health.group.readiness.include", "readinessState,database"),
+            Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "4s"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -2,6 +2,7 @@ package dk.greatercph.ope.platform.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,9 @@ public class EmbeddedPostgresAutoConfiguration {
         return EmbeddedPostgresServer.start(properties.dataDir(), properties.port());
     }
 
+    /** Bound like Boot's own pool, so {@code spring.datasource.hikari.*} (timeouts included) applies here too. */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());

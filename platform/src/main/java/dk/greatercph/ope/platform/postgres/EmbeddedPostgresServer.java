@@ -10,42 +10,66 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server running from the embedded binaries, with its cluster in a folder that survives
- * restarts. Closed after everything that uses the datasource has been closed.
+ * restarts. Every commit it acknowledges is on disk ({@code synchronous_commit = on}, {@code fsync = on}).
+ * It is supervised: when its postmaster dies, it is started again on the same folder and port, so the
+ * datasource reconnects by itself. Closed after everything that uses the datasource has been closed.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-    private final EmbeddedPostgres postgres;
+    private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private final Path dataDir;
+    private final int port;
+    private final Map<String, String> serverConfig;
+    private final Object lock = new Object();
+    private final Thread supervisor;
+    private volatile EmbeddedPostgres postgres;
+    private volatile boolean closed;
+
+    private EmbeddedPostgresServer(Path dataDir, int port, Map<String, String> serverConfig) throws IOException {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.serverConfig = serverConfig;
+        this.postgres = launch();
+        this.supervisor = new Thread(this::supervise, "embedded-postgres-supervisor");
+        this.supervisor.setDaemon(true);
+        this.supervisor.start();
     }
 
-    /** Starts (and, the first time, initialises) the cluster in {@code dataDir}. */
+    /** Starts (and, the first time, initialises) the cluster in {@code dataDir}; {@code port} 0 picks a free one. */
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        return start(dataDir, port, Map.of());
+    }
+
+    /**
+     * Starts the cluster with extra server settings on top of the durable defaults; tests use it to start a
+     * PostgreSQL that acknowledges commits before they are durable.
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, Map<String, String> extraServerConfig) {
         try {
             Path dir = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(dir);
             retireOrphanedPostmaster(dir);
             int actualPort = port == 0 ? freePort() : port;
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPort(actualPort)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "on")
-                    .start();
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("max_connections", "200");
+            config.put("fsync", "on");
+            config.put("synchronous_commit", "on");
+            config.putAll(extraServerConfig);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, actualPort, Map.copyOf(config));
             log.info("Embedded PostgreSQL listening on port {} with its data in {}", actualPort, dir);
-            return new EmbeddedPostgresServer(postgres);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
         }
@@ -56,12 +80,115 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /** The folder holding the cluster. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The process id of the running postmaster, as its {@code postmaster.pid} names it. */
+    public OptionalLong postmasterPid() {
+        try {
+            Path pidFile = dataDir.resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return OptionalLong.empty();
+            }
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? OptionalLong.empty()
+                    : parsePid(lines.get(0)).map(OptionalLong::of).orElse(OptionalLong.empty());
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
     }
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        synchronized (lock) {
+            closed = true;
+            supervisor.interrupt();
+            postgres.close();
+        }
+    }
+
+    private EmbeddedPostgres launch() throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60));
+        serverConfig.forEach(builder::setServerConfig);
+        return builder.start();
+    }
+
+    /** Waits for the postmaster to die and starts it again, until the server is closed. */
+    private void supervise() {
+        while (!closed) {
+            try {
+                Optional<ProcessHandle> postmaster = runningPostmaster(dataDir);
+                if (postmaster.isPresent()) {
+                    postmaster.get().onExit().get();
+                }
+                if (closed) {
+                    return;
+                }
+                restartAfterDeath(postmaster.map(ProcessHandle::pid).orElse(-1L));
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                log.error("Supervising the embedded PostgreSQL failed; trying again", e);
+                sleep(RESTART_BACKOFF);
+            }
+        }
+    }
+
+    private void restartAfterDeath(long pid) throws InterruptedException {
+        log.error("The embedded PostgreSQL postmaster (pid {}) on {} died; restarting it on port {}", pid, dataDir, port);
+        while (!closed) {
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    log.debug("Closing the dead embedded PostgreSQL", e);
+                }
+                try {
+                    retireOrphanedPostmaster(dataDir);
+                    postgres = launch();
+                    log.warn("The embedded PostgreSQL on {} is running again (pid {})", dataDir,
+                            postmasterPid().orElse(-1));
+                    return;
+                } catch (Exception e) {
+                    log.warn("Restarting the embedded PostgreSQL on {} failed ({}); trying again in {}", dataDir,
+                            e.getMessage(), RESTART_BACKOFF);
+                }
+            }
+            Thread.sleep(RESTART_BACKOFF.toMillis());
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Optional<ProcessHandle> runningPostmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        return lines.isEmpty()
+                ? Optional.empty()
+                : parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     }
 
     /**
@@ -69,15 +196,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * shutdown) before starting a new one, or the new start fails on the data folder's lock and port.
      */
     private static void retireOrphanedPostmaster(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> postmaster = lines.isEmpty()
-                ? Optional.empty()
-                : parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> postmaster = runningPostmaster(dataDir);
         if (postmaster.isEmpty()) {
             return;
         }

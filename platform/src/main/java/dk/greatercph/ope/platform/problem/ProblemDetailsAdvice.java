@@ -2,6 +2,7 @@ package dk.greatercph.ope.platform.problem;
 
 import dk.greatercph.ope.platform.input.CanonicalJson;
 import dk.greatercph.ope.platform.input.InvalidInput;
+import dk.greatercph.ope.platform.database.DatabaseFailures;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -123,6 +124,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            log.warn("Database unavailable while handling a request: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                            "The database became unreachable while handling this request. Retry later (with the same "
+                                    + "Idempotency-Key, if one was sent).", Map.of()).getBody());
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",

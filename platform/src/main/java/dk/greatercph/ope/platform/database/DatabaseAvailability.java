@@ -1,0 +1,223 @@
+package dk.greatercph.ope.platform.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import javax.sql.DataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether the database answers right now. A probe on a connection of its own runs {@code SELECT 1} with a short
+ * timeout every {@code ope.database.probe-interval}, so that requests can be refused at once while the database
+ * is away instead of each one waiting for the pool and the socket to give up.
+ */
+public final class DatabaseAvailability implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
+
+    private static final int ATTEMPTS = 2;
+
+    private static final Pattern PORT = Pattern.compile("^jdbc:postgresql://[^/:,]+:(\\d+)");
+
+    private final DataSource dataSource;
+    private final HikariDataSource pool;
+    private final DatabaseProperties properties;
+    private volatile boolean available = true;
+    private volatile Instant since = Instant.now();
+    private volatile String problem;
+    private volatile ScheduledExecutorService probes;
+    private Connection connection;
+
+    DatabaseAvailability(DataSource dataSource, DatabaseProperties properties) {
+        this.dataSource = dataSource;
+        this.pool = hikari(dataSource);
+        this.properties = properties;
+    }
+
+    private static HikariDataSource hikari(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    /** {@code true} unless the last probe found the database unreachable. */
+    public boolean available() {
+        return available;
+    }
+
+    Instant since() {
+        return since;
+    }
+
+    String problem() {
+        return problem;
+    }
+
+    Duration retryAfter() {
+        return properties.retryAfter();
+    }
+
+    /**
+     * Probes now; the scheduled probes call this too. A failed attempt is tried once more at once, on a fresh
+     * connection, before the database counts as away, so that one slow answer on a busy machine does not
+     * refuse requests.
+     */
+    synchronized void probe() {
+        Exception failure = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                if (connection == null || connection.isClosed()) {
+                    connection = open();
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+                if (!available) {
+                    poolServesAgain();
+                }
+                becomeAvailable();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly();
+                failure = e;
+            }
+        }
+        becomeUnavailable(failure);
+    }
+
+    /** The pool may still be backing off after failed attempts; serve again only once it hands out a connection. */
+    private void poolServesAgain() throws SQLException {
+        try (Connection pooled = dataSource.getConnection()) {
+            if (!pooled.isValid((int) properties.probeTimeout().toSeconds())) {
+                throw new SQLException("the pool's connection is not valid yet");
+            }
+        }
+    }
+
+    private void becomeAvailable() {
+        if (!available) {
+            log.warn("The database answers again after {} s away; serving requests",
+                    Duration.between(since, Instant.now()).toSeconds());
+            since = Instant.now();
+            problem = null;
+            available = true;
+        }
+    }
+
+    private void becomeUnavailable(Exception e) {
+        problem = e.getMessage();
+        if (available) {
+            log.error("The database does not answer ({}); refusing requests with 503 until it does", e.getMessage());
+            since = Instant.now();
+            available = false;
+            abortConnectionsInFlight();
+            evictPooledConnections();
+        }
+    }
+
+    /** Requests waiting on the database that stopped answering get a connection failure (a 503) now. */
+    private void abortConnectionsInFlight() {
+        int port = pool == null ? -1 : portOf(pool.getJdbcUrl());
+        if (port > 0) {
+            int aborted = AbortableSocketFactory.abortAllTo(port);
+            if (aborted > 0) {
+                log.warn("Closed {} connection(s) waiting on the unreachable database", aborted);
+            }
+        }
+    }
+
+    private static int portOf(String jdbcUrl) {
+        Matcher matcher = jdbcUrl == null ? null : PORT.matcher(jdbcUrl);
+        return matcher != null && matcher.find() ? Integer.parseInt(matcher.group(1)) : 5432;
+    }
+
+    /** Connections to a database that went away are dead; the pool opens new ones when it is back. */
+    private void evictPooledConnections() {
+        HikariPoolMXBean connections = pool == null ? null : pool.getHikariPoolMXBean();
+        if (connections != null) {
+            connections.softEvictConnections();
+        }
+    }
+
+    private Connection open() throws SQLException {
+        if (pool != null && pool.getJdbcUrl() != null) {
+            HikariDataSource hikari = pool;
+            Properties connectionProperties = new Properties();
+            connectionProperties.putAll(hikari.getDataSourceProperties());
+            if (hikari.getUsername() != null) {
+                connectionProperties.setProperty("user", hikari.getUsername());
+            }
+            if (hikari.getPassword() != null) {
+                connectionProperties.setProperty("password", hikari.getPassword());
+            }
+            String timeout = Long.toString(properties.probeTimeout().toSeconds());
+            connectionProperties.setProperty("connectTimeout", timeout);
+            connectionProperties.setProperty("loginTimeout", timeout);
+            connectionProperties.setProperty("socketTimeout", timeout);
+            connectionProperties.setProperty("ApplicationName", "ope-availability-probe");
+            return DriverManager.getConnection(hikari.getJdbcUrl(), connectionProperties);
+        }
+        Connection pooled = dataSource.getConnection();
+        if (!pooled.isValid((int) properties.probeTimeout().toSeconds())) {
+            pooled.close();
+            throw new SQLException("the database did not answer within " + properties.probeTimeout());
+        }
+        return pooled;
+    }
+
+    private void closeQuietly() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the connection is dead already
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void start() {
+        probes = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "database-availability-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.probeInterval().toMillis();
+        probes.scheduleWithFixedDelay(this::probe, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = probes;
+        probes = null;
+        if (running != null) {
+            running.shutdownNow();
+        }
+        synchronized (this) {
+            closeQuietly();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return probes != null;
+    }
+}

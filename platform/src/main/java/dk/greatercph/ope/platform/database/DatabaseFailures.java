@@ -1,0 +1,46 @@
+package dk.greatercph.ope.platform.database;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLNonTransientConnectionException;
+
+/** Tells a failure that means "the database is away" from every other failure, wherever it was wrapped. */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    /**
+     * {@code true} when {@code failure} or one of its causes says that no connection could be had or that an
+     * open connection broke: pool timeouts, refused or timed-out sockets, SQL states of class 08 (connection
+     * exception) and 57P01–57P03 (the server shutting down, crashed or not yet accepting connections).
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException
+                    || cause instanceof ConnectException
+                    || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}
