@@ -12,8 +12,10 @@ import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.trip.TripId;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
+import dk.greatercph.ope.platform.privacy.PersonalData;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -61,6 +63,9 @@ class DeadLetterTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    PersonalData personalData;
 
     Api desk;
     Api admin;
@@ -302,9 +307,9 @@ class DeadLetterTest {
         LocalDate day = LocalDate.of(2099, 6, 1);
         LocalDate farAway = LocalDate.of(9000, 6, 1);
         log.append("Trip", poison.value(), new TripPlannedEvent(poison, 9000, "Endless " + poison, List.of("Beijing"),
-                farAway, LocalDate.MAX, "Chair", true, "Poison date"));
+                farAway, LocalDate.MAX, personalData.seal(PersonId.newId(), "Chair"), true, "Poison date"));
         log.append("Trip", ordinary.value(), new TripPlannedEvent(ordinary, 2099, "Ordinary " + ordinary,
-                List.of("Beijing"), day, day.plusDays(3), "Chair", true, "Ordinary"));
+                List.of("Beijing"), day, day.plusDays(3), personalData.seal(PersonId.newId(), "Chair"), true, "Ordinary"));
         desk.getUntil("/api/trips/" + ordinary, r -> r.status() == 200, WAIT);
         desk.getUntil("/api/trips/" + poison, r -> r.status() == 200, WAIT);
 
