@@ -9,6 +9,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 
 /** Data keys in their own table, {@code person_key}; erasure sets the key to NULL. */
@@ -38,14 +39,16 @@ class JdbcPersonKeys implements PersonKeys {
     /**
      * First asks in the caller's transaction, which sees its own writes: a key or an erasure it holds uncommitted
      * is used as it is (creating the key in another transaction would wait for this one, on this very thread, for
-     * ever). Only a person without any row gets a key, inserted and committed in a transaction of its own; when
-     * several readers race, the first key committed is the one all of them use.
+     * ever). One statement tells a key from an erasure from no row at all, so that a key another reader commits
+     * in between is never taken for an erasure. Only a person without any row gets a key, inserted and committed
+     * in a transaction of its own; when several readers race, the first key committed is the one all of them use.
      */
     @Override
     public Optional<byte[]> committedKeyFor(PersonId person) {
-        Optional<byte[]> existing = existingKey(person);
-        if (existing.isPresent() || isKnown(person)) {
-            return existing;
+        List<byte[]> row = jdbc.sql("SELECT data_key FROM person_key WHERE person_id = :id")
+                .param("id", person.value()).query((rs, n) -> rs.getBytes("data_key")).list();
+        if (!row.isEmpty()) {
+            return Optional.ofNullable(row.get(0));
         }
         if (ownTransaction == null) {
             insertIfAbsent(person);
