@@ -3,18 +3,25 @@ package dk.greatercph.ope.app.privacy;
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.events.person.PersonId;
+import dk.greatercph.ope.events.person.SealedText;
 import dk.greatercph.ope.events.trip.TripId;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
 import dk.greatercph.ope.platform.eventstore.OldRevisions;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.privacy.TripLeaderUpcaster;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,9 +30,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static dk.greatercph.ope.app.support.Lifecycle.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +71,12 @@ class TripLeaderTest {
 
     @Autowired
     PersonalData personalData;
+
+    @Autowired
+    TripLeaderUpcaster upcaster;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void theLeaderIsSealedInTheLogShownToTheDeskAndErasable() {
@@ -146,6 +168,91 @@ class TripLeaderTest {
                 .map(r -> r.get("actor").asString() + " " + r.get("request").asString()))
                 .contains("auditor GET /api/audit/events?aggregateId=" + trip);
         assertThat(new Api(port).as("auditor").get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
+    }
+
+    /**
+     * Axon reads an event once and hands the same upcast message to every processor that tails the store, so a
+     * leader sealed while one transaction reads a revision-1 trip is opened in other transactions: while the
+     * reading one is still open, after it rolled back, while several read the same trip at once, and when it is
+     * read-only. Everywhere the leader opens to the name, with one key.
+     */
+    @Test
+    void aRevisionOneLeaderSealedWhileOneTransactionReadsOpensInEveryOther() throws Exception {
+        TripId trip = TripId.newId();
+        String name = "Old Chair " + UUID.randomUUID();
+        byte[] revision1 = revision1(trip, 2031, name);
+        CyclicBarrier read = new CyclicBarrier(2);
+        CyclicBarrier opened = new CyclicBarrier(2);
+        ExecutorService readers = Executors.newFixedThreadPool(3);
+        try {
+            Queue<SealedText> leaders = new ConcurrentLinkedQueue<>();
+            Future<?> reading = readers.submit(() -> new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(status -> {
+                        leaders.add(upcast(trip, revision1).leader());
+                        await(read);
+                        await(opened);
+                        status.setRollbackOnly();
+                    }));
+            await(read);
+            assertThat(personalData.openOrErased(leaders.peek())).as("while the reading transaction is open")
+                    .isEqualTo(name);
+            await(opened);
+            reading.get(30, TimeUnit.SECONDS);
+            assertThat(personalData.openOrErased(leaders.peek())).as("after it rolled back").isEqualTo(name);
+            assertThat(personalData.isErased(TripLeaderUpcaster.legacyLeader(trip.value()))).isFalse();
+
+            TripId another = TripId.newId();
+            byte[] anotherRevision1 = revision1(another, 2032, name);
+            CyclicBarrier allRead = new CyclicBarrier(4);
+            CyclicBarrier allOpened = new CyclicBarrier(4);
+            Queue<SealedText> concurrent = new ConcurrentLinkedQueue<>();
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                all.add(readers.submit(() -> new TransactionTemplate(transactionManager)
+                        .executeWithoutResult(status -> {
+                            concurrent.add(upcast(another, anotherRevision1).leader());
+                            await(allRead);
+                            await(allOpened);
+                            status.setRollbackOnly();
+                        })));
+            }
+            await(allRead);
+            assertThat(concurrent).hasSize(3).allSatisfy(leader -> assertThat(personalData.openOrErased(leader))
+                    .as("read by three transactions at once, all still open").isEqualTo(name));
+            await(allOpened);
+            for (Future<?> each : all) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(concurrent).allSatisfy(leader -> assertThat(personalData.openOrErased(leader))
+                    .as("after all three rolled back").isEqualTo(name));
+
+            TripId third = TripId.newId();
+            byte[] thirdRevision1 = revision1(third, 2033, name);
+            TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+            readOnly.setReadOnly(true);
+            SealedText readOnlyLeader = readOnly.execute(status -> upcast(third, thirdRevision1).leader());
+            assertThat(personalData.openOrErased(readOnlyLeader)).as("read in a read-only transaction").isEqualTo(name);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    /** The revision-1 payload as a processor or the command side reads it from the store: upcast, deserialized. */
+    private TripPlannedEvent upcast(TripId trip, byte[] revision1) {
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Trip", trip.value(), 0,
+                UUID.randomUUID().toString(), Instant.now(), TripPlannedEvent.class.getName(), "1", revision1,
+                eventSerializer.serialize(MetaData.emptyInstance(), byte[].class).getData());
+        IntermediateEventRepresentation upcast = upcaster
+                .upcast(Stream.of(new InitialEventRepresentation(stored, eventSerializer))).findFirst().orElseThrow();
+        return eventSerializer.deserialize(upcast.getData());
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the readers did not meet", e);
+        }
     }
 
     /** The payload as revision 1 stored it: the same fields, the leader a name in clear. */

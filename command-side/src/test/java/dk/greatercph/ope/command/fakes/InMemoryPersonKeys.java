@@ -27,6 +27,11 @@ public class InMemoryPersonKeys implements PersonKeys {
     }
 
     @Override
+    public Optional<byte[]> committedKeyFor(PersonId person) {
+        return isErased(person) ? Optional.empty() : Optional.of(keyFor(person));
+    }
+
+    @Override
     public Optional<byte[]> existingKey(PersonId person) {
         return Optional.ofNullable(keys.get(person));
     }

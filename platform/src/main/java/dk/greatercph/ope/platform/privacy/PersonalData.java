@@ -40,13 +40,24 @@ public class PersonalData {
 
     /** The value sealed for {@code person}, or null for a null value. */
     public SealedText seal(PersonId person, String clear) {
-        if (clear == null) {
-            return null;
-        }
+        return clear == null ? null : seal(person, clear, keys.keyFor(person));
+    }
+
+    /**
+     * The value sealed for {@code person} with a key committed before this returns
+     * ({@link PersonKeys#committedKeyFor}), so that it opens in every transaction, also if the caller's rolls back;
+     * empty once the person was erased. For values that leave the caller's transaction, such as an event upcast
+     * while being read.
+     */
+    public Optional<SealedText> sealWithCommittedKey(PersonId person, String clear) {
+        return keys.committedKeyFor(person).map(key -> seal(person, clear, key));
+    }
+
+    private static SealedText seal(PersonId person, String clear, byte[] key) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.keyFor(person), nonce, person);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, person);
             byte[] ciphertext = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = ByteBuffer.allocate(nonce.length + ciphertext.length).put(nonce).put(ciphertext).array();
             return new SealedText(person, Base64.getEncoder().encodeToString(sealed));

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.platform.privacy;
 
 import dk.greatercph.ope.platform.schema.SchemaModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The data keys' table and the sealing service, in every process (both sides read personal fields). */
 @AutoConfiguration
@@ -21,8 +23,8 @@ public class PrivacyAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PersonKeys personKeys(JdbcClient jdbc) {
-        return new JdbcPersonKeys(jdbc);
+    PersonKeys personKeys(JdbcClient jdbc, ObjectProvider<PlatformTransactionManager> transactionManager) {
+        return new JdbcPersonKeys(jdbc, transactionManager.getIfAvailable());
     }
 
     @Bean

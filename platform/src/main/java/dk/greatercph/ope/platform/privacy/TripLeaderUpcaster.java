@@ -16,8 +16,11 @@ import java.util.UUID;
  * Reads a {@code TripPlannedEvent} of revision 1, whose {@code leader} is a name in clear, as revision 2, whose
  * leader is sealed (R9). The leader of such a trip becomes a data subject with an id derived from the trip id,
  * so that every read finds the same person: its key seals the name on the way in, erasing it makes the name read
- * as erased from then on, and right of access finds it. The stored bytes are not changed (the log is
- * append-only and hash-chained); the audit log and its export, which show stored payloads, read such a leader
+ * as erased from then on, and right of access finds it. The key is created and committed on its own before the
+ * sealed name leaves the upcaster: Axon reads an event once and hands the same upcast message to every processor
+ * tailing the store, each in its own transaction, and a key still uncommitted in the reading transaction (or
+ * rolled back with it) would make the name read as erased everywhere else. The stored bytes are not changed (the
+ * log is append-only and hash-chained); the audit log and its export, which show stored payloads, read such a leader
  * through {@link #openRevision1} and so show it as erased too.
  */
 public class TripLeaderUpcaster extends SingleEventUpcaster {
@@ -75,8 +78,8 @@ public class TripLeaderUpcaster extends SingleEventUpcaster {
         }
         JsonNode trip = revision1.path("tripId");
         PersonId person = legacyLeader(trip.isObject() ? trip.path("value").asString() : trip.asString());
-        SealedText sealed = personalData.isErased(person) ? new SealedText(person, "")
-                : personalData.seal(person, leader.asString());
+        SealedText sealed = personalData.sealWithCommittedKey(person, leader.asString())
+                .orElseGet(() -> new SealedText(person, ""));
         ObjectNode value = revision2.putObject("leader");
         value.putObject("personId").put("value", person.value());
         value.put("sealed", sealed.sealed());
