@@ -233,7 +233,7 @@ class DeadLetterTest {
             assertThat(admin.get("/api/admin/dead-letters?projection=no-such-projection").json().get("code")
                     .asString()).isEqualTo("PROJECTION_NOT_FOUND");
             assertThat(admin.get("/api/admin/dead-letters?projection=%00").json().get("code").asString())
-                    .isEqualTo("PROJECTION_NOT_FOUND");
+                    .as("a control character is refused at the edge, naming the parameter").isEqualTo("INVALID_TEXT");
             assertThat(admin.post("/api/admin/dead-letters/a%09b/retry", "").json().get("code").asString())
                     .isEqualTo("DEAD_LETTER_NOT_FOUND");
 
