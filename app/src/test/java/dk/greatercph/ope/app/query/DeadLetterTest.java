@@ -16,7 +16,6 @@ import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.trip.TripId;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
-import dk.greatercph.ope.platform.privacy.PersonalData;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -67,9 +66,6 @@ class DeadLetterTest {
 
     @Autowired
     EventProcessingConfiguration processing;
-
-    @Autowired
-    PersonalData personalData;
 
     Api desk;
     Api admin;
