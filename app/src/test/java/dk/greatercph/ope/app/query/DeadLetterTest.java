@@ -231,7 +231,7 @@ class DeadLetterTest {
             assertThat(admin.get("/api/admin/dead-letters?projection=%00").json().get("code").asString())
                     .as("a control character is refused at the edge, naming the parameter").isEqualTo("INVALID_TEXT");
             assertThat(admin.post("/api/admin/dead-letters/a%09b/retry", "").json().get("code").asString())
-                    .isEqualTo("DEAD_LETTER_NOT_FOUND");
+                    .as("so is a TAB in a path variable").isEqualTo("INVALID_TEXT");
 
             PoisonSwitch.cure(marker);
             JsonNode all = admin.post("/api/admin/dead-letters/retry?projection=reference-names", "").json();

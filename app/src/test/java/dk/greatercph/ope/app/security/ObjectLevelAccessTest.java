@@ -128,6 +128,31 @@ class ObjectLevelAccessTest {
     }
 
     @Test
+    void anOperatorThatDeclinedSeesTheDelegationsItemsOnlyAsBookedBlocks() {
+        Lifecycle lifecycle = lifecycle();
+        String venue = lifecycle.venue();
+        String secret = "Declined " + UUID.randomUUID();
+        String id = lifecycle.registeredAndScreened(Requests.delegation(secret, "ADMINISTRATIVE",
+                "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health partners"));
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+        ok(lifecycle.as("chc").post("/api/delegations/" + id + "/assignments/chc/acceptance", ""));
+        ok(lifecycle.as("copcap").post("/api/delegations/" + id + "/assignments/copcap/decline",
+                "{\"reason\":\"No capacity this month\"}"));
+        lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null, "2027-10-05T10:00:00+02:00",
+                "2027-10-05T11:00:00+02:00");
+        String day = "from=2027-10-05&to=2027-10-05&venue=" + venue;
+        lifecycle.desk().getUntil("/api/schedule?" + day, r -> r.json().size() == 1
+                && !r.json().get(0).get("operators").toString().contains("copcap"), Duration.ofSeconds(10));
+
+        JsonNode copcaps = new Api(port).as("copcap").get("/api/schedule?" + day).json();
+        JsonNode chcs = new Api(port).as("chc").get("/api/schedule?" + day).json();
+
+        assertThat(copcaps.valueStream().map(e -> e.get("type").asString())).containsExactly("BOOKED");
+        assertThat(copcaps.toString()).doesNotContain(id).doesNotContain(secret);
+        assertThat(chcs.valueStream().map(e -> e.get("type").asString())).containsExactly("PROGRAMME_ITEM");
+    }
+
+    @Test
     void theLeadReadsTheMembersInFullSupportingOperatorsNamesAndTitlesOnly() {
         Lifecycle lifecycle = lifecycle();
         String id = lifecycle.accepted("Members " + UUID.randomUUID());

@@ -7,6 +7,8 @@ import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.operator.OperatorId;
@@ -86,6 +88,25 @@ class ScheduleProjection {
                         """)
                 .param("id", event.delegationId().value()).param("operators", operators).param("version", version)
                 .update();
+    }
+
+    /** An operator that declined or was withdrawn no longer hosts the delegation: it sees its items as blocks. */
+    @EventHandler
+    void on(AssignmentDeclinedEvent event, @SequenceNumber long version) {
+        leaves(event.delegationId(), event.operatorId(), version);
+    }
+
+    @EventHandler
+    void on(AssignmentWithdrawnEvent event, @SequenceNumber long version) {
+        leaves(event.delegationId(), event.operatorId(), version);
+    }
+
+    private void leaves(DelegationId id, OperatorId operator, long version) {
+        jdbc.sql("""
+                        UPDATE schedule_delegation SET operators = array_remove(operators, :operator), version = :version
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("id", id.value()).param("operator", operator.value()).param("version", version).update();
     }
 
     @EventHandler
