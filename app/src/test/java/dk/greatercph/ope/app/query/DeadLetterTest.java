@@ -21,7 +21,10 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fix completes the view (fault test F5).
  */
 @OpeIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class DeadLetterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -298,6 +302,41 @@ class DeadLetterTest {
         } finally {
             processor.start();
         }
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesIsParkedWithoutItsPersonalDataInTheCauseOrTheLog(CapturedOutput output) {
+        String organisation = "Refused org " + UUID.randomUUID();
+        String name = "Jane Secretperson " + UUID.randomUUID();
+        String email = "jane." + UUID.randomUUID() + "@example.cn";
+        String constraint = "test_refuse_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("ALTER TABLE personal_data ADD CONSTRAINT " + constraint
+                + " CHECK (organisation IS DISTINCT FROM '" + organisation + "')").update();
+        String delegation;
+        String letter;
+        try {
+            delegation = created(desk.post("/api/delegations", Requests.delegation("Refused row " + UUID.randomUUID())));
+            Api.Response member = desk.post("/api/delegations/" + delegation + "/members", "{\"name\":\"" + name
+                    + "\",\"email\":\"" + email + "\",\"phone\":\"+86 99 1234\",\"organisation\":\""
+                    + organisation + "\"}");
+            assertThat(member.status()).as(member.body()).isEqualTo(201);
+
+            List<JsonNode> letters = lettersOf("personal-data", delegation, 1);
+            String cause = letters.get(0).get("cause").toString();
+            JsonNode one = admin.get("/api/admin/dead-letters/" + letters.get(0).get("id").asString()).json();
+            letter = letters.get(0).get("id").asString();
+            assertThat(cause).as("the database's refusal is the cause").contains(constraint);
+            for (String shown : List.of(cause, output.getAll())) {
+                assertThat(shown).doesNotContain(name).doesNotContain(email).doesNotContain(organisation);
+            }
+            assertThat(one.toString()).as("the payload keeps the personal fields sealed")
+                    .doesNotContain(name).doesNotContain(email);
+        } finally {
+            jdbc.sql("ALTER TABLE personal_data DROP CONSTRAINT " + constraint).update();
+        }
+        JsonNode retried = admin.post("/api/admin/dead-letters/" + letter + "/retry", "").json();
+        assertThat(retried.get("sequencesCompleted").asInt()).isEqualTo(1);
+        assertThat(lettersOf("personal-data", delegation, 0)).isEmpty();
     }
 
     @Test

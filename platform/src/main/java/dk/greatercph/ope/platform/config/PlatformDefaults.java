@@ -46,6 +46,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.datasource.hikari.data-source-properties.loginTimeout", "2"),
             Map.entry("spring.datasource.hikari.data-source-properties.socketTimeout", "10"),
             Map.entry("spring.datasource.hikari.data-source-properties.tcpKeepAlive", "true"),
+            // the driver's exceptions leave out the server's DETAIL, which quotes refused rows (personal data)
+            Map.entry("spring.datasource.hikari.data-source-properties.logServerErrorDetail", "false"),
             // a process frozen inside a transaction must not hold its token rows (and so its projections) for good
             Map.entry("spring.datasource.hikari.data-source-properties.options",
                     "-c idle_in_transaction_session_timeout=15s"),

@@ -66,6 +66,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             config.put("max_connections", "200");
             config.put("fsync", "on");
             config.put("synchronous_commit", "on");
+            // the server's log reaches the application's; a refused row's DETAIL quotes the row (personal data)
+            config.put("log_error_verbosity", "terse");
             config.putAll(extraServerConfig);
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, actualPort, Map.copyOf(config));
             log.info("Embedded PostgreSQL listening on port {} with its data in {}", actualPort, dir);
