@@ -1,6 +1,7 @@
 package dk.greatercph.ope.app;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,7 +197,9 @@ class CanonicalInputTest {
             "wishedFrom, 0000-01-01",
             "wishedFrom, 1899-12-31",
             "wishedTo, +999999999-12-31",
-            "wishedTo, +10000-01-01"})
+            "wishedTo, +10000-01-01",
+            "wishedTo, 9999-12-31",
+            "wishedTo, 3000-01-01"})
     void delegationDatesOutsideTheRangeAreRefusedByField(String field, String date) {
         String body = Requests.delegation("Dates " + UUID.randomUUID())
                 .replaceAll("\"" + field + "\":\"[^\"]*\"", "\"" + field + "\":\"" + date + "\"");
@@ -211,13 +214,69 @@ class CanonicalInputTest {
     void datesAtTheEndsOfTheRangeAreAcceptedAndShown() {
         Api.Response response = desk.post("/api/delegations", Requests.delegation("Range " + UUID.randomUUID())
                 .replace("\"wishedFrom\":\"2027-04-12\"", "\"wishedFrom\":\"1900-01-01\"")
-                .replace("\"wishedTo\":\"2027-04-16\"", "\"wishedTo\":\"9999-12-31\""));
+                .replace("\"wishedTo\":\"2027-04-16\"", "\"wishedTo\":\"2999-12-31\""));
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode view = desk.getUntil(response.header("Location"), r -> r.status() == 200,
                 java.time.Duration.ofSeconds(10)).json();
         assertThat(view.get("wishedFrom").asString()).isEqualTo("1900-01-01");
-        assertThat(view.get("wishedTo").asString()).isEqualTo("9999-12-31");
+        assertThat(view.get("wishedTo").asString()).isEqualTo("2999-12-31");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2100-12-31, 9999-12-31, endDate", "2100-12-31, 3000-01-01, endDate", "1899-12-31, 2100-01-05, startDate"})
+    void tripDatesBeyondTheRangeAreRefusedByField(String start, String end, String field) {
+        Api.Response response = desk.post("/api/trips", """
+                {"year":2100,"title":"Long trip","destinations":["Nanjing"],"startDate":"%s","endDate":"%s",
+                 "leader":"Chair of the Regional Council","extraordinaryReason":"Range probe"}""".formatted(start, end));
+
+        assertProblem(response, 400, "DATE_OUT_OF_RANGE");
+        assertThat(fields(response)).isEqualTo(field);
+    }
+
+    /**
+     * A date-time is judged where it is shown, not only by its own offset: in Europe/Copenhagen (schedule, views,
+     * feed) and in UTC (stored instants). Each value below is within the range by its own offset's date, or is
+     * written without an offset (Copenhagen time), and would be shown outside it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "startsAt | 9999-12-31T22:00Z         | 9999-12-31T23:59Z",
+            "endsAt   | 2999-12-31T20:00Z         | 2999-12-31T23:59Z",
+            "endsAt   | 2999-12-31T20:00Z         | 2999-12-31T22:00-12:00",
+            "startsAt | 9999-12-31T22:00-12:00    | 9999-12-31T23:00-12:00",
+            "startsAt | 1900-01-01T00:00+14:00    | 1900-01-02T10:00+01:00",
+            "startsAt | 1900-01-01T00:30          | 1900-01-02T10:00",
+            "endsAt   | 2999-12-31T20:00          | 3000-01-01T00:30",
+            "endsAt   | 2999-12-31T20:00+01:00    | 3000-01-01T00:30+02:00"})
+    void programmeItemTimesShownBeyondTheRangeAreRefusedByField(String field, String startsAt, String endsAt) {
+        Api.Response response = desk.post("/api/delegations/DEL-" + UUID.randomUUID() + "/programme-items", """
+                {"kind":"HOSPITAL_VISIT","title":"Visit","startsAt":"%s","endsAt":"%s","venueId":"VEN-1"}"""
+                .formatted(startsAt, endsAt));
+
+        assertProblem(response, 400, "DATE_OUT_OF_RANGE");
+        assertThat(fields(response)).as(startsAt + " … " + endsAt).isEqualTo(field);
+    }
+
+    @Test
+    void theEndsOfTheRangeAreWrittenToTheFeedWithFourDigitYears() {
+        Api.Response trip = desk.post("/api/trips", """
+                {"year":2100,"title":"Long trip","destinations":["Nanjing"],"startDate":"2100-12-31",
+                 "endDate":"2999-12-31","leader":"Chair of the Regional Council","extraordinaryReason":"Range probe"}""");
+        assertThat(trip.status()).as(trip.body()).isEqualTo(201);
+        String tripId = trip.json().get("id").asString();
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Range end " + UUID.randomUUID());
+        String item = lifecycle.item(desk, delegation, "HOSPITAL_VISIT", lifecycle.venue(), null,
+                "2999-12-31T22:00:00+01:00", "2999-12-31T23:59:00+01:00");
+
+        Api.Response feed = desk.getUntil("/api/schedule.ics", r -> r.status() == 200
+                        && r.body().contains(tripId + "@") && r.body().contains(delegation + "." + item + "@"),
+                java.time.Duration.ofSeconds(10));
+
+        String body = feed.body().replace("\r\n ", "");
+        assertThat(body).contains("DTEND;VALUE=DATE:30000101", "DTEND;TZID=Europe/Copenhagen:29991231T235900")
+                .doesNotContainPattern("(DTSTART|DTEND)[^:\\r\\n]*:[+-]");
     }
 
     @Test
@@ -254,6 +313,8 @@ class CanonicalInputTest {
             "/api/delegations?to=%2B999999999-12-31, to",
             "/api/schedule?from=-4714-01-01, from",
             "/api/schedule.ics?to=%2B10000-01-01, to",
+            "/api/schedule.ics?to=3000-01-01, to",
+            "/api/audit/events?to=2999-12-31T23:30:00Z, to",
             "/api/audit/events?from=0000-01-01T00:00:00Z, from",
             "/api/audit/events?to=%2B999999999-12-31T00:00:00Z, to",
             "/api/audit/Delegation/DEL-x/state?at=0000-01-01T00:00:00Z, at"})

@@ -368,6 +368,27 @@ class DeadLetterTest {
         }
     }
 
+    @Test
+    void aYearWithoutFourDigitsInTheFeedLeavesOutThatEntry() {
+        TripId fiveDigits = TripId.newId();
+        TripId ordinary = TripId.newId();
+        LocalDate day = LocalDate.of(2099, 7, 1);
+        log.append("Trip", fiveDigits.value(), new TripPlannedEvent(fiveDigits, 2100, "To the end " + fiveDigits,
+                List.of("Nanjing"), LocalDate.of(2100, 12, 31), LocalDate.of(9999, 12, 31),
+                personalData.seal(PersonId.newId(), "Chair"), true, "Recorded before the edge refused it"));
+        log.append("Trip", ordinary.value(), new TripPlannedEvent(ordinary, 2099, "Ordinary " + ordinary,
+                List.of("Nanjing"), day, day.plusDays(3), personalData.seal(PersonId.newId(), "Chair"), true, "Ordinary"));
+        desk.getUntil("/api/trips/" + ordinary, r -> r.status() == 200, WAIT);
+        desk.getUntil("/api/trips/" + fiveDigits, r -> r.status() == 200, WAIT);
+
+        Api.Response feed = desk.get("/api/schedule.ics");
+
+        assertThat(feed.status()).as(feed.body()).isEqualTo(200);
+        assertThat(feed.body()).contains(ordinary + "@one-point-entry")
+                .doesNotContain(fiveDigits + "@one-point-entry")
+                .doesNotContain("+10000");
+    }
+
     private List<JsonNode> lettersOf(String projection, String aggregate, int expected) {
         String path = "/api/admin/dead-letters?projection=" + projection + "&limit=500";
         return admin.getUntil(path, r -> r.status() == 200 && mine(r.json(), aggregate).size() == expected, WAIT)

@@ -45,21 +45,11 @@ final class BoundedDateFormats implements AnnotationFormatterFactory<DateTimeFor
     }
 
     private static boolean inRange(Object value) {
-        if (value instanceof LocalDate date) {
-            return DateRange.contains(date);
-        }
-        if (value instanceof LocalDateTime time) {
-            return DateRange.contains(time);
-        }
-        if (value instanceof OffsetDateTime time) {
-            return DateRange.contains(time);
-        }
-        if (value instanceof ZonedDateTime time) {
-            return DateRange.contains(time.toLocalDate());
-        }
-        if (value instanceof Instant instant) {
-            return DateRange.contains(instant);
-        }
-        return true;
+        return value == null || !isDate(value) || DateRange.containsValue(value);
+    }
+
+    private static boolean isDate(Object value) {
+        return value instanceof LocalDate || value instanceof LocalDateTime || value instanceof OffsetDateTime
+                || value instanceof ZonedDateTime || value instanceof Instant;
     }
 }

@@ -30,15 +30,18 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
 import java.util.List;
 
 /**
  * Writes schedule entries as an iCalendar feed that Outlook, Google and Apple calendars subscribe to: one VEVENT
  * per entry with a UID that never changes, a SEQUENCE raised by every change, STATUS (cancelled entries stay in the
  * feed so subscribers remove them), and local times in Europe/Copenhagen defined by the feed's own VTIMEZONE.
- * Each entry is written on its own: one that cannot be (a date beyond what a calendar holds) is left out with a
- * warning, never the whole feed.
+ * Each entry is written on its own: one that cannot be (a date beyond what a calendar holds, or a year without a
+ * four-digit form) is left out with a warning, never the whole feed.
  */
 final class ScheduleCalendar {
 
@@ -85,11 +88,13 @@ final class ScheduleCalendar {
         event.add(new Uid(uid(entry)));
         event.add(new DtStamp(entry.changedAt() == null ? now : entry.changedAt()));
         if (entry.allDay()) {
-            event.add(new DtStart<>(entry.startDate()));
-            event.add(new DtEnd<>(entry.endDate().plusDays(1)));
+            event.add(new DtStart<>(fourDigitYear(entry.startDate())));
+            event.add(new DtEnd<>(fourDigitYear(entry.endDate().plusDays(1))));
         } else {
-            event.add(local(new DtStart<>(entry.startsAt().atZoneSameInstant(ScheduleProjection.COPENHAGEN).toLocalDateTime())));
-            event.add(local(new DtEnd<>(entry.endsAt().atZoneSameInstant(ScheduleProjection.COPENHAGEN).toLocalDateTime())));
+            event.add(local(new DtStart<>(fourDigitYear(
+                    entry.startsAt().atZoneSameInstant(ScheduleProjection.COPENHAGEN).toLocalDateTime()))));
+            event.add(local(new DtEnd<>(fourDigitYear(
+                    entry.endsAt().atZoneSameInstant(ScheduleProjection.COPENHAGEN).toLocalDateTime()))));
         }
         if (entry.changedAt() != null) {
             event.add(new LastModified(entry.changedAt()));
@@ -108,6 +113,19 @@ final class ScheduleCalendar {
         event.add(new Categories(entry.type()));
         event.add(new Description(description(entry)));
         return event;
+    }
+
+    /**
+     * RFC 5545 writes a year with exactly four digits; ical4j would write {@code +10000…} for a later one, which a
+     * calendar client may refuse together with the whole feed. The edge accepts no such date, but an entry
+     * recorded before it did (or appended past it) is left out here rather than written.
+     */
+    private static <T extends Temporal> T fourDigitYear(T written) {
+        int year = written.get(ChronoField.YEAR);
+        if (year < 0 || year > 9999) {
+            throw new DateTimeException("year " + year + " has no four-digit form: " + written);
+        }
+        return written;
     }
 
     /** Stable across every change: a trip's id, or a programme item's id within its delegation's. */

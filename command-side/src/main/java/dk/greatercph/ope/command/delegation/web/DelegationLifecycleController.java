@@ -261,7 +261,7 @@ class DelegationLifecycleController {
             return DateRange.require(field, OffsetDateTime.parse(value)).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return DateRange.require(field, LocalDateTime.parse(value)).atZone(COPENHAGEN).toInstant();
+                return DateRange.require(field, LocalDateTime.parse(value).atZone(COPENHAGEN)).toInstant();
             } catch (DateTimeParseException e) {
                 throw new DomainProblem("INVALID_FIELD", ProblemKind.INVALID_INPUT,
                         "Field '" + field + "' is not an ISO-8601 date-time.");
