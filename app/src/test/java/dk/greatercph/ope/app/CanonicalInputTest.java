@@ -484,6 +484,10 @@ class CanonicalInputTest {
 
         assertProblem(response, 404, "NOT_FOUND");
         assertThat(response.body()).doesNotContain("timestamp");
+        assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
     }
 
     // ---- helpers
@@ -534,6 +538,17 @@ class CanonicalInputTest {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("code").asString()).as(response.text()).isEqualTo(code);
         assertThat(response.body()).doesNotContain("<html", "timestamp", "Apache Tomcat");
+        assertSecurityHeaders(response);
+    }
+
+    /** The refusals Tomcat, the firewall and the error page write before any controller carry them too. */
+    private static void assertSecurityHeaders(RawResponse response) {
+        assertThat(response.header("Content-Security-Policy")).as(response.text())
+                .contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(response.header("X-Content-Type-Options")).as(response.text()).isEqualTo("nosniff");
+        assertThat(response.header("Referrer-Policy")).as(response.text()).isEqualTo("no-referrer");
+        assertThat(response.header("X-Frame-Options")).as(response.text()).isEqualTo("DENY");
+        assertThat(response.header("Strict-Transport-Security")).as(response.text()).isNull();
     }
 
     private static void assertProblem(Api.Response response, int status, String code) {
@@ -573,6 +588,17 @@ class CanonicalInputTest {
                 }
             }
             return new RawResponse(text, status, contentType, chunked ? unchunk(body) : body);
+        }
+
+        String header(String name) {
+            int headerEnd = text.indexOf("\r\n\r\n");
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
+            for (String line : (headerEnd < 0 ? text : text.substring(0, headerEnd)).split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                    return line.substring(prefix.length()).trim();
+                }
+            }
+            return null;
         }
 
         private static String unchunk(String body) {

@@ -38,6 +38,7 @@ class DatabaseOutageFaultTest {
                 System.out.printf("F7: first request after SIGSTOP answered %d after %d ms%n", first.status(),
                         Duration.ofNanos(System.nanoTime() - started).toMillis());
                 assertThat(first.status()).as("a request caught by the pause is released with a 503").isEqualTo(503);
+                assertSecurityHeaders(first);
 
                 assertThat(application.readinessUntil(503, Duration.ofSeconds(10)).json().get("status").asString())
                         .isEqualTo("DOWN");
@@ -81,7 +82,16 @@ class DatabaseOutageFaultTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("code").asString()).isEqualTo("DATABASE_UNAVAILABLE");
         assertThat(response.header("Retry-After")).isEqualTo("2");
+        assertSecurityHeaders(response);
         assertThat(took).as("refused without waiting for the database").isLessThan(FAST);
+    }
+
+    /** The 503 is written before the security filter chain runs, and still carries the security headers. */
+    private static void assertSecurityHeaders(Api.Response response) {
+        assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
     }
 
     private static String created(Api.Response response) {

@@ -13,8 +13,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every response carries the security headers, whatever its status; HSTS only over TLS (here: a request the
- * trusted proxy received over https); and no cross-origin access unless origins are configured.
+ * Every response carries the security headers, whatever its status and whether or not the security filter
+ * chain wrote it; HSTS only over TLS (here: a request the trusted proxy received over https); and no
+ * cross-origin access unless origins are configured. The refusals Tomcat answers itself are checked over raw
+ * sockets in {@code CanonicalInputTest}, the 503 of a database outage in {@code DatabaseOutageFaultTest}.
  */
 @OpeIntegrationTest
 class SecurityHeadersTest {
@@ -45,6 +47,25 @@ class SecurityHeadersTest {
             assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(response.header("Strict-Transport-Security")).isNull();
         }
+    }
+
+    @Test
+    void refusalsWrittenBeforeTheSecurityFilterChainCarryTheSecurityHeaders() {
+        Api.Response rejected = get("//api/delegations", Map.of());
+        Api.Response rejectedOverTls = get("//api/delegations", Map.of("X-Forwarded-Proto", "https"));
+        Api.Response tooLarge = new Api(port).as("desk").post("/api/delegations",
+                "{\"title\":\"" + "x".repeat(300_000) + "\"}");
+
+        assertThat(List.of(rejected, rejectedOverTls, tooLarge)).extracting(r -> r.json().get("code").asString())
+                .containsExactly("REQUEST_REJECTED", "REQUEST_REJECTED", "BODY_TOO_LARGE");
+        for (Api.Response response : List.of(rejected, rejectedOverTls, tooLarge)) {
+            assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'");
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        }
+        assertThat(rejected.header("Strict-Transport-Security")).isNull();
+        assertThat(rejectedOverTls.header("Strict-Transport-Security")).contains("max-age=31536000", "includeSubDomains");
     }
 
     @Test

@@ -48,7 +48,7 @@ public class DatabaseAutoConfiguration {
                 DatabaseAvailability availability, JsonMapper json) {
             FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
                     new DatabaseUnavailableFilter(availability, new ProblemWriter(json)));
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2); // after the security headers and body limit
             return registration;
         }
     }

@@ -1,9 +1,11 @@
 package dk.greatercph.ope.platform.input;
 
 import dk.greatercph.ope.platform.problem.ProblemWriter;
+import dk.greatercph.ope.platform.security.SecurityHeaders;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -90,13 +92,19 @@ public class InputAutoConfiguration {
 
         /** Replaces Tomcat's HTML error report with {@link ProblemErrorReportValve}. */
         @Bean
-        ProblemReportCustomizer problemErrorReports() {
-            return new ProblemReportCustomizer();
+        ProblemReportCustomizer problemErrorReports(ObjectProvider<SecurityHeaders> headers) {
+            return new ProblemReportCustomizer(headers.getIfAvailable(SecurityHeaders::defaults));
         }
     }
 
     static final class ProblemReportCustomizer
             implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        private final SecurityHeaders headers;
+
+        ProblemReportCustomizer(SecurityHeaders headers) {
+            this.headers = headers;
+        }
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
@@ -108,7 +116,7 @@ public class InputAutoConfiguration {
                         }
                     }
                     host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-                    host.getPipeline().addValve(new ProblemErrorReportValve());
+                    host.getPipeline().addValve(new ProblemErrorReportValve(headers));
                 }
             });
         }

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.platform.input;
 
+import dk.greatercph.ope.platform.security.SecurityHeaders;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -12,9 +13,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tomcat's last word on a request it refuses before any application code runs (a malformed request line or
- * header, an encoded slash or NUL in the path): a problem document instead of Tomcat's HTML page.
+ * header, an encoded slash or NUL in the path): a problem document instead of Tomcat's HTML page, with the
+ * security headers, since no filter has run.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+    private final SecurityHeaders headers;
+
+    /** With the default security headers; Tomcat creates the valve this way if it must create one itself. */
+    public ProblemErrorReportValve() {
+        this(SecurityHeaders.defaults());
+    }
+
+    ProblemErrorReportValve(SecurityHeaders headers) {
+        this.headers = headers;
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -35,6 +48,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                 ? "The request is not well-formed HTTP (request line, path encoding or headers)."
                 : status >= 500 ? "The server could not handle the request." : title + ".";
         try {
+            headers.writeHeaders(request, response);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

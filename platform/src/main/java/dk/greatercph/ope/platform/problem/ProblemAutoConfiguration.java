@@ -21,7 +21,7 @@ public class ProblemAutoConfiguration {
             @Value("${ope.http.max-body-size:256KB}") DataSize maxBodySize, JsonMapper json) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(maxBodySize.toBytes(), new ProblemWriter(json)));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after the security headers
         return registration;
     }
 }

@@ -2,6 +2,8 @@ package dk.greatercph.ope.platform.security;
 
 import dk.greatercph.ope.platform.problem.ProblemWriter;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,13 +14,14 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,10 +33,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -97,8 +100,27 @@ public class WebSecurityAutoConfiguration {
     }
 
     @Bean
+    SecurityHeaders securityHeaders(SecurityProperties properties) {
+        return SecurityHeaders.of(properties.headers());
+    }
+
+    /**
+     * The security headers on the response before any other filter runs, so that refusals written ahead of or
+     * outside the security filter chain (body limit, database unavailable, firewall, error page) carry them.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> securityHeadersFilter(SecurityHeaders headers) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(headers.filter());
+        registration.setName("securityHeadersFilter");
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
-                                    SecurityProperties properties, JsonMapper json) throws Exception {
+                                    SecurityProperties properties, JsonMapper json,
+                                    SecurityHeaders securityHeaders) throws Exception {
         boolean jwt = jwtDecoder.getIfAvailable() != null;
         ProblemResponses problems = new ProblemResponses(new ProblemWriter(json),
                 jwt ? "Basic realm=\"One-Point-Entry\", Bearer" : "Basic realm=\"One-Point-Entry\"");
@@ -112,12 +134,11 @@ public class WebSecurityAutoConfiguration {
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 .authorizeHttpRequests(AccessRules::apply)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(properties.headers().contentSecurityPolicy()))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frames -> frames.deny())
-                        .contentTypeOptions(Customizer.withDefaults())
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+                .headers(headers -> headers // the one set in SecurityHeaders; Cache-Control and X-XSS-Protection stay Spring's
+                        .frameOptions(frames -> frames.disable())
+                        .contentTypeOptions(options -> options.disable())
+                        .httpStrictTransportSecurity(hsts -> hsts.disable())
+                        .addHeaderWriter(securityHeaders));
         if (properties.cors().allowedOrigins().isEmpty()) {
             http.cors(cors -> cors.disable());
         } else {
