@@ -9,8 +9,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OpeIntegrationTest
 class LookupRebuildTest {
 
-    private static final List<String> LOOKUPS = List.of("annual_trip", "delegation_request_history",
+    private static final List<String> LOOKUPS = List.of("annual_trip", "delegation_operator", "delegation_request_history",
             "partner_directory", "programme_booking", "routing_rule", "routing_version", "venue_directory");
 
     @LocalServerPort
@@ -58,6 +60,29 @@ class LookupRebuildTest {
         JsonNode again = admin.post("/api/admin/lookups/rebuild", "").json();
         assertThat(again.get("tables").valueStream()).allSatisfy(table -> assertThat(table.get("changed").asBoolean()).isFalse());
         assertThat(contents()).isEqualTo(recorded);
+    }
+
+    @Test
+    void theMigrationFillsTheDelegationOperatorsFromTheOffersAlreadyRecorded() throws Exception {
+        Api admin = new Api(port).as("admin");
+        new Lifecycle(new Api(port)).accepted("Backfilled " + UUID.randomUUID());
+        assertThat(admin.post("/api/admin/lookups/rebuild", "").status()).isEqualTo(200);
+        List<String> rebuilt = rows("delegation_operator");
+        assertThat(rebuilt).isNotEmpty();
+        String migration;
+        try (InputStream in = getClass().getResourceAsStream("/db/command/V70__delegation_operator.sql")) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String backfill = migration.substring(migration.indexOf("INSERT INTO delegation_operator"));
+
+        jdbc.sql("DELETE FROM delegation_operator").update();
+        jdbc.sql(backfill).update();
+
+        assertThat(rows("delegation_operator")).isEqualTo(rebuilt);
+    }
+
+    private List<String> rows(String table) {
+        return jdbc.sql("SELECT t::text FROM " + table + " t ORDER BY t::text").query(String.class).list();
     }
 
     private void recordSomethingInEveryLookup() {

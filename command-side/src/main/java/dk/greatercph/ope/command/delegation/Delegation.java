@@ -125,7 +125,7 @@ class Delegation {
 
     @CommandHandler
     CommandResult handle(DelegationCommands.Route command, RoutingTable routingTable, AssignmentPolicy policy,
-                         DeadlineManager deadlines) {
+                         DeadlineManager deadlines, DelegationOperators operators) {
         requireStatus(EnumSet.of(DelegationStatus.SCREENED, DelegationStatus.ROUTED), "routed");
         if (!delegationType.isPolitical() && (businessOpportunity == null || businessOpportunity.isBlank())) {
             String reason = "A " + delegationType + " delegation is routed only with a stated business opportunity (R2).";
@@ -170,6 +170,7 @@ class Delegation {
         for (OperatorId operator : concat(decision.lead(), decision.supporting())) {
             AssignmentRole role = operator.equals(decision.lead()) ? AssignmentRole.LEAD : AssignmentRole.SUPPORTING;
             apply(new AssignmentOfferedEvent(delegationId, operator, role, dueAt));
+            operators.offered(delegationId, operator);
             deadlines.schedule(dueAt, DEADLINE_PREFIX + operator, new AssignmentDue(operator));
         }
         return CommandResult.done();

@@ -4,6 +4,7 @@ import dk.greatercph.ope.command.fakes.InMemoryBookings;
 import dk.greatercph.ope.command.fakes.InMemoryDirectory;
 import dk.greatercph.ope.command.fakes.InMemoryPersonKeys;
 import dk.greatercph.ope.command.fakes.InMemoryRequestHistory;
+import dk.greatercph.ope.command.fakes.InMemoryDelegationOperators;
 import dk.greatercph.ope.command.fakes.InMemoryRoutingTable;
 import dk.greatercph.ope.command.web.CommandResult;
 import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
@@ -57,6 +58,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
@@ -95,11 +97,13 @@ class DelegationTest {
     private FixtureConfiguration<Delegation> fixture;
     private InMemoryRequestHistory history;
     private InMemoryBookings bookings;
+    private InMemoryDelegationOperators operators;
 
     @BeforeEach
     void setUp() {
         history = new InMemoryRequestHistory();
         bookings = new InMemoryBookings();
+        operators = new InMemoryDelegationOperators();
         InMemoryRoutingTable routing = new InMemoryRoutingTable(6);
         routing.record(CLEAN, List.of(Theme.GREEN_GROWTH));
         routing.record(CHC, List.of(Theme.HEALTH_WELFARE_TECH));
@@ -115,6 +119,7 @@ class DelegationTest {
         fixture.registerInjectableResource(routing);
         fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(bookings);
+        fixture.registerInjectableResource(operators);
         fixture.registerInjectableResource(new AssignmentPolicy(3, null));
         fixture.registerInjectableResource(PERSONAL_DATA);
     }
@@ -235,6 +240,17 @@ class DelegationTest {
                 .andGiven(registered(DelegationType.POLITICAL, null), SCREENED)
                 .when(route())
                 .expectEvents(ROUTED, OFFERED_CHC, OFFERED_COPCAP);
+    }
+
+    @Test
+    void everyOfferIsRecordedAsAnOperatorOfTheDelegation() {
+        fixture.givenCurrentTime(FRIDAY)
+                .andGiven(registered(DelegationType.POLITICAL, null), SCREENED)
+                .when(route())
+                .expectEvents(ROUTED, OFFERED_CHC, OFFERED_COPCAP);
+        assertThat(operators.everOffered(ID.value(), CHC.value())).isTrue();
+        assertThat(operators.everOffered(ID.value(), COPCAP.value())).isTrue();
+        assertThat(operators.everOffered(ID.value(), "clean")).isFalse();
     }
 
     @Test
