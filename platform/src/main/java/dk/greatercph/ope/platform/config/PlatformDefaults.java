@@ -55,7 +55,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                     "dk.greatercph.ope.platform.database.AbortableSocketFactory"),
             Map.entry("management.health.db.enabled", "false"),
             Map.entry("management.endpoint.health.group.readiness.include", "readinessState,database"),
-            Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "4s"));
+            Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "4s"),
+            // Axon logs every exception a command handler throws at WARN with its stack trace, rule refusals
+            // included: any user could fill the log with them. Refusals reach the client as problems; other
+            // failures are logged once, as an incident, by the problem advice.
+            Map.entry("logging.level.org.axonframework.modelling.command.AbstractRepository", "ERROR"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
