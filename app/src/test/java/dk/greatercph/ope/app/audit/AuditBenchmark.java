@@ -1,15 +1,13 @@
 package dk.greatercph.ope.app.audit;
 
-import dk.greatercph.ope.app.OnePointEntryApplication;
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.BenchmarkApplication;
 import dk.greatercph.ope.platform.postgres.EmbeddedPostgresServer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -37,10 +35,8 @@ public final class AuditBenchmark {
         int batch = 500;
         Path data = Path.of("target", "benchmark-postgres", UUID.randomUUID().toString());
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data, 0);
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(OnePointEntryApplication.class).run(
-                     "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
-                     "--server.port=0", "--ope.security.allow-demo-users=true", "--logging.level.root=WARN")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+             ConfigurableApplicationContext app = BenchmarkApplication.on(postgres.jdbcUrl())) {
+            int port = BenchmarkApplication.port(app);
             EventStore eventStore = app.getBean(EventStore.class);
             TransactionManager transactions = app.getBean(TransactionManager.class);
 

@@ -1,14 +1,10 @@
 package dk.greatercph.ope.app.bench;
 
-import dk.greatercph.ope.app.OnePointEntryApplication;
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.BenchmarkApplication;
 import dk.greatercph.ope.app.support.Lifecycle;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,11 +27,8 @@ public final class OperatorRefusalBenchmark {
     public static void main(String[] args) throws Exception {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-        Path dataDir = Files.createTempDirectory("ope-bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OnePointEntryApplication.class)
-                .run("--ope.embedded-postgres.data-dir=" + dataDir, "--ope.embedded-postgres.port=0", "--server.port=0",
-                        "--logging.level.root=WARN")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConfigurableApplicationContext app = BenchmarkApplication.embedded()) {
+            int port = BenchmarkApplication.port(app);
             Lifecycle lifecycle = new Lifecycle(new Api(port));
             String delegation = lifecycle.accepted("Benchmark " + UUID.randomUUID());
             String venue = lifecycle.venue();
@@ -59,6 +52,7 @@ public final class OperatorRefusalBenchmark {
             System.out.printf("  not assigned: median %.2f ms%n", median(notAssigned));
             System.out.printf("  not existing: median %.2f ms%n", median(notExisting));
         }
+        System.exit(0); // Axon's janitor thread is not a daemon: without this the program never ends
     }
 
     private static long time(Api api, String path) {

@@ -1,14 +1,10 @@
 package dk.greatercph.ope.app.bench;
 
-import dk.greatercph.ope.app.OnePointEntryApplication;
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.BenchmarkApplication;
 import dk.greatercph.ope.app.support.Requests;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,11 +28,8 @@ public final class RegistrationBenchmark {
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        Path dataDir = Files.createTempDirectory("ope-bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OnePointEntryApplication.class)
-                .run("--ope.embedded-postgres.data-dir=" + dataDir, "--ope.embedded-postgres.port=0", "--server.port=0",
-                        "--logging.level.root=WARN")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConfigurableApplicationContext app = BenchmarkApplication.embedded()) {
+            int port = BenchmarkApplication.port(app);
             Api desk = new Api(port).as("desk");
             run(desk, 200, clients);
             long started = System.nanoTime();
@@ -53,6 +46,7 @@ public final class RegistrationBenchmark {
                     percentile(latencies, 95), percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
             System.out.printf("board caught up with the last registration after %.0f ms%n", catchUpMs);
         }
+        System.exit(0); // Axon's janitor thread is not a daemon: without this the program never ends
     }
 
     private static List<Long> run(Api desk, int total, int clients) throws Exception {

@@ -1,7 +1,7 @@
 package dk.greatercph.ope.app.bench;
 
-import dk.greatercph.ope.app.OnePointEntryApplication;
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.BenchmarkApplication;
 import dk.greatercph.ope.app.support.DelegationEvents;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.Theme;
@@ -11,8 +11,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -40,10 +38,8 @@ public final class ReplayBenchmark {
         int batch = 250;
         Path data = Path.of("target", "benchmark-postgres", UUID.randomUUID().toString());
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data, 0);
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(OnePointEntryApplication.class).run(
-                     "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
-                     "--server.port=0", "--ope.security.allow-demo-users=true", "--logging.level.root=WARN")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+             ConfigurableApplicationContext app = BenchmarkApplication.on(postgres.jdbcUrl())) {
+            int port = BenchmarkApplication.port(app);
             EventStore eventStore = app.getBean(EventStore.class);
             TransactionManager transactions = app.getBean(TransactionManager.class);
             MetaData actor = MetaData.with("actor", "benchmark").and("actorRole", "SYSTEM");
