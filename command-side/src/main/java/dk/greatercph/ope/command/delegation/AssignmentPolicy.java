@@ -1,12 +1,12 @@
 package dk.greatercph.ope.command.delegation;
 
+import dk.greatercph.ope.platform.time.OpeTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
@@ -16,8 +16,6 @@ import java.time.ZonedDateTime;
  */
 @Component
 public class AssignmentPolicy {
-
-    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
     private final int workingDays;
     private final Duration fixedDeadline;
@@ -36,7 +34,7 @@ public class AssignmentPolicy {
         if (fixedDeadline != null) {
             return offeredAt.plus(fixedDeadline);
         }
-        ZonedDateTime due = offeredAt.atZone(COPENHAGEN);
+        ZonedDateTime due = offeredAt.atZone(OpeTime.COPENHAGEN);
         int counted = 0;
         while (counted < workingDays) {
             due = due.plusDays(1);

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.platform.input;
 
+import dk.greatercph.ope.platform.time.OpeTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,7 +26,7 @@ public final class DateRange {
     public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     /** The zone the system shows times in (schedule, views, calendar feed). */
-    public static final ZoneId SHOWN_IN = ZoneId.of("Europe/Copenhagen");
+    public static final ZoneId SHOWN_IN = OpeTime.COPENHAGEN;
 
     private DateRange() {
     }

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.query.audit;
 
 import dk.greatercph.ope.platform.eventstore.EventChain;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,21 +33,23 @@ class CheckpointSigner {
     private final JdbcClient jdbc;
     private final String configuredPrivateKey;
     private final String configuredPublicKey;
+    private final Clock clock;
     private volatile KeyPair keyPair;
 
     CheckpointSigner(JdbcClient jdbc,
                      @Value("${ope.audit.signing.private-key:}") String configuredPrivateKey,
-                     @Value("${ope.audit.signing.public-key:}") String configuredPublicKey) {
+                     @Value("${ope.audit.signing.public-key:}") String configuredPublicKey, Clock clock) {
         this.jdbc = jdbc;
         this.configuredPrivateKey = configuredPrivateKey;
         this.configuredPublicKey = configuredPublicKey;
+        this.clock = clock;
     }
 
     Checkpoint issue() {
         Map<String, Object> head = latestLink();
         long position = head == null ? -1 : (Long) head.get("global_index");
         String chainHead = EventChain.hex(head == null ? EventChain.GENESIS : (byte[]) head.get("link"));
-        Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         KeyPair keys = keys();
         byte[] signature = sign(keys, Checkpoint.signedText(position, chainHead, issuedAt));
         return new Checkpoint(position, chainHead, issuedAt, ALGORITHM,

@@ -8,6 +8,7 @@ import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.platform.time.OpeTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,10 +32,11 @@ class InboxPush {
     static final String NAME = "inbox-push";
 
     private final QueryUpdateEmitter emitter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    InboxPush(QueryUpdateEmitter emitter) {
+    InboxPush(QueryUpdateEmitter emitter, Clock clock) {
         this.emitter = emitter;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -82,6 +84,6 @@ class InboxPush {
     }
 
     private static OffsetDateTime local(Instant at) {
-        return at == null ? null : at.atZone(InboxQueries.COPENHAGEN).toOffsetDateTime();
+        return at == null ? null : at.atZone(OpeTime.COPENHAGEN).toOffsetDateTime();
     }
 }

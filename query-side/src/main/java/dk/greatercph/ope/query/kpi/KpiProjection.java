@@ -11,6 +11,7 @@ import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.operator.KpiKind;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.platform.time.OpeTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,13 +23,13 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static dk.greatercph.ope.platform.time.OpeTime.utc;
 
 /**
  * Projects what the KPIs are computed from: one row per delegation (year, type, origin, lead, outcome) and one per
@@ -39,7 +40,6 @@ import java.util.TreeMap;
 @ProcessingGroup("kpi")
 class KpiProjection {
 
-    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
     private final JdbcClient jdbc;
 
@@ -54,7 +54,7 @@ class KpiProjection {
                         VALUES (:id, :year, :type, :province, :version)
                         ON CONFLICT (delegation_id) DO NOTHING
                         """)
-                .param("id", event.delegationId().value()).param("year", at.atZone(COPENHAGEN).getYear())
+                .param("id", event.delegationId().value()).param("year", at.atZone(OpeTime.COPENHAGEN).getYear())
                 .param("type", event.delegationType().name()).param("province", event.originProvince())
                 .param("version", version).update();
     }
@@ -218,10 +218,6 @@ class KpiProjection {
                             WHERE delegation_id = :id AND operator_id = :operator AND offer_version < :version)
                         """)
                 .param("id", id.value()).param("operator", operator.value()).param("state", state)
-                .param("at", at == null ? null : utc(at)).param("version", version).update();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+                .param("at", utc(at)).param("version", version).update();
     }
 }

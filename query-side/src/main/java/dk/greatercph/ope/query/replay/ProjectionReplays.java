@@ -3,6 +3,7 @@ package dk.greatercph.ope.query.replay;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.query.deadletter.DeadLetters;
+import java.time.Clock;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -48,6 +49,7 @@ class ProjectionReplays implements DisposableBean {
     private final JdbcClient jdbc;
     private final Serializer tokenSerializer;
     private final DeadLetters deadLetters;
+    private final Clock clock;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-replay-watcher");
@@ -56,12 +58,13 @@ class ProjectionReplays implements DisposableBean {
     });
 
     ProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
-                      org.axonframework.config.Configuration axon, DeadLetters deadLetters) {
+                      org.axonframework.config.Configuration axon, DeadLetters deadLetters, Clock clock) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.tokenSerializer = axon.serializer();
         this.deadLetters = deadLetters;
+        this.clock = clock;
     }
 
     List<ProjectionStatus> all() {
@@ -99,7 +102,7 @@ class ProjectionReplays implements DisposableBean {
             throw new DomainProblem("PROJECTION_CLAIMED_ELSEWHERE", ProblemKind.CONFLICT,
                     "Projection '" + name + "' is being processed by another instance; stop it there first.");
         }
-        Run run = new Run(Instant.now(), System.nanoTime(), target == null ? -1 : target, events);
+        Run run = new Run(clock.instant(), System.nanoTime(), target == null ? -1 : target, events);
         runs.put(name, run);
         processor.start();
         run.watch = watcher.scheduleWithFixedDelay(() -> watch(processor, run), WATCH_INTERVAL_MILLIS,

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.schedule;
 
+import dk.greatercph.ope.platform.time.OpeTime;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -92,9 +93,9 @@ final class ScheduleCalendar {
             event.add(new DtEnd<>(fourDigitYear(entry.endDate().plusDays(1))));
         } else {
             event.add(local(new DtStart<>(fourDigitYear(
-                    entry.startsAt().atZoneSameInstant(ScheduleProjection.COPENHAGEN).toLocalDateTime()))));
+                    entry.startsAt().atZoneSameInstant(OpeTime.COPENHAGEN).toLocalDateTime()))));
             event.add(local(new DtEnd<>(fourDigitYear(
-                    entry.endsAt().atZoneSameInstant(ScheduleProjection.COPENHAGEN).toLocalDateTime()))));
+                    entry.endsAt().atZoneSameInstant(OpeTime.COPENHAGEN).toLocalDateTime()))));
         }
         if (entry.changedAt() != null) {
             event.add(new LastModified(entry.changedAt()));

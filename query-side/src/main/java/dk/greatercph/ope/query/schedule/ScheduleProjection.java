@@ -14,6 +14,7 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.privacy.PersonalDataReads;
+import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.query.LeftOut;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,8 +31,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,6 +39,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import static dk.greatercph.ope.platform.time.OpeTime.utc;
 
 /**
  * Projects programme items into the schedule, keeping removed and cancelled ones (as cancelled) so that calendar
@@ -51,7 +52,6 @@ import java.util.stream.Stream;
 @ProcessingGroup("schedule")
 class ScheduleProjection {
 
-    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
     private static final String ITEM_COLUMNS = """
             SELECT i.*, d.organisation, d.operators, v.name AS venue_name, p.name AS host_name
@@ -328,22 +328,18 @@ class ScheduleProjection {
     }
 
     private static Instant start(ScheduleEntryView entry) {
-        return entry.allDay() ? entry.startDate().atStartOfDay(COPENHAGEN).toInstant() : entry.startsAt().toInstant();
+        return entry.allDay() ? entry.startDate().atStartOfDay(OpeTime.COPENHAGEN).toInstant() : entry.startsAt().toInstant();
     }
 
     private static OffsetDateTime startOf(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(COPENHAGEN).toOffsetDateTime();
+        return day == null ? null : day.atStartOfDay(OpeTime.COPENHAGEN).toOffsetDateTime();
     }
 
     private static OffsetDateTime local(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).atZoneSameInstant(COPENHAGEN).toOffsetDateTime();
+        return rs.getObject(column, OffsetDateTime.class).atZoneSameInstant(OpeTime.COPENHAGEN).toOffsetDateTime();
     }
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -29,10 +29,11 @@ class ScheduleQueryController {
     static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
     private final QueryGateway queryGateway;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ScheduleQueryController(QueryGateway queryGateway) {
+    ScheduleQueryController(QueryGateway queryGateway, Clock clock) {
         this.queryGateway = queryGateway;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/api/schedule", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -14,6 +14,7 @@ import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
+import dk.greatercph.ope.platform.time.OpeTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,7 +35,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -50,7 +50,6 @@ import java.util.UUID;
 class DelegationLifecycleController {
 
     private static final String IF_MATCH = "Only if the delegation is still at this version, e.g. \"3\"";
-    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
     private final CommandGateway commandGateway;
     private final PersonReferences persons;
@@ -261,7 +260,7 @@ class DelegationLifecycleController {
             return DateRange.require(field, OffsetDateTime.parse(value)).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return DateRange.require(field, LocalDateTime.parse(value).atZone(COPENHAGEN)).toInstant();
+                return DateRange.require(field, LocalDateTime.parse(value).atZone(OpeTime.COPENHAGEN)).toInstant();
             } catch (DateTimeParseException e) {
                 throw new DomainProblem("INVALID_FIELD", ProblemKind.INVALID_INPUT,
                         "Field '" + field + "' is not an ISO-8601 date-time.");
