@@ -6,7 +6,6 @@ import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
-import dk.greatercph.ope.events.delegation.Channel;
 import dk.greatercph.ope.events.delegation.ConfirmationRefusedEvent;
 import dk.greatercph.ope.events.delegation.CostCoverageRecordedEvent;
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
@@ -19,11 +18,8 @@ import dk.greatercph.ope.events.delegation.DelegationMemberRemovedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
-import dk.greatercph.ope.events.delegation.DelegationType;
-import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
-import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.delegation.RoutingRefusedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
@@ -31,39 +27,32 @@ import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
-import dk.greatercph.ope.query.LeftOut;
+import dk.greatercph.ope.platform.security.ActorMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
+
+import static dk.greatercph.ope.platform.time.OpeTime.utc;
 
 /**
- * Projects the delegation lifecycle into the desk's board and the tables behind one delegation's full view, and
- * answers queries about them. Every handler first advances the board row's version, guarded by the event's
- * sequence number: an event seen before changes nothing, so a replay gives the same tables.
+ * Projects the delegation lifecycle into the desk's board and the tables behind one delegation's full view; the
+ * {@link DelegationBoardQueries} answer from them. Every handler moves the board row to the event's sequence
+ * number only if it is behind ({@code version < :version}): an event seen before changes nothing, and only when
+ * the row moved does a handler touch the child tables, so a replay gives the same tables.
+ * <p>
+ * This projection owns {@code delegation_board}, {@code delegation_assignment}, {@code delegation_programme_item},
+ * {@code delegation_scope_request} and {@code delegation_refusal}; nothing else writes them. The inbox reads the
+ * assignments through the {@code inbox_assignment} view only (migration V80).
  */
 @Component
 @ProcessingGroup(DelegationBoardProjection.NAME)
@@ -71,24 +60,17 @@ class DelegationBoardProjection {
 
     static final String NAME = "delegation-board";
 
-    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
-
-    /** Assignment states in which an operator sees the delegation (object-level reads). */
-    private static final String VISIBLE_STATES = "('OFFERED', 'ACCEPTED', 'ESCALATED')";
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Clock clock;
 
     DelegationBoardProjection(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.clock = Clock.systemUTC();
     }
 
     @EventHandler
     void on(DelegationRegisteredEvent event, @Timestamp Instant at, @SequenceNumber long version,
-            TrackingToken token, MetaData metaData) {
+            TrackingToken token, @MetaDataValue(ActorMetadata.ACTOR) String actor) {
         jdbc.sql("""
                         INSERT INTO delegation_board (delegation_id, board_position, status, channel,
                             requesting_organisation, origin_province, origin_city, delegation_type, political_level,
@@ -114,42 +96,49 @@ class DelegationBoardProjection {
                 .param("purpose", event.purpose())
                 .param("opportunity", event.businessOpportunity())
                 .param("at", utc(at))
-                .param("actor", (String) metaData.get("actor"))
+                .param("actor", actor)
                 .param("version", version)
                 .update();
     }
 
     @EventHandler
     void on(DelegationScreenedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        advance(event.delegationId(), version, at, """
-                        status = 'SCREENED', repeat_request = :repeat, earlier_requests = :earlier,
-                        business_opportunity_assessment = :assessment""",
-                Map.of("repeat", event.repeatRequest(),
-                        "earlier", event.earlierRequests().stream().map(DelegationId::value).toArray(String[]::new)),
-                "assessment", event.businessOpportunityAssessment());
+        moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'SCREENED',
+                            repeat_request = :repeat, earlier_requests = :earlier,
+                            business_opportunity_assessment = :assessment
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("repeat", event.repeatRequest())
+                .param("earlier", event.earlierRequests().stream().map(DelegationId::value).toArray(String[]::new))
+                .param("assessment", event.businessOpportunityAssessment()), event.delegationId(), version, at);
     }
 
     @EventHandler
     void on(DelegationRoutedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        advance(event.delegationId(), version, at, """
-                        status = 'ROUTED', lead_operator = :lead, supporting_operators = :supporting,
-                        routing_version = :routing, routing_override = :override, routing_reason = :reason""",
-                Map.of("lead", event.lead().value(),
-                        "supporting", event.supporting().stream().map(OperatorId::value).toArray(String[]::new),
-                        "routing", event.routingVersion(), "override", event.override()),
-                "reason", event.reason());
+        moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'ROUTED',
+                            lead_operator = :lead, supporting_operators = :supporting, routing_version = :routing,
+                            routing_override = :override, routing_reason = :reason
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("lead", event.lead().value())
+                .param("supporting", event.supporting().stream().map(OperatorId::value).toArray(String[]::new))
+                .param("routing", event.routingVersion())
+                .param("override", event.override())
+                .param("reason", event.reason()), event.delegationId(), version, at);
     }
 
     @EventHandler
     void on(RoutingRefusedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at, "", Map.of())) {
+        if (advance(event.delegationId(), version, at)) {
             refusal(event.delegationId(), version, "ROUTING", event.code(), event.reason(), List.of(), at);
         }
     }
 
     @EventHandler
     void on(AssignmentOfferedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        if (advance(event.delegationId(), version, at, "", Map.of())) {
+        if (advance(event.delegationId(), version, at)) {
             jdbc.sql("""
                             INSERT INTO delegation_assignment (delegation_id, operator_id, role, state, offered_at,
                                 due_at, position)
@@ -168,26 +157,36 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(AssignmentAcceptedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        String status = event.role() == AssignmentRole.LEAD
-                ? "status = CASE WHEN status = 'ROUTED' THEN 'ACCEPTED' ELSE status END" : "";
-        if (advance(event.delegationId(), version, at, status, Map.of())) {
-            assignment(event.delegationId(), event.operatorId(), "ACCEPTED", at, null, false, token);
+        boolean moved = event.role() == AssignmentRole.LEAD
+                ? moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at,
+                            status = CASE WHEN status = 'ROUTED' THEN 'ACCEPTED' ELSE status END
+                        WHERE delegation_id = :id AND version < :version
+                        """), event.delegationId(), version, at)
+                : advance(event.delegationId(), version, at);
+        if (moved) {
+            answer(event.delegationId(), event.operatorId(), "ACCEPTED", at, null, false, token);
         }
     }
 
     @EventHandler
     void on(AssignmentDeclinedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        String status = event.role() == AssignmentRole.LEAD && event.returnedToDesk()
-                ? "status = 'SCREENED', lead_operator = NULL, supporting_operators = '{}'" : "";
-        if (advance(event.delegationId(), version, at, status, Map.of())) {
-            assignment(event.delegationId(), event.operatorId(), "DECLINED", at, event.reason(),
-                    event.returnedToDesk(), token);
+        boolean moved = event.role() == AssignmentRole.LEAD && event.returnedToDesk()
+                ? moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'SCREENED',
+                            lead_operator = NULL, supporting_operators = '{}'
+                        WHERE delegation_id = :id AND version < :version
+                        """), event.delegationId(), version, at)
+                : advance(event.delegationId(), version, at);
+        if (moved) {
+            answer(event.delegationId(), event.operatorId(), "DECLINED", at, event.reason(), event.returnedToDesk(),
+                    token);
         }
     }
 
     @EventHandler
     void on(AssignmentEscalatedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        if (advance(event.delegationId(), version, at, "", Map.of())) {
+        if (advance(event.delegationId(), version, at)) {
             jdbc.sql("""
                             UPDATE delegation_assignment SET state = 'ESCALATED', position = :position
                             WHERE delegation_id = :id AND operator_id = :operator
@@ -200,7 +199,7 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(AssignmentWithdrawnEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        if (advance(event.delegationId(), version, at, "", Map.of())) {
+        if (advance(event.delegationId(), version, at)) {
             jdbc.sql("""
                             UPDATE delegation_assignment SET state = 'WITHDRAWN', answered_at = :at, position = :position
                             WHERE delegation_id = :id AND operator_id = :operator
@@ -213,7 +212,7 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(ScopeExpansionRequestedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at, "", Map.of())) {
+        if (advance(event.delegationId(), version, at)) {
             jdbc.sql("""
                             INSERT INTO delegation_scope_request (delegation_id, request_id, themes, reason, state)
                             VALUES (:id, :request, :themes, :reason, 'REQUESTED')
@@ -227,26 +226,33 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(ScopeExpansionApprovedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        boolean fresh = advance(event.delegationId(), version, at, """
-                        themes = ARRAY(SELECT t FROM unnest(themes || CAST(:added AS TEXT[])) WITH ORDINALITY AS u(t, n)
-                            GROUP BY t ORDER BY min(n))""",
-                Map.of("added", themes(event.themes())));
-        if (fresh) {
+        boolean moved = moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at,
+                            themes = ARRAY(SELECT t FROM unnest(themes || CAST(:added AS TEXT[])) WITH ORDINALITY AS u(t, n)
+                                GROUP BY t ORDER BY min(n))
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("added", themes(event.themes())), event.delegationId(), version, at);
+        if (moved) {
             scopeDecision(event.delegationId(), event.requestId(), "APPROVED", null);
         }
     }
 
     @EventHandler
     void on(ScopeExpansionRejectedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at, "", Map.of())) {
+        if (advance(event.delegationId(), version, at)) {
             scopeDecision(event.delegationId(), event.requestId(), "REJECTED", event.reason());
         }
     }
 
     @EventHandler
     void on(ProgrammeItemAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at,
-                "status = CASE WHEN status = 'ACCEPTED' THEN 'PROGRAMME_PLANNED' ELSE status END", Map.of())) {
+        boolean moved = moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at,
+                            status = CASE WHEN status = 'ACCEPTED' THEN 'PROGRAMME_PLANNED' ELSE status END
+                        WHERE delegation_id = :id AND version < :version
+                        """), event.delegationId(), version, at);
+        if (moved) {
             jdbc.sql("""
                             INSERT INTO delegation_programme_item (delegation_id, item_id, kind, title, starts_at,
                                 ends_at, venue_id, host_id, host_is_hospital, planned_by)
@@ -266,7 +272,7 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(ProgrammeItemChangedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at, "", Map.of())) {
+        if (advance(event.delegationId(), version, at)) {
             jdbc.sql("""
                             UPDATE delegation_programme_item SET kind = :kind, title = :title, starts_at = :starts,
                                 ends_at = :ends, venue_id = :venue, host_id = :host, host_is_hospital = :hospital,
@@ -284,7 +290,7 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(ProgrammeItemRemovedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at, "", Map.of())) {
+        if (advance(event.delegationId(), version, at)) {
             jdbc.sql("DELETE FROM delegation_programme_item WHERE delegation_id = :id AND item_id = :item")
                     .param("id", event.delegationId().value()).param("item", event.itemId()).update();
             // as the aggregate does: a planned programme whose last item is gone is accepted again
@@ -299,17 +305,17 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(DelegationMemberAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        advance(event.delegationId(), version, at, "", Map.of());
+        advance(event.delegationId(), version, at);
     }
 
     @EventHandler
     void on(DelegationMemberRemovedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        advance(event.delegationId(), version, at, "", Map.of());
+        advance(event.delegationId(), version, at);
     }
 
     @EventHandler
     void on(CostCoverageRecordedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at, "", Map.of())) {
+        if (advance(event.delegationId(), version, at)) {
             jdbc.sql("""
                             UPDATE delegation_programme_item SET payer = :payer, basis = :basis, amount = :amount,
                                 currency = :currency
@@ -323,7 +329,11 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(DelegationConfirmedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at, "status = 'CONFIRMED'", Map.of())) {
+        boolean moved = moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'CONFIRMED'
+                        WHERE delegation_id = :id AND version < :version
+                        """), event.delegationId(), version, at);
+        if (moved) {
             jdbc.sql("UPDATE delegation_programme_item SET confirmed = TRUE WHERE delegation_id = :id")
                     .param("id", event.delegationId().value()).update();
         }
@@ -331,7 +341,7 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(ConfirmationRefusedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at, "", Map.of())) {
+        if (advance(event.delegationId(), version, at)) {
             refusal(event.delegationId(), version, "CONFIRMATION", event.code(), event.reason(),
                     event.itemIds() == null ? List.of() : event.itemIds(), at);
         }
@@ -344,20 +354,32 @@ class DelegationBoardProjection {
                 outcome.summary(), outcome.investmentLeads(), outcome.companies(), outcome.mous(),
                 outcome.followUps().stream().map(f -> new DelegationDetailView.FollowUp(
                         f.operatorId() == null ? null : f.operatorId().value(), f.action())).toList()));
-        advance(event.delegationId(), version, at, "status = 'COMPLETED', outcome = CAST(:outcome AS jsonb)",
-                Map.of(), "outcome", document);
+        moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'COMPLETED',
+                            outcome = CAST(:outcome AS jsonb)
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("outcome", document), event.delegationId(), version, at);
     }
 
     @EventHandler
     void on(DelegationDeclinedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        advance(event.delegationId(), version, at, "status = 'DECLINED', closing_reason = :reason", Map.of(),
-                "reason", event.reason());
+        moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'DECLINED',
+                            closing_reason = :reason
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("reason", event.reason()), event.delegationId(), version, at);
     }
 
     @EventHandler
     void on(DelegationCancelledEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        advance(event.delegationId(), version, at, "status = 'CANCELLED', closing_reason = :reason", Map.of(),
-                "reason", event.reason());
+        moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'CANCELLED',
+                            closing_reason = :reason
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("reason", event.reason()), event.delegationId(), version, at);
     }
 
     @ResetHandler
@@ -368,125 +390,24 @@ class DelegationBoardProjection {
         }
     }
 
-    @QueryHandler
-    Optional<DelegationDetailView> handle(FindDelegationQuery query) {
-        return jdbc.sql("""
-                        SELECT *, CAST(outcome AS TEXT) AS outcome_document FROM delegation_board
-                        WHERE delegation_id = :id
-                          AND (CAST(:operator AS TEXT) IS NULL OR CAST(:operator AS TEXT) = ANY (operators))
-                        """)
-                .param("id", query.delegationId())
-                .param("operator", query.visibleToOperator())
-                .query((rs, n) -> new Head(view(rs, n), strings(rs.getArray("earlier_requests")),
-                        rs.getString("business_opportunity_assessment"), routing(rs), rs.getString("closing_reason"),
-                        rs.getString("outcome_document")))
-                .optional()
-                .map(this::detail);
-    }
-
-    @QueryHandler
-    DelegationPage handle(FindDelegationsQuery query) {
-        String text = query.text() == null || query.text().isBlank() ? null
-                : "%" + query.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        List<Row> rows = jdbc.sql("""
-                        SELECT * FROM delegation_board
-                        WHERE (CAST(:before AS BIGINT) IS NULL OR board_position < :before)
-                          AND (CAST(:status AS TEXT) IS NULL OR status = :status)
-                          AND (CAST(:operator AS TEXT) IS NULL OR lead_operator = :operator
-                               OR CAST(:operator AS TEXT) = ANY (supporting_operators)
-                               OR CAST(:operator AS TEXT) = ANY (operators))
-                          AND (CAST(:theme AS TEXT) IS NULL OR CAST(:theme AS TEXT) = ANY (themes))
-                          AND (CAST(:from AS DATE) IS NULL OR wished_to >= :from)
-                          AND (CAST(:to AS DATE) IS NULL OR wished_from <= :to)
-                          AND (CAST(:text AS TEXT) IS NULL OR requesting_organisation ILIKE :text
-                               OR purpose ILIKE :text)
-                        ORDER BY board_position DESC
-                        LIMIT :limit
-                        """)
-                .param("before", query.beforePosition())
-                .param("status", query.status() == null ? null : query.status().name())
-                .param("operator", query.operator())
-                .param("theme", query.theme() == null ? null : query.theme().name())
-                .param("from", query.from())
-                .param("to", query.to())
-                .param("text", text)
-                .param("limit", query.limit() + 1)
-                .query((rs, n) -> new Row(rs.getLong("board_position"),
-                        LeftOut.orNull("board entry", rs.getString("delegation_id"), () -> view(rs, n))))
-                .list();
-        boolean more = rows.size() > query.limit();
-        List<Row> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = more ? BoardCursor.encode(page.get(page.size() - 1).position()) : null;
-        return new DelegationPage(page.stream().map(Row::view).filter(Objects::nonNull).toList(), next);
-    }
-
-    private DelegationDetailView detail(Head head) {
-        String id = head.view().id();
-        Instant now = clock.instant();
-        List<DelegationDetailView.ProgrammeItem> programme = jdbc.sql("""
-                        SELECT i.*, v.name AS venue_name, p.name AS host_name
-                        FROM delegation_programme_item i
-                        LEFT JOIN venue_name v ON v.venue_id = i.venue_id
-                        LEFT JOIN partner_name p ON p.partner_id = i.host_id
-                        WHERE i.delegation_id = :id ORDER BY i.starts_at, i.item_id
-                        """)
-                .param("id", id).query((rs, n) -> programmeItem(rs)).list();
-        List<DelegationDetailView.Assignment> assignments = jdbc.sql("""
-                        SELECT * FROM delegation_assignment WHERE delegation_id = :id
-                        ORDER BY CASE role WHEN 'LEAD' THEN 0 ELSE 1 END, operator_id
-                        """)
-                .param("id", id).query((rs, n) -> assignment(rs, now)).list();
-        List<DelegationDetailView.ScopeRequest> scope = jdbc.sql("""
-                        SELECT * FROM delegation_scope_request WHERE delegation_id = :id ORDER BY request_id
-                        """)
-                .param("id", id).query((rs, n) -> new DelegationDetailView.ScopeRequest(rs.getString("request_id"),
-                        themes(rs.getArray("themes")), rs.getString("reason"), rs.getString("state"),
-                        rs.getString("decision_reason"))).list();
-        List<DelegationDetailView.Refusal> refusals = jdbc.sql("""
-                        SELECT * FROM delegation_refusal WHERE delegation_id = :id ORDER BY version
-                        """)
-                .param("id", id).query((rs, n) -> new DelegationDetailView.Refusal(rs.getString("kind"),
-                        rs.getString("code"), rs.getString("reason"), strings(rs.getArray("item_ids")),
-                        rs.getObject("refused_at", OffsetDateTime.class).toInstant())).list();
-        return DelegationDetailView.of(head.view(), head.earlierRequests(), head.assessment(), head.routing(),
-                head.closingReason(), programme, assignments, scope, refusals,
-                head.outcome() == null ? null : json.readValue(head.outcome(), DelegationDetailView.Outcome.class));
-    }
-
-    private static DelegationDetailView.Routing routing(ResultSet rs) throws SQLException {
-        long version = rs.getLong("routing_version");
-        return rs.wasNull() ? null
-                : new DelegationDetailView.Routing(version, rs.getBoolean("routing_override"), rs.getString("routing_reason"));
-    }
-
-    private record Head(DelegationView view, List<String> earlierRequests, String assessment,
-                        DelegationDetailView.Routing routing, String closingReason, String outcome) {
+    /** Moves the board row to {@code version} and nothing else, unless it is there already. */
+    private boolean advance(DelegationId id, long version, Instant at) {
+        return moved(jdbc.sql("""
+                UPDATE delegation_board SET version = :version, updated_at = :at
+                WHERE delegation_id = :id AND version < :version
+                """), id, version, at);
     }
 
     /**
-     * Moves the board row to {@code version}, setting {@code set} as well, unless it is there already. Only when
-     * it moved does the caller change the child tables, which keeps every handler idempotent.
+     * Runs a handler's own board update, guarded by {@code version < :version}, binding the row and the version it
+     * moves to; true when the row moved, which is when the caller may change the child tables.
      */
-    private boolean advance(DelegationId id, long version, Instant at, String set, Map<String, ?> params) {
-        return advance(id, version, at, set, params, null, null);
+    private static boolean moved(JdbcClient.StatementSpec update, DelegationId id, long version, Instant at) {
+        return update.param("id", id.value()).param("version", version).param("at", utc(at)).update() == 1;
     }
 
-    private boolean advance(DelegationId id, long version, Instant at, String set, Map<String, ?> params,
-                            String nullableName, Object nullableValue) {
-        Map<String, Object> all = new HashMap<>(params);
-        if (nullableName != null) {
-            all.put(nullableName, nullableValue);
-        }
-        return jdbc.sql("UPDATE delegation_board SET version = :version, updated_at = :at"
-                        + (set.isBlank() ? "" : ", " + set)
-                        + " WHERE delegation_id = :id AND version < :version")
-                .params(all)
-                .param("id", id.value()).param("version", version).param("at", utc(at))
-                .update() == 1;
-    }
-
-    private void assignment(DelegationId id, OperatorId operator, String state, Instant at, String reason,
-                            boolean returnedToDesk, TrackingToken token) {
+    private void answer(DelegationId id, OperatorId operator, String state, Instant at, String reason,
+                        boolean returnedToDesk, TrackingToken token) {
         jdbc.sql("""
                         UPDATE delegation_assignment SET state = :state, answered_at = :at, reason = :reason,
                             returned_to_desk = :returned, position = :position
@@ -498,13 +419,15 @@ class DelegationBoardProjection {
         refreshVisibility(id);
     }
 
+    /** The operators who see the delegation (object-level reads): those with an open or accepted assignment. */
     private void refreshVisibility(DelegationId id) {
         jdbc.sql("""
                         UPDATE delegation_board SET operators = ARRAY(
                             SELECT operator_id FROM delegation_assignment
-                            WHERE delegation_id = :id AND state IN %s ORDER BY operator_id)
+                            WHERE delegation_id = :id AND state IN ('OFFERED', 'ACCEPTED', 'ESCALATED')
+                            ORDER BY operator_id)
                         WHERE delegation_id = :id
-                        """.formatted(VISIBLE_STATES))
+                        """)
                 .param("id", id.value()).update();
     }
 
@@ -528,75 +451,7 @@ class DelegationBoardProjection {
                 .param("reason", reason).param("items", items.toArray(String[]::new)).param("at", utc(at)).update();
     }
 
-    private record Row(long position, DelegationView view) {
-    }
-
-    private static DelegationDetailView.ProgrammeItem programmeItem(ResultSet rs) throws SQLException {
-        String venue = rs.getString("venue_id");
-        String host = rs.getString("host_id");
-        String payer = rs.getString("payer");
-        return new DelegationDetailView.ProgrammeItem(rs.getString("item_id"),
-                ProgrammeItemKind.valueOf(rs.getString("kind")), rs.getString("title"),
-                local(rs, "starts_at"), local(rs, "ends_at"),
-                venue == null ? null : new DelegationDetailView.Named(venue, rs.getString("venue_name")),
-                host == null ? null : new DelegationDetailView.Named(host, rs.getString("host_name")),
-                rs.getBoolean("host_is_hospital"), rs.getString("planned_by"),
-                payer == null ? null : new DelegationDetailView.CostCoverage(payer, rs.getString("basis"),
-                        rs.getBigDecimal("amount"), rs.getString("currency")),
-                rs.getBoolean("confirmed") ? "CONFIRMED" : "TENTATIVE");
-    }
-
-    private static DelegationDetailView.Assignment assignment(ResultSet rs, Instant now) throws SQLException {
-        String state = rs.getString("state");
-        OffsetDateTime due = local(rs, "due_at");
-        boolean open = state.equals("OFFERED") || state.equals("ESCALATED");
-        return new DelegationDetailView.Assignment(rs.getString("operator_id"),
-                AssignmentRole.valueOf(rs.getString("role")), state, local(rs, "offered_at"), due,
-                local(rs, "answered_at"), rs.getString("reason"), open && due.toInstant().isBefore(now));
-    }
-
-    static OffsetDateTime local(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.atZoneSameInstant(COPENHAGEN).toOffsetDateTime();
-    }
-
-    private static DelegationView view(ResultSet rs, int rowNum) throws SQLException {
-        return new DelegationView(
-                rs.getString("delegation_id"),
-                DelegationStatus.valueOf(rs.getString("status")),
-                Channel.valueOf(rs.getString("channel")),
-                rs.getString("requesting_organisation"),
-                rs.getString("origin_province"),
-                rs.getString("origin_city"),
-                DelegationType.valueOf(rs.getString("delegation_type")),
-                PoliticalLevel.valueOf(rs.getString("political_level")),
-                rs.getInt("head_count"),
-                rs.getObject("wished_from", LocalDate.class),
-                rs.getObject("wished_to", LocalDate.class),
-                themes(rs.getArray("themes")),
-                rs.getString("purpose"),
-                rs.getString("business_opportunity"),
-                rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
-                rs.getString("registered_by"),
-                rs.getString("lead_operator"),
-                strings(rs.getArray("supporting_operators")),
-                rs.getBoolean("repeat_request"),
-                rs.getLong("version"));
-    }
-
-    private static List<Theme> themes(Array array) throws SQLException {
-        return strings(array).stream().map(Theme::valueOf).toList();
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
     private static String[] themes(List<Theme> themes) {
         return themes.stream().map(Theme::name).toArray(String[]::new);
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

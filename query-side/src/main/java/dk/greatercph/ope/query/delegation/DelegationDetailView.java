@@ -1,51 +1,24 @@
 package dk.greatercph.ope.query.delegation;
 
 import dk.greatercph.ope.events.delegation.AssignmentRole;
-import dk.greatercph.ope.events.delegation.Channel;
-import dk.greatercph.ope.events.delegation.DelegationType;
-import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
 import dk.greatercph.ope.events.delegation.Theme;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * One delegation with everything the desk and its operators need: programme, assignments, scope requests, the
- * routing that decided it, the refusals it met and its outcome. Times are in Europe/Copenhagen.
+ * routing that decided it, the refusals it met and its outcome. Times are in Europe/Copenhagen. The board's fields
+ * ({@link DelegationView}) are written inline, beside the details, as one JSON object.
  */
 @Schema(name = "DelegationDetail", description = "One delegation with its programme, assignments and history of decisions.")
 public record DelegationDetailView(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
-        String id,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) DelegationStatus status,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission")
-        String requestingOrganisation,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu") String originProvince,
-        @Schema(example = "Nanjing") String originCity,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) DelegationType delegationType,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PoliticalLevel politicalLevel,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "12") int headCount,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-04-12") LocalDate wishedFrom,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-04-16") LocalDate wishedTo,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                description = "The requested themes and those of approved scope expansions (R4).")
-        List<Theme> themes,
-        String purpose,
-        String businessOpportunity,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") Instant registeredAt,
-        @Schema(example = "desk") String registeredBy,
-        @Schema(description = "The lead operator of the latest routing; absent before routing.", example = "chc")
-        String leadOperator,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> supportingOperators,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                description = "R8: the same organisation asked for overlapping themes within 24 months.")
-        boolean repeatRequest,
+        @JsonUnwrapped DelegationView delegation,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The earlier requests this one repeats (R8).")
         List<String> earlierRequests,
         @Schema(example = "Concrete demand for tele-health pilots") String businessOpportunityAssessment,
@@ -58,22 +31,7 @@ public record DelegationDetailView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ScopeRequest> scopeRequests,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Routing and confirmation refusals, oldest first.")
         List<Refusal> refusals,
-        @Schema(description = "The outcome report; present once the delegation is completed.") Outcome outcome,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "7",
-                description = "The aggregate version this view reflects; send it as If-Match on commands.")
-        long version) {
-
-    static DelegationDetailView of(DelegationView board, List<String> earlierRequests, String assessment,
-                                   Routing routing, String closingReason, List<ProgrammeItem> programme,
-                                   List<Assignment> assignments, List<ScopeRequest> scopeRequests,
-                                   List<Refusal> refusals, Outcome outcome) {
-        return new DelegationDetailView(board.id(), board.status(), board.channel(), board.requestingOrganisation(),
-                board.originProvince(), board.originCity(), board.delegationType(), board.politicalLevel(),
-                board.headCount(), board.wishedFrom(), board.wishedTo(), board.themes(), board.purpose(),
-                board.businessOpportunity(), board.registeredAt(), board.registeredBy(), board.leadOperator(),
-                board.supportingOperators(), board.repeatRequest(), earlierRequests, assessment, routing,
-                closingReason, programme, assignments, scopeRequests, refusals, outcome, board.version());
-    }
+        @Schema(description = "The outcome report; present once the delegation is completed.") Outcome outcome) {
 
     /** R1: the routing-table version that decided the routing, or the desk's override and its reason. */
     @Schema(name = "DelegationRouting")

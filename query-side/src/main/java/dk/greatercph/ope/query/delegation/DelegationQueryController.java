@@ -70,17 +70,18 @@ class DelegationQueryController {
         Optional<DelegationDetailView> view = find(query);
         if (minVersion != null) {
             long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (view.map(v -> v.version() < minVersion).orElse(operator == null) && System.nanoTime() < deadline) {
+            while (view.map(v -> v.delegation().version() < minVersion).orElse(operator == null)
+                    && System.nanoTime() < deadline) {
                 pause();
                 view = find(query);
             }
-            if (view.isPresent() && view.get().version() < minVersion) {
+            if (view.isPresent() && view.get().delegation().version() < minVersion) {
                 throw new DomainProblem("PROJECTION_BEHIND", ProblemKind.CONFLICT,
-                        "The view is at version " + view.get().version() + ", not yet at " + minVersion
+                        "The view is at version " + view.get().delegation().version() + ", not yet at " + minVersion
                                 + "; retry shortly.");
             }
         }
-        return view.map(v -> ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(v))
+        return view.map(v -> ResponseEntity.ok().eTag("\"" + v.delegation().version() + "\"").body(v))
                 .orElseThrow(DomainProblem::notFound);
     }
 

@@ -11,48 +11,45 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dk.greatercph.ope.platform.time.OpeTime.inCopenhagen;
+
 /**
- * Answers inbox queries from the assignments the delegation-board projection keeps, with the overdue flag computed
- * at the time of the question.
+ * Answers inbox queries with the overdue flag computed at the time of the question. The inbox keeps no table of
+ * its own: it reads the assignments the delegation-board projection owns through the {@code inbox_assignment}
+ * view (migration V80), and the operator directory's {@code operator_view} to know an operator exists.
  */
 @Component
 class InboxQueries {
 
-    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
-
-    private static final String SELECT = """
-            SELECT a.*, b.requesting_organisation, b.wished_from, b.wished_to
-            FROM delegation_assignment a LEFT JOIN delegation_board b ON b.delegation_id = a.delegation_id
-            """;
-
     private final JdbcClient jdbc;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    InboxQueries(JdbcClient jdbc) {
+    InboxQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @QueryHandler
     Optional<InboxView> handle(FindInboxQuery query) {
         boolean known = jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM operator_view WHERE operator_id = :operator)
-                            OR EXISTS (SELECT 1 FROM delegation_assignment WHERE operator_id = :operator)
+                            OR EXISTS (SELECT 1 FROM inbox_assignment WHERE operator_id = :operator)
                         """)
                 .param("operator", query.operatorId()).query(Boolean.class).single();
         if (!known) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        List<InboxEntryView> entries = jdbc.sql(SELECT + """
-                        WHERE a.operator_id = :operator AND (CAST(:state AS TEXT) IS NULL OR a.state = :state)
-                        ORDER BY CASE a.state WHEN 'OFFERED' THEN 0 WHEN 'ESCALATED' THEN 1 WHEN 'ACCEPTED' THEN 2
-                            ELSE 3 END, a.due_at, a.delegation_id
+        List<InboxEntryView> entries = jdbc.sql("""
+                        SELECT * FROM inbox_assignment
+                        WHERE operator_id = :operator AND (CAST(:state AS TEXT) IS NULL OR state = :state)
+                        ORDER BY CASE state WHEN 'OFFERED' THEN 0 WHEN 'ESCALATED' THEN 1 WHEN 'ACCEPTED' THEN 2
+                            ELSE 3 END, due_at, delegation_id
                         """)
                 .param("operator", query.operatorId())
                 .param("state", query.state() == null ? null : query.state().name())
@@ -61,7 +58,7 @@ class InboxQueries {
         for (AssignmentState state : AssignmentState.values()) {
             counts.put(state, 0L);
         }
-        jdbc.sql("SELECT state, count(*) AS n FROM delegation_assignment WHERE operator_id = :operator GROUP BY state")
+        jdbc.sql("SELECT state, count(*) AS n FROM inbox_assignment WHERE operator_id = :operator GROUP BY state")
                 .param("operator", query.operatorId())
                 .query(rs -> {
                     counts.put(AssignmentState.valueOf(rs.getString("state")), rs.getLong("n"));
@@ -78,7 +75,10 @@ class InboxQueries {
     @QueryHandler
     List<InboxEntryView> handle(FindInboxChangesQuery query) {
         Instant now = clock.instant();
-        return jdbc.sql(SELECT + " WHERE a.operator_id = :operator AND a.position > :after ORDER BY a.position")
+        return jdbc.sql("""
+                        SELECT * FROM inbox_assignment WHERE operator_id = :operator AND position > :after
+                        ORDER BY position
+                        """)
                 .param("operator", query.operatorId()).param("after", query.after())
                 .query((rs, n) -> entry(rs, now)).list();
     }
@@ -99,7 +99,6 @@ class InboxQueries {
     }
 
     private static OffsetDateTime local(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.atZoneSameInstant(COPENHAGEN).toOffsetDateTime();
+        return inCopenhagen(rs.getObject(column, OffsetDateTime.class));
     }
 }

@@ -60,7 +60,7 @@ class PersonQueryController {
         DelegationDetailView delegation = queryGateway.query(new FindDelegationQuery(id, user.operatorId()),
                         ResponseTypes.optionalInstanceOf(DelegationDetailView.class)).join()
                 .orElseThrow(DomainProblem::notFound);
-        if (user.operatorId().equals(delegation.leadOperator())) {
+        if (user.operatorId().equals(delegation.delegation().leadOperator())) {
             return shown(members);
         }
         return shown(members.stream().map(MemberView::namesAndTitlesOnly).toList());

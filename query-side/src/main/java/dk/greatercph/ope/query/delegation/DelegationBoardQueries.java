@@ -1,0 +1,204 @@
+package dk.greatercph.ope.query.delegation;
+
+import dk.greatercph.ope.events.delegation.AssignmentRole;
+import dk.greatercph.ope.events.delegation.Channel;
+import dk.greatercph.ope.events.delegation.DelegationType;
+import dk.greatercph.ope.events.delegation.PoliticalLevel;
+import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.query.LeftOut;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import static dk.greatercph.ope.platform.time.OpeTime.inCopenhagen;
+
+/**
+ * Answers the board's queries from the tables {@link DelegationBoardProjection} keeps: one delegation with
+ * everything about it, and the board page by page. The overdue flag of an assignment is computed at the time of
+ * the question.
+ */
+@Component
+class DelegationBoardQueries {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DelegationBoardQueries(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    Optional<DelegationDetailView> handle(FindDelegationQuery query) {
+        return jdbc.sql("""
+                        SELECT *, CAST(outcome AS TEXT) AS outcome_document FROM delegation_board
+                        WHERE delegation_id = :id
+                          AND (CAST(:operator AS TEXT) IS NULL OR CAST(:operator AS TEXT) = ANY (operators))
+                        """)
+                .param("id", query.delegationId())
+                .param("operator", query.visibleToOperator())
+                .query((rs, n) -> new Head(view(rs, n), strings(rs.getArray("earlier_requests")),
+                        rs.getString("business_opportunity_assessment"), routing(rs), rs.getString("closing_reason"),
+                        rs.getString("outcome_document")))
+                .optional()
+                .map(this::detail);
+    }
+
+    @QueryHandler
+    DelegationPage handle(FindDelegationsQuery query) {
+        String text = query.text() == null || query.text().isBlank() ? null
+                : "%" + query.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Row> rows = jdbc.sql("""
+                        SELECT * FROM delegation_board
+                        WHERE (CAST(:before AS BIGINT) IS NULL OR board_position < :before)
+                          AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+                          AND (CAST(:operator AS TEXT) IS NULL OR lead_operator = :operator
+                               OR CAST(:operator AS TEXT) = ANY (supporting_operators)
+                               OR CAST(:operator AS TEXT) = ANY (operators))
+                          AND (CAST(:theme AS TEXT) IS NULL OR CAST(:theme AS TEXT) = ANY (themes))
+                          AND (CAST(:from AS DATE) IS NULL OR wished_to >= :from)
+                          AND (CAST(:to AS DATE) IS NULL OR wished_from <= :to)
+                          AND (CAST(:text AS TEXT) IS NULL OR requesting_organisation ILIKE :text
+                               OR purpose ILIKE :text)
+                        ORDER BY board_position DESC
+                        LIMIT :limit
+                        """)
+                .param("before", query.beforePosition())
+                .param("status", query.status() == null ? null : query.status().name())
+                .param("operator", query.operator())
+                .param("theme", query.theme() == null ? null : query.theme().name())
+                .param("from", query.from())
+                .param("to", query.to())
+                .param("text", text)
+                .param("limit", query.limit() + 1)
+                .query((rs, n) -> new Row(rs.getLong("board_position"),
+                        LeftOut.orNull("board entry", rs.getString("delegation_id"), () -> view(rs, n))))
+                .list();
+        boolean more = rows.size() > query.limit();
+        List<Row> page = more ? rows.subList(0, query.limit()) : rows;
+        String next = more ? BoardCursor.encode(page.get(page.size() - 1).position()) : null;
+        return new DelegationPage(page.stream().map(Row::view).filter(Objects::nonNull).toList(), next);
+    }
+
+    private DelegationDetailView detail(Head head) {
+        String id = head.view().id();
+        Instant now = clock.instant();
+        List<DelegationDetailView.ProgrammeItem> programme = jdbc.sql("""
+                        SELECT i.*, v.name AS venue_name, p.name AS host_name
+                        FROM delegation_programme_item i
+                        LEFT JOIN venue_name v ON v.venue_id = i.venue_id
+                        LEFT JOIN partner_name p ON p.partner_id = i.host_id
+                        WHERE i.delegation_id = :id ORDER BY i.starts_at, i.item_id
+                        """)
+                .param("id", id).query((rs, n) -> programmeItem(rs)).list();
+        List<DelegationDetailView.Assignment> assignments = jdbc.sql("""
+                        SELECT * FROM delegation_assignment WHERE delegation_id = :id
+                        ORDER BY CASE role WHEN 'LEAD' THEN 0 ELSE 1 END, operator_id
+                        """)
+                .param("id", id).query((rs, n) -> assignment(rs, now)).list();
+        List<DelegationDetailView.ScopeRequest> scope = jdbc.sql("""
+                        SELECT * FROM delegation_scope_request WHERE delegation_id = :id ORDER BY request_id
+                        """)
+                .param("id", id).query((rs, n) -> new DelegationDetailView.ScopeRequest(rs.getString("request_id"),
+                        themes(rs.getArray("themes")), rs.getString("reason"), rs.getString("state"),
+                        rs.getString("decision_reason"))).list();
+        List<DelegationDetailView.Refusal> refusals = jdbc.sql("""
+                        SELECT * FROM delegation_refusal WHERE delegation_id = :id ORDER BY version
+                        """)
+                .param("id", id).query((rs, n) -> new DelegationDetailView.Refusal(rs.getString("kind"),
+                        rs.getString("code"), rs.getString("reason"), strings(rs.getArray("item_ids")),
+                        rs.getObject("refused_at", OffsetDateTime.class).toInstant())).list();
+        return new DelegationDetailView(head.view(), head.earlierRequests(), head.assessment(), head.routing(),
+                head.closingReason(), programme, assignments, scope, refusals,
+                head.outcome() == null ? null : json.readValue(head.outcome(), DelegationDetailView.Outcome.class));
+    }
+
+    private record Head(DelegationView view, List<String> earlierRequests, String assessment,
+                        DelegationDetailView.Routing routing, String closingReason, String outcome) {
+    }
+
+    private record Row(long position, DelegationView view) {
+    }
+
+    private static DelegationDetailView.Routing routing(ResultSet rs) throws SQLException {
+        long version = rs.getLong("routing_version");
+        return rs.wasNull() ? null
+                : new DelegationDetailView.Routing(version, rs.getBoolean("routing_override"), rs.getString("routing_reason"));
+    }
+
+    private static DelegationDetailView.ProgrammeItem programmeItem(ResultSet rs) throws SQLException {
+        String venue = rs.getString("venue_id");
+        String host = rs.getString("host_id");
+        String payer = rs.getString("payer");
+        return new DelegationDetailView.ProgrammeItem(rs.getString("item_id"),
+                ProgrammeItemKind.valueOf(rs.getString("kind")), rs.getString("title"),
+                local(rs, "starts_at"), local(rs, "ends_at"),
+                venue == null ? null : new DelegationDetailView.Named(venue, rs.getString("venue_name")),
+                host == null ? null : new DelegationDetailView.Named(host, rs.getString("host_name")),
+                rs.getBoolean("host_is_hospital"), rs.getString("planned_by"),
+                payer == null ? null : new DelegationDetailView.CostCoverage(payer, rs.getString("basis"),
+                        rs.getBigDecimal("amount"), rs.getString("currency")),
+                rs.getBoolean("confirmed") ? "CONFIRMED" : "TENTATIVE");
+    }
+
+    private static DelegationDetailView.Assignment assignment(ResultSet rs, Instant now) throws SQLException {
+        String state = rs.getString("state");
+        OffsetDateTime due = local(rs, "due_at");
+        boolean open = state.equals("OFFERED") || state.equals("ESCALATED");
+        return new DelegationDetailView.Assignment(rs.getString("operator_id"),
+                AssignmentRole.valueOf(rs.getString("role")), state, local(rs, "offered_at"), due,
+                local(rs, "answered_at"), rs.getString("reason"), open && due.toInstant().isBefore(now));
+    }
+
+    private static OffsetDateTime local(ResultSet rs, String column) throws SQLException {
+        return inCopenhagen(rs.getObject(column, OffsetDateTime.class));
+    }
+
+    private static DelegationView view(ResultSet rs, int rowNum) throws SQLException {
+        return new DelegationView(
+                rs.getString("delegation_id"),
+                DelegationStatus.valueOf(rs.getString("status")),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("requesting_organisation"),
+                rs.getString("origin_province"),
+                rs.getString("origin_city"),
+                DelegationType.valueOf(rs.getString("delegation_type")),
+                PoliticalLevel.valueOf(rs.getString("political_level")),
+                rs.getInt("head_count"),
+                rs.getObject("wished_from", LocalDate.class),
+                rs.getObject("wished_to", LocalDate.class),
+                themes(rs.getArray("themes")),
+                rs.getString("purpose"),
+                rs.getString("business_opportunity"),
+                rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
+                rs.getString("registered_by"),
+                rs.getString("lead_operator"),
+                strings(rs.getArray("supporting_operators")),
+                rs.getBoolean("repeat_request"),
+                rs.getLong("version"));
+    }
+
+    private static List<Theme> themes(Array array) throws SQLException {
+        return strings(array).stream().map(Theme::valueOf).toList();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}
