@@ -156,13 +156,13 @@ class TripProjection {
     }
 
     @QueryHandler
-    Optional<TripView> handle(TripQueries.FindTrip query) {
+    Optional<TripView> handle(FindTripQuery query) {
         return jdbc.sql("SELECT * FROM trip_view WHERE trip_id = :id").param("id", query.tripId())
                 .query(this::view).optional();
     }
 
     @QueryHandler
-    List<TripView> handle(TripQueries.FindTrips query) {
+    List<TripView> handle(FindTripsQuery query) {
         return jdbc.sql("""
                         SELECT * FROM trip_view WHERE (CAST(:year AS INTEGER) IS NULL OR year = :year)
                         ORDER BY start_date, trip_id

@@ -35,7 +35,7 @@ class TripQueryController {
     @GetMapping
     @Operation(summary = "All trips, optionally of one year, by start date")
     List<TripView> trips(@Parameter(example = "2027") @RequestParam(required = false) Integer year) {
-        List<TripView> trips = queryGateway.query(new TripQueries.FindTrips(year),
+        List<TripView> trips = queryGateway.query(new FindTripsQuery(year),
                 ResponseTypes.multipleInstancesOf(TripView.class)).join();
         trips.forEach(TripQueryController::shown);
         return trips;
@@ -56,7 +56,7 @@ class TripQueryController {
     @GetMapping("/{id}")
     @Operation(summary = "One trip")
     ResponseEntity<TripView> trip(@PathVariable String id) {
-        return queryGateway.query(new TripQueries.FindTrip(id), ResponseTypes.optionalInstanceOf(TripView.class)).join()
+        return queryGateway.query(new FindTripQuery(id), ResponseTypes.optionalInstanceOf(TripView.class)).join()
                 .map(TripQueryController::shown)
                 .map(view -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view))
                 .orElseThrow(() -> new DomainProblem("TRIP_NOT_FOUND", ProblemKind.NOT_FOUND, "No trip with id " + id + "."));
