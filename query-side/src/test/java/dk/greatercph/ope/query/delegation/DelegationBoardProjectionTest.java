@@ -1,0 +1,183 @@
+package dk.greatercph.ope.query.delegation;
+
+import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentRole;
+import dk.greatercph.ope.events.delegation.Channel;
+import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
+import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
+import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
+import dk.greatercph.ope.events.delegation.DelegationType;
+import dk.greatercph.ope.events.delegation.Outcome;
+import dk.greatercph.ope.events.delegation.PoliticalLevel;
+import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
+import dk.greatercph.ope.events.delegation.RoutingRefusedEvent;
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.query.support.ProjectionFeed;
+import dk.greatercph.ope.query.support.QueryDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The desk's board: events fed into the projection, answers read through its queries, on real PostgreSQL. */
+class DelegationBoardProjectionTest {
+
+    private static final Instant NOW = Instant.parse("2027-03-01T09:00:00Z");
+
+    private final JdbcClient jdbc = QueryDatabase.jdbc();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final DelegationBoardProjection projection = new DelegationBoardProjection(jdbc, json);
+    private final DelegationBoardQueries queries =
+            new DelegationBoardQueries(jdbc, json, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private final DelegationId id = new DelegationId("DEL-" + UUID.randomUUID());
+    private final String organisation = "Org " + UUID.randomUUID();
+
+    @Test
+    void aRegisteredDelegationIsOnTheBoardWithWhoRegisteredIt() {
+        register();
+
+        DelegationDetailView detail = queries.handle(new FindDelegationQuery(id.value(), null)).orElseThrow();
+
+        assertThat(detail.delegation().status()).isEqualTo(DelegationStatus.REQUESTED);
+        assertThat(detail.delegation().requestingOrganisation()).isEqualTo(organisation);
+        assertThat(detail.delegation().registeredBy()).isEqualTo("desk");
+        assertThat(detail.delegation().registeredAt()).isEqualTo(NOW.minus(2, ChronoUnit.DAYS));
+        assertThat(detail.delegation().version()).isZero();
+        assertThat(detail.programme()).isEmpty();
+        assertThat(detail.assignments()).isEmpty();
+        DelegationPage page = queries.handle(new FindDelegationsQuery(null, 5, null, null, null, null, null,
+                organisation));
+        assertThat(page.items()).extracting(DelegationView::id).containsExactly(id.value());
+    }
+
+    @Test
+    void anAcceptedLeadMakesTheDelegationAcceptedAndVisibleToThatOperatorOnly() {
+        register();
+        projection.on(new DelegationScreenedEvent(id, false, List.of(), "Concrete demand"), at(1), 1);
+        projection.on(new DelegationRoutedEvent(id, new OperatorId("chc"), List.of(new OperatorId("clean")), 3,
+                false, null), at(2), 2);
+        projection.on(new AssignmentOfferedEvent(id, new OperatorId("chc"), AssignmentRole.LEAD,
+                NOW.plus(3, ChronoUnit.DAYS)), at(3), 3, QueryDatabase.nextToken());
+        projection.on(new AssignmentAcceptedEvent(id, new OperatorId("chc"), AssignmentRole.LEAD), at(4), 4,
+                QueryDatabase.nextToken());
+
+        DelegationDetailView detail = queries.handle(new FindDelegationQuery(id.value(), "chc")).orElseThrow();
+
+        assertThat(detail.delegation().status()).isEqualTo(DelegationStatus.ACCEPTED);
+        assertThat(detail.delegation().leadOperator()).isEqualTo("chc");
+        assertThat(detail.delegation().supportingOperators()).containsExactly("clean");
+        assertThat(detail.delegation().version()).isEqualTo(4);
+        assertThat(detail.businessOpportunityAssessment()).isEqualTo("Concrete demand");
+        assertThat(detail.routing().version()).isEqualTo(3);
+        assertThat(detail.assignments()).singleElement().satisfies(assignment -> {
+            assertThat(assignment.operatorId()).isEqualTo("chc");
+            assertThat(assignment.state()).isEqualTo("ACCEPTED");
+            assertThat(assignment.overdue()).isFalse();
+        });
+        assertThat(queries.handle(new FindDelegationQuery(id.value(), "woco"))).isEmpty();
+    }
+
+    @Test
+    void anUnansweredOfferPastItsDueTimeIsOverdueAtTheTimeOfTheQuestion() {
+        register();
+        projection.on(new AssignmentOfferedEvent(id, new OperatorId("chc"), AssignmentRole.LEAD,
+                NOW.minus(1, ChronoUnit.HOURS)), at(1), 1, QueryDatabase.nextToken());
+
+        DelegationDetailView detail = queries.handle(new FindDelegationQuery(id.value(), null)).orElseThrow();
+
+        assertThat(detail.assignments()).singleElement().satisfies(assignment -> {
+            assertThat(assignment.state()).isEqualTo("OFFERED");
+            assertThat(assignment.overdue()).isTrue();
+        });
+    }
+
+    @Test
+    void anEventSeenBeforeChangesNothing() {
+        register();
+        projection.on(new DelegationScreenedEvent(id, false, List.of(), "Concrete demand"), at(1), 1);
+        projection.on(new RoutingRefusedEvent(id, "NO_BUSINESS_OPPORTUNITY", "Nothing to gain"), at(2), 2);
+        projection.on(new DelegationDeclinedEvent(id, "Out of scope"), at(3), 3);
+
+        projection.on(new DelegationScreenedEvent(id, true, List.of(), "Seen again"), at(1), 1);
+        projection.on(new RoutingRefusedEvent(id, "NO_BUSINESS_OPPORTUNITY", "Nothing to gain"), at(2), 2);
+        register();
+
+        DelegationDetailView detail = queries.handle(new FindDelegationQuery(id.value(), null)).orElseThrow();
+        assertThat(detail.delegation().status()).isEqualTo(DelegationStatus.DECLINED);
+        assertThat(detail.delegation().repeatRequest()).isFalse();
+        assertThat(detail.businessOpportunityAssessment()).isEqualTo("Concrete demand");
+        assertThat(detail.closingReason()).isEqualTo("Out of scope");
+        assertThat(detail.refusals()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.kind()).isEqualTo("ROUTING");
+            assertThat(refusal.code()).isEqualTo("NO_BUSINESS_OPPORTUNITY");
+        });
+        assertThat(detail.delegation().version()).isEqualTo(3);
+    }
+
+    @Test
+    void aPlannedItemShowsInCopenhagenTimeAndTheOutcomeIsKept() {
+        register();
+        projection.on(new ProgrammeItemAddedEvent(id, "ITM-1", ProgrammeItemKind.MEETING, "Ward visit",
+                Instant.parse("2027-04-13T08:00:00Z"), Instant.parse("2027-04-13T10:00:00Z"), null, null, false,
+                new OperatorId("chc")), at(1), 1);
+        projection.on(new DelegationCompletedEvent(id, new Outcome("Went well", 2, List.of("Acme"),
+                List.of("MoU 1"), List.of())), at(2), 2);
+
+        DelegationDetailView detail = queries.handle(new FindDelegationQuery(id.value(), null)).orElseThrow();
+
+        assertThat(detail.delegation().status()).isEqualTo(DelegationStatus.COMPLETED);
+        assertThat(detail.programme()).singleElement().satisfies(item -> {
+            assertThat(item.startsAt()).hasToString("2027-04-13T10:00+02:00");
+            assertThat(item.status()).isEqualTo("TENTATIVE");
+        });
+        assertThat(detail.outcome().investmentLeads()).isEqualTo(2);
+        assertThat(detail.outcome().mous()).containsExactly("MoU 1");
+    }
+
+    @Test
+    void theDetailIsOneFlatJsonObjectWithTheBoardFieldsBesideTheDetailsAndReadsBack() {
+        register();
+        DelegationDetailView detail = queries.handle(new FindDelegationQuery(id.value(), null)).orElseThrow();
+
+        JsonNode written = json.readTree(json.writeValueAsString(detail));
+
+        assertThat(written.propertyNames()).containsExactlyInAnyOrder("id", "status", "channel",
+                "requestingOrganisation", "originProvince", "originCity", "delegationType", "politicalLevel",
+                "headCount", "wishedFrom", "wishedTo", "themes", "purpose", "businessOpportunity", "registeredAt",
+                "registeredBy", "leadOperator", "supportingOperators", "repeatRequest", "earlierRequests",
+                "businessOpportunityAssessment", "routing", "closingReason", "programme", "assignments",
+                "scopeRequests", "refusals", "outcome", "version");
+        assertThat(written.get("version").asLong()).isZero();
+        assertThat(json.readValue(json.writeValueAsString(detail), DelegationDetailView.class)).isEqualTo(detail);
+    }
+
+    /** Registers the delegation through Axon's annotation adapter, as a processor would: actor from metadata. */
+    private void register() {
+        new ProjectionFeed(projection).feed(id.value(), 0, new DelegationRegisteredEvent(id, Channel.EMBASSY,
+                        organisation, "Jiangsu", "Nanjing", DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL,
+                        12, LocalDate.of(2027, 4, 12), LocalDate.of(2027, 4, 16), List.of(Theme.HEALTH_WELFARE_TECH),
+                        "Study visit", "Partners"),
+                NOW.minus(2, ChronoUnit.DAYS));
+    }
+
+    private static Instant at(int minutes) {
+        return NOW.minus(1, ChronoUnit.DAYS).plus(minutes, ChronoUnit.MINUTES);
+    }
+}
