@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -143,6 +144,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            if (error.contains(TypeMismatchException.class)) {
+                // a query parameter bound into a record: refused by name as a single @RequestParam would be
+                TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
+                return badParameter(new MethodArgumentTypeMismatchException(mismatch.getValue(),
+                        mismatch.getRequiredType(), error.getField(), ex.getParameter(), mismatch.getCause()));
+            }
+        }
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> fieldError(error.getField(), messageOf(error)))
                 .toList();

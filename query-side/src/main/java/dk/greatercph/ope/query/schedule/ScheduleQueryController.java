@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,21 +45,8 @@ class ScheduleQueryController {
                     An operator sees its own delegations' items and the trips it travels with in full (without a \
                     trip's leader, who is a person), and every other programme item only as an anonymous BOOKED block: times, \
                     venue, host and status, nothing about whose it is.""")
-    List<ScheduleEntryView> schedule(
-            @Parameter(description = "First day (Europe/Copenhagen), inclusive",
-                    schema = @Schema(type = "string", format = "date", example = "2027-04-01"))
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Last day (Europe/Copenhagen), inclusive",
-                    schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = "Only the delegations this operator leads or supports, and its trips (for an "
-                    + "operator asking: among its own)", example = "chc")
-            @RequestParam(required = false) String operator,
-            @Parameter(description = "Only items at this venue", example = "VEN-1c0d7a52-77c1-4b8a-9d3e-2f4a5b6c7d8e")
-            @RequestParam(required = false) String venue,
-            @Parameter(description = "Only items hosted by this partner", example = "PRT-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
-            @RequestParam(required = false) String host) {
-        return find(from, to, operator, venue, host);
+    List<ScheduleEntryView> schedule(@ParameterObject ScheduleFilter filter) {
+        return find(filter);
     }
 
     @GetMapping(path = "/api/schedule/conflicts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -85,27 +73,14 @@ class ScheduleQueryController {
                     TZID=Europe/Copenhagen, defined by the feed's VTIMEZONE; trips are all-day events.""")
     @ApiResponse(responseCode = "200", description = "The feed",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
-    ResponseEntity<String> calendar(
-            @Parameter(description = "First day (Europe/Copenhagen), inclusive",
-                    schema = @Schema(type = "string", format = "date", example = "2027-04-01"))
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Last day (Europe/Copenhagen), inclusive",
-                    schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = "Only the delegations this operator leads or supports, and its trips (for an "
-                    + "operator asking: among its own)", example = "chc")
-            @RequestParam(required = false) String operator,
-            @Parameter(description = "Only items at this venue", example = "VEN-1c0d7a52-77c1-4b8a-9d3e-2f4a5b6c7d8e")
-            @RequestParam(required = false) String venue,
-            @Parameter(description = "Only items hosted by this partner", example = "PRT-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
-            @RequestParam(required = false) String host) {
-        String feed = ScheduleCalendar.render(find(from, to, operator, venue, host), clock.instant());
+    ResponseEntity<String> calendar(@ParameterObject ScheduleFilter filter) {
+        String feed = ScheduleCalendar.render(find(filter), clock.instant());
         return ResponseEntity.ok().contentType(TEXT_CALENDAR).body(feed);
     }
 
-    private List<ScheduleEntryView> find(LocalDate from, LocalDate to, String operator, String venue, String host) {
-        checkPeriod(from, to);
-        return queryGateway.query(new FindScheduleQuery(from, to, operator, venue, host, viewer()),
+    private List<ScheduleEntryView> find(ScheduleFilter filter) {
+        checkPeriod(filter.from(), filter.to());
+        return queryGateway.query(filter.query(viewer()),
                 ResponseTypes.multipleInstancesOf(ScheduleEntryView.class)).join();
     }
 

@@ -1,0 +1,32 @@
+package dk.greatercph.ope.query.schedule;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import java.time.LocalDate;
+
+/**
+ * The schedule's filters, bound once from the query string for the JSON timeline and the iCalendar feed alike.
+ * All optional; a date out of range or unreadable is refused naming the parameter, as any other.
+ */
+record ScheduleFilter(
+        @Parameter(description = "First day (Europe/Copenhagen), inclusive",
+                schema = @Schema(type = "string", format = "date", example = "2027-04-01"))
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @Parameter(description = "Last day (Europe/Copenhagen), inclusive",
+                schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        @Parameter(description = "Only the delegations this operator leads or supports, and its trips (for an "
+                + "operator asking: among its own)", example = "chc")
+        String operator,
+        @Parameter(description = "Only items at this venue", example = "VEN-1c0d7a52-77c1-4b8a-9d3e-2f4a5b6c7d8e")
+        String venue,
+        @Parameter(description = "Only items hosted by this partner", example = "PRT-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
+        String host) {
+
+    /** The query for this filter, as {@code viewer} (an operator asking, or null) may see it. */
+    FindScheduleQuery query(String viewer) {
+        return new FindScheduleQuery(from, to, operator, venue, host, viewer);
+    }
+}
