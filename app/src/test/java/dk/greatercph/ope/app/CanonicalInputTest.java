@@ -4,6 +4,7 @@ import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.app.support.TripPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -226,9 +227,8 @@ class CanonicalInputTest {
     @ParameterizedTest
     @CsvSource({"2100-12-31, 9999-12-31, endDate", "2100-12-31, 3000-01-01, endDate", "1899-12-31, 2100-01-05, startDate"})
     void tripDatesBeyondTheRangeAreRefusedByField(String start, String end, String field) {
-        Api.Response response = desk.post("/api/trips", """
-                {"year":2100,"title":"Long trip","destinations":["Nanjing"],"startDate":"%s","endDate":"%s",
-                 "leader":"Chair of the Regional Council","extraordinaryReason":"Range probe"}""".formatted(start, end));
+        Api.Response response = desk.post("/api/trips", TripPlan.of(2100).titled("Long trip").dates(start, end)
+                .extraordinary("Range probe").json());
 
         assertProblem(response, 400, "DATE_OUT_OF_RANGE");
         assertThat(fields(response)).isEqualTo(field);
@@ -260,9 +260,8 @@ class CanonicalInputTest {
 
     @Test
     void theEndsOfTheRangeAreWrittenToTheFeedWithFourDigitYears() {
-        Api.Response trip = desk.post("/api/trips", """
-                {"year":2100,"title":"Long trip","destinations":["Nanjing"],"startDate":"2100-12-31",
-                 "endDate":"2999-12-31","leader":"Chair of the Regional Council","extraordinaryReason":"Range probe"}""");
+        Api.Response trip = desk.post("/api/trips", TripPlan.of(2100).titled("Long trip").dates("2100-12-31", "2999-12-31")
+                .extraordinary("Range probe").json());
         assertThat(trip.status()).as(trip.body()).isEqualTo(201);
         String tripId = trip.json().get("id").asString();
         Lifecycle lifecycle = new Lifecycle(new Api(port));
@@ -501,9 +500,7 @@ class CanonicalInputTest {
     }
 
     private static String trip(String start, String end) {
-        return """
-                {"year":2100,"title":"Political trip to Jiangsu","destinations":["Nanjing","Suzhou"],
-                 "startDate":"%s","endDate":"%s","leader":"Chair of the Regional Council"}""".formatted(start, end);
+        return TripPlan.of(2100).to("Nanjing", "Suzhou").dates(start, end).json();
     }
 
     private static String basic(String user) {

@@ -2,6 +2,7 @@ package dk.greatercph.ope.app;
 
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.TripPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,9 +122,6 @@ class TripHttpTest {
     }
 
     static String plan(int year, String reason) {
-        return """
-                {"year":%d,"title":"Political trip to Jiangsu","destinations":["Nanjing","Suzhou"],
-                 "startDate":"%d-05-10","endDate":"%d-05-16","leader":"Chair of the Regional Council"%s}"""
-                .formatted(year, year, year, reason == null ? "" : ",\"extraordinaryReason\":\"" + reason + "\"");
+        return TripPlan.of(year).to("Nanjing", "Suzhou").extraordinary(reason).json();
     }
 }

@@ -3,6 +3,7 @@ package dk.greatercph.ope.app.audit;
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.app.support.TripPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,10 +80,8 @@ class AggregateStateTest {
     void stateAtAMomentBetweenTwoChangesIsWhatItWasThen() {
         Api desk = new Api(port).as("desk");
         int year = 2030 + (int) (Math.random() * 60);
-        String trip = desk.post("/api/trips", """
-                {"year":%d,"title":"State as of a moment","destinations":["Nanjing"],"startDate":"%d-05-10",
-                 "endDate":"%d-05-16","leader":"Chair","extraordinaryReason":"Audit test"}"""
-                .formatted(year, year, year)).json().get("id").asString();
+        String trip = desk.post("/api/trips", TripPlan.of(year).titled("State as of a moment").ledBy("Chair")
+                .extraordinary("Audit test").json()).json().get("id").asString();
         String participant = "{\"kind\":\"OFFICIAL\",\"name\":\"An Official\"}";
         assertThat(desk.post("/api/trips/" + trip + "/participants", participant).status()).isEqualTo(201);
         assertThat(desk.post("/api/trips/" + trip + "/participants", participant).status()).isEqualTo(201);

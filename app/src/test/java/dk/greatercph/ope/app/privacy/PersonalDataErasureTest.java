@@ -3,6 +3,7 @@ package dk.greatercph.ope.app.privacy;
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.app.support.TripPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,9 +112,8 @@ class PersonalDataErasureTest {
         Api desk = new Api(port).as("desk");
         String marker = UUID.randomUUID().toString().substring(0, 8);
         int year = 2030 + (int) (Math.random() * 60);
-        String trip = desk.post("/api/trips", """
-                {"year":%d,"title":"GDPR trip","destinations":["Nanjing"],"startDate":"%d-05-10","endDate":"%d-05-12",
-                 "leader":"Chair","extraordinaryReason":"Test"}""".formatted(year, year, year)).json().get("id").asString();
+        String trip = desk.post("/api/trips", TripPlan.of(year).titled("GDPR trip").dates(year + "-05-10", year + "-05-12")
+                .ledBy("Chair").extraordinary("Test").json()).json().get("id").asString();
         Api.Response participant = desk.post("/api/trips/" + trip + "/participants",
                 "{\"kind\":\"OFFICIAL\",\"name\":\"Official " + marker + "\",\"title\":\"Head " + marker + "\"}");
         assertThat(participant.status()).isEqualTo(201);

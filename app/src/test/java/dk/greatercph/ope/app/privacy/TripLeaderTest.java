@@ -2,6 +2,7 @@ package dk.greatercph.ope.app.privacy;
 
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.TripPlan;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.person.SealedText;
 import dk.greatercph.ope.events.trip.TripId;
@@ -280,10 +281,7 @@ class TripLeaderTest {
     }
 
     private static String plan(int year, String leader, String leaderPersonId) {
-        return """
-                {"year":%d,"title":"Leader trip","destinations":["Nanjing"],"startDate":"%d-05-10",
-                 "endDate":"%d-05-16","leader":"%s","extraordinaryReason":"Test"%s}"""
-                .formatted(year, year, year, leader,
-                        leaderPersonId == null ? "" : ",\"leaderPersonId\":\"" + leaderPersonId + "\"");
+        return TripPlan.of(year).titled("Leader trip").ledBy(leader).extraordinary("Test").ledByPerson(leaderPersonId)
+                .json();
     }
 }

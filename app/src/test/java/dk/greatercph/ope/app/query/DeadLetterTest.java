@@ -6,6 +6,7 @@ import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.PoisonSwitch;
 import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.app.support.TripPlan;
 import dk.greatercph.ope.events.delegation.Channel;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
@@ -352,9 +353,8 @@ class DeadLetterTest {
         desk.getUntil("/api/trips/" + ordinary, r -> r.status() == 200, WAIT);
         desk.getUntil("/api/trips/" + poison, r -> r.status() == 200, WAIT);
 
-        Api.Response viaApi = desk.post("/api/trips", """
-                {"year":2098,"title":"Endless via API","destinations":["Beijing"],"startDate":"2098-05-10",
-                 "endDate":"+999999999-12-31","leader":"Chair","extraordinaryReason":"Poison via API"}""");
+        Api.Response viaApi = desk.post("/api/trips", TripPlan.of(2098).titled("Endless via API").to("Beijing")
+                .dates("2098-05-10", "+999999999-12-31").ledBy("Chair").extraordinary("Poison via API").json());
         assertThat(viaApi.status()).as("refused at the edge, or recorded: " + viaApi.body()).isIn(201, 400);
         if (viaApi.status() == 201) {
             desk.getUntil("/api/trips/" + viaApi.json().get("id").asString(), r -> r.status() == 200, WAIT);

@@ -5,6 +5,7 @@ import dk.greatercph.ope.app.support.EventStream;
 import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.app.support.TripPlan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,10 +69,8 @@ class AuthorizationMatrixTest {
 
     private String trip(Api desk) {
         int year = 2030 + (int) (Math.random() * 60);
-        return desk.post("/api/trips", """
-                {"year":%d,"title":"Matrix trip","destinations":["Nanjing"],"startDate":"%d-05-10",
-                 "endDate":"%d-05-16","leader":"Chair","extraordinaryReason":"Matrix test"}""".formatted(year, year, year))
-                .json().get("id").asString();
+        return desk.post("/api/trips", TripPlan.of(year).titled("Matrix trip").ledBy("Chair").extraordinary("Matrix test")
+                .json()).json().get("id").asString();
     }
 
     private String staffed(Api desk) {
@@ -123,9 +122,8 @@ class AuthorizationMatrixTest {
         rows.add(row("POST", "/api/partners", "{\"name\":\"Herlev Hospital\",\"kind\":\"HOSPITAL\"}",
                 401, 201, 403, 403, 403, 403));
         rows.add(row("POST", "/api/venues", "{\"name\":\"Hall\",\"capacity\":10}", 401, 201, 403, 403, 403, 403));
-        rows.add(row("POST", "/api/trips", """
-                {"year":2031,"title":"Matrix","destinations":["Wuxi"],"startDate":"2031-03-01","endDate":"2031-03-02",
-                 "leader":"Chair","extraordinaryReason":"Matrix row"}""", 401, 201, 403, 403, 403, 403));
+        rows.add(row("POST", "/api/trips", TripPlan.of(2031).titled("Matrix").to("Wuxi").dates("2031-03-01", "2031-03-02")
+                .ledBy("Chair").extraordinary("Matrix row").json(), 401, 201, 403, 403, 403, 403));
         rows.add(row("GET", "/api/trips", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/trips/{openTrip}", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("POST", "/api/trips/{openTrip}/participants", PARTICIPANT, 401, 201, 403, 403, 403, 403));

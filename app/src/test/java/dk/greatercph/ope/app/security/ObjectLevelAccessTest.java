@@ -4,6 +4,7 @@ import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.app.support.TripPlan;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -267,10 +268,7 @@ class ObjectLevelAccessTest {
     }
 
     static String tripBody(int year, String leaderPersonId) {
-        return """
-                {"year":%d,"title":"Object trip","destinations":["Nanjing"],"startDate":"%d-05-10",
-                 "endDate":"%d-05-16","leader":"Chair of the Regional Council","extraordinaryReason":"Test"%s}"""
-                .formatted(year, year, year, leaderPersonId == null ? "" : ",\"leaderPersonId\":\"" + leaderPersonId + "\"");
+        return TripPlan.of(year).titled("Object trip").extraordinary("Test").ledByPerson(leaderPersonId).json();
     }
 
     private static String item(String venue, String title) {
