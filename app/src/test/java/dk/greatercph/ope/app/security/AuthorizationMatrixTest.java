@@ -299,6 +299,8 @@ class AuthorizationMatrixTest {
             }
             default -> {
                 id = lifecycle.accepted(organisation);
+                // what an operator reads comes from the board, which follows the commands asynchronously
+                lifecycle.as("chc").getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(10));
                 if (!state.equals("accepted")) {
                     fixture.put("{item}", lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null,
                             "2027-09-07T10:00:00+02:00", "2027-09-07T11:00:00+02:00"));
