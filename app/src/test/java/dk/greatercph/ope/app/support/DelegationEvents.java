@@ -16,6 +16,7 @@ import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.platform.time.OpeTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Delegation events as the command side writes them, with defaults that tests rarely care about. */
 public final class DelegationEvents {
 
-    public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    public static final ZoneId COPENHAGEN = OpeTime.COPENHAGEN;
 
     private DelegationEvents() {
     }
