@@ -3,7 +3,7 @@ package dk.greatercph.ope.command.delegation;
 import dk.greatercph.ope.command.reference.Directory;
 import dk.greatercph.ope.command.routing.RoutingDecision;
 import dk.greatercph.ope.command.routing.RoutingTable;
-import dk.greatercph.ope.command.web.CommandResult;
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
@@ -115,7 +115,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.Screen command, RequestHistory history) {
+    CommandResult handle(ScreenDelegationCommand command, RequestHistory history) {
         requireStatus(EnumSet.of(DelegationStatus.REQUESTED), "screened");
         List<DelegationId> earlier = history.repeatedBy(delegationId);
         apply(new DelegationScreenedEvent(delegationId, !earlier.isEmpty(), earlier,
@@ -124,7 +124,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.Route command, RoutingTable routingTable, AssignmentPolicy policy,
+    CommandResult handle(RouteDelegationCommand command, RoutingTable routingTable, AssignmentPolicy policy,
                          DeadlineManager deadlines, DelegationOperators operators) {
         requireStatus(EnumSet.of(DelegationStatus.SCREENED, DelegationStatus.ROUTED), "routed");
         if (!delegationType.isPolitical() && (businessOpportunity == null || businessOpportunity.isBlank())) {
@@ -177,7 +177,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.AcceptAssignment command, DeadlineManager deadlines,
+    CommandResult handle(AcceptAssignmentCommand command, DeadlineManager deadlines,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         Assignment assignment = answerable(command.operatorId(), actingOperator);
         deadlines.cancelAllWithinScope(DEADLINE_PREFIX + command.operatorId());
@@ -186,7 +186,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.DeclineAssignment command, DeadlineManager deadlines,
+    CommandResult handle(DeclineAssignmentCommand command, DeadlineManager deadlines,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         Assignment assignment = answerable(command.operatorId(), actingOperator);
         requireText(command.reason(), "REASON_REQUIRED", "A decline states its reason.");
@@ -205,7 +205,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.RequestScopeExpansion command) {
+    CommandResult handle(RequestScopeExpansionCommand command) {
         if (!status.isRouted()) {
             throw new DomainProblem("NOT_ROUTED", ProblemKind.CONFLICT,
                     "Before routing, themes belong to the request itself; scope expansion comes after routing (R4).");
@@ -221,14 +221,14 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.ApproveScopeExpansion command) {
+    CommandResult handle(ApproveScopeExpansionCommand command) {
         ScopeRequest request = openScopeRequest(command.requestId());
         apply(new ScopeExpansionApprovedEvent(delegationId, command.requestId(), request.themes()));
         return CommandResult.done();
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.RejectScopeExpansion command) {
+    CommandResult handle(RejectScopeExpansionCommand command) {
         openScopeRequest(command.requestId());
         requireText(command.reason(), "REASON_REQUIRED", "A rejection states its reason.");
         apply(new ScopeExpansionRejectedEvent(delegationId, command.requestId(), command.reason().trim()));
@@ -236,7 +236,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.AddProgrammeItem command, Directory directory,
+    CommandResult handle(AddProgrammeItemCommand command, Directory directory,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
         boolean hospital = checkItem(command.title(), command.startsAt(), command.endsAt(), command.venueId(),
@@ -251,7 +251,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.ChangeProgrammeItem command, Directory directory,
+    CommandResult handle(ChangeProgrammeItemCommand command, Directory directory,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
         mayChange(item(command.itemId()), actingOperator);
@@ -263,7 +263,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.RemoveProgrammeItem command,
+    CommandResult handle(RemoveProgrammeItemCommand command,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
         mayChange(item(command.itemId()), actingOperator);
@@ -272,7 +272,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.RecordCostCoverage command,
+    CommandResult handle(RecordCostCoverageCommand command,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
         mayChange(item(command.itemId()), actingOperator);
@@ -288,7 +288,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.Confirm command, Bookings bookings) {
+    CommandResult handle(ConfirmDelegationCommand command, Bookings bookings) {
         requireStatus(EnumSet.of(DelegationStatus.PROGRAMME_PLANNED), "confirmed");
         if (items.isEmpty()) {
             throw new DomainProblem("EMPTY_PROGRAMME", ProblemKind.RULE_VIOLATION, "A programme without items cannot be confirmed.");
@@ -317,7 +317,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.Cancel command, Bookings bookings, DeadlineManager deadlines) {
+    CommandResult handle(CancelDelegationCommand command, Bookings bookings, DeadlineManager deadlines) {
         if (status.isClosed()) {
             throw new DomainProblem("DELEGATION_CLOSED", ProblemKind.CONFLICT, "The delegation is already " + status + ".");
         }
@@ -329,7 +329,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.Decline command, DeadlineManager deadlines) {
+    CommandResult handle(DeclineDelegationCommand command, DeadlineManager deadlines) {
         requireStatus(EnumSet.of(DelegationStatus.REQUESTED, DelegationStatus.SCREENED, DelegationStatus.ROUTED),
                 "declined by the desk");
         requireText(command.reason(), "REASON_REQUIRED", "The desk states why it declines.");
@@ -339,7 +339,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.AddMember command, PersonalData personalData) {
+    CommandResult handle(AddMemberCommand command, PersonalData personalData) {
         if (status.isClosed()) {
             throw new DomainProblem("DELEGATION_CLOSED", ProblemKind.CONFLICT, "The delegation is already " + status + ".");
         }
@@ -356,7 +356,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.RemoveMember command) {
+    CommandResult handle(RemoveMemberCommand command) {
         if (!members.contains(command.memberId())) {
             throw new DomainProblem("MEMBER_NOT_FOUND", ProblemKind.NOT_FOUND, "No member " + command.memberId() + ".");
         }
@@ -365,7 +365,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(DelegationCommands.Complete command,
+    CommandResult handle(CompleteDelegationCommand command,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         if (actingOperator != null && (lead == null || !lead.value().equals(actingOperator))) {
             throw notFoundForOperator();

@@ -29,7 +29,7 @@ class OperatorsOwnDelegationsOnly implements MessageHandlerInterceptor<CommandMe
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
-        if (command.getPayloadType().getEnclosingClass() == DelegationCommands.class) {
+        if (addressesExistingDelegation(command.getPayloadType())) {
             Object operator = command.getMetaData().get(ActorMetadata.OPERATOR);
             boolean asOperator = operator != null || "OPERATOR".equals(command.getMetaData().get(ActorMetadata.ROLE));
             if (asOperator && !(operator instanceof String id
@@ -38,5 +38,11 @@ class OperatorsOwnDelegationsOnly implements MessageHandlerInterceptor<CommandMe
             }
         }
         return chain.proceed();
+    }
+
+    /** Every command of this package but the registration is addressed to a delegation that exists. */
+    private static boolean addressesExistingDelegation(Class<?> type) {
+        return type.getPackage() == RegisterDelegationCommand.class.getPackage()
+                && type != RegisterDelegationCommand.class;
     }
 }

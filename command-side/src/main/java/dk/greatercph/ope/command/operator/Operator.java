@@ -1,7 +1,7 @@
 package dk.greatercph.ope.command.operator;
 
 import dk.greatercph.ope.command.routing.RoutingTable;
-import dk.greatercph.ope.command.web.AggregateVersion;
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.KpiKind;
 import dk.greatercph.ope.events.operator.KpiTarget;
@@ -47,19 +47,19 @@ class Operator {
     }
 
     @CommandHandler
-    long handle(ChangeOperatorThemesCommand command, RoutingTable routingTable) {
+    CommandResult handle(ChangeOperatorThemesCommand command, RoutingTable routingTable) {
         List<Theme> changed = distinctThemes(command.themes());
         if (Set.copyOf(changed).equals(Set.copyOf(themes))) {
-            return AggregateVersion.current();
+            return CommandResult.done();
         }
         long version = routingTable.record(operatorId, changed);
         apply(new OperatorThemesChangedEvent(operatorId, changed, themes, version))
                 .andThen(() -> routingTable.recordedAt(version, themesChangedAt));
-        return AggregateVersion.current();
+        return CommandResult.done();
     }
 
     @CommandHandler
-    long handle(AgreeKpiTargetsCommand command) {
+    CommandResult handle(AgreeKpiTargetsCommand command) {
         if (command.year() < 2013 || command.year() > 2100) {
             throw new DomainProblem("INVALID_YEAR", ProblemKind.INVALID_INPUT, "KPI targets are agreed for a year from 2013.");
         }
@@ -74,7 +74,7 @@ class Operator {
             }
         }
         apply(new KpiTargetsAgreedEvent(operatorId, command.year(), command.targets()));
-        return AggregateVersion.current();
+        return CommandResult.done();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,6 @@
 package dk.greatercph.ope.command.trip;
 
-import dk.greatercph.ope.command.web.AggregateVersion;
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantKind;
@@ -48,7 +48,7 @@ class Trip {
     }
 
     @CommandHandler
-    Trip(TripCommands.PlanTrip command, AnnualTrips annualTrips, PersonalData personalData) {
+    Trip(PlanTripCommand command, AnnualTrips annualTrips, PersonalData personalData) {
         requireText(command.title(), "TITLE_REQUIRED", "A trip has a title.");
         requireText(command.leader(), "LEADER_REQUIRED", "A trip has a leader.");
         if (command.destinations() == null || command.destinations().isEmpty()) {
@@ -72,7 +72,7 @@ class Trip {
     }
 
     @CommandHandler
-    long handle(TripCommands.AddParticipant command, PersonalData personalData) {
+    CommandResult handle(AddParticipantCommand command, PersonalData personalData) {
         requireOpenForPlanning();
         if (participants.contains(command.participantId())) {
             throw new DomainProblem("PARTICIPANT_EXISTS", ProblemKind.CONFLICT, "That participant is already on the trip.");
@@ -84,21 +84,21 @@ class Trip {
         apply(new ParticipantAddedEvent(tripId, command.participantId(), command.kind(), command.personId(),
                 personalData.seal(command.personId(), command.name().trim()),
                 personalData.seal(command.personId(), command.title()), command.organisation(), command.operatorId()));
-        return AggregateVersion.current();
+        return CommandResult.done();
     }
 
     @CommandHandler
-    long handle(TripCommands.RemoveParticipant command) {
+    CommandResult handle(RemoveParticipantCommand command) {
         requireOpenForPlanning();
         if (!participants.contains(command.participantId())) {
             throw new DomainProblem("PARTICIPANT_NOT_FOUND", ProblemKind.NOT_FOUND, "No such participant on this trip.");
         }
         apply(new ParticipantRemovedEvent(tripId, command.participantId()));
-        return AggregateVersion.current();
+        return CommandResult.done();
     }
 
     @CommandHandler
-    long handle(TripCommands.AddItineraryItem command) {
+    CommandResult handle(AddItineraryItemCommand command) {
         requireOpenForPlanning();
         requireText(command.city(), "CITY_REQUIRED", "An itinerary item names its city.");
         requireText(command.counterpart(), "COUNTERPART_REQUIRED", "An itinerary item names the Chinese counterpart.");
@@ -112,22 +112,22 @@ class Trip {
         apply(new ItineraryItemAddedEvent(tripId, command.itemId(), command.startsAt(), command.endsAt(),
                 command.city().trim(), command.counterpart().trim(), command.description(),
                 command.objectiveOperator(), command.objectiveCompany()));
-        return AggregateVersion.current();
+        return CommandResult.done();
     }
 
     @CommandHandler
-    long handle(TripCommands.ApproveTrip command) {
+    CommandResult handle(ApproveTripCommand command) {
         requireOpenForPlanning();
         if (participants.isEmpty() || itineraryItems.isEmpty()) {
             throw new DomainProblem("TRIP_NOT_READY", ProblemKind.RULE_VIOLATION,
                     "A trip is approved once it has participants and an itinerary.");
         }
         apply(new TripApprovedEvent(tripId));
-        return AggregateVersion.current();
+        return CommandResult.done();
     }
 
     @CommandHandler
-    long handle(TripCommands.CompleteTrip command) {
+    CommandResult handle(CompleteTripCommand command) {
         if (status != TripStatus.APPROVED) {
             throw new DomainProblem("TRIP_NOT_APPROVED", ProblemKind.RULE_VIOLATION,
                     "Only an approved trip can be completed; this one is " + status + ".");
@@ -135,11 +135,11 @@ class Trip {
         requireText(command.outcomes(), "REPORT_REQUIRED", "A completed trip has a report of its outcomes.");
         apply(new TripCompletedEvent(tripId, command.outcomes().trim(), orEmpty(command.agreementsSigned()),
                 orEmpty(command.followUps())));
-        return AggregateVersion.current();
+        return CommandResult.done();
     }
 
     @CommandHandler
-    long handle(TripCommands.CancelTrip command, AnnualTrips annualTrips) {
+    CommandResult handle(CancelTripCommand command, AnnualTrips annualTrips) {
         if (status == TripStatus.COMPLETED || status == TripStatus.CANCELLED) {
             throw new DomainProblem("TRIP_CLOSED", ProblemKind.RULE_VIOLATION, "The trip is already " + status + ".");
         }
@@ -148,7 +148,7 @@ class Trip {
             annualTrips.release(year, tripId);
         }
         apply(new TripCancelledEvent(tripId, command.reason().trim()));
-        return AggregateVersion.current();
+        return CommandResult.done();
     }
 
     @EventSourcingHandler

@@ -6,7 +6,7 @@ import dk.greatercph.ope.command.fakes.InMemoryPersonKeys;
 import dk.greatercph.ope.command.fakes.InMemoryRequestHistory;
 import dk.greatercph.ope.command.fakes.InMemoryDelegationOperators;
 import dk.greatercph.ope.command.fakes.InMemoryRoutingTable;
-import dk.greatercph.ope.command.web.CommandResult;
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
@@ -130,7 +130,7 @@ class DelegationTest {
     void aMembersPersonalFieldsAreRecordedAsCiphertextOnly() {
         PersonId person = new PersonId("PER-li");
         fixture.given(REGISTERED)
-                .when(new DelegationCommands.AddMember(ID, "MEM-1", person, "Li Wei", "Deputy Director", "li.wei@example.cn",
+                .when(new AddMemberCommand(ID, "MEM-1", person, "Li Wei", "Deputy Director", "li.wei@example.cn",
                         "+86 25 1234 5678", "Jiangsu Health Commission", true, null))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(payload ->
                         payload instanceof DelegationMemberAddedEvent added
@@ -148,7 +148,7 @@ class DelegationTest {
         PersonId person = new PersonId("PER-x");
         fixture.given(REGISTERED, new DelegationMemberAddedEvent(ID, "MEM-1", person, PERSONAL_DATA.seal(person, "X"),
                         null, null, null, null, false))
-                .when(new DelegationCommands.RemoveMember(ID, "MEM-1", null))
+                .when(new RemoveMemberCommand(ID, "MEM-1", null))
                 .expectEvents(new DelegationMemberRemovedEvent(ID, "MEM-1"));
     }
 
@@ -199,7 +199,7 @@ class DelegationTest {
     @Test
     void screeningWithoutEarlierRequestsIsNoRepeat() {
         fixture.given(REGISTERED)
-                .when(new DelegationCommands.Screen(ID, "Solid", null))
+                .when(new ScreenDelegationCommand(ID, "Solid", null))
                 .expectEvents(SCREENED)
                 .expectResultMessagePayload(new CommandResult(1, null));
     }
@@ -210,7 +210,7 @@ class DelegationTest {
         history.knowsThat(ID, earlier);
 
         fixture.given(REGISTERED)
-                .when(new DelegationCommands.Screen(ID, "Again", null))
+                .when(new ScreenDelegationCommand(ID, "Again", null))
                 .expectEvents(new DelegationScreenedEvent(ID, true, List.of(earlier), "Again"));
     }
 
@@ -257,7 +257,7 @@ class DelegationTest {
     void theDeskOverridesRoutingWithAReason() {
         fixture.givenCurrentTime(FRIDAY)
                 .andGiven(REGISTERED, SCREENED)
-                .when(new DelegationCommands.Route(ID, COPCAP, List.of(), "Asked for Copenhagen Capacity by name", null))
+                .when(new RouteDelegationCommand(ID, COPCAP, List.of(), "Asked for Copenhagen Capacity by name", null))
                 .expectEvents(new DelegationRoutedEvent(ID, COPCAP, List.of(), 11, true, "Asked for Copenhagen Capacity by name"),
                         new AssignmentOfferedEvent(ID, COPCAP, AssignmentRole.LEAD, WEDNESDAY));
     }
@@ -265,7 +265,7 @@ class DelegationTest {
     @Test
     void refusesAnOverrideWithoutAReason() {
         fixture.given(REGISTERED, SCREENED)
-                .when(new DelegationCommands.Route(ID, COPCAP, List.of(), " ", null))
+                .when(new RouteDelegationCommand(ID, COPCAP, List.of(), " ", null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -282,7 +282,7 @@ class DelegationTest {
     void reRoutingWithdrawsUnansweredOffers() {
         fixture.givenCurrentTime(FRIDAY)
                 .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .when(new DelegationCommands.Route(ID, CHC, List.of(), "Copenhagen Capacity is not needed", null))
+                .when(new RouteDelegationCommand(ID, CHC, List.of(), "Copenhagen Capacity is not needed", null))
                 .expectEvents(new AssignmentWithdrawnEvent(ID, CHC), new AssignmentWithdrawnEvent(ID, COPCAP),
                         new DelegationRoutedEvent(ID, CHC, List.of(), 11, true, "Copenhagen Capacity is not needed"),
                         new AssignmentOfferedEvent(ID, CHC, AssignmentRole.LEAD, WEDNESDAY));
@@ -293,8 +293,8 @@ class DelegationTest {
         fixture.givenCurrentTime(FRIDAY)
                 .andGivenCommands(register(DelegationType.ADMINISTRATIVE, "Tele-health partners",
                                 List.of(Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT), FROM, TO, 12),
-                        new DelegationCommands.Screen(ID, "Solid", null), route())
-                .when(new DelegationCommands.AcceptAssignment(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
+                        new ScreenDelegationCommand(ID, "Solid", null), route())
+                .when(new AcceptAssignmentCommand(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
                 .expectEvents(ACCEPTED_CHC)
                 .expectNoScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "chc")
                 .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "copcap");
@@ -303,7 +303,7 @@ class DelegationTest {
     @Test
     void anOperatorCannotAnswerForAnotherOperator() {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .when(new DelegationCommands.AcceptAssignment(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
+                .when(new AcceptAssignmentCommand(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
                 .expectException(DomainProblem.class)
                 .expectExceptionMessage("No such resource.")
                 .expectNoEvents();
@@ -312,7 +312,7 @@ class DelegationTest {
     @Test
     void anOperatorWithoutAnAssignmentDoesNotSeeTheDelegation() {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .when(new DelegationCommands.AcceptAssignment(ID, CLEAN, null), MetaData.with(ActorMetadata.OPERATOR, "clean"))
+                .when(new AcceptAssignmentCommand(ID, CLEAN, null), MetaData.with(ActorMetadata.OPERATOR, "clean"))
                 .expectException(DomainProblem.class)
                 .expectExceptionMessage("No such resource.");
     }
@@ -320,14 +320,14 @@ class DelegationTest {
     @Test
     void aDecliningLeadSendsTheDelegationBackToTheDesk() {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .when(new DelegationCommands.DeclineAssignment(ID, CHC, "No capacity", null))
+                .when(new DeclineAssignmentCommand(ID, CHC, "No capacity", null))
                 .expectEvents(new AssignmentDeclinedEvent(ID, CHC, AssignmentRole.LEAD, "No capacity", true));
     }
 
     @Test
     void refusesToAnswerAnAssignmentTwice() {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
-                .when(new DelegationCommands.DeclineAssignment(ID, CHC, "Changed our mind", null))
+                .when(new DeclineAssignmentCommand(ID, CHC, "Changed our mind", null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -335,7 +335,7 @@ class DelegationTest {
     @Test
     void escalatesAssignmentAfterThreeWorkingDaysR5() {
         fixture.givenCurrentTime(FRIDAY)
-                .andGivenCommands(registerCommand(), new DelegationCommands.Screen(ID, "Solid", null), route())
+                .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route())
                 .whenTimeAdvancesTo(WEDNESDAY.plusSeconds(60))
                 .expectEvents(new AssignmentEscalatedEvent(ID, CHC, WEDNESDAY),
                         new AssignmentEscalatedEvent(ID, COPCAP, WEDNESDAY));
@@ -344,7 +344,7 @@ class DelegationTest {
     @Test
     void doesNotEscalateAfterAWeekendAlone() {
         fixture.givenCurrentTime(FRIDAY)
-                .andGivenCommands(registerCommand(), new DelegationCommands.Screen(ID, "Solid", null), route())
+                .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route())
                 .whenTimeElapses(Duration.ofDays(3))
                 .expectNoEvents()
                 .expectTriggeredDeadlines()
@@ -354,9 +354,9 @@ class DelegationTest {
     @Test
     void doesNotEscalateOnceAnswered() {
         fixture.givenCurrentTime(FRIDAY)
-                .andGivenCommands(registerCommand(), new DelegationCommands.Screen(ID, "Solid", null), route(),
-                        new DelegationCommands.AcceptAssignment(ID, CHC, null),
-                        new DelegationCommands.DeclineAssignment(ID, COPCAP, "Not our field", null))
+                .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route(),
+                        new AcceptAssignmentCommand(ID, CHC, null),
+                        new DeclineAssignmentCommand(ID, COPCAP, "Not our field", null))
                 .whenTimeElapses(Duration.ofDays(10))
                 .expectNoEvents();
     }
@@ -364,12 +364,12 @@ class DelegationTest {
     @Test
     void scopeExpansionAfterRoutingIsRequestedAndApprovedR4() {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .when(new DelegationCommands.RequestScopeExpansion(ID, "SCP-1", List.of(Theme.TOURISM, Theme.INVESTMENT),
+                .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM, Theme.INVESTMENT),
                         "Also tourism", null))
                 .expectEvents(new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"));
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
                         new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"))
-                .when(new DelegationCommands.ApproveScopeExpansion(ID, "SCP-1", null))
+                .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
                 .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TOURISM)));
     }
 
@@ -377,11 +377,11 @@ class DelegationTest {
     void aRejectedScopeExpansionCannotBeApprovedR4() {
         ScopeExpansionRequestedEvent requested = new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "More");
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, requested)
-                .when(new DelegationCommands.RejectScopeExpansion(ID, "SCP-1", "Depth before breadth", null))
+                .when(new RejectScopeExpansionCommand(ID, "SCP-1", "Depth before breadth", null))
                 .expectEvents(new ScopeExpansionRejectedEvent(ID, "SCP-1", "Depth before breadth"));
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, requested,
                         new ScopeExpansionRejectedEvent(ID, "SCP-1", "Depth before breadth"))
-                .when(new DelegationCommands.ApproveScopeExpansion(ID, "SCP-1", null))
+                .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -389,7 +389,7 @@ class DelegationTest {
     @Test
     void scopeExpansionBeforeRoutingIsRefused() {
         fixture.given(REGISTERED, SCREENED)
-                .when(new DelegationCommands.RequestScopeExpansion(ID, "SCP-1", List.of(Theme.TOURISM), "More", null))
+                .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM), "More", null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -412,7 +412,7 @@ class DelegationTest {
     @Test
     void refusesAProgrammeItemAtAnUnknownVenue() {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC)
-                .when(new DelegationCommands.AddProgrammeItem(ID, "ITM-2", ProgrammeItemKind.MEETING, "Meeting", ITEM_START,
+                .when(new AddProgrammeItemCommand(ID, "ITM-2", ProgrammeItemKind.MEETING, "Meeting", ITEM_START,
                         ITEM_END, new VenueId("VEN-nowhere"), null, null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
@@ -429,19 +429,19 @@ class DelegationTest {
     @Test
     void changesAndRemovesProgrammeItems() {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
-                .when(new DelegationCommands.ChangeProgrammeItem(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
+                .when(new ChangeProgrammeItemCommand(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
                         ITEM_START, ITEM_END, HALL, COMPANY, null))
                 .expectEvents(new ProgrammeItemChangedEvent(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
                         ITEM_START, ITEM_END, HALL, COMPANY, false));
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
-                .when(new DelegationCommands.RemoveProgrammeItem(ID, "ITM-1", null))
+                .when(new RemoveProgrammeItemCommand(ID, "ITM-1", null))
                 .expectEvents(new ProgrammeItemRemovedEvent(ID, "ITM-1"));
     }
 
     @Test
     void refusesToConfirmAHospitalVisitWithoutCostCoverageR3() {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
-                .when(new DelegationCommands.Confirm(ID, null))
+                .when(new ConfirmDelegationCommand(ID, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ConfirmationRefusedEvent(ID, "COST_COVERAGE_MISSING",
                         "Hospital-hosted items need a cost-coverage agreement before confirmation (R3): [ITM-1]",
@@ -454,11 +454,11 @@ class DelegationTest {
         CostCoverageRecordedEvent covered = new CostCoverageRecordedEvent(ID, "ITM-1", "Jiangsu Health Commission",
                 "Agreement 2027-03", new BigDecimal("45000.00"), "DKK");
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
-                .when(new DelegationCommands.RecordCostCoverage(ID, "ITM-1", "Jiangsu Health Commission", "Agreement 2027-03",
+                .when(new RecordCostCoverageCommand(ID, "ITM-1", "Jiangsu Health Commission", "Agreement 2027-03",
                         new BigDecimal("45000.00"), null, null))
                 .expectEvents(covered);
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT, covered)
-                .when(new DelegationCommands.Confirm(ID, null))
+                .when(new ConfirmDelegationCommand(ID, null))
                 .expectEvents(new DelegationConfirmedEvent(ID));
     }
 
@@ -470,7 +470,7 @@ class DelegationTest {
                 ITEM_START, ITEM_END, HALL, COMPANY, false, null);
 
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting)
-                .when(new DelegationCommands.Confirm(ID, null))
+                .when(new ConfirmDelegationCommand(ID, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ConfirmationRefusedEvent(ID, "DOUBLE_BOOKING",
                         "A venue or host of these items is already booked by a confirmed programme at that time (R6): [ITM-1]",
@@ -482,7 +482,7 @@ class DelegationTest {
         ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
                 ITEM_START, ITEM_END, HALL, COMPANY, false, null);
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
-                .when(new DelegationCommands.RemoveProgrammeItem(ID, "ITM-1", null))
+                .when(new RemoveProgrammeItemCommand(ID, "ITM-1", null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -494,14 +494,14 @@ class DelegationTest {
         ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
                 ITEM_START, ITEM_END, HALL, COMPANY, false, null);
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
-                .when(new DelegationCommands.Complete(ID, outcome, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
+                .when(new CompleteDelegationCommand(ID, outcome, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
                 .expectEvents(new DelegationCompletedEvent(ID, outcome));
     }
 
     @Test
     void refusesToCompleteAnUnconfirmedVisit() {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC)
-                .when(new DelegationCommands.Complete(ID, new Outcome("x", 0, null, null, null), null))
+                .when(new CompleteDelegationCommand(ID, new Outcome("x", 0, null, null, null), null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -509,14 +509,14 @@ class DelegationTest {
     @Test
     void theDelegationCancelsItsVisit() {
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
-                .when(new DelegationCommands.Cancel(ID, "Travel ban", null))
+                .when(new CancelDelegationCommand(ID, "Travel ban", null))
                 .expectEvents(new DelegationCancelledEvent(ID, "Travel ban"));
     }
 
     @Test
     void theDeskDeclinesARequest() {
         fixture.given(REGISTERED, SCREENED)
-                .when(new DelegationCommands.Decline(ID, "No business focus", null))
+                .when(new DeclineDelegationCommand(ID, "No business focus", null))
                 .expectEvents(new DelegationDeclinedEvent(ID, "No business focus"));
     }
 
@@ -525,17 +525,17 @@ class DelegationTest {
         ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
                 ITEM_START, ITEM_END, HALL, COMPANY, false, null);
         fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
-                .when(new DelegationCommands.Decline(ID, "Too late", null))
+                .when(new DeclineDelegationCommand(ID, "Too late", null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
 
-    private static DelegationCommands.Route route() {
-        return new DelegationCommands.Route(ID, null, null, null, null);
+    private static RouteDelegationCommand route() {
+        return new RouteDelegationCommand(ID, null, null, null, null);
     }
 
-    private static DelegationCommands.AddProgrammeItem addHospitalVisit() {
-        return new DelegationCommands.AddProgrammeItem(ID, "ITM-1", ProgrammeItemKind.HOSPITAL_VISIT, "Tele-medicine centre",
+    private static AddProgrammeItemCommand addHospitalVisit() {
+        return new AddProgrammeItemCommand(ID, "ITM-1", ProgrammeItemKind.HOSPITAL_VISIT, "Tele-medicine centre",
                 ITEM_START, ITEM_END, HALL, HOSPITAL, null);
     }
 

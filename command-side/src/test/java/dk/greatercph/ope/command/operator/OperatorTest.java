@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.operator;
 
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.fakes.InMemoryRoutingTable;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.KpiKind;
@@ -49,7 +50,7 @@ class OperatorTest {
                 .when(new ChangeOperatorThemesCommand(CLEAN, List.of(Theme.AUTHORITY_SOIL_WATER, Theme.GREEN_GROWTH), null))
                 .expectEvents(new OperatorThemesChangedEvent(CLEAN,
                         List.of(Theme.GREEN_GROWTH, Theme.AUTHORITY_SOIL_WATER), List.of(Theme.GREEN_GROWTH), 7))
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(new CommandResult(1, null));
     }
 
     @Test
@@ -57,7 +58,7 @@ class OperatorTest {
         fixture.given(new OperatorRegisteredEvent(CLEAN, "CLEAN", List.of(Theme.GREEN_GROWTH), 3))
                 .when(new ChangeOperatorThemesCommand(CLEAN, List.of(Theme.GREEN_GROWTH), null))
                 .expectNoEvents()
-                .expectResultMessagePayload(0L);
+                .expectResultMessagePayload(new CommandResult(0, null));
     }
 
     @Test

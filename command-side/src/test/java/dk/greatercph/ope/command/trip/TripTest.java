@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.trip;
 
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.fakes.InMemoryPersonKeys;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
@@ -95,7 +96,7 @@ class TripTest {
     @Test
     void refusesATripThatEndsBeforeItStarts() {
         fixture.givenNoPriorActivity()
-                .when(new TripCommands.PlanTrip(TRIP, 2027, "Backwards", List.of("Nanjing"), END, START, "Chair", LEADER, null))
+                .when(new PlanTripCommand(TRIP, 2027, "Backwards", List.of("Nanjing"), END, START, "Chair", LEADER, null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -103,7 +104,7 @@ class TripTest {
     @Test
     void refusesATripWhoseYearIsNotItsStartYear() {
         fixture.givenNoPriorActivity()
-                .when(new TripCommands.PlanTrip(TRIP, 2028, "Wrong year", List.of("Nanjing"), START, END, "Chair", LEADER, null))
+                .when(new PlanTripCommand(TRIP, 2028, "Wrong year", List.of("Nanjing"), START, END, "Chair", LEADER, null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -111,7 +112,7 @@ class TripTest {
     @Test
     void addsAParticipantWithNameAndTitleAsCiphertextOnly() {
         fixture.given(PLANNED)
-                .when(new TripCommands.AddParticipant(TRIP, "PAR-1", ParticipantKind.POLITICIAN, CHAIR_PERSON, "The Chair",
+                .when(new AddParticipantCommand(TRIP, "PAR-1", ParticipantKind.POLITICIAN, CHAIR_PERSON, "The Chair",
                         "Chair", "Region Hovedstaden", null, null))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(payload ->
                         payload instanceof ParticipantAddedEvent added
@@ -119,20 +120,20 @@ class TripTest {
                                 && PERSONAL_DATA.open(added.name()).orElseThrow().equals("The Chair")
                                 && PERSONAL_DATA.open(added.title()).orElseThrow().equals("Chair")
                                 && added.personId().equals(CHAIR_PERSON)), andNoMore())))
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(new CommandResult(1, null));
     }
 
     @Test
     void removesAParticipant() {
         fixture.given(PLANNED, CHAIR)
-                .when(new TripCommands.RemoveParticipant(TRIP, "PAR-1", null))
+                .when(new RemoveParticipantCommand(TRIP, "PAR-1", null))
                 .expectEvents(new ParticipantRemovedEvent(TRIP, "PAR-1"));
     }
 
     @Test
     void refusesAnOperatorParticipantWithoutItsOperator() {
         fixture.given(PLANNED)
-                .when(new TripCommands.AddParticipant(TRIP, "PAR-2", ParticipantKind.OPERATOR, new PersonId("PER-2"), "Someone",
+                .when(new AddParticipantCommand(TRIP, "PAR-2", ParticipantKind.OPERATOR, new PersonId("PER-2"), "Someone",
                         null, null, null, null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
@@ -141,7 +142,7 @@ class TripTest {
     @Test
     void refusesRemovingSomeoneWhoIsNotOnTheTrip() {
         fixture.given(PLANNED)
-                .when(new TripCommands.RemoveParticipant(TRIP, "PAR-9", null))
+                .when(new RemoveParticipantCommand(TRIP, "PAR-9", null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -149,7 +150,7 @@ class TripTest {
     @Test
     void addsAnItineraryItemTiedToAnOperatorObjective() {
         fixture.given(PLANNED)
-                .when(new TripCommands.AddItineraryItem(TRIP, "ITI-1", MEETING.startsAt(), MEETING.endsAt(), "Nanjing",
+                .when(new AddItineraryItemCommand(TRIP, "ITI-1", MEETING.startsAt(), MEETING.endsAt(), "Nanjing",
                         "Jiangsu Foreign Affairs Office", "Renewal of the agreement", new OperatorId("region"), null, null))
                 .expectEvents(MEETING);
     }
@@ -157,7 +158,7 @@ class TripTest {
     @Test
     void refusesAnItineraryItemOutsideTheTrip() {
         fixture.given(PLANNED)
-                .when(new TripCommands.AddItineraryItem(TRIP, "ITI-2", LocalDateTime.of(2027, 6, 1, 10, 0),
+                .when(new AddItineraryItemCommand(TRIP, "ITI-2", LocalDateTime.of(2027, 6, 1, 10, 0),
                         LocalDateTime.of(2027, 6, 1, 11, 0), "Beijing", "Someone", null, null, null, null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
@@ -166,14 +167,14 @@ class TripTest {
     @Test
     void approvesAStaffedTripWithAnItinerary() {
         fixture.given(PLANNED, CHAIR, MEETING)
-                .when(new TripCommands.ApproveTrip(TRIP, null))
+                .when(new ApproveTripCommand(TRIP, null))
                 .expectEvents(new TripApprovedEvent(TRIP));
     }
 
     @Test
     void refusesToApproveATripWithoutAnItinerary() {
         fixture.given(PLANNED, CHAIR)
-                .when(new TripCommands.ApproveTrip(TRIP, null))
+                .when(new ApproveTripCommand(TRIP, null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -181,7 +182,7 @@ class TripTest {
     @Test
     void refusesChangesToAnApprovedProgramme() {
         fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP))
-                .when(new TripCommands.RemoveParticipant(TRIP, "PAR-1", null))
+                .when(new RemoveParticipantCommand(TRIP, "PAR-1", null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -190,14 +191,14 @@ class TripTest {
     void completesAnApprovedTripWithItsReport() {
         List<FollowUp> followUps = List.of(new FollowUp(new OperatorId("copcap"), "Battery plant lead"));
         fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP))
-                .when(new TripCommands.CompleteTrip(TRIP, "Agreement renewed", List.of("MoU health"), followUps, null))
+                .when(new CompleteTripCommand(TRIP, "Agreement renewed", List.of("MoU health"), followUps, null))
                 .expectEvents(new TripCompletedEvent(TRIP, "Agreement renewed", List.of("MoU health"), followUps));
     }
 
     @Test
     void refusesToCompleteATripThatWasNotApproved() {
         fixture.given(PLANNED)
-                .when(new TripCommands.CompleteTrip(TRIP, "Nothing", List.of(), List.of(), null))
+                .when(new CompleteTripCommand(TRIP, "Nothing", List.of(), List.of(), null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
@@ -207,7 +208,7 @@ class TripTest {
         annualTrips.claim(2027, TRIP);
 
         fixture.given(PLANNED)
-                .when(new TripCommands.CancelTrip(TRIP, "Postponed", null))
+                .when(new CancelTripCommand(TRIP, "Postponed", null))
                 .expectEvents(new TripCancelledEvent(TRIP, "Postponed"));
         assertThat(annualTrips.annual).doesNotContainKey(2027);
     }
@@ -216,13 +217,13 @@ class TripTest {
     void refusesToCancelACompletedTrip() {
         fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP),
                         new TripCompletedEvent(TRIP, "Done", List.of(), List.of()))
-                .when(new TripCommands.CancelTrip(TRIP, "Too late", null))
+                .when(new CancelTripCommand(TRIP, "Too late", null))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }
 
-    private static TripCommands.PlanTrip plan(TripId id, String reason) {
-        return new TripCommands.PlanTrip(id, 2027, "Jiangsu 2027", List.of("Nanjing", "Suzhou"), START, END,
+    private static PlanTripCommand plan(TripId id, String reason) {
+        return new PlanTripCommand(id, 2027, "Jiangsu 2027", List.of("Nanjing", "Suzhou"), START, END,
                 "Chair of the Regional Council", LEADER, reason);
     }
 

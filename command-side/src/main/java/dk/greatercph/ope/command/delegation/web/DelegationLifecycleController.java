@@ -1,10 +1,25 @@
 package dk.greatercph.ope.command.delegation.web;
 
-import dk.greatercph.ope.platform.input.DateRange;
-import dk.greatercph.ope.command.delegation.DelegationCommands;
+import dk.greatercph.ope.command.CommandResult;
+import dk.greatercph.ope.command.delegation.AcceptAssignmentCommand;
+import dk.greatercph.ope.command.delegation.AddMemberCommand;
+import dk.greatercph.ope.command.delegation.AddProgrammeItemCommand;
+import dk.greatercph.ope.command.delegation.ApproveScopeExpansionCommand;
+import dk.greatercph.ope.command.delegation.CancelDelegationCommand;
+import dk.greatercph.ope.command.delegation.ChangeProgrammeItemCommand;
+import dk.greatercph.ope.command.delegation.CompleteDelegationCommand;
+import dk.greatercph.ope.command.delegation.ConfirmDelegationCommand;
+import dk.greatercph.ope.command.delegation.DeclineAssignmentCommand;
+import dk.greatercph.ope.command.delegation.DeclineDelegationCommand;
+import dk.greatercph.ope.command.delegation.RecordCostCoverageCommand;
+import dk.greatercph.ope.command.delegation.RejectScopeExpansionCommand;
+import dk.greatercph.ope.command.delegation.RemoveMemberCommand;
+import dk.greatercph.ope.command.delegation.RemoveProgrammeItemCommand;
+import dk.greatercph.ope.command.delegation.RequestScopeExpansionCommand;
+import dk.greatercph.ope.command.delegation.RouteDelegationCommand;
+import dk.greatercph.ope.command.delegation.ScreenDelegationCommand;
 import dk.greatercph.ope.command.person.PersonReferences;
 import dk.greatercph.ope.command.web.CommandAccepted;
-import dk.greatercph.ope.command.web.CommandResult;
 import dk.greatercph.ope.command.web.Versions;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.Outcome;
@@ -12,6 +27,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +82,7 @@ class DelegationLifecycleController {
     ResponseEntity<CommandAccepted> screen(@PathVariable String id, @Parameter(description = IF_MATCH)
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                            @Valid @RequestBody DelegationRequests.Screening request) {
-        return ok(id, new DelegationCommands.Screen(delegation(id), request.businessOpportunityAssessment(),
+        return ok(id, new ScreenDelegationCommand(delegation(id), request.businessOpportunityAssessment(),
                 Versions.ifMatch(ifMatch)));
     }
 
@@ -79,7 +95,7 @@ class DelegationLifecycleController {
                                           @Valid @RequestBody DelegationRequests.Routing request) {
         List<OperatorId> supporting = request.overrideSupporting() == null ? List.of()
                 : request.overrideSupporting().stream().map(OperatorId::new).toList();
-        return ok(id, new DelegationCommands.Route(delegation(id),
+        return ok(id, new RouteDelegationCommand(delegation(id),
                 request.overrideLead() == null ? null : new OperatorId(request.overrideLead()), supporting,
                 request.reason(), Versions.ifMatch(ifMatch)));
     }
@@ -90,7 +106,7 @@ class DelegationLifecycleController {
     ResponseEntity<CommandAccepted> accept(@PathVariable String id, @PathVariable String operatorId,
                                            @Parameter(description = IF_MATCH)
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(id, new DelegationCommands.AcceptAssignment(delegation(id), operator(operatorId),
+        return ok(id, new AcceptAssignmentCommand(delegation(id), operator(operatorId),
                 Versions.ifMatch(ifMatch)));
     }
 
@@ -101,7 +117,7 @@ class DelegationLifecycleController {
                                                       @Parameter(description = IF_MATCH)
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       @Valid @RequestBody DelegationRequests.Reason request) {
-        return ok(id, new DelegationCommands.DeclineAssignment(delegation(id), operator(operatorId), request.reason(),
+        return ok(id, new DeclineAssignmentCommand(delegation(id), operator(operatorId), request.reason(),
                 Versions.ifMatch(ifMatch)));
     }
 
@@ -112,7 +128,7 @@ class DelegationLifecycleController {
                                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                           @Valid @RequestBody DelegationRequests.ScopeExpansion request) {
         String requestId = "SCP-" + UUID.randomUUID();
-        long version = send(new DelegationCommands.RequestScopeExpansion(delegation(id), requestId,
+        long version = send(new RequestScopeExpansionCommand(delegation(id), requestId,
                 request.themes().stream().sorted().toList(), request.reason(), Versions.ifMatch(ifMatch)));
         return Versions.created("/api/delegations/" + id + "/scope-expansions/" + requestId, requestId, version);
     }
@@ -123,7 +139,7 @@ class DelegationLifecycleController {
     ResponseEntity<CommandAccepted> approveScopeExpansion(@PathVariable String id, @PathVariable String requestId,
                                                           @Parameter(description = IF_MATCH)
                                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(id, new DelegationCommands.ApproveScopeExpansion(delegation(id), requestId, Versions.ifMatch(ifMatch)));
+        return ok(id, new ApproveScopeExpansionCommand(delegation(id), requestId, Versions.ifMatch(ifMatch)));
     }
 
     @PostMapping(path = "/scope-expansions/{requestId}/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -133,7 +149,7 @@ class DelegationLifecycleController {
                                                          @Parameter(description = IF_MATCH)
                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                          @Valid @RequestBody DelegationRequests.Reason request) {
-        return ok(id, new DelegationCommands.RejectScopeExpansion(delegation(id), requestId, request.reason(),
+        return ok(id, new RejectScopeExpansionCommand(delegation(id), requestId, request.reason(),
                 Versions.ifMatch(ifMatch)));
     }
 
@@ -144,7 +160,7 @@ class DelegationLifecycleController {
                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                      @Valid @RequestBody DelegationRequests.ProgrammeItem request) {
         String itemId = "ITM-" + UUID.randomUUID();
-        long version = send(new DelegationCommands.AddProgrammeItem(delegation(id), itemId, request.kind(),
+        long version = send(new AddProgrammeItemCommand(delegation(id), itemId, request.kind(),
                 request.title(), instant("startsAt", request.startsAt()), instant("endsAt", request.endsAt()),
                 new VenueId(request.venueId()), host(request.hostId()), Versions.ifMatch(ifMatch)));
         return Versions.created("/api/delegations/" + id + "/programme-items/" + itemId, itemId, version);
@@ -157,7 +173,7 @@ class DelegationLifecycleController {
                                                         @Parameter(description = IF_MATCH)
                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                         @Valid @RequestBody DelegationRequests.ProgrammeItem request) {
-        return ok(id, new DelegationCommands.ChangeProgrammeItem(delegation(id), itemId, request.kind(), request.title(),
+        return ok(id, new ChangeProgrammeItemCommand(delegation(id), itemId, request.kind(), request.title(),
                 instant("startsAt", request.startsAt()), instant("endsAt", request.endsAt()),
                 new VenueId(request.venueId()), host(request.hostId()), Versions.ifMatch(ifMatch)));
     }
@@ -168,7 +184,7 @@ class DelegationLifecycleController {
     ResponseEntity<CommandAccepted> removeProgrammeItem(@PathVariable String id, @PathVariable String itemId,
                                                         @Parameter(description = IF_MATCH)
                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(id, new DelegationCommands.RemoveProgrammeItem(delegation(id), itemId, Versions.ifMatch(ifMatch)));
+        return ok(id, new RemoveProgrammeItemCommand(delegation(id), itemId, Versions.ifMatch(ifMatch)));
     }
 
     @PostMapping(path = "/programme-items/{itemId}/cost-coverage", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -178,7 +194,7 @@ class DelegationLifecycleController {
                                                        @Parameter(description = IF_MATCH)
                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                        @Valid @RequestBody DelegationRequests.CostCoverage request) {
-        return ok(id, new DelegationCommands.RecordCostCoverage(delegation(id), itemId, request.payer(), request.basis(),
+        return ok(id, new RecordCostCoverageCommand(delegation(id), itemId, request.payer(), request.basis(),
                 request.amount(), request.currency(), Versions.ifMatch(ifMatch)));
     }
 
@@ -190,7 +206,7 @@ class DelegationLifecycleController {
                                                             @Valid @RequestBody DelegationRequests.Member request) {
         String memberId = "MEM-" + UUID.randomUUID();
         PersonId person = persons.newOrExisting("personId", request.personId());
-        long version = send(new DelegationCommands.AddMember(delegation(id), memberId, person, request.name(),
+        long version = send(new AddMemberCommand(delegation(id), memberId, person, request.name(),
                 request.title(), request.email(), request.phone(), request.organisation(),
                 Boolean.TRUE.equals(request.contact()), Versions.ifMatch(ifMatch)));
         return ResponseEntity.created(URI.create("/api/delegations/" + id + "/members/" + memberId))
@@ -204,7 +220,7 @@ class DelegationLifecycleController {
     ResponseEntity<CommandAccepted> removeMember(@PathVariable String id, @PathVariable String memberId,
                                                  @Parameter(description = IF_MATCH)
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(id, new DelegationCommands.RemoveMember(delegation(id), memberId, Versions.ifMatch(ifMatch)));
+        return ok(id, new RemoveMemberCommand(delegation(id), memberId, Versions.ifMatch(ifMatch)));
     }
 
     @PostMapping("/confirmation")
@@ -213,7 +229,7 @@ class DelegationLifecycleController {
             description = "DESK. Confirmation makes every programme item confirmed and claims its venue and host; a refusal is recorded as ConfirmationRefusedEvent naming the items.")
     ResponseEntity<CommandAccepted> confirm(@PathVariable String id, @Parameter(description = IF_MATCH)
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(id, new DelegationCommands.Confirm(delegation(id), Versions.ifMatch(ifMatch)));
+        return ok(id, new ConfirmDelegationCommand(delegation(id), Versions.ifMatch(ifMatch)));
     }
 
     @PostMapping(path = "/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -222,7 +238,7 @@ class DelegationLifecycleController {
     ResponseEntity<CommandAccepted> cancel(@PathVariable String id, @Parameter(description = IF_MATCH)
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                            @Valid @RequestBody DelegationRequests.Reason request) {
-        return ok(id, new DelegationCommands.Cancel(delegation(id), request.reason(), Versions.ifMatch(ifMatch)));
+        return ok(id, new CancelDelegationCommand(delegation(id), request.reason(), Versions.ifMatch(ifMatch)));
     }
 
     @PostMapping(path = "/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -231,7 +247,7 @@ class DelegationLifecycleController {
     ResponseEntity<CommandAccepted> decline(@PathVariable String id, @Parameter(description = IF_MATCH)
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             @Valid @RequestBody DelegationRequests.Reason request) {
-        return ok(id, new DelegationCommands.Decline(delegation(id), request.reason(), Versions.ifMatch(ifMatch)));
+        return ok(id, new DeclineDelegationCommand(delegation(id), request.reason(), Versions.ifMatch(ifMatch)));
     }
 
     @PostMapping(path = "/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -244,7 +260,7 @@ class DelegationLifecycleController {
                 .map(f -> new Outcome.FollowUp(new OperatorId(f.operatorId()), f.action())).toList();
         Outcome outcome = new Outcome(request.summary(), request.investmentLeads(), request.companies(), request.mous(),
                 followUps);
-        return ok(id, new DelegationCommands.Complete(delegation(id), outcome, Versions.ifMatch(ifMatch)));
+        return ok(id, new CompleteDelegationCommand(delegation(id), outcome, Versions.ifMatch(ifMatch)));
     }
 
     private ResponseEntity<CommandAccepted> ok(String id, Object command) {

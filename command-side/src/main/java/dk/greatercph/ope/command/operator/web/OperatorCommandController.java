@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.operator.web;
 
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.operator.AgreeKpiTargetsCommand;
 import dk.greatercph.ope.command.operator.ChangeOperatorThemesCommand;
 import dk.greatercph.ope.command.operator.RegisterOperatorCommand;
@@ -56,8 +57,8 @@ class OperatorCommandController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OperatorRequests.Themes request) {
         OperatorId operator = operatorId(id);
-        long version = commandGateway.sendAndWait(new ChangeOperatorThemesCommand(operator,
-                request.themes().stream().sorted().toList(), Versions.ifMatch(ifMatch)));
+        long version = commandGateway.<CommandResult>sendAndWait(new ChangeOperatorThemesCommand(operator,
+                request.themes().stream().sorted().toList(), Versions.ifMatch(ifMatch))).versionOrThrow();
         return Versions.ok(operator.value(), version);
     }
 
@@ -71,9 +72,9 @@ class OperatorCommandController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OperatorRequests.KpiTargets request) {
         OperatorId operator = operatorId(id);
-        long version = commandGateway.sendAndWait(new AgreeKpiTargetsCommand(operator, year,
+        long version = commandGateway.<CommandResult>sendAndWait(new AgreeKpiTargetsCommand(operator, year,
                 request.targets().stream().map(t -> new KpiTarget(t.kind(), t.target())).toList(),
-                Versions.ifMatch(ifMatch)));
+                Versions.ifMatch(ifMatch))).versionOrThrow();
         return Versions.ok(operator.value(), version);
     }
 

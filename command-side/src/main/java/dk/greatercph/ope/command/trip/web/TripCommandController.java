@@ -1,7 +1,14 @@
 package dk.greatercph.ope.command.trip.web;
 
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.person.PersonReferences;
-import dk.greatercph.ope.command.trip.TripCommands;
+import dk.greatercph.ope.command.trip.AddItineraryItemCommand;
+import dk.greatercph.ope.command.trip.AddParticipantCommand;
+import dk.greatercph.ope.command.trip.ApproveTripCommand;
+import dk.greatercph.ope.command.trip.CancelTripCommand;
+import dk.greatercph.ope.command.trip.CompleteTripCommand;
+import dk.greatercph.ope.command.trip.PlanTripCommand;
+import dk.greatercph.ope.command.trip.RemoveParticipantCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.Versions;
 import dk.greatercph.ope.events.operator.OperatorId;
@@ -48,7 +55,7 @@ class TripCommandController {
             description = "DESK. The leader's name is sealed with the leader's person key (R9). A second trip in a year without extraordinaryReason is 422 ANNUAL_TRIP_EXISTS. Answers 201 with the trip id in Location.")
     ResponseEntity<CommandAccepted> plan(@Valid @RequestBody TripRequests.Plan request) {
         TripId id = TripId.newId();
-        commandGateway.sendAndWait(new TripCommands.PlanTrip(id, request.year(), request.title(),
+        commandGateway.sendAndWait(new PlanTripCommand(id, request.year(), request.title(),
                 request.destinations(), request.startDate(), request.endDate(), request.leader(),
                 persons.newOrExisting("leaderPersonId", request.leaderPersonId()), request.extraordinaryReason()));
         return Versions.created("/api/trips/" + id, id.value(), 0);
@@ -63,9 +70,9 @@ class TripCommandController {
             @Valid @RequestBody TripRequests.Participant request) {
         String participantId = "PAR-" + UUID.randomUUID();
         PersonId person = persons.newOrExisting("personId", request.personId());
-        long version = commandGateway.sendAndWait(new TripCommands.AddParticipant(new TripId(id), participantId,
+        long version = commandGateway.<CommandResult>sendAndWait(new AddParticipantCommand(new TripId(id), participantId,
                 request.kind(), person, request.name(), request.title(), request.organisation(),
-                request.operatorId() == null ? null : new OperatorId(request.operatorId()), Versions.ifMatch(ifMatch)));
+                request.operatorId() == null ? null : new OperatorId(request.operatorId()), Versions.ifMatch(ifMatch))).versionOrThrow();
         return Versions.created("/api/trips/" + id + "/participants/" + participantId, participantId, version);
     }
 
@@ -75,8 +82,8 @@ class TripCommandController {
     ResponseEntity<CommandAccepted> removeParticipant(
             @PathVariable String id, @PathVariable String participantId,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        long version = commandGateway.sendAndWait(new TripCommands.RemoveParticipant(new TripId(id), participantId,
-                Versions.ifMatch(ifMatch)));
+        long version = commandGateway.<CommandResult>sendAndWait(new RemoveParticipantCommand(new TripId(id), participantId,
+                Versions.ifMatch(ifMatch))).versionOrThrow();
         return Versions.ok(id, version);
     }
 
@@ -88,10 +95,10 @@ class TripCommandController {
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TripRequests.ItineraryItem request) {
         String itemId = "ITI-" + UUID.randomUUID();
-        long version = commandGateway.sendAndWait(new TripCommands.AddItineraryItem(new TripId(id), itemId,
+        long version = commandGateway.<CommandResult>sendAndWait(new AddItineraryItemCommand(new TripId(id), itemId,
                 request.startsAt(), request.endsAt(), request.city(), request.counterpart(), request.description(),
                 request.objectiveOperator() == null ? null : new OperatorId(request.objectiveOperator()),
-                request.objectiveCompany(), Versions.ifMatch(ifMatch)));
+                request.objectiveCompany(), Versions.ifMatch(ifMatch))).versionOrThrow();
         return Versions.created("/api/trips/" + id + "/itinerary-items/" + itemId, itemId, version);
     }
 
@@ -101,8 +108,8 @@ class TripCommandController {
     ResponseEntity<CommandAccepted> approve(
             @PathVariable String id,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return Versions.ok(id, commandGateway.<Long>sendAndWait(
-                new TripCommands.ApproveTrip(new TripId(id), Versions.ifMatch(ifMatch))));
+        return Versions.ok(id, commandGateway.<CommandResult>sendAndWait(
+                new ApproveTripCommand(new TripId(id), Versions.ifMatch(ifMatch))).versionOrThrow());
     }
 
     @PostMapping(path = "/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -114,8 +121,8 @@ class TripCommandController {
             @Valid @RequestBody TripRequests.Completion request) {
         List<FollowUp> followUps = request.followUps() == null ? List.of() : request.followUps().stream()
                 .map(f -> new FollowUp(new OperatorId(f.operatorId()), f.action())).toList();
-        return Versions.ok(id, commandGateway.<Long>sendAndWait(new TripCommands.CompleteTrip(new TripId(id),
-                request.outcomes(), request.agreementsSigned(), followUps, Versions.ifMatch(ifMatch))));
+        return Versions.ok(id, commandGateway.<CommandResult>sendAndWait(new CompleteTripCommand(new TripId(id),
+                request.outcomes(), request.agreementsSigned(), followUps, Versions.ifMatch(ifMatch))).versionOrThrow());
     }
 
     @PostMapping(path = "/{id}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -125,7 +132,7 @@ class TripCommandController {
             @PathVariable String id,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TripRequests.Cancellation request) {
-        return Versions.ok(id, commandGateway.<Long>sendAndWait(
-                new TripCommands.CancelTrip(new TripId(id), request.reason(), Versions.ifMatch(ifMatch))));
+        return Versions.ok(id, commandGateway.<CommandResult>sendAndWait(
+                new CancelTripCommand(new TripId(id), request.reason(), Versions.ifMatch(ifMatch))).versionOrThrow());
     }
 }

@@ -1,4 +1,4 @@
-package dk.greatercph.ope.command.web;
+package dk.greatercph.ope.command;
 
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateLifecycle;

@@ -1,4 +1,4 @@
-package dk.greatercph.ope.command.web;
+package dk.greatercph.ope.command;
 
 import dk.greatercph.ope.platform.idempotency.RecordedRefusal;
 import dk.greatercph.ope.platform.problem.DomainProblem;

@@ -1,0 +1,8 @@
+package dk.greatercph.ope.command.trip;
+
+import dk.greatercph.ope.events.trip.TripId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record ApproveTripCommand(@TargetAggregateIdentifier TripId tripId, @TargetAggregateVersion Long expectedVersion) {
+}
