@@ -77,8 +77,12 @@ class OpenApiTest {
     void namesTheProductAndTagsAndDescribesEveryOperation() throws IOException {
         Api.Response response = new Api(port).get("/v3/api-docs");
         Files.writeString(Path.of("target", "openapi.json"), response.body());
-        JsonNode doc = response.json();
 
+        namesTheProductAndTagsAndDescribesEveryOperation(response.json());
+    }
+
+    /** What every served document must say, also each side's alone ({@link SplitModeTest}). */
+    static void namesTheProductAndTagsAndDescribesEveryOperation(JsonNode doc) {
         JsonNode info = doc.get("info");
         assertThat(info.get("title").asString()).isEqualTo("One-Point-Entry");
         assertThat(info.get("version").asString()).as("the build's version").matches("\\d+\\.\\d+\\.\\d+.*");
