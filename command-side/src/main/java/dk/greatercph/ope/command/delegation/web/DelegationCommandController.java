@@ -2,12 +2,11 @@ package dk.greatercph.ope.command.delegation.web;
 
 import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
-import dk.greatercph.ope.command.web.Versions;
+import dk.greatercph.ope.command.web.CommandAnswers;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,21 +22,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Delegations (commands)")
 class DelegationCommandController {
 
-    private final CommandGateway commandGateway;
+    private final CommandAnswers commands;
 
-    DelegationCommandController(CommandGateway commandGateway) {
-        this.commandGateway = commandGateway;
+    DelegationCommandController(CommandAnswers commands) {
+        this.commands = commands;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register an incoming delegation request")
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterDelegationRequest request) {
         DelegationId id = DelegationId.newId();
-        commandGateway.sendAndWait(new RegisterDelegationCommand(id, request.channel(),
+        return commands.registered("/api/delegations/" + id, id, new RegisterDelegationCommand(id, request.channel(),
                 request.requestingOrganisation(), request.originProvince(), request.originCity(),
                 request.delegationType(), request.politicalLevel(), request.headCount(), request.wishedFrom(),
                 request.wishedTo(), request.themes().stream().sorted().toList(), request.purpose(),
                 request.businessOpportunity()));
-        return Versions.created("/api/delegations/" + id, id.value(), 0);
     }
 }
