@@ -59,6 +59,9 @@ class CommandPreconditionsTest {
                 Map.of("If-Match", "three")), 404, "ASSIGNMENT_NOT_FOUND");
         assertProblem(desk.post("/api/trips/TRP-" + UUID.randomUUID() + "/approval", "", Map.of("If-Match", "three")),
                 400, "INVALID_IF_MATCH");
+        assertProblem(desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/delegations/" + id
+                        + "/confirmation")).header("If-Match", "\"2\"").header("If-Match", "\"3\"")
+                .POST(HttpRequest.BodyPublishers.noBody()), Map.of()), 400, "INVALID_IF_MATCH");
     }
 
     @Test
