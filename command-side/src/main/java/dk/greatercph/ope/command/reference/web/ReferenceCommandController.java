@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Registers partners (possible hosts) and venues. */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Partners and venues (commands)")
+@Tag(name = "Partners and venues (commands)",
+        description = "Reference data: the partners that host programme items (hospitals among them, rule R3) and the venues where they take place (rule R6).")
 class ReferenceCommandController {
 
     private final CommandAnswers commands;
@@ -54,7 +55,8 @@ class ReferenceCommandController {
     }
 
     @PostMapping(path = "/partners", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Register a partner that can host programme items")
+    @Operation(summary = "Register a partner that can host programme items",
+            description = "DESK. A partner of kind HOSPITAL, or with hospital true, makes its programme items need cost coverage (R3). Answers 201 with the id in Location.")
     ResponseEntity<CommandAccepted> registerPartner(@Valid @RequestBody PartnerRequest request) {
         PartnerId id = PartnerId.newId();
         return commands.registered("/api/partners/" + id, id, new RegisterPartnerCommand(id, request.name(),
@@ -62,7 +64,8 @@ class ReferenceCommandController {
     }
 
     @PostMapping(path = "/venues", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Register a venue")
+    @Operation(summary = "Register a venue",
+            description = "DESK. Programme items name the venue; confirmation refuses a venue double-booked by another confirmed programme (R6). Answers 201 with the id in Location.")
     ResponseEntity<CommandAccepted> registerVenue(@Valid @RequestBody VenueRequest request) {
         VenueId id = VenueId.newId();
         return commands.registered("/api/venues/" + id, id,
