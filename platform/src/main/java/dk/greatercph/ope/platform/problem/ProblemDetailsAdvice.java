@@ -103,6 +103,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (c instanceof InvalidInput invalid) {
                 return invalidInput(new InvalidInput(invalid.code(), e.getName(), invalid.getMessage()));
             }
+            if (c instanceof DomainProblem problem) {
+                return respond(problem.details());
+            }
         }
         return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                 "Parameter '" + e.getName() + "' has an invalid value.",

@@ -2,12 +2,11 @@ package dk.greatercph.ope.command.delegation.web;
 
 import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
-import dk.greatercph.ope.command.web.Versions;
+import dk.greatercph.ope.command.web.CommandAnswers;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
         description = "The desk registers, screens, routes, plans, confirms and closes incoming delegations; operators answer their assignments, plan programme items and report outcomes. Every command answers the delegation's new version in ETag; If-Match makes it conditional.")
 class DelegationCommandController {
 
-    private final CommandGateway commandGateway;
+    private final CommandAnswers commands;
 
-    DelegationCommandController(CommandGateway commandGateway) {
-        this.commandGateway = commandGateway;
+    DelegationCommandController(CommandAnswers commands) {
+        this.commands = commands;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -35,11 +34,10 @@ class DelegationCommandController {
             description = "DESK. Records DelegationRegisteredEvent; answers 201 with the new id in Location and the version (0) in ETag. Unknown or read-only fields are 400 naming the field.")
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterDelegationRequest request) {
         DelegationId id = DelegationId.newId();
-        commandGateway.sendAndWait(new RegisterDelegationCommand(id, request.channel(),
+        return commands.registered("/api/delegations/" + id, id, new RegisterDelegationCommand(id, request.channel(),
                 request.requestingOrganisation(), request.originProvince(), request.originCity(),
                 request.delegationType(), request.politicalLevel(), request.headCount(), request.wishedFrom(),
                 request.wishedTo(), request.themes().stream().sorted().toList(), request.purpose(),
                 request.businessOpportunity()));
-        return Versions.created("/api/delegations/" + id, id.value(), 0);
     }
 }

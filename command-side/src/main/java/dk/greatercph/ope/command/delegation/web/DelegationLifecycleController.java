@@ -1,6 +1,5 @@
 package dk.greatercph.ope.command.delegation.web;
 
-import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.delegation.AcceptAssignmentCommand;
 import dk.greatercph.ope.command.delegation.AddMemberCommand;
 import dk.greatercph.ope.command.delegation.AddProgrammeItemCommand;
@@ -20,7 +19,8 @@ import dk.greatercph.ope.command.delegation.RouteDelegationCommand;
 import dk.greatercph.ope.command.delegation.ScreenDelegationCommand;
 import dk.greatercph.ope.command.person.PersonReferences;
 import dk.greatercph.ope.command.web.CommandAccepted;
-import dk.greatercph.ope.command.web.Versions;
+import dk.greatercph.ope.command.web.CommandAnswers;
+import dk.greatercph.ope.command.web.ExpectedVersion;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.operator.OperatorId;
@@ -35,19 +35,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
+import java.beans.PropertyEditorSupport;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -67,220 +67,203 @@ class DelegationLifecycleController {
 
     private static final String IF_MATCH = "Only if the delegation is still at this version, e.g. \"3\"";
 
-    private final CommandGateway commandGateway;
+    private final CommandAnswers commands;
     private final PersonReferences persons;
 
-    DelegationLifecycleController(CommandGateway commandGateway, PersonReferences persons) {
-        this.commandGateway = commandGateway;
+    DelegationLifecycleController(CommandAnswers commands, PersonReferences persons) {
+        this.commands = commands;
         this.persons = persons;
+    }
+
+    /** An operator id in an assignment's path that cannot be an operator's code names no assignment. */
+    @InitBinder
+    void assignments(WebDataBinder binder) {
+        binder.registerCustomEditor(OperatorId.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String id) {
+                try {
+                    setValue(new OperatorId(id));
+                } catch (IllegalArgumentException e) {
+                    throw new DomainProblem("ASSIGNMENT_NOT_FOUND", ProblemKind.NOT_FOUND, "No assignment for " + id + ".");
+                }
+            }
+        });
     }
 
     @PostMapping(path = "/screening", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record the screening (R8 repeat-request check, business opportunity assessment)",
             description = "DESK. Flags a repeat request (R8: same organisation, overlapping themes, within 24 months) and records the desk's assessment; answers the new version in ETag.")
-    ResponseEntity<CommandAccepted> screen(@PathVariable String id, @Parameter(description = IF_MATCH)
-                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                           @Valid @RequestBody DelegationRequests.Screening request) {
-        return ok(id, new ScreenDelegationCommand(delegation(id), request.businessOpportunityAssessment(),
-                Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> screen(@Valid @RequestBody DelegationRequests.Screening request,
+                                           @PathVariable DelegationId id,
+                                           @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new ScreenDelegationCommand(id, request.businessOpportunityAssessment(),
+                expected.value()));
     }
 
     @PostMapping(path = "/routing", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Route by the routing table (R1), or override it with a reason; R2 refuses a non-political "
             + "delegation without a business opportunity (422 NO_BUSINESS_FOCUS, recorded as an event)",
             description = "DESK. An empty body routes by the current routing table; overrideLead and overrideSupporting with a reason override it. Re-routing withdraws unanswered offers.")
-    ResponseEntity<CommandAccepted> route(@PathVariable String id, @Parameter(description = IF_MATCH)
-                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                          @Valid @RequestBody DelegationRequests.Routing request) {
+    ResponseEntity<CommandAccepted> route(@Valid @RequestBody DelegationRequests.Routing request,
+                                          @PathVariable DelegationId id,
+                                          @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         List<OperatorId> supporting = request.overrideSupporting() == null ? List.of()
                 : request.overrideSupporting().stream().map(OperatorId::new).toList();
-        return ok(id, new RouteDelegationCommand(delegation(id),
+        return commands.ok(id, new RouteDelegationCommand(id,
                 request.overrideLead() == null ? null : new OperatorId(request.overrideLead()), supporting,
-                request.reason(), Versions.ifMatch(ifMatch)));
+                request.reason(), expected.value()));
     }
 
     @PostMapping("/assignments/{operatorId}/acceptance")
     @Operation(summary = "The operator accepts its assignment",
             description = "The operator named in the path (or the desk). Accepting the lead moves the delegation to ACCEPTED; another operator's assignment answers 404.")
-    ResponseEntity<CommandAccepted> accept(@PathVariable String id, @PathVariable String operatorId,
-                                           @Parameter(description = IF_MATCH)
-                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(id, new AcceptAssignmentCommand(delegation(id), operator(operatorId),
-                Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> accept(@PathVariable DelegationId id, @PathVariable OperatorId operatorId,
+                                           @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new AcceptAssignmentCommand(id, operatorId, expected.value()));
     }
 
     @PostMapping(path = "/assignments/{operatorId}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The operator declines its assignment; a declining lead returns the delegation to the desk",
             description = "The operator named in the path (or the desk), with a reason. A declining lead sets the delegation back to SCREENED, to be routed again.")
-    ResponseEntity<CommandAccepted> declineAssignment(@PathVariable String id, @PathVariable String operatorId,
-                                                      @Parameter(description = IF_MATCH)
-                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                      @Valid @RequestBody DelegationRequests.Reason request) {
-        return ok(id, new DeclineAssignmentCommand(delegation(id), operator(operatorId), request.reason(),
-                Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> declineAssignment(@Valid @RequestBody DelegationRequests.Reason request,
+                                                      @PathVariable DelegationId id,
+                                                      @PathVariable OperatorId operatorId,
+                                                      @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new DeclineAssignmentCommand(id, operatorId, request.reason(), expected.value()));
     }
 
     @PostMapping(path = "/scope-expansions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Ask for more themes after routing (R4); the desk approves or rejects",
             description = "DESK. Answers 201 with the request's id in Location; before routing 409 NOT_ROUTED.")
-    ResponseEntity<CommandAccepted> requestScopeExpansion(@PathVariable String id, @Parameter(description = IF_MATCH)
-                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                          @Valid @RequestBody DelegationRequests.ScopeExpansion request) {
+    ResponseEntity<CommandAccepted> requestScopeExpansion(@Valid @RequestBody DelegationRequests.ScopeExpansion request,
+                                                          @PathVariable DelegationId id,
+                                                          @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         String requestId = "SCP-" + UUID.randomUUID();
-        long version = send(new RequestScopeExpansionCommand(delegation(id), requestId,
-                request.themes().stream().sorted().toList(), request.reason(), Versions.ifMatch(ifMatch)));
-        return Versions.created("/api/delegations/" + id + "/scope-expansions/" + requestId, requestId, version);
+        return commands.created("/api/delegations/" + id + "/scope-expansions/" + requestId, requestId,
+                new RequestScopeExpansionCommand(id, requestId, request.themes().stream().sorted().toList(),
+                        request.reason(), expected.value()));
     }
 
     @PostMapping("/scope-expansions/{requestId}/approval")
     @Operation(summary = "The desk approves a scope expansion",
             description = "DESK. The themes join the delegation; deciding a request twice is 409 SCOPE_REQUEST_CLOSED.")
-    ResponseEntity<CommandAccepted> approveScopeExpansion(@PathVariable String id, @PathVariable String requestId,
-                                                          @Parameter(description = IF_MATCH)
-                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(id, new ApproveScopeExpansionCommand(delegation(id), requestId, Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> approveScopeExpansion(@PathVariable DelegationId id, @PathVariable String requestId,
+                                                          @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new ApproveScopeExpansionCommand(id, requestId, expected.value()));
     }
 
     @PostMapping(path = "/scope-expansions/{requestId}/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The desk rejects a scope expansion (depth before breadth, R4)",
             description = "DESK, with a reason. Deciding a request twice is 409 SCOPE_REQUEST_CLOSED.")
-    ResponseEntity<CommandAccepted> rejectScopeExpansion(@PathVariable String id, @PathVariable String requestId,
-                                                         @Parameter(description = IF_MATCH)
-                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                         @Valid @RequestBody DelegationRequests.Reason request) {
-        return ok(id, new RejectScopeExpansionCommand(delegation(id), requestId, request.reason(),
-                Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> rejectScopeExpansion(@Valid @RequestBody DelegationRequests.Reason request,
+                                                         @PathVariable DelegationId id, @PathVariable String requestId,
+                                                         @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new RejectScopeExpansionCommand(id, requestId, request.reason(), expected.value()));
     }
 
     @PostMapping(path = "/programme-items", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a programme item (tentative until confirmation)",
             description = "The desk, or an operator working on the delegation. Answers 201 with the item's id in Location; the item stays tentative until the delegation is confirmed.")
-    ResponseEntity<CommandAccepted> addProgrammeItem(@PathVariable String id, @Parameter(description = IF_MATCH)
-                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                     @Valid @RequestBody DelegationRequests.ProgrammeItem request) {
+    ResponseEntity<CommandAccepted> addProgrammeItem(@Valid @RequestBody DelegationRequests.ProgrammeItem request,
+                                                     @PathVariable DelegationId id,
+                                                     @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         String itemId = "ITM-" + UUID.randomUUID();
-        long version = send(new AddProgrammeItemCommand(delegation(id), itemId, request.kind(),
-                request.title(), instant("startsAt", request.startsAt()), instant("endsAt", request.endsAt()),
-                new VenueId(request.venueId()), host(request.hostId()), Versions.ifMatch(ifMatch)));
-        return Versions.created("/api/delegations/" + id + "/programme-items/" + itemId, itemId, version);
+        return commands.created("/api/delegations/" + id + "/programme-items/" + itemId, itemId,
+                new AddProgrammeItemCommand(id, itemId, request.kind(), request.title(),
+                        instant("startsAt", request.startsAt()), instant("endsAt", request.endsAt()),
+                        new VenueId(request.venueId()), host(request.hostId()), expected.value()));
     }
 
     @PutMapping(path = "/programme-items/{itemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a programme item",
             description = "The desk, or an operator working on the delegation; an operator changes only the items it added (the lead all of them), otherwise 403 ITEM_OF_ANOTHER_OPERATOR. A changed item is tentative again.")
-    ResponseEntity<CommandAccepted> changeProgrammeItem(@PathVariable String id, @PathVariable String itemId,
-                                                        @Parameter(description = IF_MATCH)
-                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                        @Valid @RequestBody DelegationRequests.ProgrammeItem request) {
-        return ok(id, new ChangeProgrammeItemCommand(delegation(id), itemId, request.kind(), request.title(),
+    ResponseEntity<CommandAccepted> changeProgrammeItem(@Valid @RequestBody DelegationRequests.ProgrammeItem request,
+                                                        @PathVariable DelegationId id, @PathVariable String itemId,
+                                                        @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new ChangeProgrammeItemCommand(id, itemId, request.kind(), request.title(),
                 instant("startsAt", request.startsAt()), instant("endsAt", request.endsAt()),
-                new VenueId(request.venueId()), host(request.hostId()), Versions.ifMatch(ifMatch)));
+                new VenueId(request.venueId()), host(request.hostId()), expected.value()));
     }
 
     @DeleteMapping("/programme-items/{itemId}")
     @Operation(summary = "Remove a programme item",
             description = "The desk, or an operator working on the delegation; an operator removes only the items it added (the lead all of them), otherwise 403 ITEM_OF_ANOTHER_OPERATOR.")
-    ResponseEntity<CommandAccepted> removeProgrammeItem(@PathVariable String id, @PathVariable String itemId,
-                                                        @Parameter(description = IF_MATCH)
-                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(id, new RemoveProgrammeItemCommand(delegation(id), itemId, Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> removeProgrammeItem(@PathVariable DelegationId id, @PathVariable String itemId,
+                                                        @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new RemoveProgrammeItemCommand(id, itemId, expected.value()));
     }
 
     @PostMapping(path = "/programme-items/{itemId}/cost-coverage", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record who pays for a programme item (required for hospital-hosted items, R3)",
             description = "The desk, or an operator working on the delegation. Payer, basis and amount; confirmation needs it for every hospital-hosted item (R3).")
-    ResponseEntity<CommandAccepted> recordCostCoverage(@PathVariable String id, @PathVariable String itemId,
-                                                       @Parameter(description = IF_MATCH)
-                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                       @Valid @RequestBody DelegationRequests.CostCoverage request) {
-        return ok(id, new RecordCostCoverageCommand(delegation(id), itemId, request.payer(), request.basis(),
-                request.amount(), request.currency(), Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> recordCostCoverage(@Valid @RequestBody DelegationRequests.CostCoverage request,
+                                                       @PathVariable DelegationId id, @PathVariable String itemId,
+                                                       @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new RecordCostCoverageCommand(id, itemId, request.payer(), request.basis(),
+                request.amount(), request.currency(), expected.value()));
     }
 
     @PostMapping(path = "/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a member or the contact of the delegation (personal data, stored encrypted)",
             description = "DESK. Name, title, e-mail and phone are sealed with the person's key before they are recorded (R9). Answers 201 with the member id and the person id; pass the person id again to link the same person elsewhere.")
-    ResponseEntity<DelegationRequests.MemberAdded> addMember(@PathVariable String id, @Parameter(description = IF_MATCH)
-                                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                            @Valid @RequestBody DelegationRequests.Member request) {
+    ResponseEntity<DelegationRequests.MemberAdded> addMember(@Valid @RequestBody DelegationRequests.Member request,
+                                                            @PathVariable DelegationId id,
+                                                            @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         String memberId = "MEM-" + UUID.randomUUID();
         PersonId person = persons.newOrExisting("personId", request.personId());
-        long version = send(new AddMemberCommand(delegation(id), memberId, person, request.name(),
+        long version = commands.send(new AddMemberCommand(id, memberId, person, request.name(),
                 request.title(), request.email(), request.phone(), request.organisation(),
-                Boolean.TRUE.equals(request.contact()), Versions.ifMatch(ifMatch)));
-        return ResponseEntity.created(URI.create("/api/delegations/" + id + "/members/" + memberId))
-                .eTag("\"" + version + "\"")
-                .body(new DelegationRequests.MemberAdded(memberId, person.value(), version));
+                Boolean.TRUE.equals(request.contact()), expected.value()));
+        return CommandAnswers.created("/api/delegations/" + id + "/members/" + memberId, version,
+                new DelegationRequests.MemberAdded(memberId, person.value(), version));
     }
 
     @DeleteMapping("/members/{memberId}")
     @Operation(summary = "Remove a member",
             description = "DESK. The member leaves the delegation; the person's data stays erasable through /api/persons/{personId}/erasure.")
-    ResponseEntity<CommandAccepted> removeMember(@PathVariable String id, @PathVariable String memberId,
-                                                 @Parameter(description = IF_MATCH)
-                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(id, new RemoveMemberCommand(delegation(id), memberId, Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> removeMember(@PathVariable DelegationId id, @PathVariable String memberId,
+                                                 @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new RemoveMemberCommand(id, memberId, expected.value()));
     }
 
     @PostMapping("/confirmation")
     @Operation(summary = "Confirm the programme: R3 (cost coverage, 422 COST_COVERAGE_MISSING) and R6 (no double "
             + "booking, 409 DOUBLE_BOOKING) refusals are recorded as events",
             description = "DESK. Confirmation makes every programme item confirmed and claims its venue and host; a refusal is recorded as ConfirmationRefusedEvent naming the items.")
-    ResponseEntity<CommandAccepted> confirm(@PathVariable String id, @Parameter(description = IF_MATCH)
-                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(id, new ConfirmDelegationCommand(delegation(id), Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> confirm(@PathVariable DelegationId id,
+                                            @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new ConfirmDelegationCommand(id, expected.value()));
     }
 
     @PostMapping(path = "/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The delegation calls off its visit",
             description = "DESK, with a reason. The delegation becomes CANCELLED; its programme items stay on the schedule as cancelled.")
-    ResponseEntity<CommandAccepted> cancel(@PathVariable String id, @Parameter(description = IF_MATCH)
-                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                           @Valid @RequestBody DelegationRequests.Reason request) {
-        return ok(id, new CancelDelegationCommand(delegation(id), request.reason(), Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> cancel(@Valid @RequestBody DelegationRequests.Reason request,
+                                           @PathVariable DelegationId id,
+                                           @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new CancelDelegationCommand(id, request.reason(), expected.value()));
     }
 
     @PostMapping(path = "/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The desk declines the request, with its reason",
             description = "DESK. The delegation becomes DECLINED; its programme items stay on the schedule as cancelled.")
-    ResponseEntity<CommandAccepted> decline(@PathVariable String id, @Parameter(description = IF_MATCH)
-                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                            @Valid @RequestBody DelegationRequests.Reason request) {
-        return ok(id, new DeclineDelegationCommand(delegation(id), request.reason(), Versions.ifMatch(ifMatch)));
+    ResponseEntity<CommandAccepted> decline(@Valid @RequestBody DelegationRequests.Reason request,
+                                            @PathVariable DelegationId id,
+                                            @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new DeclineDelegationCommand(id, request.reason(), expected.value()));
     }
 
     @PostMapping(path = "/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Complete the visit with its outcome report (feeds KPIs)",
             description = "The desk or the lead operator, after confirmation: summary, investment leads, companies, MoUs and follow-ups handed to operators. The delegation becomes COMPLETED.")
-    ResponseEntity<CommandAccepted> complete(@PathVariable String id, @Parameter(description = IF_MATCH)
-                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                             @Valid @RequestBody DelegationRequests.Completion request) {
+    ResponseEntity<CommandAccepted> complete(@Valid @RequestBody DelegationRequests.Completion request,
+                                             @PathVariable DelegationId id,
+                                             @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         List<Outcome.FollowUp> followUps = request.followUps() == null ? List.of() : request.followUps().stream()
                 .map(f -> new Outcome.FollowUp(new OperatorId(f.operatorId()), f.action())).toList();
         Outcome outcome = new Outcome(request.summary(), request.investmentLeads(), request.companies(), request.mous(),
                 followUps);
-        return ok(id, new CompleteDelegationCommand(delegation(id), outcome, Versions.ifMatch(ifMatch)));
-    }
-
-    private ResponseEntity<CommandAccepted> ok(String id, Object command) {
-        return Versions.ok(id, send(command));
-    }
-
-    private long send(Object command) {
-        CommandResult result = commandGateway.sendAndWait(command);
-        return result.versionOrThrow();
-    }
-
-    private static DelegationId delegation(String id) {
-        return new DelegationId(id);
-    }
-
-    private static OperatorId operator(String id) {
-        try {
-            return new OperatorId(id);
-        } catch (IllegalArgumentException e) {
-            throw new DomainProblem("ASSIGNMENT_NOT_FOUND", ProblemKind.NOT_FOUND, "No assignment for " + id + ".");
-        }
+        return commands.ok(id, new CompleteDelegationCommand(id, outcome, expected.value()));
     }
 
     private static PartnerId host(String id) {

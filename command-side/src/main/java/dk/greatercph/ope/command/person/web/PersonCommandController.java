@@ -48,8 +48,8 @@ class PersonCommandController {
     @Operation(summary = "Erase a person's personal data (destroys the person's data key; DESK or ADMIN)",
             description = "Afterwards every view, the audit log, the export and every replay show the person's fields "
                     + "as erased. 404 PERSON_NOT_FOUND when nothing is held, 409 ALREADY_ERASED the second time.")
-    ResponseEntity<ErasureDone> erase(@PathVariable String personId, @Valid @RequestBody ErasureRequest request) {
-        commandGateway.sendAndWait(new ErasePersonalDataCommand(new PersonId(personId), request.legalBasis()));
-        return ResponseEntity.ok(new ErasureDone(personId, true));
+    ResponseEntity<ErasureDone> erase(@Valid @RequestBody ErasureRequest request, @PathVariable PersonId personId) {
+        commandGateway.sendAndWait(new ErasePersonalDataCommand(personId, request.legalBasis()));
+        return ResponseEntity.ok(new ErasureDone(personId.value(), true));
     }
 }

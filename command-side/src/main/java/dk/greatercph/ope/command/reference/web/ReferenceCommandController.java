@@ -3,7 +3,7 @@ package dk.greatercph.ope.command.reference.web;
 import dk.greatercph.ope.command.reference.RegisterPartnerCommand;
 import dk.greatercph.ope.command.reference.RegisterVenueCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
-import dk.greatercph.ope.command.web.Versions;
+import dk.greatercph.ope.command.web.CommandAnswers;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.PartnerKind;
 import dk.greatercph.ope.events.reference.VenueId;
@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,10 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Reference data: the partners that host programme items (hospitals among them, rule R3) and the venues where they take place (rule R6).")
 class ReferenceCommandController {
 
-    private final CommandGateway commandGateway;
+    private final CommandAnswers commands;
 
-    ReferenceCommandController(CommandGateway commandGateway) {
-        this.commandGateway = commandGateway;
+    ReferenceCommandController(CommandAnswers commands) {
+        this.commands = commands;
     }
 
     @Schema(name = "RegisterPartnerRequest")
@@ -60,9 +59,8 @@ class ReferenceCommandController {
             description = "DESK. A partner of kind HOSPITAL, or with hospital true, makes its programme items need cost coverage (R3). Answers 201 with the id in Location.")
     ResponseEntity<CommandAccepted> registerPartner(@Valid @RequestBody PartnerRequest request) {
         PartnerId id = PartnerId.newId();
-        commandGateway.sendAndWait(new RegisterPartnerCommand(id, request.name(), request.kind(),
-                Boolean.TRUE.equals(request.hospital())));
-        return Versions.created("/api/partners/" + id, id.value(), 0);
+        return commands.registered("/api/partners/" + id, id, new RegisterPartnerCommand(id, request.name(),
+                request.kind(), Boolean.TRUE.equals(request.hospital())));
     }
 
     @PostMapping(path = "/venues", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,7 +68,7 @@ class ReferenceCommandController {
             description = "DESK. Programme items name the venue; confirmation refuses a venue double-booked by another confirmed programme (R6). Answers 201 with the id in Location.")
     ResponseEntity<CommandAccepted> registerVenue(@Valid @RequestBody VenueRequest request) {
         VenueId id = VenueId.newId();
-        commandGateway.sendAndWait(new RegisterVenueCommand(id, request.name(), request.address(), request.capacity()));
-        return Versions.created("/api/venues/" + id, id.value(), 0);
+        return commands.registered("/api/venues/" + id, id,
+                new RegisterVenueCommand(id, request.name(), request.address(), request.capacity()));
     }
 }

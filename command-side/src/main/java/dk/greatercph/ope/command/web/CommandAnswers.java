@@ -1,0 +1,59 @@
+package dk.greatercph.ope.command.web;
+
+import dk.greatercph.ope.command.CommandResult;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+
+/**
+ * Sends a command and answers it the one way every command endpoint does: the resource's new version in the
+ * body and as {@code ETag: "3"}, 201 with {@code Location} for what the command created, and a refusal that was
+ * recorded as an event thrown as the problem the client receives.
+ */
+@Component
+public class CommandAnswers {
+
+    private final CommandGateway commandGateway;
+
+    CommandAnswers(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** Sends a command to an existing aggregate; its new version, or its recorded refusal thrown. */
+    public long send(Object command) {
+        CommandResult result = commandGateway.sendAndWait(command);
+        return result.versionOrThrow();
+    }
+
+    /** 200 for a command that changed resource {@code id}. */
+    public ResponseEntity<CommandAccepted> ok(Object id, Object command) {
+        long version = send(command);
+        return ResponseEntity.ok().eTag(etag(version)).body(new CommandAccepted(id.toString(), version));
+    }
+
+    /** 201 for a command that added part {@code id} at {@code location} to an existing aggregate. */
+    public ResponseEntity<CommandAccepted> created(String location, String id, Object command) {
+        return created(location, id, send(command));
+    }
+
+    /** 201 for a command that created aggregate {@code id} at {@code location}: its first version, 0. */
+    public ResponseEntity<CommandAccepted> registered(String location, Object id, Object command) {
+        commandGateway.sendAndWait(command);
+        return created(location, id.toString(), 0);
+    }
+
+    /** 201 with another body, for an endpoint whose answer says more than the id and version. */
+    public static <T> ResponseEntity<T> created(String location, long version, T body) {
+        return ResponseEntity.created(URI.create(location)).eTag(etag(version)).body(body);
+    }
+
+    private static ResponseEntity<CommandAccepted> created(String location, String id, long version) {
+        return created(location, version, new CommandAccepted(id, version));
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

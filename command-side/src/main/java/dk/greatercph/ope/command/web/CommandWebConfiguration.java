@@ -1,0 +1,102 @@
+package dk.greatercph.ope.command.web;
+
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.person.PersonId;
+import dk.greatercph.ope.events.trip.TripId;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What every command endpoint needs, bound once: the {@link ExpectedVersion} from {@code If-Match}, and typed ids
+ * straight from the path ({@code @PathVariable DelegationId id}). A path segment that cannot be an id names no
+ * resource: 404, with the code an unknown id of its kind gets ({@code NOT_FOUND}, {@code OPERATOR_NOT_FOUND},
+ * {@code PERSON_NOT_FOUND}). In the OpenAPI document ids stay strings and If-Match stays a header parameter,
+ * described by the {@link Parameter} annotation on the method's {@link ExpectedVersion} parameter.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandWebConfiguration implements WebMvcConfigurer {
+
+    static final String IF_MATCH = "If-Match";
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ExpectedVersionResolver());
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, DelegationId.class, id(DelegationId::new, id -> DomainProblem.notFound()));
+        registry.addConverter(String.class, TripId.class, id(TripId::new, id -> DomainProblem.notFound()));
+        registry.addConverter(String.class, PersonId.class, id(PersonId::new, id -> new DomainProblem(
+                "PERSON_NOT_FOUND", ProblemKind.NOT_FOUND, "No personal data is held about " + id + ".")));
+        registry.addConverter(String.class, OperatorId.class, id(OperatorId::new, id -> new DomainProblem(
+                "OPERATOR_NOT_FOUND", ProblemKind.NOT_FOUND, "No operator with id " + id + ".")));
+    }
+
+    @Bean
+    OperationCustomizer ifMatchHeader() {
+        SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(ExpectedVersion.class)
+                .replaceWithClass(DelegationId.class, String.class)
+                .replaceWithClass(TripId.class, String.class)
+                .replaceWithClass(PersonId.class, String.class)
+                .replaceWithClass(OperatorId.class, String.class);
+        return (operation, handlerMethod) -> {
+            for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
+                if (parameter.getParameterType() == ExpectedVersion.class) {
+                    Parameter described = parameter.getParameterAnnotation(Parameter.class);
+                    operation.addParametersItem(new HeaderParameter().name(IF_MATCH).required(false)
+                            .description(described == null ? null : described.description())
+                            .schema(new StringSchema()));
+                }
+            }
+            return operation;
+        };
+    }
+
+    /** An id from a path, or the problem that says such a resource is not there. */
+    private static <T> Converter<String, T> id(Function<String, T> id, Function<String, DomainProblem> notThere) {
+        return value -> {
+            try {
+                return id.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw notThere.apply(value);
+            }
+        };
+    }
+
+    /** Binds {@link ExpectedVersion} from the request's If-Match header, absent or not; several are read as one list. */
+    static final class ExpectedVersionResolver implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == ExpectedVersion.class;
+        }
+
+        @Override
+        public ExpectedVersion resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                               NativeWebRequest request, WebDataBinderFactory binders) {
+            String[] values = request.getHeaderValues(IF_MATCH);
+            return new ExpectedVersion(values == null ? null : String.join(",", values));
+        }
+    }
+}

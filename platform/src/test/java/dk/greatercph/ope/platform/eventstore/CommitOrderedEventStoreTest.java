@@ -1,0 +1,166 @@
+package dk.greatercph.ope.platform.eventstore;
+
+import dk.greatercph.ope.platform.support.PlatformIntegrationTest;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The platform's event store on real PostgreSQL: an append waits while another append is uncommitted, so global
+ * indexes become visible in commit order; and every stored event gets its link in the tamper-evident chain,
+ * which anyone can recompute from the table.
+ */
+@PlatformIntegrationTest
+class CommitOrderedEventStoreTest {
+
+    @Autowired
+    EventStorageEngine engine;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /** A payload of the test's own. */
+    record Noted(String text) {
+    }
+
+    @Test
+    void theEngineIsTheCommitOrderedOne() {
+        assertThat(engine).isInstanceOf(CommitOrderedJdbcEventStorageEngine.class);
+    }
+
+    @Test
+    void anAppendWaitsForAnUncommittedAppendSoGlobalIndexesFollowCommitOrder() throws Exception {
+        String first = "TST-" + UUID.randomUUID();
+        String second = "TST-" + UUID.randomUUID();
+        CountDownLatch appendedUncommitted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    engine.appendEvents(event(first, "slow"));
+                    appendedUncommitted.countDown();
+                    await(commit);
+                }));
+        assertThat(appendedUncommitted.await(60, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> fast = CompletableFuture.runAsync(() -> engine.appendEvents(event(second, "fast")));
+        waitUntilAnAppendWaitsForTheLock();
+
+        assertThat(fast).isNotDone();
+        commit.countDown();
+        slow.get(60, TimeUnit.SECONDS);
+        fast.get(60, TimeUnit.SECONDS);
+
+        assertThat(globalIndex(first)).isLessThan(globalIndex(second));
+    }
+
+    @Test
+    void everyStoredEventIsLinkedAndTheChainRecomputesFromTheTable() {
+        String aggregate = "TST-" + UUID.randomUUID();
+
+        engine.appendEvents(List.of(event(aggregate, 0, "one"), event(aggregate, 1, "two"), event(aggregate, 2, "three")));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM " + EventChain.TABLE + " c JOIN DomainEventEntry e "
+                        + "ON e.eventIdentifier = c.event_identifier WHERE e.aggregateIdentifier = :id")
+                .param("id", aggregate).query(Long.class).single()).isEqualTo(3);
+        assertThat(unlinked()).isZero();
+        assertThat(brokenLinks()).isEmpty();
+    }
+
+    @Test
+    void changingAStoredEventBreaksItsLink() {
+        String aggregate = "TST-" + UUID.randomUUID();
+        engine.appendEvents(event(aggregate, "as recorded"));
+        StoredEvent stored = jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = :id")
+                .param("id", aggregate).query((rs, row) -> StoredEvent.read(rs)).single();
+        byte[] link = jdbc.sql("SELECT link FROM " + EventChain.TABLE + " WHERE global_index = :index")
+                .param("index", stored.globalIndex()).query(byte[].class).single();
+        byte[] previous = jdbc.sql("SELECT link FROM " + EventChain.TABLE + " WHERE global_index < :index "
+                        + "ORDER BY global_index DESC LIMIT 1")
+                .param("index", stored.globalIndex()).query(byte[].class).optional().orElse(EventChain.GENESIS);
+        StoredEvent tampered = new StoredEvent(stored.globalIndex(), stored.eventIdentifier(),
+                stored.aggregateIdentifier(), stored.sequenceNumber(), stored.type(), stored.payloadType(),
+                stored.payloadRevision(), "{\"text\":\"as rewritten\"}".getBytes(), stored.metaData(), stored.timeStamp());
+
+        assertThat(EventChain.link(previous, stored)).isEqualTo(link);
+        assertThat(EventChain.link(previous, tampered)).isNotEqualTo(link);
+    }
+
+    private GenericDomainEventMessage<Noted> event(String aggregate, String text) {
+        return event(aggregate, 0, text);
+    }
+
+    private static GenericDomainEventMessage<Noted> event(String aggregate, long sequence, String text) {
+        return new GenericDomainEventMessage<>("TestAggregate", aggregate, sequence, new Noted(text),
+                Map.of("actor", "test"));
+    }
+
+    private long globalIndex(String aggregate) {
+        return jdbc.sql("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = :id")
+                .param("id", aggregate).query(Long.class).single();
+    }
+
+    private long unlinked() {
+        return jdbc.sql("SELECT count(*) FROM DomainEventEntry e LEFT JOIN " + EventChain.TABLE
+                + " c ON c.event_identifier = e.eventIdentifier WHERE c.link IS NULL").query(Long.class).single();
+    }
+
+    /** The global indexes whose stored link differs from the one recomputed from the table, from the start. */
+    private List<Long> brokenLinks() {
+        List<StoredEvent> events = jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry ORDER BY globalIndex")
+                .query((rs, row) -> StoredEvent.read(rs)).list();
+        Map<Long, byte[]> links = new java.util.HashMap<>();
+        jdbc.sql("SELECT global_index, link FROM " + EventChain.TABLE).query(rs -> {
+            links.put(rs.getLong(1), rs.getBytes(2));
+        });
+        byte[] previous = EventChain.GENESIS;
+        List<Long> broken = new java.util.ArrayList<>();
+        for (StoredEvent event : events) {
+            byte[] link = EventChain.link(previous, event);
+            if (!Arrays.equals(link, links.get(event.globalIndex()))) {
+                broken.add(event.globalIndex());
+            }
+            previous = link;
+        }
+        return broken;
+    }
+
+    private void waitUntilAnAppendWaitsForTheLock() throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            long waiting = jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                    .query(Long.class).single();
+            if (waiting > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the second append never waited for the append lock");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("never told to commit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
