@@ -111,4 +111,9 @@ public class EventStoreAutoConfiguration {
             builder.polymorphicTypeValidator(validator.build());
         };
     }
+
+    @Bean
+    DelegationRegisteredUpcaster delegationRegisteredUpcaster() {
+        return new DelegationRegisteredUpcaster();
+    }
 }
