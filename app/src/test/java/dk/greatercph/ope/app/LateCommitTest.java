@@ -131,7 +131,8 @@ class LateCommitTest {
     private static DelegationRegisteredEvent registered(DelegationId id) {
         return new DelegationRegisteredEvent(id, Channel.DIRECT, "Late committer", "Jiangsu", "Wuxi",
                 DelegationType.BUSINESS, PoliticalLevel.NONE, 3, LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 2),
-                List.of(Theme.INVESTMENT), "Investment talks", "Factory site search");
+                List.of(Theme.INVESTMENT), "Investment talks", "Factory site search", "CN",
+                LocalDate.of(2027, 2, 1));
     }
 
     private record AnsweredRegistration(Api.Response response, long answeredAt) {

@@ -157,7 +157,7 @@ class DeadLetterTest {
         log.append("Delegation", id.value(), new DelegationRegisteredEvent(id, Channel.EMBASSY, "NUL test " + id,
                 "Jiangsu", "Nanjing", DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL, 8,
                 LocalDate.of(2027, 4, 12), LocalDate.of(2027, 4, 16), List.of(Theme.HEALTH_WELFARE_TECH),
-                "Study\u0000visit", "Tele-health"));
+                "Study\u0000visit", "Tele-health", "CN", LocalDate.of(2027, 1, 20)));
 
         List<JsonNode> letters = lettersOf("delegation-board", id.value(), 1);
         assertThat(letters).hasSize(1);

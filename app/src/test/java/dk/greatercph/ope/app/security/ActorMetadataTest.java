@@ -76,7 +76,7 @@ class ActorMetadataTest {
         DelegationId id = DelegationId.newId();
         RegisterDelegationCommand anonymous = new RegisterDelegationCommand(id, Channel.DIRECT, "Nobody", "Jiangsu",
                 null, DelegationType.BUSINESS, PoliticalLevel.NONE, 2, LocalDate.of(2027, 1, 1),
-                LocalDate.of(2027, 1, 2), List.of(Theme.TOURISM), null, "Hotels");
+                LocalDate.of(2027, 1, 2), List.of(Theme.TOURISM), null, "Hotels", "CN", LocalDate.of(2026, 11, 2));
 
         assertThatThrownBy(() -> commandGateway.sendAndWait(anonymous)).hasMessageContaining("acting user");
         assertThat(jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = :id")

@@ -55,7 +55,7 @@ public final class DelegationEvents {
                                                        Theme... themes) {
         return new DelegationRegisteredEvent(id, Channel.EMBASSY, organisation, province, "Nanjing", type,
                 PoliticalLevel.PROVINCIAL, 8, from, to, List.of(themes), "Study visit of " + organisation,
-                "Partners for tele-health");
+                "Partners for tele-health", "CN", from.minusMonths(3));
     }
 
     public static DelegationScreenedEvent screened(DelegationId id, boolean repeat) {

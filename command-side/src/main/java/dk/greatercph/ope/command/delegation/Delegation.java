@@ -35,6 +35,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.platform.input.CountryCodes;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
@@ -105,13 +106,20 @@ class Delegation {
         if (command.headCount() < 1) {
             throw invalid("INVALID_HEAD_COUNT", "A delegation has at least one member.");
         }
+        if (!CountryCodes.isAssigned(command.country())) {
+            throw invalid("INVALID_COUNTRY", "The country of origin is an ISO 3166-1 alpha-2 code, e.g. CN.");
+        }
+        if (command.dateReceived() == null) {
+            throw invalid("DATE_RECEIVED_REQUIRED", "A request is registered with the date the desk received it.");
+        }
         apply(new DelegationRegisteredEvent(command.delegationId(), command.channel(),
                 command.requestingOrganisation(), command.originProvince(), command.originCity(),
                 command.delegationType(), command.politicalLevel(), command.headCount(), command.wishedFrom(),
-                command.wishedTo(), command.themes(), command.purpose(), command.businessOpportunity()))
+                command.wishedTo(), command.themes(), command.purpose(), command.businessOpportunity(),
+                command.country(), command.dateReceived()))
                 // applied once the constructor has returned: the history takes the event's own time
                 .andThen(() -> history.record(command.delegationId(), command.requestingOrganisation(),
-                        command.themes(), registeredAt));
+                        command.themes(), command.dateReceived(), registeredAt));
     }
 
     @CommandHandler
@@ -149,7 +157,7 @@ class Delegation {
             decision = new RoutingDecision(command.overrideLead(), supporting, table.version(),
                     command.overrideReason().trim());
         } else {
-            decision = RoutingDecision.decide(table, List.copyOf(themes)).orElse(null);
+            decision = RoutingDecision.decide(table, List.copyOf(themes), delegationType.isPolitical()).orElse(null);
             if (decision == null) {
                 String reason = "No operator takes any of the themes " + themes + " (routing table v" + table.version()
                         + "); the desk can route with an override.";

@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * R8's lookup table, written with each registration at the time of its event, to the millisecond as the event
- * store keeps it, so a rebuild from the events writes the same rows.
+ * R8's lookup table, written with each registration: the date the request was received, which R8's window counts
+ * from, and the time of its event, to the millisecond as the event store keeps it, which orders requests received
+ * on the same day; so a rebuild from the events writes the same rows.
  */
 @Component
 class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
@@ -27,13 +29,16 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
     }
 
     @Override
-    public void record(DelegationId delegation, String organisation, List<Theme> themes, Instant registeredAt) {
+    public void record(DelegationId delegation, String organisation, List<Theme> themes, LocalDate received,
+                       Instant registeredAt) {
         jdbc.sql("""
-                        INSERT INTO delegation_request_history (delegation_id, organisation_key, themes, registered_at)
-                        VALUES (:id, :organisation, :themes, :at)
+                        INSERT INTO delegation_request_history
+                               (delegation_id, organisation_key, themes, received_on, registered_at)
+                        VALUES (:id, :organisation, :themes, :received, :at)
                         """)
                 .param("id", delegation.value()).param("organisation", key(organisation))
                 .param("themes", themes.stream().map(Theme::name).toArray(String[]::new))
+                .param("received", received)
                 .param("at", Timestamp.from(registeredAt.truncatedTo(ChronoUnit.MILLIS))).update();
     }
 
@@ -47,7 +52,8 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
         jdbc.sql("DELETE FROM delegation_request_history").update();
         return (payload, at) -> {
             if (payload instanceof DelegationRegisteredEvent registered) {
-                record(registered.delegationId(), registered.requestingOrganisation(), registered.themes(), at);
+                record(registered.delegationId(), registered.requestingOrganisation(), registered.themes(),
+                        registered.dateReceived(), at);
             }
         };
     }
@@ -60,9 +66,9 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
                         WHERE earlier.organisation_key = this.organisation_key
                           AND earlier.delegation_id <> this.delegation_id
                           AND earlier.themes && this.themes
-                          AND earlier.registered_at <= this.registered_at
-                          AND earlier.registered_at > this.registered_at - INTERVAL '24 months'
-                        ORDER BY earlier.registered_at, earlier.delegation_id
+                          AND (earlier.received_on, earlier.registered_at) <= (this.received_on, this.registered_at)
+                          AND earlier.received_on > this.received_on - INTERVAL '24 months'
+                        ORDER BY earlier.received_on, earlier.registered_at, earlier.delegation_id
                         """)
                 .param("id", delegation.value()).query(String.class).list().stream().map(DelegationId::new).toList();
     }

@@ -10,7 +10,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Register an incoming request for a visit, from any channel. */
+/**
+ * Register an incoming request for a visit, from any channel: {@code country} of origin (ISO 3166-1 alpha-2) and
+ * the date it reached the desk, which can be before today.
+ */
 public record RegisterDelegationCommand(
         @TargetAggregateIdentifier DelegationId delegationId,
         Channel channel,
@@ -24,5 +27,7 @@ public record RegisterDelegationCommand(
         LocalDate wishedTo,
         List<Theme> themes,
         String purpose,
-        String businessOpportunity) {
+        String businessOpportunity,
+        String country,
+        LocalDate dateReceived) {
 }

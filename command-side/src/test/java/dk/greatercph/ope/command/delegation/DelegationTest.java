@@ -42,6 +42,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueKind;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.security.ActorMetadata;
@@ -71,8 +72,10 @@ class DelegationTest {
     private static final OperatorId CHC = new OperatorId("chc");
     private static final OperatorId COPCAP = new OperatorId("copcap");
     private static final OperatorId CLEAN = new OperatorId("clean");
+    private static final OperatorId REGION = new OperatorId("region");
     private static final LocalDate FROM = LocalDate.of(2027, 4, 12);
     private static final LocalDate TO = LocalDate.of(2027, 4, 16);
+    private static final LocalDate RECEIVED = LocalDate.of(2027, 1, 20);
     /** A Friday morning in Copenhagen. */
     private static final Instant FRIDAY = ZonedDateTime.parse("2027-03-05T10:00:00+01:00[Europe/Copenhagen]").toInstant();
     /** Three working days later: Wednesday, same time. */
@@ -86,8 +89,15 @@ class DelegationTest {
     private static final DelegationRegisteredEvent REGISTERED = registered(DelegationType.ADMINISTRATIVE, "Tele-health partners");
     private static final DelegationScreenedEvent SCREENED = new DelegationScreenedEvent(ID, false, List.of(), "Solid");
     private static final DelegationRoutedEvent ROUTED = new DelegationRoutedEvent(ID, CHC, List.of(COPCAP), 11, false,
-            "R1 routing table v11: HEALTH_WELFARE_TECH -> chc; INVESTMENT -> copcap");
+            "R1 routing table v11, rules R1.2: HEALTH_WELFARE_TECH -> chc; INVESTMENT -> copcap");
     private static final AssignmentOfferedEvent OFFERED_CHC = new AssignmentOfferedEvent(ID, CHC, AssignmentRole.LEAD, WEDNESDAY);
+    private static final DelegationRoutedEvent ROUTED_POLITICAL = new DelegationRoutedEvent(ID, REGION, List.of(CHC, COPCAP),
+            11, false, "R1 routing table v11, rules R1.2: political delegation -> led by region; "
+            + "HEALTH_WELFARE_TECH -> chc; INVESTMENT -> copcap");
+    private static final AssignmentOfferedEvent OFFERED_REGION =
+            new AssignmentOfferedEvent(ID, REGION, AssignmentRole.LEAD, WEDNESDAY);
+    private static final AssignmentOfferedEvent OFFERED_CHC_SUPPORTING =
+            new AssignmentOfferedEvent(ID, CHC, AssignmentRole.SUPPORTING, WEDNESDAY);
     private static final AssignmentOfferedEvent OFFERED_COPCAP =
             new AssignmentOfferedEvent(ID, COPCAP, AssignmentRole.SUPPORTING, WEDNESDAY);
     private static final AssignmentAcceptedEvent ACCEPTED_CHC = new AssignmentAcceptedEvent(ID, CHC, AssignmentRole.LEAD);
@@ -111,7 +121,7 @@ class DelegationTest {
         routing.record(new OperatorId("woco"), List.of(Theme.TOURISM));
         routing.record(new OperatorId("region"), List.of(Theme.POLITICAL_DIALOGUE));
         InMemoryDirectory directory = new InMemoryDirectory();
-        directory.addVenue(HALL, "Hall");
+        directory.addVenue(HALL, "Hall", VenueKind.OTHER);
         directory.addPartner(HOSPITAL, "Rigshospitalet", true);
         directory.addPartner(COMPANY, "Welfare Robotics", false);
         fixture = new AggregateTestFixture<>(Delegation.class);
@@ -239,7 +249,19 @@ class DelegationTest {
         fixture.givenCurrentTime(FRIDAY)
                 .andGiven(registered(DelegationType.POLITICAL, null), SCREENED)
                 .when(route())
-                .expectEvents(ROUTED, OFFERED_CHC, OFFERED_COPCAP);
+                .expectEvents(ROUTED_POLITICAL, OFFERED_REGION, OFFERED_CHC_SUPPORTING, OFFERED_COPCAP);
+    }
+
+    @Test
+    void aDelegationOnPoliticalDialogueIsLedByTheRegionWhateverItsType() {
+        fixture.givenCurrentTime(FRIDAY)
+                .andGiven(registered(DelegationType.BUSINESS, "Tele-health partners",
+                        List.of(Theme.POLITICAL_DIALOGUE, Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT)), SCREENED)
+                .when(route())
+                .expectEvents(new DelegationRoutedEvent(ID, REGION, List.of(CHC, COPCAP), 11, false,
+                                "R1 routing table v11, rules R1.2: political delegation -> led by region; "
+                                        + "HEALTH_WELFARE_TECH -> chc; INVESTMENT -> copcap; POLITICAL_DIALOGUE -> region"),
+                        OFFERED_REGION, OFFERED_CHC_SUPPORTING, OFFERED_COPCAP);
     }
 
     @Test
@@ -247,7 +269,8 @@ class DelegationTest {
         fixture.givenCurrentTime(FRIDAY)
                 .andGiven(registered(DelegationType.POLITICAL, null), SCREENED)
                 .when(route())
-                .expectEvents(ROUTED, OFFERED_CHC, OFFERED_COPCAP);
+                .expectEvents(ROUTED_POLITICAL, OFFERED_REGION, OFFERED_CHC_SUPPORTING, OFFERED_COPCAP);
+        assertThat(operators.everOffered(ID.value(), REGION.value())).isTrue();
         assertThat(operators.everOffered(ID.value(), CHC.value())).isTrue();
         assertThat(operators.everOffered(ID.value(), COPCAP.value())).isTrue();
         assertThat(operators.everOffered(ID.value(), "clean")).isFalse();
@@ -547,12 +570,15 @@ class DelegationTest {
     private static RegisterDelegationCommand register(DelegationType type, String opportunity, List<Theme> themes,
                                                       LocalDate from, LocalDate to, int headCount) {
         return new RegisterDelegationCommand(ID, Channel.EMBASSY, "Jiangsu Health Commission", "Jiangsu", "Nanjing",
-                type, PoliticalLevel.PROVINCIAL, headCount, from, to, themes, "Study visit", opportunity);
+                type, PoliticalLevel.PROVINCIAL, headCount, from, to, themes, "Study visit", opportunity, "CN", RECEIVED);
     }
 
     private static DelegationRegisteredEvent registered(DelegationType type, String opportunity) {
+        return registered(type, opportunity, List.of(Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT));
+    }
+
+    private static DelegationRegisteredEvent registered(DelegationType type, String opportunity, List<Theme> themes) {
         return new DelegationRegisteredEvent(ID, Channel.EMBASSY, "Jiangsu Health Commission", "Jiangsu", "Nanjing",
-                type, PoliticalLevel.PROVINCIAL, 12, FROM, TO, List.of(Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT),
-                "Study visit", opportunity);
+                type, PoliticalLevel.PROVINCIAL, 12, FROM, TO, themes, "Study visit", opportunity, "CN", RECEIVED);
     }
 }

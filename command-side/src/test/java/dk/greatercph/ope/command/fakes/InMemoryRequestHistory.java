@@ -5,6 +5,7 @@ import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.Theme;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ public class InMemoryRequestHistory implements RequestHistory {
     }
 
     @Override
-    public void record(DelegationId delegation, String organisation, List<Theme> themes, Instant registeredAt) {
+    public void record(DelegationId delegation, String organisation, List<Theme> themes, LocalDate received,
+                       Instant registeredAt) {
         repeats.putIfAbsent(delegation, new ArrayList<>());
     }
 

@@ -111,4 +111,14 @@ public class EventStoreAutoConfiguration {
             builder.polymorphicTypeValidator(validator.build());
         };
     }
+
+    @Bean
+    DelegationRegisteredUpcaster delegationRegisteredUpcaster() {
+        return new DelegationRegisteredUpcaster();
+    }
+
+    @Bean
+    VenueRegisteredUpcaster venueRegisteredUpcaster() {
+        return new VenueRegisteredUpcaster();
+    }
 }

@@ -173,7 +173,7 @@ class DelegationBoardProjectionTest {
         new ProjectionFeed(projection).feed(id.value(), 0, new DelegationRegisteredEvent(id, Channel.EMBASSY,
                         organisation, "Jiangsu", "Nanjing", DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL,
                         12, LocalDate.of(2027, 4, 12), LocalDate.of(2027, 4, 16), List.of(Theme.HEALTH_WELFARE_TECH),
-                        "Study visit", "Partners"),
+                        "Study visit", "Partners", "CN", LocalDate.of(2027, 1, 20)),
                 NOW.minus(2, ChronoUnit.DAYS));
     }
 

@@ -33,7 +33,8 @@ public final class TestDelegations {
         DelegationId id = new DelegationId("DEL-" + UUID.randomUUID());
         feed.feed(id.value(), 0, new DelegationRegisteredEvent(id, Channel.EMBASSY, organisation, "Jiangsu",
                 "Nanjing", DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL, 12, LocalDate.of(2027, 4, 12),
-                LocalDate.of(2027, 4, 16), List.of(Theme.HEALTH_WELFARE_TECH), "Study visit", "Partners"), at);
+                LocalDate.of(2027, 4, 16), List.of(Theme.HEALTH_WELFARE_TECH), "Study visit", "Partners", "CN",
+                LocalDate.of(2027, 1, 20)), at);
         return id;
     }
 

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.kpi;
 
+import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
@@ -48,7 +49,8 @@ class KpiProjectionTest {
         DelegationId id = new DelegationId("DEL-" + UUID.randomUUID());
         feed.feed(id.value(), 0, new DelegationRegisteredEvent(id, Channel.EMBASSY, "Org " + id, "Jiangsu", "Nanjing",
                 DelegationType.BUSINESS, PoliticalLevel.PROVINCIAL, 12, LocalDate.of(year, 9, 1),
-                LocalDate.of(year, 9, 3), List.of(Theme.HEALTH_WELFARE_TECH), "Study visit", "Partners"), registered);
+                LocalDate.of(year, 9, 3), List.of(Theme.HEALTH_WELFARE_TECH), "Study visit", "Partners", "CN",
+                LocalDate.ofInstant(registered, OpeTime.COPENHAGEN)), registered);
         feed.feed(id.value(), 1, new DelegationRoutedEvent(id, lead, List.of(declining), 3, false, null), offered);
         feed.feed(id.value(), 2, new AssignmentOfferedEvent(id, lead, AssignmentRole.LEAD,
                 offered.plus(3, ChronoUnit.DAYS)), offered);

@@ -105,7 +105,7 @@ class ScheduleProjectionTest {
         DelegationId id = new DelegationId("DEL-" + UUID.randomUUID());
         feed.feed(id.value(), 0, new DelegationRegisteredEvent(id, Channel.EMBASSY, "Org " + id, "Jiangsu", "Nanjing",
                 DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL, 12, day, day,
-                List.of(Theme.HEALTH_WELFARE_TECH), "Study visit", "Partners"), RECORDED);
+                List.of(Theme.HEALTH_WELFARE_TECH), "Study visit", "Partners", "CN", day), RECORDED);
         feed.feed(id.value(), 1, new DelegationRoutedEvent(id, new OperatorId(lead), List.of(), 3, false, null),
                 RECORDED);
         return id;

@@ -1,10 +1,11 @@
 package dk.greatercph.ope.command.delegation.web;
 
-import dk.greatercph.ope.platform.input.MultilineText;
 import dk.greatercph.ope.events.delegation.Channel;
 import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.platform.input.CountryCodes;
+import dk.greatercph.ope.platform.input.MultilineText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,15 +17,21 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** What the desk registers about an incoming request. */
+/**
+ * What the desk registers about an incoming request. The country of origin defaults to China ({@code CN}), as every
+ * request counted before the desk recorded countries; the date received defaults to today in Copenhagen. A request
+ * from China names its province.
+ */
 @Schema(name = "RegisterDelegationRequest", description = "An incoming delegation request as the desk receives it.")
+@ProvinceNamedForChina
 record RegisterDelegationRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "EMBASSY")
         @NotNull Channel channel,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission", maxLength = 200)
         @NotBlank @Size(max = 200) String requestingOrganisation,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu", maxLength = 100)
-        @NotBlank @Size(max = 100) String originProvince,
+        @Schema(example = "Jiangsu", maxLength = 100,
+                description = "Province or region of origin; required when the country is CN")
+        @Size(max = 100) String originProvince,
         @Schema(example = "Nanjing", maxLength = 100)
         @Size(max = 100) String originCity,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "ADMINISTRATIVE")
@@ -42,5 +49,16 @@ record RegisterDelegationRequest(
         @Schema(example = "Study visit on welfare technology in elder care", maxLength = 4000)
         @Size(max = 4000) @MultilineText String purpose,
         @Schema(example = "Two Jiangsu companies look for Danish partners in tele-health", maxLength = 4000)
-        @Size(max = 4000) @MultilineText String businessOpportunity) {
+        @Size(max = 4000) @MultilineText String businessOpportunity,
+        @Schema(example = "CN", pattern = "^[A-Z]{2}$", defaultValue = "CN", minLength = 2, maxLength = 2,
+                description = "Country of origin, ISO 3166-1 alpha-2")
+        @Size(min = 2, max = 2) String country,
+        @Schema(example = "2027-01-20", format = "date",
+                description = "When the request reached the desk (Europe/Copenhagen); defaults to today, never after it")
+        LocalDate dateReceived) {
+
+    /** The country of origin, {@code CN} when none is given. */
+    String countryOrDefault() {
+        return country == null ? CountryCodes.CHINA : country;
+    }
 }

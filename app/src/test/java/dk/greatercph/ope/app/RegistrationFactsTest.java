@@ -1,0 +1,177 @@
+package dk.greatercph.ope.app;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.platform.eventstore.OldRevisions;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import static dk.greatercph.ope.app.support.Lifecycle.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the desk records about a request since a desk year showed it missing: the country of origin, the date it
+ * was received, a province only for China; R1's political lead; R8 counted from the date received; and requests
+ * registered before (revision 1 of the event) read as Chinese, received on their registration day.
+ */
+@OpeIntegrationTest
+class RegistrationFactsTest {
+
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStorageEngine engine;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Api desk() {
+        return new Api(port).as("desk");
+    }
+
+    private static String request(String organisation, String extra) {
+        return Requests.delegation(organisation).replace("\"purpose\"", extra + ",\"purpose\"");
+    }
+
+    private DelegationRegisteredEvent registeredEvent(String id) {
+        return (DelegationRegisteredEvent) eventStore.readEvents(id).next().getPayload();
+    }
+
+    @Test
+    void aRequestRecordsItsCountryAndTheDateItWasReceived() {
+        Api.Response created = ok(desk().post("/api/delegations",
+                request("Swedish request " + UUID.randomUUID(), "\"country\":\"SE\",\"dateReceived\":\"2026-03-02\"")
+                        .replace("\"originProvince\":\"Jiangsu\",", "").replace("\"originCity\":\"Nanjing\",", "")));
+
+        DelegationRegisteredEvent event = registeredEvent(created.json().get("id").asString());
+        assertThat(event.country()).isEqualTo("SE");
+        assertThat(event.dateReceived()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(event.originProvince()).isNull();
+    }
+
+    @Test
+    void withoutACountryARequestIsChineseAndReceivedToday() {
+        Api.Response created = ok(desk().post("/api/delegations", Requests.delegation("Default " + UUID.randomUUID())));
+
+        DelegationRegisteredEvent event = registeredEvent(created.json().get("id").asString());
+        assertThat(event.country()).isEqualTo("CN");
+        assertThat(event.dateReceived()).isEqualTo(LocalDate.now(COPENHAGEN));
+    }
+
+    @Test
+    void anUnknownOrLowerCaseCountryIsRefusedByName() {
+        for (String country : new String[]{"XX", "cn", "CHN", "C1"}) {
+            Api.Response response = desk().post("/api/delegations",
+                    request("Bad country " + UUID.randomUUID(), "\"country\":\"" + country + "\""));
+
+            assertThat(response.status()).as(country).isEqualTo(400);
+            assertThat(response.json().get("code").asString()).as(country).isIn("INVALID_COUNTRY", "VALIDATION_FAILED");
+            assertThat(response.json().get("errors").get(0).get("field").asString()).as(country).isEqualTo("country");
+        }
+    }
+
+    @Test
+    void aRequestFromChinaNamesItsProvince() {
+        Api.Response response = desk().post("/api/delegations", request("No province " + UUID.randomUUID(),
+                "\"country\":\"CN\"").replace("\"originProvince\":\"Jiangsu\",", ""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("originProvince");
+    }
+
+    @Test
+    void aRequestCannotHaveBeenReceivedAfterToday() {
+        String tomorrow = LocalDate.now(COPENHAGEN).plusDays(1).toString();
+        Api.Response response = desk().post("/api/delegations",
+                request("Future " + UUID.randomUUID(), "\"dateReceived\":\"" + tomorrow + "\""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("DATE_RECEIVED_IN_FUTURE");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("dateReceived");
+    }
+
+    @Test
+    void repeatRequestsAreCountedFromTheDateReceived() {
+        String organisation = "Repeat by receipt " + UUID.randomUUID();
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        lifecycle.registeredAndScreened(request(organisation, "\"dateReceived\":\"2021-01-10\""));
+        String within = lifecycle.registeredAndScreened(request(organisation, "\"dateReceived\":\"2022-12-20\""));
+        String beyond = lifecycle.registeredAndScreened(request(organisation, "\"dateReceived\":\"2025-01-05\""));
+
+        assertThat(screening(within).get("repeatRequest").asBoolean()).isTrue();
+        assertThat(screening(beyond).get("repeatRequest").asBoolean())
+                .as("24½ months after the second request is beyond R8's window").isFalse();
+    }
+
+    private JsonNode screening(String id) {
+        JsonNode events = new Lifecycle(new Api(port)).events(id);
+        return events.get(1).get("payload");
+    }
+
+    @Test
+    void aPoliticalDelegationIsLedByTheRegionsAdministration() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Political " + UUID.randomUUID(), "POLITICAL",
+                "\"GREEN_GROWTH\",\"INVESTMENT\"", null));
+        ok(desk().post("/api/delegations/" + id + "/routing", "{}"));
+
+        JsonNode routed = lifecycle.events(id).get(2).get("payload");
+        assertThat(routed.get("lead").get("value").asString()).isEqualTo("region");
+        assertThat(routed.get("supporting").findValuesAsString("value")).containsExactly("clean", "copcap");
+        assertThat(routed.get("reason").asString()).contains("rules R1.2").contains("political delegation -> led by region");
+    }
+
+    @Test
+    void aRequestRegisteredBeforeCountriesWereRecordedReadsAsChineseReceivedOnItsRegistrationDay() {
+        DelegationId id = DelegationId.newId();
+        String organisation = "Revision one " + UUID.randomUUID();
+        String revision1 = """
+                {"delegationId":{"value":"%s"},"channel":"EMBASSY","requestingOrganisation":"%s",
+                 "originProvince":"Jiangsu","originCity":"Nanjing","delegationType":"ADMINISTRATIVE",
+                 "politicalLevel":"PROVINCIAL","headCount":6,"wishedFrom":"2027-05-03","wishedTo":"2027-05-07",
+                 "themes":["HEALTH_WELFARE_TECH"],"purpose":"Study visit","businessOpportunity":"Tele-health"}
+                """.formatted(id.value(), organisation);
+        OldRevisions.append(engine, eventSerializer, "Delegation", id.value(), 0,
+                DelegationRegisteredEvent.class.getName(), "1", revision1.getBytes(StandardCharsets.UTF_8),
+                Map.of("actor", "desk", "actorRole", "DESK"));
+        assertThat(jdbc.sql("SELECT payloadrevision FROM domainevententry WHERE aggregateidentifier = :id")
+                .param("id", id.value()).query(String.class).single()).isEqualTo("1");
+
+        DelegationRegisteredEvent read = registeredEvent(id.value());
+        assertThat(read.country()).isEqualTo("CN");
+        assertThat(read.dateReceived()).isEqualTo(LocalDate.now(COPENHAGEN));
+        assertThat(read.requestingOrganisation()).isEqualTo(organisation);
+        // the aggregate loads from it: screening is recorded at the next version
+        Api.Response screened = ok(desk().post("/api/delegations/" + id + "/screening",
+                "{\"businessOpportunityAssessment\":\"Solid\"}"));
+        assertThat(screened.json().get("version").asLong()).isEqualTo(1);
+    }
+}
