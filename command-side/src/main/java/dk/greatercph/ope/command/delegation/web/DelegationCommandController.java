@@ -1,12 +1,8 @@
 package dk.greatercph.ope.command.delegation.web;
 
-import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.Versions;
 import dk.greatercph.ope.events.delegation.DelegationId;
-import dk.greatercph.ope.platform.input.CountryCodes;
-import dk.greatercph.ope.platform.input.DateRange;
-import dk.greatercph.ope.platform.input.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
 
 
 
@@ -38,17 +33,7 @@ class DelegationCommandController {
     @Operation(summary = "Register an incoming delegation request")
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterDelegationRequest request) {
         DelegationId id = DelegationId.newId();
-        String country = CountryCodes.require("country", request.countryOrDefault());
-        LocalDate today = LocalDate.now(DateRange.SHOWN_IN);
-        LocalDate received = request.dateReceived() == null ? today : request.dateReceived();
-        if (received.isAfter(today)) {
-            throw new InvalidInput("DATE_RECEIVED_IN_FUTURE", "dateReceived", "is after today (" + today + ")");
-        }
-        commandGateway.sendAndWait(new RegisterDelegationCommand(id, request.channel(),
-                request.requestingOrganisation(), request.originProvince(), request.originCity(),
-                request.delegationType(), request.politicalLevel(), request.headCount(), request.wishedFrom(),
-                request.wishedTo(), request.themes().stream().sorted().toList(), request.purpose(),
-                request.businessOpportunity(), country, received));
+        commandGateway.sendAndWait(request.toCommand(id));
         return Versions.created("/api/delegations/" + id, id.value(), 0);
     }
 }
