@@ -365,6 +365,17 @@ class ImportTest {
     }
 
     @Test
+    void aSemicolonSeparatedFileAsADanishSpreadsheetSavesItIsRead() {
+        String tag = "Semicolon " + UUID.randomUUID();
+        String csv = String.join(";", CsvLayout.COLUMNS) + "\r\n"
+                + line(tag).replace(",", ";").replace("Study visit", "\"Visit; with a semicolon\"") + "\r\n";
+
+        JsonNode run = finished(post(csv.getBytes(StandardCharsets.UTF_8), true));
+
+        assertThat(lineOf(run, 2).get("outcome").asString()).as(run.toString()).isEqualTo("WOULD_RECORD");
+    }
+
+    @Test
     void aFileCanBeUploadedAsAFormsFileField() {
         String tag = "Upload " + UUID.randomUUID();
         String boundary = "----import" + UUID.randomUUID();

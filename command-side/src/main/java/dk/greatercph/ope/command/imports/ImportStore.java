@@ -57,6 +57,11 @@ class ImportStore {
         }
     }
 
+    /** Marks every run that says RUNNING as interrupted; returns how many. */
+    int interruptAllRunning() {
+        return jdbc.sql("UPDATE import_run SET state = 'INTERRUPTED' WHERE state = 'RUNNING'").update();
+    }
+
     /** The lines of a file that real runs recorded, by line number. */
     Map<Integer, String> recordedLines(String sha256) {
         return jdbc.sql("SELECT line_number, delegation_id FROM import_recorded_line WHERE file_sha256 = :sha")

@@ -20,6 +20,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ProblemDetail;
@@ -141,6 +143,15 @@ class Imports {
 
     Optional<ImportView> find(String id) {
         return store.find(id);
+    }
+
+    /** Runs left RUNNING by a process that ended are over: this process runs the imports from now on. */
+    @EventListener(ApplicationReadyEvent.class)
+    void interruptRunsOfEndedProcesses() {
+        int interrupted = store.interruptAllRunning();
+        if (interrupted > 0) {
+            log.warn("{} import run(s) ended with their process; importing the same file again resumes each", interrupted);
+        }
     }
 
     @PreDestroy
