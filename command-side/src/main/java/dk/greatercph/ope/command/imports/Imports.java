@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +70,7 @@ class Imports {
 
     private final ImportStore store;
     private final CommandGateway commands;
-    private final EventStorageEngine events;
+    private final EventStore events;
     private final ProblemDetailsAdvice problems;
     private final SpringValidatorAdapter validator;
     private final JsonMapper strict;
@@ -82,7 +82,7 @@ class Imports {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, String> realRunByFile = new ConcurrentHashMap<>();
 
-    Imports(ImportStore store, CommandGateway commands, EventStorageEngine events, ProblemDetailsAdvice problems,
+    Imports(ImportStore store, CommandGateway commands, EventStore events, ProblemDetailsAdvice problems,
             Validator validator, JsonMapper json) {
         this.store = store;
         this.commands = commands;
