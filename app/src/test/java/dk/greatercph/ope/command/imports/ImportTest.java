@@ -359,6 +359,11 @@ class ImportTest {
         assertThat(unterminated.status()).isEqualTo(400);
         assertThat(unterminated.json().get("code").asString()).isEqualTo("MALFORMED_CSV");
 
+        byte[] latin1 = (HEADER + "\r\n" + line("Region Sk\u00e5ne") + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        Api.Response notUtf8 = post(latin1, true);
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.json().get("code").asString()).isEqualTo("INVALID_ENCODING");
+
         Api.Response empty = post(new byte[0], true);
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("code").asString()).isEqualTo("MISSING_HEADER");

@@ -117,7 +117,12 @@ class Imports {
                 bytes = transfer(in, out);
             }
             String hash = HexFormat.of().formatHex(sha256.digest());
-            CsvLayout layout = CsvLayout.of(file);
+            CsvLayout layout;
+            try {
+                layout = CsvLayout.of(file);
+            } catch (CharacterCodingException e) {
+                throw new InvalidInput("INVALID_ENCODING", "file", "is not UTF-8 text");
+            }
             int total = count(layout, file);
             Started started = claim(hash, dryRun, user, bytes, total);
             if (started.isNew()) {
@@ -194,7 +199,7 @@ class Imports {
             Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
             long line = parser.getCurrentLineNumber() + 1;
             if (cause instanceof CharacterCodingException) {
-                throw new InvalidInput("INVALID_ENCODING", "file", "is not UTF-8 text (near line " + line + ")");
+                throw new InvalidInput("INVALID_ENCODING", "file", "is not UTF-8 text");
             }
             throw new InvalidInput("MALFORMED_CSV", "file", "is not well-formed CSV (near line " + line + ")");
         }
