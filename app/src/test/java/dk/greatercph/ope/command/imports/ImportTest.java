@@ -312,7 +312,7 @@ class ImportTest {
         assertThat(run.get("state").asString()).isEqualTo("DONE");
         assertThat(run.get("recorded").asInt()).isEqualTo(count);
         assertThat(run.get("lines")).hasSize(count);
-        assertThat(seen).isSorted().allMatch(read -> read <= count);
+        assertThat(seen).isSorted().allMatch(read -> read <= count).anyMatch(read -> read > 0 && read < count);
         assertThat(eventsOfFile(sha256(csv))).isEqualTo(count);
     }
 
