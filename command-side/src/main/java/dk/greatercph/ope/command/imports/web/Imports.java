@@ -1,4 +1,4 @@
-package dk.greatercph.ope.command.imports;
+package dk.greatercph.ope.command.imports.web;
 
 import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
 import dk.greatercph.ope.command.delegation.web.RegisterDelegationRequest;

@@ -1,4 +1,4 @@
-package dk.greatercph.ope.command.imports;
+package dk.greatercph.ope.command.imports.web;
 
 import dk.greatercph.ope.platform.input.InvalidInput;
 import org.apache.commons.csv.CSVFormat;

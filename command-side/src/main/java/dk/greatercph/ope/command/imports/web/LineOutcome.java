@@ -1,4 +1,4 @@
-package dk.greatercph.ope.command.imports;
+package dk.greatercph.ope.command.imports.web;
 
 /** What became of one line of an imported file. */
 enum LineOutcome {

@@ -1,4 +1,4 @@
-package dk.greatercph.ope.command.imports;
+package dk.greatercph.ope.command.imports.web;
 
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;

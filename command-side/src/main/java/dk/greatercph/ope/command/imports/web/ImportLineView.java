@@ -1,4 +1,4 @@
-package dk.greatercph.ope.command.imports;
+package dk.greatercph.ope.command.imports.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;

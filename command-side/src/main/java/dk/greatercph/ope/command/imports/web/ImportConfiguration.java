@@ -1,4 +1,4 @@
-package dk.greatercph.ope.command.imports;
+package dk.greatercph.ope.command.imports.web;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;

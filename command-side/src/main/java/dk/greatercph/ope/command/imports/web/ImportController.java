@@ -1,4 +1,4 @@
-package dk.greatercph.ope.command.imports;
+package dk.greatercph.ope.command.imports.web;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.security.CurrentUser;
@@ -80,7 +80,10 @@ class ImportController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An import run: its progress while it runs (linesRead of linesTotal) and every line's outcome")
+    @Operation(summary = "An import run: its progress while it runs (linesRead of linesTotal) and every line's outcome",
+            description = "While the run is RUNNING: its totals only, cheap to poll for a progress bar (linesRead of "
+                    + "linesTotal, recorded, alreadyRecorded, refused). Once it is DONE, FAILED or INTERRUPTED: every "
+                    + "line's outcome too. Desk and auditors.")
     ImportView run(@Parameter(example = "IMP-6b1f0c2e-3d4a-4b5c-8d6e-7f8091a2b3c4") @PathVariable String id) {
         return imports.find(id).orElseThrow(DomainProblem::notFound);
     }
