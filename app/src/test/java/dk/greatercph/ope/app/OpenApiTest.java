@@ -113,6 +113,28 @@ class OpenApiTest {
     }
 
     @Test
+    void describesTheCsvImportWithItsHeaderExampleAndProgress() {
+        JsonNode doc = new Api(port).get("/v3/api-docs").json();
+
+        JsonNode post = doc.get("paths").get("/api/imports").get("post");
+        assertThat(post.get("parameters").valueStream().map(p -> p.get("name").asString())).contains("dryRun");
+        JsonNode csv = post.get("requestBody").get("content").get("text/csv");
+        assertThat(csv.get("examples").valueStream().findFirst().orElseThrow().get("value").asString())
+                .startsWith("country,dateReceived,channel,requestingOrganisation,originProvince,originCity,"
+                        + "delegationType,politicalLevel,headCount,wishedFrom,wishedTo,themes,purpose,businessOpportunity\n");
+        assertThat(post.get("responses").propertyNames()).contains("200", "202", "400", "413");
+        assertThat(doc.get("paths").get("/api/imports/{id}").has("get")).isTrue();
+        JsonNode run = doc.get("components").get("schemas").get("Import");
+        assertThat(run.get("properties").propertyNames())
+                .contains("fileSha256", "dryRun", "state", "linesTotal", "linesRead", "recorded", "alreadyRecorded",
+                        "refused", "lines");
+        assertThat(run.get("properties").get("state").get("enum").valueStream().map(JsonNode::asString))
+                .containsExactly("RUNNING", "DONE", "FAILED", "INTERRUPTED");
+        assertThat(doc.get("components").get("schemas").get("ImportLine").get("properties").propertyNames())
+                .contains("line", "outcome", "delegationId", "code", "errors");
+    }
+
+    @Test
     void describesTheQueryViewsWithTheirEnumsFormatsAndParameters() {
         JsonNode doc = new Api(port).get("/v3/api-docs").json();
         JsonNode paths = doc.get("paths");

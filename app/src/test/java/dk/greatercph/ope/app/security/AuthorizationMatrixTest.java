@@ -46,6 +46,7 @@ class AuthorizationMatrixTest {
     String readyTrip;
     String approvedTrip;
     String tripToCancel;
+    String importId;
 
     @BeforeAll
     void aDelegationAssignedToChc() {
@@ -63,7 +64,11 @@ class AuthorizationMatrixTest {
         approvedTrip = staffed(desk);
         desk.post("/api/trips/" + approvedTrip + "/approval", "");
         tripToCancel = trip(desk);
+        importId = desk.send(request("POST", "/api/imports?dryRun=true", IMPORT), java.util.Map.of()).json()
+                .get("id").asString();
     }
+
+    private static final String IMPORT = "country,channel,requestingOrganisation\r\nSE,EMBASSY,Matrix import\r\n";
 
     private static final String PARTICIPANT = "{\"kind\":\"OFFICIAL\",\"name\":\"An Official\"}";
 
@@ -160,6 +165,9 @@ class AuthorizationMatrixTest {
                 401, 403, 403, 403, 403, 200));
         rows.add(row("DELETE", "/api/admin/dead-letters/no-such-letter?reason=Matrix", null,
                 401, 403, 403, 403, 403, 404));
+        rows.add(row("POST", "/api/imports?dryRun=true", IMPORT, 401, 202, 403, 403, 403, 403));
+        rows.add(row("GET", "/api/imports/{import}", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/imports/IMP-unknown", null, 401, 404, 403, 403, 404, 403));
         rows.add(row("GET", "/actuator/health", null, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET", "/actuator/info", null, 401, 403, 403, 403, 403, 200));
         rows.add(row("GET", "/v3/api-docs", null, 200, 200, 200, 200, 200, 200));
@@ -174,7 +182,7 @@ class AuthorizationMatrixTest {
             String resolved = path.replace("{id}", delegationId).replace("{operator}", operatorCode)
                     .replace("{openTrip}", openTrip).replace("{participant}", participantId)
                     .replace("{readyTrip}", readyTrip).replace("{approvedTrip}", approvedTrip)
-                    .replace("{tripToCancel}", tripToCancel);
+                    .replace("{tripToCancel}", tripToCancel).replace("{import}", importId);
             String resolvedBody = "ITINERARY".equals(body) ? itinerary(tripYear(openTrip)) : body;
             Api.Response response = api.send(request(method, resolved, resolvedBody), Map.of());
             assertThat(response.status()).as("%s %s as %s", method, resolved, caller).isEqualTo(expected.get(caller));
@@ -332,7 +340,7 @@ class AuthorizationMatrixTest {
         if (body == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return request.header("Content-Type", "application/json")
+        return request.header("Content-Type", path.startsWith("/api/imports") ? "text/csv" : "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
 

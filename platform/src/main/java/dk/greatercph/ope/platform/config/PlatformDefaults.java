@@ -40,6 +40,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.roles", "ADMIN"),
             Map.entry("management.endpoint.health.status.order", "DOWN,OUT_OF_SERVICE,UP,DEGRADED,UNKNOWN"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
+            // a CSV import uploaded as a form's file is bounded like one posted as text/csv
+            Map.entry("spring.servlet.multipart.max-file-size", "${ope.http.max-import-size:64MB}"),
+            Map.entry("spring.servlet.multipart.max-request-size", "${ope.http.max-import-size:64MB}"),
             Map.entry("spring.datasource.hikari.connection-timeout", "2000"),
             Map.entry("spring.datasource.hikari.validation-timeout", "1000"),
             Map.entry("spring.datasource.hikari.data-source-properties.connectTimeout", "2"),

@@ -18,9 +18,10 @@ public class ProblemAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(
-            @Value("${ope.http.max-body-size:256KB}") DataSize maxBodySize, JsonMapper json) {
+            @Value("${ope.http.max-body-size:256KB}") DataSize maxBodySize,
+            @Value("${ope.http.max-import-size:64MB}") DataSize maxImportSize, JsonMapper json) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(maxBodySize.toBytes(), new ProblemWriter(json)));
+                new RequestBodyLimitFilter(maxBodySize.toBytes(), maxImportSize.toBytes(), new ProblemWriter(json)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after the security headers
         return registration;
     }

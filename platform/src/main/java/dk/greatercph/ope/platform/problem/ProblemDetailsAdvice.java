@@ -242,6 +242,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(response.getBody());
     }
 
+    /**
+     * The problem this advice answers for {@code e}, for a report that collects problems instead of answering one
+     * (an import's refused lines): a body that could not be read (a Jackson exception), invalid fields, bad input
+     * found at the edge, or a command's refusal.
+     */
+    public ProblemDetail problemFor(Exception e) {
+        ResponseEntity<Object> response;
+        if (e instanceof JacksonException unreadable) {
+            response = handleHttpMessageNotReadable(new HttpMessageNotReadableException(unreadable.getMessage(),
+                    unreadable, new EmptyInput()), HttpHeaders.EMPTY, HttpStatus.BAD_REQUEST, null);
+        } else if (e instanceof MethodArgumentNotValidException invalid) {
+            response = handleMethodArgumentNotValid(invalid, HttpHeaders.EMPTY, HttpStatus.BAD_REQUEST, null);
+        } else if (e instanceof InvalidInput invalid) {
+            response = invalidInput(invalid);
+        } else if (e instanceof DomainProblem problem) {
+            response = domainProblem(problem);
+        } else if (e instanceof CommandExecutionException failed) {
+            response = commandFailed(failed);
+        } else if (e instanceof AggregateStreamCreationException exists) {
+            response = alreadyExists(exists);
+        } else {
+            response = unexpected(e);
+        }
+        return (ProblemDetail) response.getBody();
+    }
+
+    private static final class EmptyInput implements org.springframework.http.HttpInputMessage {
+        @Override
+        public java.io.InputStream getBody() {
+            return java.io.InputStream.nullInputStream();
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return HttpHeaders.EMPTY;
+        }
+    }
+
     private ResponseEntity<Object> respond(DomainProblem.Details details) {
         return problem(HttpStatus.valueOf(details.kind().status()), details.code(), details.detail(), Map.of());
     }

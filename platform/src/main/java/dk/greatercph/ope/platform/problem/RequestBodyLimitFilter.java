@@ -14,21 +14,32 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies above a size limit with 413: at once when the declared length is too large, and
- * while reading when a body without a declared length grows past it.
+ * while reading when a body without a declared length grows past it. Files posted to {@value #IMPORTS} have a
+ * limit of their own, larger than that of JSON bodies.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** The path of file imports, whose bodies have their own limit. */
+    static final String IMPORTS = "/api/imports";
+
+    private final long maxBodyBytes;
+    private final long maxImportBytes;
     private final ProblemWriter problems;
 
     RequestBodyLimitFilter(long maxBytes, ProblemWriter problems) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, maxBytes, problems);
+    }
+
+    RequestBodyLimitFilter(long maxBodyBytes, long maxImportBytes, ProblemWriter problems) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxImportBytes = maxImportBytes;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().startsWith(IMPORTS) ? maxImportBytes : maxBodyBytes;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(response, request.getRequestURI(), HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
                     "The request body is larger than " + maxBytes + " bytes.");

@@ -20,6 +20,14 @@ public final class ActorMetadata {
     public static final String CAUSATION_ID = "causationId";
     /** The request's Idempotency-Key, where one was given. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** {@code true} on what an import of the desk's earlier records caused. */
+    public static final String IMPORTED = "imported";
+    /** The SHA-256 hash (hex) of the imported file. */
+    public static final String IMPORT_FILE = "importFileSha256";
+    /** The line of the imported file on which the imported record starts (the header is line 1). */
+    public static final String IMPORT_LINE = "importLine";
+    /** The import run that recorded it. */
+    public static final String IMPORT_ID = "importId";
     /** The actor of what the system does by itself. */
     public static final String SYSTEM = "system";
     /**

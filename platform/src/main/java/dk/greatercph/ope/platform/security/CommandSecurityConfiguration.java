@@ -31,7 +31,8 @@ import java.util.Optional;
 class CommandSecurityConfiguration {
 
     private static final List<String> CARRIED = List.of(ActorMetadata.ACTOR, ActorMetadata.ROLE,
-            ActorMetadata.OPERATOR, ActorMetadata.IDEMPOTENCY_KEY);
+            ActorMetadata.OPERATOR, ActorMetadata.IDEMPOTENCY_KEY,
+            ActorMetadata.IMPORTED, ActorMetadata.IMPORT_FILE, ActorMetadata.IMPORT_LINE, ActorMetadata.IMPORT_ID);
 
     @Bean
     MessageDispatchInterceptor<CommandMessage<?>> principalAsCommandMetadata() {

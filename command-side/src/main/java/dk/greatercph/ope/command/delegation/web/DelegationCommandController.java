@@ -1,12 +1,8 @@
 package dk.greatercph.ope.command.delegation.web;
 
-import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.CommandAnswers;
 import dk.greatercph.ope.events.delegation.DelegationId;
-import dk.greatercph.ope.platform.input.CountryCodes;
-import dk.greatercph.ope.platform.time.OpeTime;
-import dk.greatercph.ope.platform.input.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
 
 
 
@@ -39,16 +34,6 @@ class DelegationCommandController {
             description = "DESK. Records DelegationRegisteredEvent; answers 201 with the new id in Location and the version (0) in ETag. Unknown or read-only fields are 400 naming the field.")
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterDelegationRequest request) {
         DelegationId id = DelegationId.newId();
-        String country = CountryCodes.require("country", request.countryOrDefault());
-        LocalDate today = LocalDate.now(OpeTime.COPENHAGEN);
-        LocalDate received = request.dateReceived() == null ? today : request.dateReceived();
-        if (received.isAfter(today)) {
-            throw new InvalidInput("DATE_RECEIVED_IN_FUTURE", "dateReceived", "is after today (" + today + ")");
-        }
-        return commands.registered("/api/delegations/" + id, id, new RegisterDelegationCommand(id, request.channel(),
-                request.requestingOrganisation(), request.originProvince(), request.originCity(),
-                request.delegationType(), request.politicalLevel(), request.headCount(), request.wishedFrom(),
-                request.wishedTo(), request.themes().stream().sorted().toList(), request.purpose(),
-                request.businessOpportunity(), country, received));
+        return commands.registered("/api/delegations/" + id, id, request.toCommand(id));
     }
 }

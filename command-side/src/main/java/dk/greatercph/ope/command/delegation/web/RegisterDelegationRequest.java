@@ -1,10 +1,14 @@
 package dk.greatercph.ope.command.delegation.web;
 
+import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
 import dk.greatercph.ope.events.delegation.Channel;
+import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.platform.input.CountryCodes;
+import dk.greatercph.ope.platform.time.OpeTime;
+import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.platform.input.MultilineText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -20,11 +24,11 @@ import java.util.Set;
 /**
  * What the desk registers about an incoming request. The country of origin defaults to China ({@code CN}), as every
  * request counted before the desk recorded countries; the date received defaults to today in Copenhagen. A request
- * from China names its province.
+ * from China names its province. The API and the import of the desk's earlier records read it alike.
  */
 @Schema(name = "RegisterDelegationRequest", description = "An incoming delegation request as the desk receives it.")
 @ProvinceNamedForChina
-record RegisterDelegationRequest(
+public record RegisterDelegationRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "EMBASSY")
         @NotNull Channel channel,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission", maxLength = 200)
@@ -60,5 +64,21 @@ record RegisterDelegationRequest(
     /** The country of origin, {@code CN} when none is given. */
     String countryOrDefault() {
         return country == null ? CountryCodes.CHINA : country;
+    }
+
+    /**
+     * The command that registers this request as {@code id}, once bean validation has passed: the country must be
+     * assigned and the date received not after today in Copenhagen ({@link InvalidInput} otherwise).
+     */
+    public RegisterDelegationCommand toCommand(DelegationId id) {
+        String checkedCountry = CountryCodes.require("country", countryOrDefault());
+        LocalDate today = LocalDate.now(OpeTime.COPENHAGEN);
+        LocalDate received = dateReceived == null ? today : dateReceived;
+        if (received.isAfter(today)) {
+            throw new InvalidInput("DATE_RECEIVED_IN_FUTURE", "dateReceived", "is after today (" + today + ")");
+        }
+        return new RegisterDelegationCommand(id, channel, requestingOrganisation, originProvince, originCity,
+                delegationType, politicalLevel, headCount, wishedFrom, wishedTo, themes.stream().sorted().toList(),
+                purpose, businessOpportunity, checkedCountry, received);
     }
 }

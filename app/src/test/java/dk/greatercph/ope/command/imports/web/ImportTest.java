@@ -1,0 +1,401 @@
+package dk.greatercph.ope.command.imports.web;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.platform.security.CurrentUser;
+import dk.greatercph.ope.platform.security.Role;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dk.greatercph.ope.app.support.Lifecycle.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desk's earlier records come in from CSV: a dry run reports every line as the API would judge it and records
+ * nothing; a real run records ordinary registrations marked as imported; the same file twice records nothing new;
+ * an interrupted run is resumed by importing the file again; large files stream; CSV quoting and a BOM are read.
+ */
+@OpeIntegrationTest
+class ImportTest {
+
+    static final String HEADER = String.join(",", CsvLayout.COLUMNS);
+
+    /** A day received in a year of the last century no other test counts in: imports count in its KPIs. */
+    static final String RECEIVED = LocalDate.of(1901 + new java.util.Random().nextInt(98), 3, 4).toString();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    ImportStore store;
+
+    private Api desk() {
+        return new Api(port).as("desk");
+    }
+
+    /** A valid line of the documented layout for {@code organisation}. */
+    static String line(String organisation) {
+        return "CN," + RECEIVED + ",EMBASSY," + organisation + ",Jiangsu,Nanjing,ADMINISTRATIVE,PROVINCIAL,12,"
+                + "2027-05-13,2027-05-17,HEALTH_WELFARE_TECH|INVESTMENT,Study visit,Partners";
+    }
+
+    static byte[] file(List<String> lines) {
+        return (HEADER + "\r\n" + String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Api.Response post(byte[] csv, boolean dryRun) {
+        return desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports?dryRun=" + dryRun))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(csv)), Map.of());
+    }
+
+    private JsonNode finished(Api.Response started) {
+        String location = started.header("Location");
+        assertThat(location).startsWith("/api/imports/IMP-");
+        Api.Response done = desk().getUntil(location,
+                r -> r.status() == 200 && !r.json().get("state").asString().equals("RUNNING"), Duration.ofMinutes(5));
+        assertThat(done.json().get("state").asString()).as(done.body()).isEqualTo("DONE");
+        return done.json();
+    }
+
+    private static JsonNode lineOf(JsonNode run, int line) {
+        for (JsonNode each : run.get("lines")) {
+            if (each.get("line").asInt() == line) {
+                return each;
+            }
+        }
+        throw new AssertionError("no line " + line + " in " + run);
+    }
+
+    private long eventsOfFile(String sha256) {
+        return jdbc.sql("SELECT count(*) FROM DomainEventEntry "
+                        + "WHERE CAST(convert_from(metaData, 'UTF8') AS JSONB) ->> 'importFileSha256' = :sha")
+                .param("sha", sha256).query(Long.class).single();
+    }
+
+    private static List<String> fieldErrors(JsonNode problem) {
+        return problem.get("errors") == null ? List.of() : problem.get("errors").valueStream()
+                .map(e -> e.get("field").asString() + ": " + e.get("message").asString()).toList();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** What POST /api/delegations answers for the same request, as JSON. */
+    private JsonNode apiAnswer(String json) {
+        Api.Response response = desk().post("/api/delegations", json);
+        assertThat(response.status()).as(response.body()).isGreaterThanOrEqualTo(400);
+        return response.json();
+    }
+
+    private static String request(String organisation, String replace, String with) {
+        String json = """
+                {"country":"CN","dateReceived":"%s","channel":"EMBASSY","requestingOrganisation":"%s",
+                 "originProvince":"Jiangsu","originCity":"Nanjing","delegationType":"ADMINISTRATIVE",
+                 "politicalLevel":"PROVINCIAL","headCount":12,"wishedFrom":"2027-05-13","wishedTo":"2027-05-17",
+                 "themes":["HEALTH_WELFARE_TECH","INVESTMENT"],"purpose":"Study visit","businessOpportunity":"Partners"}
+                """.formatted(RECEIVED, organisation);
+        assertThat(json).contains(replace);
+        return json.replace(replace, with);
+    }
+
+    @Test
+    void aDryRunReportsEachLineWithTheApisCodesAndFieldsAndRecordsNothing() throws Exception {
+        String tag = "Dry " + UUID.randomUUID();
+        List<String> lines = List.of(
+                line(tag + " valid"),                                                        // 2
+                line(tag + " no one").replace(",12,", ",0,"),                                // 3
+                line(tag + " bad channel").replace("EMBASSY", "FAX"),                        // 4
+                line(tag + " window").replace("2027-05-17", "2027-05-01"),                   // 5
+                line(tag + " country").replace("CN,", "XX,"),                                 // 6
+                line(tag + " no province").replace("Jiangsu,Nanjing", ","),                  // 7
+                line(tag + " bad date").replace("2027-05-13", "2027-13-01"),                 // 8
+                line(tag + " future").replace(RECEIVED, "2999-01-01"),                   // 9
+                line(tag + " also valid").replace("CN," + RECEIVED, "SE," + RECEIVED)
+                        .replace("Jiangsu,Nanjing", ","));                                   // 10
+        byte[] csv = file(lines);
+
+        Api.Response started = post(csv, true);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode run = finished(started);
+
+        assertThat(run.get("dryRun").asBoolean()).isTrue();
+        assertThat(run.get("fileSha256").asString()).isEqualTo(sha256(csv));
+        assertThat(run.get("linesTotal").asInt()).isEqualTo(9);
+        assertThat(run.get("linesRead").asInt()).isEqualTo(9);
+        assertThat(run.get("recorded").asInt()).isEqualTo(2);
+        assertThat(run.get("refused").asInt()).isEqualTo(7);
+        assertThat(lineOf(run, 2).get("outcome").asString()).isEqualTo("WOULD_RECORD");
+        assertThat(lineOf(run, 10).get("outcome").asString()).isEqualTo("WOULD_RECORD");
+
+        Map<Integer, String[]> refusals = Map.of(
+                3, new String[]{"VALIDATION_FAILED", "headCount", "\"headCount\":12", "\"headCount\":0"},
+                4, new String[]{"INVALID_FIELD", "channel", "\"EMBASSY\"", "\"FAX\""},
+                5, new String[]{"INVALID_DATE_WINDOW", null, "\"2027-05-17\"", "\"2027-05-01\""},
+                6, new String[]{"INVALID_COUNTRY", "country", "\"CN\"", "\"XX\""},
+                7, new String[]{"VALIDATION_FAILED", "originProvince", "\"originProvince\":\"Jiangsu\",", ""},
+                8, new String[]{"INVALID_FIELD", "wishedFrom", "\"2027-05-13\"", "\"2027-13-01\""},
+                9, new String[]{"DATE_RECEIVED_IN_FUTURE", "dateReceived", "\"" + RECEIVED + "\"", "\"2999-01-01\""});
+        for (Map.Entry<Integer, String[]> refusal : refusals.entrySet()) {
+            JsonNode reported = lineOf(run, refusal.getKey());
+            String[] expected = refusal.getValue();
+            assertThat(reported.get("outcome").asString()).as(reported.toString()).isEqualTo("REFUSED");
+            assertThat(reported.get("code").asString()).as(reported.toString()).isEqualTo(expected[0]);
+            if (expected[1] != null) {
+                assertThat(reported.get("errors").valueStream().map(e -> e.get("field").asString()))
+                        .as(reported.toString()).contains(expected[1]);
+            }
+            JsonNode api = apiAnswer(request(tag + " api " + refusal.getKey(), expected[2], expected[3]));
+            assertThat(reported.get("code").asString()).as("the API's answer " + api).isEqualTo(api.get("code").asString());
+            assertThat(reported.get("detail").asString()).isEqualTo(api.get("detail").asString());
+            assertThat(fieldErrors(reported)).isEqualTo(fieldErrors(api));
+        }
+
+        assertThat(eventsOfFile(sha256(csv))).isZero();
+        String wouldBe = lineOf(run, 2).get("delegationId").asString();
+        assertThat(desk().get("/api/audit/events?aggregateId=" + wouldBe).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aRealRunRecordsValidLinesAsImportedAndTheSameFileAgainRecordsNothingNew() throws Exception {
+        String tag = "Real " + UUID.randomUUID();
+        byte[] csv = file(List.of(line(tag + " one"), line(tag + " refused").replace(",12,", ",x,"),
+                line(tag + " two").replace("CN," + RECEIVED, "DE," + RECEIVED).replace("Jiangsu,Nanjing", ",")));
+        String sha = sha256(csv);
+
+        Api.Response started = post(csv, false);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode run = finished(started);
+        assertThat(run.get("recorded").asInt()).isEqualTo(2);
+        assertThat(run.get("refused").asInt()).isEqualTo(1);
+        assertThat(lineOf(run, 3).get("code").asString()).isEqualTo("INVALID_FIELD");
+        assertThat(eventsOfFile(sha)).isEqualTo(2);
+
+        String second = lineOf(run, 4).get("delegationId").asString();
+        JsonNode audit = desk().get("/api/audit/events?aggregateId=" + second).json().get("items");
+        assertThat(audit).hasSize(1);
+        JsonNode metadata = audit.get(0).get("metaData");
+        assertThat(metadata.get("imported").asBoolean()).isTrue();
+        assertThat(metadata.get("importFileSha256").asString()).isEqualTo(sha);
+        assertThat(metadata.get("importLine").asInt()).isEqualTo(4);
+        assertThat(metadata.get("importId").asString()).isEqualTo(run.get("id").asString());
+        assertThat(metadata.get("actor").asString()).isEqualTo("desk");
+        JsonNode board = desk().getUntil("/api/delegations/" + second, r -> r.status() == 200, Duration.ofSeconds(20)).json();
+        assertThat(board.get("requestingOrganisation").asString()).isEqualTo(tag + " two");
+
+        Api.Response again = post(csv, false);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.header("Location")).isEqualTo(started.header("Location"));
+        assertThat(again.json().get("id").asString()).isEqualTo(run.get("id").asString());
+        assertThat(lineOf(again.json(), 2).get("delegationId").asString())
+                .isEqualTo(lineOf(run, 2).get("delegationId").asString());
+        assertThat(lineOf(again.json(), 4).get("delegationId").asString()).isEqualTo(second);
+        assertThat(eventsOfFile(sha)).isEqualTo(2);
+
+        JsonNode dryAgain = finished(post(csv, true));
+        assertThat(lineOf(dryAgain, 2).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
+        assertThat(dryAgain.get("alreadyRecorded").asInt()).isEqualTo(2);
+    }
+
+    /**
+     * A run that ended after recording lines 2–4, with line 4's event committed but its bookkeeping not (a crash
+     * in between): importing the file again records only lines 5 and 6, and every line exactly once.
+     */
+    @Test
+    void anInterruptedImportIsResumedByImportingTheSameFileAgain() throws Exception {
+        String tag = "Resume " + UUID.randomUUID();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            lines.add(line(tag + " " + i));
+        }
+        byte[] csv = file(lines);
+        String sha = sha256(csv);
+        Path path = Files.createTempFile("import-test", ".csv");
+        Files.write(path, csv);
+        CsvLayout layout = CsvLayout.of(path);
+        CurrentUser desk = new CurrentUser("desk", Role.DESK, null);
+        String crashed = "IMP-" + UUID.randomUUID();
+        store.start(crashed, sha, false, "desk", csv.length, 5);
+        try (CSVParser parser = layout.parser(path)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            for (int line = 2; line <= 4; line++) {
+                ImportLineView judged = imports.judge(crashed, sha, false, layout, records.next(), line, Map.of(), true, desk);
+                assertThat(judged.outcome()).isEqualTo(LineOutcome.RECORDED);
+                if (line < 4) {
+                    store.line(crashed, sha, judged);
+                }
+            }
+        } finally {
+            Files.delete(path);
+        }
+        assertThat(eventsOfFile(sha)).isEqualTo(3);
+
+        Api.Response resumed = post(csv, false);
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(202);
+        JsonNode run = finished(resumed);
+
+        assertThat(run.get("recorded").asInt()).isEqualTo(2);
+        assertThat(run.get("alreadyRecorded").asInt()).isEqualTo(3);
+        for (int line = 2; line <= 4; line++) {
+            assertThat(lineOf(run, line).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
+            assertThat(lineOf(run, line).get("delegationId").asString())
+                    .isEqualTo(Imports.delegationFor(sha, line).value());
+        }
+        assertThat(lineOf(run, 5).get("outcome").asString()).isEqualTo("RECORDED");
+        assertThat(lineOf(run, 6).get("outcome").asString()).isEqualTo("RECORDED");
+        assertThat(eventsOfFile(sha)).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT count(DISTINCT aggregateIdentifier) FROM DomainEventEntry "
+                        + "WHERE CAST(convert_from(metaData, 'UTF8') AS JSONB) ->> 'importFileSha256' = :sha")
+                .param("sha", sha).query(Long.class).single()).isEqualTo(5);
+        assertThat(desk().get("/api/imports/" + crashed).json().get("state").asString()).isEqualTo("INTERRUPTED");
+
+        Api.Response third = post(csv, false);
+        assertThat(third.status()).isEqualTo(200);
+        assertThat(third.json().get("id").asString()).isEqualTo(run.get("id").asString());
+        assertThat(eventsOfFile(sha)).isEqualTo(5);
+    }
+
+    @Test
+    void aLargeFileStreamsInAndShowsItsProgress() throws Exception {
+        String tag = "Large " + UUID.randomUUID();
+        int count = 5_000;
+        List<String> lines = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lines.add(line(tag + " " + i));
+        }
+        byte[] csv = file(lines);
+        long began = System.nanoTime();
+        Api.Response started = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports"))
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csv))),
+                Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().get("linesTotal").asInt()).isEqualTo(count);
+
+        List<Integer> seen = new ArrayList<>();
+        Api.Response last = desk().getUntil(started.header("Location"), r -> {
+            seen.add(r.json().get("linesRead").asInt());
+            return !r.json().get("state").asString().equals("RUNNING");
+        }, Duration.ofMinutes(10));
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        JsonNode run = last.json();
+        System.out.printf("Imported %d lines (%d bytes, sent chunked) in %d ms; progress seen: %s%n", count,
+                csv.length, millis, seen.stream().distinct().limit(20).toList());
+
+        assertThat(run.get("state").asString()).isEqualTo("DONE");
+        assertThat(run.get("recorded").asInt()).isEqualTo(count);
+        assertThat(run.get("lines")).hasSize(count);
+        assertThat(seen).isSorted().allMatch(read -> read <= count).anyMatch(read -> read > 0 && read < count);
+        assertThat(eventsOfFile(sha256(csv))).isEqualTo(count);
+    }
+
+    @Test
+    void quotedCommasQuotesAndLineBreaksAndAByteOrderMarkAreRead() throws Exception {
+        String tag = "Quoted " + UUID.randomUUID();
+        String csv = "\uFEFF" + HEADER + "\n"
+                + line(tag + " one").replace("Study visit", "\"Visit, with \"\"quotes\"\"\nand a second line\"") + "\n"
+                + line("\"" + tag + ", two\"") + "\n"
+                + "\n"
+                + line("\"" + tag + "\nthree\"") + "\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+
+        JsonNode run = finished(post(bytes, false));
+
+        assertThat(run.get("linesTotal").asInt()).isEqualTo(3);
+        JsonNode first = lineOf(run, 2);
+        JsonNode second = lineOf(run, 4);
+        JsonNode third = lineOf(run, 6);
+        assertThat(first.get("outcome").asString()).isEqualTo("RECORDED");
+        assertThat(second.get("outcome").asString()).isEqualTo("RECORDED");
+        assertThat(third.get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(third.get("code").asString()).isEqualTo("INVALID_TEXT");
+        assertThat(third.get("errors").get(0).get("field").asString()).isEqualTo("requestingOrganisation");
+
+        JsonNode one = desk().getUntil("/api/delegations/" + first.get("delegationId").asString(),
+                r -> r.status() == 200, Duration.ofSeconds(20)).json();
+        assertThat(one.get("purpose").asString()).isEqualTo("Visit, with \"quotes\"\nand a second line");
+        assertThat(one.get("requestingOrganisation").asString()).isEqualTo(tag + " one");
+        JsonNode two = desk().getUntil("/api/delegations/" + second.get("delegationId").asString(),
+                r -> r.status() == 200, Duration.ofSeconds(20)).json();
+        assertThat(two.get("requestingOrganisation").asString()).isEqualTo(tag + ", two");
+    }
+
+    @Test
+    void aFileNotOfTheDocumentedLayoutIsRefusedWholeNamingWhy() {
+        Api.Response unknown = post((HEADER + ",notes\r\n" + line("x") + ",hello\r\n").getBytes(StandardCharsets.UTF_8), true);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("code").asString()).isEqualTo("UNKNOWN_COLUMN");
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("notes");
+
+        Api.Response unterminated = post((HEADER + "\r\n" + line("\"unterminated") + "\r\n")
+                .getBytes(StandardCharsets.UTF_8), true);
+        assertThat(unterminated.status()).isEqualTo(400);
+        assertThat(unterminated.json().get("code").asString()).isEqualTo("MALFORMED_CSV");
+
+        byte[] latin1 = (HEADER + "\r\n" + line("Region Sk\u00e5ne") + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        Api.Response notUtf8 = post(latin1, true);
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.json().get("code").asString()).isEqualTo("INVALID_ENCODING");
+
+        Api.Response empty = post(new byte[0], true);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("code").asString()).isEqualTo("MISSING_HEADER");
+
+        Api.Response notFound = desk().get("/api/imports/IMP-unknown");
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.json().get("code").asString()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aSemicolonSeparatedFileAsADanishSpreadsheetSavesItIsRead() {
+        String tag = "Semicolon " + UUID.randomUUID();
+        String csv = String.join(";", CsvLayout.COLUMNS) + "\r\n"
+                + line(tag).replace(",", ";").replace("Study visit", "\"Visit; with a semicolon\"") + "\r\n";
+
+        JsonNode run = finished(post(csv.getBytes(StandardCharsets.UTF_8), true));
+
+        assertThat(lineOf(run, 2).get("outcome").asString()).as(run.toString()).isEqualTo("WOULD_RECORD");
+    }
+
+    @Test
+    void aFileCanBeUploadedAsAFormsFileField() {
+        String tag = "Upload " + UUID.randomUUID();
+        String boundary = "----import" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"history.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + HEADER + "\r\n" + line(tag) + "\r\n\r\n--" + boundary + "--\r\n";
+        Api.Response started = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/imports?dryRun=true"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode run = finished(started);
+        assertThat(lineOf(run, 2).get("outcome").asString()).isEqualTo("WOULD_RECORD");
+    }
+}

@@ -1,0 +1,105 @@
+package dk.greatercph.ope.command.imports.web;
+
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+/** The desk imports its earlier records from a CSV file: a dry run first, then the real run, followed as a job. */
+@RestController
+@RequestMapping(path = "/api/imports", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Imports", description = "The desk's earlier records, imported from CSV files (docs/import.md)")
+class ImportController {
+
+    private static final String TEXT_CSV = "text/csv";
+
+    private final Imports imports;
+
+    ImportController(Imports imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = TEXT_CSV)
+    @Operation(summary = "Import registrations from a CSV file",
+            description = "Starts a run over the file, posted as the body (text/csv, UTF-8, with or without a byte "
+                    + "order mark). With dryRun=true nothing is recorded: the run reports per line what would be "
+                    + "recorded or why the line is refused, with the code and fields POST /api/delegations gives. "
+                    + "A real run records each valid line as an ordinary registration whose events carry the "
+                    + "metadata imported=true, importFileSha256, importLine and importId; refused lines do not "
+                    + "stop valid ones. Posting a file whose real run is done records nothing and answers 200 with "
+                    + "that run; a file whose run was interrupted is resumed: only lines not yet recorded are.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary"),
+                    examples = @ExampleObject(name = "two lines", value = CsvLayout.EXAMPLE))),
+            responses = {
+                    @ApiResponse(responseCode = "202", description = "The run started; follow it at Location"),
+                    @ApiResponse(responseCode = "200", description = "The file was imported in full before: that run"),
+                    @ApiResponse(responseCode = "400", description = "Not a CSV file of the documented layout "
+                            + "(MISSING_HEADER, UNKNOWN_COLUMN, DUPLICATE_COLUMN, MALFORMED_CSV, INVALID_ENCODING)"),
+                    @ApiResponse(responseCode = "413", description = "Larger than ope.http.max-import-size")})
+    ResponseEntity<ImportView> importCsv(
+            @Parameter(description = "Only report what would be recorded; record nothing")
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            HttpServletRequest request, InputStream body) throws IOException {
+        return start(body, dryRun, request);
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import registrations from a CSV file uploaded as a form's file field",
+            description = "The same as posting the file as text/csv; the part is named 'file'.")
+    ResponseEntity<ImportView> importUpload(
+            @Parameter(description = "Only report what would be recorded; record nothing")
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestPart("file") MultipartFile file, HttpServletRequest request) throws IOException {
+        try (InputStream body = file.getInputStream()) {
+            return start(body, dryRun, request);
+        }
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An import run: its progress while it runs (linesRead of linesTotal) and every line's outcome",
+            description = "While the run is RUNNING: its totals only, cheap to poll for a progress bar (linesRead of "
+                    + "linesTotal, recorded, alreadyRecorded, refused). Once it is DONE, FAILED or INTERRUPTED: every "
+                    + "line's outcome too. Desk and auditors.")
+    ImportView run(@Parameter(example = "IMP-6b1f0c2e-3d4a-4b5c-8d6e-7f8091a2b3c4") @PathVariable String id) {
+        return imports.find(id).orElseThrow(DomainProblem::notFound);
+    }
+
+    private ResponseEntity<ImportView> start(InputStream body, boolean dryRun, HttpServletRequest request)
+            throws IOException {
+        CurrentUser user = CurrentUser.current().orElseThrow();
+        Imports.Started started;
+        try {
+            started = imports.start(body, dryRun, user);
+        } catch (Imports.UnreadableUpload e) {
+            throw new HttpMessageNotReadableException("The file could not be read.", e.getCause(),
+                    new ServletServerHttpRequest(request));
+        }
+        URI location = URI.create("/api/imports/" + started.run().id());
+        return ResponseEntity.status(started.isNew() ? HttpStatus.ACCEPTED : HttpStatus.OK).location(location)
+                .body(started.run());
+    }
+}
