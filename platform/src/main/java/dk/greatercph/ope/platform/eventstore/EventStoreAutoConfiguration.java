@@ -116,4 +116,9 @@ public class EventStoreAutoConfiguration {
     DelegationRegisteredUpcaster delegationRegisteredUpcaster() {
         return new DelegationRegisteredUpcaster();
     }
+
+    @Bean
+    DelegationCompletedUpcaster delegationCompletedUpcaster() {
+        return new DelegationCompletedUpcaster();
+    }
 }

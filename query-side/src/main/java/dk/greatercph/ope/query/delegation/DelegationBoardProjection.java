@@ -343,7 +343,8 @@ class DelegationBoardProjection {
         String document = outcome == null ? null : json.writeValueAsString(new DelegationDetailView.Outcome(
                 outcome.summary(), outcome.investmentLeads(), outcome.companies(), outcome.mous(),
                 outcome.followUps().stream().map(f -> new DelegationDetailView.FollowUp(
-                        f.operatorId() == null ? null : f.operatorId().value(), f.action())).toList()));
+                        f.operatorId() == null ? null : f.operatorId().value(), f.action())).toList(),
+                outcome.companiesEstablished(), outcome.jobsCreated(), outcome.tourists(), outcome.overnightStays()));
         advance(event.delegationId(), version, at, "status = 'COMPLETED', outcome = CAST(:outcome AS jsonb)",
                 Map.of(), "outcome", document);
     }

@@ -242,7 +242,8 @@ class DelegationLifecycleController {
         List<Outcome.FollowUp> followUps = request.followUps() == null ? List.of() : request.followUps().stream()
                 .map(f -> new Outcome.FollowUp(new OperatorId(f.operatorId()), f.action())).toList();
         Outcome outcome = new Outcome(request.summary(), request.investmentLeads(), request.companies(), request.mous(),
-                followUps);
+                followUps, orZero(request.companiesEstablished()), orZero(request.jobsCreated()),
+                orZero(request.tourists()), orZero(request.overnightStays()));
         return ok(id, new CompleteDelegationCommand(delegation(id), outcome, Versions.ifMatch(ifMatch)));
     }
 
@@ -253,6 +254,10 @@ class DelegationLifecycleController {
     private long send(Object command) {
         CommandResult result = commandGateway.sendAndWait(command);
         return result.versionOrThrow();
+    }
+
+    private static int orZero(Integer figure) {
+        return figure == null ? 0 : figure;
     }
 
     private static DelegationId delegation(String id) {
