@@ -64,9 +64,11 @@ final class AnnualReportTable {
         table.add("Not realised", "CANCELLED", "requests", notRealised.cancelled());
         table.add("Not realised", "WITHDRAWN", "requests", notRealised.withdrawn());
         for (var delegation : notRealised.delegations()) {
-            table.add("Not realised", delegation.delegationId(), delegation.status(),
-                    delegation.organisation() + " (" + delegation.country() + ", received " + delegation.dateReceived()
-                            + ")" + (delegation.reason() == null ? "" : ": " + delegation.reason()));
+            table.add("Not realised", delegation.delegationId(), "status", delegation.status());
+            table.add("Not realised", delegation.delegationId(), "organisation", delegation.organisation());
+            table.add("Not realised", delegation.delegationId(), "country", delegation.country());
+            table.add("Not realised", delegation.delegationId(), "date received", delegation.dateReceived().toString());
+            table.add("Not realised", delegation.delegationId(), "reason", delegation.reason());
         }
         for (KpiReportView.OperatorKpis operator : report.operators()) {
             Map<KpiKind, Long> targets = new LinkedHashMap<>();
