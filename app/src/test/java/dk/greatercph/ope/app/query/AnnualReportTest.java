@@ -71,7 +71,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A year of receipt told as events — requests from three countries, completed ones with figures, declined and
  * cancelled ones, an operator's targets and the annual political trip — gives the committee's annual report as
- * counted by hand, the same in JSON, CSV and the spreadsheet. The year is one no other test uses.
+ * counted by hand, the same in JSON, CSV and the spreadsheet. The year is one no other test uses (2500 and later:
+ * the shared event helpers receive requests before 2400).
  */
 @OpeIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -97,7 +98,7 @@ class AnnualReportTest {
     @BeforeAll
     void aYearOfRequests() {
         log = new EventLog(eventStore, transactionManager);
-        year = ThreadLocalRandom.current().nextInt(2200, 3000);
+        year = ThreadLocalRandom.current().nextInt(2500, 2999);
         operator = "rep" + UUID.randomUUID().toString().substring(0, 8);
         log.append("Operator", operator, new OperatorRegisteredEvent(new OperatorId(operator), "Report operator",
                         List.of(Theme.AUTHORITY_SOIL_WATER), routingVersion(operator)),
