@@ -2,6 +2,7 @@ package dk.greatercph.ope.command.reference;
 
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueKind;
 
 import java.util.Optional;
 
@@ -10,10 +11,13 @@ public interface Directory {
 
     void addPartner(PartnerId partner, String name, boolean hospital);
 
-    void addVenue(VenueId venue, String name);
+    void addVenue(VenueId venue, String name, VenueKind kind);
 
     /** Whether the partner exists and is a hospital; empty when unknown. */
     Optional<Boolean> isHospital(PartnerId partner);
 
     boolean hasVenue(VenueId venue);
+
+    /** Whether the venue exists and is a hospital (R3 follows the place as well as the host). */
+    boolean isHospitalVenue(VenueId venue);
 }

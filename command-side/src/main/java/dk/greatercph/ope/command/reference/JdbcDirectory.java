@@ -4,6 +4,7 @@ import dk.greatercph.ope.command.lookup.RebuildableLookup;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueKind;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,9 @@ class JdbcDirectory implements Directory, RebuildableLookup {
     }
 
     @Override
-    public void addVenue(VenueId venue, String name) {
-        jdbc.sql("INSERT INTO venue_directory (venue_id, name) VALUES (:id, :name)")
-                .param("id", venue.value()).param("name", name).update();
+    public void addVenue(VenueId venue, String name, VenueKind kind) {
+        jdbc.sql("INSERT INTO venue_directory (venue_id, name, kind) VALUES (:id, :name, :kind)")
+                .param("id", venue.value()).param("name", name).param("kind", kind.name()).update();
     }
 
     @Override
@@ -46,7 +47,7 @@ class JdbcDirectory implements Directory, RebuildableLookup {
             if (payload instanceof PartnerRegisteredEvent partner) {
                 addPartner(partner.partnerId(), partner.name(), partner.hospital());
             } else if (payload instanceof VenueRegisteredEvent venue) {
-                addVenue(venue.venueId(), venue.name());
+                addVenue(venue.venueId(), venue.name(), venue.kind());
             }
         };
     }
@@ -60,6 +61,12 @@ class JdbcDirectory implements Directory, RebuildableLookup {
     @Override
     public boolean hasVenue(VenueId venue) {
         return jdbc.sql("SELECT count(*) FROM venue_directory WHERE venue_id = :id")
+                .param("id", venue.value()).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public boolean isHospitalVenue(VenueId venue) {
+        return jdbc.sql("SELECT count(*) FROM venue_directory WHERE venue_id = :id AND kind = 'HOSPITAL'")
                 .param("id", venue.value()).query(Long.class).single() > 0;
     }
 }

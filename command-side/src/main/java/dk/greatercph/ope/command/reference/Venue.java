@@ -1,6 +1,7 @@
 package dk.greatercph.ope.command.reference;
 
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueKind;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemKind;
@@ -29,8 +30,10 @@ class Venue {
         if (command.capacity() < 1) {
             throw new DomainProblem("INVALID_CAPACITY", ProblemKind.INVALID_INPUT, "A venue holds at least one person.");
         }
-        directory.addVenue(command.venueId(), command.name().trim());
-        apply(new VenueRegisteredEvent(command.venueId(), command.name().trim(), command.address(), command.capacity()));
+        VenueKind kind = command.kind() == null ? VenueKind.OTHER : command.kind();
+        directory.addVenue(command.venueId(), command.name().trim(), kind);
+        apply(new VenueRegisteredEvent(command.venueId(), command.name().trim(), command.address(), command.capacity(),
+                kind));
     }
 
     @EventSourcingHandler

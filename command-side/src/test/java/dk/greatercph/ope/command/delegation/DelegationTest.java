@@ -42,6 +42,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueKind;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.security.ActorMetadata;
@@ -120,7 +121,7 @@ class DelegationTest {
         routing.record(new OperatorId("woco"), List.of(Theme.TOURISM));
         routing.record(new OperatorId("region"), List.of(Theme.POLITICAL_DIALOGUE));
         InMemoryDirectory directory = new InMemoryDirectory();
-        directory.addVenue(HALL, "Hall");
+        directory.addVenue(HALL, "Hall", VenueKind.OTHER);
         directory.addPartner(HOSPITAL, "Rigshospitalet", true);
         directory.addPartner(COMPANY, "Welfare Robotics", false);
         fixture = new AggregateTestFixture<>(Delegation.class);

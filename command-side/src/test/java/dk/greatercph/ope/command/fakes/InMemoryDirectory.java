@@ -4,18 +4,17 @@ import dk.greatercph.ope.command.reference.Directory;
 
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueKind;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The directory for fixture tests, held in memory. */
 public class InMemoryDirectory implements Directory {
 
     private final Map<PartnerId, Boolean> partners = new HashMap<>();
-    private final Set<VenueId> venues = new HashSet<>();
+    private final Map<VenueId, VenueKind> venues = new HashMap<>();
 
     @Override
     public void addPartner(PartnerId partner, String name, boolean hospital) {
@@ -23,8 +22,8 @@ public class InMemoryDirectory implements Directory {
     }
 
     @Override
-    public void addVenue(VenueId venue, String name) {
-        venues.add(venue);
+    public void addVenue(VenueId venue, String name, VenueKind kind) {
+        venues.put(venue, kind);
     }
 
     @Override
@@ -34,6 +33,11 @@ public class InMemoryDirectory implements Directory {
 
     @Override
     public boolean hasVenue(VenueId venue) {
-        return venues.contains(venue);
+        return venues.containsKey(venue);
+    }
+
+    @Override
+    public boolean isHospitalVenue(VenueId venue) {
+        return venues.get(venue) == VenueKind.HOSPITAL;
     }
 }

@@ -5,6 +5,7 @@ import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.PartnerKind;
 import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueKind;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -46,9 +47,11 @@ class ReferenceDataTest {
         fixture.registerInjectableResource(directory);
 
         fixture.givenNoPriorActivity()
-                .when(new RegisterVenueCommand(id, "Regionsgården", "Kongens Vænge 2, Hillerød", 40))
-                .expectEvents(new VenueRegisteredEvent(id, "Regionsgården", "Kongens Vænge 2, Hillerød", 40));
+                .when(new RegisterVenueCommand(id, "Regionsgården", "Kongens Vænge 2, Hillerød", 40, VenueKind.OTHER))
+                .expectEvents(new VenueRegisteredEvent(id, "Regionsgården", "Kongens Vænge 2, Hillerød", 40,
+                        VenueKind.OTHER));
         assertThat(directory.hasVenue(id)).isTrue();
+        assertThat(directory.isHospitalVenue(id)).isFalse();
     }
 
     @Test
@@ -57,7 +60,7 @@ class ReferenceDataTest {
         fixture.registerInjectableResource(new InMemoryDirectory());
 
         fixture.givenNoPriorActivity()
-                .when(new RegisterVenueCommand(new VenueId("VEN-2"), "Broom cupboard", null, 0))
+                .when(new RegisterVenueCommand(new VenueId("VEN-2"), "Broom cupboard", null, 0, VenueKind.OTHER))
                 .expectException(DomainProblem.class)
                 .expectNoEvents();
     }

@@ -118,6 +118,11 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
+    VenueRegisteredUpcaster venueRegisteredUpcaster() {
+        return new VenueRegisteredUpcaster();
+    }
+
+    @Bean
     DelegationCompletedUpcaster delegationCompletedUpcaster() {
         return new DelegationCompletedUpcaster();
     }

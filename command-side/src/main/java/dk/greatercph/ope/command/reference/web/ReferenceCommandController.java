@@ -7,6 +7,7 @@ import dk.greatercph.ope.command.web.Versions;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.PartnerKind;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,7 +52,10 @@ class ReferenceCommandController {
             @NotBlank @Size(max = 200) String name,
             @Schema(example = "Kongens Vænge 2, 3400 Hillerød", maxLength = 300) @Size(max = 300) String address,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "40", minimum = "1", maximum = "100000")
-            @NotNull @Min(1) @Max(100_000) Integer capacity) {
+            @NotNull @Min(1) @Max(100_000) Integer capacity,
+            @Schema(example = "HOSPITAL", defaultValue = "OTHER",
+                    description = "What kind of place it is; every item at a HOSPITAL venue needs cost coverage (R3)")
+            VenueKind kind) {
     }
 
     @PostMapping(path = "/partners", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -67,7 +71,8 @@ class ReferenceCommandController {
     @Operation(summary = "Register a venue")
     ResponseEntity<CommandAccepted> registerVenue(@Valid @RequestBody VenueRequest request) {
         VenueId id = VenueId.newId();
-        commandGateway.sendAndWait(new RegisterVenueCommand(id, request.name(), request.address(), request.capacity()));
+        commandGateway.sendAndWait(new RegisterVenueCommand(id, request.name(), request.address(), request.capacity(),
+                request.kind() == null ? VenueKind.OTHER : request.kind()));
         return Versions.created("/api/venues/" + id, id.value(), 0);
     }
 }
