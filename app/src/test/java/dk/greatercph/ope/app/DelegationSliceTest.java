@@ -58,7 +58,7 @@ class DelegationSliceTest {
         assertThat(log.size()).isEqualTo(1);
         JsonNode event = log.get(0);
         assertThat(event.get("eventType").asString()).isEqualTo("DelegationRegisteredEvent");
-        assertThat(event.get("payloadRevision").asString()).isEqualTo("1");
+        assertThat(event.get("payloadRevision").asString()).isEqualTo("2");
         assertThat(Instant.parse(event.get("timestamp").asString())).isBefore(Instant.now().plusSeconds(1));
         assertThat(event.get("payload").get("requestingOrganisation").asString()).isEqualTo(organisation);
         assertThat(event.get("metaData").get("correlationId").asString()).isNotBlank();
