@@ -285,6 +285,25 @@ class AnnualReportTest {
     }
 
     @Test
+    void answersJsonByDefaultToABrowserAndTheSpreadsheetToItsMediaType() {
+        Api desk = new Api(port).as("desk");
+        String path = "/api/reports/annual/" + year;
+
+        Api.Response browser = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET(), Map.of());
+        assertThat(browser.status()).isEqualTo(200);
+        assertThat(browser.contentType()).startsWith("application/json");
+        assertThat(browser.json()).isEqualTo(report);
+        Api.Response spreadsheet = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").GET(), Map.of());
+        assertThat(spreadsheet.status()).isEqualTo(200);
+        assertThat(spreadsheet.header("Content-Disposition")).endsWith(".xlsx\"");
+        Api.Response csvByParameter = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path
+                + "?format=csv")).header("Accept", "application/json").GET(), Map.of());
+        assertThat(csvByParameter.contentType()).startsWith("text/csv");
+    }
+
+    @Test
     void refusesAYearOutOfRangeAndAnUnknownFormatNamingTheParameter() {
         Api desk = new Api(port).as("desk");
 
