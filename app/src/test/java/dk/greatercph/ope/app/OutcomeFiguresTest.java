@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -70,9 +72,9 @@ class OutcomeFiguresTest {
         String operator = "fig-" + UUID.randomUUID().toString().substring(0, 8);
         ok(desk.post("/api/operators", """
                 {"code":"%s","name":"Figures","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(operator)));
-        ok(desk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+        ok(desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/operators/" + operator + "/kpi-targets/" + year)).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"targets":[{"kind":"COMPANIES_ATTRACTED","target":3},{"kind":"JOBS_CREATED","target":40},
                          {"kind":"TOURISTS","target":500}]}""")), Map.of()));
 

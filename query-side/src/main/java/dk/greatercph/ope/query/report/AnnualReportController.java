@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The committee's annual report, as JSON, CSV or a spreadsheet. */
@@ -68,7 +70,7 @@ class AnnualReportController {
         return switch (representation) {
             case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
             case CSV -> download(AnnualReportTable.of(report).csv(), new MediaType("text", "csv",
-                    java.nio.charset.StandardCharsets.UTF_8), "annual-report-" + year + ".csv");
+                    StandardCharsets.UTF_8), "annual-report-" + year + ".csv");
             case XLSX -> download(AnnualReportTable.of(report).xlsx(), MediaType.parseMediaType(XLSX),
                     "annual-report-" + year + ".xlsx");
         };
@@ -100,7 +102,7 @@ class AnnualReportController {
             if (accept == null || accept.isBlank()) {
                 return JSON;
             }
-            List<MediaType> accepted = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+            List<MediaType> accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
             MimeTypeUtils.sortBySpecificity(accepted);
             for (MediaType type : accepted) {
                 if (type.isWildcardType()) {

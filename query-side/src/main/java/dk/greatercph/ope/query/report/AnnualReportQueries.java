@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class AnnualReportQueries {
                 .param("year", year)
                 .query((rs, n) -> new AnnualReportView.NotRealisedDelegation(rs.getString("delegation_id"),
                         rs.getString("organisation"), rs.getString("country"),
-                        rs.getObject("date_received", java.time.LocalDate.class), rs.getString("status"),
+                        rs.getObject("date_received", LocalDate.class), rs.getString("status"),
                         rs.getString("reason")))
                 .list();
         var notRealisedCounts = new AnnualReportView.NotRealised(
