@@ -159,6 +159,36 @@ class OpenApiTest {
                 .propertyNames()).contains("text/calendar");
         assertThat(schemas.get("KpiReport").get("required").valueStream().map(JsonNode::asString))
                 .contains("year", "operators", "desk");
+        assertThat(schemas.get("KpiActuals").get("required").valueStream().map(JsonNode::asString))
+                .contains("companiesAttracted", "jobsCreated", "tourists");
+        assertThat(schemas.get("CompleteDelegationRequest").get("properties").propertyNames())
+                .contains("companiesEstablished", "jobsCreated", "tourists", "overnightStays");
+        assertThat(schemas.get("CompleteDelegationRequest").get("properties").get("jobsCreated").get("minimum").asInt())
+                .isZero();
+        assertThat(schemas.get("Outcome").get("required").valueStream().map(JsonNode::asString))
+                .contains("companiesEstablished", "jobsCreated", "tourists", "overnightStays");
+    }
+
+    @Test
+    void describesTheAnnualReportInItsThreeRepresentations() {
+        JsonNode doc = new Api(port).get("/v3/api-docs").json();
+        JsonNode annual = doc.get("paths").get("/api/reports/annual/{year}").get("get");
+        JsonNode schemas = doc.get("components").get("schemas");
+
+        assertThat(annual.get("parameters").valueStream().map(p -> p.get("name").asString()))
+                .containsExactlyInAnyOrder("year", "format");
+        assertThat(annual.get("responses").get("200").get("content").propertyNames()).containsExactlyInAnyOrder(
+                "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(annual.get("responses").get("200").get("content").get("application/json").get("schema")
+                .get("$ref").asString()).isEqualTo("#/components/schemas/AnnualReport");
+        assertThat(schemas.get("AnnualReport").get("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("year", "delegations", "china", "outcomes", "notRealised", "operators");
+        assertThat(schemas.get("AnnualReportChina").get("required").valueStream().map(JsonNode::asString))
+                .contains("jiangsu", "restOfChina", "byProvince");
+        assertThat(schemas.get("AnnualReportNotRealisedDelegation").get("properties").get("status").get("enum")
+                .valueStream().map(JsonNode::asString)).containsExactly("DECLINED", "CANCELLED", "WITHDRAWN");
+        assertThat(schemas.get("AnnualReportPoliticalTrip").get("properties").get("startDate").get("format")
+                .asString()).isEqualTo("date");
     }
 
     @Test

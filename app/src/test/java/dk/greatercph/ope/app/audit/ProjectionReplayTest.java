@@ -28,6 +28,7 @@ class ProjectionReplayTest {
             "personal-data", List.of("personal_data"),
             "trip-board", List.of("trip_view"),
             "kpi", List.of("kpi_delegation", "kpi_offer"),
+            "annual-report", List.of("annual_report_delegation"),
             "reference-names", List.of("partner_name", "venue_name"),
             "schedule", List.of("schedule_item", "schedule_delegation"));
 

@@ -53,6 +53,7 @@ class ProjectionRebuildTest {
             "reference-names", List.of("partner_name", "venue_name"),
             "schedule", List.of("schedule_item", "schedule_delegation"),
             "kpi", List.of("kpi_delegation", "kpi_offer"),
+            "annual-report", List.of("annual_report_delegation"),
             "operator-directory", List.of("operator_view", "kpi_target"),
             "trip-board", List.of("trip_view"),
             "personal-data", List.of("personal_data"));

@@ -116,6 +116,9 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/schedule/conflicts", null, 401, 200, 200, 200, 200, 403));
         rows.add(row("GET", "/api/schedule.ics?from=2027-04-01&to=2027-04-30", null, 401, 200, 200, 200, 200, 403));
         rows.add(row("GET", "/api/kpis?year=2027", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/reports/annual/2027", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/reports/annual/2027?format=csv", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/reports/annual/2027?format=xlsx", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/audit/events", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("POST", "/api/operators", "{\"code\":\"m-" + UUID.randomUUID().toString().substring(0, 8)
                 + "\",\"name\":\"New\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}", 401, 201, 403, 403, 403, 403));

@@ -121,4 +121,9 @@ public class EventStoreAutoConfiguration {
     VenueRegisteredUpcaster venueRegisteredUpcaster() {
         return new VenueRegisteredUpcaster();
     }
+
+    @Bean
+    DelegationCompletedUpcaster delegationCompletedUpcaster() {
+        return new DelegationCompletedUpcaster();
+    }
 }

@@ -353,7 +353,8 @@ class DelegationBoardProjection {
         String document = outcome == null ? null : json.writeValueAsString(new DelegationDetailView.Outcome(
                 outcome.summary(), outcome.investmentLeads(), outcome.companies(), outcome.mous(),
                 outcome.followUps().stream().map(f -> new DelegationDetailView.FollowUp(
-                        f.operatorId() == null ? null : f.operatorId().value(), f.action())).toList()));
+                        f.operatorId() == null ? null : f.operatorId().value(), f.action())).toList(),
+                outcome.companiesEstablished(), outcome.jobsCreated(), outcome.tourists(), outcome.overnightStays()));
         moved(jdbc.sql("""
                         UPDATE delegation_board SET version = :version, updated_at = :at, status = 'COMPLETED',
                             outcome = CAST(:outcome AS jsonb)

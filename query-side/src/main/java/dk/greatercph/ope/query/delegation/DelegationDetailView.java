@@ -123,7 +123,19 @@ public record DelegationDetailView(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2") int investmentLeads,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> companies,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> mous,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<FollowUp> followUps) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<FollowUp> followUps,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1") Integer companiesEstablished,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "25") Integer jobsCreated,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "400") Integer tourists,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1200") Integer overnightStays) {
+
+        /** Outcomes shown before operators reported figures were stored without them: each is 0. */
+        public Outcome {
+            companiesEstablished = companiesEstablished == null ? 0 : companiesEstablished;
+            jobsCreated = jobsCreated == null ? 0 : jobsCreated;
+            tourists = tourists == null ? 0 : tourists;
+            overnightStays = overnightStays == null ? 0 : overnightStays;
+        }
     }
 
     /** Something an operator is to pursue after the visit. */

@@ -1,5 +1,5 @@
 package dk.greatercph.ope.query.kpi;
 
-/** The KPI report of one calendar year: a delegation belongs to the year it was registered in (Europe/Copenhagen). */
+/** The KPI report of one calendar year: a delegation belongs to the year it was received in (its date received). */
 public record FindKpisQuery(int year) {
 }

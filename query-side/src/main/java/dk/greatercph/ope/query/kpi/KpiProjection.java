@@ -12,6 +12,7 @@ import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.operator.KpiKind;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.time.OpeTime;
+import dk.greatercph.ope.platform.input.CountryCodes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,8 +32,8 @@ import java.util.TreeMap;
 import static dk.greatercph.ope.platform.time.OpeTime.utc;
 
 /**
- * Projects what the KPIs are computed from: one row per delegation (year, type, origin, lead, outcome) and one per
- * assignment offer with how it was answered. Rows carry the sequence number of the last event applied, so a
+ * Projects what the KPIs are computed from: one row per delegation (year of receipt, type, country and province of
+ * origin, lead, outcome and its figures) and one per assignment offer with how it was answered. Rows carry the sequence number of the last event applied, so a
  * repeated event changes nothing.
  */
 @Component
@@ -49,12 +50,15 @@ class KpiProjection {
     @EventHandler
     void on(DelegationRegisteredEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         jdbc.sql("""
-                        INSERT INTO kpi_delegation (delegation_id, year, delegation_type, origin_province, version)
-                        VALUES (:id, :year, :type, :province, :version)
+                        INSERT INTO kpi_delegation (delegation_id, year, delegation_type, origin_province, country,
+                            version)
+                        VALUES (:id, :year, :type, :province, :country, :version)
                         ON CONFLICT (delegation_id) DO NOTHING
                         """)
-                .param("id", event.delegationId().value()).param("year", at.atZone(OpeTime.COPENHAGEN).getYear())
+                .param("id", event.delegationId().value())
+                .param("year", event.dateReceived().getYear())
                 .param("type", event.delegationType().name()).param("province", event.originProvince())
+                .param("country", event.country())
                 .param("version", version).update();
     }
 
@@ -73,12 +77,17 @@ class KpiProjection {
         var outcome = event.outcome();
         jdbc.sql("""
                         UPDATE kpi_delegation SET completed = TRUE, investment_leads = :leads, mous = :mous,
-                            version = :version
+                            companies_established = :companies, jobs_created = :jobs, tourists = :tourists,
+                            overnight_stays = :stays, version = :version
                         WHERE delegation_id = :id AND version < :version
                         """)
                 .param("id", event.delegationId().value())
                 .param("leads", outcome == null ? 0 : outcome.investmentLeads())
                 .param("mous", outcome == null ? 0 : outcome.mous().size())
+                .param("companies", outcome == null ? 0 : outcome.companiesEstablished())
+                .param("jobs", outcome == null ? 0 : outcome.jobsCreated())
+                .param("tourists", outcome == null ? 0 : outcome.tourists())
+                .param("stays", outcome == null ? 0 : outcome.overnightStays())
                 .param("version", version).update();
     }
 
@@ -153,7 +162,13 @@ class KpiProjection {
                             (SELECT COALESCE(sum(d.investment_leads), 0) FROM d
                                 WHERE d.lead_operator = ops.operator_id AND d.completed) AS leads,
                             (SELECT COALESCE(sum(d.mous), 0) FROM d
-                                WHERE d.lead_operator = ops.operator_id AND d.completed) AS mous
+                                WHERE d.lead_operator = ops.operator_id AND d.completed) AS mous,
+                            (SELECT COALESCE(sum(d.companies_established), 0) FROM d
+                                WHERE d.lead_operator = ops.operator_id AND d.completed) AS companies,
+                            (SELECT COALESCE(sum(d.jobs_created), 0) FROM d
+                                WHERE d.lead_operator = ops.operator_id AND d.completed) AS jobs,
+                            (SELECT COALESCE(sum(d.tourists), 0) FROM d
+                                WHERE d.lead_operator = ops.operator_id AND d.completed AND d.country = 'CN') AS tourists
                         FROM ops LEFT JOIN operator_view v ON v.operator_id = ops.operator_id
                         ORDER BY ops.operator_id
                         """)
@@ -166,7 +181,8 @@ class KpiProjection {
                     Double rate = answered == 0 ? null : (double) rs.getLong("accepted") / answered;
                     names.put(operator, rs.getString("name"));
                     actuals.put(operator, new KpiReportView.Actuals(rs.getLong("handled"), medianHours, rate,
-                            rs.getLong("delivered"), rs.getLong("leads"), rs.getLong("mous")));
+                            rs.getLong("delivered"), rs.getLong("leads"), rs.getLong("mous"),
+                            rs.getLong("companies"), rs.getLong("jobs"), rs.getLong("tourists")));
                 });
         for (TargetRow row : targetRows) {
             Long actual = actual(actuals.get(row.operator()), row.kind());
@@ -179,15 +195,17 @@ class KpiProjection {
     }
 
     private KpiReportView.Desk desk(int year) {
-        Map<String, Long> byType = counts("delegation_type", year);
-        Map<String, Long> byProvince = counts("origin_province", year);
+        Map<String, Long> byType = counts("delegation_type", year, "TRUE");
+        Map<String, Long> byProvince = counts("origin_province", year, "country = 'CN'");
+        Map<String, Long> byCountry = counts("country", year, "TRUE");
         long total = byType.values().stream().mapToLong(Long::longValue).sum();
-        return new KpiReportView.Desk(total, total, byType, byProvince);
+        return new KpiReportView.Desk(total, byCountry.getOrDefault(CountryCodes.CHINA, 0L), byType, byProvince, byCountry);
     }
 
-    private Map<String, Long> counts(String column, int year) {
+    private Map<String, Long> counts(String column, int year, String condition) {
         Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("SELECT " + column + " AS k, count(*) AS n FROM kpi_delegation WHERE year = :year GROUP BY 1")
+        jdbc.sql("SELECT COALESCE(" + column + ", 'unknown') AS k, count(*) AS n FROM kpi_delegation"
+                        + " WHERE year = :year AND " + condition + " GROUP BY 1")
                 .param("year", year)
                 .query(rs -> {
                     counts.put(rs.getString("k"), rs.getLong("n"));
@@ -204,7 +222,9 @@ class KpiProjection {
             case PROGRAMMES_DELIVERED -> actuals.programmesDelivered();
             case INVESTMENT_LEADS -> actuals.investmentLeads();
             case MOUS_SIGNED -> actuals.mousSigned();
-            case COMPANIES_ATTRACTED, JOBS_CREATED, TOURISTS -> null;
+            case COMPANIES_ATTRACTED -> actuals.companiesAttracted();
+            case JOBS_CREATED -> actuals.jobsCreated();
+            case TOURISTS -> actuals.tourists();
         };
     }
 

@@ -29,10 +29,12 @@ class KpiQueryController {
     @GetMapping
     @Operation(summary = "KPI targets against actuals per operator, and the desk's figures, for one year",
             description = """
-                    A delegation counts in the year it was registered (Europe/Copenhagen). Delegations handled: \
+                    A delegation counts in the year it was received (its date received). Delegations handled: \
                     accepted lead assignments; median time to accept: offer to acceptance in hours; acceptance rate: \
-                    accepted / (accepted + declined + escalated) offers; programmes delivered, investment leads and \
-                    MoUs: completed delegations the operator led, from their outcome reports.""")
+                    accepted / (accepted + declined + escalated) offers; programmes delivered, investment leads, \
+                    MoUs, companies attracted (companies established) and jobs created: completed delegations the \
+                    operator led, from their outcome reports; tourists: the same, counting delegations from China \
+                    (country CN) only. Chinese delegations and the provinces count country CN only.""")
     KpiReportView kpis(@Parameter(description = "The calendar year", required = true, example = "2027")
                        @RequestParam @Min(1900) @Max(9999) int year) {
         return queryGateway.query(new FindKpisQuery(year), ResponseTypes.instanceOf(KpiReportView.class)).join();

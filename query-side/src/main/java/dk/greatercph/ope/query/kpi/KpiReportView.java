@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One year's KPIs: per operator its agreed targets beside the actuals derived from events, and the desk's own
- * figures. Every actual counts the delegations registered in that year.
+ * figures. Every actual counts the delegations received in that year (their date received).
  */
 @Schema(name = "KpiReport")
 public record KpiReportView(
@@ -26,12 +26,12 @@ public record KpiReportView(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Actuals actuals) {
     }
 
-    /** An agreed target and what was achieved; the actual is absent for KPIs no event records. */
+    /** An agreed target and what was achieved; every kind that can be agreed has an actual. */
     @Schema(name = "KpiTargetWithActual")
     public record Target(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) KpiKind kind,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "20") long target,
-            @Schema(description = "Absent for COMPANIES_ATTRACTED, JOBS_CREATED and TOURISTS: no event records them",
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The matching figure of the actuals",
                     example = "14") Long actual) {
     }
 
@@ -49,19 +49,30 @@ public record KpiReportView(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "5",
                     description = "Investment leads of the completed delegations it led") long investmentLeads,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2",
-                    description = "Memoranda of understanding of the completed delegations it led") long mousSigned) {
+                    description = "Memoranda of understanding of the completed delegations it led") long mousSigned,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1",
+                    description = "Companies established, from the outcomes of the completed delegations it led")
+            long companiesAttracted,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "25",
+                    description = "Jobs created, from the outcomes of the completed delegations it led") long jobsCreated,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "400", description = """
+                    Chinese tourists: the tourists reported in the outcomes of the completed delegations from China \
+                    (country CN) it led""") long tourists) {
     }
 
     /** The desk's figures for the year. */
     @Schema(name = "KpiDesk")
     public record Desk(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "56") long delegations,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "56", description = """
-                    Chinese delegations. Every delegation counts: its origin province is a Chinese province by \
-                    construction, and no event says otherwise.""") long chineseDelegations,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "41",
+                    description = "Delegations from China (country CN)") long chineseDelegations,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Delegations by type")
             Map<String, Long> byType,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Delegations by origin province")
-            Map<String, Long> byOriginProvince) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "Chinese delegations by origin province (\"unknown\" when none was recorded)")
+            Map<String, Long> byOriginProvince,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "Delegations by country of origin (ISO 3166-1 alpha-2)")
+            Map<String, Long> byCountry) {
     }
 }

@@ -262,8 +262,13 @@ class DelegationLifecycleController {
         List<Outcome.FollowUp> followUps = request.followUps() == null ? List.of() : request.followUps().stream()
                 .map(f -> new Outcome.FollowUp(new OperatorId(f.operatorId()), f.action())).toList();
         Outcome outcome = new Outcome(request.summary(), request.investmentLeads(), request.companies(), request.mous(),
-                followUps);
+                followUps, orZero(request.companiesEstablished()), orZero(request.jobsCreated()),
+                orZero(request.tourists()), orZero(request.overnightStays()));
         return commands.ok(id, new CompleteDelegationCommand(id, outcome, expected.value()));
+    }
+
+    private static int orZero(Integer figure) {
+        return figure == null ? 0 : figure;
     }
 
     private static PartnerId host(String id) {

@@ -120,7 +120,18 @@ final class DelegationRequests {
             @NotNull @Min(0) @Max(10_000) Integer investmentLeads,
             @Schema(example = "[\"Welfare Robotics ApS\"]") @Size(max = 100) List<@NotBlank @Size(max = 200) String> companies,
             @Schema(example = "[\"MoU on elder-care technology\"]") @Size(max = 100) List<@NotBlank @Size(max = 500) String> mous,
-            @Schema(description = "Follow-ups handed to operators") @Size(max = 50) List<@Valid @NotNull FollowUp> followUps) {
+            @Schema(description = "Follow-ups handed to operators") @Size(max = 50) List<@Valid @NotNull FollowUp> followUps,
+            @Schema(description = "Companies established in the region as a result; 0 when absent", example = "1",
+                    minimum = "0", maximum = "10000")
+            @Min(0) @Max(10_000) Integer companiesEstablished,
+            @Schema(description = "Jobs created; 0 when absent", example = "25", minimum = "0", maximum = "1000000")
+            @Min(0) @Max(1_000_000) Integer jobsCreated,
+            @Schema(description = "Tourists the visit brought or is to bring (Chinese tourists for a delegation from China); 0 when absent",
+                    example = "400", minimum = "0", maximum = "10000000")
+            @Min(0) @Max(10_000_000) Integer tourists,
+            @Schema(description = "Those tourists' overnight stays; 0 when absent", example = "1200", minimum = "0",
+                    maximum = "100000000")
+            @Min(0) @Max(100_000_000) Integer overnightStays) {
     }
 
     @Schema(name = "DelegationFollowUp")

@@ -1,0 +1,182 @@
+package dk.greatercph.ope.app;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.EventLog;
+import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.events.delegation.Channel;
+import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.DelegationType;
+import dk.greatercph.ope.events.delegation.Outcome;
+import dk.greatercph.ope.events.delegation.PoliticalLevel;
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.platform.eventstore.OldRevisions;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dk.greatercph.ope.app.support.Lifecycle.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Operators report outcomes with figures; the figures are shown with the delegation's outcome and become the KPI
+ * actuals of the year the requests were received. Completions recorded before figures existed read as reporting 0.
+ */
+@OpeIntegrationTest
+class OutcomeFiguresTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStorageEngine engine;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void reportedFiguresAreShownWithTheOutcomeAndBecomeTheKpiActualsOfTheYearOfReceipt() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        Api desk = lifecycle.desk();
+        int year = ThreadLocalRandom.current().nextInt(2013, 2026);
+        String operator = "fig-" + UUID.randomUUID().toString().substring(0, 8);
+        ok(desk.post("/api/operators", """
+                {"code":"%s","name":"Figures","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(operator)));
+        ok(desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/operators/" + operator + "/kpi-targets/" + year)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"targets":[{"kind":"COMPANIES_ATTRACTED","target":3},{"kind":"JOBS_CREATED","target":40},
+                         {"kind":"TOURISTS","target":500}]}""")), Map.of()));
+
+        String chinese = confirmedAndLedBy(lifecycle, operator, "CN", "\"originProvince\":\"Jiangsu\",",
+                LocalDate.of(year, 3, 1));
+        String swedish = confirmedAndLedBy(lifecycle, operator, "SE", "", LocalDate.of(year, 4, 1));
+
+        Api.Response negative = desk.post("/api/delegations/" + chinese + "/completion", """
+                {"summary":"Visit","investmentLeads":1,"jobsCreated":-1}""");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(negative.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("jobsCreated");
+        ok(desk.post("/api/delegations/" + chinese + "/completion", """
+                {"summary":"A factory and a tour operator","investmentLeads":2,"companiesEstablished":1,
+                 "jobsCreated":30,"tourists":400,"overnightStays":900}"""));
+        ok(desk.post("/api/delegations/" + swedish + "/completion", """
+                {"summary":"A sales office","investmentLeads":0,"companiesEstablished":1,"jobsCreated":5,
+                 "tourists":50}"""));
+
+        JsonNode outcome = desk.getUntil("/api/delegations/" + chinese,
+                r -> r.json().path("outcome").isObject(), Duration.ofSeconds(10)).json().get("outcome");
+        assertThat(outcome.get("companiesEstablished").asInt()).isEqualTo(1);
+        assertThat(outcome.get("jobsCreated").asInt()).isEqualTo(30);
+        assertThat(outcome.get("tourists").asInt()).isEqualTo(400);
+        assertThat(outcome.get("overnightStays").asInt()).isEqualTo(900);
+        JsonNode swedishOutcome = desk.getUntil("/api/delegations/" + swedish,
+                r -> r.json().path("outcome").isObject(), Duration.ofSeconds(10)).json().get("outcome");
+        assertThat(swedishOutcome.get("overnightStays").asInt()).as("not reported reads as 0").isZero();
+
+        JsonNode kpis = desk.getUntil("/api/kpis?year=" + year, r -> r.status() == 200 && operatorIn(r.json(), operator)
+                .get("actuals").get("programmesDelivered").asLong() == 2, Duration.ofSeconds(15)).json();
+        JsonNode mine = operatorIn(kpis, operator);
+        assertThat(mine.get("targets").valueStream().map(t -> t.get("kind").asString() + "=" + t.get("target").asLong()
+                + "/" + t.get("actual").asLong()))
+                .as("tourists count the delegation from China only")
+                .containsExactlyInAnyOrder("COMPANIES_ATTRACTED=3/2", "JOBS_CREATED=40/35", "TOURISTS=500/400");
+        assertThat(mine.get("actuals").get("investmentLeads").asLong()).isEqualTo(2);
+        assertThat(operatorIn(desk.get("/api/kpis?year=" + (year + 1)).json(), operator).get("actuals")
+                .get("programmesDelivered").asLong()).as("received in " + year + ", counted there only").isZero();
+    }
+
+    @Test
+    void aCompletionRecordedBeforeFiguresWereReportedReadsWithEveryNewFigureZero() {
+        EventLog log = new EventLog(eventStore, transactionManager);
+        int year = ThreadLocalRandom.current().nextInt(3000, 4000);
+        DelegationId id = DelegationId.newId();
+        LocalDate received = LocalDate.of(year, 2, 1);
+        log.append("Delegation", id.value(), new DelegationRegisteredEvent(id, Channel.EMBASSY, "Old outcome " + id,
+                "Jiangsu", "Nanjing", DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL, 4, received.plusMonths(2),
+                received.plusMonths(2).plusDays(3), List.of(Theme.TOURISM), "Visit", null, "CN", received));
+        String revision1 = """
+                {"delegationId":{"value":"%s"},"outcome":{"summary":"Before figures","investmentLeads":2,
+                 "companies":["Sino Wind"],"mous":["MoU"],"followUps":[{"operatorId":{"value":"copcap"},"action":"Call"}]}}
+                """.formatted(id.value());
+        OldRevisions.append(engine, eventSerializer, "Delegation", id.value(), 1,
+                DelegationCompletedEvent.class.getName(), "1", revision1.getBytes(StandardCharsets.UTF_8),
+                Map.of("actor", "chc", "actorRole", "OPERATOR"));
+        assertThat(jdbc.sql("SELECT payloadrevision FROM domainevententry WHERE aggregateidentifier = :id "
+                        + "AND sequencenumber = 1").param("id", id.value()).query(String.class).single()).isEqualTo("1");
+
+        Outcome read = eventStore.readEvents(id.value()).asStream().map(DomainEventMessage::getPayload)
+                .filter(DelegationCompletedEvent.class::isInstance).map(DelegationCompletedEvent.class::cast)
+                .findFirst().orElseThrow().outcome();
+        assertThat(read.summary()).isEqualTo("Before figures");
+        assertThat(read.investmentLeads()).isEqualTo(2);
+        assertThat(read.companies()).containsExactly("Sino Wind");
+        assertThat(read.followUps()).hasSize(1);
+        assertThat(List.of(read.companiesEstablished(), read.jobsCreated(), read.tourists(), read.overnightStays()))
+                .containsOnly(0);
+
+        Api auditor = new Api(port).as("auditor");
+        JsonNode shown = auditor.getUntil("/api/delegations/" + id, r -> r.status() == 200
+                && r.json().path("outcome").isObject(), Duration.ofSeconds(10)).json().get("outcome");
+        assertThat(shown.get("investmentLeads").asInt()).isEqualTo(2);
+        assertThat(shown.get("jobsCreated").asInt()).isZero();
+        JsonNode outcomes = auditor.getUntil("/api/reports/annual/" + year, r -> r.status() == 200
+                && r.json().get("outcomes").get("completed").asLong() == 1, Duration.ofSeconds(10)).json().get("outcomes");
+        assertThat(outcomes.get("investmentLeads").asLong()).isEqualTo(2);
+        assertThat(outcomes.get("jobsCreated").asLong()).isZero();
+        assertThat(outcomes.get("chineseTourists").asLong()).isZero();
+    }
+
+    /** Registered with the given country and date received, routed to {@code operator} and confirmed by the desk. */
+    private static String confirmedAndLedBy(Lifecycle lifecycle, String operator, String country, String province,
+                                            LocalDate received) {
+        Api desk = lifecycle.desk();
+        String id = lifecycle.registeredAndScreened("""
+                {"channel":"EMBASSY","requestingOrganisation":"Figures %s","country":"%s",%s
+                 "delegationType":"ADMINISTRATIVE","politicalLevel":"PROVINCIAL","headCount":6,
+                 "wishedFrom":"2027-09-06","wishedTo":"2027-09-10","themes":["AUTHORITY_SOIL_WATER"],
+                 "purpose":"Study visit","businessOpportunity":"Soil partners","dateReceived":"%s"}""".formatted(UUID.randomUUID(), country, province, received));
+        ok(desk.post("/api/delegations/" + id + "/routing", """
+                {"overrideLead":"%s","overrideSupporting":[],"reason":"Figures test"}""".formatted(operator)));
+        ok(desk.post("/api/delegations/" + id + "/assignments/" + operator + "/acceptance", ""));
+        lifecycle.item(desk, id, "RECEPTION", lifecycle.venue(), null, "2027-09-07T18:00", "2027-09-07T20:00");
+        ok(desk.post("/api/delegations/" + id + "/confirmation", ""));
+        return id;
+    }
+
+    private static JsonNode operatorIn(JsonNode kpis, String operator) {
+        return kpis.get("operators").valueStream().filter(o -> o.get("operatorId").asString().equals(operator))
+                .findFirst().orElseThrow();
+    }
+}
