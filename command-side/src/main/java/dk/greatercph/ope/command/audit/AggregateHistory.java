@@ -2,7 +2,6 @@ package dk.greatercph.ope.command.audit;
 
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
@@ -71,12 +70,12 @@ class AggregateHistory {
                 .takeWhile(event -> at == null || !event.getTimestamp().isAfter(at))
                 .collect(Collectors.toList());
         if (events.isEmpty()) {
-            throw new DomainProblem("DID_NOT_EXIST_YET", ProblemKind.NOT_FOUND,
+            throw new DomainProblem(AuditProblem.DID_NOT_EXIST_YET,
                     aggregate.name() + " '" + id + "' did not exist yet at "
                             + (at != null ? at : "version " + version) + ".");
         }
         if (version != null && events.get(events.size() - 1).getSequenceNumber() < version && at == null) {
-            throw new DomainProblem("VERSION_NOT_FOUND", ProblemKind.NOT_FOUND,
+            throw new DomainProblem(AuditProblem.VERSION_NOT_FOUND,
                     aggregate.name() + " '" + id + "' has no version " + version + ".");
         }
         return fold(aggregate, id, events);
@@ -98,7 +97,7 @@ class AggregateHistory {
     private List<? extends DomainEventMessage<?>> events(AuditedAggregates.AuditedAggregate<?> aggregate, String id) {
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id, 0).asStream().toList();
         if (events.isEmpty() || !aggregate.name().equals(events.get(0).getType())) {
-            throw new DomainProblem("AGGREGATE_NOT_FOUND", ProblemKind.NOT_FOUND,
+            throw new DomainProblem(AuditProblem.AGGREGATE_NOT_FOUND,
                     "There is no " + aggregate.name() + " '" + id + "'.");
         }
         return events;

@@ -1,17 +1,14 @@
 package dk.greatercph.ope.command.delegation;
 
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.reference.Directory;
 import dk.greatercph.ope.command.routing.RoutingDecision;
 import dk.greatercph.ope.command.routing.RoutingTable;
-import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
-import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentRole;
-import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ConfirmationRefusedEvent;
-import dk.greatercph.ope.events.delegation.CostCoverageRecordedEvent;
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
@@ -24,20 +21,15 @@ import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
 import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
-import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.delegation.RoutingRefusedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
-import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
-import dk.greatercph.ope.events.reference.PartnerId;
-import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -47,14 +39,14 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +59,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An incoming delegation request, from registration through screening, routing, the operators' answers, the
  * visit programme and its confirmation, to completion — enforcing rules R1 to R6 and R8.
+ *
+ * <p>The root keeps the status and the rules that span the whole delegation (R2 business focus, R3 cost
+ * coverage, R6 double booking, who may act). Its {@link Assignment}s, {@link ProgrammeItem}s,
+ * {@link ScopeRequest}s and {@link Member}s are entities that source their own state from the events naming
+ * them. Commands are handled here and handed to the entity: a command for an unknown entity is refused with
+ * this delegation's own not-found code, and the actor checks come before the lookup.
  */
 @Aggregate
 class Delegation {
@@ -85,11 +83,15 @@ class Delegation {
     private String businessOpportunity;
     private Set<Theme> themes;
     private OperatorId lead;
-    private Map<OperatorId, Assignment> assignments;
-    private Map<String, ScopeRequest> scopeRequests;
-    private Map<String, Item> items;
-    private Set<String> members;
     private Instant registeredAt;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<OperatorId, Assignment> assignments;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<String, ScopeRequest> scopeRequests;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<String, ProgrammeItem> items;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<String, Member> members;
 
     protected Delegation() {
     }
@@ -97,13 +99,13 @@ class Delegation {
     @CommandHandler
     Delegation(RegisterDelegationCommand command, RequestHistory history) {
         if (command.themes().isEmpty()) {
-            throw invalid("THEMES_REQUIRED", "A delegation request names at least one theme.");
+            throw invalid(DelegationProblem.THEMES_REQUIRED, "A delegation request names at least one theme.");
         }
         if (command.wishedTo().isBefore(command.wishedFrom())) {
-            throw invalid("INVALID_DATE_WINDOW", "The wished date window ends before it starts.");
+            throw invalid(DelegationProblem.INVALID_DATE_WINDOW, "The wished date window ends before it starts.");
         }
         if (command.headCount() < 1) {
-            throw invalid("INVALID_HEAD_COUNT", "A delegation has at least one member.");
+            throw invalid(DelegationProblem.INVALID_HEAD_COUNT, "A delegation has at least one member.");
         }
         apply(new DelegationRegisteredEvent(command.delegationId(), command.channel(),
                 command.requestingOrganisation(), command.originProvince(), command.originCity(),
@@ -129,45 +131,25 @@ class Delegation {
         requireStatus(EnumSet.of(DelegationStatus.SCREENED, DelegationStatus.ROUTED), "routed");
         if (!delegationType.isPolitical() && (businessOpportunity == null || businessOpportunity.isBlank())) {
             String reason = "A " + delegationType + " delegation is routed only with a stated business opportunity (R2).";
-            apply(new RoutingRefusedEvent(delegationId, "NO_BUSINESS_FOCUS", reason));
-            return CommandResult.refused("NO_BUSINESS_FOCUS", ProblemKind.RULE_VIOLATION, reason);
+            return refuseRouting(DelegationProblem.NO_BUSINESS_FOCUS, reason);
         }
         RoutingTable.Snapshot table = routingTable.current();
-        RoutingDecision decision;
-        boolean override = command.overrideLead() != null;
-        if (override) {
-            if (command.overrideReason() == null || command.overrideReason().isBlank()) {
-                throw invalid("OVERRIDE_REASON_REQUIRED", "Overriding the routing rules needs a reason.");
-            }
-            List<OperatorId> supporting = command.overrideSupporting() == null ? List.of()
-                    : command.overrideSupporting().stream().distinct().filter(o -> !o.equals(command.overrideLead())).toList();
-            for (OperatorId operator : concat(command.overrideLead(), supporting)) {
-                if (!table.themesByOperator().containsKey(operator)) {
-                    throw new DomainProblem("UNKNOWN_OPERATOR", ProblemKind.RULE_VIOLATION, "No operator " + operator + ".");
-                }
-            }
-            decision = new RoutingDecision(command.overrideLead(), supporting, table.version(),
-                    command.overrideReason().trim());
-        } else {
-            decision = RoutingDecision.decide(table, List.copyOf(themes)).orElse(null);
-            if (decision == null) {
-                String reason = "No operator takes any of the themes " + themes + " (routing table v" + table.version()
-                        + "); the desk can route with an override.";
-                apply(new RoutingRefusedEvent(delegationId, "NO_OPERATOR_FOR_THEMES", reason));
-                return CommandResult.refused("NO_OPERATOR_FOR_THEMES", ProblemKind.RULE_VIOLATION, reason);
-            }
+        RoutingDecision decision = RoutingPolicy.decide(command, table, themes).orElse(null);
+        if (decision == null) {
+            String reason = "No operator takes any of the themes " + themes + " (routing table v" + table.version()
+                    + "); the desk can route with an override.";
+            return refuseRouting(DelegationProblem.NO_OPERATOR_FOR_THEMES, reason);
         }
-        for (Map.Entry<OperatorId, Assignment> open : new ArrayList<>(assignments.entrySet())) {
-            if (open.getValue().state() == AssignmentState.OFFERED || open.getValue().state() == AssignmentState.ESCALATED) {
-                deadlines.cancelAllWithinScope(DEADLINE_PREFIX + open.getKey());
-                apply(new AssignmentWithdrawnEvent(delegationId, open.getKey()));
+        for (Assignment open : new ArrayList<>(assignments.values())) {
+            if (open.awaitsAnswer()) {
+                deadlines.cancelAllWithinScope(DEADLINE_PREFIX + open.operatorId());
+                open.withdraw(delegationId);
             }
         }
         apply(new DelegationRoutedEvent(delegationId, decision.lead(), decision.supporting(), decision.routingVersion(),
-                override, decision.reason()));
-        Instant now = GenericEventMessage.clock.instant();
-        Instant dueAt = policy.dueAt(now);
-        for (OperatorId operator : concat(decision.lead(), decision.supporting())) {
+                command.overrideLead() != null, decision.reason()));
+        Instant dueAt = policy.dueAt(GenericEventMessage.clock.instant());
+        for (OperatorId operator : RoutingPolicy.leadFirst(decision.lead(), decision.supporting())) {
             AssignmentRole role = operator.equals(decision.lead()) ? AssignmentRole.LEAD : AssignmentRole.SUPPORTING;
             apply(new AssignmentOfferedEvent(delegationId, operator, role, dueAt));
             operators.offered(delegationId, operator);
@@ -176,12 +158,18 @@ class Delegation {
         return CommandResult.done();
     }
 
+    /** A routing refusal an auditor must see: recorded as an event, and returned so that it commits. */
+    private CommandResult refuseRouting(DelegationProblem code, String reason) {
+        apply(new RoutingRefusedEvent(delegationId, code.name(), reason));
+        return CommandResult.refused(code, reason);
+    }
+
     @CommandHandler
     CommandResult handle(AcceptAssignmentCommand command, DeadlineManager deadlines,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         Assignment assignment = answerable(command.operatorId(), actingOperator);
         deadlines.cancelAllWithinScope(DEADLINE_PREFIX + command.operatorId());
-        apply(new AssignmentAcceptedEvent(delegationId, command.operatorId(), assignment.role()));
+        assignment.accept(delegationId);
         return CommandResult.done();
     }
 
@@ -189,49 +177,45 @@ class Delegation {
     CommandResult handle(DeclineAssignmentCommand command, DeadlineManager deadlines,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         Assignment assignment = answerable(command.operatorId(), actingOperator);
-        requireText(command.reason(), "REASON_REQUIRED", "A decline states its reason.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A decline states its reason.");
         deadlines.cancelAllWithinScope(DEADLINE_PREFIX + command.operatorId());
-        apply(new AssignmentDeclinedEvent(delegationId, command.operatorId(), assignment.role(), command.reason().trim(),
-                assignment.role() == AssignmentRole.LEAD));
+        assignment.decline(delegationId, command.reason().trim());
         return CommandResult.done();
     }
 
     @DeadlineHandler
     void on(AssignmentDue due) {
         Assignment assignment = assignments.get(due.operatorId());
-        if (assignment != null && assignment.state() == AssignmentState.OFFERED && !status.isClosed()) {
-            apply(new AssignmentEscalatedEvent(delegationId, due.operatorId(), assignment.dueAt()));
+        if (assignment != null && assignment.state() == Assignment.State.OFFERED && !status.isClosed()) {
+            assignment.escalate(delegationId);
         }
     }
 
     @CommandHandler
     CommandResult handle(RequestScopeExpansionCommand command) {
         if (!status.isRouted()) {
-            throw new DomainProblem("NOT_ROUTED", ProblemKind.CONFLICT,
+            throw new DomainProblem(DelegationProblem.NOT_ROUTED,
                     "Before routing, themes belong to the request itself; scope expansion comes after routing (R4).");
         }
         List<Theme> added = command.themes() == null ? List.of()
                 : command.themes().stream().distinct().filter(t -> !themes.contains(t)).sorted().toList();
         if (added.isEmpty()) {
-            throw invalid("NOTHING_TO_EXPAND", "The delegation already covers these themes.");
+            throw invalid(DelegationProblem.NOTHING_TO_EXPAND, "The delegation already covers these themes.");
         }
-        requireText(command.reason(), "REASON_REQUIRED", "A scope expansion states why.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A scope expansion states why.");
         apply(new ScopeExpansionRequestedEvent(delegationId, command.requestId(), added, command.reason().trim()));
         return CommandResult.done();
     }
 
     @CommandHandler
     CommandResult handle(ApproveScopeExpansionCommand command) {
-        ScopeRequest request = openScopeRequest(command.requestId());
-        apply(new ScopeExpansionApprovedEvent(delegationId, command.requestId(), request.themes()));
+        openScopeRequest(command.requestId()).approve(delegationId);
         return CommandResult.done();
     }
 
     @CommandHandler
     CommandResult handle(RejectScopeExpansionCommand command) {
-        openScopeRequest(command.requestId());
-        requireText(command.reason(), "REASON_REQUIRED", "A rejection states its reason.");
-        apply(new ScopeExpansionRejectedEvent(delegationId, command.requestId(), command.reason().trim()));
+        openScopeRequest(command.requestId()).reject(delegationId, command.reason());
         return CommandResult.done();
     }
 
@@ -239,10 +223,10 @@ class Delegation {
     CommandResult handle(AddProgrammeItemCommand command, Directory directory,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        boolean hospital = checkItem(command.title(), command.startsAt(), command.endsAt(), command.venueId(),
-                command.hostId(), directory);
+        boolean hospital = ProgrammeItemCheck.hostIsHospital(command.title(), command.startsAt(), command.endsAt(),
+                command.venueId(), command.hostId(), directory);
         if (items.containsKey(command.itemId())) {
-            throw new DomainProblem("ITEM_EXISTS", ProblemKind.CONFLICT, "That programme item exists already.");
+            throw new DomainProblem(DelegationProblem.ITEM_EXISTS, "That programme item exists already.");
         }
         apply(new ProgrammeItemAddedEvent(delegationId, command.itemId(), command.kind(), command.title().trim(),
                 command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital,
@@ -254,11 +238,10 @@ class Delegation {
     CommandResult handle(ChangeProgrammeItemCommand command, Directory directory,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        mayChange(item(command.itemId()), actingOperator);
-        boolean hospital = checkItem(command.title(), command.startsAt(), command.endsAt(), command.venueId(),
-                command.hostId(), directory);
-        apply(new ProgrammeItemChangedEvent(delegationId, command.itemId(), command.kind(), command.title().trim(),
-                command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital));
+        ProgrammeItem item = changeableItem(command.itemId(), actingOperator);
+        boolean hospital = ProgrammeItemCheck.hostIsHospital(command.title(), command.startsAt(), command.endsAt(),
+                command.venueId(), command.hostId(), directory);
+        item.change(delegationId, command, hospital);
         return CommandResult.done();
     }
 
@@ -266,8 +249,7 @@ class Delegation {
     CommandResult handle(RemoveProgrammeItemCommand command,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        mayChange(item(command.itemId()), actingOperator);
-        apply(new ProgrammeItemRemovedEvent(delegationId, command.itemId()));
+        changeableItem(command.itemId(), actingOperator).remove(delegationId);
         return CommandResult.done();
     }
 
@@ -275,15 +257,7 @@ class Delegation {
     CommandResult handle(RecordCostCoverageCommand command,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        mayChange(item(command.itemId()), actingOperator);
-        requireText(command.payer(), "PAYER_REQUIRED", "Cost coverage names who pays.");
-        requireText(command.basis(), "BASIS_REQUIRED", "Cost coverage states its basis (agreement, invoice, …).");
-        if (command.amount() == null || command.amount().compareTo(BigDecimal.ZERO) < 0) {
-            throw invalid("INVALID_AMOUNT", "Cost coverage has an amount of zero or more.");
-        }
-        String currency = command.currency() == null ? "DKK" : command.currency();
-        apply(new CostCoverageRecordedEvent(delegationId, command.itemId(), command.payer().trim(),
-                command.basis().trim(), command.amount(), currency));
+        changeableItem(command.itemId(), actingOperator).recordCostCoverage(delegationId, command);
         return CommandResult.done();
     }
 
@@ -291,37 +265,36 @@ class Delegation {
     CommandResult handle(ConfirmDelegationCommand command, Bookings bookings) {
         requireStatus(EnumSet.of(DelegationStatus.PROGRAMME_PLANNED), "confirmed");
         if (items.isEmpty()) {
-            throw new DomainProblem("EMPTY_PROGRAMME", ProblemKind.RULE_VIOLATION, "A programme without items cannot be confirmed.");
+            throw new DomainProblem(DelegationProblem.EMPTY_PROGRAMME, "A programme without items cannot be confirmed.");
         }
         List<String> uncovered = items.entrySet().stream()
-                .filter(e -> e.getValue().hostIsHospital() && !e.getValue().costCovered())
+                .filter(e -> e.getValue().lacksCostCoverage())
                 .map(Map.Entry::getKey).sorted().toList();
         if (!uncovered.isEmpty()) {
             String reason = "Hospital-hosted items need a cost-coverage agreement before confirmation (R3): " + uncovered;
-            apply(new ConfirmationRefusedEvent(delegationId, "COST_COVERAGE_MISSING", reason, uncovered));
-            return CommandResult.refused("COST_COVERAGE_MISSING", ProblemKind.RULE_VIOLATION, reason);
+            return refuseConfirmation(DelegationProblem.COST_COVERAGE_MISSING, reason, uncovered);
         }
-        List<Bookings.Booking> wanted = items.entrySet().stream()
-                .map(e -> new Bookings.Booking(e.getKey(), e.getValue().venueId(), e.getValue().hostId(),
-                        e.getValue().startsAt(), e.getValue().endsAt()))
-                .toList();
+        List<Bookings.Booking> wanted = items.values().stream().map(ProgrammeItem::booking).toList();
         List<String> conflicts = bookings.bookAll(delegationId, wanted);
         if (!conflicts.isEmpty()) {
             String reason = "A venue or host of these items is already booked by a confirmed programme at that time (R6): "
                     + conflicts;
-            apply(new ConfirmationRefusedEvent(delegationId, "DOUBLE_BOOKING", reason, conflicts));
-            return CommandResult.refused("DOUBLE_BOOKING", ProblemKind.CONFLICT, reason);
+            return refuseConfirmation(DelegationProblem.DOUBLE_BOOKING, reason, conflicts);
         }
         apply(new DelegationConfirmedEvent(delegationId));
         return CommandResult.done();
     }
 
+    /** A confirmation refusal an auditor must see: recorded as an event, and returned so that it commits. */
+    private CommandResult refuseConfirmation(DelegationProblem code, String reason, List<String> itemIds) {
+        apply(new ConfirmationRefusedEvent(delegationId, code.name(), reason, itemIds));
+        return CommandResult.refused(code, reason);
+    }
+
     @CommandHandler
     CommandResult handle(CancelDelegationCommand command, Bookings bookings, DeadlineManager deadlines) {
-        if (status.isClosed()) {
-            throw new DomainProblem("DELEGATION_CLOSED", ProblemKind.CONFLICT, "The delegation is already " + status + ".");
-        }
-        requireText(command.reason(), "REASON_REQUIRED", "A cancellation states its reason.");
+        requireOpen();
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A cancellation states its reason.");
         bookings.release(delegationId);
         cancelOpenDeadlines(deadlines);
         apply(new DelegationCancelledEvent(delegationId, command.reason().trim()));
@@ -332,7 +305,7 @@ class Delegation {
     CommandResult handle(DeclineDelegationCommand command, DeadlineManager deadlines) {
         requireStatus(EnumSet.of(DelegationStatus.REQUESTED, DelegationStatus.SCREENED, DelegationStatus.ROUTED),
                 "declined by the desk");
-        requireText(command.reason(), "REASON_REQUIRED", "The desk states why it declines.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "The desk states why it declines.");
         cancelOpenDeadlines(deadlines);
         apply(new DelegationDeclinedEvent(delegationId, command.reason().trim()));
         return CommandResult.done();
@@ -340,12 +313,10 @@ class Delegation {
 
     @CommandHandler
     CommandResult handle(AddMemberCommand command, PersonalData personalData) {
-        if (status.isClosed()) {
-            throw new DomainProblem("DELEGATION_CLOSED", ProblemKind.CONFLICT, "The delegation is already " + status + ".");
-        }
-        requireText(command.name(), "NAME_REQUIRED", "A member has a name.");
-        if (members.contains(command.memberId())) {
-            throw new DomainProblem("MEMBER_EXISTS", ProblemKind.CONFLICT, "That member is already on the delegation.");
+        requireOpen();
+        requireText(command.name(), DelegationProblem.NAME_REQUIRED, "A member has a name.");
+        if (members.containsKey(command.memberId())) {
+            throw new DomainProblem(DelegationProblem.MEMBER_EXISTS, "That member is already on the delegation.");
         }
         PersonId person = command.personId();
         apply(new DelegationMemberAddedEvent(delegationId, command.memberId(), person,
@@ -357,22 +328,23 @@ class Delegation {
 
     @CommandHandler
     CommandResult handle(RemoveMemberCommand command) {
-        if (!members.contains(command.memberId())) {
-            throw new DomainProblem("MEMBER_NOT_FOUND", ProblemKind.NOT_FOUND, "No member " + command.memberId() + ".");
+        Member member = members.get(command.memberId());
+        if (member == null) {
+            throw new DomainProblem(DelegationProblem.MEMBER_NOT_FOUND, "No member " + command.memberId() + ".");
         }
-        apply(new DelegationMemberRemovedEvent(delegationId, command.memberId()));
+        member.remove(delegationId);
         return CommandResult.done();
     }
 
     @CommandHandler
     CommandResult handle(CompleteDelegationCommand command,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
-        if (actingOperator != null && (lead == null || !lead.value().equals(actingOperator))) {
-            throw notFoundForOperator();
+        if (actingOperator != null && !isLead(actingOperator)) {
+            throw DomainProblem.notFound();
         }
         requireStatus(EnumSet.of(DelegationStatus.CONFIRMED), "completed");
         if (command.outcome() == null || command.outcome().investmentLeads() < 0) {
-            throw invalid("INVALID_OUTCOME", "A completion reports the visit's outcome.");
+            throw invalid(DelegationProblem.INVALID_OUTCOME, "A completion reports the visit's outcome.");
         }
         apply(new DelegationCompletedEvent(delegationId, command.outcome()));
         return CommandResult.done();
@@ -390,12 +362,12 @@ class Delegation {
         this.assignments = new LinkedHashMap<>();
         this.scopeRequests = new HashMap<>();
         this.items = new LinkedHashMap<>();
-        this.members = new HashSet<>();
+        this.members = new HashMap<>();
     }
 
     @EventSourcingHandler
     void on(DelegationMemberAddedEvent event) {
-        members.add(event.memberId());
+        members.put(event.memberId(), new Member(event.memberId()));
     }
 
     @EventSourcingHandler
@@ -416,17 +388,11 @@ class Delegation {
 
     @EventSourcingHandler
     void on(AssignmentOfferedEvent event) {
-        assignments.put(event.operatorId(), new Assignment(event.role(), AssignmentState.OFFERED, event.dueAt()));
-    }
-
-    @EventSourcingHandler
-    void on(AssignmentWithdrawnEvent event) {
-        assignments.computeIfPresent(event.operatorId(), (o, a) -> a.in(AssignmentState.WITHDRAWN));
+        assignments.put(event.operatorId(), new Assignment(event.operatorId(), event.role(), event.dueAt()));
     }
 
     @EventSourcingHandler
     void on(AssignmentAcceptedEvent event) {
-        assignments.computeIfPresent(event.operatorId(), (o, a) -> a.in(AssignmentState.ACCEPTED));
         if (event.role() == AssignmentRole.LEAD && status == DelegationStatus.ROUTED) {
             status = DelegationStatus.ACCEPTED;
         }
@@ -434,7 +400,6 @@ class Delegation {
 
     @EventSourcingHandler
     void on(AssignmentDeclinedEvent event) {
-        assignments.computeIfPresent(event.operatorId(), (o, a) -> a.in(AssignmentState.DECLINED));
         if (event.returnedToDesk()) {
             status = DelegationStatus.SCREENED;
             lead = null;
@@ -442,39 +407,19 @@ class Delegation {
     }
 
     @EventSourcingHandler
-    void on(AssignmentEscalatedEvent event) {
-        assignments.computeIfPresent(event.operatorId(), (o, a) -> a.in(AssignmentState.ESCALATED));
-    }
-
-    @EventSourcingHandler
     void on(ScopeExpansionRequestedEvent event) {
-        scopeRequests.put(event.requestId(), new ScopeRequest(event.themes(), true));
+        scopeRequests.put(event.requestId(), new ScopeRequest(event.requestId(), event.themes()));
     }
 
     @EventSourcingHandler
     void on(ScopeExpansionApprovedEvent event) {
-        scopeRequests.put(event.requestId(), new ScopeRequest(event.themes(), false));
         themes.addAll(event.themes());
     }
 
     @EventSourcingHandler
-    void on(ScopeExpansionRejectedEvent event) {
-        scopeRequests.computeIfPresent(event.requestId(), (id, r) -> new ScopeRequest(r.themes(), false));
-    }
-
-    @EventSourcingHandler
     void on(ProgrammeItemAddedEvent event) {
-        items.put(event.itemId(), new Item(event.startsAt(), event.endsAt(), event.venueId(), event.hostId(),
-                event.hostIsHospital(), false, event.plannedBy()));
+        items.put(event.itemId(), new ProgrammeItem(event));
         status = DelegationStatus.PROGRAMME_PLANNED;
-    }
-
-    @EventSourcingHandler
-    void on(ProgrammeItemChangedEvent event) {
-        Item before = items.get(event.itemId());
-        items.put(event.itemId(), new Item(event.startsAt(), event.endsAt(), event.venueId(), event.hostId(),
-                event.hostIsHospital(), before != null && before.costCovered(),
-                before == null ? null : before.plannedBy()));
     }
 
     @EventSourcingHandler
@@ -483,11 +428,6 @@ class Delegation {
         if (items.isEmpty() && status == DelegationStatus.PROGRAMME_PLANNED) {
             status = DelegationStatus.ACCEPTED;
         }
-    }
-
-    @EventSourcingHandler
-    void on(CostCoverageRecordedEvent event) {
-        items.computeIfPresent(event.itemId(), (id, item) -> item.covered());
     }
 
     @EventSourcingHandler
@@ -510,32 +450,34 @@ class Delegation {
         status = DelegationStatus.COMPLETED;
     }
 
+    /**
+     * The assignment {@code operator} may answer now. An operator acting for itself sees only its own
+     * assignments, and cannot tell a missing one from one it may not see.
+     */
     private Assignment answerable(OperatorId operator, String actingOperator) {
         if (actingOperator != null && !actingOperator.equals(operator.value())) {
-            throw notFoundForOperator();
+            throw DomainProblem.notFound();
         }
         Assignment assignment = assignments.get(operator);
-        if (assignment == null || assignment.state() == AssignmentState.WITHDRAWN) {
-            throw actingOperator != null ? notFoundForOperator()
-                    : new DomainProblem("ASSIGNMENT_NOT_FOUND", ProblemKind.NOT_FOUND,
+        if (assignment == null || assignment.state() == Assignment.State.WITHDRAWN) {
+            throw actingOperator != null ? DomainProblem.notFound()
+                    : new DomainProblem(DelegationProblem.ASSIGNMENT_NOT_FOUND,
                     "Operator " + operator + " has no assignment on this delegation.");
         }
-        if (assignment.state() != AssignmentState.OFFERED && assignment.state() != AssignmentState.ESCALATED) {
-            throw new DomainProblem("ASSIGNMENT_ANSWERED", ProblemKind.CONFLICT,
-                    "This assignment was already answered: " + assignment.state() + ".");
-        }
+        assignment.requireUnanswered();
         return assignment;
     }
 
+    /** The desk plans any programme; an operator plans once it has accepted its assignment. */
     private void mayPlanProgramme(String actingOperator) {
         if (actingOperator != null) {
             Assignment assignment = assignments.get(new OperatorId(actingOperator));
-            if (assignment == null || assignment.state() == AssignmentState.WITHDRAWN
-                    || assignment.state() == AssignmentState.DECLINED) {
-                throw notFoundForOperator();
+            if (assignment == null || assignment.state() == Assignment.State.WITHDRAWN
+                    || assignment.state() == Assignment.State.DECLINED) {
+                throw DomainProblem.notFound();
             }
-            if (assignment.state() != AssignmentState.ACCEPTED) {
-                throw new DomainProblem("ASSIGNMENT_NOT_ACCEPTED", ProblemKind.CONFLICT,
+            if (assignment.state() != Assignment.State.ACCEPTED) {
+                throw new DomainProblem(DelegationProblem.ASSIGNMENT_NOT_ACCEPTED,
                         "An operator plans programme items once it has accepted its assignment.");
             }
         }
@@ -543,94 +485,46 @@ class Delegation {
                 "given programme changes (the lead must have accepted, and a confirmed programme is fixed)");
     }
 
-    /** An operator changes only the items it added; the lead changes all of them, as does the desk. */
-    private void mayChange(Item item, String actingOperator) {
-        if (actingOperator == null || (lead != null && lead.value().equals(actingOperator))
-                || (item.plannedBy() != null && item.plannedBy().value().equals(actingOperator))) {
-            return;
-        }
-        throw new DomainProblem("ITEM_OF_ANOTHER_OPERATOR", ProblemKind.FORBIDDEN,
-                "This programme item was added by another operator; only that operator, the lead or the desk may "
-                        + "change it.");
-    }
-
-    private boolean checkItem(String title, Instant startsAt, Instant endsAt, VenueId venue, PartnerId host,
-                              Directory directory) {
-        requireText(title, "TITLE_REQUIRED", "A programme item has a title.");
-        if (!endsAt.isAfter(startsAt)) {
-            throw invalid("INVALID_TIME_SLOT", "A programme item ends after it starts.");
-        }
-        if (!directory.hasVenue(venue)) {
-            throw new DomainProblem("UNKNOWN_VENUE", ProblemKind.RULE_VIOLATION, "No registered venue " + venue + ".");
-        }
-        if (host == null) {
-            return false;
-        }
-        return directory.isHospital(host).orElseThrow(() ->
-                new DomainProblem("UNKNOWN_HOST", ProblemKind.RULE_VIOLATION, "No registered partner " + host + "."));
-    }
-
-    private Item item(String itemId) {
-        Item item = items.get(itemId);
+    private ProgrammeItem changeableItem(String itemId, String actingOperator) {
+        ProgrammeItem item = items.get(itemId);
         if (item == null) {
-            throw new DomainProblem("ITEM_NOT_FOUND", ProblemKind.NOT_FOUND, "No programme item " + itemId + ".");
+            throw new DomainProblem(DelegationProblem.ITEM_NOT_FOUND, "No programme item " + itemId + ".");
         }
+        item.mayBeChangedBy(actingOperator, lead);
         return item;
     }
 
     private ScopeRequest openScopeRequest(String requestId) {
         ScopeRequest request = scopeRequests.get(requestId);
         if (request == null) {
-            throw new DomainProblem("SCOPE_REQUEST_NOT_FOUND", ProblemKind.NOT_FOUND, "No scope request " + requestId + ".");
+            throw new DomainProblem(DelegationProblem.SCOPE_REQUEST_NOT_FOUND, "No scope request " + requestId + ".");
         }
-        if (!request.open()) {
-            throw new DomainProblem("SCOPE_REQUEST_CLOSED", ProblemKind.CONFLICT, "That scope request was already decided.");
-        }
+        request.requireOpen();
         return request;
+    }
+
+    private boolean isLead(String operator) {
+        return lead != null && lead.value().equals(operator);
     }
 
     private void cancelOpenDeadlines(DeadlineManager deadlines) {
         assignments.forEach((operator, assignment) -> {
-            if (assignment.state() == AssignmentState.OFFERED) {
+            if (assignment.state() == Assignment.State.OFFERED) {
                 deadlines.cancelAllWithinScope(DEADLINE_PREFIX + operator);
             }
         });
     }
 
+    private void requireOpen() {
+        if (status.isClosed()) {
+            throw new DomainProblem(DelegationProblem.DELEGATION_CLOSED, "The delegation is already " + status + ".");
+        }
+    }
+
     private void requireStatus(Set<DelegationStatus> allowed, String what) {
         if (!allowed.contains(status)) {
-            throw new DomainProblem("INVALID_STATE", ProblemKind.CONFLICT,
+            throw new DomainProblem(DelegationProblem.INVALID_STATE,
                     "A delegation that is " + status + " cannot be " + what + ".");
-        }
-    }
-
-    private static DomainProblem notFoundForOperator() {
-        return DomainProblem.notFound();
-    }
-
-    private static List<OperatorId> concat(OperatorId first, List<OperatorId> rest) {
-        List<OperatorId> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all;
-    }
-
-    enum AssignmentState { OFFERED, ACCEPTED, DECLINED, ESCALATED, WITHDRAWN }
-
-    record Assignment(AssignmentRole role, AssignmentState state, Instant dueAt) {
-        Assignment in(AssignmentState next) {
-            return new Assignment(role, next, dueAt);
-        }
-    }
-
-    record ScopeRequest(List<Theme> themes, boolean open) {
-    }
-
-    /** A programme item; {@code plannedBy} is the operator that added it, null when the desk did. */
-    record Item(Instant startsAt, Instant endsAt, VenueId venueId, PartnerId hostId, boolean hostIsHospital,
-                boolean costCovered, OperatorId plannedBy) {
-        Item covered() {
-            return new Item(startsAt, endsAt, venueId, hostId, hostIsHospital, true, plannedBy);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dk.greatercph.ope.command.web;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
@@ -25,7 +24,7 @@ public final class Versions {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new DomainProblem("INVALID_IF_MATCH", ProblemKind.INVALID_INPUT,
+            throw new DomainProblem(VersionProblem.INVALID_IF_MATCH,
                     "If-Match must be a version this service issued as an ETag, e.g. \"3\".");
         }
     }

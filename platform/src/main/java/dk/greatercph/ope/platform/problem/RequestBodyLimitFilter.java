@@ -30,7 +30,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, request.getRequestURI(), HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
+            problems.write(response, request.getRequestURI(), GeneralProblem.BODY_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes.");
             return;
         }

@@ -1,5 +1,7 @@
 package dk.greatercph.ope.command.delegation.web;
 
+import dk.greatercph.ope.command.delegation.DelegationProblem;
+import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.delegation.AcceptAssignmentCommand;
 import dk.greatercph.ope.command.delegation.AddMemberCommand;
@@ -263,7 +265,7 @@ class DelegationLifecycleController {
         try {
             return new OperatorId(id);
         } catch (IllegalArgumentException e) {
-            throw new DomainProblem("ASSIGNMENT_NOT_FOUND", ProblemKind.NOT_FOUND, "No assignment for " + id + ".");
+            throw new DomainProblem(DelegationProblem.ASSIGNMENT_NOT_FOUND, "No assignment for " + id + ".");
         }
     }
 
@@ -279,7 +281,7 @@ class DelegationLifecycleController {
             try {
                 return DateRange.require(field, LocalDateTime.parse(value).atZone(COPENHAGEN)).toInstant();
             } catch (DateTimeParseException e) {
-                throw new DomainProblem("INVALID_FIELD", ProblemKind.INVALID_INPUT,
+                throw new DomainProblem(InputProblem.INVALID_FIELD,
                         "Field '" + field + "' is not an ISO-8601 date-time.");
             }
         }

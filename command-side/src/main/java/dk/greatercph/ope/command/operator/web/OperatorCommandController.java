@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.operator.web;
 
+import dk.greatercph.ope.command.operator.OperatorProblem;
 import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.operator.AgreeKpiTargetsCommand;
 import dk.greatercph.ope.command.operator.ChangeOperatorThemesCommand;
@@ -9,7 +10,6 @@ import dk.greatercph.ope.command.web.Versions;
 import dk.greatercph.ope.events.operator.KpiTarget;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -78,7 +78,7 @@ class OperatorCommandController {
         try {
             return new OperatorId(id);
         } catch (IllegalArgumentException e) {
-            throw new DomainProblem("OPERATOR_NOT_FOUND", ProblemKind.NOT_FOUND, "No operator with id " + id + ".");
+            throw new DomainProblem(OperatorProblem.OPERATOR_NOT_FOUND, "No operator with id " + id + ".");
         }
     }
 }

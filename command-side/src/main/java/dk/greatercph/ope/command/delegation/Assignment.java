@@ -1,0 +1,110 @@
+package dk.greatercph.ope.command.delegation;
+
+import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentRole;
+import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.EntityId;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One operator's assignment on a delegation (rule R5): offered by routing, then accepted, declined, escalated
+ * when the answer is overdue, or withdrawn by a new routing. The delegation creates it from
+ * {@link dk.greatercph.ope.events.delegation.AssignmentOfferedEvent}; it receives only the events that name
+ * its operator.
+ */
+class Assignment {
+
+    enum State { OFFERED, ACCEPTED, DECLINED, ESCALATED, WITHDRAWN }
+
+    @EntityId
+    private final OperatorId operatorId;
+    private final AssignmentRole role;
+    private final Instant dueAt;
+    private State state;
+
+    Assignment(OperatorId operatorId, AssignmentRole role, Instant dueAt) {
+        this.operatorId = operatorId;
+        this.role = role;
+        this.dueAt = dueAt;
+        this.state = State.OFFERED;
+    }
+
+    OperatorId operatorId() {
+        return operatorId;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Offered or escalated: the operator still owes an answer. */
+    boolean awaitsAnswer() {
+        return state == State.OFFERED || state == State.ESCALATED;
+    }
+
+    void requireUnanswered() {
+        if (!awaitsAnswer()) {
+            throw new DomainProblem(DelegationProblem.ASSIGNMENT_ANSWERED,
+                    "This assignment was already answered: " + state + ".");
+        }
+    }
+
+    void accept(DelegationId delegation) {
+        apply(new AssignmentAcceptedEvent(delegation, operatorId, role));
+    }
+
+    /** Declining the lead returns the delegation to the desk. */
+    void decline(DelegationId delegation, String reason) {
+        apply(new AssignmentDeclinedEvent(delegation, operatorId, role, reason, role == AssignmentRole.LEAD));
+    }
+
+    void escalate(DelegationId delegation) {
+        apply(new AssignmentEscalatedEvent(delegation, operatorId, dueAt));
+    }
+
+    void withdraw(DelegationId delegation) {
+        apply(new AssignmentWithdrawnEvent(delegation, operatorId));
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentAcceptedEvent event) {
+        state = State.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentDeclinedEvent event) {
+        state = State.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentEscalatedEvent event) {
+        state = State.ESCALATED;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentWithdrawnEvent event) {
+        state = State.WITHDRAWN;
+    }
+
+    /** Equal in every field, so that the test fixture can compare the state a command left with the sourced one. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Assignment other && operatorId.equals(other.operatorId) && role == other.role
+                && Objects.equals(dueAt, other.dueAt) && state == other.state;
+    }
+
+    @Override
+    public int hashCode() {
+        return operatorId.hashCode();
+    }
+}
