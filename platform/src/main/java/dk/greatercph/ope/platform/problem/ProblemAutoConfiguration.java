@@ -1,7 +1,9 @@
 package dk.greatercph.ope.platform.problem;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,5 +25,11 @@ public class ProblemAutoConfiguration {
                 new RequestBodyLimitFilter(maxBodySize.toBytes(), new ProblemWriter(json)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after the security headers
         return registration;
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    OpenApiCustomizer problemCodesDocument() {
+        return new ProblemCodesDocument();
     }
 }
