@@ -7,9 +7,13 @@ import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.EntityId;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.introspect.AnnotatedMember;
+import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -35,6 +39,13 @@ class AggregateHistory {
                     .withIsGetterVisibility(NONE)
                     .withSetterVisibility(NONE))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .annotationIntrospector(new JacksonAnnotationIntrospector() {
+                /** An entity inside an aggregate shows its id once: as its key in the aggregate's map. */
+                @Override
+                public boolean hasIgnoreMarker(MapperConfig<?> config, AnnotatedMember member) {
+                    return member.hasAnnotation(EntityId.class) || super.hasIgnoreMarker(config, member);
+                }
+            })
             .build();
 
     /** Renders payloads and metadata as they are serialized. */

@@ -29,8 +29,8 @@ class Assignment {
     @EntityId
     private final OperatorId operatorId;
     private final AssignmentRole role;
-    private final Instant dueAt;
     private State state;
+    private final Instant dueAt;
 
     Assignment(OperatorId operatorId, AssignmentRole role, Instant dueAt) {
         this.operatorId = operatorId;

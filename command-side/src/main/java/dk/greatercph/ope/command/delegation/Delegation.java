@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +62,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * visit programme and its confirmation, to completion — enforcing rules R1 to R6 and R8.
  *
  * <p>The root keeps the status and the rules that span the whole delegation (R2 business focus, R3 cost
- * coverage, R6 double booking, who may act). Its {@link Assignment}s, {@link ProgrammeItem}s,
- * {@link ScopeRequest}s and {@link Member}s are entities that source their own state from the events naming
- * them. Commands are handled here and handed to the entity: a command for an unknown entity is refused with
+ * coverage, R6 double booking, who may act). Its {@link Assignment}s, {@link ProgrammeItem}s and
+ * {@link ScopeRequest}s are entities that source their own state from the events naming them. Commands are handled here and handed to the entity: a command for an unknown entity is refused with
  * this delegation's own not-found code, and the actor checks come before the lookup.
  */
 @Aggregate
@@ -83,15 +83,15 @@ class Delegation {
     private String businessOpportunity;
     private Set<Theme> themes;
     private OperatorId lead;
-    private Instant registeredAt;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<OperatorId, Assignment> assignments;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, ScopeRequest> scopeRequests;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, ProgrammeItem> items;
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
-    private Map<String, Member> members;
+    /** The members' ids: a member has no state of its own here, its personal data stays sealed in the events. */
+    private Set<String> members;
+    private Instant registeredAt;
 
     protected Delegation() {
     }
@@ -315,7 +315,7 @@ class Delegation {
     CommandResult handle(AddMemberCommand command, PersonalData personalData) {
         requireOpen();
         requireText(command.name(), DelegationProblem.NAME_REQUIRED, "A member has a name.");
-        if (members.containsKey(command.memberId())) {
+        if (members.contains(command.memberId())) {
             throw new DomainProblem(DelegationProblem.MEMBER_EXISTS, "That member is already on the delegation.");
         }
         PersonId person = command.personId();
@@ -328,11 +328,10 @@ class Delegation {
 
     @CommandHandler
     CommandResult handle(RemoveMemberCommand command) {
-        Member member = members.get(command.memberId());
-        if (member == null) {
+        if (!members.contains(command.memberId())) {
             throw new DomainProblem(DelegationProblem.MEMBER_NOT_FOUND, "No member " + command.memberId() + ".");
         }
-        member.remove(delegationId);
+        apply(new DelegationMemberRemovedEvent(delegationId, command.memberId()));
         return CommandResult.done();
     }
 
@@ -362,12 +361,12 @@ class Delegation {
         this.assignments = new LinkedHashMap<>();
         this.scopeRequests = new HashMap<>();
         this.items = new LinkedHashMap<>();
-        this.members = new HashMap<>();
+        this.members = new HashSet<>();
     }
 
     @EventSourcingHandler
     void on(DelegationMemberAddedEvent event) {
-        members.put(event.memberId(), new Member(event.memberId()));
+        members.add(event.memberId());
     }
 
     @EventSourcingHandler

@@ -29,13 +29,13 @@ class ProgrammeItem {
 
     @EntityId
     private final String itemId;
-    private final OperatorId plannedBy;
     private Instant startsAt;
     private Instant endsAt;
     private VenueId venueId;
     private PartnerId hostId;
     private boolean hostIsHospital;
     private boolean costCovered;
+    private final OperatorId plannedBy;
 
     ProgrammeItem(ProgrammeItemAddedEvent added) {
         this.itemId = added.itemId();
