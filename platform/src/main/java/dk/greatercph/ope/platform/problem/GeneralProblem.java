@@ -22,6 +22,10 @@ public enum GeneralProblem implements ProblemCode {
             "None of the media types in Accept can be produced."),
     UNSUPPORTED_MEDIA_TYPE(415,
             "The request body's Content-Type is not accepted here."),
+    CONTENT_TOO_LARGE(413,
+            "The web server refused a request body larger than it accepts."),
+    INTERNAL_SERVER_ERROR(500,
+            "The web server could not handle the request before the application saw it."),
     SERVICE_UNAVAILABLE(503,
             "The server cannot answer now (for example a request timed out); retry later.");
 
