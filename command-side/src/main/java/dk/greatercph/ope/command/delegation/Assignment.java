@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.delegation;
 
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
@@ -8,19 +9,22 @@ import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 
 import java.time.Instant;
 import java.util.Objects;
 
+import static dk.greatercph.ope.platform.problem.DomainProblem.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One operator's assignment on a delegation (rule R5): offered by routing, then accepted, declined, escalated
  * when the answer is overdue, or withdrawn by a new routing. The delegation creates it from
- * {@link dk.greatercph.ope.events.delegation.AssignmentOfferedEvent}; it receives only the events that name
- * its operator.
+ * {@link dk.greatercph.ope.events.delegation.AssignmentOfferedEvent}; it receives only the commands and events
+ * that name its operator, commands once the delegation has checked who answers.
  */
 class Assignment {
 
@@ -52,20 +56,28 @@ class Assignment {
         return state == State.OFFERED || state == State.ESCALATED;
     }
 
+    @CommandHandler
+    CommandResult handle(AcceptAssignmentCommand command, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(Delegation.DEADLINE_PREFIX + operatorId);
+        apply(new AssignmentAcceptedEvent(command.delegationId(), operatorId, role));
+        return CommandResult.done();
+    }
+
+    /** Declining the lead returns the delegation to the desk. */
+    @CommandHandler
+    CommandResult handle(DeclineAssignmentCommand command, DeadlineManager deadlines) {
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A decline states its reason.");
+        deadlines.cancelAllWithinScope(Delegation.DEADLINE_PREFIX + operatorId);
+        apply(new AssignmentDeclinedEvent(command.delegationId(), operatorId, role, command.reason().trim(),
+                role == AssignmentRole.LEAD));
+        return CommandResult.done();
+    }
+
     void requireUnanswered() {
         if (!awaitsAnswer()) {
             throw new DomainProblem(DelegationProblem.ASSIGNMENT_ANSWERED,
                     "This assignment was already answered: " + state + ".");
         }
-    }
-
-    void accept(DelegationId delegation) {
-        apply(new AssignmentAcceptedEvent(delegation, operatorId, role));
-    }
-
-    /** Declining the lead returns the delegation to the desk. */
-    void decline(DelegationId delegation, String reason) {
-        apply(new AssignmentDeclinedEvent(delegation, operatorId, role, reason, role == AssignmentRole.LEAD));
     }
 
     void escalate(DelegationId delegation) {

@@ -40,6 +40,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -63,8 +64,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>The root keeps the status and the rules that span the whole delegation (R2 business focus, R3 cost
  * coverage, R6 double booking, who may act). Its {@link Assignment}s, {@link ProgrammeItem}s and
- * {@link ScopeRequest}s are entities that source their own state from the events naming them. Commands are handled here and handed to the entity: a command for an unknown entity is refused with
- * this delegation's own not-found code, and the actor checks come before the lookup.
+ * {@link ScopeRequest}s are entities with their own command and event-sourcing handlers; Axon hands each the
+ * commands and events that name it. The root's command handler interceptors run first: they refuse a command
+ * for an unknown entity with this delegation's own not-found code (not Axon's), after the actor's checks.
  */
 @Aggregate
 class Delegation {
@@ -164,23 +166,23 @@ class Delegation {
         return CommandResult.refused(code, reason);
     }
 
-    @CommandHandler
-    CommandResult handle(AcceptAssignmentCommand command, DeadlineManager deadlines,
-                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
-        Assignment assignment = answerable(command.operatorId(), actingOperator);
-        deadlines.cancelAllWithinScope(DEADLINE_PREFIX + command.operatorId());
-        assignment.accept(delegationId);
-        return CommandResult.done();
-    }
-
-    @CommandHandler
-    CommandResult handle(DeclineAssignmentCommand command, DeadlineManager deadlines,
-                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
-        Assignment assignment = answerable(command.operatorId(), actingOperator);
-        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A decline states its reason.");
-        deadlines.cancelAllWithinScope(DEADLINE_PREFIX + command.operatorId());
-        assignment.decline(delegationId, command.reason().trim());
-        return CommandResult.done();
+    /**
+     * Before an {@link Assignment} handles an answer: an operator answers only for itself and cannot tell a
+     * missing assignment from one it may not see; the desk is told which assignment is missing.
+     */
+    @CommandHandlerInterceptor
+    void answerable(AssignmentAnswer command, @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
+        OperatorId operator = command.operatorId();
+        if (actingOperator != null && !actingOperator.equals(operator.value())) {
+            throw DomainProblem.notFound();
+        }
+        Assignment assignment = assignments.get(operator);
+        if (assignment == null || assignment.state() == Assignment.State.WITHDRAWN) {
+            throw actingOperator != null ? DomainProblem.notFound()
+                    : new DomainProblem(DelegationProblem.ASSIGNMENT_NOT_FOUND,
+                    "Operator " + operator + " has no assignment on this delegation.");
+        }
+        assignment.requireUnanswered();
     }
 
     @DeadlineHandler
@@ -207,16 +209,15 @@ class Delegation {
         return CommandResult.done();
     }
 
-    @CommandHandler
-    CommandResult handle(ApproveScopeExpansionCommand command) {
-        openScopeRequest(command.requestId()).approve(delegationId);
-        return CommandResult.done();
-    }
-
-    @CommandHandler
-    CommandResult handle(RejectScopeExpansionCommand command) {
-        openScopeRequest(command.requestId()).reject(delegationId, command.reason());
-        return CommandResult.done();
+    /** Before a {@link ScopeRequest} handles a decision: it exists, and it is still open. */
+    @CommandHandlerInterceptor
+    void openScopeRequest(ScopeDecision command) {
+        ScopeRequest request = scopeRequests.get(command.requestId());
+        if (request == null) {
+            throw new DomainProblem(DelegationProblem.SCOPE_REQUEST_NOT_FOUND,
+                    "No scope request " + command.requestId() + ".");
+        }
+        request.requireOpen();
     }
 
     @CommandHandler
@@ -234,31 +235,18 @@ class Delegation {
         return CommandResult.done();
     }
 
-    @CommandHandler
-    CommandResult handle(ChangeProgrammeItemCommand command, Directory directory,
-                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
+    /**
+     * Before a {@link ProgrammeItem} handles a change: the actor may plan now, the item exists, and the actor
+     * may change it.
+     */
+    @CommandHandlerInterceptor
+    void changeableItem(ProgrammeItemChange command, @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        ProgrammeItem item = changeableItem(command.itemId(), actingOperator);
-        boolean hospital = ProgrammeItemCheck.hostIsHospital(command.title(), command.startsAt(), command.endsAt(),
-                command.venueId(), command.hostId(), directory);
-        item.change(delegationId, command, hospital);
-        return CommandResult.done();
-    }
-
-    @CommandHandler
-    CommandResult handle(RemoveProgrammeItemCommand command,
-                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
-        mayPlanProgramme(actingOperator);
-        changeableItem(command.itemId(), actingOperator).remove(delegationId);
-        return CommandResult.done();
-    }
-
-    @CommandHandler
-    CommandResult handle(RecordCostCoverageCommand command,
-                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
-        mayPlanProgramme(actingOperator);
-        changeableItem(command.itemId(), actingOperator).recordCostCoverage(delegationId, command);
-        return CommandResult.done();
+        ProgrammeItem item = items.get(command.itemId());
+        if (item == null) {
+            throw new DomainProblem(DelegationProblem.ITEM_NOT_FOUND, "No programme item " + command.itemId() + ".");
+        }
+        item.mayBeChangedBy(actingOperator, lead);
     }
 
     @CommandHandler
@@ -449,24 +437,6 @@ class Delegation {
         status = DelegationStatus.COMPLETED;
     }
 
-    /**
-     * The assignment {@code operator} may answer now. An operator acting for itself sees only its own
-     * assignments, and cannot tell a missing one from one it may not see.
-     */
-    private Assignment answerable(OperatorId operator, String actingOperator) {
-        if (actingOperator != null && !actingOperator.equals(operator.value())) {
-            throw DomainProblem.notFound();
-        }
-        Assignment assignment = assignments.get(operator);
-        if (assignment == null || assignment.state() == Assignment.State.WITHDRAWN) {
-            throw actingOperator != null ? DomainProblem.notFound()
-                    : new DomainProblem(DelegationProblem.ASSIGNMENT_NOT_FOUND,
-                    "Operator " + operator + " has no assignment on this delegation.");
-        }
-        assignment.requireUnanswered();
-        return assignment;
-    }
-
     /** The desk plans any programme; an operator plans once it has accepted its assignment. */
     private void mayPlanProgramme(String actingOperator) {
         if (actingOperator != null) {
@@ -482,24 +452,6 @@ class Delegation {
         }
         requireStatus(EnumSet.of(DelegationStatus.ACCEPTED, DelegationStatus.PROGRAMME_PLANNED),
                 "given programme changes (the lead must have accepted, and a confirmed programme is fixed)");
-    }
-
-    private ProgrammeItem changeableItem(String itemId, String actingOperator) {
-        ProgrammeItem item = items.get(itemId);
-        if (item == null) {
-            throw new DomainProblem(DelegationProblem.ITEM_NOT_FOUND, "No programme item " + itemId + ".");
-        }
-        item.mayBeChangedBy(actingOperator, lead);
-        return item;
-    }
-
-    private ScopeRequest openScopeRequest(String requestId) {
-        ScopeRequest request = scopeRequests.get(requestId);
-        if (request == null) {
-            throw new DomainProblem(DelegationProblem.SCOPE_REQUEST_NOT_FOUND, "No scope request " + requestId + ".");
-        }
-        request.requireOpen();
-        return request;
     }
 
     private boolean isLead(String operator) {

@@ -1,7 +1,8 @@
 package dk.greatercph.ope.command.delegation;
 
+import dk.greatercph.ope.command.CommandResult;
+import dk.greatercph.ope.command.reference.Directory;
 import dk.greatercph.ope.events.delegation.CostCoverageRecordedEvent;
-import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
@@ -9,6 +10,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 
@@ -23,7 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One item of a delegation's visit programme: its time, venue and host, and whether its cost is covered (rule
  * R3 for hospital hosts). {@code plannedBy} is the operator that added it, null when the desk did. It receives
- * only the events that name its item id.
+ * only the commands and events that name its item id, commands once the delegation has checked who plans.
  */
 class ProgrammeItem {
 
@@ -58,16 +60,23 @@ class ProgrammeItem {
                         + "change it.");
     }
 
-    void change(DelegationId delegation, ChangeProgrammeItemCommand command, boolean hospital) {
-        apply(new ProgrammeItemChangedEvent(delegation, itemId, command.kind(), command.title().trim(),
+    @CommandHandler
+    CommandResult handle(ChangeProgrammeItemCommand command, Directory directory) {
+        boolean hospital = ProgrammeItemCheck.hostIsHospital(command.title(), command.startsAt(), command.endsAt(),
+                command.venueId(), command.hostId(), directory);
+        apply(new ProgrammeItemChangedEvent(command.delegationId(), itemId, command.kind(), command.title().trim(),
                 command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital));
+        return CommandResult.done();
     }
 
-    void remove(DelegationId delegation) {
-        apply(new ProgrammeItemRemovedEvent(delegation, itemId));
+    @CommandHandler
+    CommandResult handle(RemoveProgrammeItemCommand command) {
+        apply(new ProgrammeItemRemovedEvent(command.delegationId(), itemId));
+        return CommandResult.done();
     }
 
-    void recordCostCoverage(DelegationId delegation, RecordCostCoverageCommand command) {
+    @CommandHandler
+    CommandResult handle(RecordCostCoverageCommand command) {
         requireText(command.payer(), DelegationProblem.PAYER_REQUIRED, "Cost coverage names who pays.");
         requireText(command.basis(), DelegationProblem.BASIS_REQUIRED,
                 "Cost coverage states its basis (agreement, invoice, …).");
@@ -75,8 +84,9 @@ class ProgrammeItem {
             throw invalid(DelegationProblem.INVALID_AMOUNT, "Cost coverage has an amount of zero or more.");
         }
         String currency = command.currency() == null ? "DKK" : command.currency();
-        apply(new CostCoverageRecordedEvent(delegation, itemId, command.payer().trim(), command.basis().trim(),
-                command.amount(), currency));
+        apply(new CostCoverageRecordedEvent(command.delegationId(), itemId, command.payer().trim(),
+                command.basis().trim(), command.amount(), currency));
+        return CommandResult.done();
     }
 
     /** Rule R3: a hospital-hosted item is confirmed only with a cost-coverage agreement. */

@@ -1,10 +1,11 @@
 package dk.greatercph.ope.command.delegation;
 
-import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 
@@ -16,7 +17,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A request to widen a routed delegation's themes (rule R4), open until approved or rejected. It receives only
- * the events that name its request id.
+ * the commands and events that name its request id, commands once the delegation has found it open.
  */
 class ScopeRequest {
 
@@ -37,13 +38,17 @@ class ScopeRequest {
         }
     }
 
-    void approve(DelegationId delegation) {
-        apply(new ScopeExpansionApprovedEvent(delegation, requestId, themes));
+    @CommandHandler
+    CommandResult handle(ApproveScopeExpansionCommand command) {
+        apply(new ScopeExpansionApprovedEvent(command.delegationId(), requestId, themes));
+        return CommandResult.done();
     }
 
-    void reject(DelegationId delegation, String reason) {
-        requireText(reason, DelegationProblem.REASON_REQUIRED, "A rejection states its reason.");
-        apply(new ScopeExpansionRejectedEvent(delegation, requestId, reason.trim()));
+    @CommandHandler
+    CommandResult handle(RejectScopeExpansionCommand command) {
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A rejection states its reason.");
+        apply(new ScopeExpansionRejectedEvent(command.delegationId(), requestId, command.reason().trim()));
+        return CommandResult.done();
     }
 
     @EventSourcingHandler
