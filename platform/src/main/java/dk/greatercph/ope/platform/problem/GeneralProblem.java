@@ -1,6 +1,9 @@
 package dk.greatercph.ope.platform.problem;
 
-/** Codes any endpoint may answer with: unknown or hidden resources, versions, concurrency, and the errors the web framework raises before a controller answers (those carry the HTTP status name). */
+/**
+ * Codes any endpoint may answer with: unknown or hidden resources, versions, concurrency, and the errors the
+ * web framework raises before a controller answers (those carry the HTTP status name).
+ */
 public enum GeneralProblem implements ProblemCode {
     NOT_FOUND(404,
             "No such resource, or one the caller may not see; the two cannot be told apart."),
