@@ -6,6 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Clients are written from the OpenAPI document, so it must describe the API exactly. */
@@ -59,6 +66,50 @@ class OpenApiTest {
         JsonNode state = doc.get("components").get("schemas").get("AggregateState");
         assertThat(state.get("required").valueStream().map(JsonNode::asString))
                 .contains("aggregateType", "aggregateId", "version", "asOf", "state");
+    }
+
+    /**
+     * The document names the product and tags and describes every operation, each tag declared with its own
+     * description. It is also written to {@code target/openapi.json}, where CI lints it with Spectral
+     * ({@code .spectral.yaml}).
+     */
+    @Test
+    void namesTheProductAndTagsAndDescribesEveryOperation() throws IOException {
+        Api.Response response = new Api(port).get("/v3/api-docs");
+        Files.writeString(Path.of("target", "openapi.json"), response.body());
+
+        namesTheProductAndTagsAndDescribesEveryOperation(response.json());
+    }
+
+    /** What every served document must say, also each side's alone ({@link SplitModeTest}). */
+    static void namesTheProductAndTagsAndDescribesEveryOperation(JsonNode doc) {
+        JsonNode info = doc.get("info");
+        assertThat(info.get("title").asString()).isEqualTo("One-Point-Entry");
+        assertThat(info.get("version").asString()).as("the build's version").matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(info.get("description").asString()).contains("delegations");
+        assertThat(info.get("contact").get("name").asString()).isNotBlank();
+        List<String> declared = doc.get("tags").valueStream().map(tag -> tag.get("name").asString()).toList();
+        assertThat(declared).as("top-level tags, once each, by name").doesNotHaveDuplicates().isSorted();
+        assertThat(doc.get("tags").valueStream()).allSatisfy(tag ->
+                assertThat(tag.path("description").asString()).as("description of tag %s", tag.get("name")).isNotBlank());
+        List<String> untagged = new ArrayList<>();
+        List<String> undescribed = new ArrayList<>();
+        Set<String> methods = Set.of("get", "put", "post", "delete", "patch");
+        doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!methods.contains(operation.getKey())) {
+                return;
+            }
+            String name = operation.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode tags = operation.getValue().path("tags");
+            if (tags.isEmpty() || !tags.valueStream().allMatch(tag -> declared.contains(tag.asString()))) {
+                untagged.add(name);
+            }
+            if (operation.getValue().path("description").asString("").isBlank()) {
+                undescribed.add(name);
+            }
+        }));
+        assertThat(untagged).as("operations without a declared tag").isEmpty();
+        assertThat(undescribed).as("operations without a description").isEmpty();
     }
 
     @Test

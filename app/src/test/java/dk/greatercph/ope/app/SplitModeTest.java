@@ -12,6 +12,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -67,6 +69,22 @@ class SplitModeTest {
                 Duration.ofSeconds(15));
         assertThat(projected.status()).isEqualTo(200);
         assertThat(projected.json().get("id").asString()).isEqualTo(id);
+    }
+
+    /** Each side alone serves a complete document, written where CI lints it beside the embedded default's. */
+    @Test
+    void eachSideAloneDocumentsItsApiNamedTaggedAndDescribed() throws IOException {
+        Api.Response commands = new Api(port(commandSide)).get("/v3/api-docs");
+        Api.Response queries = new Api(port(querySide)).get("/v3/api-docs");
+        Files.writeString(Path.of("target", "openapi-command-side.json"), commands.body());
+        Files.writeString(Path.of("target", "openapi-query-side.json"), queries.body());
+
+        OpenApiTest.namesTheProductAndTagsAndDescribesEveryOperation(commands.json());
+        OpenApiTest.namesTheProductAndTagsAndDescribesEveryOperation(queries.json());
+        assertThat(commands.json().get("paths").propertyNames()).contains("/api/delegations/{id}/routing")
+                .doesNotContain("/api/schedule");
+        assertThat(queries.json().get("paths").propertyNames()).contains("/api/schedule")
+                .doesNotContain("/api/delegations/{id}/routing");
     }
 
     @Test

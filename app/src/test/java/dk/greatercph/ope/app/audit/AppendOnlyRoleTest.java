@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The application runs as a role that may read and append events but never change or delete them; Flyway
- * migrates as the owner. The roles are set up as the README tells a database administrator to.
+ * migrates as the owner. The roles are set up as docs/database-roles.md tells a database administrator to.
  */
 class AppendOnlyRoleTest {
 

@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * Prints how long appending, verifying the chain, exporting and replaying take for a number of events
  * (first argument, default 50000) on a fresh embedded PostgreSQL. A program, not a test; run it with the test
- * class path of the app module (see the README).
+ * class path of the app module (see docs/auditing.md).
  */
 public final class AuditBenchmark {
 

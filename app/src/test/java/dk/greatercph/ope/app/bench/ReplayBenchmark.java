@@ -26,7 +26,7 @@ import java.util.UUID;
  * 10000; each registered and screened) to a fresh embedded PostgreSQL, waits for the projections, then replays
  * {@code delegation-board} and {@code schedule} three times each. Every handler runs in a savepoint so that a
  * failing one can be dead-lettered; this shows what that costs. A program, not a test; run it with the test class
- * path of the app module (see the README's AuditBenchmark).
+ * path of the app module (see AuditBenchmark in docs/auditing.md).
  */
 public final class ReplayBenchmark {
 

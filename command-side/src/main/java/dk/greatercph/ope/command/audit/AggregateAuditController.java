@@ -17,7 +17,8 @@ import java.time.OffsetDateTime;
 /** One aggregate's history and its state as of any moment, for auditors. */
 @RestController
 @RequestMapping(path = "/api/audit/{aggregateType}/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Audit")
+@Tag(name = "Audit",
+        description = "For auditors: the global event log with who, when and why, one aggregate's history and state as of a moment, the tamper-evident hash chain, signed checkpoints, NDJSON export and the log of personal-data reads.")
 class AggregateAuditController {
 
     private final AggregateHistory history;
@@ -27,7 +28,8 @@ class AggregateAuditController {
     }
 
     @GetMapping("/timeline")
-    @Operation(summary = "One aggregate's whole history: every event with payload, who, when and why")
+    @Operation(summary = "One aggregate's whole history: every event with payload, who, when and why",
+            description = "DESK or AUDITOR. Every event of one delegation, trip, operator, ... in version order, with its metadata. An unknown type or id is 404 (AGGREGATE_TYPE_NOT_FOUND, AGGREGATE_NOT_FOUND).")
     AggregateTimelineView timeline(
             @Parameter(description = "The aggregate type, as in the event log (case does not matter)",
                     example = "Delegation")

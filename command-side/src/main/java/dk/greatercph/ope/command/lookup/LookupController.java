@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Administration of the command side's lookup tables. */
 @RestController
 @RequestMapping(path = "/api/admin/lookups", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Administration")
+@Tag(name = "Administration",
+        description = "For administrators: projection status and replay, dead letters, and the rebuild of the command side's lookup tables.")
 class LookupController {
 
     private final LookupRebuild rebuild;

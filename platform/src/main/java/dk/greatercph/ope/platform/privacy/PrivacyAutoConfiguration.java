@@ -53,4 +53,14 @@ public class PrivacyAutoConfiguration {
     TripLeaderUpcaster tripLeaderUpcaster(PersonalData personalData) {
         return new TripLeaderUpcaster(personalData);
     }
+
+    /**
+     * Revision 1 of ParticipantAddedEvent held name and title in clear in its first shape; it is read as revision 2,
+     * sealed. After the trip leader's upcaster in the chain (each changed event has its own step).
+     */
+    @Bean
+    @Order(110)
+    ParticipantUpcaster participantUpcaster(PersonalData personalData) {
+        return new ParticipantUpcaster(personalData);
+    }
 }

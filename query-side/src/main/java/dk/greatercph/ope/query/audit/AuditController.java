@@ -21,7 +21,8 @@ import java.time.OffsetDateTime;
 /** The audit log: every event, in order, with who, when and why. */
 @RestController
 @RequestMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Audit")
+@Tag(name = "Audit",
+        description = "For auditors: the global event log with who, when and why, one aggregate's history and state as of a moment, the tamper-evident hash chain, signed checkpoints, NDJSON export and the log of personal-data reads.")
 class AuditController {
 
     static final int MAX_LIMIT = 1000;

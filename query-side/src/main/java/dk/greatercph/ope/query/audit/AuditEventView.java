@@ -2,6 +2,7 @@ package dk.greatercph.ope.query.audit;
 
 import dk.greatercph.ope.platform.eventstore.StoredEvent;
 import dk.greatercph.ope.platform.privacy.PersonalData;
+import dk.greatercph.ope.platform.privacy.ParticipantUpcaster;
 import dk.greatercph.ope.platform.privacy.TripLeaderUpcaster;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
@@ -78,7 +79,8 @@ public record AuditEventView(
                 event.payloadRevision(),
                 Instant.parse(event.timeStamp()),
                 personalData.openAll(TripLeaderUpcaster.openRevision1(payloadType, event.payloadRevision(),
-                        tree(event.payload(), json), personalData)),
+                        ParticipantUpcaster.openRevision1(payloadType, event.payloadRevision(),
+                                tree(event.payload(), json), personalData), personalData)),
                 tree(event.metaData(), json));
     }
 

@@ -27,11 +27,11 @@ public record Checkpoint(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Ed25519")
         @NotBlank String algorithm,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "byte",
-                example = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
+                example = "MCowBQYDK2VwAyEA3MS/iAYobd46nDsUhqw1b1s+0DGQyupj58T92WdT7FM=",
                 description = "The signing public key, X.509 SubjectPublicKeyInfo (DER), Base64")
         @NotBlank String publicKey,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "byte",
-                example = "3q2+7w…",
+                example = "ra98hbuNcfMiJkC+KdyejZvaw3SzJB4qcmxjwdLZs1g+YJaokL+M2rmWVWJPKAo8mBm8d5qrxXWMnnWup21cAQ==",
                 description = "Ed25519 signature over the UTF-8 text 'OPE-AUDIT-CHECKPOINT/1', position, chain head "
                         + "and issuedAt, each on its own line (no trailing newline), Base64")
         @NotBlank String signature) {

@@ -34,7 +34,8 @@ class DeadLetterController {
     }
 
     @GetMapping
-    @Operation(summary = "Dead letters of every projection, or of one, oldest first")
+    @Operation(summary = "Dead letters of every projection, or of one, oldest first",
+            description = "ADMIN. Events a projection could not apply, parked per aggregate; never skipped.")
     @ApiResponse(responseCode = "200", description = "A page of dead letters")
     @ApiResponse(responseCode = "404", description = "No such projection (PROJECTION_NOT_FOUND)")
     DeadLetterPage list(
@@ -48,7 +49,8 @@ class DeadLetterController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One dead letter with its cause and the stored event")
+    @Operation(summary = "One dead letter with its cause and the stored event",
+            description = "ADMIN. The letter, the cause of its failure and the stored event's payload.")
     @ApiResponse(responseCode = "200", description = "The dead letter")
     @ApiResponse(responseCode = "404", description = "No such dead letter (DEAD_LETTER_NOT_FOUND)")
     DeadLetterDetailView one(@Parameter(description = "The dead letter's id") @PathVariable String id) {
@@ -67,7 +69,8 @@ class DeadLetterController {
     }
 
     @PostMapping("/retry")
-    @Operation(summary = "Retry every dead letter of one projection, each sequence from its first letter")
+    @Operation(summary = "Retry every dead letter of one projection, each sequence from its first letter",
+            description = "ADMIN. Applies the parked events again, each aggregate's sequence in order; answers how many sequences completed and how many letters remain.")
     @ApiResponse(responseCode = "200", description = "What the retry did")
     @ApiResponse(responseCode = "400", description = "No projection named (PROJECTION_REQUIRED)")
     @ApiResponse(responseCode = "404", description = "No such projection (PROJECTION_NOT_FOUND)")

@@ -30,7 +30,8 @@ import java.util.Optional;
 /** The desk's board and one delegation. */
 @RestController
 @RequestMapping(path = "/api/delegations", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Delegations (queries)")
+@Tag(name = "Delegations (queries)",
+        description = "The desk's board and one delegation as the projections show it; minVersion reads your own writes.")
 class DelegationQueryController {
 
     static final int MAX_LIMIT = 200;
@@ -84,7 +85,8 @@ class DelegationQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "The desk's board, newest first, optionally filtered")
+    @Operation(summary = "The desk's board, newest first, optionally filtered",
+            description = "DESK or AUDITOR. Filters combine; pages follow the 'next' cursor. from/to select delegations whose wished dates overlap that period; q searches organisation and purpose, case-insensitively.")
     DelegationPage board(
             @Parameter(description = "Page size, at most " + MAX_LIMIT)
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_LIMIT) int limit,

@@ -36,6 +36,7 @@ class InboxQueryController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "An operator's assignments by state, with due time and overdue flag",
             description = "An operator reads only its own inbox; any other answers 404.")
+    @ApiResponse(responseCode = "200", description = "The inbox, open assignments first")
     @ApiResponse(responseCode = "404", description = "No such operator, or another operator's inbox")
     InboxView inbox(
             @Parameter(description = "The operator id", example = "chc") @PathVariable String id,
@@ -56,7 +57,7 @@ class InboxQueryController {
     @ApiResponse(responseCode = "404", description = "No such operator, or another operator's inbox")
     SseEmitter stream(
             @Parameter(description = "The operator id", example = "chc") @PathVariable String id,
-            @Parameter(description = "The id of the last event received, on a reconnect", example = "1234")
+            @Parameter(description = "The id of the last event received, on a reconnect", example = "\"1234\"")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         InboxView current = find(id, null);
         return streams.open(current, position(lastEventId));

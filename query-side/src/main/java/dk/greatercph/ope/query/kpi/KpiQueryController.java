@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** KPI targets against actuals. */
 @RestController
 @RequestMapping(path = "/api/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "KPIs (queries)")
+@Tag(name = "KPIs (queries)",
+        description = "KPI targets agreed with each operator against the actuals the event history shows.")
 class KpiQueryController {
 
     private final QueryGateway queryGateway;

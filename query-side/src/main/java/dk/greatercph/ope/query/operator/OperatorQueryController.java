@@ -14,7 +14,8 @@ import java.util.List;
 /** The operators. */
 @RestController
 @RequestMapping(path = "/api/operators", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Operators (queries)")
+@Tag(name = "Operators (queries)",
+        description = "The operators with their themes, and each operator's inbox of assignments with its live push.")
 class OperatorQueryController {
 
     private final QueryGateway queryGateway;
@@ -24,7 +25,8 @@ class OperatorQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "All operators with the themes they take")
+    @Operation(summary = "All operators with the themes they take",
+            description = "DESK or AUDITOR. The operators the routing table routes to, with their themes.")
     List<OperatorView> operators() {
         return queryGateway.query(new FindOperatorsQuery(), ResponseTypes.multipleInstancesOf(OperatorView.class)).join();
     }

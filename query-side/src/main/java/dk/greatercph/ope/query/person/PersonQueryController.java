@@ -20,7 +20,8 @@ import java.util.List;
 /** Right of access: everything held about a person; and a delegation's members. */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Persons (queries)")
+@Tag(name = "Persons (queries)",
+        description = "Personal data (rule R9), decrypted for those entitled to it: right of access and a delegation's members. Every such read is recorded.")
 class PersonQueryController {
 
     private final QueryGateway queryGateway;

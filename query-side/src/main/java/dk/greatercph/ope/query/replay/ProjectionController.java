@@ -17,7 +17,8 @@ import java.util.List;
 /** Administration of projections: their progress, and rebuilding one from the whole history. */
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Administration")
+@Tag(name = "Administration",
+        description = "For administrators: projection status and replay, dead letters, and the rebuild of the command side's lookup tables.")
 class ProjectionController {
 
     private final ProjectionReplays replays;
@@ -27,13 +28,15 @@ class ProjectionController {
     }
 
     @GetMapping
-    @Operation(summary = "Every projection's position, the head of the event store, and its last replay")
+    @Operation(summary = "Every projection's position, the head of the event store, and its last replay",
+            description = "ADMIN. Each projection (streaming event processor) with how far behind the head it is, its dead letters and its last replay.")
     List<ProjectionStatus> projections() {
         return replays.all();
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "One projection's position and its last replay")
+    @Operation(summary = "One projection's position and its last replay",
+            description = "ADMIN. An unknown name is 404 PROJECTION_NOT_FOUND.")
     ProjectionStatus projection(
             @Parameter(description = "The projection's processing group", example = "delegation-board")
             @PathVariable String name) {

@@ -23,7 +23,8 @@ import java.util.List;
 
 /** The one-point-entry schedule, its conflicts and its iCalendar feed. */
 @RestController
-@Tag(name = "Schedule (queries)")
+@Tag(name = "Schedule (queries)",
+        description = "Programme items and trips on one timeline, its conflicts, and the same as an iCalendar feed.")
 class ScheduleQueryController {
 
     static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");

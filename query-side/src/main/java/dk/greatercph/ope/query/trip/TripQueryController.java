@@ -22,7 +22,8 @@ import java.util.List;
 /** Outgoing political trips. */
 @RestController
 @RequestMapping(path = "/api/trips", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Trips (queries)")
+@Tag(name = "Trips (queries)",
+        description = "Outgoing political trips with their participants and itinerary.")
 class TripQueryController {
 
     private final QueryGateway queryGateway;
@@ -32,7 +33,8 @@ class TripQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "All trips, optionally of one year, by start date")
+    @Operation(summary = "All trips, optionally of one year, by start date",
+            description = "DESK or AUDITOR. Reading a trip's leader and participants is recorded as a read of personal data.")
     List<TripView> trips(@Parameter(example = "2027") @RequestParam(required = false) Integer year) {
         List<TripView> trips = queryGateway.query(new TripQueries.FindTrips(year),
                 ResponseTypes.multipleInstancesOf(TripView.class)).join();
@@ -53,7 +55,8 @@ class TripQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One trip")
+    @Operation(summary = "One trip",
+            description = "DESK or AUDITOR. With its participants and itinerary; reading it is recorded as a read of personal data. An unknown id is 404.")
     ResponseEntity<TripView> trip(@PathVariable String id) {
         return queryGateway.query(new TripQueries.FindTrip(id), ResponseTypes.optionalInstanceOf(TripView.class)).join()
                 .map(TripQueryController::shown)

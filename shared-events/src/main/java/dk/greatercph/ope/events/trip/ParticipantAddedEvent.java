@@ -7,9 +7,10 @@ import org.axonframework.serialization.Revision;
 
 /**
  * Someone joins a trip: a politician, an official, an operator's representative or a company. Name and title
- * are personal data, sealed with the person's key.
+ * are personal data, sealed with the person's key. Revision 2; revision 1 (name and title in clear, no person id)
+ * is read through an upcaster.
  */
-@Revision("1")
+@Revision("2")
 public record ParticipantAddedEvent(TripId tripId, String participantId, ParticipantKind kind, PersonId personId,
                                     SealedText name, SealedText title, String organisation, OperatorId operatorId) {
 }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Commands on incoming delegations. */
 @RestController
 @RequestMapping(path = "/api/delegations", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Delegations (commands)")
+@Tag(name = "Delegations (commands)",
+        description = "The desk registers, screens, routes, plans, confirms and closes incoming delegations; operators answer their assignments, plan programme items and report outcomes. Every command answers the delegation's new version in ETag; If-Match makes it conditional.")
 class DelegationCommandController {
 
     private final CommandGateway commandGateway;
@@ -30,7 +31,8 @@ class DelegationCommandController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Register an incoming delegation request")
+    @Operation(summary = "Register an incoming delegation request",
+            description = "DESK. Records DelegationRegisteredEvent; answers 201 with the new id in Location and the version (0) in ETag. Unknown or read-only fields are 400 naming the field.")
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterDelegationRequest request) {
         DelegationId id = DelegationId.newId();
         commandGateway.sendAndWait(new RegisterDelegationCommand(id, request.channel(),

@@ -79,7 +79,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping(path = "/screening", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record the screening (R8 repeat-request check, business opportunity assessment)")
+    @Operation(summary = "Record the screening (R8 repeat-request check, business opportunity assessment)",
+            description = "DESK. Flags a repeat request (R8: same organisation, overlapping themes, within 24 months) and records the desk's assessment; answers the new version in ETag.")
     ResponseEntity<CommandAccepted> screen(@PathVariable String id, @Parameter(description = IF_MATCH)
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                            @Valid @RequestBody DelegationRequests.Screening request) {
@@ -89,7 +90,8 @@ class DelegationLifecycleController {
 
     @PostMapping(path = "/routing", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Route by the routing table (R1), or override it with a reason; R2 refuses a non-political "
-            + "delegation without a business opportunity (422 NO_BUSINESS_FOCUS, recorded as an event)")
+            + "delegation without a business opportunity (422 NO_BUSINESS_FOCUS, recorded as an event)",
+            description = "DESK. An empty body routes by the current routing table; overrideLead and overrideSupporting with a reason override it. Re-routing withdraws unanswered offers.")
     ResponseEntity<CommandAccepted> route(@PathVariable String id, @Parameter(description = IF_MATCH)
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                           @Valid @RequestBody DelegationRequests.Routing request) {
@@ -101,7 +103,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping("/assignments/{operatorId}/acceptance")
-    @Operation(summary = "The operator accepts its assignment")
+    @Operation(summary = "The operator accepts its assignment",
+            description = "The operator named in the path (or the desk). Accepting the lead moves the delegation to ACCEPTED; another operator's assignment answers 404.")
     ResponseEntity<CommandAccepted> accept(@PathVariable String id, @PathVariable String operatorId,
                                            @Parameter(description = IF_MATCH)
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -110,7 +113,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping(path = "/assignments/{operatorId}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The operator declines its assignment; a declining lead returns the delegation to the desk")
+    @Operation(summary = "The operator declines its assignment; a declining lead returns the delegation to the desk",
+            description = "The operator named in the path (or the desk), with a reason. A declining lead sets the delegation back to SCREENED, to be routed again.")
     ResponseEntity<CommandAccepted> declineAssignment(@PathVariable String id, @PathVariable String operatorId,
                                                       @Parameter(description = IF_MATCH)
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -120,7 +124,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping(path = "/scope-expansions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Ask for more themes after routing (R4); the desk approves or rejects")
+    @Operation(summary = "Ask for more themes after routing (R4); the desk approves or rejects",
+            description = "DESK. Answers 201 with the request's id in Location; before routing 409 NOT_ROUTED.")
     ResponseEntity<CommandAccepted> requestScopeExpansion(@PathVariable String id, @Parameter(description = IF_MATCH)
                                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                           @Valid @RequestBody DelegationRequests.ScopeExpansion request) {
@@ -131,7 +136,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping("/scope-expansions/{requestId}/approval")
-    @Operation(summary = "The desk approves a scope expansion")
+    @Operation(summary = "The desk approves a scope expansion",
+            description = "DESK. The themes join the delegation; deciding a request twice is 409 SCOPE_REQUEST_CLOSED.")
     ResponseEntity<CommandAccepted> approveScopeExpansion(@PathVariable String id, @PathVariable String requestId,
                                                           @Parameter(description = IF_MATCH)
                                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -139,7 +145,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping(path = "/scope-expansions/{requestId}/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The desk rejects a scope expansion (depth before breadth, R4)")
+    @Operation(summary = "The desk rejects a scope expansion (depth before breadth, R4)",
+            description = "DESK, with a reason. Deciding a request twice is 409 SCOPE_REQUEST_CLOSED.")
     ResponseEntity<CommandAccepted> rejectScopeExpansion(@PathVariable String id, @PathVariable String requestId,
                                                          @Parameter(description = IF_MATCH)
                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -149,7 +156,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping(path = "/programme-items", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a programme item (tentative until confirmation)")
+    @Operation(summary = "Add a programme item (tentative until confirmation)",
+            description = "The desk, or an operator working on the delegation. Answers 201 with the item's id in Location; the item stays tentative until the delegation is confirmed.")
     ResponseEntity<CommandAccepted> addProgrammeItem(@PathVariable String id, @Parameter(description = IF_MATCH)
                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                      @Valid @RequestBody DelegationRequests.ProgrammeItem request) {
@@ -161,7 +169,8 @@ class DelegationLifecycleController {
     }
 
     @PutMapping(path = "/programme-items/{itemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Change a programme item")
+    @Operation(summary = "Change a programme item",
+            description = "The desk, or an operator working on the delegation; an operator changes only the items it added (the lead all of them), otherwise 403 ITEM_OF_ANOTHER_OPERATOR. A changed item is tentative again.")
     ResponseEntity<CommandAccepted> changeProgrammeItem(@PathVariable String id, @PathVariable String itemId,
                                                         @Parameter(description = IF_MATCH)
                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -172,7 +181,8 @@ class DelegationLifecycleController {
     }
 
     @DeleteMapping("/programme-items/{itemId}")
-    @Operation(summary = "Remove a programme item")
+    @Operation(summary = "Remove a programme item",
+            description = "The desk, or an operator working on the delegation; an operator removes only the items it added (the lead all of them), otherwise 403 ITEM_OF_ANOTHER_OPERATOR.")
     ResponseEntity<CommandAccepted> removeProgrammeItem(@PathVariable String id, @PathVariable String itemId,
                                                         @Parameter(description = IF_MATCH)
                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -180,7 +190,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping(path = "/programme-items/{itemId}/cost-coverage", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record who pays for a programme item (required for hospital-hosted items, R3)")
+    @Operation(summary = "Record who pays for a programme item (required for hospital-hosted items, R3)",
+            description = "The desk, or an operator working on the delegation. Payer, basis and amount; confirmation needs it for every hospital-hosted item (R3).")
     ResponseEntity<CommandAccepted> recordCostCoverage(@PathVariable String id, @PathVariable String itemId,
                                                        @Parameter(description = IF_MATCH)
                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -190,7 +201,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping(path = "/members", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a member or the contact of the delegation (personal data, stored encrypted)")
+    @Operation(summary = "Add a member or the contact of the delegation (personal data, stored encrypted)",
+            description = "DESK. Name, title, e-mail and phone are sealed with the person's key before they are recorded (R9). Answers 201 with the member id and the person id; pass the person id again to link the same person elsewhere.")
     ResponseEntity<DelegationRequests.MemberAdded> addMember(@PathVariable String id, @Parameter(description = IF_MATCH)
                                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                             @Valid @RequestBody DelegationRequests.Member request) {
@@ -205,7 +217,8 @@ class DelegationLifecycleController {
     }
 
     @DeleteMapping("/members/{memberId}")
-    @Operation(summary = "Remove a member")
+    @Operation(summary = "Remove a member",
+            description = "DESK. The member leaves the delegation; the person's data stays erasable through /api/persons/{personId}/erasure.")
     ResponseEntity<CommandAccepted> removeMember(@PathVariable String id, @PathVariable String memberId,
                                                  @Parameter(description = IF_MATCH)
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -214,14 +227,16 @@ class DelegationLifecycleController {
 
     @PostMapping("/confirmation")
     @Operation(summary = "Confirm the programme: R3 (cost coverage, 422 COST_COVERAGE_MISSING) and R6 (no double "
-            + "booking, 409 DOUBLE_BOOKING) refusals are recorded as events")
+            + "booking, 409 DOUBLE_BOOKING) refusals are recorded as events",
+            description = "DESK. Confirmation makes every programme item confirmed and claims its venue and host; a refusal is recorded as ConfirmationRefusedEvent naming the items.")
     ResponseEntity<CommandAccepted> confirm(@PathVariable String id, @Parameter(description = IF_MATCH)
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return ok(id, new ConfirmDelegationCommand(delegation(id), Versions.ifMatch(ifMatch)));
     }
 
     @PostMapping(path = "/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The delegation calls off its visit")
+    @Operation(summary = "The delegation calls off its visit",
+            description = "DESK, with a reason. The delegation becomes CANCELLED; its programme items stay on the schedule as cancelled.")
     ResponseEntity<CommandAccepted> cancel(@PathVariable String id, @Parameter(description = IF_MATCH)
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                            @Valid @RequestBody DelegationRequests.Reason request) {
@@ -229,7 +244,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping(path = "/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The desk declines the request, with its reason")
+    @Operation(summary = "The desk declines the request, with its reason",
+            description = "DESK. The delegation becomes DECLINED; its programme items stay on the schedule as cancelled.")
     ResponseEntity<CommandAccepted> decline(@PathVariable String id, @Parameter(description = IF_MATCH)
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             @Valid @RequestBody DelegationRequests.Reason request) {
@@ -237,7 +253,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping(path = "/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Complete the visit with its outcome report (feeds KPIs)")
+    @Operation(summary = "Complete the visit with its outcome report (feeds KPIs)",
+            description = "The desk or the lead operator, after confirmation: summary, investment leads, companies, MoUs and follow-ups handed to operators. The delegation becomes COMPLETED.")
     ResponseEntity<CommandAccepted> complete(@PathVariable String id, @Parameter(description = IF_MATCH)
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              @Valid @RequestBody DelegationRequests.Completion request) {

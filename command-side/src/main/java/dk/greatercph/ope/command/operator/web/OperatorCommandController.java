@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Commands on operators: register, change themes (a new routing version), agree yearly KPI targets. */
 @RestController
 @RequestMapping(path = "/api/operators", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Operators (commands)")
+@Tag(name = "Operators (commands)",
+        description = "The operators that host delegations: registration, the themes they take (each change a new version of the routing table) and their yearly KPI targets.")
 class OperatorCommandController {
 
     private final CommandGateway commandGateway;
@@ -38,7 +39,8 @@ class OperatorCommandController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Register an operator")
+    @Operation(summary = "Register an operator",
+            description = "DESK. The code becomes the operator's id; its themes join the routing table (R1) as a new version. Answers 201 with the id in Location.")
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody OperatorRequests.Register request) {
         OperatorId id = new OperatorId(request.code());
         commandGateway.sendAndWait(new RegisterOperatorCommand(id, request.name(),
@@ -47,7 +49,8 @@ class OperatorCommandController {
     }
 
     @PutMapping(path = "/{id}/themes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Change the themes an operator takes; the routing table gets a new version")
+    @Operation(summary = "Change the themes an operator takes; the routing table gets a new version",
+            description = "DESK. Records OperatorThemesChangedEvent naming the new routing-table version; later routings use it.")
     ResponseEntity<CommandAccepted> changeThemes(
             @PathVariable String id,
             @Parameter(description = "Only if the operator is still at this version, e.g. \"2\"")
@@ -60,7 +63,8 @@ class OperatorCommandController {
     }
 
     @PutMapping(path = "/{id}/kpi-targets/{year}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Agree an operator's KPI targets for a year (replaces an earlier agreement)")
+    @Operation(summary = "Agree an operator's KPI targets for a year (replaces an earlier agreement)",
+            description = "DESK. The targets are compared with actuals in GET /api/kpis.")
     ResponseEntity<CommandAccepted> agreeKpiTargets(
             @PathVariable String id,
             @PathVariable int year,

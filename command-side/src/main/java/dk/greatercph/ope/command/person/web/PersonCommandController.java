@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Erasure of a data subject's personal data (GDPR, rule R9). */
 @RestController
 @RequestMapping(path = "/api/persons", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Persons (commands)")
+@Tag(name = "Persons (commands)",
+        description = "Personal data (rule R9): erasure destroys a person's data key, so every view, export and replay reads the person's fields as erased.")
 class PersonCommandController {
 
     private final CommandGateway commandGateway;

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Registers partners (possible hosts) and venues. */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Partners and venues (commands)")
+@Tag(name = "Partners and venues (commands)",
+        description = "Reference data: the partners that host programme items (hospitals among them, rule R3) and the venues where they take place (rule R6).")
 class ReferenceCommandController {
 
     private final CommandGateway commandGateway;
@@ -55,7 +56,8 @@ class ReferenceCommandController {
     }
 
     @PostMapping(path = "/partners", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Register a partner that can host programme items")
+    @Operation(summary = "Register a partner that can host programme items",
+            description = "DESK. A partner of kind HOSPITAL, or with hospital true, makes its programme items need cost coverage (R3). Answers 201 with the id in Location.")
     ResponseEntity<CommandAccepted> registerPartner(@Valid @RequestBody PartnerRequest request) {
         PartnerId id = PartnerId.newId();
         commandGateway.sendAndWait(new RegisterPartnerCommand(id, request.name(), request.kind(),
@@ -64,7 +66,8 @@ class ReferenceCommandController {
     }
 
     @PostMapping(path = "/venues", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Register a venue")
+    @Operation(summary = "Register a venue",
+            description = "DESK. Programme items name the venue; confirmation refuses a venue double-booked by another confirmed programme (R6). Answers 201 with the id in Location.")
     ResponseEntity<CommandAccepted> registerVenue(@Valid @RequestBody VenueRequest request) {
         VenueId id = VenueId.newId();
         commandGateway.sendAndWait(new RegisterVenueCommand(id, request.name(), request.address(), request.capacity()));

@@ -36,7 +36,8 @@ import java.util.UUID;
 /** Commands on outgoing political trips. */
 @RestController
 @RequestMapping(path = "/api/trips", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Trips (commands)")
+@Tag(name = "Trips (commands)",
+        description = "The Capital Region's outgoing political trips: planning (one annual trip a year, rule R7), participants, itinerary, approval and closure.")
 class TripCommandController {
 
     private static final String IF_MATCH = "Only if the trip is still at this version, e.g. \"2\"";
@@ -50,7 +51,8 @@ class TripCommandController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Plan a trip (the year's first is the annual trip; further ones need a reason, rule R7)")
+    @Operation(summary = "Plan a trip (the year's first is the annual trip; further ones need a reason, rule R7)",
+            description = "DESK. The leader's name is sealed with the leader's person key (R9). A second trip in a year without extraordinaryReason is 422 ANNUAL_TRIP_EXISTS. Answers 201 with the trip id in Location.")
     ResponseEntity<CommandAccepted> plan(@Valid @RequestBody TripRequests.Plan request) {
         TripId id = TripId.newId();
         commandGateway.sendAndWait(new PlanTripCommand(id, request.year(), request.title(),
@@ -60,7 +62,8 @@ class TripCommandController {
     }
 
     @PostMapping(path = "/{id}/participants", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a participant: politician, official, operator or company")
+    @Operation(summary = "Add a participant: politician, official, operator or company",
+            description = "DESK, while the trip is being planned. Name and title are sealed with the participant's person key (R9); an operator's participant names the operator (OPERATOR_REQUIRED). Answers 201 with the participant id in Location.")
     ResponseEntity<CommandAccepted> addParticipant(
             @PathVariable String id,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -74,7 +77,8 @@ class TripCommandController {
     }
 
     @DeleteMapping("/{id}/participants/{participantId}")
-    @Operation(summary = "Remove a participant")
+    @Operation(summary = "Remove a participant",
+            description = "DESK, while the trip is being planned. An unknown participant is 404 PARTICIPANT_NOT_FOUND.")
     ResponseEntity<CommandAccepted> removeParticipant(
             @PathVariable String id, @PathVariable String participantId,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -84,7 +88,8 @@ class TripCommandController {
     }
 
     @PostMapping(path = "/{id}/itinerary-items", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a meeting or visit to the itinerary")
+    @Operation(summary = "Add a meeting or visit to the itinerary",
+            description = "DESK, while the trip is being planned. The item lies within the trip's dates (OUTSIDE_TRIP) and ends after it starts (INVALID_TIME_SLOT); its times are local to the city. Answers 201 with the item id in Location.")
     ResponseEntity<CommandAccepted> addItineraryItem(
             @PathVariable String id,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -98,7 +103,8 @@ class TripCommandController {
     }
 
     @PostMapping("/{id}/approval")
-    @Operation(summary = "Approve the trip's programme")
+    @Operation(summary = "Approve the trip's programme",
+            description = "DESK. Needs participants and an itinerary (422 TRIP_NOT_READY otherwise); an approved trip appears on the schedule as confirmed.")
     ResponseEntity<CommandAccepted> approve(
             @PathVariable String id,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -107,7 +113,8 @@ class TripCommandController {
     }
 
     @PostMapping(path = "/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Complete the trip with its report")
+    @Operation(summary = "Complete the trip with its report",
+            description = "DESK, after approval (422 TRIP_NOT_APPROVED otherwise): outcomes, agreements signed and follow-ups handed to operators.")
     ResponseEntity<CommandAccepted> complete(
             @PathVariable String id,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -119,7 +126,8 @@ class TripCommandController {
     }
 
     @PostMapping(path = "/{id}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Cancel the trip")
+    @Operation(summary = "Cancel the trip",
+            description = "DESK, with a reason. Cancelling an annual trip frees its year for another annual trip.")
     ResponseEntity<CommandAccepted> cancel(
             @PathVariable String id,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
