@@ -220,4 +220,27 @@ class OpenApiTest {
         assertThat(schemas.get("ProjectionStatus").get("required").valueStream().map(JsonNode::asString))
                 .contains("deadLetters");
     }
+
+    @Test
+    void listsEveryProblemCodeWithItsMeaningAndAnswersErrorsWithTheProblemSchema() {
+        JsonNode doc = new Api(port).get("/v3/api-docs").json();
+        JsonNode code = doc.get("components").get("schemas").get("Problem").get("properties").get("code");
+
+        assertThat(code.get("enum").valueStream().map(JsonNode::asString))
+                .doesNotHaveDuplicates()
+                .isSorted()
+                .contains("NOT_FOUND", "STALE_VERSION", "VALIDATION_FAILED", "UNKNOWN_FIELD", "DATABASE_UNAVAILABLE",
+                        "UNAUTHENTICATED", "FORBIDDEN", "INVALID_IDEMPOTENCY_KEY", "PERSON_ERASED",
+                        "REASON_REQUIRED", "NO_BUSINESS_FOCUS", "COST_COVERAGE_MISSING", "DOUBLE_BOOKING",
+                        "ANNUAL_TRIP_EXISTS", "DUPLICATE_KPI", "INVALID_CAPACITY", "ALREADY_ERASED",
+                        "AGGREGATE_NOT_FOUND", "LOOKUP_REBUILD_CONFLICT", "INVALID_IF_MATCH", "TRIP_NOT_FOUND",
+                        "REPLAY_IN_PROGRESS", "PROJECTION_BEHIND", "INVALID_LAST_EVENT_ID", "DEAD_LETTER_NOT_FOUND");
+        assertThat(code.get("description").asString())
+                .contains("- `NO_BUSINESS_FOCUS` (422): ")
+                .contains("- `DOUBLE_BOOKING` (409): ")
+                .contains("- `INVALID_IF_MATCH` (400): ");
+        assertThat(doc.get("paths").get("/api/delegations").get("post").get("responses").get("default")
+                .get("content").get("application/problem+json").get("schema").get("$ref").asString())
+                .isEqualTo("#/components/schemas/Problem");
+    }
 }

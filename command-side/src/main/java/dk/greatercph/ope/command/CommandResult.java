@@ -2,6 +2,7 @@ package dk.greatercph.ope.command;
 
 import dk.greatercph.ope.platform.idempotency.RecordedRefusal;
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemCode;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 
 /**
@@ -17,8 +18,9 @@ public record CommandResult(long version, DomainProblem.Details refusal) {
     }
 
     /** The command was refused, and the refusal was recorded as an event. */
-    public static CommandResult refused(String code, ProblemKind kind, String detail) {
-        return new CommandResult(AggregateVersion.current(), new DomainProblem.Details(code, kind, detail));
+    public static CommandResult refused(ProblemCode code, String detail) {
+        return new CommandResult(AggregateVersion.current(),
+                new DomainProblem.Details(code.name(), ProblemKind.of(code.status()), detail));
     }
 
     /** The version, or the recorded refusal thrown as the problem the client receives. */

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.app.audit;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
 import dk.greatercph.ope.app.support.TripPlan;
@@ -130,5 +131,32 @@ class AggregateStateTest {
         assertThat(unknownId.json().get("code").asString()).isEqualTo("AGGREGATE_NOT_FOUND");
         assertThat(version.status()).isEqualTo(404);
         assertThat(version.json().get("code").asString()).isEqualTo("VERSION_NOT_FOUND");
+    }
+
+    @Test
+    void aDelegationsStateKeysItsAssignmentsItemsScopeRequestsAndMembersById() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("State shape " + UUID.randomUUID());
+        String item = lifecycle.item(lifecycle.as("chc"), delegation, "RECEPTION", lifecycle.venue(), null,
+                "2027-09-07T18:00", "2027-09-07T20:00");
+        String request = lifecycle.desk().post("/api/delegations/" + delegation + "/scope-expansions",
+                "{\"themes\":[\"TOURISM\"],\"reason\":\"Hotels too\"}").json().get("id").asString();
+        Api.Response member = lifecycle.desk().post("/api/delegations/" + delegation + "/members",
+                "{\"name\":\"Li Wei\",\"organisation\":\"Jiangsu\",\"contact\":false}");
+        assertThat(member.status()).as(member.body()).isEqualTo(201);
+
+        JsonNode state = auditor.get("/api/audit/Delegation/" + delegation + "/state").json().get("state");
+
+        JsonNode lead = state.get("assignments").get("chc");
+        assertThat(lead.propertyNames()).containsExactlyInAnyOrder("role", "state", "dueAt");
+        assertThat(lead.get("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(state.get("items").get(item).propertyNames()).containsExactlyInAnyOrder("startsAt", "endsAt",
+                "venueId", "hostId", "hostIsHospital", "costCovered", "plannedBy");
+        assertThat(state.get("items").get(item).get("plannedBy").get("value").asString()).isEqualTo("chc");
+        assertThat(state.get("scopeRequests").get(request).propertyNames()).containsExactlyInAnyOrder("themes", "open");
+        assertThat(state.get("scopeRequests").get(request).get("open").asBoolean()).isTrue();
+        assertThat(state.get("members").isArray()).isTrue();
+        assertThat(state.get("members").size()).isEqualTo(1);
+        assertThat(state.get("status").asString()).isEqualTo("PROGRAMME_PLANNED");
     }
 }

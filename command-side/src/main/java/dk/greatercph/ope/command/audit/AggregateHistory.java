@@ -2,15 +2,18 @@ package dk.greatercph.ope.command.audit;
 
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.EntityId;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.introspect.AnnotatedMember;
+import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -36,6 +39,13 @@ class AggregateHistory {
                     .withIsGetterVisibility(NONE)
                     .withSetterVisibility(NONE))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .annotationIntrospector(new JacksonAnnotationIntrospector() {
+                /** An entity inside an aggregate shows its id once: as its key in the aggregate's map. */
+                @Override
+                public boolean hasIgnoreMarker(MapperConfig<?> config, AnnotatedMember member) {
+                    return member.hasAnnotation(EntityId.class) || super.hasIgnoreMarker(config, member);
+                }
+            })
             .build();
 
     /** Renders payloads and metadata as they are serialized. */
@@ -71,12 +81,12 @@ class AggregateHistory {
                 .takeWhile(event -> at == null || !event.getTimestamp().isAfter(at))
                 .collect(Collectors.toList());
         if (events.isEmpty()) {
-            throw new DomainProblem("DID_NOT_EXIST_YET", ProblemKind.NOT_FOUND,
+            throw new DomainProblem(AuditProblem.DID_NOT_EXIST_YET,
                     aggregate.name() + " '" + id + "' did not exist yet at "
                             + (at != null ? at : "version " + version) + ".");
         }
         if (version != null && events.get(events.size() - 1).getSequenceNumber() < version && at == null) {
-            throw new DomainProblem("VERSION_NOT_FOUND", ProblemKind.NOT_FOUND,
+            throw new DomainProblem(AuditProblem.VERSION_NOT_FOUND,
                     aggregate.name() + " '" + id + "' has no version " + version + ".");
         }
         return fold(aggregate, id, events);
@@ -98,7 +108,7 @@ class AggregateHistory {
     private List<? extends DomainEventMessage<?>> events(AuditedAggregates.AuditedAggregate<?> aggregate, String id) {
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id, 0).asStream().toList();
         if (events.isEmpty() || !aggregate.name().equals(events.get(0).getType())) {
-            throw new DomainProblem("AGGREGATE_NOT_FOUND", ProblemKind.NOT_FOUND,
+            throw new DomainProblem(AuditProblem.AGGREGATE_NOT_FOUND,
                     "There is no " + aggregate.name() + " '" + id + "'.");
         }
         return events;

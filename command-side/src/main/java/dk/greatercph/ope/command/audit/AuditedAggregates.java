@@ -1,7 +1,6 @@
 package dk.greatercph.ope.command.audit;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.AggregateFactory;
@@ -35,7 +34,7 @@ class AuditedAggregates {
     AuditedAggregate<?> named(String type) {
         AuditedAggregate<?> aggregate = types().get(type.toLowerCase(Locale.ROOT));
         if (aggregate == null) {
-            throw new DomainProblem("AGGREGATE_TYPE_NOT_FOUND", ProblemKind.NOT_FOUND,
+            throw new DomainProblem(AuditProblem.AGGREGATE_TYPE_NOT_FOUND,
                     "There is no aggregate type '" + type + "'.");
         }
         return aggregate;

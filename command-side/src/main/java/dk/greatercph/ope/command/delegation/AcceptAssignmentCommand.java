@@ -6,5 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record AcceptAssignmentCommand(@TargetAggregateIdentifier DelegationId delegationId, OperatorId operatorId,
-                                      @TargetAggregateVersion Long expectedVersion) {
+                                      @TargetAggregateVersion Long expectedVersion) implements AssignmentAnswer {
 }

@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record ApproveScopeExpansionCommand(@TargetAggregateIdentifier DelegationId delegationId, String requestId,
-                                           @TargetAggregateVersion Long expectedVersion) {
+                                           @TargetAggregateVersion Long expectedVersion) implements ScopeDecision {
 }

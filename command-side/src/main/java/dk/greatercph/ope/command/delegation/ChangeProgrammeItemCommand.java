@@ -12,5 +12,5 @@ import java.time.Instant;
 public record ChangeProgrammeItemCommand(@TargetAggregateIdentifier DelegationId delegationId, String itemId,
                                          ProgrammeItemKind kind, String title, Instant startsAt, Instant endsAt,
                                          VenueId venueId, PartnerId hostId,
-                                         @TargetAggregateVersion Long expectedVersion) {
+                                         @TargetAggregateVersion Long expectedVersion) implements ProgrammeItemChange {
 }

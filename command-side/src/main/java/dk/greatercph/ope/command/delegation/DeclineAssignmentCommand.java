@@ -6,5 +6,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record DeclineAssignmentCommand(@TargetAggregateIdentifier DelegationId delegationId, OperatorId operatorId,
-                                       String reason, @TargetAggregateVersion Long expectedVersion) {
+                                       String reason, @TargetAggregateVersion Long expectedVersion)
+        implements AssignmentAnswer {
 }

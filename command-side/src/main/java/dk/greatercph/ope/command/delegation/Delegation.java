@@ -1,17 +1,14 @@
 package dk.greatercph.ope.command.delegation;
 
+import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.reference.Directory;
 import dk.greatercph.ope.command.routing.RoutingDecision;
 import dk.greatercph.ope.command.routing.RoutingTable;
-import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
-import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentRole;
-import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ConfirmationRefusedEvent;
-import dk.greatercph.ope.events.delegation.CostCoverageRecordedEvent;
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
@@ -24,21 +21,17 @@ import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
 import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
-import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.delegation.RoutingRefusedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
-import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
-import dk.greatercph.ope.events.reference.PartnerId;
-import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.input.CountryCodes;
+import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -48,9 +41,11 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -68,6 +63,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An incoming delegation request, from registration through screening, routing, the operators' answers, the
  * visit programme and its confirmation, to completion — enforcing rules R1 to R6 and R8.
+ *
+ * <p>The root keeps the status and the rules that span the whole delegation (R2 business focus, R3 cost
+ * coverage, R6 double booking, who may act). Its {@link Assignment}s, {@link ProgrammeItem}s and
+ * {@link ScopeRequest}s are entities with their own command and event-sourcing handlers; Axon hands each the
+ * commands and events that name it. The root's command handler interceptors run first: they refuse a command
+ * for an unknown entity with this delegation's own not-found code (not Axon's), after the actor's checks.
  */
 @Aggregate
 class Delegation {
@@ -86,9 +87,13 @@ class Delegation {
     private String businessOpportunity;
     private Set<Theme> themes;
     private OperatorId lead;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<OperatorId, Assignment> assignments;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, ScopeRequest> scopeRequests;
-    private Map<String, Item> items;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<String, ProgrammeItem> items;
+    /** The members' ids: a member has no state of its own here, its personal data stays sealed in the events. */
     private Set<String> members;
     private Instant registeredAt;
 
@@ -98,19 +103,20 @@ class Delegation {
     @CommandHandler
     Delegation(RegisterDelegationCommand command, RequestHistory history) {
         if (command.themes().isEmpty()) {
-            throw invalid("THEMES_REQUIRED", "A delegation request names at least one theme.");
+            throw invalid(DelegationProblem.THEMES_REQUIRED, "A delegation request names at least one theme.");
         }
         if (command.wishedTo().isBefore(command.wishedFrom())) {
-            throw invalid("INVALID_DATE_WINDOW", "The wished date window ends before it starts.");
+            throw invalid(DelegationProblem.INVALID_DATE_WINDOW, "The wished date window ends before it starts.");
         }
         if (command.headCount() < 1) {
-            throw invalid("INVALID_HEAD_COUNT", "A delegation has at least one member.");
+            throw invalid(DelegationProblem.INVALID_HEAD_COUNT, "A delegation has at least one member.");
         }
         if (!CountryCodes.isAssigned(command.country())) {
-            throw invalid("INVALID_COUNTRY", "The country of origin is an ISO 3166-1 alpha-2 code, e.g. CN.");
+            throw invalid(InputProblem.INVALID_COUNTRY, "The country of origin is an ISO 3166-1 alpha-2 code, e.g. CN.");
         }
         if (command.dateReceived() == null) {
-            throw invalid("DATE_RECEIVED_REQUIRED", "A request is registered with the date the desk received it.");
+            throw invalid(DelegationProblem.DATE_RECEIVED_REQUIRED,
+                    "A request is registered with the date the desk received it.");
         }
         apply(new DelegationRegisteredEvent(command.delegationId(), command.channel(),
                 command.requestingOrganisation(), command.originProvince(), command.originCity(),
@@ -137,45 +143,25 @@ class Delegation {
         requireStatus(EnumSet.of(DelegationStatus.SCREENED, DelegationStatus.ROUTED), "routed");
         if (!delegationType.isPolitical() && (businessOpportunity == null || businessOpportunity.isBlank())) {
             String reason = "A " + delegationType + " delegation is routed only with a stated business opportunity (R2).";
-            apply(new RoutingRefusedEvent(delegationId, "NO_BUSINESS_FOCUS", reason));
-            return CommandResult.refused("NO_BUSINESS_FOCUS", ProblemKind.RULE_VIOLATION, reason);
+            return refuseRouting(DelegationProblem.NO_BUSINESS_FOCUS, reason);
         }
         RoutingTable.Snapshot table = routingTable.current();
-        RoutingDecision decision;
-        boolean override = command.overrideLead() != null;
-        if (override) {
-            if (command.overrideReason() == null || command.overrideReason().isBlank()) {
-                throw invalid("OVERRIDE_REASON_REQUIRED", "Overriding the routing rules needs a reason.");
-            }
-            List<OperatorId> supporting = command.overrideSupporting() == null ? List.of()
-                    : command.overrideSupporting().stream().distinct().filter(o -> !o.equals(command.overrideLead())).toList();
-            for (OperatorId operator : concat(command.overrideLead(), supporting)) {
-                if (!table.themesByOperator().containsKey(operator)) {
-                    throw new DomainProblem("UNKNOWN_OPERATOR", ProblemKind.RULE_VIOLATION, "No operator " + operator + ".");
-                }
-            }
-            decision = new RoutingDecision(command.overrideLead(), supporting, table.version(),
-                    command.overrideReason().trim());
-        } else {
-            decision = RoutingDecision.decide(table, List.copyOf(themes), delegationType.isPolitical()).orElse(null);
-            if (decision == null) {
-                String reason = "No operator takes any of the themes " + themes + " (routing table v" + table.version()
-                        + "); the desk can route with an override.";
-                apply(new RoutingRefusedEvent(delegationId, "NO_OPERATOR_FOR_THEMES", reason));
-                return CommandResult.refused("NO_OPERATOR_FOR_THEMES", ProblemKind.RULE_VIOLATION, reason);
-            }
+        RoutingDecision decision = RoutingPolicy.decide(command, table, themes, delegationType.isPolitical()).orElse(null);
+        if (decision == null) {
+            String reason = "No operator takes any of the themes " + themes + " (routing table v" + table.version()
+                    + "); the desk can route with an override.";
+            return refuseRouting(DelegationProblem.NO_OPERATOR_FOR_THEMES, reason);
         }
-        for (Map.Entry<OperatorId, Assignment> open : new ArrayList<>(assignments.entrySet())) {
-            if (open.getValue().state() == AssignmentState.OFFERED || open.getValue().state() == AssignmentState.ESCALATED) {
-                deadlines.cancelAllWithinScope(DEADLINE_PREFIX + open.getKey());
-                apply(new AssignmentWithdrawnEvent(delegationId, open.getKey()));
+        for (Assignment open : new ArrayList<>(assignments.values())) {
+            if (open.awaitsAnswer()) {
+                deadlines.cancelAllWithinScope(DEADLINE_PREFIX + open.operatorId());
+                open.withdraw(delegationId);
             }
         }
         apply(new DelegationRoutedEvent(delegationId, decision.lead(), decision.supporting(), decision.routingVersion(),
-                override, decision.reason()));
-        Instant now = GenericEventMessage.clock.instant();
-        Instant dueAt = policy.dueAt(now);
-        for (OperatorId operator : concat(decision.lead(), decision.supporting())) {
+                command.overrideLead() != null, decision.reason()));
+        Instant dueAt = policy.dueAt(GenericEventMessage.clock.instant());
+        for (OperatorId operator : RoutingPolicy.leadFirst(decision.lead(), decision.supporting())) {
             AssignmentRole role = operator.equals(decision.lead()) ? AssignmentRole.LEAD : AssignmentRole.SUPPORTING;
             apply(new AssignmentOfferedEvent(delegationId, operator, role, dueAt));
             operators.offered(delegationId, operator);
@@ -184,73 +170,74 @@ class Delegation {
         return CommandResult.done();
     }
 
-    @CommandHandler
-    CommandResult handle(AcceptAssignmentCommand command, DeadlineManager deadlines,
-                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
-        Assignment assignment = answerable(command.operatorId(), actingOperator);
-        deadlines.cancelAllWithinScope(DEADLINE_PREFIX + command.operatorId());
-        apply(new AssignmentAcceptedEvent(delegationId, command.operatorId(), assignment.role()));
-        return CommandResult.done();
+    /** A routing refusal an auditor must see: recorded as an event, and returned so that it commits. */
+    private CommandResult refuseRouting(DelegationProblem code, String reason) {
+        apply(new RoutingRefusedEvent(delegationId, code.name(), reason));
+        return CommandResult.refused(code, reason);
     }
 
-    @CommandHandler
-    CommandResult handle(DeclineAssignmentCommand command, DeadlineManager deadlines,
-                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
-        Assignment assignment = answerable(command.operatorId(), actingOperator);
-        requireText(command.reason(), "REASON_REQUIRED", "A decline states its reason.");
-        deadlines.cancelAllWithinScope(DEADLINE_PREFIX + command.operatorId());
-        apply(new AssignmentDeclinedEvent(delegationId, command.operatorId(), assignment.role(), command.reason().trim(),
-                assignment.role() == AssignmentRole.LEAD));
-        return CommandResult.done();
+    /**
+     * Before an {@link Assignment} handles an answer: an operator answers only for itself and cannot tell a
+     * missing assignment from one it may not see; the desk is told which assignment is missing.
+     */
+    @CommandHandlerInterceptor
+    void answerable(AssignmentAnswer command, @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
+        OperatorId operator = command.operatorId();
+        if (actingOperator != null && !actingOperator.equals(operator.value())) {
+            throw DomainProblem.notFound();
+        }
+        Assignment assignment = assignments.get(operator);
+        if (assignment == null || assignment.state() == Assignment.State.WITHDRAWN) {
+            throw actingOperator != null ? DomainProblem.notFound()
+                    : new DomainProblem(DelegationProblem.ASSIGNMENT_NOT_FOUND,
+                    "Operator " + operator + " has no assignment on this delegation.");
+        }
+        assignment.requireUnanswered();
     }
 
     @DeadlineHandler
     void on(AssignmentDue due) {
         Assignment assignment = assignments.get(due.operatorId());
-        if (assignment != null && assignment.state() == AssignmentState.OFFERED && !status.isClosed()) {
-            apply(new AssignmentEscalatedEvent(delegationId, due.operatorId(), assignment.dueAt()));
+        if (assignment != null && assignment.state() == Assignment.State.OFFERED && !status.isClosed()) {
+            assignment.escalate(delegationId);
         }
     }
 
     @CommandHandler
     CommandResult handle(RequestScopeExpansionCommand command) {
         if (!status.isRouted()) {
-            throw new DomainProblem("NOT_ROUTED", ProblemKind.CONFLICT,
+            throw new DomainProblem(DelegationProblem.NOT_ROUTED,
                     "Before routing, themes belong to the request itself; scope expansion comes after routing (R4).");
         }
         List<Theme> added = command.themes() == null ? List.of()
                 : command.themes().stream().distinct().filter(t -> !themes.contains(t)).sorted().toList();
         if (added.isEmpty()) {
-            throw invalid("NOTHING_TO_EXPAND", "The delegation already covers these themes.");
+            throw invalid(DelegationProblem.NOTHING_TO_EXPAND, "The delegation already covers these themes.");
         }
-        requireText(command.reason(), "REASON_REQUIRED", "A scope expansion states why.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A scope expansion states why.");
         apply(new ScopeExpansionRequestedEvent(delegationId, command.requestId(), added, command.reason().trim()));
         return CommandResult.done();
     }
 
-    @CommandHandler
-    CommandResult handle(ApproveScopeExpansionCommand command) {
-        ScopeRequest request = openScopeRequest(command.requestId());
-        apply(new ScopeExpansionApprovedEvent(delegationId, command.requestId(), request.themes()));
-        return CommandResult.done();
-    }
-
-    @CommandHandler
-    CommandResult handle(RejectScopeExpansionCommand command) {
-        openScopeRequest(command.requestId());
-        requireText(command.reason(), "REASON_REQUIRED", "A rejection states its reason.");
-        apply(new ScopeExpansionRejectedEvent(delegationId, command.requestId(), command.reason().trim()));
-        return CommandResult.done();
+    /** Before a {@link ScopeRequest} handles a decision: it exists, and it is still open. */
+    @CommandHandlerInterceptor
+    void openScopeRequest(ScopeDecision command) {
+        ScopeRequest request = scopeRequests.get(command.requestId());
+        if (request == null) {
+            throw new DomainProblem(DelegationProblem.SCOPE_REQUEST_NOT_FOUND,
+                    "No scope request " + command.requestId() + ".");
+        }
+        request.requireOpen();
     }
 
     @CommandHandler
     CommandResult handle(AddProgrammeItemCommand command, Directory directory,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        boolean hospital = checkItem(command.title(), command.startsAt(), command.endsAt(), command.venueId(),
-                command.hostId(), directory);
+        boolean hospital = ProgrammeItemCheck.hostIsHospital(command.title(), command.startsAt(), command.endsAt(),
+                command.venueId(), command.hostId(), directory);
         if (items.containsKey(command.itemId())) {
-            throw new DomainProblem("ITEM_EXISTS", ProblemKind.CONFLICT, "That programme item exists already.");
+            throw new DomainProblem(DelegationProblem.ITEM_EXISTS, "That programme item exists already.");
         }
         apply(new ProgrammeItemAddedEvent(delegationId, command.itemId(), command.kind(), command.title().trim(),
                 command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital,
@@ -258,78 +245,54 @@ class Delegation {
         return CommandResult.done();
     }
 
-    @CommandHandler
-    CommandResult handle(ChangeProgrammeItemCommand command, Directory directory,
-                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
+    /**
+     * Before a {@link ProgrammeItem} handles a change: the actor may plan now, the item exists, and the actor
+     * may change it.
+     */
+    @CommandHandlerInterceptor
+    void changeableItem(ProgrammeItemChange command, @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        mayChange(item(command.itemId()), actingOperator);
-        boolean hospital = checkItem(command.title(), command.startsAt(), command.endsAt(), command.venueId(),
-                command.hostId(), directory);
-        apply(new ProgrammeItemChangedEvent(delegationId, command.itemId(), command.kind(), command.title().trim(),
-                command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital));
-        return CommandResult.done();
-    }
-
-    @CommandHandler
-    CommandResult handle(RemoveProgrammeItemCommand command,
-                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
-        mayPlanProgramme(actingOperator);
-        mayChange(item(command.itemId()), actingOperator);
-        apply(new ProgrammeItemRemovedEvent(delegationId, command.itemId()));
-        return CommandResult.done();
-    }
-
-    @CommandHandler
-    CommandResult handle(RecordCostCoverageCommand command,
-                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
-        mayPlanProgramme(actingOperator);
-        mayChange(item(command.itemId()), actingOperator);
-        requireText(command.payer(), "PAYER_REQUIRED", "Cost coverage names who pays.");
-        requireText(command.basis(), "BASIS_REQUIRED", "Cost coverage states its basis (agreement, invoice, …).");
-        if (command.amount() == null || command.amount().compareTo(BigDecimal.ZERO) < 0) {
-            throw invalid("INVALID_AMOUNT", "Cost coverage has an amount of zero or more.");
+        ProgrammeItem item = items.get(command.itemId());
+        if (item == null) {
+            throw new DomainProblem(DelegationProblem.ITEM_NOT_FOUND, "No programme item " + command.itemId() + ".");
         }
-        String currency = command.currency() == null ? "DKK" : command.currency();
-        apply(new CostCoverageRecordedEvent(delegationId, command.itemId(), command.payer().trim(),
-                command.basis().trim(), command.amount(), currency));
-        return CommandResult.done();
+        item.mayBeChangedBy(actingOperator, lead);
     }
 
     @CommandHandler
     CommandResult handle(ConfirmDelegationCommand command, Bookings bookings) {
         requireStatus(EnumSet.of(DelegationStatus.PROGRAMME_PLANNED), "confirmed");
         if (items.isEmpty()) {
-            throw new DomainProblem("EMPTY_PROGRAMME", ProblemKind.RULE_VIOLATION, "A programme without items cannot be confirmed.");
+            throw new DomainProblem(DelegationProblem.EMPTY_PROGRAMME, "A programme without items cannot be confirmed.");
         }
         List<String> uncovered = items.entrySet().stream()
-                .filter(e -> e.getValue().hostIsHospital() && !e.getValue().costCovered())
+                .filter(e -> e.getValue().lacksCostCoverage())
                 .map(Map.Entry::getKey).sorted().toList();
         if (!uncovered.isEmpty()) {
             String reason = "Hospital-hosted items need a cost-coverage agreement before confirmation (R3): " + uncovered;
-            apply(new ConfirmationRefusedEvent(delegationId, "COST_COVERAGE_MISSING", reason, uncovered));
-            return CommandResult.refused("COST_COVERAGE_MISSING", ProblemKind.RULE_VIOLATION, reason);
+            return refuseConfirmation(DelegationProblem.COST_COVERAGE_MISSING, reason, uncovered);
         }
-        List<Bookings.Booking> wanted = items.entrySet().stream()
-                .map(e -> new Bookings.Booking(e.getKey(), e.getValue().venueId(), e.getValue().hostId(),
-                        e.getValue().startsAt(), e.getValue().endsAt()))
-                .toList();
+        List<Bookings.Booking> wanted = items.values().stream().map(ProgrammeItem::booking).toList();
         List<String> conflicts = bookings.bookAll(delegationId, wanted);
         if (!conflicts.isEmpty()) {
             String reason = "A venue or host of these items is already booked by a confirmed programme at that time (R6): "
                     + conflicts;
-            apply(new ConfirmationRefusedEvent(delegationId, "DOUBLE_BOOKING", reason, conflicts));
-            return CommandResult.refused("DOUBLE_BOOKING", ProblemKind.CONFLICT, reason);
+            return refuseConfirmation(DelegationProblem.DOUBLE_BOOKING, reason, conflicts);
         }
         apply(new DelegationConfirmedEvent(delegationId));
         return CommandResult.done();
     }
 
+    /** A confirmation refusal an auditor must see: recorded as an event, and returned so that it commits. */
+    private CommandResult refuseConfirmation(DelegationProblem code, String reason, List<String> itemIds) {
+        apply(new ConfirmationRefusedEvent(delegationId, code.name(), reason, itemIds));
+        return CommandResult.refused(code, reason);
+    }
+
     @CommandHandler
     CommandResult handle(CancelDelegationCommand command, Bookings bookings, DeadlineManager deadlines) {
-        if (status.isClosed()) {
-            throw new DomainProblem("DELEGATION_CLOSED", ProblemKind.CONFLICT, "The delegation is already " + status + ".");
-        }
-        requireText(command.reason(), "REASON_REQUIRED", "A cancellation states its reason.");
+        requireOpen();
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A cancellation states its reason.");
         bookings.release(delegationId);
         cancelOpenDeadlines(deadlines);
         apply(new DelegationCancelledEvent(delegationId, command.reason().trim()));
@@ -340,7 +303,7 @@ class Delegation {
     CommandResult handle(DeclineDelegationCommand command, DeadlineManager deadlines) {
         requireStatus(EnumSet.of(DelegationStatus.REQUESTED, DelegationStatus.SCREENED, DelegationStatus.ROUTED),
                 "declined by the desk");
-        requireText(command.reason(), "REASON_REQUIRED", "The desk states why it declines.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "The desk states why it declines.");
         cancelOpenDeadlines(deadlines);
         apply(new DelegationDeclinedEvent(delegationId, command.reason().trim()));
         return CommandResult.done();
@@ -348,12 +311,10 @@ class Delegation {
 
     @CommandHandler
     CommandResult handle(AddMemberCommand command, PersonalData personalData) {
-        if (status.isClosed()) {
-            throw new DomainProblem("DELEGATION_CLOSED", ProblemKind.CONFLICT, "The delegation is already " + status + ".");
-        }
-        requireText(command.name(), "NAME_REQUIRED", "A member has a name.");
+        requireOpen();
+        requireText(command.name(), DelegationProblem.NAME_REQUIRED, "A member has a name.");
         if (members.contains(command.memberId())) {
-            throw new DomainProblem("MEMBER_EXISTS", ProblemKind.CONFLICT, "That member is already on the delegation.");
+            throw new DomainProblem(DelegationProblem.MEMBER_EXISTS, "That member is already on the delegation.");
         }
         PersonId person = command.personId();
         apply(new DelegationMemberAddedEvent(delegationId, command.memberId(), person,
@@ -366,7 +327,7 @@ class Delegation {
     @CommandHandler
     CommandResult handle(RemoveMemberCommand command) {
         if (!members.contains(command.memberId())) {
-            throw new DomainProblem("MEMBER_NOT_FOUND", ProblemKind.NOT_FOUND, "No member " + command.memberId() + ".");
+            throw new DomainProblem(DelegationProblem.MEMBER_NOT_FOUND, "No member " + command.memberId() + ".");
         }
         apply(new DelegationMemberRemovedEvent(delegationId, command.memberId()));
         return CommandResult.done();
@@ -375,12 +336,12 @@ class Delegation {
     @CommandHandler
     CommandResult handle(CompleteDelegationCommand command,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
-        if (actingOperator != null && (lead == null || !lead.value().equals(actingOperator))) {
-            throw notFoundForOperator();
+        if (actingOperator != null && !isLead(actingOperator)) {
+            throw DomainProblem.notFound();
         }
         requireStatus(EnumSet.of(DelegationStatus.CONFIRMED), "completed");
         if (command.outcome() == null || command.outcome().investmentLeads() < 0) {
-            throw invalid("INVALID_OUTCOME", "A completion reports the visit's outcome.");
+            throw invalid(DelegationProblem.INVALID_OUTCOME, "A completion reports the visit's outcome.");
         }
         apply(new DelegationCompletedEvent(delegationId, command.outcome()));
         return CommandResult.done();
@@ -424,17 +385,11 @@ class Delegation {
 
     @EventSourcingHandler
     void on(AssignmentOfferedEvent event) {
-        assignments.put(event.operatorId(), new Assignment(event.role(), AssignmentState.OFFERED, event.dueAt()));
-    }
-
-    @EventSourcingHandler
-    void on(AssignmentWithdrawnEvent event) {
-        assignments.computeIfPresent(event.operatorId(), (o, a) -> a.in(AssignmentState.WITHDRAWN));
+        assignments.put(event.operatorId(), new Assignment(event.operatorId(), event.role(), event.dueAt()));
     }
 
     @EventSourcingHandler
     void on(AssignmentAcceptedEvent event) {
-        assignments.computeIfPresent(event.operatorId(), (o, a) -> a.in(AssignmentState.ACCEPTED));
         if (event.role() == AssignmentRole.LEAD && status == DelegationStatus.ROUTED) {
             status = DelegationStatus.ACCEPTED;
         }
@@ -442,7 +397,6 @@ class Delegation {
 
     @EventSourcingHandler
     void on(AssignmentDeclinedEvent event) {
-        assignments.computeIfPresent(event.operatorId(), (o, a) -> a.in(AssignmentState.DECLINED));
         if (event.returnedToDesk()) {
             status = DelegationStatus.SCREENED;
             lead = null;
@@ -450,39 +404,19 @@ class Delegation {
     }
 
     @EventSourcingHandler
-    void on(AssignmentEscalatedEvent event) {
-        assignments.computeIfPresent(event.operatorId(), (o, a) -> a.in(AssignmentState.ESCALATED));
-    }
-
-    @EventSourcingHandler
     void on(ScopeExpansionRequestedEvent event) {
-        scopeRequests.put(event.requestId(), new ScopeRequest(event.themes(), true));
+        scopeRequests.put(event.requestId(), new ScopeRequest(event.requestId(), event.themes()));
     }
 
     @EventSourcingHandler
     void on(ScopeExpansionApprovedEvent event) {
-        scopeRequests.put(event.requestId(), new ScopeRequest(event.themes(), false));
         themes.addAll(event.themes());
     }
 
     @EventSourcingHandler
-    void on(ScopeExpansionRejectedEvent event) {
-        scopeRequests.computeIfPresent(event.requestId(), (id, r) -> new ScopeRequest(r.themes(), false));
-    }
-
-    @EventSourcingHandler
     void on(ProgrammeItemAddedEvent event) {
-        items.put(event.itemId(), new Item(event.startsAt(), event.endsAt(), event.venueId(), event.hostId(),
-                event.hostIsHospital(), false, event.plannedBy()));
+        items.put(event.itemId(), new ProgrammeItem(event));
         status = DelegationStatus.PROGRAMME_PLANNED;
-    }
-
-    @EventSourcingHandler
-    void on(ProgrammeItemChangedEvent event) {
-        Item before = items.get(event.itemId());
-        items.put(event.itemId(), new Item(event.startsAt(), event.endsAt(), event.venueId(), event.hostId(),
-                event.hostIsHospital(), before != null && before.costCovered(),
-                before == null ? null : before.plannedBy()));
     }
 
     @EventSourcingHandler
@@ -491,11 +425,6 @@ class Delegation {
         if (items.isEmpty() && status == DelegationStatus.PROGRAMME_PLANNED) {
             status = DelegationStatus.ACCEPTED;
         }
-    }
-
-    @EventSourcingHandler
-    void on(CostCoverageRecordedEvent event) {
-        items.computeIfPresent(event.itemId(), (id, item) -> item.covered());
     }
 
     @EventSourcingHandler
@@ -518,32 +447,16 @@ class Delegation {
         status = DelegationStatus.COMPLETED;
     }
 
-    private Assignment answerable(OperatorId operator, String actingOperator) {
-        if (actingOperator != null && !actingOperator.equals(operator.value())) {
-            throw notFoundForOperator();
-        }
-        Assignment assignment = assignments.get(operator);
-        if (assignment == null || assignment.state() == AssignmentState.WITHDRAWN) {
-            throw actingOperator != null ? notFoundForOperator()
-                    : new DomainProblem("ASSIGNMENT_NOT_FOUND", ProblemKind.NOT_FOUND,
-                    "Operator " + operator + " has no assignment on this delegation.");
-        }
-        if (assignment.state() != AssignmentState.OFFERED && assignment.state() != AssignmentState.ESCALATED) {
-            throw new DomainProblem("ASSIGNMENT_ANSWERED", ProblemKind.CONFLICT,
-                    "This assignment was already answered: " + assignment.state() + ".");
-        }
-        return assignment;
-    }
-
+    /** The desk plans any programme; an operator plans once it has accepted its assignment. */
     private void mayPlanProgramme(String actingOperator) {
         if (actingOperator != null) {
             Assignment assignment = assignments.get(new OperatorId(actingOperator));
-            if (assignment == null || assignment.state() == AssignmentState.WITHDRAWN
-                    || assignment.state() == AssignmentState.DECLINED) {
-                throw notFoundForOperator();
+            if (assignment == null || assignment.state() == Assignment.State.WITHDRAWN
+                    || assignment.state() == Assignment.State.DECLINED) {
+                throw DomainProblem.notFound();
             }
-            if (assignment.state() != AssignmentState.ACCEPTED) {
-                throw new DomainProblem("ASSIGNMENT_NOT_ACCEPTED", ProblemKind.CONFLICT,
+            if (assignment.state() != Assignment.State.ACCEPTED) {
+                throw new DomainProblem(DelegationProblem.ASSIGNMENT_NOT_ACCEPTED,
                         "An operator plans programme items once it has accepted its assignment.");
             }
         }
@@ -551,94 +464,28 @@ class Delegation {
                 "given programme changes (the lead must have accepted, and a confirmed programme is fixed)");
     }
 
-    /** An operator changes only the items it added; the lead changes all of them, as does the desk. */
-    private void mayChange(Item item, String actingOperator) {
-        if (actingOperator == null || (lead != null && lead.value().equals(actingOperator))
-                || (item.plannedBy() != null && item.plannedBy().value().equals(actingOperator))) {
-            return;
-        }
-        throw new DomainProblem("ITEM_OF_ANOTHER_OPERATOR", ProblemKind.FORBIDDEN,
-                "This programme item was added by another operator; only that operator, the lead or the desk may "
-                        + "change it.");
-    }
-
-    private boolean checkItem(String title, Instant startsAt, Instant endsAt, VenueId venue, PartnerId host,
-                              Directory directory) {
-        requireText(title, "TITLE_REQUIRED", "A programme item has a title.");
-        if (!endsAt.isAfter(startsAt)) {
-            throw invalid("INVALID_TIME_SLOT", "A programme item ends after it starts.");
-        }
-        if (!directory.hasVenue(venue)) {
-            throw new DomainProblem("UNKNOWN_VENUE", ProblemKind.RULE_VIOLATION, "No registered venue " + venue + ".");
-        }
-        if (host == null) {
-            return false;
-        }
-        return directory.isHospital(host).orElseThrow(() ->
-                new DomainProblem("UNKNOWN_HOST", ProblemKind.RULE_VIOLATION, "No registered partner " + host + "."));
-    }
-
-    private Item item(String itemId) {
-        Item item = items.get(itemId);
-        if (item == null) {
-            throw new DomainProblem("ITEM_NOT_FOUND", ProblemKind.NOT_FOUND, "No programme item " + itemId + ".");
-        }
-        return item;
-    }
-
-    private ScopeRequest openScopeRequest(String requestId) {
-        ScopeRequest request = scopeRequests.get(requestId);
-        if (request == null) {
-            throw new DomainProblem("SCOPE_REQUEST_NOT_FOUND", ProblemKind.NOT_FOUND, "No scope request " + requestId + ".");
-        }
-        if (!request.open()) {
-            throw new DomainProblem("SCOPE_REQUEST_CLOSED", ProblemKind.CONFLICT, "That scope request was already decided.");
-        }
-        return request;
+    private boolean isLead(String operator) {
+        return lead != null && lead.value().equals(operator);
     }
 
     private void cancelOpenDeadlines(DeadlineManager deadlines) {
         assignments.forEach((operator, assignment) -> {
-            if (assignment.state() == AssignmentState.OFFERED) {
+            if (assignment.state() == Assignment.State.OFFERED) {
                 deadlines.cancelAllWithinScope(DEADLINE_PREFIX + operator);
             }
         });
     }
 
+    private void requireOpen() {
+        if (status.isClosed()) {
+            throw new DomainProblem(DelegationProblem.DELEGATION_CLOSED, "The delegation is already " + status + ".");
+        }
+    }
+
     private void requireStatus(Set<DelegationStatus> allowed, String what) {
         if (!allowed.contains(status)) {
-            throw new DomainProblem("INVALID_STATE", ProblemKind.CONFLICT,
+            throw new DomainProblem(DelegationProblem.INVALID_STATE,
                     "A delegation that is " + status + " cannot be " + what + ".");
-        }
-    }
-
-    private static DomainProblem notFoundForOperator() {
-        return DomainProblem.notFound();
-    }
-
-    private static List<OperatorId> concat(OperatorId first, List<OperatorId> rest) {
-        List<OperatorId> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all;
-    }
-
-    enum AssignmentState { OFFERED, ACCEPTED, DECLINED, ESCALATED, WITHDRAWN }
-
-    record Assignment(AssignmentRole role, AssignmentState state, Instant dueAt) {
-        Assignment in(AssignmentState next) {
-            return new Assignment(role, next, dueAt);
-        }
-    }
-
-    record ScopeRequest(List<Theme> themes, boolean open) {
-    }
-
-    /** A programme item; {@code plannedBy} is the operator that added it, null when the desk did. */
-    record Item(Instant startsAt, Instant endsAt, VenueId venueId, PartnerId hostId, boolean hostIsHospital,
-                boolean costCovered, OperatorId plannedBy) {
-        Item covered() {
-            return new Item(startsAt, endsAt, venueId, hostId, hostIsHospital, true, plannedBy);
         }
     }
 }

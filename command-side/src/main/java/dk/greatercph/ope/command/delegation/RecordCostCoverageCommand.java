@@ -8,5 +8,5 @@ import java.math.BigDecimal;
 
 public record RecordCostCoverageCommand(@TargetAggregateIdentifier DelegationId delegationId, String itemId,
                                         String payer, String basis, BigDecimal amount, String currency,
-                                        @TargetAggregateVersion Long expectedVersion) {
+                                        @TargetAggregateVersion Long expectedVersion) implements ProgrammeItemChange {
 }

@@ -5,5 +5,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record RejectScopeExpansionCommand(@TargetAggregateIdentifier DelegationId delegationId, String requestId,
-                                          String reason, @TargetAggregateVersion Long expectedVersion) {
+                                          String reason, @TargetAggregateVersion Long expectedVersion)
+        implements ScopeDecision {
 }

@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record RemoveProgrammeItemCommand(@TargetAggregateIdentifier DelegationId delegationId, String itemId,
-                                         @TargetAggregateVersion Long expectedVersion) {
+                                         @TargetAggregateVersion Long expectedVersion) implements ProgrammeItemChange {
 }

@@ -1,7 +1,6 @@
 package dk.greatercph.ope.command.lookup;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -72,7 +71,7 @@ class LookupRebuild {
                             replay.on(payload, event.getTimestamp());
                         }
                     } catch (DataIntegrityViolationException e) {
-                        throw new DomainProblem("LOOKUP_REBUILD_CONFLICT", ProblemKind.CONFLICT, "Event "
+                        throw new DomainProblem(LookupProblem.LOOKUP_REBUILD_CONFLICT, "Event "
                                 + event.getIdentifier() + " at position " + position + " (" + event.getPayloadType()
                                 .getSimpleName() + ") contradicts what earlier events wrote to the lookup tables; "
                                 + "nothing was changed.");

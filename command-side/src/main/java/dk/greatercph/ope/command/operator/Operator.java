@@ -10,7 +10,6 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.operator.OperatorRegisteredEvent;
 import dk.greatercph.ope.events.operator.OperatorThemesChangedEvent;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -61,15 +60,15 @@ class Operator {
     @CommandHandler
     CommandResult handle(AgreeKpiTargetsCommand command) {
         if (command.year() < 2013 || command.year() > 2100) {
-            throw new DomainProblem("INVALID_YEAR", ProblemKind.INVALID_INPUT, "KPI targets are agreed for a year from 2013.");
+            throw new DomainProblem(OperatorProblem.INVALID_YEAR, "KPI targets are agreed for a year from 2013.");
         }
         Set<KpiKind> kinds = new HashSet<>();
         for (KpiTarget target : command.targets()) {
             if (target.target() < 0) {
-                throw new DomainProblem("INVALID_KPI_TARGET", ProblemKind.INVALID_INPUT, "A KPI target is not negative.");
+                throw new DomainProblem(OperatorProblem.INVALID_KPI_TARGET, "A KPI target is not negative.");
             }
             if (!kinds.add(target.kind())) {
-                throw new DomainProblem("DUPLICATE_KPI", ProblemKind.INVALID_INPUT,
+                throw new DomainProblem(OperatorProblem.DUPLICATE_KPI,
                         "KPI " + target.kind() + " is given more than once.");
             }
         }
@@ -92,13 +91,13 @@ class Operator {
 
     private static void requireName(String name) {
         if (name == null || name.isBlank()) {
-            throw new DomainProblem("NAME_REQUIRED", ProblemKind.INVALID_INPUT, "An operator has a name.");
+            throw new DomainProblem(OperatorProblem.NAME_REQUIRED, "An operator has a name.");
         }
     }
 
     private static List<Theme> distinctThemes(List<Theme> themes) {
         if (themes == null || themes.isEmpty()) {
-            throw new DomainProblem("THEMES_REQUIRED", ProblemKind.INVALID_INPUT, "An operator takes at least one theme.");
+            throw new DomainProblem(OperatorProblem.THEMES_REQUIRED, "An operator takes at least one theme.");
         }
         return themes.stream().distinct().sorted().toList();
     }

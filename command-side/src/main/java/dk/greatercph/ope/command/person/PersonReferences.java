@@ -3,7 +3,6 @@ package dk.greatercph.ope.command.person;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +25,7 @@ public class PersonReferences {
         }
         PersonId person = new PersonId(reference);
         if (!personalData.isKnown(person)) {
-            throw new DomainProblem("UNKNOWN_PERSON", ProblemKind.RULE_VIOLATION,
+            throw new DomainProblem(PersonProblem.UNKNOWN_PERSON,
                     "Field '" + field + "' names no person held here; leave it out to record a new person.");
         }
         return person;

@@ -3,7 +3,6 @@ package dk.greatercph.ope.command.person;
 import dk.greatercph.ope.events.person.PersonalDataErasedEvent;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -27,14 +26,14 @@ class PersonalDataEraser {
     @CommandHandler
     void handle(ErasePersonalDataCommand command) {
         if (command.legalBasis() == null || command.legalBasis().isBlank()) {
-            throw new DomainProblem("LEGAL_BASIS_REQUIRED", ProblemKind.INVALID_INPUT, "An erasure states its legal basis.");
+            throw new DomainProblem(PersonProblem.LEGAL_BASIS_REQUIRED, "An erasure states its legal basis.");
         }
         if (!personalData.isKnown(command.personId())) {
-            throw new DomainProblem("PERSON_NOT_FOUND", ProblemKind.NOT_FOUND, "No personal data is held about "
+            throw new DomainProblem(PersonProblem.PERSON_NOT_FOUND, "No personal data is held about "
                     + command.personId() + ".");
         }
         if (personalData.isErased(command.personId())) {
-            throw new DomainProblem("ALREADY_ERASED", ProblemKind.CONFLICT, "This person's data was already erased.");
+            throw new DomainProblem(PersonProblem.ALREADY_ERASED, "This person's data was already erased.");
         }
         personalData.erase(command.personId());
         eventBus.publish(GenericEventMessage.asEventMessage(

@@ -4,7 +4,6 @@ import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.PartnerKind;
 import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,7 +24,7 @@ class Partner {
     @CommandHandler
     Partner(RegisterPartnerCommand command, Directory directory) {
         if (command.name() == null || command.name().isBlank()) {
-            throw new DomainProblem("NAME_REQUIRED", ProblemKind.INVALID_INPUT, "A partner has a name.");
+            throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "A partner has a name.");
         }
         boolean hospital = command.hospital() || command.kind() == PartnerKind.HOSPITAL;
         directory.addPartner(command.partnerId(), command.name().trim(), hospital);

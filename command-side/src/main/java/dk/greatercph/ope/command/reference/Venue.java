@@ -4,7 +4,6 @@ import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueKind;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,10 +24,10 @@ class Venue {
     @CommandHandler
     Venue(RegisterVenueCommand command, Directory directory) {
         if (command.name() == null || command.name().isBlank()) {
-            throw new DomainProblem("NAME_REQUIRED", ProblemKind.INVALID_INPUT, "A venue has a name.");
+            throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "A venue has a name.");
         }
         if (command.capacity() < 1) {
-            throw new DomainProblem("INVALID_CAPACITY", ProblemKind.INVALID_INPUT, "A venue holds at least one person.");
+            throw new DomainProblem(ReferenceProblem.INVALID_CAPACITY, "A venue holds at least one person.");
         }
         VenueKind kind = command.kind() == null ? VenueKind.OTHER : command.kind();
         directory.addVenue(command.venueId(), command.name().trim(), kind);

@@ -12,7 +12,6 @@ import dk.greatercph.ope.events.trip.TripId;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -49,21 +48,21 @@ class Trip {
 
     @CommandHandler
     Trip(PlanTripCommand command, AnnualTrips annualTrips, PersonalData personalData) {
-        requireText(command.title(), "TITLE_REQUIRED", "A trip has a title.");
-        requireText(command.leader(), "LEADER_REQUIRED", "A trip has a leader.");
+        requireText(command.title(), TripProblem.TITLE_REQUIRED, "A trip has a title.");
+        requireText(command.leader(), TripProblem.LEADER_REQUIRED, "A trip has a leader.");
         if (command.destinations() == null || command.destinations().isEmpty()) {
-            throw invalid("DESTINATIONS_REQUIRED", "A trip has at least one destination.");
+            throw invalid(TripProblem.DESTINATIONS_REQUIRED, "A trip has at least one destination.");
         }
         if (command.endDate().isBefore(command.startDate())) {
-            throw invalid("INVALID_DATES", "A trip ends on or after the day it starts.");
+            throw invalid(TripProblem.INVALID_DATES, "A trip ends on or after the day it starts.");
         }
         if (command.startDate().getYear() != command.year()) {
-            throw invalid("YEAR_MISMATCH", "A trip of " + command.year() + " starts in " + command.year() + ".");
+            throw invalid(TripProblem.YEAR_MISMATCH, "A trip of " + command.year() + " starts in " + command.year() + ".");
         }
         boolean annual = annualTrips.claim(command.year(), command.tripId());
         String reason = command.extraordinaryReason() == null ? null : command.extraordinaryReason().trim();
         if (!annual && (reason == null || reason.isEmpty())) {
-            throw new DomainProblem("ANNUAL_TRIP_EXISTS", ProblemKind.RULE_VIOLATION,
+            throw new DomainProblem(TripProblem.ANNUAL_TRIP_EXISTS,
                     command.year() + " already has its annual trip; a further trip is extraordinary and needs a reason.");
         }
         apply(new TripPlannedEvent(command.tripId(), command.year(), command.title().trim(), command.destinations(),
@@ -75,11 +74,11 @@ class Trip {
     CommandResult handle(AddParticipantCommand command, PersonalData personalData) {
         requireOpenForPlanning();
         if (participants.contains(command.participantId())) {
-            throw new DomainProblem("PARTICIPANT_EXISTS", ProblemKind.CONFLICT, "That participant is already on the trip.");
+            throw new DomainProblem(TripProblem.PARTICIPANT_EXISTS, "That participant is already on the trip.");
         }
-        requireText(command.name(), "NAME_REQUIRED", "A participant has a name.");
+        requireText(command.name(), TripProblem.NAME_REQUIRED, "A participant has a name.");
         if (command.kind() == ParticipantKind.OPERATOR && command.operatorId() == null) {
-            throw invalid("OPERATOR_REQUIRED", "An operator's participant names the operator.");
+            throw invalid(TripProblem.OPERATOR_REQUIRED, "An operator's participant names the operator.");
         }
         apply(new ParticipantAddedEvent(tripId, command.participantId(), command.kind(), command.personId(),
                 personalData.seal(command.personId(), command.name().trim()),
@@ -91,7 +90,7 @@ class Trip {
     CommandResult handle(RemoveParticipantCommand command) {
         requireOpenForPlanning();
         if (!participants.contains(command.participantId())) {
-            throw new DomainProblem("PARTICIPANT_NOT_FOUND", ProblemKind.NOT_FOUND, "No such participant on this trip.");
+            throw new DomainProblem(TripProblem.PARTICIPANT_NOT_FOUND, "No such participant on this trip.");
         }
         apply(new ParticipantRemovedEvent(tripId, command.participantId()));
         return CommandResult.done();
@@ -100,14 +99,14 @@ class Trip {
     @CommandHandler
     CommandResult handle(AddItineraryItemCommand command) {
         requireOpenForPlanning();
-        requireText(command.city(), "CITY_REQUIRED", "An itinerary item names its city.");
-        requireText(command.counterpart(), "COUNTERPART_REQUIRED", "An itinerary item names the Chinese counterpart.");
+        requireText(command.city(), TripProblem.CITY_REQUIRED, "An itinerary item names its city.");
+        requireText(command.counterpart(), TripProblem.COUNTERPART_REQUIRED, "An itinerary item names the Chinese counterpart.");
         if (!command.endsAt().isAfter(command.startsAt())) {
-            throw invalid("INVALID_TIME_SLOT", "An itinerary item ends after it starts.");
+            throw invalid(TripProblem.INVALID_TIME_SLOT, "An itinerary item ends after it starts.");
         }
         LocalDate day = command.startsAt().toLocalDate();
         if (day.isBefore(startDate) || command.endsAt().toLocalDate().isAfter(endDate)) {
-            throw invalid("OUTSIDE_TRIP", "An itinerary item lies within the trip's dates.");
+            throw invalid(TripProblem.OUTSIDE_TRIP, "An itinerary item lies within the trip's dates.");
         }
         apply(new ItineraryItemAddedEvent(tripId, command.itemId(), command.startsAt(), command.endsAt(),
                 command.city().trim(), command.counterpart().trim(), command.description(),
@@ -119,7 +118,7 @@ class Trip {
     CommandResult handle(ApproveTripCommand command) {
         requireOpenForPlanning();
         if (participants.isEmpty() || itineraryItems.isEmpty()) {
-            throw new DomainProblem("TRIP_NOT_READY", ProblemKind.RULE_VIOLATION,
+            throw new DomainProblem(TripProblem.TRIP_NOT_READY,
                     "A trip is approved once it has participants and an itinerary.");
         }
         apply(new TripApprovedEvent(tripId));
@@ -129,10 +128,10 @@ class Trip {
     @CommandHandler
     CommandResult handle(CompleteTripCommand command) {
         if (status != TripStatus.APPROVED) {
-            throw new DomainProblem("TRIP_NOT_APPROVED", ProblemKind.RULE_VIOLATION,
+            throw new DomainProblem(TripProblem.TRIP_NOT_APPROVED,
                     "Only an approved trip can be completed; this one is " + status + ".");
         }
-        requireText(command.outcomes(), "REPORT_REQUIRED", "A completed trip has a report of its outcomes.");
+        requireText(command.outcomes(), TripProblem.REPORT_REQUIRED, "A completed trip has a report of its outcomes.");
         apply(new TripCompletedEvent(tripId, command.outcomes().trim(), orEmpty(command.agreementsSigned()),
                 orEmpty(command.followUps())));
         return CommandResult.done();
@@ -141,9 +140,9 @@ class Trip {
     @CommandHandler
     CommandResult handle(CancelTripCommand command, AnnualTrips annualTrips) {
         if (status == TripStatus.COMPLETED || status == TripStatus.CANCELLED) {
-            throw new DomainProblem("TRIP_CLOSED", ProblemKind.RULE_VIOLATION, "The trip is already " + status + ".");
+            throw new DomainProblem(TripProblem.TRIP_CLOSED, "The trip is already " + status + ".");
         }
-        requireText(command.reason(), "REASON_REQUIRED", "A cancellation states its reason.");
+        requireText(command.reason(), TripProblem.REASON_REQUIRED, "A cancellation states its reason.");
         if (!extraordinary) {
             annualTrips.release(year, tripId);
         }
@@ -196,7 +195,7 @@ class Trip {
 
     private void requireOpenForPlanning() {
         if (status != TripStatus.PLANNED && status != TripStatus.PROGRAMME_DRAFTED) {
-            throw new DomainProblem("TRIP_NOT_OPEN", ProblemKind.RULE_VIOLATION,
+            throw new DomainProblem(TripProblem.TRIP_NOT_OPEN,
                     "The trip is " + status + "; its programme can no longer change.");
         }
     }

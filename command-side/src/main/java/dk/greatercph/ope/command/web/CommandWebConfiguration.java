@@ -1,11 +1,12 @@
 package dk.greatercph.ope.command.web;
 
+import dk.greatercph.ope.command.operator.OperatorProblem;
+import dk.greatercph.ope.command.person.PersonProblem;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.trip.TripId;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -47,9 +48,9 @@ class CommandWebConfiguration implements WebMvcConfigurer {
         registry.addConverter(String.class, DelegationId.class, id(DelegationId::new, id -> DomainProblem.notFound()));
         registry.addConverter(String.class, TripId.class, id(TripId::new, id -> DomainProblem.notFound()));
         registry.addConverter(String.class, PersonId.class, id(PersonId::new, id -> new DomainProblem(
-                "PERSON_NOT_FOUND", ProblemKind.NOT_FOUND, "No personal data is held about " + id + ".")));
+                PersonProblem.PERSON_NOT_FOUND, "No personal data is held about " + id + ".")));
         registry.addConverter(String.class, OperatorId.class, id(OperatorId::new, id -> new DomainProblem(
-                "OPERATOR_NOT_FOUND", ProblemKind.NOT_FOUND, "No operator with id " + id + ".")));
+                OperatorProblem.OPERATOR_NOT_FOUND, "No operator with id " + id + ".")));
     }
 
     @Bean

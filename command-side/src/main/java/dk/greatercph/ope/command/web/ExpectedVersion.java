@@ -1,7 +1,6 @@
 package dk.greatercph.ope.command.web;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 
 /**
  * The version a client expects a resource to be at, as its {@code If-Match} header names it; a command handler
@@ -27,7 +26,7 @@ public record ExpectedVersion(String ifMatch) {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new DomainProblem("INVALID_IF_MATCH", ProblemKind.INVALID_INPUT,
+            throw new DomainProblem(VersionProblem.INVALID_IF_MATCH,
                     "If-Match must be a version this service issued as an ETag, e.g. \"3\".");
         }
     }

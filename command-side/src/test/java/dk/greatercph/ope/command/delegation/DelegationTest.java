@@ -44,12 +44,13 @@ import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueKind;
 import dk.greatercph.ope.platform.privacy.PersonalData;
-import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -59,6 +60,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import static dk.greatercph.ope.command.refusal.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -136,421 +138,583 @@ class DelegationTest {
 
     private static final PersonalData PERSONAL_DATA = new PersonalData(new InMemoryPersonKeys());
 
-    @Test
-    void aMembersPersonalFieldsAreRecordedAsCiphertextOnly() {
-        PersonId person = new PersonId("PER-li");
-        fixture.given(REGISTERED)
-                .when(new AddMemberCommand(ID, "MEM-1", person, "Li Wei", "Deputy Director", "li.wei@example.cn",
-                        "+86 25 1234 5678", "Jiangsu Health Commission", true, null))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(payload ->
-                        payload instanceof DelegationMemberAddedEvent added
-                                && !added.name().sealed().contains("Li Wei") && !added.email().sealed().contains("li.wei")
-                                && PERSONAL_DATA.open(added.name()).orElseThrow().equals("Li Wei")
-                                && PERSONAL_DATA.open(added.title()).orElseThrow().equals("Deputy Director")
-                                && PERSONAL_DATA.open(added.email()).orElseThrow().equals("li.wei@example.cn")
-                                && PERSONAL_DATA.open(added.phone()).orElseThrow().equals("+86 25 1234 5678")
-                                && added.organisation().equals("Jiangsu Health Commission") && added.contact()),
-                        andNoMore())));
+    /** Registration: a request names its themes, a date window and its size. */
+    @Nested
+    class Registration {
+
+        @Test
+        void registersAnIncomingRequest() {
+            fixture.givenNoPriorActivity()
+                    .when(register(DelegationType.ADMINISTRATIVE, "Tele-health partners", List.of(Theme.HEALTH_WELFARE_TECH,
+                            Theme.INVESTMENT), FROM, TO, 12))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(REGISTERED);
+        }
+
+        @Test
+        void refusesARequestWithoutThemes() {
+            fixture.givenNoPriorActivity()
+                    .when(register(DelegationType.BUSINESS, "x", List.of(), FROM, TO, 12))
+                    .expectException(refusedWith("THEMES_REQUIRED", ProblemKind.INVALID_INPUT))
+                    .expectExceptionMessage("A delegation request names at least one theme.")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesADateWindowThatEndsBeforeItStarts() {
+            fixture.givenNoPriorActivity()
+                    .when(register(DelegationType.BUSINESS, "x", List.of(Theme.TOURISM), TO, FROM, 12))
+                    .expectException(refusedWith("INVALID_DATE_WINDOW", ProblemKind.INVALID_INPUT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnEmptyDelegation() {
+            fixture.givenNoPriorActivity()
+                    .when(register(DelegationType.BUSINESS, "x", List.of(Theme.TOURISM), FROM, TO, 0))
+                    .expectException(refusedWith("INVALID_HEAD_COUNT", ProblemKind.INVALID_INPUT))
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void aMemberIsRemoved() {
-        PersonId person = new PersonId("PER-x");
-        fixture.given(REGISTERED, new DelegationMemberAddedEvent(ID, "MEM-1", person, PERSONAL_DATA.seal(person, "X"),
-                        null, null, null, null, false))
-                .when(new RemoveMemberCommand(ID, "MEM-1", null))
-                .expectEvents(new DelegationMemberRemovedEvent(ID, "MEM-1"));
+    /** Screening: the desk assesses the request and repeats are flagged (R8). */
+    @Nested
+    class Screening {
+
+        @Test
+        void screeningWithoutEarlierRequestsIsNoRepeat() {
+            fixture.given(REGISTERED)
+                    .when(new ScreenDelegationCommand(ID, "Solid", null))
+                    .expectEvents(SCREENED)
+                    .expectResultMessagePayload(new CommandResult(1, null));
+        }
+
+        @Test
+        void screeningFlagsARepeatRequestR8() {
+            DelegationId earlier = new DelegationId("DEL-earlier");
+            history.knowsThat(ID, earlier);
+
+            fixture.given(REGISTERED)
+                    .when(new ScreenDelegationCommand(ID, "Again", null))
+                    .expectEvents(new DelegationScreenedEvent(ID, true, List.of(earlier), "Again"));
+        }
     }
 
-    @Test
-    void anErasedPersonReadsAsErased() {
-        PersonId person = new PersonId("PER-erased");
-        var sealed = PERSONAL_DATA.seal(person, "Zhang San");
+    /** Routing: by theme through the routing table (R1), only with a business focus (R2), or by override. */
+    @Nested
+    class Routing {
 
-        PERSONAL_DATA.erase(person);
+        @Test
+        void routesByThemeWithTheRoutingVersionAndOffersAssignmentsR1() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED)
+                    .when(route())
+                    .expectEvents(ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                    .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "chc")
+                    .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "copcap");
+        }
 
-        org.assertj.core.api.Assertions.assertThat(PERSONAL_DATA.openOrErased(sealed)).isEqualTo(PersonalData.ERASED);
+        @Test
+        void refusesToRouteANonPoliticalDelegationWithoutBusinessOpportunityR2() {
+            fixture.given(registered(DelegationType.BUSINESS, null), SCREENED)
+                    .when(route())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new RoutingRefusedEvent(ID, "NO_BUSINESS_FOCUS",
+                            "A BUSINESS delegation is routed only with a stated business opportunity (R2)."))
+                    .expectResultMessagePayloadMatching(predicate(r -> ((CommandResult) r).refusal().code().equals("NO_BUSINESS_FOCUS")));
+        }
+
+        @Test
+        void routesAPoliticalDelegationWithoutBusinessOpportunity() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(registered(DelegationType.POLITICAL, null), SCREENED)
+                    .when(route())
+                    .expectEvents(ROUTED_POLITICAL, OFFERED_REGION, OFFERED_CHC_SUPPORTING, OFFERED_COPCAP);
+        }
+
+        @Test
+        void aDelegationOnPoliticalDialogueIsLedByTheRegionWhateverItsType() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(registered(DelegationType.BUSINESS, "Tele-health partners",
+                            List.of(Theme.POLITICAL_DIALOGUE, Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT)), SCREENED)
+                    .when(route())
+                    .expectEvents(new DelegationRoutedEvent(ID, REGION, List.of(CHC, COPCAP), 11, false,
+                                    "R1 routing table v11, rules R1.2: political delegation -> led by region; "
+                                            + "HEALTH_WELFARE_TECH -> chc; INVESTMENT -> copcap; POLITICAL_DIALOGUE -> region"),
+                            OFFERED_REGION, OFFERED_CHC_SUPPORTING, OFFERED_COPCAP);
+        }
+
+        @Test
+        void everyOfferIsRecordedAsAnOperatorOfTheDelegation() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(registered(DelegationType.POLITICAL, null), SCREENED)
+                    .when(route())
+                    .expectEvents(ROUTED_POLITICAL, OFFERED_REGION, OFFERED_CHC_SUPPORTING, OFFERED_COPCAP);
+            assertThat(operators.everOffered(ID.value(), REGION.value())).isTrue();
+            assertThat(operators.everOffered(ID.value(), CHC.value())).isTrue();
+            assertThat(operators.everOffered(ID.value(), COPCAP.value())).isTrue();
+            assertThat(operators.everOffered(ID.value(), "clean")).isFalse();
+        }
+
+        @Test
+        void theDeskOverridesRoutingWithAReason() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED)
+                    .when(new RouteDelegationCommand(ID, COPCAP, List.of(), "Asked for Copenhagen Capacity by name", null))
+                    .expectEvents(new DelegationRoutedEvent(ID, COPCAP, List.of(), 11, true, "Asked for Copenhagen Capacity by name"),
+                            new AssignmentOfferedEvent(ID, COPCAP, AssignmentRole.LEAD, WEDNESDAY));
+        }
+
+        @Test
+        void refusesAnOverrideWithoutAReason() {
+            fixture.given(REGISTERED, SCREENED)
+                    .when(new RouteDelegationCommand(ID, COPCAP, List.of(), " ", null))
+                    .expectException(refusedWith("OVERRIDE_REASON_REQUIRED", ProblemKind.INVALID_INPUT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToRouteBeforeScreening() {
+            fixture.given(REGISTERED)
+                    .when(route())
+                    .expectException(refusedWith("INVALID_STATE", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reRoutingWithdrawsUnansweredOffers() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                    .when(new RouteDelegationCommand(ID, CHC, List.of(), "Copenhagen Capacity is not needed", null))
+                    .expectEvents(new AssignmentWithdrawnEvent(ID, CHC), new AssignmentWithdrawnEvent(ID, COPCAP),
+                            new DelegationRoutedEvent(ID, CHC, List.of(), 11, true, "Copenhagen Capacity is not needed"),
+                            new AssignmentOfferedEvent(ID, CHC, AssignmentRole.LEAD, WEDNESDAY));
+        }
     }
 
-    @Test
-    void registersAnIncomingRequest() {
-        fixture.givenNoPriorActivity()
-                .when(register(DelegationType.ADMINISTRATIVE, "Tele-health partners", List.of(Theme.HEALTH_WELFARE_TECH,
-                        Theme.INVESTMENT), FROM, TO, 12))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(REGISTERED);
+    /** Assignments: the operators answer their offers, and unanswered ones escalate (R5). */
+    @Nested
+    class Assignments {
+
+        @Test
+        void theOperatorAcceptsItsAssignmentAndItsDeadlineIsCancelled() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGivenCommands(register(DelegationType.ADMINISTRATIVE, "Tele-health partners",
+                                    List.of(Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT), FROM, TO, 12),
+                            new ScreenDelegationCommand(ID, "Solid", null), route())
+                    .when(new AcceptAssignmentCommand(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
+                    .expectEvents(ACCEPTED_CHC)
+                    .expectNoScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "chc")
+                    .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "copcap");
+        }
+
+        @Test
+        void anOperatorCannotAnswerForAnotherOperator() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                    .when(new AcceptAssignmentCommand(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
+                    .expectException(refusedWith("NOT_FOUND", ProblemKind.NOT_FOUND))
+                    .expectExceptionMessage("No such resource.")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anOperatorWithoutAnAssignmentDoesNotSeeTheDelegation() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                    .when(new AcceptAssignmentCommand(ID, CLEAN, null), MetaData.with(ActorMetadata.OPERATOR, "clean"))
+                    .expectException(refusedWith("NOT_FOUND", ProblemKind.NOT_FOUND))
+                    .expectExceptionMessage("No such resource.");
+        }
+
+        @Test
+        void aDecliningLeadSendsTheDelegationBackToTheDesk() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                    .when(new DeclineAssignmentCommand(ID, CHC, "No capacity", null))
+                    .expectEvents(new AssignmentDeclinedEvent(ID, CHC, AssignmentRole.LEAD, "No capacity", true));
+        }
+
+        @Test
+        void refusesToAnswerAnAssignmentTwice() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
+                    .when(new DeclineAssignmentCommand(ID, CHC, "Changed our mind", null))
+                    .expectException(refusedWith("ASSIGNMENT_ANSWERED", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void escalatesAssignmentAfterThreeWorkingDaysR5() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route())
+                    .whenTimeAdvancesTo(WEDNESDAY.plusSeconds(60))
+                    .expectEvents(new AssignmentEscalatedEvent(ID, CHC, WEDNESDAY),
+                            new AssignmentEscalatedEvent(ID, COPCAP, WEDNESDAY));
+        }
+
+        @Test
+        void doesNotEscalateAfterAWeekendAlone() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route())
+                    .whenTimeElapses(Duration.ofDays(3))
+                    .expectNoEvents()
+                    .expectTriggeredDeadlines()
+                    .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "chc");
+        }
+
+        @Test
+        void doesNotEscalateOnceAnswered() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route(),
+                            new AcceptAssignmentCommand(ID, CHC, null),
+                            new DeclineAssignmentCommand(ID, COPCAP, "Not our field", null))
+                    .whenTimeElapses(Duration.ofDays(10))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theDeskCannotAnswerForAnOperatorWithoutAnAssignment() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                    .when(new AcceptAssignmentCommand(ID, CLEAN, null))
+                    .expectException(refusedWith("ASSIGNMENT_NOT_FOUND", ProblemKind.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aWithdrawnAssignmentCannotBeAnswered() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, new AssignmentWithdrawnEvent(ID, COPCAP))
+                    .when(new AcceptAssignmentCommand(ID, COPCAP, null))
+                    .expectException(refusedWith("ASSIGNMENT_NOT_FOUND", ProblemKind.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void answeringOneAssignmentLeavesTheOtherOpen() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
+                    .when(new DeclineAssignmentCommand(ID, COPCAP, "Not our field", null))
+                    .expectEvents(new AssignmentDeclinedEvent(ID, COPCAP, AssignmentRole.SUPPORTING, "Not our field", false));
+        }
+
+        @Test
+        void refusesADeclineWithoutAReason() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                    .when(new DeclineAssignmentCommand(ID, COPCAP, " ", null))
+                    .expectException(refusedWith("REASON_REQUIRED", ProblemKind.INVALID_INPUT))
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void refusesARequestWithoutThemes() {
-        fixture.givenNoPriorActivity()
-                .when(register(DelegationType.BUSINESS, "x", List.of(), FROM, TO, 12))
-                .expectException(DomainProblem.class)
-                .expectExceptionMessage("A delegation request names at least one theme.")
-                .expectNoEvents();
+    /** Scope expansion: themes added after routing are requested and decided (R4). */
+    @Nested
+    class ScopeExpansion {
+
+        @Test
+        void scopeExpansionAfterRoutingIsRequestedAndApprovedR4() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                    .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM, Theme.INVESTMENT),
+                            "Also tourism", null))
+                    .expectEvents(new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"));
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
+                            new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"))
+                    .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
+                    .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TOURISM)));
+        }
+
+        @Test
+        void aRejectedScopeExpansionCannotBeApprovedR4() {
+            ScopeExpansionRequestedEvent requested = new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "More");
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, requested)
+                    .when(new RejectScopeExpansionCommand(ID, "SCP-1", "Depth before breadth", null))
+                    .expectEvents(new ScopeExpansionRejectedEvent(ID, "SCP-1", "Depth before breadth"));
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, requested,
+                            new ScopeExpansionRejectedEvent(ID, "SCP-1", "Depth before breadth"))
+                    .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
+                    .expectException(refusedWith("SCOPE_REQUEST_CLOSED", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void scopeExpansionBeforeRoutingIsRefused() {
+            fixture.given(REGISTERED, SCREENED)
+                    .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM), "More", null))
+                    .expectException(refusedWith("NOT_ROUTED", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToDecideAnUnknownScopeRequest() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
+                    .when(new ApproveScopeExpansionCommand(ID, "SCP-9", null))
+                    .expectException(refusedWith("SCOPE_REQUEST_NOT_FOUND", ProblemKind.NOT_FOUND))
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void refusesADateWindowThatEndsBeforeItStarts() {
-        fixture.givenNoPriorActivity()
-                .when(register(DelegationType.BUSINESS, "x", List.of(Theme.TOURISM), TO, FROM, 12))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
+    /** Programme: the accepted operators and the desk plan the visit item by item. */
+    @Nested
+    class Programme {
+
+        @Test
+        void theAcceptedLeadPlansAProgrammeItem() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
+                    .when(addHospitalVisit(), MetaData.with(ActorMetadata.OPERATOR, "chc"))
+                    .expectEvents(HOSPITAL_VISIT);
+        }
+
+        @Test
+        void anOperatorThatHasNotAcceptedCannotPlan() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
+                    .when(addHospitalVisit(), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
+                    .expectException(refusedWith("ASSIGNMENT_NOT_ACCEPTED", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAProgrammeItemAtAnUnknownVenue() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC)
+                    .when(new AddProgrammeItemCommand(ID, "ITM-2", ProgrammeItemKind.MEETING, "Meeting", ITEM_START,
+                            ITEM_END, new VenueId("VEN-nowhere"), null, null))
+                    .expectException(refusedWith("UNKNOWN_VENUE", ProblemKind.RULE_VIOLATION))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToPlanBeforeTheLeadAccepted() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
+                    .when(addHospitalVisit())
+                    .expectException(refusedWith("INVALID_STATE", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void changesAndRemovesProgrammeItems() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                    .when(new ChangeProgrammeItemCommand(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
+                            ITEM_START, ITEM_END, HALL, COMPANY, null))
+                    .expectEvents(new ProgrammeItemChangedEvent(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
+                            ITEM_START, ITEM_END, HALL, COMPANY, false));
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                    .when(new RemoveProgrammeItemCommand(ID, "ITM-1", null))
+                    .expectEvents(new ProgrammeItemRemovedEvent(ID, "ITM-1"));
+        }
+
+        @Test
+        void anOperatorChangesOnlyTheItemsItAdded() {
+            ProgrammeItemAddedEvent byTheDesk = new ProgrammeItemAddedEvent(ID, "ITM-2", ProgrammeItemKind.MEETING,
+                    "Meeting", ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC,
+                            new AssignmentAcceptedEvent(ID, COPCAP, AssignmentRole.SUPPORTING), byTheDesk)
+                    .when(new RemoveProgrammeItemCommand(ID, "ITM-2", null), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
+                    .expectException(refusedWith("ITEM_OF_ANOTHER_OPERATOR", ProblemKind.FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToChangeAnUnknownItem() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                    .when(new RemoveProgrammeItemCommand(ID, "ITM-9", null))
+                    .expectException(refusedWith("ITEM_NOT_FOUND", ProblemKind.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnItemIdTwice() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                    .when(addHospitalVisit())
+                    .expectException(refusedWith("ITEM_EXISTS", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesCostCoverageWithANegativeAmount() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                    .when(new RecordCostCoverageCommand(ID, "ITM-1", "Jiangsu Health Commission", "Agreement",
+                            new BigDecimal("-1"), null, null))
+                    .expectException(refusedWith("INVALID_AMOUNT", ProblemKind.INVALID_INPUT))
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void refusesAnEmptyDelegation() {
-        fixture.givenNoPriorActivity()
-                .when(register(DelegationType.BUSINESS, "x", List.of(Theme.TOURISM), FROM, TO, 0))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
+    /** Confirmation: only with cost coverage for hospital hosts (R3) and without double bookings (R6). */
+    @Nested
+    class Confirmation {
+
+        @Test
+        void refusesToConfirmAHospitalVisitWithoutCostCoverageR3() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                    .when(new ConfirmDelegationCommand(ID, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ConfirmationRefusedEvent(ID, "COST_COVERAGE_MISSING",
+                            "Hospital-hosted items need a cost-coverage agreement before confirmation (R3): [ITM-1]",
+                            List.of("ITM-1")))
+                    .expectResultMessagePayloadMatching(predicate(r -> ((CommandResult) r).refusal().code().equals("COST_COVERAGE_MISSING")));
+        }
+
+        @Test
+        void confirmsOnceCostCoverageIsRecorded() {
+            CostCoverageRecordedEvent covered = new CostCoverageRecordedEvent(ID, "ITM-1", "Jiangsu Health Commission",
+                    "Agreement 2027-03", new BigDecimal("45000.00"), "DKK");
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                    .when(new RecordCostCoverageCommand(ID, "ITM-1", "Jiangsu Health Commission", "Agreement 2027-03",
+                            new BigDecimal("45000.00"), null, null))
+                    .expectEvents(covered);
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT, covered)
+                    .when(new ConfirmDelegationCommand(ID, null))
+                    .expectEvents(new DelegationConfirmedEvent(ID));
+        }
+
+        @Test
+        void refusesToConfirmWhenTheVenueIsBookedByAnotherConfirmedProgrammeR6() {
+            bookings.bookAll(new DelegationId("DEL-other"), List.of(new Bookings.Booking("ITM-other", HALL, null,
+                    ITEM_START.plusSeconds(1800), ITEM_END.plusSeconds(1800))));
+            ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting)
+                    .when(new ConfirmDelegationCommand(ID, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ConfirmationRefusedEvent(ID, "DOUBLE_BOOKING",
+                            "A venue or host of these items is already booked by a confirmed programme at that time (R6): [ITM-1]",
+                            List.of("ITM-1")))
+                    .expectResultMessagePayloadMatching(predicate(r -> ((CommandResult) r).refusal().code().equals("DOUBLE_BOOKING")
+                            && ((CommandResult) r).refusal().kind() == ProblemKind.CONFLICT));
+        }
+
+        @Test
+        void aConfirmedProgrammeIsFixed() {
+            ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
+                    .when(new RemoveProgrammeItemCommand(ID, "ITM-1", null))
+                    .expectException(refusedWith("INVALID_STATE", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void costCoverageCountsOnlyForTheItemItNamesR3() {
+            ProgrammeItemAddedEvent secondVisit = new ProgrammeItemAddedEvent(ID, "ITM-2", ProgrammeItemKind.HOSPITAL_VISIT,
+                    "Ward round", ITEM_START.plusSeconds(86400), ITEM_END.plusSeconds(86400), HALL, HOSPITAL, true, CHC);
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT, secondVisit,
+                            new CostCoverageRecordedEvent(ID, "ITM-1", "Jiangsu Health Commission", "Agreement 2027-03",
+                                    new BigDecimal("45000.00"), "DKK"))
+                    .when(new ConfirmDelegationCommand(ID, null))
+                    .expectEvents(new ConfirmationRefusedEvent(ID, "COST_COVERAGE_MISSING",
+                            "Hospital-hosted items need a cost-coverage agreement before confirmation (R3): [ITM-2]",
+                            List.of("ITM-2")));
+        }
+
+        @Test
+        void refusesToConfirmAnEmptiedProgramme() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT,
+                            new ProgrammeItemRemovedEvent(ID, "ITM-1"))
+                    .when(new ConfirmDelegationCommand(ID, null))
+                    .expectException(refusedWith("INVALID_STATE", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void screeningWithoutEarlierRequestsIsNoRepeat() {
-        fixture.given(REGISTERED)
-                .when(new ScreenDelegationCommand(ID, "Solid", null))
-                .expectEvents(SCREENED)
-                .expectResultMessagePayload(new CommandResult(1, null));
+    /** Closing: a confirmed visit is completed with its outcome; a request is cancelled or declined. */
+    @Nested
+    class Closing {
+
+        @Test
+        void theLeadCompletesAConfirmedVisitWithItsOutcome() {
+            Outcome outcome = new Outcome("Two companies will visit Jiangsu", 2, List.of("Welfare Robotics ApS"),
+                    List.of("MoU elder care"), List.of(new Outcome.FollowUp(COPCAP, "Invite investor")));
+            ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
+                    .when(new CompleteDelegationCommand(ID, outcome, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
+                    .expectEvents(new DelegationCompletedEvent(ID, outcome));
+        }
+
+        @Test
+        void refusesToCompleteAnUnconfirmedVisit() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC)
+                    .when(new CompleteDelegationCommand(ID, new Outcome("x", 0, null, null, null), null))
+                    .expectException(refusedWith("INVALID_STATE", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theDelegationCancelsItsVisit() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
+                    .when(new CancelDelegationCommand(ID, "Travel ban", null))
+                    .expectEvents(new DelegationCancelledEvent(ID, "Travel ban"));
+        }
+
+        @Test
+        void theDeskDeclinesARequest() {
+            fixture.given(REGISTERED, SCREENED)
+                    .when(new DeclineDelegationCommand(ID, "No business focus", null))
+                    .expectEvents(new DelegationDeclinedEvent(ID, "No business focus"));
+        }
+
+        @Test
+        void refusesToDeclineAConfirmedVisit() {
+            ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
+                    .when(new DeclineDelegationCommand(ID, "Too late", null))
+                    .expectException(refusedWith("INVALID_STATE", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void screeningFlagsARepeatRequestR8() {
-        DelegationId earlier = new DelegationId("DEL-earlier");
-        history.knowsThat(ID, earlier);
+    /** Members: the visiting delegation's members, their personal data sealed. */
+    @Nested
+    class Members {
 
-        fixture.given(REGISTERED)
-                .when(new ScreenDelegationCommand(ID, "Again", null))
-                .expectEvents(new DelegationScreenedEvent(ID, true, List.of(earlier), "Again"));
-    }
+        @Test
+        void aMembersPersonalFieldsAreRecordedAsCiphertextOnly() {
+            PersonId person = new PersonId("PER-li");
+            fixture.given(REGISTERED)
+                    .when(new AddMemberCommand(ID, "MEM-1", person, "Li Wei", "Deputy Director", "li.wei@example.cn",
+                            "+86 25 1234 5678", "Jiangsu Health Commission", true, null))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(payload ->
+                            payload instanceof DelegationMemberAddedEvent added
+                                    && !added.name().sealed().contains("Li Wei") && !added.email().sealed().contains("li.wei")
+                                    && PERSONAL_DATA.open(added.name()).orElseThrow().equals("Li Wei")
+                                    && PERSONAL_DATA.open(added.title()).orElseThrow().equals("Deputy Director")
+                                    && PERSONAL_DATA.open(added.email()).orElseThrow().equals("li.wei@example.cn")
+                                    && PERSONAL_DATA.open(added.phone()).orElseThrow().equals("+86 25 1234 5678")
+                                    && added.organisation().equals("Jiangsu Health Commission") && added.contact()),
+                            andNoMore())));
+        }
 
-    @Test
-    void routesByThemeWithTheRoutingVersionAndOffersAssignmentsR1() {
-        fixture.givenCurrentTime(FRIDAY)
-                .andGiven(REGISTERED, SCREENED)
-                .when(route())
-                .expectEvents(ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "chc")
-                .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "copcap");
-    }
+        @Test
+        void aMemberIsRemoved() {
+            PersonId person = new PersonId("PER-x");
+            fixture.given(REGISTERED, new DelegationMemberAddedEvent(ID, "MEM-1", person, PERSONAL_DATA.seal(person, "X"),
+                            null, null, null, null, false))
+                    .when(new RemoveMemberCommand(ID, "MEM-1", null))
+                    .expectEvents(new DelegationMemberRemovedEvent(ID, "MEM-1"));
+        }
 
-    @Test
-    void refusesToRouteANonPoliticalDelegationWithoutBusinessOpportunityR2() {
-        fixture.given(registered(DelegationType.BUSINESS, null), SCREENED)
-                .when(route())
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new RoutingRefusedEvent(ID, "NO_BUSINESS_FOCUS",
-                        "A BUSINESS delegation is routed only with a stated business opportunity (R2)."))
-                .expectResultMessagePayloadMatching(predicate(r -> ((CommandResult) r).refusal().code().equals("NO_BUSINESS_FOCUS")));
-    }
+        @Test
+        void anErasedPersonReadsAsErased() {
+            PersonId person = new PersonId("PER-erased");
+            var sealed = PERSONAL_DATA.seal(person, "Zhang San");
 
-    @Test
-    void routesAPoliticalDelegationWithoutBusinessOpportunity() {
-        fixture.givenCurrentTime(FRIDAY)
-                .andGiven(registered(DelegationType.POLITICAL, null), SCREENED)
-                .when(route())
-                .expectEvents(ROUTED_POLITICAL, OFFERED_REGION, OFFERED_CHC_SUPPORTING, OFFERED_COPCAP);
-    }
+            PERSONAL_DATA.erase(person);
 
-    @Test
-    void aDelegationOnPoliticalDialogueIsLedByTheRegionWhateverItsType() {
-        fixture.givenCurrentTime(FRIDAY)
-                .andGiven(registered(DelegationType.BUSINESS, "Tele-health partners",
-                        List.of(Theme.POLITICAL_DIALOGUE, Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT)), SCREENED)
-                .when(route())
-                .expectEvents(new DelegationRoutedEvent(ID, REGION, List.of(CHC, COPCAP), 11, false,
-                                "R1 routing table v11, rules R1.2: political delegation -> led by region; "
-                                        + "HEALTH_WELFARE_TECH -> chc; INVESTMENT -> copcap; POLITICAL_DIALOGUE -> region"),
-                        OFFERED_REGION, OFFERED_CHC_SUPPORTING, OFFERED_COPCAP);
-    }
+            org.assertj.core.api.Assertions.assertThat(PERSONAL_DATA.openOrErased(sealed)).isEqualTo(PersonalData.ERASED);
+        }
 
-    @Test
-    void everyOfferIsRecordedAsAnOperatorOfTheDelegation() {
-        fixture.givenCurrentTime(FRIDAY)
-                .andGiven(registered(DelegationType.POLITICAL, null), SCREENED)
-                .when(route())
-                .expectEvents(ROUTED_POLITICAL, OFFERED_REGION, OFFERED_CHC_SUPPORTING, OFFERED_COPCAP);
-        assertThat(operators.everOffered(ID.value(), REGION.value())).isTrue();
-        assertThat(operators.everOffered(ID.value(), CHC.value())).isTrue();
-        assertThat(operators.everOffered(ID.value(), COPCAP.value())).isTrue();
-        assertThat(operators.everOffered(ID.value(), "clean")).isFalse();
-    }
+        @Test
+        void refusesToRemoveAnUnknownMember() {
+            fixture.given(REGISTERED)
+                    .when(new RemoveMemberCommand(ID, "MEM-9", null))
+                    .expectException(refusedWith("MEMBER_NOT_FOUND", ProblemKind.NOT_FOUND))
+                    .expectNoEvents();
+        }
 
-    @Test
-    void theDeskOverridesRoutingWithAReason() {
-        fixture.givenCurrentTime(FRIDAY)
-                .andGiven(REGISTERED, SCREENED)
-                .when(new RouteDelegationCommand(ID, COPCAP, List.of(), "Asked for Copenhagen Capacity by name", null))
-                .expectEvents(new DelegationRoutedEvent(ID, COPCAP, List.of(), 11, true, "Asked for Copenhagen Capacity by name"),
-                        new AssignmentOfferedEvent(ID, COPCAP, AssignmentRole.LEAD, WEDNESDAY));
-    }
-
-    @Test
-    void refusesAnOverrideWithoutAReason() {
-        fixture.given(REGISTERED, SCREENED)
-                .when(new RouteDelegationCommand(ID, COPCAP, List.of(), " ", null))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void refusesToRouteBeforeScreening() {
-        fixture.given(REGISTERED)
-                .when(route())
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void reRoutingWithdrawsUnansweredOffers() {
-        fixture.givenCurrentTime(FRIDAY)
-                .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .when(new RouteDelegationCommand(ID, CHC, List.of(), "Copenhagen Capacity is not needed", null))
-                .expectEvents(new AssignmentWithdrawnEvent(ID, CHC), new AssignmentWithdrawnEvent(ID, COPCAP),
-                        new DelegationRoutedEvent(ID, CHC, List.of(), 11, true, "Copenhagen Capacity is not needed"),
-                        new AssignmentOfferedEvent(ID, CHC, AssignmentRole.LEAD, WEDNESDAY));
-    }
-
-    @Test
-    void theOperatorAcceptsItsAssignmentAndItsDeadlineIsCancelled() {
-        fixture.givenCurrentTime(FRIDAY)
-                .andGivenCommands(register(DelegationType.ADMINISTRATIVE, "Tele-health partners",
-                                List.of(Theme.HEALTH_WELFARE_TECH, Theme.INVESTMENT), FROM, TO, 12),
-                        new ScreenDelegationCommand(ID, "Solid", null), route())
-                .when(new AcceptAssignmentCommand(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
-                .expectEvents(ACCEPTED_CHC)
-                .expectNoScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "chc")
-                .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "copcap");
-    }
-
-    @Test
-    void anOperatorCannotAnswerForAnotherOperator() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .when(new AcceptAssignmentCommand(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
-                .expectException(DomainProblem.class)
-                .expectExceptionMessage("No such resource.")
-                .expectNoEvents();
-    }
-
-    @Test
-    void anOperatorWithoutAnAssignmentDoesNotSeeTheDelegation() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .when(new AcceptAssignmentCommand(ID, CLEAN, null), MetaData.with(ActorMetadata.OPERATOR, "clean"))
-                .expectException(DomainProblem.class)
-                .expectExceptionMessage("No such resource.");
-    }
-
-    @Test
-    void aDecliningLeadSendsTheDelegationBackToTheDesk() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .when(new DeclineAssignmentCommand(ID, CHC, "No capacity", null))
-                .expectEvents(new AssignmentDeclinedEvent(ID, CHC, AssignmentRole.LEAD, "No capacity", true));
-    }
-
-    @Test
-    void refusesToAnswerAnAssignmentTwice() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
-                .when(new DeclineAssignmentCommand(ID, CHC, "Changed our mind", null))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void escalatesAssignmentAfterThreeWorkingDaysR5() {
-        fixture.givenCurrentTime(FRIDAY)
-                .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route())
-                .whenTimeAdvancesTo(WEDNESDAY.plusSeconds(60))
-                .expectEvents(new AssignmentEscalatedEvent(ID, CHC, WEDNESDAY),
-                        new AssignmentEscalatedEvent(ID, COPCAP, WEDNESDAY));
-    }
-
-    @Test
-    void doesNotEscalateAfterAWeekendAlone() {
-        fixture.givenCurrentTime(FRIDAY)
-                .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route())
-                .whenTimeElapses(Duration.ofDays(3))
-                .expectNoEvents()
-                .expectTriggeredDeadlines()
-                .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "chc");
-    }
-
-    @Test
-    void doesNotEscalateOnceAnswered() {
-        fixture.givenCurrentTime(FRIDAY)
-                .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route(),
-                        new AcceptAssignmentCommand(ID, CHC, null),
-                        new DeclineAssignmentCommand(ID, COPCAP, "Not our field", null))
-                .whenTimeElapses(Duration.ofDays(10))
-                .expectNoEvents();
-    }
-
-    @Test
-    void scopeExpansionAfterRoutingIsRequestedAndApprovedR4() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
-                .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM, Theme.INVESTMENT),
-                        "Also tourism", null))
-                .expectEvents(new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"));
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
-                        new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"))
-                .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
-                .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TOURISM)));
-    }
-
-    @Test
-    void aRejectedScopeExpansionCannotBeApprovedR4() {
-        ScopeExpansionRequestedEvent requested = new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "More");
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, requested)
-                .when(new RejectScopeExpansionCommand(ID, "SCP-1", "Depth before breadth", null))
-                .expectEvents(new ScopeExpansionRejectedEvent(ID, "SCP-1", "Depth before breadth"));
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, requested,
-                        new ScopeExpansionRejectedEvent(ID, "SCP-1", "Depth before breadth"))
-                .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void scopeExpansionBeforeRoutingIsRefused() {
-        fixture.given(REGISTERED, SCREENED)
-                .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM), "More", null))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void theAcceptedLeadPlansAProgrammeItem() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
-                .when(addHospitalVisit(), MetaData.with(ActorMetadata.OPERATOR, "chc"))
-                .expectEvents(HOSPITAL_VISIT);
-    }
-
-    @Test
-    void anOperatorThatHasNotAcceptedCannotPlan() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC)
-                .when(addHospitalVisit(), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void refusesAProgrammeItemAtAnUnknownVenue() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC)
-                .when(new AddProgrammeItemCommand(ID, "ITM-2", ProgrammeItemKind.MEETING, "Meeting", ITEM_START,
-                        ITEM_END, new VenueId("VEN-nowhere"), null, null))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void refusesToPlanBeforeTheLeadAccepted() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
-                .when(addHospitalVisit())
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void changesAndRemovesProgrammeItems() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
-                .when(new ChangeProgrammeItemCommand(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
-                        ITEM_START, ITEM_END, HALL, COMPANY, null))
-                .expectEvents(new ProgrammeItemChangedEvent(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
-                        ITEM_START, ITEM_END, HALL, COMPANY, false));
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
-                .when(new RemoveProgrammeItemCommand(ID, "ITM-1", null))
-                .expectEvents(new ProgrammeItemRemovedEvent(ID, "ITM-1"));
-    }
-
-    @Test
-    void refusesToConfirmAHospitalVisitWithoutCostCoverageR3() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
-                .when(new ConfirmDelegationCommand(ID, null))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new ConfirmationRefusedEvent(ID, "COST_COVERAGE_MISSING",
-                        "Hospital-hosted items need a cost-coverage agreement before confirmation (R3): [ITM-1]",
-                        List.of("ITM-1")))
-                .expectResultMessagePayloadMatching(predicate(r -> ((CommandResult) r).refusal().code().equals("COST_COVERAGE_MISSING")));
-    }
-
-    @Test
-    void confirmsOnceCostCoverageIsRecorded() {
-        CostCoverageRecordedEvent covered = new CostCoverageRecordedEvent(ID, "ITM-1", "Jiangsu Health Commission",
-                "Agreement 2027-03", new BigDecimal("45000.00"), "DKK");
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
-                .when(new RecordCostCoverageCommand(ID, "ITM-1", "Jiangsu Health Commission", "Agreement 2027-03",
-                        new BigDecimal("45000.00"), null, null))
-                .expectEvents(covered);
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT, covered)
-                .when(new ConfirmDelegationCommand(ID, null))
-                .expectEvents(new DelegationConfirmedEvent(ID));
-    }
-
-    @Test
-    void refusesToConfirmWhenTheVenueIsBookedByAnotherConfirmedProgrammeR6() {
-        bookings.bookAll(new DelegationId("DEL-other"), List.of(new Bookings.Booking("ITM-other", HALL, null,
-                ITEM_START.plusSeconds(1800), ITEM_END.plusSeconds(1800))));
-        ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
-                ITEM_START, ITEM_END, HALL, COMPANY, false, null);
-
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting)
-                .when(new ConfirmDelegationCommand(ID, null))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new ConfirmationRefusedEvent(ID, "DOUBLE_BOOKING",
-                        "A venue or host of these items is already booked by a confirmed programme at that time (R6): [ITM-1]",
-                        List.of("ITM-1")));
-    }
-
-    @Test
-    void aConfirmedProgrammeIsFixed() {
-        ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
-                ITEM_START, ITEM_END, HALL, COMPANY, false, null);
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
-                .when(new RemoveProgrammeItemCommand(ID, "ITM-1", null))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void theLeadCompletesAConfirmedVisitWithItsOutcome() {
-        Outcome outcome = new Outcome("Two companies will visit Jiangsu", 2, List.of("Welfare Robotics ApS"),
-                List.of("MoU elder care"), List.of(new Outcome.FollowUp(COPCAP, "Invite investor")));
-        ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
-                ITEM_START, ITEM_END, HALL, COMPANY, false, null);
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
-                .when(new CompleteDelegationCommand(ID, outcome, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
-                .expectEvents(new DelegationCompletedEvent(ID, outcome));
-    }
-
-    @Test
-    void refusesToCompleteAnUnconfirmedVisit() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC)
-                .when(new CompleteDelegationCommand(ID, new Outcome("x", 0, null, null, null), null))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void theDelegationCancelsItsVisit() {
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
-                .when(new CancelDelegationCommand(ID, "Travel ban", null))
-                .expectEvents(new DelegationCancelledEvent(ID, "Travel ban"));
-    }
-
-    @Test
-    void theDeskDeclinesARequest() {
-        fixture.given(REGISTERED, SCREENED)
-                .when(new DeclineDelegationCommand(ID, "No business focus", null))
-                .expectEvents(new DelegationDeclinedEvent(ID, "No business focus"));
-    }
-
-    @Test
-    void refusesToDeclineAConfirmedVisit() {
-        ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
-                ITEM_START, ITEM_END, HALL, COMPANY, false, null);
-        fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
-                .when(new DeclineDelegationCommand(ID, "Too late", null))
-                .expectException(DomainProblem.class)
-                .expectNoEvents();
+        @Test
+        void refusesAMemberTwice() {
+            PersonId person = new PersonId("PER-x");
+            fixture.given(REGISTERED, new DelegationMemberAddedEvent(ID, "MEM-1", person, PERSONAL_DATA.seal(person, "X"),
+                            null, null, null, null, false))
+                    .when(new AddMemberCommand(ID, "MEM-1", person, "X", null, null, null, null, false, null))
+                    .expectException(refusedWith("MEMBER_EXISTS", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
     }
 
     private static RouteDelegationCommand route() {

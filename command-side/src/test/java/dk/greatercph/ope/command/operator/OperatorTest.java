@@ -9,13 +9,15 @@ import dk.greatercph.ope.events.operator.KpiTargetsAgreedEvent;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.operator.OperatorRegisteredEvent;
 import dk.greatercph.ope.events.operator.OperatorThemesChangedEvent;
-import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+
+import static dk.greatercph.ope.command.refusal.Refusals.refusedWith;
 
 class OperatorTest {
 
@@ -40,7 +42,7 @@ class OperatorTest {
     void refusesAnOperatorWithoutThemes() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterOperatorCommand(CLEAN, "CLEAN", List.of()))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("THEMES_REQUIRED", ProblemKind.INVALID_INPUT))
                 .expectNoEvents();
     }
 
@@ -75,7 +77,7 @@ class OperatorTest {
         fixture.given(new OperatorRegisteredEvent(CLEAN, "CLEAN", List.of(Theme.GREEN_GROWTH), 3))
                 .when(new AgreeKpiTargetsCommand(CLEAN, 2027, List.of(new KpiTarget(KpiKind.TOURISTS, 1),
                         new KpiTarget(KpiKind.TOURISTS, 2)), null))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("DUPLICATE_KPI", ProblemKind.INVALID_INPUT))
                 .expectNoEvents();
     }
 }

@@ -7,10 +7,11 @@ import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueKind;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
-import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
+import static dk.greatercph.ope.command.refusal.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReferenceDataTest {
@@ -61,7 +62,7 @@ class ReferenceDataTest {
 
         fixture.givenNoPriorActivity()
                 .when(new RegisterVenueCommand(new VenueId("VEN-2"), "Broom cupboard", null, 0, VenueKind.OTHER))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("INVALID_CAPACITY", ProblemKind.INVALID_INPUT))
                 .expectNoEvents();
     }
 }

@@ -15,7 +15,7 @@ import dk.greatercph.ope.events.trip.TripCancelledEvent;
 import dk.greatercph.ope.events.trip.TripCompletedEvent;
 import dk.greatercph.ope.events.trip.TripId;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
-import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemKind;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import static dk.greatercph.ope.command.refusal.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -76,7 +77,7 @@ class TripTest {
 
         fixture.givenNoPriorActivity()
                 .when(plan(TRIP, "  "))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("ANNUAL_TRIP_EXISTS", ProblemKind.RULE_VIOLATION))
                 .expectExceptionMessage("2027 already has its annual trip; a further trip is extraordinary and needs a reason.")
                 .expectNoEvents();
     }
@@ -97,7 +98,7 @@ class TripTest {
     void refusesATripThatEndsBeforeItStarts() {
         fixture.givenNoPriorActivity()
                 .when(new PlanTripCommand(TRIP, 2027, "Backwards", List.of("Nanjing"), END, START, "Chair", LEADER, null))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("INVALID_DATES", ProblemKind.INVALID_INPUT))
                 .expectNoEvents();
     }
 
@@ -105,7 +106,7 @@ class TripTest {
     void refusesATripWhoseYearIsNotItsStartYear() {
         fixture.givenNoPriorActivity()
                 .when(new PlanTripCommand(TRIP, 2028, "Wrong year", List.of("Nanjing"), START, END, "Chair", LEADER, null))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("YEAR_MISMATCH", ProblemKind.INVALID_INPUT))
                 .expectNoEvents();
     }
 
@@ -135,7 +136,7 @@ class TripTest {
         fixture.given(PLANNED)
                 .when(new AddParticipantCommand(TRIP, "PAR-2", ParticipantKind.OPERATOR, new PersonId("PER-2"), "Someone",
                         null, null, null, null))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("OPERATOR_REQUIRED", ProblemKind.INVALID_INPUT))
                 .expectNoEvents();
     }
 
@@ -143,7 +144,7 @@ class TripTest {
     void refusesRemovingSomeoneWhoIsNotOnTheTrip() {
         fixture.given(PLANNED)
                 .when(new RemoveParticipantCommand(TRIP, "PAR-9", null))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("PARTICIPANT_NOT_FOUND", ProblemKind.NOT_FOUND))
                 .expectNoEvents();
     }
 
@@ -160,7 +161,7 @@ class TripTest {
         fixture.given(PLANNED)
                 .when(new AddItineraryItemCommand(TRIP, "ITI-2", LocalDateTime.of(2027, 6, 1, 10, 0),
                         LocalDateTime.of(2027, 6, 1, 11, 0), "Beijing", "Someone", null, null, null, null))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("OUTSIDE_TRIP", ProblemKind.INVALID_INPUT))
                 .expectNoEvents();
     }
 
@@ -175,7 +176,7 @@ class TripTest {
     void refusesToApproveATripWithoutAnItinerary() {
         fixture.given(PLANNED, CHAIR)
                 .when(new ApproveTripCommand(TRIP, null))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("TRIP_NOT_READY", ProblemKind.RULE_VIOLATION))
                 .expectNoEvents();
     }
 
@@ -183,7 +184,7 @@ class TripTest {
     void refusesChangesToAnApprovedProgramme() {
         fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP))
                 .when(new RemoveParticipantCommand(TRIP, "PAR-1", null))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("TRIP_NOT_OPEN", ProblemKind.RULE_VIOLATION))
                 .expectNoEvents();
     }
 
@@ -199,7 +200,7 @@ class TripTest {
     void refusesToCompleteATripThatWasNotApproved() {
         fixture.given(PLANNED)
                 .when(new CompleteTripCommand(TRIP, "Nothing", List.of(), List.of(), null))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("TRIP_NOT_APPROVED", ProblemKind.RULE_VIOLATION))
                 .expectNoEvents();
     }
 
@@ -218,7 +219,7 @@ class TripTest {
         fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP),
                         new TripCompletedEvent(TRIP, "Done", List.of(), List.of()))
                 .when(new CancelTripCommand(TRIP, "Too late", null))
-                .expectException(DomainProblem.class)
+                .expectException(refusedWith("TRIP_CLOSED", ProblemKind.RULE_VIOLATION))
                 .expectNoEvents();
     }
 

@@ -17,7 +17,7 @@ import java.io.IOException;
  */
 final class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
-    static final String CODE = "DATABASE_UNAVAILABLE";
+    static final String CODE = DatabaseProblem.DATABASE_UNAVAILABLE.name();
 
     private final DatabaseAvailability availability;
     private final ProblemWriter problems;

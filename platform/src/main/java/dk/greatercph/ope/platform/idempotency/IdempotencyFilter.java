@@ -58,7 +58,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> parsed = key(request.getHeader(HEADER));
         if (parsed.isEmpty()) {
-            problems.write(response, request.getRequestURI(), HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
+            problems.write(response, request.getRequestURI(), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY,
                     "Idempotency-Key is a string of 1 to 200 visible ASCII characters, e.g. "
                             + "\"8e03978e-40d5-43e8-bc93-6894a57f9324\".");
             return;
@@ -195,13 +195,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void answer(Optional<Kept> kept, String hash, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (kept.isPresent() && !kept.get().hash().equals(hash)) {
-            problems.write(response, request.getRequestURI(), HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
+            problems.write(response, request.getRequestURI(), IdempotencyProblem.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request.");
             return;
         }
         if (kept.isEmpty() || kept.get().status() == 0) {
             response.setHeader("Retry-After", "1");
-            problems.write(response, request.getRequestURI(), HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS",
+            problems.write(response, request.getRequestURI(), IdempotencyProblem.IDEMPOTENT_REQUEST_IN_PROGRESS,
                     "A request with this Idempotency-Key is still being carried out; retry shortly.");
             return;
         }

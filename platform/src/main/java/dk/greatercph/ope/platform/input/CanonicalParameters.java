@@ -26,7 +26,7 @@ final class CanonicalParameters implements HandlerInterceptor {
         for (Map.Entry<String, String[]> parameter : parameters(request).entrySet()) {
             String name = parameter.getKey();
             if (CanonicalText.violation(name, false) != null) {
-                throw new InvalidInput("INVALID_TEXT", "parameter name", "is not canonical text");
+                throw new InvalidInput(InputProblem.INVALID_TEXT, "parameter name", "is not canonical text");
             }
             for (String value : parameter.getValue()) {
                 check(name, value);
@@ -41,7 +41,7 @@ final class CanonicalParameters implements HandlerInterceptor {
             return request.getParameterMap();
         } catch (IllegalStateException undecodable) {
             Matcher name = TOMCAT_PARAMETER.matcher(String.valueOf(undecodable.getMessage()));
-            throw new InvalidInput("INVALID_TEXT", name.find() ? name.group(1) : "query",
+            throw new InvalidInput(InputProblem.INVALID_TEXT, name.find() ? name.group(1) : "query",
                     "is not percent-encoded UTF-8");
         }
     }
@@ -49,7 +49,7 @@ final class CanonicalParameters implements HandlerInterceptor {
     private static void check(String name, String value) {
         String violation = CanonicalText.violation(value, false);
         if (violation != null) {
-            throw new InvalidInput("INVALID_TEXT", name, violation);
+            throw new InvalidInput(InputProblem.INVALID_TEXT, name, violation);
         }
     }
 }

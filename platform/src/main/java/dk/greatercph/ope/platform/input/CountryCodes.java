@@ -22,7 +22,7 @@ public final class CountryCodes {
     /** {@code code} if it is an assigned ISO 3166-1 alpha-2 code; otherwise bad input naming {@code field}. */
     public static String require(String field, String code) {
         if (!isAssigned(code)) {
-            throw new InvalidInput("INVALID_COUNTRY", field,
+            throw new InvalidInput(InputProblem.INVALID_COUNTRY, field,
                     "is not an ISO 3166-1 alpha-2 country code in upper case, e.g. CN, DK or SE");
         }
         return code;

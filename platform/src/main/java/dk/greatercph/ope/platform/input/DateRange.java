@@ -81,12 +81,12 @@ public final class DateRange {
     /** Refuses a window whose end ({@code toField}) lies before its start; either end may be open. */
     public static <T extends Comparable<? super T>> void requireWindow(String toField, T from, T to) {
         if (from != null && to != null && to.compareTo(from) < 0) {
-            throw new InvalidInput("INVALID_PERIOD", toField, "ends before the window starts");
+            throw new InvalidInput(InputProblem.INVALID_PERIOD, toField, "ends before the window starts");
         }
     }
 
     static InvalidInput outOfRange(String field) {
-        return new InvalidInput("DATE_OUT_OF_RANGE", field, "outside " + EARLIEST + " … " + LATEST
+        return new InvalidInput(InputProblem.DATE_OUT_OF_RANGE, field, "outside " + EARLIEST + " … " + LATEST
                 + " (date-times also in UTC and in " + SHOWN_IN + ")");
     }
 }

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.platform.input;
 
+import dk.greatercph.ope.platform.problem.GeneralProblem;
 import dk.greatercph.ope.platform.problem.ProblemWriter;
 import dk.greatercph.ope.platform.security.SecurityHeaders;
 import org.apache.catalina.Valve;
@@ -76,11 +77,11 @@ public class InputAutoConfiguration {
         ProblemWriter problems = new ProblemWriter(json);
         return (request, response, rejected) -> {
             if (!KNOWN_METHODS.contains(request.getMethod())) {
-                problems.write(response, "/", HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                problems.write(response, "/", GeneralProblem.METHOD_NOT_ALLOWED,
                         "This method is not supported.");
                 return;
             }
-            problems.write(response, "/", HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+            problems.write(response, "/", InputProblem.REQUEST_REJECTED,
                     "The request path is not in canonical form (no '//', '..', ';' or encoded '.', '/', "
                             + "'\\', '%').");
         };

@@ -1,21 +1,23 @@
 package dk.greatercph.ope.platform.input;
 
+import dk.greatercph.ope.platform.problem.ProblemCode;
+
 /**
  * Bad input found at the edge, before any command: a 400 problem with {@code code} that names the field or
  * parameter.
  */
 public class InvalidInput extends RuntimeException {
 
-    private final String code;
+    private final ProblemCode code;
     private final String field;
 
-    public InvalidInput(String code, String field, String message) {
+    public InvalidInput(ProblemCode code, String field, String message) {
         super(message);
         this.code = code;
         this.field = field;
     }
 
-    public String code() {
+    public ProblemCode code() {
         return code;
     }
 

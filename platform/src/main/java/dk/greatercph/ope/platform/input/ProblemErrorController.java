@@ -1,5 +1,6 @@
 package dk.greatercph.ope.platform.input;
 
+import dk.greatercph.ope.platform.problem.GeneralProblem;
 import dk.greatercph.ope.platform.problem.ProblemWriter;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
@@ -47,7 +48,7 @@ class ProblemErrorController implements ErrorController {
             String incident = UUID.randomUUID().toString();
             log.error("Unexpected error outside the controllers, incident {}", incident,
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-            problems.write(response, "/", status, "INTERNAL_ERROR",
+            problems.write(response, "/", status, GeneralProblem.INTERNAL_ERROR.name(),
                     "An unexpected error occurred; quote incident " + incident + " when reporting it.");
             return;
         }

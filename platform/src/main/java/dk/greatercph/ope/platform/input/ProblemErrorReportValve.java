@@ -42,7 +42,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String code = status == 400 ? "MALFORMED_REQUEST"
+        String code = status == 400 ? InputProblem.MALFORMED_REQUEST.name()
                 : known == null ? "HTTP_" + status : known.name();
         String detail = status == 400
                 ? "The request is not well-formed HTTP (request line, path encoding or headers)."

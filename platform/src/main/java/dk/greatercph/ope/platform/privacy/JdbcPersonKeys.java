@@ -32,7 +32,7 @@ class JdbcPersonKeys implements PersonKeys {
     @Override
     public byte[] keyFor(PersonId person) {
         insertIfAbsent(person);
-        return existingKey(person).orElseThrow(() -> new DomainProblem("PERSON_ERASED", ProblemKind.CONFLICT,
+        return existingKey(person).orElseThrow(() -> new DomainProblem(PrivacyProblem.PERSON_ERASED,
                 "This person's data was erased; record them again under a new person id."));
     }
 

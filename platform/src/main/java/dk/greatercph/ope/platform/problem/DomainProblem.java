@@ -11,6 +11,15 @@ public class DomainProblem extends RuntimeException {
 
     private final Details details;
 
+    /** A refusal with a typed code; its status must be one a {@link ProblemKind} answers with. */
+    public DomainProblem(ProblemCode code, String detail) {
+        this(code.name(), ProblemKind.of(code.status()), detail);
+    }
+
+    /**
+     * Rebuilds a problem from the code and kind it travelled with as {@link Details}; new refusals name a
+     * {@link ProblemCode} instead.
+     */
     public DomainProblem(String code, ProblemKind kind, String detail) {
         super(detail);
         this.details = new Details(code, kind, detail);
@@ -21,16 +30,19 @@ public class DomainProblem extends RuntimeException {
      * code, title and detail as an unknown aggregate, so that the two cannot be told apart.
      */
     public static DomainProblem notFound() {
-        return new DomainProblem("NOT_FOUND", ProblemKind.NOT_FOUND, "No such resource.");
+        return new DomainProblem(GeneralProblem.NOT_FOUND, "No such resource.");
     }
 
     /** Bad input: a 400 with {@code code}. */
-    public static DomainProblem invalid(String code, String detail) {
-        return new DomainProblem(code, ProblemKind.INVALID_INPUT, detail);
+    public static DomainProblem invalid(ProblemCode code, String detail) {
+        if (code.status() != ProblemKind.INVALID_INPUT.status()) {
+            throw new IllegalArgumentException(code.name() + " is not a code for bad input.");
+        }
+        return new DomainProblem(code, detail);
     }
 
     /** Refuses a missing or blank text as bad input with {@code code}. */
-    public static void requireText(String value, String code, String detail) {
+    public static void requireText(String value, ProblemCode code, String detail) {
         if (value == null || value.isBlank()) {
             throw invalid(code, detail);
         }

@@ -1,7 +1,9 @@
 package dk.greatercph.ope.platform.problem;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,5 +26,11 @@ public class ProblemAutoConfiguration {
                 new RequestBodyLimitFilter(maxBodySize.toBytes(), maxImportSize.toBytes(), new ProblemWriter(json)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after the security headers
         return registration;
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    OpenApiCustomizer problemCodesDocument() {
+        return new ProblemCodesDocument();
     }
 }

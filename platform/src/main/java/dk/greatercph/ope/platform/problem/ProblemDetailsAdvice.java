@@ -1,8 +1,10 @@
 package dk.greatercph.ope.platform.problem;
 
 import dk.greatercph.ope.platform.input.CanonicalJson;
+import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.platform.database.DatabaseFailures;
+import dk.greatercph.ope.platform.database.DatabaseProblem;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -76,23 +78,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource.", Map.of());
+        return problem(GeneralProblem.NOT_FOUND, "No such resource.", Map.of());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException e) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "STALE_VERSION",
+        return problem(GeneralProblem.STALE_VERSION,
                 "The resource has changed since the version given in If-Match.", Map.of());
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<Object> alreadyExists(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "ALREADY_EXISTS", "A resource with this id already exists.", Map.of());
+        return problem(GeneralProblem.ALREADY_EXISTS, "A resource with this id already exists.", Map.of());
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrentChange(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+        return problem(GeneralProblem.CONCURRENT_CHANGE,
                 "Another change to the same resource was recorded at the same time; read it again and retry.",
                 Map.of());
     }
@@ -107,7 +109,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return respond(problem.details());
             }
         }
-        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+        return problem(InputProblem.INVALID_PARAMETER,
                 "Parameter '" + e.getName() + "' has an invalid value.",
                 Map.of("errors", List.of(fieldError(e.getName(), "invalid value"))));
     }
@@ -117,12 +119,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
                 .map(violation -> fieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .toList();
-        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid parameters.", Map.of("errors", errors));
+        return problem(InputProblem.VALIDATION_FAILED, "Invalid parameters.", Map.of("errors", errors));
     }
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalidInput(InvalidInput e) {
-        return problem(HttpStatus.BAD_REQUEST, e.code(), "'" + e.field() + "' " + e.getMessage() + ".",
+        return problem(e.code(), "'" + e.field() + "' " + e.getMessage() + ".",
                 Map.of("errors", List.of(fieldError(e.field(), e.getMessage()))));
     }
 
@@ -132,13 +134,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("Database unavailable while handling a request: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                    .body(problem(DatabaseProblem.DATABASE_UNAVAILABLE,
                             "The database became unreachable while handling this request. Retry later (with the same "
                                     + "Idempotency-Key, if one was sent).", Map.of()).getBody());
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        return problem(GeneralProblem.INTERNAL_ERROR,
                 "An unexpected error occurred; quote incident " + incident + " when reporting it.",
                 Map.of("incident", incident));
     }
@@ -159,7 +161,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> fieldError(error.getField(), messageOf(error)))
                 .toList();
         String fields = errors.stream().map(e -> e.get("field")).distinct().collect(Collectors.joining(", "));
-        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid fields: " + fields + ".",
+        return problem(InputProblem.VALIDATION_FAILED, "Invalid fields: " + fields + ".",
                 Map.of("errors", errors));
     }
 
@@ -173,7 +175,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .map(error -> fieldError(result.getMethodParameter().getParameterName(),
                                 error.getDefaultMessage())))
                 .toList();
-        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid parameters.", Map.of("errors", errors));
+        return problem(InputProblem.VALIDATION_FAILED, "Invalid parameters.", Map.of("errors", errors));
     }
 
     @Override
@@ -182,46 +184,46 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         for (Throwable c = ex; c != null; c = c.getCause()) {
             if (c instanceof RequestBodyLimitFilter.BodyTooLargeException) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", c.getMessage(), Map.of());
+                return problem(GeneralProblem.BODY_TOO_LARGE, c.getMessage(), Map.of());
             }
         }
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return problem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
+            return problem(InputProblem.UNKNOWN_FIELD,
                     "Field '" + field + "' is not part of this request (or may not be set by a client).",
                     Map.of("errors", List.of(fieldError(field, "unknown or read-only field"))));
         }
         if (cause instanceof CanonicalJson.InvalidTextException text && !text.getPath().isEmpty()) {
             String field = path(text);
-            return problem(HttpStatus.BAD_REQUEST, "INVALID_TEXT",
+            return problem(InputProblem.INVALID_TEXT,
                     "Field '" + field + "': " + text.getOriginalMessage(),
                     Map.of("errors", List.of(fieldError(field, text.getOriginalMessage()))));
         }
         if (cause instanceof CanonicalJson.DateOutOfRangeException date && !date.getPath().isEmpty()) {
             String field = path(date);
-            return problem(HttpStatus.BAD_REQUEST, "DATE_OUT_OF_RANGE",
+            return problem(InputProblem.DATE_OUT_OF_RANGE,
                     "Field '" + field + "' is " + date.getOriginalMessage(),
                     Map.of("errors", List.of(fieldError(field, date.getOriginalMessage()))));
         }
         if (cause instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
                 && duplicate.getOriginalMessage().startsWith("Duplicate Object property")) {
             String field = duplicateField(duplicate);
-            return problem(HttpStatus.BAD_REQUEST, "DUPLICATE_FIELD",
+            return problem(InputProblem.DUPLICATE_FIELD,
                     "Field '" + field + "' appears more than once.",
                     Map.of("errors", List.of(fieldError(field, "appears more than once"))));
         }
         if (cause instanceof JacksonException invalid && !invalid.getPath().isEmpty()) {
             String field = path(invalid);
-            return problem(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
+            return problem(InputProblem.INVALID_FIELD,
                     "Field '" + field + "' has a value of the wrong type or format.",
                     Map.of("errors", List.of(fieldError(field, "wrong type or format"))));
         }
         if (cause instanceof JacksonException) {
-            return problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not well-formed JSON.",
+            return problem(InputProblem.MALFORMED_JSON, "The request body is not well-formed JSON.",
                     Map.of());
         }
-        return problem(HttpStatus.BAD_REQUEST, "UNREADABLE_BODY", "The request body is missing or unreadable.",
+        return problem(InputProblem.UNREADABLE_BODY, "The request body is missing or unreadable.",
                 Map.of());
     }
 
@@ -282,6 +284,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> respond(DomainProblem.Details details) {
         return problem(HttpStatus.valueOf(details.kind().status()), details.code(), details.detail(), Map.of());
+    }
+
+    static ResponseEntity<Object> problem(ProblemCode code, String detail, Map<String, Object> properties) {
+        return problem(HttpStatus.valueOf(code.status()), code.name(), detail, properties);
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String code, String detail,

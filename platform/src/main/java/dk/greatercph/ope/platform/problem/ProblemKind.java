@@ -18,4 +18,14 @@ public enum ProblemKind {
     public int status() {
         return status;
     }
+
+    /** The kind that answers with {@code status}; only the statuses a domain refusal may have exist. */
+    public static ProblemKind of(int status) {
+        for (ProblemKind kind : values()) {
+            if (kind.status == status) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("No domain problem answers with status " + status + ".");
+    }
 }

@@ -18,6 +18,11 @@ public final class ProblemWriter {
         this.json = json;
     }
 
+    /** Writes the problem {@code code} answers with, at its status. */
+    public void write(HttpServletResponse response, String path, ProblemCode code, String detail) throws IOException {
+        write(response, path, HttpStatus.valueOf(code.status()), code.name(), detail);
+    }
+
     public void write(HttpServletResponse response, String path, HttpStatus status, String code, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

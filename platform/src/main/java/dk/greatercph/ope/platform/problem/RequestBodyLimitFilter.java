@@ -41,7 +41,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long maxBytes = request.getRequestURI().startsWith(IMPORTS) ? maxImportBytes : maxBodyBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, request.getRequestURI(), HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
+            problems.write(response, request.getRequestURI(), GeneralProblem.BODY_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes.");
             return;
         }

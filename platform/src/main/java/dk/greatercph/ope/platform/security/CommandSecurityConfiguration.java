@@ -60,7 +60,7 @@ class CommandSecurityConfiguration {
         return (unitOfWork, chain) -> {
             Object actor = unitOfWork.getMessage().getMetaData().get(ActorMetadata.ACTOR);
             if (!(actor instanceof String name) || name.isBlank()) {
-                throw new DomainProblem("NO_ACTOR", ProblemKind.INVALID_INPUT,
+                throw new DomainProblem(SecurityProblem.NO_ACTOR,
                         "A command must carry the acting user; none was given.");
             }
             return chain.proceed();

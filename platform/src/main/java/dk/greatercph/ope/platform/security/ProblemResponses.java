@@ -20,19 +20,19 @@ final class ProblemResponses {
         return (request, response, exception) -> {
             if (exception instanceof TooManyAttempts tooMany) {
                 response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
-                writer.write(response, request.getRequestURI(), HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
+                writer.write(response, request.getRequestURI(), SecurityProblem.TOO_MANY_ATTEMPTS,
                         "Too many failed sign-in attempts for this user name or from this address; "
                                 + "try again after the time in Retry-After.");
                 return;
             }
             response.setHeader("WWW-Authenticate", challenge);
-            writer.write(response, request.getRequestURI(), HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+            writer.write(response, request.getRequestURI(), SecurityProblem.UNAUTHENTICATED,
                     "Valid credentials are required.");
         };
     }
 
     AccessDeniedHandler forbidden() {
         return (request, response, exception) -> writer.write(response, request.getRequestURI(),
-                HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this.");
+                SecurityProblem.FORBIDDEN, "Your role may not do this.");
     }
 }

@@ -1,7 +1,6 @@
 package dk.greatercph.ope.query.delegation;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,7 +29,7 @@ final class BoardCursor {
             }
             return Long.parseLong(raw.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            throw new DomainProblem("INVALID_CURSOR", ProblemKind.INVALID_INPUT,
+            throw new DomainProblem(DelegationQueryProblem.INVALID_CURSOR,
                     "The 'after' cursor is not one this service issued.");
         }
     }

@@ -3,7 +3,6 @@ package dk.greatercph.ope.query.delegation;
 import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -77,7 +76,7 @@ class DelegationQueryController {
                 view = find(query);
             }
             if (view.isPresent() && view.get().delegation().version() < minVersion) {
-                throw new DomainProblem("PROJECTION_BEHIND", ProblemKind.CONFLICT,
+                throw new DomainProblem(DelegationQueryProblem.PROJECTION_BEHIND,
                         "The view is at version " + view.get().delegation().version() + ", not yet at " + minVersion
                                 + "; retry shortly.");
             }

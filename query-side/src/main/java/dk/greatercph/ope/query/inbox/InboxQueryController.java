@@ -1,7 +1,6 @@
 package dk.greatercph.ope.query.inbox;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -80,7 +79,7 @@ class InboxQueryController {
         try {
             return Long.parseLong(lastEventId.strip());
         } catch (NumberFormatException e) {
-            throw new DomainProblem("INVALID_LAST_EVENT_ID", ProblemKind.INVALID_INPUT,
+            throw new DomainProblem(InboxProblem.INVALID_LAST_EVENT_ID,
                     "Last-Event-ID must be the id of an event this stream sent.");
         }
     }

@@ -4,7 +4,6 @@ import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.query.delegation.DelegationDetailView;
 import dk.greatercph.ope.query.delegation.FindDelegationQuery;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,7 +36,7 @@ class PersonQueryController {
     PersonView person(@PathVariable String personId) {
         PersonView person = queryGateway.query(new FindPersonQuery(personId),
                         ResponseTypes.optionalInstanceOf(PersonView.class)).join()
-                .orElseThrow(() -> new DomainProblem("PERSON_NOT_FOUND", ProblemKind.NOT_FOUND,
+                .orElseThrow(() -> new DomainProblem(PersonQueryProblem.PERSON_NOT_FOUND,
                         "No personal data is held about " + personId + "."));
         if (!person.erased()) {
             PersonalDataReads.shown(List.of(person.personId()));

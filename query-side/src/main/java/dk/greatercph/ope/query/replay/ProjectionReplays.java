@@ -1,7 +1,6 @@
 package dk.greatercph.ope.query.replay;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.query.deadletter.DeadLetters;
 import java.time.Clock;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -83,12 +82,12 @@ class ProjectionReplays implements DisposableBean {
     ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
-            throw new DomainProblem("REPLAY_NOT_SUPPORTED", ProblemKind.CONFLICT,
+            throw new DomainProblem(ReplayProblem.REPLAY_NOT_SUPPORTED,
                     "Projection '" + name + "' cannot be replayed: none of its handlers allows a reset.");
         }
         Run previous = runs.get(name);
         if (previous != null && previous.finishedAt == null) {
-            throw new DomainProblem("REPLAY_IN_PROGRESS", ProblemKind.CONFLICT,
+            throw new DomainProblem(ReplayProblem.REPLAY_IN_PROGRESS,
                     "Projection '" + name + "' is already being replayed.");
         }
         processor.shutDown();
@@ -99,7 +98,7 @@ class ProjectionReplays implements DisposableBean {
             processor.resetTokens();
         } catch (UnableToClaimTokenException e) {
             processor.start();
-            throw new DomainProblem("PROJECTION_CLAIMED_ELSEWHERE", ProblemKind.CONFLICT,
+            throw new DomainProblem(ReplayProblem.PROJECTION_CLAIMED_ELSEWHERE,
                     "Projection '" + name + "' is being processed by another instance; stop it there first.");
         }
         Run run = new Run(clock.instant(), System.nanoTime(), target == null ? -1 : target, events);
@@ -183,7 +182,7 @@ class ProjectionReplays implements DisposableBean {
         return processing.eventProcessor(name)
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .orElseThrow(() -> new DomainProblem("PROJECTION_NOT_FOUND", ProblemKind.NOT_FOUND,
+                .orElseThrow(() -> new DomainProblem(ReplayProblem.PROJECTION_NOT_FOUND,
                         "There is no projection named '" + name + "'."));
     }
 

@@ -96,7 +96,7 @@ class AnnualReportController {
                     case "json" -> JSON;
                     case "csv" -> CSV;
                     case "xlsx" -> XLSX;
-                    default -> throw new InvalidInput("INVALID_REPORT_FORMAT", "format", "is not one of json, csv, xlsx");
+                    default -> throw new InvalidInput(ReportProblem.INVALID_REPORT_FORMAT, "format", "is not one of json, csv, xlsx");
                 };
             }
             if (accept == null || accept.isBlank()) {

@@ -3,7 +3,6 @@ package dk.greatercph.ope.query.trip;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,6 +61,6 @@ class TripQueryController {
         return queryGateway.query(new FindTripQuery(id), ResponseTypes.optionalInstanceOf(TripView.class)).join()
                 .map(TripQueryController::shown)
                 .map(view -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view))
-                .orElseThrow(() -> new DomainProblem("TRIP_NOT_FOUND", ProblemKind.NOT_FOUND, "No trip with id " + id + "."));
+                .orElseThrow(() -> new DomainProblem(TripQueryProblem.TRIP_NOT_FOUND, "No trip with id " + id + "."));
     }
 }

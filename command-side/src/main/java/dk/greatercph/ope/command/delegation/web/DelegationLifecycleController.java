@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.delegation.web;
 
+import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.command.delegation.AcceptAssignmentCommand;
 import dk.greatercph.ope.command.delegation.AddMemberCommand;
 import dk.greatercph.ope.command.delegation.AddProgrammeItemCommand;
@@ -10,6 +11,7 @@ import dk.greatercph.ope.command.delegation.CompleteDelegationCommand;
 import dk.greatercph.ope.command.delegation.ConfirmDelegationCommand;
 import dk.greatercph.ope.command.delegation.DeclineAssignmentCommand;
 import dk.greatercph.ope.command.delegation.DeclineDelegationCommand;
+import dk.greatercph.ope.command.delegation.DelegationProblem;
 import dk.greatercph.ope.command.delegation.RecordCostCoverageCommand;
 import dk.greatercph.ope.command.delegation.RejectScopeExpansionCommand;
 import dk.greatercph.ope.command.delegation.RemoveMemberCommand;
@@ -29,7 +31,6 @@ import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.platform.problem.DomainProblem;
-import dk.greatercph.ope.platform.problem.ProblemKind;
 import dk.greatercph.ope.platform.time.OpeTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -84,7 +85,7 @@ class DelegationLifecycleController {
                 try {
                     setValue(new OperatorId(id));
                 } catch (IllegalArgumentException e) {
-                    throw new DomainProblem("ASSIGNMENT_NOT_FOUND", ProblemKind.NOT_FOUND, "No assignment for " + id + ".");
+                    throw new DomainProblem(DelegationProblem.ASSIGNMENT_NOT_FOUND, "No assignment for " + id + ".");
                 }
             }
         });
@@ -283,7 +284,7 @@ class DelegationLifecycleController {
             try {
                 return DateRange.require(field, LocalDateTime.parse(value).atZone(OpeTime.COPENHAGEN)).toInstant();
             } catch (DateTimeParseException e) {
-                throw new DomainProblem("INVALID_FIELD", ProblemKind.INVALID_INPUT,
+                throw new DomainProblem(InputProblem.INVALID_FIELD,
                         "Field '" + field + "' is not an ISO-8601 date-time.");
             }
         }

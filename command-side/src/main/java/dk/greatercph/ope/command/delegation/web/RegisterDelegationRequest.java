@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.delegation.web;
 
+import dk.greatercph.ope.command.delegation.DelegationProblem;
 import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
 import dk.greatercph.ope.events.delegation.Channel;
 import dk.greatercph.ope.events.delegation.DelegationId;
@@ -75,7 +76,7 @@ public record RegisterDelegationRequest(
         LocalDate today = LocalDate.now(OpeTime.COPENHAGEN);
         LocalDate received = dateReceived == null ? today : dateReceived;
         if (received.isAfter(today)) {
-            throw new InvalidInput("DATE_RECEIVED_IN_FUTURE", "dateReceived", "is after today (" + today + ")");
+            throw new InvalidInput(DelegationProblem.DATE_RECEIVED_IN_FUTURE, "dateReceived", "is after today (" + today + ")");
         }
         return new RegisterDelegationCommand(id, channel, requestingOrganisation, originProvince, originCity,
                 delegationType, politicalLevel, headCount, wishedFrom, wishedTo, themes.stream().sorted().toList(),

@@ -65,7 +65,7 @@ final class CsvLayout {
             firstLine = reader.readLine();
         }
         if (firstLine == null || firstLine.isBlank()) {
-            throw new InvalidInput("MISSING_HEADER", "file", "has no header line naming its columns");
+            throw new InvalidInput(ImportProblem.MISSING_HEADER, "file", "has no header line naming its columns");
         }
         char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
         List<String> header;
@@ -75,11 +75,11 @@ final class CsvLayout {
         Set<String> seen = new HashSet<>();
         for (String column : header) {
             if (!COLUMNS.contains(column)) {
-                throw new InvalidInput("UNKNOWN_COLUMN", column.isEmpty() ? "header" : column,
+                throw new InvalidInput(ImportProblem.UNKNOWN_COLUMN, column.isEmpty() ? "header" : column,
                         "is not a column of an import file (columns: " + String.join(", ", COLUMNS) + ")");
             }
             if (!seen.add(column)) {
-                throw new InvalidInput("DUPLICATE_COLUMN", column, "appears more than once in the header");
+                throw new InvalidInput(ImportProblem.DUPLICATE_COLUMN, column, "appears more than once in the header");
             }
         }
         return new CsvLayout(delimiter, List.copyOf(header));

@@ -121,7 +121,7 @@ class Imports {
             try {
                 layout = CsvLayout.of(file);
             } catch (CharacterCodingException e) {
-                throw new InvalidInput("INVALID_ENCODING", "file", "is not UTF-8 text");
+                throw new InvalidInput(ImportProblem.INVALID_ENCODING, "file", "is not UTF-8 text");
             }
             int total = count(layout, file);
             Started started = claim(hash, dryRun, user, bytes, total);
@@ -199,9 +199,9 @@ class Imports {
             Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
             long line = parser.getCurrentLineNumber() + 1;
             if (cause instanceof CharacterCodingException) {
-                throw new InvalidInput("INVALID_ENCODING", "file", "is not UTF-8 text");
+                throw new InvalidInput(ImportProblem.INVALID_ENCODING, "file", "is not UTF-8 text");
             }
-            throw new InvalidInput("MALFORMED_CSV", "file", "is not well-formed CSV (near line " + line + ")");
+            throw new InvalidInput(ImportProblem.MALFORMED_CSV, "file", "is not well-formed CSV (near line " + line + ")");
         }
         return records;
     }
@@ -265,7 +265,7 @@ class Imports {
         }
         if (record.size() != layout.columns()) {
             String message = "has " + record.size() + " cells; the header names " + layout.columns() + " columns";
-            return refused(line, "CELL_COUNT", "Line " + line + " " + message + ".",
+            return refused(line, ImportProblem.CELL_COUNT.name(), "Line " + line + " " + message + ".",
                     List.of(new ImportLineView.FieldProblem("line", message)));
         }
         try {

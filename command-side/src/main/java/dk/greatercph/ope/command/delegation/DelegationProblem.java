@@ -1,0 +1,98 @@
+package dk.greatercph.ope.command.delegation;
+
+import dk.greatercph.ope.platform.problem.ProblemCode;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+
+/** The refusals of a delegation request, from registration to completion (rules R1 to R6 and R8). */
+public enum DelegationProblem implements ProblemCode {
+    THEMES_REQUIRED(ProblemKind.INVALID_INPUT,
+            "A delegation request names at least one theme."),
+    INVALID_DATE_WINDOW(ProblemKind.INVALID_INPUT,
+            "The wished date window ends before it starts."),
+    INVALID_HEAD_COUNT(ProblemKind.INVALID_INPUT,
+            "A delegation has at least one member."),
+    DATE_RECEIVED_REQUIRED(ProblemKind.INVALID_INPUT,
+            "A request is registered with the date the desk received it."),
+    DATE_RECEIVED_IN_FUTURE(ProblemKind.INVALID_INPUT,
+            "The date a request was received lies after today (Europe/Copenhagen)."),
+    INVALID_STATE(ProblemKind.CONFLICT,
+            "The delegation's status does not allow this step now."),
+    NO_BUSINESS_FOCUS(ProblemKind.RULE_VIOLATION,
+            "A non-political delegation is routed only with a stated business opportunity (R2); recorded as a refusal."),
+    NO_OPERATOR_FOR_THEMES(ProblemKind.RULE_VIOLATION,
+            "No operator takes any of the delegation's themes; the desk can route with an override; recorded as a refusal."),
+    OVERRIDE_REASON_REQUIRED(ProblemKind.INVALID_INPUT,
+            "Overriding the routing rules needs a reason."),
+    UNKNOWN_OPERATOR(ProblemKind.RULE_VIOLATION,
+            "A routing override names an operator the routing table does not know."),
+    ASSIGNMENT_NOT_FOUND(ProblemKind.NOT_FOUND,
+            "The operator has no assignment on this delegation."),
+    ASSIGNMENT_ANSWERED(ProblemKind.CONFLICT,
+            "The assignment was already accepted, declined or withdrawn."),
+    ASSIGNMENT_NOT_ACCEPTED(ProblemKind.CONFLICT,
+            "An operator plans programme items only once it has accepted its assignment."),
+    REASON_REQUIRED(ProblemKind.INVALID_INPUT,
+            "A decline, rejection, cancellation or scope expansion states its reason."),
+    NOT_ROUTED(ProblemKind.CONFLICT,
+            "Scope expansion comes after routing; before it the themes belong to the request itself (R4)."),
+    NOTHING_TO_EXPAND(ProblemKind.INVALID_INPUT,
+            "The delegation already covers the requested themes."),
+    SCOPE_REQUEST_NOT_FOUND(ProblemKind.NOT_FOUND,
+            "No scope expansion request with this id on the delegation."),
+    SCOPE_REQUEST_CLOSED(ProblemKind.CONFLICT,
+            "The scope expansion request was already approved or rejected."),
+    TITLE_REQUIRED(ProblemKind.INVALID_INPUT,
+            "A programme item has a title."),
+    INVALID_TIME_SLOT(ProblemKind.INVALID_INPUT,
+            "A programme item ends after it starts."),
+    UNKNOWN_VENUE(ProblemKind.RULE_VIOLATION,
+            "The programme item names no registered venue."),
+    UNKNOWN_HOST(ProblemKind.RULE_VIOLATION,
+            "The programme item names no registered partner as host."),
+    ITEM_EXISTS(ProblemKind.CONFLICT,
+            "A programme item with this id exists already."),
+    ITEM_NOT_FOUND(ProblemKind.NOT_FOUND,
+            "No programme item with this id on the delegation."),
+    ITEM_OF_ANOTHER_OPERATOR(ProblemKind.FORBIDDEN,
+            "Only the operator that added a programme item, the lead or the desk may change it."),
+    PAYER_REQUIRED(ProblemKind.INVALID_INPUT,
+            "Cost coverage names who pays."),
+    BASIS_REQUIRED(ProblemKind.INVALID_INPUT,
+            "Cost coverage states its basis (agreement, invoice, ...)."),
+    INVALID_AMOUNT(ProblemKind.INVALID_INPUT,
+            "Cost coverage has an amount of zero or more."),
+    EMPTY_PROGRAMME(ProblemKind.RULE_VIOLATION,
+            "A programme without items cannot be confirmed."),
+    COST_COVERAGE_MISSING(ProblemKind.RULE_VIOLATION,
+            "Hospital-hosted items need a cost-coverage agreement before confirmation (R3); recorded as a refusal."),
+    DOUBLE_BOOKING(ProblemKind.CONFLICT,
+            "A venue or host is already booked by a confirmed programme at that time (R6); recorded as a refusal."),
+    DELEGATION_CLOSED(ProblemKind.CONFLICT,
+            "The delegation is already cancelled, declined or completed."),
+    NAME_REQUIRED(ProblemKind.INVALID_INPUT,
+            "A delegation member has a name."),
+    MEMBER_EXISTS(ProblemKind.CONFLICT,
+            "That member is already on the delegation."),
+    MEMBER_NOT_FOUND(ProblemKind.NOT_FOUND,
+            "No member with this id on the delegation."),
+    INVALID_OUTCOME(ProblemKind.INVALID_INPUT,
+            "A completion reports the visit's outcome.");
+
+    private final ProblemKind kind;
+    private final String meaning;
+
+    DelegationProblem(ProblemKind kind, String meaning) {
+        this.kind = kind;
+        this.meaning = meaning;
+    }
+
+    @Override
+    public int status() {
+        return kind.status();
+    }
+
+    @Override
+    public String meaning() {
+        return meaning;
+    }
+}

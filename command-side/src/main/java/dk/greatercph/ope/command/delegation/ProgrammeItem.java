@@ -1,0 +1,129 @@
+package dk.greatercph.ope.command.delegation;
+
+import dk.greatercph.ope.command.CommandResult;
+import dk.greatercph.ope.command.reference.Directory;
+import dk.greatercph.ope.events.delegation.CostCoverageRecordedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.EntityId;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+import static dk.greatercph.ope.platform.problem.DomainProblem.invalid;
+import static dk.greatercph.ope.platform.problem.DomainProblem.requireText;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One item of a delegation's visit programme: its time, venue and host, and whether its cost is covered (rule
+ * R3 for hospital hosts). {@code plannedBy} is the operator that added it, null when the desk did. It receives
+ * only the commands and events that name its item id, commands once the delegation has checked who plans.
+ */
+class ProgrammeItem {
+
+    @EntityId
+    private final String itemId;
+    private Instant startsAt;
+    private Instant endsAt;
+    private VenueId venueId;
+    private PartnerId hostId;
+    private boolean hostIsHospital;
+    private boolean costCovered;
+    private final OperatorId plannedBy;
+
+    ProgrammeItem(ProgrammeItemAddedEvent added) {
+        this.itemId = added.itemId();
+        this.plannedBy = added.plannedBy();
+        this.startsAt = added.startsAt();
+        this.endsAt = added.endsAt();
+        this.venueId = added.venueId();
+        this.hostId = added.hostId();
+        this.hostIsHospital = added.hostIsHospital();
+    }
+
+    /** An operator changes only the items it added; the lead changes all of them, as does the desk. */
+    void mayBeChangedBy(String actingOperator, OperatorId lead) {
+        if (actingOperator == null || (lead != null && lead.value().equals(actingOperator))
+                || (plannedBy != null && plannedBy.value().equals(actingOperator))) {
+            return;
+        }
+        throw new DomainProblem(DelegationProblem.ITEM_OF_ANOTHER_OPERATOR,
+                "This programme item was added by another operator; only that operator, the lead or the desk may "
+                        + "change it.");
+    }
+
+    @CommandHandler
+    CommandResult handle(ChangeProgrammeItemCommand command, Directory directory) {
+        boolean hospital = ProgrammeItemCheck.hostIsHospital(command.title(), command.startsAt(), command.endsAt(),
+                command.venueId(), command.hostId(), directory);
+        apply(new ProgrammeItemChangedEvent(command.delegationId(), itemId, command.kind(), command.title().trim(),
+                command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital));
+        return CommandResult.done();
+    }
+
+    @CommandHandler
+    CommandResult handle(RemoveProgrammeItemCommand command) {
+        apply(new ProgrammeItemRemovedEvent(command.delegationId(), itemId));
+        return CommandResult.done();
+    }
+
+    @CommandHandler
+    CommandResult handle(RecordCostCoverageCommand command) {
+        requireText(command.payer(), DelegationProblem.PAYER_REQUIRED, "Cost coverage names who pays.");
+        requireText(command.basis(), DelegationProblem.BASIS_REQUIRED,
+                "Cost coverage states its basis (agreement, invoice, …).");
+        if (command.amount() == null || command.amount().compareTo(BigDecimal.ZERO) < 0) {
+            throw invalid(DelegationProblem.INVALID_AMOUNT, "Cost coverage has an amount of zero or more.");
+        }
+        String currency = command.currency() == null ? "DKK" : command.currency();
+        apply(new CostCoverageRecordedEvent(command.delegationId(), itemId, command.payer().trim(),
+                command.basis().trim(), command.amount(), currency));
+        return CommandResult.done();
+    }
+
+    /** Rule R3: a hospital-hosted item is confirmed only with a cost-coverage agreement. */
+    boolean lacksCostCoverage() {
+        return hostIsHospital && !costCovered;
+    }
+
+    Bookings.Booking booking() {
+        return new Bookings.Booking(itemId, venueId, hostId, startsAt, endsAt);
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeItemChangedEvent event) {
+        startsAt = event.startsAt();
+        endsAt = event.endsAt();
+        venueId = event.venueId();
+        hostId = event.hostId();
+        hostIsHospital = event.hostIsHospital();
+    }
+
+    @EventSourcingHandler
+    void on(CostCoverageRecordedEvent event) {
+        costCovered = true;
+    }
+
+    /** Equal in every field, so that the test fixture can compare the state a command left with the sourced one. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProgrammeItem other && itemId.equals(other.itemId)
+                && Objects.equals(plannedBy, other.plannedBy) && Objects.equals(startsAt, other.startsAt)
+                && Objects.equals(endsAt, other.endsAt) && Objects.equals(venueId, other.venueId)
+                && Objects.equals(hostId, other.hostId) && hostIsHospital == other.hostIsHospital
+                && costCovered == other.costCovered;
+    }
+
+    @Override
+    public int hashCode() {
+        return itemId.hashCode();
+    }
+}

@@ -1,0 +1,35 @@
+package dk.greatercph.ope.command.delegation;
+
+import dk.greatercph.ope.command.reference.Directory;
+import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+
+import java.time.Instant;
+
+import static dk.greatercph.ope.platform.problem.DomainProblem.invalid;
+import static dk.greatercph.ope.platform.problem.DomainProblem.requireText;
+
+/** What a programme item must be before it is added or changed: titled, in order, at known places. */
+final class ProgrammeItemCheck {
+
+    private ProgrammeItemCheck() {
+    }
+
+    /** Checks the item and answers whether its host is a hospital (rule R3). */
+    static boolean hostIsHospital(String title, Instant startsAt, Instant endsAt, VenueId venue, PartnerId host,
+                                  Directory directory) {
+        requireText(title, DelegationProblem.TITLE_REQUIRED, "A programme item has a title.");
+        if (!endsAt.isAfter(startsAt)) {
+            throw invalid(DelegationProblem.INVALID_TIME_SLOT, "A programme item ends after it starts.");
+        }
+        if (!directory.hasVenue(venue)) {
+            throw new DomainProblem(DelegationProblem.UNKNOWN_VENUE, "No registered venue " + venue + ".");
+        }
+        if (host == null) {
+            return false;
+        }
+        return directory.isHospital(host).orElseThrow(() ->
+                new DomainProblem(DelegationProblem.UNKNOWN_HOST, "No registered partner " + host + "."));
+    }
+}

@@ -1,0 +1,51 @@
+package dk.greatercph.ope.command.delegation;
+
+import dk.greatercph.ope.command.routing.RoutingDecision;
+import dk.greatercph.ope.command.routing.RoutingTable;
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dk.greatercph.ope.platform.problem.DomainProblem.invalid;
+
+/** Who a delegation is routed to (rule R1): the routing table's decision, or the desk's reasoned override. */
+final class RoutingPolicy {
+
+    private RoutingPolicy() {
+    }
+
+    /**
+     * The override the command names, checked against the table, or else the table's decision for the themes (a
+     * political delegation led by the Region); empty when no operator takes any of them.
+     */
+    static Optional<RoutingDecision> decide(RouteDelegationCommand command, RoutingTable.Snapshot table,
+                                            Set<Theme> themes, boolean political) {
+        if (command.overrideLead() == null) {
+            return RoutingDecision.decide(table, List.copyOf(themes), political);
+        }
+        if (command.overrideReason() == null || command.overrideReason().isBlank()) {
+            throw invalid(DelegationProblem.OVERRIDE_REASON_REQUIRED, "Overriding the routing rules needs a reason.");
+        }
+        List<OperatorId> supporting = command.overrideSupporting() == null ? List.of()
+                : command.overrideSupporting().stream().distinct().filter(o -> !o.equals(command.overrideLead())).toList();
+        for (OperatorId operator : leadFirst(command.overrideLead(), supporting)) {
+            if (!table.themesByOperator().containsKey(operator)) {
+                throw new DomainProblem(DelegationProblem.UNKNOWN_OPERATOR, "No operator " + operator + ".");
+            }
+        }
+        return Optional.of(new RoutingDecision(command.overrideLead(), supporting, table.version(),
+                command.overrideReason().trim()));
+    }
+
+    static List<OperatorId> leadFirst(OperatorId lead, List<OperatorId> supporting) {
+        List<OperatorId> all = new ArrayList<>();
+        all.add(lead);
+        all.addAll(supporting);
+        return all;
+    }
+}

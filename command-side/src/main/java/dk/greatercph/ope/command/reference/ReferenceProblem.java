@@ -1,0 +1,30 @@
+package dk.greatercph.ope.command.reference;
+
+import dk.greatercph.ope.platform.problem.ProblemCode;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+
+/** The refusals of the reference data: venues and partners. */
+enum ReferenceProblem implements ProblemCode {
+    NAME_REQUIRED(ProblemKind.INVALID_INPUT,
+            "A venue or partner has a name."),
+    INVALID_CAPACITY(ProblemKind.INVALID_INPUT,
+            "A venue holds at least one person.");
+
+    private final ProblemKind kind;
+    private final String meaning;
+
+    ReferenceProblem(ProblemKind kind, String meaning) {
+        this.kind = kind;
+        this.meaning = meaning;
+    }
+
+    @Override
+    public int status() {
+        return kind.status();
+    }
+
+    @Override
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,119 @@
+package dk.greatercph.ope.platform.problem;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Documents every problem code in the OpenAPI document: the {@code Problem} schema's {@code code} lists each
+ * code of every {@link ProblemCode} enum of the product, with its status and meaning, and every operation
+ * answers errors with that schema.
+ */
+final class ProblemCodesDocument implements OpenApiCustomizer {
+
+    static final String SCHEMA = "Problem";
+    private static final String BASE_PACKAGE = "dk.greatercph.ope";
+
+    private final Map<String, List<ProblemCode>> codes;
+
+    ProblemCodesDocument() {
+        this(scan());
+    }
+
+    ProblemCodesDocument(List<ProblemCode> all) {
+        this.codes = all.stream().collect(Collectors.groupingBy(ProblemCode::name, TreeMap::new,
+                Collectors.toList()));
+        codes.forEach((name, same) -> {
+            if (same.stream().map(ProblemCode::status).distinct().count() > 1) {
+                throw new IllegalStateException("Problem code " + name + " answers with more than one status.");
+            }
+        });
+    }
+
+    /** Every constant of every enum in the product that implements {@link ProblemCode}. */
+    static List<ProblemCode> scan() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(ProblemCode.class));
+        List<ProblemCode> all = new ArrayList<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents(BASE_PACKAGE)) {
+            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(),
+                    ProblemCodesDocument.class.getClassLoader());
+            if (type.isEnum()) {
+                for (Object constant : type.getEnumConstants()) {
+                    all.add((ProblemCode) constant);
+                }
+            }
+        }
+        all.sort(Comparator.comparing(ProblemCode::name));
+        return all;
+    }
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        openApi.getComponents().addSchemas(SCHEMA, problemSchema());
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getResponses() != null && !operation.getResponses().containsKey("default")) {
+                operation.getResponses().addApiResponse("default", new ApiResponse()
+                        .description("A problem (RFC 9457) with a stable code")
+                        .content(new Content().addMediaType("application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)))));
+            }
+        }));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Schema<?> problemSchema() {
+        StringSchema code = new StringSchema();
+        code.setEnum(new ArrayList<>(codes.keySet()));
+        code.description("The stable code clients act on. Each code, its HTTP status and meaning:\n\n"
+                + codes.entrySet().stream()
+                .map(e -> "- `" + e.getKey() + "` (" + e.getValue().get(0).status() + "): "
+                        + e.getValue().stream().map(ProblemCode::meaning).distinct()
+                        .collect(Collectors.joining(" / ")))
+                .collect(Collectors.joining("\n")));
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", new StringSchema().format("uri").description("The problem type; about:blank"));
+        properties.put("title", new StringSchema().description("The HTTP status's reason phrase"));
+        properties.put("status", new IntegerSchema().format("int32").description("The HTTP status"));
+        properties.put("detail", new StringSchema().description("What went wrong, for a person to read"));
+        properties.put("instance", new StringSchema().format("uri").description("The path the problem arose at"));
+        properties.put("code", code);
+        properties.put("errors", new ArraySchema().description("For bad input: each offending field or parameter")
+                .items(new ObjectSchema()
+                        .addProperty("field", new StringSchema().description("The field or parameter"))
+                        .addProperty("message", new StringSchema().description("What is wrong with it"))));
+        properties.put("incident", new StringSchema().description("For an unexpected error: the id to quote"));
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("An error answer (RFC 9457 problem details). Bad input also lists each offending field "
+                + "in errors.");
+        problem.setProperties(properties);
+        problem.setRequired(List.of("status", "code"));
+        return problem;
+    }
+}

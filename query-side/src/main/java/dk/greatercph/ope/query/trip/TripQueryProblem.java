@@ -1,0 +1,28 @@
+package dk.greatercph.ope.query.trip;
+
+import dk.greatercph.ope.platform.problem.ProblemCode;
+import dk.greatercph.ope.platform.problem.ProblemKind;
+
+/** The refusal of a trip lookup. */
+enum TripQueryProblem implements ProblemCode {
+    TRIP_NOT_FOUND(ProblemKind.NOT_FOUND,
+            "No trip with this id.");
+
+    private final ProblemKind kind;
+    private final String meaning;
+
+    TripQueryProblem(ProblemKind kind, String meaning) {
+        this.kind = kind;
+        this.meaning = meaning;
+    }
+
+    @Override
+    public int status() {
+        return kind.status();
+    }
+
+    @Override
+    public String meaning() {
+        return meaning;
+    }
+}
