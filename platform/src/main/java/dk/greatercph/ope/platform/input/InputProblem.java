@@ -29,7 +29,8 @@ public enum InputProblem implements ProblemCode {
     MALFORMED_REQUEST(400,
             "The request is not well-formed HTTP (request line, path encoding or headers)."),
     REQUEST_REJECTED(400,
-            "The request path is not in canonical form (no '//', '..', ';' or encoded separators).");
+            "The request path is not in canonical form (no '//', '..', ';' or encoded separators), or a header "
+                    + "value holds characters the service does not accept.");
 
     private final int status;
     private final String meaning;

@@ -24,7 +24,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -126,6 +128,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalidInput(InvalidInput e) {
         return problem(e.code(), "'" + e.field() + "' " + e.getMessage() + ".",
                 Map.of("errors", List.of(fieldError(e.field(), e.getMessage()))));
+    }
+
+    /**
+     * The security firewall's refusal of a header value (e.g. a character outside ISO-8859-1 in If-Match or
+     * Last-Event-ID), raised when a handler reads the header: bad input, not a fault.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        return problem(InputProblem.REQUEST_REJECTED,
+                "The request has a header value this service does not accept (only printable ISO-8859-1 text).",
+                Map.of());
+    }
+
+    /** A multipart body that cannot be parsed is bad input (one over the upload limit is answered as too large). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException e) {
+        return problem(InputProblem.UNREADABLE_BODY,
+                "The multipart body could not be read (boundary, part headers or encoding).", Map.of());
     }
 
     @ExceptionHandler(Exception.class)

@@ -109,7 +109,7 @@ public record DelegationDetailView(
     @Schema(name = "Refusal")
     public record Refusal(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"ROUTING", "CONFIRMATION"}) String kind,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "NO_BUSINESS_OPPORTUNITY") String code,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "NO_BUSINESS_FOCUS") String code,
             String reason,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The programme items concerned, if any.")
             List<String> itemIds,

@@ -51,7 +51,7 @@ class AnnualReportController {
                     reasons; per operator its agreed targets against the actuals (as GET /api/kpis?year=); and the \
                     year's annual political trip with its report. JSON by default; CSV (Accept: text/csv) and a \
                     spreadsheet (Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) download \
-                    as annual-report-{year}.csv / .xlsx; format=csv|xlsx|json chooses regardless of Accept.""",
+                    as annual-report-{year}.csv / .xlsx; format=csv|xlsx|json chooses among what Accept allows (a browser's */* allows all three).""",
             responses = @ApiResponse(responseCode = "200", description = "The report", content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = AnnualReportView.class)),
@@ -61,7 +61,7 @@ class AnnualReportController {
                             description = "One sheet per section, columns item, measure, value"))}))
     ResponseEntity<?> annual(@Parameter(description = "The year of receipt", example = "2027")
                              @PathVariable @Min(1900) @Max(9999) int year,
-                             @Parameter(description = "Chooses the representation regardless of Accept",
+                             @Parameter(description = "Chooses the representation among those the Accept header allows",
                                      schema = @Schema(allowableValues = {"json", "csv", "xlsx"}))
                              @RequestParam(required = false) String format,
                              @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false)

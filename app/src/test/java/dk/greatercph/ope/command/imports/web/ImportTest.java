@@ -105,7 +105,7 @@ class ImportTest {
     }
 
     private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        return Imports.canonicalSha256(new ByteArrayInputStream(bytes));
     }
 
     /** What POST /api/delegations answers for the same request, as JSON. */
@@ -222,6 +222,14 @@ class ImportTest {
         JsonNode dryAgain = finished(post(csv, true));
         assertThat(lineOf(dryAgain, 2).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
         assertThat(dryAgain.get("alreadyRecorded").asInt()).isEqualTo(2);
+
+        // the same sheet saved again with Windows line ends and a byte-order mark is the same file
+        byte[] resaved = ("\uFEFF" + new String(csv, StandardCharsets.UTF_8).replace("\n", "\r\n"))
+                .getBytes(StandardCharsets.UTF_8);
+        Api.Response resavedAgain = post(resaved, false);
+        assertThat(resavedAgain.status()).as(resavedAgain.body()).isEqualTo(200);
+        assertThat(resavedAgain.json().get("id").asString()).isEqualTo(run.get("id").asString());
+        assertThat(eventsOfFile(sha)).isEqualTo(2);
     }
 
     /**

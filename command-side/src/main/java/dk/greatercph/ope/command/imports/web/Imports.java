@@ -32,6 +32,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,10 +41,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -111,12 +112,14 @@ class Imports {
         Path file = Files.createTempFile("ope-import-", ".csv");
         boolean handedOver = false;
         try {
-            MessageDigest sha256 = sha256();
             long bytes;
-            try (InputStream in = new DigestInputStream(body, sha256); OutputStream out = Files.newOutputStream(file)) {
-                bytes = transfer(in, out);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                bytes = transfer(body, out);
             }
-            String hash = HexFormat.of().formatHex(sha256.digest());
+            String hash;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                hash = canonicalSha256(in);
+            }
             CsvLayout layout;
             try {
                 layout = CsvLayout.of(file);
@@ -368,6 +371,33 @@ class Imports {
         } catch (IOException e) {
             throw new UnreadableUpload(e);
         }
+    }
+
+    /**
+     * The file's identity: the SHA-256 of its bytes without a leading UTF-8 byte-order mark and with every line end
+     * (CRLF or CR) written as LF, so that a sheet saved again with other line ends or a BOM is the same file, and
+     * its lines are recorded once.
+     */
+    static String canonicalSha256(InputStream in) throws IOException {
+        MessageDigest sha256 = sha256();
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        in.mark(3);
+        if (!Arrays.equals(in.readNBytes(3), bom)) {
+            in.reset();
+        }
+        boolean afterCarriageReturn = false;
+        for (int b = in.read(); b != -1; b = in.read()) {
+            if (b == '\r') {
+                sha256.update((byte) '\n');
+                afterCarriageReturn = true;
+                continue;
+            }
+            if (b != '\n' || !afterCarriageReturn) {
+                sha256.update((byte) b);
+            }
+            afterCarriageReturn = false;
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private static MessageDigest sha256() {
