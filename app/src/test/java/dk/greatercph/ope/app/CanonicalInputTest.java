@@ -445,6 +445,33 @@ class CanonicalInputTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"If-Match", "If-None-Match"})
+    void aHeaderValueOutsideTheFirewallsRulesIsAProblemNotAFault(String header) throws IOException {
+        String id = desk.post("/api/delegations", Requests.delegation("Header " + UUID.randomUUID())).json()
+                .get("id").asString();
+        String fullWidthOne = new String("\uFF11".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        String body = "{\"businessOpportunityAssessment\":\"Solid\"}";
+        String request = header.equals("If-Match")
+                ? "POST /api/delegations/" + id + "/screening HTTP/1.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length() + "\r\n"
+                : "GET /api/delegations/" + id + " HTTP/1.1\r\n";
+        RawResponse response = raw(request + "Host: localhost\r\n" + header + ": \"" + fullWidthOne + "\"\r\n"
+                + basic("desk") + "Connection: close\r\n\r\n" + (header.equals("If-Match") ? body : ""));
+
+        assertRawProblem(response, 400, "REQUEST_REJECTED");
+    }
+
+    @Test
+    void aMultipartBodyThatCannotBeParsedIsAProblemNotAFault() throws IOException {
+        String body = "abc";
+        RawResponse response = raw("POST /api/imports?dryRun=true HTTP/1.1\r\nHost: localhost\r\n" + basic("desk")
+                + "Content-Type: multipart/form-data\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+
+        assertRawProblem(response, 400, "UNREADABLE_BODY");
+    }
+
+    @ParameterizedTest
     @CsvSource({"q=%C3%28, q", "q=%ZZ, q", "q=%, q", "operator=%FF, operator", "limit=5&q=%C0%AF, q"})
     void undecodableQueryParameterIsRefusedByName(String query, String parameter) throws IOException {
         RawResponse response = raw("GET /api/delegations?" + query + " HTTP/1.1\r\nHost: localhost\r\n"

@@ -223,8 +223,8 @@ class ImportTest {
         assertThat(lineOf(dryAgain, 2).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
         assertThat(dryAgain.get("alreadyRecorded").asInt()).isEqualTo(2);
 
-        // the same sheet saved again with Windows line ends and a byte-order mark is the same file
-        byte[] resaved = ("\uFEFF" + new String(csv, StandardCharsets.UTF_8).replace("\n", "\r\n"))
+        // the same sheet saved again with Unix line ends and a byte-order mark is the same file
+        byte[] resaved = ("\uFEFF" + new String(csv, StandardCharsets.UTF_8).replace("\r\n", "\n"))
                 .getBytes(StandardCharsets.UTF_8);
         Api.Response resavedAgain = post(resaved, false);
         assertThat(resavedAgain.status()).as(resavedAgain.body()).isEqualTo(200);
