@@ -75,10 +75,10 @@ class DelegationBoardProjection {
                         INSERT INTO delegation_board (delegation_id, board_position, status, channel,
                             requesting_organisation, origin_province, origin_city, delegation_type, political_level,
                             head_count, wished_from, wished_to, themes, purpose, business_opportunity,
-                            registered_at, registered_by, version, updated_at)
+                            registered_at, registered_by, version, updated_at, country, date_received)
                         VALUES (:id, :position, 'REQUESTED', :channel, :organisation, :province, :city, :type,
                             :level, :headCount, :wishedFrom, :wishedTo, :themes, :purpose, :opportunity, :at,
-                            :actor, :version, :at)
+                            :actor, :version, :at, :country, :received)
                         ON CONFLICT (delegation_id) DO NOTHING
                         """)
                 .param("id", event.delegationId().value())
@@ -98,6 +98,8 @@ class DelegationBoardProjection {
                 .param("at", utc(at))
                 .param("actor", actor)
                 .param("version", version)
+                .param("country", event.country())
+                .param("received", event.dateReceived())
                 .update();
     }
 
@@ -146,7 +148,7 @@ class DelegationBoardProjection {
                             ON CONFLICT (delegation_id, operator_id) DO UPDATE SET role = EXCLUDED.role,
                                 state = 'OFFERED', offered_at = EXCLUDED.offered_at, due_at = EXCLUDED.due_at,
                                 answered_at = NULL, reason = NULL, returned_to_desk = FALSE,
-                                position = EXCLUDED.position
+                                position = EXCLUDED.position, escalated_at = NULL
                             """)
                     .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
                     .param("role", event.role().name()).param("at", utc(at)).param("due", utc(event.dueAt()))
@@ -188,11 +190,12 @@ class DelegationBoardProjection {
     void on(AssignmentEscalatedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
         if (advance(event.delegationId(), version, at)) {
             jdbc.sql("""
-                            UPDATE delegation_assignment SET state = 'ESCALATED', position = :position
+                            UPDATE delegation_assignment SET state = 'ESCALATED', position = :position,
+                                escalated_at = :at
                             WHERE delegation_id = :id AND operator_id = :operator
                             """)
                     .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
-                    .param("position", token.position().orElseThrow()).update();
+                    .param("position", token.position().orElseThrow()).param("at", utc(at)).update();
             refreshVisibility(event.delegationId());
         }
     }
