@@ -52,7 +52,8 @@ import static dk.greatercph.ope.platform.time.OpeTime.utc;
  * <p>
  * This projection owns {@code delegation_board}, {@code delegation_assignment}, {@code delegation_programme_item},
  * {@code delegation_scope_request} and {@code delegation_refusal}; nothing else writes them. The inbox reads the
- * assignments through the {@code inbox_assignment} view only (migration V80).
+ * assignments through the {@code inbox_assignment} view only (migration V80), the desk's escalation list through
+ * the {@code desk_escalation} view only (migration V105).
  */
 @Component
 @ProcessingGroup(DelegationBoardProjection.NAME)
