@@ -170,6 +170,48 @@ class OpenApiTest {
     }
 
     @Test
+    void describesTheBoardsOriginFiltersTheEscalationListAndTripsInTheSchedule() {
+        JsonNode doc = new Api(port).get("/v3/api-docs").json();
+        JsonNode paths = doc.get("paths");
+        JsonNode schemas = doc.get("components").get("schemas");
+
+        assertThat(paths.get("/api/delegations").get("get").get("parameters").valueStream()
+                .map(p -> p.get("name").asString()))
+                .contains("country", "sector", "type", "receivedFrom", "receivedTo", "assignmentState");
+        JsonNode delegation = schemas.get("Delegation");
+        assertThat(delegation.get("required").valueStream().map(JsonNode::asString))
+                .contains("country", "dateReceived", "sector").doesNotContain("originProvince", "originCity");
+        assertThat(delegation.get("properties").get("dateReceived").get("format").asString()).isEqualTo("date");
+
+        JsonNode escalations = paths.get("/api/escalations").get("get");
+        assertThat(escalations.get("tags").get(0).asString()).isEqualTo("Escalations");
+        assertThat(escalations.get("parameters").valueStream().map(p -> p.get("name").asString()))
+                .containsExactlyInAnyOrder("limit", "after");
+        assertThat(doc.get("tags").valueStream().map(t -> t.get("name").asString())).contains("Escalations");
+        assertThat(schemas.get("Escalation").get("required").valueStream().map(JsonNode::asString))
+                .contains("delegation", "operatorId", "role", "state", "offeredAt", "dueAt", "overdueFor",
+                        "overdueMinutes", "nextStep").doesNotContain("escalatedAt");
+        assertThat(schemas.get("Escalation").get("properties").get("dueAt").get("format").asString())
+                .isEqualTo("date-time");
+        assertThat(schemas.get("EscalationNextStep").get("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("text", "method", "path");
+        assertThat(schemas.get("EscalationPage").get("required").valueStream().map(JsonNode::asString))
+                .containsExactly("items");
+
+        assertThat(schemas.get("ScheduleEntry").get("properties").get("type").get("enum").valueStream()
+                .map(JsonNode::asString)).contains("TRIP_ITEM");
+        assertThat(schemas.get("ScheduleEntry").get("properties").propertyNames()).contains("tripId", "city", "timeZone");
+        assertThat(schemas.get("TripItineraryItem").get("required").valueStream().map(JsonNode::asString))
+                .contains("timeZone", "startsAt");
+        assertThat(schemas.get("AddItineraryItemRequest").get("properties").propertyNames()).contains("timeZone");
+        assertThat(schemas.get("AddItineraryItemRequest").get("required").valueStream().map(JsonNode::asString))
+                .doesNotContain("timeZone");
+        assertThat(paths.get("/api/trips/{id}").get("get").get("parameters").valueStream()
+                .map(p -> p.get("name").asString())).contains("minVersion");
+        assertThat(paths.get("/api/trips/{id}").get("get").get("responses").propertyNames()).contains("409");
+    }
+
+    @Test
     void describesTheAnnualReportInItsThreeRepresentations() {
         JsonNode doc = new Api(port).get("/v3/api-docs").json();
         JsonNode annual = doc.get("paths").get("/api/reports/annual/{year}").get("get");

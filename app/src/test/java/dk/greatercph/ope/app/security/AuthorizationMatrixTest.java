@@ -109,6 +109,10 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", one + "?minVersion=1", null, 401, 200, 200, 404, 200, 403));
         rows.add(row("GET", "/api/delegations?status=ROUTED&operator=chc&theme=HEALTH_WELFARE_TECH&from=2027-01-01"
                 + "&to=2027-12-31&q=Matrix", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/delegations?country=CN&sector=PUBLIC&type=ADMINISTRATIVE&receivedFrom=2026-01-01"
+                + "&receivedTo=2027-12-31&assignmentState=ESCALATED", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/escalations", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/escalations?limit=5", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/operators/chc/inbox", null, 401, 200, 200, 404, 200, 403));
         rows.add(row("GET", "/api/operators/clean/inbox?state=OFFERED", null, 401, 200, 404, 200, 200, 403));
         rows.add(row("GET", "/api/schedule", null, 401, 200, 200, 200, 200, 403));
@@ -134,6 +138,7 @@ class AuthorizationMatrixTest {
                 .ledBy("Chair").extraordinary("Matrix row").json(), 401, 201, 403, 403, 403, 403));
         rows.add(row("GET", "/api/trips", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/trips/{openTrip}", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/trips/{openTrip}?minVersion=0", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("POST", "/api/trips/{openTrip}/participants", PARTICIPANT, 401, 201, 403, 403, 403, 403));
         rows.add(row("DELETE", "/api/trips/{openTrip}/participants/{participant}", null, 401, 200, 403, 403, 403, 403));
         rows.add(row("POST", "/api/trips/{openTrip}/itinerary-items", "ITINERARY", 401, 201, 403, 403, 403, 403));

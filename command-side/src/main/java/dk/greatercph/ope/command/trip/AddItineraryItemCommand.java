@@ -9,6 +9,6 @@ import java.time.LocalDateTime;
 
 public record AddItineraryItemCommand(@TargetAggregateIdentifier TripId tripId, String itemId, LocalDateTime startsAt,
                                       LocalDateTime endsAt, String city, String counterpart, String description,
-                                      OperatorId objectiveOperator, String objectiveCompany,
+                                      OperatorId objectiveOperator, String objectiveCompany, String timeZone,
                                       @TargetAggregateVersion Long expectedVersion) {
 }

@@ -110,7 +110,8 @@ class Trip {
         }
         apply(new ItineraryItemAddedEvent(tripId, command.itemId(), command.startsAt(), command.endsAt(),
                 command.city().trim(), command.counterpart().trim(), command.description(),
-                command.objectiveOperator(), command.objectiveCompany()));
+                command.objectiveOperator(), command.objectiveCompany(),
+                command.timeZone() == null ? ItineraryItemAddedEvent.CHINA_STANDARD_TIME : command.timeZone()));
         return CommandResult.done();
     }
 

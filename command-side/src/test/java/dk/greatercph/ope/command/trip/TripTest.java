@@ -48,7 +48,8 @@ class TripTest {
             PERSONAL_DATA.seal(CHAIR_PERSON, "Chair"), "Region Hovedstaden", null);
     private static final ItineraryItemAddedEvent MEETING = new ItineraryItemAddedEvent(TRIP, "ITI-1",
             LocalDateTime.of(2027, 5, 11, 10, 0), LocalDateTime.of(2027, 5, 11, 12, 0), "Nanjing",
-            "Jiangsu Foreign Affairs Office", "Renewal of the agreement", new OperatorId("region"), null);
+            "Jiangsu Foreign Affairs Office", "Renewal of the agreement", new OperatorId("region"), null,
+            "Asia/Shanghai");
 
     private FixtureConfiguration<Trip> fixture;
     private InMemoryAnnualTrips annualTrips;
@@ -152,7 +153,7 @@ class TripTest {
     void addsAnItineraryItemTiedToAnOperatorObjective() {
         fixture.given(PLANNED)
                 .when(new AddItineraryItemCommand(TRIP, "ITI-1", MEETING.startsAt(), MEETING.endsAt(), "Nanjing",
-                        "Jiangsu Foreign Affairs Office", "Renewal of the agreement", new OperatorId("region"), null, null))
+                        "Jiangsu Foreign Affairs Office", "Renewal of the agreement", new OperatorId("region"), null, null, null))
                 .expectEvents(MEETING);
     }
 
@@ -160,7 +161,7 @@ class TripTest {
     void refusesAnItineraryItemOutsideTheTrip() {
         fixture.given(PLANNED)
                 .when(new AddItineraryItemCommand(TRIP, "ITI-2", LocalDateTime.of(2027, 6, 1, 10, 0),
-                        LocalDateTime.of(2027, 6, 1, 11, 0), "Beijing", "Someone", null, null, null, null))
+                        LocalDateTime.of(2027, 6, 1, 11, 0), "Beijing", "Someone", null, null, null, null, null))
                 .expectException(refusedWith("OUTSIDE_TRIP", ProblemKind.INVALID_INPUT))
                 .expectNoEvents();
     }

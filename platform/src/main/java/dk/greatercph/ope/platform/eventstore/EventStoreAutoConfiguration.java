@@ -126,4 +126,9 @@ public class EventStoreAutoConfiguration {
     DelegationCompletedUpcaster delegationCompletedUpcaster() {
         return new DelegationCompletedUpcaster();
     }
+
+    @Bean
+    ItineraryItemAddedUpcaster itineraryItemAddedUpcaster() {
+        return new ItineraryItemAddedUpcaster();
+    }
 }

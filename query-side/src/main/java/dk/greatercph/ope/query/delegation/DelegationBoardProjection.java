@@ -52,7 +52,8 @@ import static dk.greatercph.ope.platform.time.OpeTime.utc;
  * <p>
  * This projection owns {@code delegation_board}, {@code delegation_assignment}, {@code delegation_programme_item},
  * {@code delegation_scope_request} and {@code delegation_refusal}; nothing else writes them. The inbox reads the
- * assignments through the {@code inbox_assignment} view only (migration V80).
+ * assignments through the {@code inbox_assignment} view only (migration V80), the desk's escalation list through
+ * the {@code desk_escalation} view only (migration V105).
  */
 @Component
 @ProcessingGroup(DelegationBoardProjection.NAME)
@@ -75,10 +76,10 @@ class DelegationBoardProjection {
                         INSERT INTO delegation_board (delegation_id, board_position, status, channel,
                             requesting_organisation, origin_province, origin_city, delegation_type, political_level,
                             head_count, wished_from, wished_to, themes, purpose, business_opportunity,
-                            registered_at, registered_by, version, updated_at)
+                            registered_at, registered_by, version, updated_at, country, date_received)
                         VALUES (:id, :position, 'REQUESTED', :channel, :organisation, :province, :city, :type,
                             :level, :headCount, :wishedFrom, :wishedTo, :themes, :purpose, :opportunity, :at,
-                            :actor, :version, :at)
+                            :actor, :version, :at, :country, :received)
                         ON CONFLICT (delegation_id) DO NOTHING
                         """)
                 .param("id", event.delegationId().value())
@@ -98,6 +99,8 @@ class DelegationBoardProjection {
                 .param("at", utc(at))
                 .param("actor", actor)
                 .param("version", version)
+                .param("country", event.country())
+                .param("received", event.dateReceived())
                 .update();
     }
 
@@ -146,7 +149,7 @@ class DelegationBoardProjection {
                             ON CONFLICT (delegation_id, operator_id) DO UPDATE SET role = EXCLUDED.role,
                                 state = 'OFFERED', offered_at = EXCLUDED.offered_at, due_at = EXCLUDED.due_at,
                                 answered_at = NULL, reason = NULL, returned_to_desk = FALSE,
-                                position = EXCLUDED.position
+                                position = EXCLUDED.position, escalated_at = NULL
                             """)
                     .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
                     .param("role", event.role().name()).param("at", utc(at)).param("due", utc(event.dueAt()))
@@ -188,11 +191,12 @@ class DelegationBoardProjection {
     void on(AssignmentEscalatedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
         if (advance(event.delegationId(), version, at)) {
             jdbc.sql("""
-                            UPDATE delegation_assignment SET state = 'ESCALATED', position = :position
+                            UPDATE delegation_assignment SET state = 'ESCALATED', position = :position,
+                                escalated_at = :at
                             WHERE delegation_id = :id AND operator_id = :operator
                             """)
                     .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
-                    .param("position", token.position().orElseThrow()).update();
+                    .param("position", token.position().orElseThrow()).param("at", utc(at)).update();
             refreshVisibility(event.delegationId());
         }
     }

@@ -76,6 +76,14 @@ class DelegationBoardQueries {
                           AND (CAST(:to AS DATE) IS NULL OR wished_from <= :to)
                           AND (CAST(:text AS TEXT) IS NULL OR requesting_organisation ILIKE :text
                                OR purpose ILIKE :text)
+                          AND (CAST(:country AS TEXT) IS NULL OR country = :country)
+                          AND (CAST(:types AS TEXT[]) IS NULL OR delegation_type = ANY (CAST(:types AS TEXT[])))
+                          AND (CAST(:receivedFrom AS DATE) IS NULL OR date_received >= :receivedFrom)
+                          AND (CAST(:receivedTo AS DATE) IS NULL OR date_received <= :receivedTo)
+                          AND (CAST(:assignmentState AS TEXT) IS NULL OR EXISTS (
+                               SELECT 1 FROM delegation_assignment a
+                               WHERE a.delegation_id = delegation_board.delegation_id
+                                 AND a.state = :assignmentState))
                         ORDER BY board_position DESC
                         LIMIT :limit
                         """)
@@ -86,6 +94,11 @@ class DelegationBoardQueries {
                 .param("from", query.from())
                 .param("to", query.to())
                 .param("text", text)
+                .param("country", query.country())
+                .param("types", types(query))
+                .param("receivedFrom", query.receivedFrom())
+                .param("receivedTo", query.receivedTo())
+                .param("assignmentState", query.assignmentState() == null ? null : query.assignmentState().name())
                 .param("limit", query.limit() + 1)
                 .query((rs, n) -> new Row(rs.getLong("board_position"),
                         LeftOut.orNull("board entry", rs.getString("delegation_id"), () -> view(rs, n))))
@@ -94,6 +107,17 @@ class DelegationBoardQueries {
         List<Row> page = more ? rows.subList(0, query.limit()) : rows;
         String next = more ? BoardCursor.encode(page.get(page.size() - 1).position()) : null;
         return new DelegationPage(page.stream().map(Row::view).filter(Objects::nonNull).toList(), next);
+    }
+
+    /** The delegation types the type and sector filters allow together; null when neither is set. */
+    private static String[] types(FindDelegationsQuery query) {
+        if (query.type() == null && query.sector() == null) {
+            return null;
+        }
+        return Arrays.stream(DelegationType.values())
+                .filter(t -> query.type() == null || t == query.type())
+                .filter(t -> query.sector() == null || t.sector() == query.sector())
+                .map(DelegationType::name).toArray(String[]::new);
     }
 
     private DelegationDetailView detail(Head head) {
@@ -171,18 +195,22 @@ class DelegationBoardQueries {
     }
 
     private static DelegationView view(ResultSet rs, int rowNum) throws SQLException {
+        DelegationType type = DelegationType.valueOf(rs.getString("delegation_type"));
         return new DelegationView(
                 rs.getString("delegation_id"),
                 DelegationStatus.valueOf(rs.getString("status")),
                 Channel.valueOf(rs.getString("channel")),
                 rs.getString("requesting_organisation"),
+                rs.getString("country"),
                 rs.getString("origin_province"),
                 rs.getString("origin_city"),
-                DelegationType.valueOf(rs.getString("delegation_type")),
+                type,
+                type.sector(),
                 PoliticalLevel.valueOf(rs.getString("political_level")),
                 rs.getInt("head_count"),
                 rs.getObject("wished_from", LocalDate.class),
                 rs.getObject("wished_to", LocalDate.class),
+                rs.getObject("date_received", LocalDate.class),
                 themes(rs.getArray("themes")),
                 rs.getString("purpose"),
                 rs.getString("business_opportunity"),

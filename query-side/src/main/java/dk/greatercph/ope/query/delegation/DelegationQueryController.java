@@ -1,7 +1,10 @@
 package dk.greatercph.ope.query.delegation;
 
+import dk.greatercph.ope.platform.input.CountryCodes;
 import dk.greatercph.ope.platform.input.DateRange;
+import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.query.inbox.AssignmentState;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -87,7 +90,7 @@ class DelegationQueryController {
 
     @GetMapping
     @Operation(summary = "The desk's board, newest first, optionally filtered",
-            description = "DESK or AUDITOR. Filters combine; pages follow the 'next' cursor. from/to select delegations whose wished dates overlap that period; q searches organisation and purpose, case-insensitively.")
+            description = "DESK or AUDITOR. Filters combine; pages follow the 'next' cursor. from/to select delegations whose wished dates overlap that period; q searches organisation and purpose, case-insensitively; country (ISO 3166-1 alpha-2, else 400 INVALID_COUNTRY naming it), sector and type select by origin and kind; receivedFrom/receivedTo by the date the request reached the desk; assignmentState the delegations having an assignment in that state (ESCALATED: those the deadline escalated).")
     DelegationPage board(
             @Parameter(description = "Page size, at most " + MAX_LIMIT)
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_LIMIT) int limit,
@@ -108,10 +111,30 @@ class DelegationQueryController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = "Text searched (case-insensitive) in the requesting organisation and the purpose",
                     example = "Jiangsu")
-            @RequestParam(required = false) @Size(max = 200) String q) {
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @Parameter(description = "Only delegations from this country (ISO 3166-1 alpha-2, upper case)",
+                    example = "CN")
+            @RequestParam(required = false) String country,
+            @Parameter(description = "Only delegations of this sector (public, private, academic, other)")
+            @RequestParam(required = false) DelegationType.Sector sector,
+            @Parameter(description = "Only delegations of this type")
+            @RequestParam(required = false) DelegationType type,
+            @Parameter(description = "Only delegations received by the desk on or after this day",
+                    schema = @Schema(type = "string", format = "date", example = "2027-01-01"))
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedFrom,
+            @Parameter(description = "Only delegations received by the desk on or before this day",
+                    schema = @Schema(type = "string", format = "date", example = "2027-12-31"))
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedTo,
+            @Parameter(description = "Only delegations having an assignment in this state")
+            @RequestParam(required = false) AssignmentState assignmentState) {
         DateRange.requireWindow("to", from, to);
+        DateRange.requireWindow("receivedTo", receivedFrom, receivedTo);
+        if (country != null) {
+            CountryCodes.require("country", country);
+        }
         return queryGateway.query(new FindDelegationsQuery(BoardCursor.decode(after), limit, status, operator, theme,
-                from, to, q), ResponseTypes.instanceOf(DelegationPage.class)).join();
+                from, to, q, country, sector, type, receivedFrom, receivedTo, assignmentState),
+                ResponseTypes.instanceOf(DelegationPage.class)).join();
     }
 
     private Optional<DelegationDetailView> find(FindDelegationQuery query) {

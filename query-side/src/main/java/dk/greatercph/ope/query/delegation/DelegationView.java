@@ -19,13 +19,21 @@ public record DelegationView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission")
         String requestingOrganisation,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu") String originProvince,
-        @Schema(example = "Nanjing") String originCity,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "CN",
+                description = "Country of origin, ISO 3166-1 alpha-2") String country,
+        @Schema(example = "Jiangsu", description = "Province of origin; may be absent outside China") String originProvince,
+        @Schema(example = "Nanjing", description = "City of origin; may be absent") String originCity,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) DelegationType delegationType,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Public, private, academic or other, as the Region's reports split delegations; follows "
+                        + "from delegationType") DelegationType.Sector sector,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PoliticalLevel politicalLevel,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "12") int headCount,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-04-12") LocalDate wishedFrom,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-04-16") LocalDate wishedTo,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2027-01-20",
+                description = "When the request reached the desk; can be before its registration")
+        LocalDate dateReceived,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "The requested themes and those of approved scope expansions (R4).")
         List<Theme> themes,

@@ -1,6 +1,5 @@
 package dk.greatercph.ope.query.schedule;
 
-import dk.greatercph.ope.platform.time.OpeTime;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -33,14 +32,19 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoField;
 import java.time.temporal.Temporal;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Writes schedule entries as an iCalendar feed that Outlook, Google and Apple calendars subscribe to: one VEVENT
  * per entry with a UID that never changes, a SEQUENCE raised by every change, STATUS (cancelled entries stay in the
- * feed so subscribers remove them), and local times in Europe/Copenhagen defined by the feed's own VTIMEZONE.
+ * feed so subscribers remove them), and local times in Europe/Copenhagen defined by the feed's own VTIMEZONE; a
+ * trip's itinerary item is written in its own zone (e.g. Asia/Shanghai), which the feed defines as well.
  * Each entry is written on its own: one that cannot be (a date beyond what a calendar holds, or a year without a
  * four-digit form) is left out with a warning, never the whole feed.
  */
@@ -67,9 +71,20 @@ final class ScheduleCalendar {
                 .add(new XProperty("X-WR-CALNAME", "One-Point-Entry schedule"))
                 .add(new XProperty("X-WR-TIMEZONE", TZID));
         calendar.add(COPENHAGEN.copy());
+        Map<String, VTimeZone> zones = new TreeMap<>();
+        for (ScheduleEntryView entry : entries) {
+            String tzid = entry.timeZone();
+            if (tzid != null && !tzid.equals(TZID) && !zones.containsKey(tzid)) {
+                VTimeZone zone = zone(tzid);
+                if (zone != null) {
+                    zones.put(tzid, zone);
+                }
+            }
+        }
+        zones.values().forEach(calendar::add);
         for (ScheduleEntryView entry : entries) {
             try {
-                calendar.add(event(entry, now));
+                calendar.add(event(entry, now, zones.keySet()));
             } catch (RuntimeException e) {
                 log.warn("Left schedule entry {} {} out of the calendar feed: it cannot be written as an event ({})",
                         entry.type(), uid(entry), e.toString());
@@ -84,7 +99,7 @@ final class ScheduleCalendar {
         return out.toString();
     }
 
-    private static VEvent event(ScheduleEntryView entry, Instant now) {
+    private static VEvent event(ScheduleEntryView entry, Instant now, Set<String> defined) {
         VEvent event = new VEvent(false);
         event.add(new Uid(uid(entry)));
         event.add(new DtStamp(entry.changedAt() == null ? now : entry.changedAt()));
@@ -92,10 +107,12 @@ final class ScheduleCalendar {
             event.add(new DtStart<>(fourDigitYear(entry.startDate())));
             event.add(new DtEnd<>(fourDigitYear(entry.endDate().plusDays(1))));
         } else {
+            String tzid = entry.timeZone() != null && defined.contains(entry.timeZone()) ? entry.timeZone() : TZID;
+            ZoneId zone = ZoneId.of(tzid);
             event.add(local(new DtStart<>(fourDigitYear(
-                    entry.startsAt().atZoneSameInstant(OpeTime.COPENHAGEN).toLocalDateTime()))));
+                    entry.startsAt().atZoneSameInstant(zone).toLocalDateTime())), tzid));
             event.add(local(new DtEnd<>(fourDigitYear(
-                    entry.endsAt().atZoneSameInstant(OpeTime.COPENHAGEN).toLocalDateTime()))));
+                    entry.endsAt().atZoneSameInstant(zone).toLocalDateTime())), tzid));
         }
         if (entry.changedAt() != null) {
             event.add(new LastModified(entry.changedAt()));
@@ -134,12 +151,15 @@ final class ScheduleCalendar {
         return (entry.delegationId() == null ? entry.id() : entry.delegationId() + "." + entry.id()) + UID_DOMAIN;
     }
 
-    private static <P extends Property> P local(P property) {
-        property.add(new TzId(TZID));
+    private static <P extends Property> P local(P property, String tzid) {
+        property.add(new TzId(tzid));
         return property;
     }
 
     private static String place(ScheduleEntryView entry) {
+        if (entry.city() != null) {
+            return entry.city();
+        }
         if (entry.venue() == null) {
             return null;
         }
@@ -149,7 +169,14 @@ final class ScheduleCalendar {
     private static String description(ScheduleEntryView entry) {
         StringBuilder text = new StringBuilder();
         if (entry.organisation() != null) {
-            text.append(entry.type().equals("TRIP") ? "Leader: " : "Delegation: ").append(entry.organisation());
+            text.append(switch (entry.type()) {
+                case "TRIP" -> "Leader: ";
+                case "TRIP_ITEM" -> "Counterpart: ";
+                default -> "Delegation: ";
+            }).append(entry.organisation());
+        }
+        if (entry.tripId() != null) {
+            text.append("\nTrip id: ").append(entry.tripId());
         }
         if (entry.host() != null) {
             text.append("\nHost: ").append(entry.host().name() == null ? entry.host().id() : entry.host().name());
@@ -164,10 +191,23 @@ final class ScheduleCalendar {
     }
 
     private static VTimeZone copenhagen() {
-        VTimeZone zone = TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(TZID).getVTimeZone().copy();
-        zone.replace(new net.fortuna.ical4j.model.property.TzId(TZID));
+        return zone(TZID);
+    }
+
+    /**
+     * The VTIMEZONE a feed defines for {@code tzid}, under that very TZID (ical4j's zone data may name the zone by an
+     * alias, as it names Europe/Copenhagen Europe/Berlin); null when ical4j does not know the zone, and an entry in
+     * it is then written in Europe/Copenhagen, the same instant.
+     */
+    static VTimeZone zone(String tzid) {
+        net.fortuna.ical4j.model.TimeZone known = TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(tzid);
+        if (known == null) {
+            return null;
+        }
+        VTimeZone zone = known.getVTimeZone().copy();
+        zone.replace(new net.fortuna.ical4j.model.property.TzId(tzid));
         zone.removeAll(Property.TZURL, "X-LIC-LOCATION");
-        zone.add(new XProperty("X-LIC-LOCATION", TZID));
+        zone.add(new XProperty("X-LIC-LOCATION", tzid));
         return zone;
     }
 }

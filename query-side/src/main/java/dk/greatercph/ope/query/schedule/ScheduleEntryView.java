@@ -12,13 +12,15 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * One entry of the one-point-entry schedule: a delegation's programme item (times in Europe/Copenhagen) or an
- * outgoing trip (all-day, from its start date to its end date).
+ * One entry of the one-point-entry schedule: a delegation's programme item (times in Europe/Copenhagen), an
+ * outgoing trip (all-day, from its start date to its end date) or an item of a trip's itinerary (times in its own
+ * time zone, with that zone's offset).
  */
 @Schema(name = "ScheduleEntry")
 public record ScheduleEntryView(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"PROGRAMME_ITEM", "TRIP", "BOOKED"},
-                description = "BOOKED: another delegation's programme item as an operator sees it, anonymous")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"PROGRAMME_ITEM", "TRIP", "TRIP_ITEM", "BOOKED"},
+                description = "BOOKED: another delegation's programme item as an operator sees it, anonymous; "
+                        + "TRIP_ITEM: a meeting or visit on a trip's itinerary")
         String type,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The programme item's or the trip's id; stable.",
                 example = "ITM-7") String id,
@@ -27,12 +29,13 @@ public record ScheduleEntryView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Tele-health ward visit") String title,
         @Schema(description = "The programme item's kind", allowableValues = {"MEETING", "SITE_VISIT", "COMPANY_VISIT",
                 "HOSPITAL_VISIT", "RECEPTION"}) String kind,
-        @Schema(description = "The delegation's requesting organisation, or the trip's leader (not shown to operators)",
+        @Schema(description = "The delegation's requesting organisation, the trip's leader (not shown to operators), "
+                + "or a trip item's counterpart",
                 example = "Jiangsu Provincial Health Commission") String organisation,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A trip is an all-day entry") boolean allDay,
-        @Schema(format = "date-time", description = "Start of a programme item",
-                example = "2027-04-13T10:00:00+02:00") OffsetDateTime startsAt,
-        @Schema(format = "date-time", description = "End of a programme item",
+        @Schema(format = "date-time", description = "Start of a programme item (Europe/Copenhagen) or of a trip item "
+                + "(its own time zone)", example = "2027-04-13T10:00:00+02:00") OffsetDateTime startsAt,
+        @Schema(format = "date-time", description = "End of a programme item or trip item",
                 example = "2027-04-13T12:00:00+02:00") OffsetDateTime endsAt,
         @Schema(format = "date", description = "First day of a trip", example = "2027-05-10") LocalDate startDate,
         @Schema(format = "date", description = "Last day of a trip (inclusive)", example = "2027-05-16") LocalDate endDate,
@@ -49,7 +52,12 @@ public record ScheduleEntryView(
         String status,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2",
                 description = "Raised by every change of the entry (the iCalendar SEQUENCE)") long sequence,
-        @Schema(format = "date-time", description = "When the entry last changed") Instant changedAt) {
+        @Schema(format = "date-time", description = "When the entry last changed") Instant changedAt,
+        @Schema(description = "The trip a trip item belongs to", example = "TRP-5b0c8b0e-3c1e-4a8f-9d43-1f2a3b4c5d6e")
+        String tripId,
+        @Schema(description = "The city of a trip item", example = "Nanjing") String city,
+        @Schema(description = "The IANA time zone of a trip item's times", example = "Asia/Shanghai")
+        String timeZone) {
 
     /**
      * This programme item as an operator not on its delegation sees it: that a venue and host are booked, when,
@@ -57,7 +65,7 @@ public record ScheduleEntryView(
      */
     ScheduleEntryView booked() {
         return new ScheduleEntryView("BOOKED", blockId(delegationId + "." + id), null, "Booked", null, null, false,
-                startsAt, endsAt, null, null, venue, host, List.of(), status, sequence, changedAt);
+                startsAt, endsAt, null, null, venue, host, List.of(), status, sequence, changedAt, null, null, null);
     }
 
     private static String blockId(String itemKey) {

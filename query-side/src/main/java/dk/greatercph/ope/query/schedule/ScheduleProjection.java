@@ -31,6 +31,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,8 +46,8 @@ import static dk.greatercph.ope.platform.time.OpeTime.utc;
 /**
  * Projects programme items into the schedule, keeping removed and cancelled ones (as cancelled) so that calendar
  * clients learn of them, and counting every change of an item into its calendar sequence. Each item row carries
- * the sequence number of the last event applied to it, so a repeated event changes nothing. Trips are read from
- * the trip projection's table when asked for.
+ * the sequence number of the last event applied to it, so a repeated event changes nothing. Trips and their
+ * itinerary items are read from the trip projection's table when asked for.
  */
 @Component
 @ProcessingGroup("schedule")
@@ -192,6 +193,7 @@ class ScheduleProjection {
         entries.removeIf(Objects::isNull);
         if (query.venue() == null && query.host() == null) {
             entries.addAll(trips(query));
+            entries.addAll(tripItems(query));
         }
         entries.sort(Comparator.comparing(ScheduleProjection::start)
                 .thenComparing(e -> e.delegationId() == null ? "" : e.delegationId()).thenComparing(ScheduleEntryView::id));
@@ -277,8 +279,52 @@ class ScheduleProjection {
                         query.viewer() == null ? shownLeader(rs) : null, true, null, null,
                         rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                         null, null, strings(rs.getArray("operators")), tripStatus(rs.getString("status")),
-                        rs.getLong("version"), null)))
+                        rs.getLong("version"), null, null, null, null)))
                 .list().stream().filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The items of the trips' itineraries that overlap the asked days (Copenhagen), in their own time zones. The
+     * operator and viewer filters select trips as for the trips themselves (the operator travels with the trip);
+     * a trip item has no venue or host, so those filters leave it out.
+     */
+    private List<ScheduleEntryView> tripItems(FindScheduleQuery query) {
+        OffsetDateTime from = startOf(query.from());
+        OffsetDateTime to = query.to() == null ? null : startOf(query.to().plusDays(1));
+        return jdbc.sql("""
+                        SELECT t.trip_id, t.status, t.version, e.i ->> 'itemId' AS item_id,
+                            e.i ->> 'startsAt' AS starts_at, e.i ->> 'endsAt' AS ends_at,
+                            COALESCE(e.i ->> 'timeZone', 'Asia/Shanghai') AS time_zone, e.i ->> 'city' AS city,
+                            e.i ->> 'counterpart' AS counterpart, e.i ->> 'description' AS description,
+                            ARRAY(SELECT DISTINCT p ->> 'operatorId' FROM jsonb_array_elements(t.participants) p
+                                  WHERE p ->> 'operatorId' IS NOT NULL ORDER BY 1) AS operators
+                        FROM trip_view t CROSS JOIN LATERAL jsonb_array_elements(t.itinerary) AS e(i)
+                        WHERE (CAST(:from AS DATE) IS NULL OR t.end_date >= CAST(:from AS DATE) - 1)
+                          AND (CAST(:to AS DATE) IS NULL OR t.start_date <= CAST(:to AS DATE) + 1)
+                          AND (CAST(:operator AS TEXT) IS NULL OR t.participants @> jsonb_build_array(
+                                jsonb_build_object('operatorId', CAST(:operator AS TEXT))))
+                          AND (CAST(:viewer AS TEXT) IS NULL OR t.participants @> jsonb_build_array(
+                                jsonb_build_object('operatorId', CAST(:viewer AS TEXT))))
+                        """)
+                .param("from", query.from()).param("to", query.to()).param("operator", query.operator())
+                .param("viewer", query.viewer())
+                .query((rs, n) -> LeftOut.orNull("trip item", rs.getString("trip_id") + "." + rs.getString("item_id"),
+                        () -> tripItem(rs)))
+                .list().stream().filter(Objects::nonNull)
+                .filter(e -> (from == null || e.endsAt().isAfter(from)) && (to == null || e.startsAt().isBefore(to)))
+                .toList();
+    }
+
+    private static ScheduleEntryView tripItem(ResultSet rs) throws SQLException {
+        ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+        OffsetDateTime starts = OffsetDateTime.parse(rs.getString("starts_at")).atZoneSameInstant(zone).toOffsetDateTime();
+        OffsetDateTime ends = OffsetDateTime.parse(rs.getString("ends_at")).atZoneSameInstant(zone).toOffsetDateTime();
+        String description = rs.getString("description");
+        return new ScheduleEntryView("TRIP_ITEM", rs.getString("item_id"), null,
+                description == null || description.isBlank() ? rs.getString("counterpart") : description, null,
+                rs.getString("counterpart"), false, starts, ends, null, null, null, null,
+                strings(rs.getArray("operators")), tripStatus(rs.getString("status")), rs.getLong("version"), null,
+                rs.getString("trip_id"), rs.getString("city"), zone.getId());
     }
 
     private void delegationWide(DelegationId id, String status, Instant at, long version) {
@@ -316,7 +362,7 @@ class ScheduleProjection {
                 venue == null ? null : new ScheduleEntryView.Place(venue, rs.getString("venue_name")),
                 host == null ? null : new ScheduleEntryView.Place(host, rs.getString("host_name")),
                 strings(rs.getArray("operators")), rs.getString("status"), rs.getLong("sequence"),
-                rs.getObject("changed_at", OffsetDateTime.class).toInstant());
+                rs.getObject("changed_at", OffsetDateTime.class).toInstant(), null, null, null);
     }
 
     private static String tripStatus(String status) {

@@ -25,7 +25,7 @@ import java.util.List;
 /** The one-point-entry schedule, its conflicts and its iCalendar feed. */
 @RestController
 @Tag(name = "Schedule (queries)",
-        description = "Programme items and trips on one timeline, its conflicts, and the same as an iCalendar feed.")
+        description = "Programme items, trips and their itineraries on one timeline, its conflicts, and the same as an iCalendar feed.")
 class ScheduleQueryController {
 
     static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
@@ -41,7 +41,9 @@ class ScheduleQueryController {
     @GetMapping(path = "/api/schedule", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every programme item and every trip on one timeline, tentative, confirmed or cancelled",
             description = """
-                    Programme items in Europe/Copenhagen time, trips as all-day entries. Trips are left out when \
+                    Programme items in Europe/Copenhagen time, trips as all-day entries, and each item of a trip's \
+                    itinerary (TRIP_ITEM, with tripId and city) in its own time zone with that zone's offset; from/to \
+                    select trip items overlapping those Copenhagen days. Trips and their items are left out when \
                     filtering by venue or host; filtering by operator keeps the trips that operator travels with. \
                     An operator sees its own delegations' items and the trips it travels with in full (without a \
                     trip's leader, who is a person), and every other programme item only as an anonymous BOOKED block: times, \
@@ -71,7 +73,8 @@ class ScheduleQueryController {
                     Same filters as /api/schedule. One VEVENT per entry: UID <id>@one-point-entry never changes, \
                     SEQUENCE rises with every change, STATUS is TENTATIVE, CONFIRMED or CANCELLED (removed items and \
                     items of a cancelled delegation stay in the feed as cancelled). Times carry \
-                    TZID=Europe/Copenhagen, defined by the feed's VTIMEZONE; trips are all-day events.""")
+                    TZID=Europe/Copenhagen, a trip item's its own zone (e.g. TZID=Asia/Shanghai), each defined by \
+                    one VTIMEZONE of the feed; trips are all-day events.""")
     @ApiResponse(responseCode = "200", description = "The feed",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     ResponseEntity<String> calendar(@ParameterObject ScheduleFilter filter) {

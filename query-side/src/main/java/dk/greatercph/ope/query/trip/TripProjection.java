@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -96,8 +97,10 @@ class TripProjection {
 
     @EventHandler
     void on(ItineraryItemAddedEvent event, @SequenceNumber long version) {
-        TripView.ItineraryItem item = new TripView.ItineraryItem(event.itemId(), event.startsAt(), event.endsAt(),
-                event.city(), event.counterpart(), event.description(),
+        ZoneId zone = ZoneId.of(event.timeZone());
+        TripView.ItineraryItem item = new TripView.ItineraryItem(event.itemId(),
+                event.startsAt().atZone(zone).toOffsetDateTime(), event.endsAt().atZone(zone).toOffsetDateTime(),
+                event.timeZone(), event.city(), event.counterpart(), event.description(),
                 event.objectiveOperator() == null ? null : event.objectiveOperator().value(), event.objectiveCompany());
         jdbc.sql("""
                         UPDATE trip_view SET version = :version, status = 'PROGRAMME_DRAFTED',
@@ -183,7 +186,8 @@ class TripProjection {
                 rs.getString("leader"), rs.getString("leader_person_id"), rs.getBoolean("extraordinary"),
                 rs.getString("extraordinary_reason"),
                 rs.getString("status"), json.readValue(rs.getString("participants"), PARTICIPANTS),
-                json.readValue(rs.getString("itinerary"), ITINERARY),
+                json.readValue(rs.getString("itinerary"), ITINERARY).stream()
+                        .map(TripView.ItineraryItem::inOwnZone).toList(),
                 report == null ? null : json.readValue(report, TripView.Report.class),
                 rs.getString("cancellation_reason"), rs.getLong("version"));
     }

@@ -5,7 +5,9 @@ import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -16,8 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Outgoing political trips. */
 @RestController
@@ -25,6 +29,11 @@ import java.util.List;
 @Tag(name = "Trips (queries)",
         description = "Outgoing political trips with their participants and itinerary.")
 class TripQueryController {
+
+    /** How long a read-your-writes request waits for the projection at most. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
+    private static final long POLL_MILLIS = 50;
 
     private final QueryGateway queryGateway;
 
@@ -42,6 +51,19 @@ class TripQueryController {
         return trips;
     }
 
+    private Optional<TripView> find(FindTripQuery query) {
+        return queryGateway.query(query, ResponseTypes.optionalInstanceOf(TripView.class)).join();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The leader and participants are people: a read that shows them is recorded. */
     private static TripView shown(TripView trip) {
         List<String> people = new ArrayList<>();
@@ -56,11 +78,38 @@ class TripQueryController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One trip",
-            description = "DESK or AUDITOR. With its participants and itinerary; reading it is recorded as a read of personal data. An unknown id is 404.")
-    ResponseEntity<TripView> trip(@PathVariable String id) {
-        return queryGateway.query(new FindTripQuery(id), ResponseTypes.optionalInstanceOf(TripView.class)).join()
+            description = """
+                    DESK or AUDITOR. With its participants and itinerary (times local to each item's time zone, with \
+                    its offset); reading it is recorded as a read of personal data. An unknown id is 404 \
+                    TRIP_NOT_FOUND. Read-your-writes as for delegations: with ?minVersion=N (the ETag a trip command \
+                    answered) the request waits up to 5 seconds until the view has reached version N (or a \
+                    just-planned trip appears); if it is still behind then, 409 PROJECTION_BEHIND and the client \
+                    retries.""")
+    @ApiResponse(responseCode = "200", description = "The trip; its version is in the ETag")
+    @ApiResponse(responseCode = "404", description = "No such trip (TRIP_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    ResponseEntity<TripView> trip(
+            @Parameter(description = "The trip id", example = "TRP-5b0c8b0e-3c1e-4a8f-9d43-1f2a3b4c5d6e")
+            @PathVariable String id,
+            @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
+                    example = "3")
+            @RequestParam(required = false) @Min(0) Long minVersion) {
+        FindTripQuery query = new FindTripQuery(id);
+        Optional<TripView> view = find(query);
+        if (minVersion != null) {
+            long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+            while (view.map(v -> v.version() < minVersion).orElse(true) && System.nanoTime() < deadline) {
+                pause();
+                view = find(query);
+            }
+            if (view.isPresent() && view.get().version() < minVersion) {
+                throw new DomainProblem(TripQueryProblem.PROJECTION_BEHIND, "The view is at version "
+                        + view.get().version() + ", not yet at " + minVersion + "; retry shortly.");
+            }
+        }
+        return view
                 .map(TripQueryController::shown)
-                .map(view -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view))
+                .map(found -> ResponseEntity.ok().eTag("\"" + found.version() + "\"").body(found))
                 .orElseThrow(() -> new DomainProblem(TripQueryProblem.TRIP_NOT_FOUND, "No trip with id " + id + "."));
     }
 }

@@ -3,10 +3,12 @@ package dk.greatercph.ope.query.trip;
 import dk.greatercph.ope.platform.problem.ProblemCode;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 
-/** The refusal of a trip lookup. */
+/** The refusals of a trip lookup. */
 enum TripQueryProblem implements ProblemCode {
     TRIP_NOT_FOUND(ProblemKind.NOT_FOUND,
-            "No trip with this id.");
+            "No trip with this id."),
+    PROJECTION_BEHIND(ProblemKind.CONFLICT,
+            "The view has not yet reached the version asked for with minVersion; retry shortly.");
 
     private final ProblemKind kind;
     private final String meaning;

@@ -3,7 +3,8 @@ package dk.greatercph.ope.query.trip;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /** One outgoing political trip with its participants, itinerary and report. */
@@ -44,14 +45,29 @@ public record TripView(
                               String title, String organisation, String operatorId) {
     }
 
-    /** A meeting or visit, in local time at the destination. */
+    /** A meeting or visit, in local time at the destination with that zone's offset. */
     @Schema(name = "TripItineraryItem")
     public record ItineraryItem(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String itemId,
-                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") LocalDateTime startsAt,
-                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") LocalDateTime endsAt,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time",
+                                        example = "2027-05-11T10:00:00+08:00",
+                                        description = "Local time at the destination, with the offset of timeZone")
+                                OffsetDateTime startsAt,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time",
+                                        example = "2027-05-11T12:00:00+08:00") OffsetDateTime endsAt,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Asia/Shanghai",
+                                        description = "IANA time zone of the item; Asia/Shanghai for items recorded "
+                                                + "before items had one") String timeZone,
                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String city,
                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String counterpart,
                                 String description, String objectiveOperator, String objectiveCompany) {
+
+        /** The times as they read in the item's own zone (a stored offset may have been normalised to UTC). */
+        ItineraryItem inOwnZone() {
+            ZoneId zone = ZoneId.of(timeZone);
+            return new ItineraryItem(itemId, startsAt.atZoneSameInstant(zone).toOffsetDateTime(),
+                    endsAt.atZoneSameInstant(zone).toOffsetDateTime(), timeZone, city, counterpart, description,
+                    objectiveOperator, objectiveCompany);
+        }
     }
 
     /** What the trip achieved. */

@@ -159,12 +159,15 @@ class DelegationBoardProjectionTest {
         JsonNode written = json.readTree(json.writeValueAsString(detail));
 
         assertThat(written.propertyNames()).containsExactlyInAnyOrder("id", "status", "channel",
-                "requestingOrganisation", "originProvince", "originCity", "delegationType", "politicalLevel",
-                "headCount", "wishedFrom", "wishedTo", "themes", "purpose", "businessOpportunity", "registeredAt",
+                "requestingOrganisation", "country", "originProvince", "originCity", "delegationType", "sector",
+                "politicalLevel", "headCount", "wishedFrom", "wishedTo", "dateReceived", "themes", "purpose", "businessOpportunity", "registeredAt",
                 "registeredBy", "leadOperator", "supportingOperators", "repeatRequest", "earlierRequests",
                 "businessOpportunityAssessment", "routing", "closingReason", "programme", "assignments",
                 "scopeRequests", "refusals", "outcome", "version");
         assertThat(written.get("version").asLong()).isZero();
+        assertThat(written.get("country").asString()).isEqualTo("CN");
+        assertThat(written.get("dateReceived").asString()).isEqualTo("2027-01-20");
+        assertThat(written.get("sector").asString()).isEqualTo("PUBLIC");
         assertThat(json.readValue(json.writeValueAsString(detail), DelegationDetailView.class)).isEqualTo(detail);
     }
 

@@ -2,6 +2,7 @@ package dk.greatercph.ope.query.trip;
 
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.person.PersonalDataErasedEvent;
+import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
 import dk.greatercph.ope.events.trip.TripApprovedEvent;
 import dk.greatercph.ope.events.trip.TripCancelledEvent;
 import dk.greatercph.ope.events.trip.TripId;
@@ -15,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -74,6 +78,25 @@ class TripProjectionTest {
 
         assertThat(projection.handle(new FindTripQuery(trip.value())).orElseThrow().leader())
                 .isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    void itineraryItemsShowTheirTimesWithTheOffsetOfTheirOwnZone() {
+        plan();
+        feed.feed(trip.value(), 1, new ItineraryItemAddedEvent(trip, "ITI-cst", LocalDateTime.of(year, 5, 11, 10, 0),
+                LocalDateTime.of(year, 5, 11, 12, 0), "Nanjing", "Jiangsu FAO", null, null, null,
+                ItineraryItemAddedEvent.CHINA_STANDARD_TIME), RECORDED);
+        feed.feed(trip.value(), 2, new ItineraryItemAddedEvent(trip, "ITI-cph", LocalDateTime.of(year, 5, 17, 8, 0),
+                LocalDateTime.of(year, 5, 17, 9, 0), "Copenhagen", "Debrief", null, null, null,
+                "Europe/Copenhagen"), RECORDED);
+
+        List<TripView.ItineraryItem> itinerary = projection.handle(new FindTripQuery(trip.value())).orElseThrow()
+                .itinerary();
+
+        assertThat(itinerary).extracting(TripView.ItineraryItem::itemId).containsExactly("ITI-cst", "ITI-cph");
+        assertThat(itinerary.get(0).timeZone()).isEqualTo("Asia/Shanghai");
+        assertThat(itinerary.get(0).startsAt()).isEqualTo(OffsetDateTime.of(year, 5, 11, 10, 0, 0, 0, ZoneOffset.ofHours(8)));
+        assertThat(itinerary.get(1).endsAt()).isEqualTo(OffsetDateTime.of(year, 5, 17, 9, 0, 0, 0, ZoneOffset.ofHours(2)));
     }
 
     private void plan() {

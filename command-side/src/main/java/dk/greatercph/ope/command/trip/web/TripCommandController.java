@@ -84,7 +84,7 @@ class TripCommandController {
 
     @PostMapping(path = "/{id}/itinerary-items", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a meeting or visit to the itinerary",
-            description = "DESK, while the trip is being planned. The item lies within the trip's dates (OUTSIDE_TRIP) and ends after it starts (INVALID_TIME_SLOT); its times are local to the city. Answers 201 with the item id in Location.")
+            description = "DESK, while the trip is being planned. The item lies within the trip's dates (OUTSIDE_TRIP) and ends after it starts (INVALID_TIME_SLOT); its times are local to the city, in timeZone (an IANA zone id, default Asia/Shanghai; otherwise 400 INVALID_TIME_ZONE). Answers 201 with the item id in Location.")
     ResponseEntity<CommandAccepted> addItineraryItem(
             @Valid @RequestBody TripRequests.ItineraryItem request,
             @PathVariable TripId id,
@@ -94,7 +94,8 @@ class TripCommandController {
                 new AddItineraryItemCommand(id, itemId, request.startsAt(), request.endsAt(), request.city(),
                         request.counterpart(), request.description(),
                         request.objectiveOperator() == null ? null : new OperatorId(request.objectiveOperator()),
-                        request.objectiveCompany(), expected.value()));
+                        request.objectiveCompany(), TimeZones.orChina("timeZone", request.timeZone()),
+                        expected.value()));
     }
 
     @PostMapping("/{id}/approval")

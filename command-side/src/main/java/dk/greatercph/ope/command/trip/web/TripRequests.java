@@ -72,7 +72,11 @@ final class TripRequests {
             @NotBlank @Size(max = 200) String counterpart,
             @Schema(example = "Meeting on elder-care technology", maxLength = 2000) @Size(max = 2000) @MultilineText String description,
             @Schema(example = "chc", pattern = OPERATOR_ID) @Pattern(regexp = OPERATOR_ID) String objectiveOperator,
-            @Schema(example = "Welfare Robotics ApS", maxLength = 200) @Size(max = 200) String objectiveCompany) {
+            @Schema(example = "Welfare Robotics ApS", maxLength = 200) @Size(max = 200) String objectiveCompany,
+            @Schema(example = "Asia/Shanghai", maxLength = 64, description = """
+                    The IANA time zone of the local times; Asia/Shanghai (China Standard Time) when absent, since \
+                    the trips go to China. Anything else than an IANA zone id is 400 INVALID_TIME_ZONE.""")
+            @Size(max = 64) String timeZone) {
     }
 
     @Schema(name = "CompleteTripRequest")
