@@ -126,4 +126,9 @@ public class EventStoreAutoConfiguration {
     DelegationCompletedUpcaster delegationCompletedUpcaster() {
         return new DelegationCompletedUpcaster();
     }
+
+    @Bean
+    ProgrammeItemUpcaster programmeItemUpcaster() {
+        return new ProgrammeItemUpcaster();
+    }
 }
