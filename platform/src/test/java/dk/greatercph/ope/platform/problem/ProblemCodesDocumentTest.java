@@ -44,7 +44,11 @@ class ProblemCodesDocumentTest {
 
     @Test
     void refusesACodeThatWouldAnswerWithTwoStatuses() {
-        assertThatThrownBy(() -> new ProblemCodesDocument(List.of(Sample.REASON_REQUIRED, Clash.REASON_REQUIRED)))
+        // declared here, not as a member, so that the class-path scan of the platform's test application never finds it
+        record Clash(String name, int status, String meaning) implements ProblemCode {
+        }
+        assertThatThrownBy(() -> new ProblemCodesDocument(List.of(Sample.REASON_REQUIRED,
+                new Clash("REASON_REQUIRED", 422, "Clashes."))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("REASON_REQUIRED");
     }
@@ -83,20 +87,6 @@ class ProblemCodesDocumentTest {
         @Override
         public String meaning() {
             return "Another thing states why.";
-        }
-    }
-
-    enum Clash implements ProblemCode {
-        REASON_REQUIRED;
-
-        @Override
-        public int status() {
-            return 422;
-        }
-
-        @Override
-        public String meaning() {
-            return "Clashes.";
         }
     }
 }

@@ -28,7 +28,8 @@ import java.util.List;
 /** The committee's annual report, as JSON, CSV or a spreadsheet. */
 @RestController
 @RequestMapping("/api/reports/annual")
-@Tag(name = "Reports (queries)")
+@Tag(name = "Reports (queries)",
+        description = "The committee's annual report per year of receipt: operators' targets against actuals, Chinese delegations, public/private share, requests by country, the annual political trip; as JSON, CSV or a spreadsheet.")
 class AnnualReportController {
 
     static final String CSV = "text/csv";
