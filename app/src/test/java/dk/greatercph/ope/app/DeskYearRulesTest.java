@@ -91,7 +91,8 @@ class DeskYearRulesTest {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("code").asString()).isEqualTo("COST_COVERAGE_MISSING");
-        JsonNode planned = delegation(id, version(refused)).get("programme").get(0);
+        // registered, screened, routed, two offers, two acceptances, the item, the refusal recorded as an event
+        JsonNode planned = delegation(id, 8).get("programme").get(0);
         assertThat(planned.get("itemId").asString()).isEqualTo(item);
         assertThat(planned.get("hostIsHospital").asBoolean()).isFalse();
         assertThat(planned.get("venueIsHospital").asBoolean()).isTrue();
@@ -231,6 +232,7 @@ class DeskYearRulesTest {
         Api.Response byTheLead = lifecycle.as("chc").post("/api/delegations/" + id + "/withdrawal", "{\"reason\":\"x\"}");
 
         assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
         assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
         assertThat(byTheLead.status()).isEqualTo(403);
         assertThat(byTheLead.json().get("code").asString()).isEqualTo("FORBIDDEN");
