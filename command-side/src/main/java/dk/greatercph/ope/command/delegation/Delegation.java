@@ -63,7 +63,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An incoming delegation request, from registration through screening, routing, the operators' answers, the
- * visit programme and its confirmation, to completion or its withdrawal by the desk — enforcing rules R1 to R6 and R8.
+ * visit programme and its confirmation, to completion or its withdrawal by the desk — enforcing rules R1 to R6
+ * and R8.
  *
  * <p>The root keeps the status and the rules that span the whole delegation (R2 business focus, R3 cost
  * coverage, R6 double booking, who may act). Its {@link Assignment}s, {@link ProgrammeItem}s and
@@ -239,7 +240,8 @@ class Delegation {
      * Rule R4: the approved themes join the delegation, and each operator the routing table gives for them is
      * offered a supporting assignment (with the R5 deadline) unless it is on the delegation already: an open or
      * accepted assignment stays as it is; an operator whose offer was withdrawn or declined is offered the new
-     * scope. Handled by the root, as it spans the delegation's assignments.
+     * scope. A delegation sent back to the desk by its lead's decline offers nothing: its next routing takes the
+     * approved themes into account. Handled by the root, as it spans the delegation's assignments.
      */
     @CommandHandler
     CommandResult handle(ApproveScopeExpansionCommand command, RoutingTable routingTable, AssignmentPolicy policy,
@@ -247,6 +249,9 @@ class Delegation {
         requireOpen();
         ScopeRequest request = scopeRequests.get(command.requestId());
         apply(new ScopeExpansionApprovedEvent(delegationId, request.requestId(), request.themes()));
+        if (!status.isRouted()) {
+            return CommandResult.done();
+        }
         Instant dueAt = policy.dueAt(GenericEventMessage.clock.instant());
         for (OperatorId operator : RoutingPolicy.operatorsTaking(routingTable.current(), request.themes())) {
             Assignment assignment = assignments.get(operator);

@@ -459,6 +459,17 @@ class DelegationTest {
         }
 
         @Test
+        void approvalAfterTheLeadSentTheDelegationBackToTheDeskLeavesTheOffersToItsNextRoutingR4() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
+                            new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Hotels too"),
+                            new AssignmentDeclinedEvent(ID, CHC, AssignmentRole.LEAD, "No capacity", true))
+                    .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
+                    .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TOURISM)))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
         void theOperatorOfferedByAnApprovalAnswersItsAssignmentR4() {
             fixture.givenCurrentTime(FRIDAY)
                     .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,

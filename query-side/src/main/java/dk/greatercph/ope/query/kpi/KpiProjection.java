@@ -36,8 +36,8 @@ import static dk.greatercph.ope.platform.time.OpeTime.utc;
 
 /**
  * Projects what the KPIs are computed from: one row per delegation (year of receipt, type, country and province of
- * origin, lead, outcome and its figures, or how it was not realised) and one per assignment offer with how it was answered. Rows carry the sequence number of the last event applied, so a
- * repeated event changes nothing.
+ * origin, lead, outcome and its figures, or how it was not realised) and one per assignment offer with how it was
+ * answered. Rows carry the sequence number of the last event applied, so a repeated event changes nothing.
  */
 @Component
 @ProcessingGroup("kpi")

@@ -59,8 +59,8 @@ import java.util.UUID;
 
 /**
  * The delegation lifecycle after registration: screening, routing, the operators' answers, scope expansion,
- * the visit programme, confirmation and closure (completion, cancellation, decline or the desk's withdrawal). Every answer carries the delegation's new version as ETag;
- * If-Match makes a command conditional.
+ * the visit programme, confirmation and closure (completion, cancellation, decline or the desk's withdrawal).
+ * Every answer carries the delegation's new version as ETag; If-Match makes a command conditional.
  */
 @RestController
 @RequestMapping(path = "/api/delegations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
