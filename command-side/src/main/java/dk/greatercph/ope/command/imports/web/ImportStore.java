@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +23,12 @@ class ImportStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ImportStore(JdbcClient jdbc, JsonMapper json) {
+    ImportStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     void start(String id, String sha256, boolean dryRun, String actor, long fileBytes, int linesTotal) {
@@ -35,7 +37,7 @@ class ImportStore {
                         VALUES (:id, :sha, :dry, :actor, 'RUNNING', :bytes, :total, :at)
                         """)
                 .param("id", id).param("sha", sha256).param("dry", dryRun).param("actor", actor)
-                .param("bytes", fileBytes).param("total", linesTotal).param("at", Timestamp.from(Instant.now()))
+                .param("bytes", fileBytes).param("total", linesTotal).param("at", Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -110,7 +112,7 @@ class ImportStore {
                         UPDATE import_run SET state = :state, finished_at = :at, failure_code = :code,
                                failure_detail = :detail WHERE id = :id
                         """)
-                .param("state", state.name()).param("at", Timestamp.from(Instant.now()))
+                .param("state", state.name()).param("at", Timestamp.from(clock.instant()))
                 .param("code", failureCode).param("detail", failureDetail).param("id", runId).update();
     }
 
