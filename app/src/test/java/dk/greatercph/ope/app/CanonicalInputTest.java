@@ -102,6 +102,7 @@ class CanonicalInputTest {
             "desk    | /api/delegations/DEL-x/programme-items               | title",
             "desk    | /api/delegations/DEL-x/scope-expansions              | reason",
             "desk    | /api/delegations/DEL-x/cancellation                  | reason",
+            "desk    | /api/delegations/DEL-x/withdrawal                    | reason",
             "desk    | /api/delegations/DEL-x/screening                     | businessOpportunityAssessment",
             "desk    | /api/trips                                           | title",
             "desk    | /api/trips/TRIP-x/participants                       | name",

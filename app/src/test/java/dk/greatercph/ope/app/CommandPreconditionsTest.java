@@ -98,7 +98,8 @@ class CommandPreconditionsTest {
             }
         }));
 
-        assertThat(conditional).hasSize(25).contains(
+        assertThat(conditional).hasSize(26).contains(
+                "POST /api/delegations/{id}/withdrawal",
                 "POST /api/delegations/{id}/assignments/{operatorId}/decline",
                 "PUT /api/operators/{id}/kpi-targets/{year}",
                 "DELETE /api/trips/{id}/participants/{participantId}");

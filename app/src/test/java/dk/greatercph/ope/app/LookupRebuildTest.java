@@ -114,6 +114,12 @@ class LookupRebuildTest {
                 "2027-09-09T11:00");
         ok(desk.post("/api/delegations/" + released + "/confirmation", ""));
         ok(desk.post("/api/delegations/" + released + "/cancellation", "{\"reason\":\"Visa refused\"}"));
+
+        String withdrawn = lifecycle.accepted("Rebuild withdrawn " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), withdrawn, "MEETING", lifecycle.venue(), null, "2027-09-10T10:00",
+                "2027-09-10T11:00");
+        ok(desk.post("/api/delegations/" + withdrawn + "/confirmation", ""));
+        ok(desk.post("/api/delegations/" + withdrawn + "/withdrawal", "{\"reason\":\"Programme fell through\"}"));
     }
 
     /** Every lookup table's rows as text, in a fixed order. */

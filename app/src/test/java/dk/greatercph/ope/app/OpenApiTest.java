@@ -234,6 +234,24 @@ class OpenApiTest {
     }
 
     @Test
+    void describesTheDesksWithdrawalAndWhatR3AndTheKpisShowOfIt() {
+        JsonNode doc = new Api(port).get("/v3/api-docs").json();
+        JsonNode schemas = doc.get("components").get("schemas");
+
+        JsonNode withdrawal = doc.get("paths").get("/api/delegations/{id}/withdrawal").get("post");
+        assertThat(withdrawal.get("tags").valueStream().map(JsonNode::asString)).containsExactly("Delegations (commands)");
+        assertThat(withdrawal.get("description").asString()).contains("DESK", "DELEGATION_CLOSED");
+        assertThat(withdrawal.get("parameters").valueStream().map(p -> p.get("name").asString())).contains("If-Match");
+        assertThat(withdrawal.get("requestBody").get("content").get("application/json").get("schema").get("$ref")
+                .asString()).isEqualTo("#/components/schemas/ReasonRequest");
+        assertThat(schemas.get("Delegation").get("properties").get("status").get("enum").valueStream()
+                .map(JsonNode::asString)).contains("CANCELLED", "WITHDRAWN");
+        assertThat(schemas.get("ProgrammeItem").get("required").valueStream().map(JsonNode::asString))
+                .contains("hostIsHospital", "venueIsHospital", "needsCostCoverage");
+        assertThat(schemas.get("KpiDesk").get("required").valueStream().map(JsonNode::asString)).contains("notRealised");
+    }
+
+    @Test
     void describesTheDeadLetterAdministration() {
         JsonNode doc = new Api(port).get("/v3/api-docs").json();
         JsonNode paths = doc.get("paths");

@@ -151,7 +151,7 @@ class AggregateStateTest {
         assertThat(lead.propertyNames()).containsExactlyInAnyOrder("role", "state", "dueAt");
         assertThat(lead.get("state").asString()).isEqualTo("ACCEPTED");
         assertThat(state.get("items").get(item).propertyNames()).containsExactlyInAnyOrder("startsAt", "endsAt",
-                "venueId", "hostId", "hostIsHospital", "costCovered", "plannedBy");
+                "venueId", "hostId", "hostIsHospital", "venueIsHospital", "costCovered", "plannedBy");
         assertThat(state.get("items").get(item).get("plannedBy").get("value").asString()).isEqualTo("chc");
         assertThat(state.get("scopeRequests").get(request).propertyNames()).containsExactlyInAnyOrder("themes", "open");
         assertThat(state.get("scopeRequests").get(request).get("open").asBoolean()).isTrue();

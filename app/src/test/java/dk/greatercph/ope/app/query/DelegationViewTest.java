@@ -96,7 +96,7 @@ class DelegationViewTest {
 
         log.append("Delegation", id.value(),
                 new ProgrammeItemAddedEvent(id, "ITM-1", ProgrammeItemKind.HOSPITAL_VISIT, "Ward visit",
-                        at(day, 10, 0), at(day, 12, 0), venue, hospital, true, new OperatorId("chc")),
+                        at(day, 10, 0), at(day, 12, 0), venue, hospital, true, new OperatorId("chc"), false),
                 new ScopeExpansionRequestedEvent(id, "SCP-1", List.of(Theme.INVESTMENT), "Investors joined"),
                 new ScopeExpansionRequestedEvent(id, "SCP-2", List.of(Theme.TOURISM), "Sightseeing"),
                 new ScopeExpansionApprovedEvent(id, "SCP-1", List.of(Theme.INVESTMENT)),

@@ -111,7 +111,7 @@ class ProjectionRebuildTest {
                 screened(id, false), routed(id, "clean"), offeredLead(id, "clean"), accepted(id, "clean", AssignmentRole.LEAD),
                 item(id, "R1", "Plant visit", at(day, 9, 0), at(day, 11, 0), venue, null),
                 new ProgrammeItemChangedEvent(id, "R1", ProgrammeItemKind.SITE_VISIT, "Plant visit", at(day, 10, 0),
-                        at(day, 12, 0), venue, null, false),
+                        at(day, 12, 0), venue, null, false, false),
                 new ScopeExpansionRequestedEvent(id, "S1", List.of(Theme.INVESTMENT), "Investors"),
                 new ScopeExpansionApprovedEvent(id, "S1", List.of(Theme.INVESTMENT)),
                 new DelegationConfirmedEvent(id),

@@ -167,7 +167,8 @@ class ScheduleTest {
                 .contains("TZID=Europe/Copenhagen").contains(day.toString().replace("-", "") + "T140000");
 
         log.append("Delegation", delegation.value(), new ProgrammeItemChangedEvent(delegation, itemId,
-                ProgrammeItemKind.MEETING, "Offshore wind briefing", at(day, 15, 0), at(day, 16, 0), venue, null, false));
+                ProgrammeItemKind.MEETING, "Offshore wind briefing", at(day, 15, 0), at(day, 16, 0), venue, null, false,
+                false));
         VEvent changed = event(feedUntil(feed, c -> "1".equals(value(event(c, uid), Property.SEQUENCE))), uid);
         assertThat(changed.getProperty(Property.DTSTART).orElseThrow().toString()).contains("T150000");
 

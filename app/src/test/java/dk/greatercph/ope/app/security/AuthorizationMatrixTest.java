@@ -228,6 +228,7 @@ class AuthorizationMatrixTest {
                 401, 200, 200, 404, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/confirmation", null, "planned", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/cancellation", reason, "routed", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/withdrawal", reason, "planned", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/decline", reason, "screened", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/completion", outcome, "confirmed", 401, 200, 200, 404, 403, 403));
         String member = "{\"name\":\"Matrix Member\",\"email\":\"m@example.cn\"}";

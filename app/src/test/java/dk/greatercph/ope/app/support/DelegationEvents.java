@@ -82,6 +82,6 @@ public final class DelegationEvents {
     public static ProgrammeItemAddedEvent item(DelegationId id, String itemId, String title, Instant starts,
                                                Instant ends, VenueId venue, PartnerId host) {
         return new ProgrammeItemAddedEvent(id, itemId, ProgrammeItemKind.MEETING, title, starts, ends, venue, host,
-                false, new OperatorId("chc"));
+                false, new OperatorId("chc"), false);
     }
 }

@@ -21,10 +21,11 @@ import static dk.greatercph.ope.platform.problem.DomainProblem.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One operator's assignment on a delegation (rule R5): offered by routing, then accepted, declined, escalated
- * when the answer is overdue, or withdrawn by a new routing. The delegation creates it from
- * {@link dk.greatercph.ope.events.delegation.AssignmentOfferedEvent}; it receives only the commands and events
- * that name its operator, commands once the delegation has checked who answers.
+ * One operator's assignment on a delegation (rule R5): offered by routing or an approved scope expansion (R4),
+ * then accepted, declined, escalated when the answer is overdue, or withdrawn by a new routing or the delegation's
+ * withdrawal. The delegation creates it from {@link dk.greatercph.ope.events.delegation.AssignmentOfferedEvent};
+ * it receives only the commands and events that name its operator, commands once the delegation has checked who
+ * answers.
  */
 class Assignment {
 
@@ -54,6 +55,11 @@ class Assignment {
     /** Offered or escalated: the operator still owes an answer. */
     boolean awaitsAnswer() {
         return state == State.OFFERED || state == State.ESCALATED;
+    }
+
+    /** Offered, escalated or accepted: the operator works on the delegation or still owes an answer. */
+    boolean isOnTheDelegation() {
+        return awaitsAnswer() || state == State.ACCEPTED;
     }
 
     @CommandHandler

@@ -19,6 +19,7 @@ import dk.greatercph.ope.events.delegation.DelegationMemberRemovedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
+import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
@@ -62,7 +63,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An incoming delegation request, from registration through screening, routing, the operators' answers, the
- * visit programme and its confirmation, to completion — enforcing rules R1 to R6 and R8.
+ * visit programme and its confirmation, to completion or its withdrawal by the desk — enforcing rules R1 to R6
+ * and R8.
  *
  * <p>The root keeps the status and the rules that span the whole delegation (R2 business focus, R3 cost
  * coverage, R6 double booking, who may act). Its {@link Assignment}s, {@link ProgrammeItem}s and
@@ -205,6 +207,10 @@ class Delegation {
 
     @CommandHandler
     CommandResult handle(RequestScopeExpansionCommand command) {
+        if (status.isClosed()) {
+            throw new DomainProblem(DelegationProblem.DELEGATION_CLOSED,
+                    "The delegation is already " + status + "; its themes can no longer be expanded (R4).");
+        }
         if (!status.isRouted()) {
             throw new DomainProblem(DelegationProblem.NOT_ROUTED,
                     "Before routing, themes belong to the request itself; scope expansion comes after routing (R4).");
@@ -230,18 +236,47 @@ class Delegation {
         request.requireOpen();
     }
 
+    /**
+     * Rule R4: the approved themes join the delegation, and each operator the routing table gives for them is
+     * offered a supporting assignment (with the R5 deadline) unless it is on the delegation already: an open or
+     * accepted assignment stays as it is; an operator whose offer was withdrawn or declined is offered the new
+     * scope. A delegation sent back to the desk by its lead's decline offers nothing: its next routing takes the
+     * approved themes into account. Handled by the root, as it spans the delegation's assignments.
+     */
+    @CommandHandler
+    CommandResult handle(ApproveScopeExpansionCommand command, RoutingTable routingTable, AssignmentPolicy policy,
+                         DeadlineManager deadlines, DelegationOperators operators) {
+        requireOpen();
+        ScopeRequest request = scopeRequests.get(command.requestId());
+        apply(new ScopeExpansionApprovedEvent(delegationId, request.requestId(), request.themes()));
+        if (!status.isRouted()) {
+            return CommandResult.done();
+        }
+        Instant dueAt = policy.dueAt(GenericEventMessage.clock.instant());
+        for (OperatorId operator : RoutingPolicy.operatorsTaking(routingTable.current(), request.themes())) {
+            Assignment assignment = assignments.get(operator);
+            if (assignment != null && assignment.isOnTheDelegation()) {
+                continue;
+            }
+            apply(new AssignmentOfferedEvent(delegationId, operator, AssignmentRole.SUPPORTING, dueAt));
+            operators.offered(delegationId, operator);
+            deadlines.schedule(dueAt, DEADLINE_PREFIX + operator, new AssignmentDue(operator));
+        }
+        return CommandResult.done();
+    }
+
     @CommandHandler
     CommandResult handle(AddProgrammeItemCommand command, Directory directory,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         mayPlanProgramme(actingOperator);
-        boolean hospital = ProgrammeItemCheck.hostIsHospital(command.title(), command.startsAt(), command.endsAt(),
-                command.venueId(), command.hostId(), directory);
+        ProgrammeItemCheck.Hospital hospital = ProgrammeItemCheck.hospital(command.title(), command.startsAt(),
+                command.endsAt(), command.venueId(), command.hostId(), directory);
         if (items.containsKey(command.itemId())) {
             throw new DomainProblem(DelegationProblem.ITEM_EXISTS, "That programme item exists already.");
         }
         apply(new ProgrammeItemAddedEvent(delegationId, command.itemId(), command.kind(), command.title().trim(),
-                command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital,
-                actingOperator == null ? null : new OperatorId(actingOperator)));
+                command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital.host(),
+                actingOperator == null ? null : new OperatorId(actingOperator), hospital.venue()));
         return CommandResult.done();
     }
 
@@ -269,7 +304,8 @@ class Delegation {
                 .filter(e -> e.getValue().lacksCostCoverage())
                 .map(Map.Entry::getKey).sorted().toList();
         if (!uncovered.isEmpty()) {
-            String reason = "Hospital-hosted items need a cost-coverage agreement before confirmation (R3): " + uncovered;
+            String reason = "Items hosted by a hospital or held at one need a cost-coverage agreement before "
+                    + "confirmation (R3): " + uncovered;
             return refuseConfirmation(DelegationProblem.COST_COVERAGE_MISSING, reason, uncovered);
         }
         List<Bookings.Booking> wanted = items.values().stream().map(ProgrammeItem::booking).toList();
@@ -296,6 +332,26 @@ class Delegation {
         bookings.release(delegationId);
         cancelOpenDeadlines(deadlines);
         apply(new DelegationCancelledEvent(delegationId, command.reason().trim()));
+        return CommandResult.done();
+    }
+
+    /**
+     * The desk withdraws the delegation before its visit took place (its programme fell through): open offers are
+     * withdrawn with their deadlines, and whatever the programme booked (R6) is freed. Not after completion, and
+     * not once the delegation is cancelled, declined or withdrawn.
+     */
+    @CommandHandler
+    CommandResult handle(WithdrawDelegationCommand command, Bookings bookings, DeadlineManager deadlines) {
+        requireOpen();
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A withdrawal states its reason.");
+        bookings.release(delegationId);
+        apply(new DelegationWithdrawnEvent(delegationId, command.reason().trim()));
+        for (Assignment open : new ArrayList<>(assignments.values())) {
+            if (open.awaitsAnswer()) {
+                deadlines.cancelAllWithinScope(DEADLINE_PREFIX + open.operatorId());
+                open.withdraw(delegationId);
+            }
+        }
         return CommandResult.done();
     }
 
@@ -435,6 +491,11 @@ class Delegation {
     @EventSourcingHandler
     void on(DelegationCancelledEvent event) {
         status = DelegationStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(DelegationWithdrawnEvent event) {
+        status = DelegationStatus.WITHDRAWN;
     }
 
     @EventSourcingHandler

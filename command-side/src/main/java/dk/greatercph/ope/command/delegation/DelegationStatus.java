@@ -10,10 +10,11 @@ enum DelegationStatus {
     CONFIRMED,
     COMPLETED,
     DECLINED,
-    CANCELLED;
+    CANCELLED,
+    WITHDRAWN;
 
     boolean isClosed() {
-        return this == COMPLETED || this == DECLINED || this == CANCELLED;
+        return this == COMPLETED || this == DECLINED || this == CANCELLED || this == WITHDRAWN;
     }
 
     boolean isRouted() {

@@ -4,6 +4,7 @@ import dk.greatercph.ope.command.lookup.RebuildableLookup;
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * R6's lookup table; checks and bookings are serialised by a lock so two confirmations cannot both win. A
- * confirmation books the programme's items as they stand; a cancellation frees them.
+ * confirmation books the programme's items as they stand; a cancellation or the desk's withdrawal frees them.
  */
 @Component
 class JdbcBookings implements Bookings, RebuildableLookup {
@@ -84,6 +85,8 @@ class JdbcBookings implements Bookings, RebuildableLookup {
                 }
             } else if (payload instanceof DelegationCancelledEvent cancelled) {
                 release(cancelled.delegationId());
+            } else if (payload instanceof DelegationWithdrawnEvent withdrawn) {
+                release(withdrawn.delegationId());
             }
         };
     }

@@ -24,8 +24,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One item of a delegation's visit programme: its time, venue and host, and whether its cost is covered (rule
- * R3 for hospital hosts). {@code plannedBy} is the operator that added it, null when the desk did. It receives
- * only the commands and events that name its item id, commands once the delegation has checked who plans.
+ * R3 for items hosted by a hospital or held at one). {@code plannedBy} is the operator that added it, null when the
+ * desk did. It receives only the commands and events that name its item id, commands once the delegation has
+ * checked who plans.
  */
 class ProgrammeItem {
 
@@ -36,6 +37,7 @@ class ProgrammeItem {
     private VenueId venueId;
     private PartnerId hostId;
     private boolean hostIsHospital;
+    private boolean venueIsHospital;
     private boolean costCovered;
     private final OperatorId plannedBy;
 
@@ -47,6 +49,7 @@ class ProgrammeItem {
         this.venueId = added.venueId();
         this.hostId = added.hostId();
         this.hostIsHospital = added.hostIsHospital();
+        this.venueIsHospital = added.venueIsHospital();
     }
 
     /** An operator changes only the items it added; the lead changes all of them, as does the desk. */
@@ -62,10 +65,11 @@ class ProgrammeItem {
 
     @CommandHandler
     CommandResult handle(ChangeProgrammeItemCommand command, Directory directory) {
-        boolean hospital = ProgrammeItemCheck.hostIsHospital(command.title(), command.startsAt(), command.endsAt(),
-                command.venueId(), command.hostId(), directory);
+        ProgrammeItemCheck.Hospital hospital = ProgrammeItemCheck.hospital(command.title(), command.startsAt(),
+                command.endsAt(), command.venueId(), command.hostId(), directory);
         apply(new ProgrammeItemChangedEvent(command.delegationId(), itemId, command.kind(), command.title().trim(),
-                command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital));
+                command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital.host(),
+                hospital.venue()));
         return CommandResult.done();
     }
 
@@ -89,9 +93,9 @@ class ProgrammeItem {
         return CommandResult.done();
     }
 
-    /** Rule R3: a hospital-hosted item is confirmed only with a cost-coverage agreement. */
+    /** Rule R3: an item hosted by a hospital or held at one is confirmed only with a cost-coverage agreement. */
     boolean lacksCostCoverage() {
-        return hostIsHospital && !costCovered;
+        return (hostIsHospital || venueIsHospital) && !costCovered;
     }
 
     Bookings.Booking booking() {
@@ -105,6 +109,7 @@ class ProgrammeItem {
         venueId = event.venueId();
         hostId = event.hostId();
         hostIsHospital = event.hostIsHospital();
+        venueIsHospital = event.venueIsHospital();
     }
 
     @EventSourcingHandler
@@ -119,6 +124,7 @@ class ProgrammeItem {
                 && Objects.equals(plannedBy, other.plannedBy) && Objects.equals(startsAt, other.startsAt)
                 && Objects.equals(endsAt, other.endsAt) && Objects.equals(venueId, other.venueId)
                 && Objects.equals(hostId, other.hostId) && hostIsHospital == other.hostIsHospital
+                && venueIsHospital == other.venueIsHospital
                 && costCovered == other.costCovered;
     }
 

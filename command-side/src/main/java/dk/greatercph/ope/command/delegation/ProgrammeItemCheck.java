@@ -10,15 +10,22 @@ import java.time.Instant;
 import static dk.greatercph.ope.platform.problem.DomainProblem.invalid;
 import static dk.greatercph.ope.platform.problem.DomainProblem.requireText;
 
-/** What a programme item must be before it is added or changed: titled, in order, at known places. */
+/**
+ * What a programme item must be before it is added or changed: titled, in order, at known places; and what rule R3
+ * follows of those places.
+ */
 final class ProgrammeItemCheck {
 
     private ProgrammeItemCheck() {
     }
 
-    /** Checks the item and answers whether its host is a hospital (rule R3). */
-    static boolean hostIsHospital(String title, Instant startsAt, Instant endsAt, VenueId venue, PartnerId host,
-                                  Directory directory) {
+    /** Where rule R3 applies: an item hosted by a hospital partner or held at a hospital venue. */
+    record Hospital(boolean host, boolean venue) {
+    }
+
+    /** Checks the item and answers whether its host and its venue are a hospital (rule R3). */
+    static Hospital hospital(String title, Instant startsAt, Instant endsAt, VenueId venue, PartnerId host,
+                             Directory directory) {
         requireText(title, DelegationProblem.TITLE_REQUIRED, "A programme item has a title.");
         if (!endsAt.isAfter(startsAt)) {
             throw invalid(DelegationProblem.INVALID_TIME_SLOT, "A programme item ends after it starts.");
@@ -26,10 +33,8 @@ final class ProgrammeItemCheck {
         if (!directory.hasVenue(venue)) {
             throw new DomainProblem(DelegationProblem.UNKNOWN_VENUE, "No registered venue " + venue + ".");
         }
-        if (host == null) {
-            return false;
-        }
-        return directory.isHospital(host).orElseThrow(() ->
+        boolean hospitalHost = host != null && directory.isHospital(host).orElseThrow(() ->
                 new DomainProblem(DelegationProblem.UNKNOWN_HOST, "No registered partner " + host + "."));
+        return new Hospital(hospitalHost, directory.isHospitalVenue(venue));
     }
 }

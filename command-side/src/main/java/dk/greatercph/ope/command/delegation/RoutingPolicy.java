@@ -7,7 +7,9 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +42,15 @@ final class RoutingPolicy {
         }
         return Optional.of(new RoutingDecision(command.overrideLead(), supporting, table.version(),
                 command.overrideReason().trim()));
+    }
+
+    /** Every operator the table gives for any of {@code themes}, by id (rule R4's offers on approval). */
+    static List<OperatorId> operatorsTaking(RoutingTable.Snapshot table, List<Theme> themes) {
+        return table.themesByOperator().entrySet().stream()
+                .filter(entry -> entry.getValue().stream().anyMatch(themes::contains))
+                .map(Map.Entry::getKey)
+                .sorted(Comparator.comparing(OperatorId::value))
+                .toList();
     }
 
     static List<OperatorId> leadFirst(OperatorId lead, List<OperatorId> supporting) {

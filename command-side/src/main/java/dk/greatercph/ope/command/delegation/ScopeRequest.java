@@ -17,7 +17,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A request to widen a routed delegation's themes (rule R4), open until approved or rejected. It receives only
- * the commands and events that name its request id, commands once the delegation has found it open.
+ * the commands and events that name its request id, commands once the delegation has found it open. The delegation
+ * approves it, as approval offers assignments; the request rejects itself.
  */
 class ScopeRequest {
 
@@ -32,16 +33,18 @@ class ScopeRequest {
         this.open = true;
     }
 
+    String requestId() {
+        return requestId;
+    }
+
+    List<Theme> themes() {
+        return themes;
+    }
+
     void requireOpen() {
         if (!open) {
             throw new DomainProblem(DelegationProblem.SCOPE_REQUEST_CLOSED, "That scope request was already decided.");
         }
-    }
-
-    @CommandHandler
-    CommandResult handle(ApproveScopeExpansionCommand command) {
-        apply(new ScopeExpansionApprovedEvent(command.delegationId(), requestId, themes));
-        return CommandResult.done();
     }
 
     @CommandHandler

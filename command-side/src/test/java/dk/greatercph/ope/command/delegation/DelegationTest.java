@@ -26,6 +26,7 @@ import dk.greatercph.ope.events.delegation.DelegationMemberRemovedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
+import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.delegation.PoliticalLevel;
@@ -58,6 +59,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dk.greatercph.ope.command.refusal.Refusals.refusedWith;
@@ -83,6 +85,8 @@ class DelegationTest {
     /** Three working days later: Wednesday, same time. */
     private static final Instant WEDNESDAY = ZonedDateTime.parse("2027-03-10T10:00:00+01:00[Europe/Copenhagen]").toInstant();
     private static final VenueId HALL = new VenueId("VEN-hall");
+    private static final VenueId WARD = new VenueId("VEN-ward");
+    private static final OperatorId WOCO = new OperatorId("woco");
     private static final PartnerId HOSPITAL = new PartnerId("PRT-hospital");
     private static final PartnerId COMPANY = new PartnerId("PRT-company");
     private static final Instant ITEM_START = Instant.parse("2027-04-13T08:00:00Z");
@@ -104,7 +108,7 @@ class DelegationTest {
             new AssignmentOfferedEvent(ID, COPCAP, AssignmentRole.SUPPORTING, WEDNESDAY);
     private static final AssignmentAcceptedEvent ACCEPTED_CHC = new AssignmentAcceptedEvent(ID, CHC, AssignmentRole.LEAD);
     private static final ProgrammeItemAddedEvent HOSPITAL_VISIT = new ProgrammeItemAddedEvent(ID, "ITM-1",
-            ProgrammeItemKind.HOSPITAL_VISIT, "Tele-medicine centre", ITEM_START, ITEM_END, HALL, HOSPITAL, true, CHC);
+            ProgrammeItemKind.HOSPITAL_VISIT, "Tele-medicine centre", ITEM_START, ITEM_END, HALL, HOSPITAL, true, CHC, false);
 
     private FixtureConfiguration<Delegation> fixture;
     private InMemoryRequestHistory history;
@@ -124,6 +128,7 @@ class DelegationTest {
         routing.record(new OperatorId("region"), List.of(Theme.POLITICAL_DIALOGUE));
         InMemoryDirectory directory = new InMemoryDirectory();
         directory.addVenue(HALL, "Hall", VenueKind.OTHER);
+        directory.addVenue(WARD, "Tele-medicine ward", VenueKind.HOSPITAL);
         directory.addPartner(HOSPITAL, "Rigshospitalet", true);
         directory.addPartner(COMPANY, "Welfare Robotics", false);
         fixture = new AggregateTestFixture<>(Delegation.class);
@@ -411,10 +416,98 @@ class DelegationTest {
                     .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM, Theme.INVESTMENT),
                             "Also tourism", null))
                     .expectEvents(new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"));
-            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
                             new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"))
                     .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
-                    .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TOURISM)));
+                    .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TOURISM)),
+                            new AssignmentOfferedEvent(ID, WOCO, AssignmentRole.SUPPORTING, WEDNESDAY));
+        }
+
+        @Test
+        void approvalOffersTheNewThemesOperatorASupportingAssignmentWithItsDeadlineR4() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC,
+                            new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Hotels too"))
+                    .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
+                    .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TOURISM)),
+                            new AssignmentOfferedEvent(ID, WOCO, AssignmentRole.SUPPORTING, WEDNESDAY))
+                    .expectScheduledDeadlineWithName(WEDNESDAY, Delegation.DEADLINE_PREFIX + "woco");
+            assertThat(operators.everOffered(ID.value(), WOCO.value())).isTrue();
+        }
+
+        @Test
+        void approvalOffersNothingToAnOperatorAlreadyOnTheDelegationR4() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP,
+                            new AssignmentAcceptedEvent(ID, COPCAP, AssignmentRole.SUPPORTING),
+                            new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TALENT), "Talent programme"))
+                    .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
+                    .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TALENT)))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void approvalOffersTheNewScopeToAnOperatorThatHadDeclinedR4() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP,
+                            new AssignmentDeclinedEvent(ID, COPCAP, AssignmentRole.SUPPORTING, "Not our field", false),
+                            new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TALENT), "Talent programme"))
+                    .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
+                    .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TALENT)),
+                            new AssignmentOfferedEvent(ID, COPCAP, AssignmentRole.SUPPORTING, WEDNESDAY));
+        }
+
+        @Test
+        void approvalAfterTheLeadSentTheDelegationBackToTheDeskLeavesTheOffersToItsNextRoutingR4() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
+                            new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Hotels too"),
+                            new AssignmentDeclinedEvent(ID, CHC, AssignmentRole.LEAD, "No capacity", true))
+                    .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
+                    .expectEvents(new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TOURISM)))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void theOperatorOfferedByAnApprovalAnswersItsAssignmentR4() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
+                            new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Hotels too"),
+                            new ScopeExpansionApprovedEvent(ID, "SCP-1", List.of(Theme.TOURISM)),
+                            new AssignmentOfferedEvent(ID, WOCO, AssignmentRole.SUPPORTING, WEDNESDAY))
+                    .when(new AcceptAssignmentCommand(ID, WOCO, null), MetaData.with(ActorMetadata.OPERATOR, "woco"))
+                    .expectEvents(new AssignmentAcceptedEvent(ID, WOCO, AssignmentRole.SUPPORTING));
+        }
+
+        @Test
+        void aScopeRequestOnACompletedOrClosedDelegationAnswersDelegationClosedR4() {
+            ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
+            Object[][] closings = {
+                    {new DelegationCancelledEvent(ID, "Travel ban")},
+                    {new DelegationDeclinedEvent(ID, "Out of focus")},
+                    {new DelegationWithdrawnEvent(ID, "Programme fell through")},
+                    {ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID),
+                            new DelegationCompletedEvent(ID, new Outcome("Done", 0, null, null, null))}};
+            for (Object[] closing : closings) {
+                List<Object> given = new ArrayList<>(List.of(REGISTERED, SCREENED, ROUTED, OFFERED_CHC));
+                given.addAll(List.of(closing));
+                fixture.given(given)
+                        .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM), "More", null))
+                        .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void refusesToApproveAScopeRequestOnceTheDelegationIsClosedR4() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
+                            new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "More"),
+                            new DelegationWithdrawnEvent(ID, "Programme fell through"))
+                    .when(new ApproveScopeExpansionCommand(ID, "SCP-1", null))
+                    .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
+                    .expectNoEvents();
         }
 
         @Test
@@ -489,7 +582,7 @@ class DelegationTest {
                     .when(new ChangeProgrammeItemCommand(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
                             ITEM_START, ITEM_END, HALL, COMPANY, null))
                     .expectEvents(new ProgrammeItemChangedEvent(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
-                            ITEM_START, ITEM_END, HALL, COMPANY, false));
+                            ITEM_START, ITEM_END, HALL, COMPANY, false, false));
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
                     .when(new RemoveProgrammeItemCommand(ID, "ITM-1", null))
                     .expectEvents(new ProgrammeItemRemovedEvent(ID, "ITM-1"));
@@ -498,7 +591,7 @@ class DelegationTest {
         @Test
         void anOperatorChangesOnlyTheItemsItAdded() {
             ProgrammeItemAddedEvent byTheDesk = new ProgrammeItemAddedEvent(ID, "ITM-2", ProgrammeItemKind.MEETING,
-                    "Meeting", ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+                    "Meeting", ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP, ACCEPTED_CHC,
                             new AssignmentAcceptedEvent(ID, COPCAP, AssignmentRole.SUPPORTING), byTheDesk)
                     .when(new RemoveProgrammeItemCommand(ID, "ITM-2", null), MetaData.with(ActorMetadata.OPERATOR, "copcap"))
@@ -542,7 +635,7 @@ class DelegationTest {
                     .when(new ConfirmDelegationCommand(ID, null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new ConfirmationRefusedEvent(ID, "COST_COVERAGE_MISSING",
-                            "Hospital-hosted items need a cost-coverage agreement before confirmation (R3): [ITM-1]",
+                            "Items hosted by a hospital or held at one need a cost-coverage agreement before confirmation (R3): [ITM-1]",
                             List.of("ITM-1")))
                     .expectResultMessagePayloadMatching(predicate(r -> ((CommandResult) r).refusal().code().equals("COST_COVERAGE_MISSING")));
         }
@@ -565,7 +658,7 @@ class DelegationTest {
             bookings.bookAll(new DelegationId("DEL-other"), List.of(new Bookings.Booking("ITM-other", HALL, null,
                     ITEM_START.plusSeconds(1800), ITEM_END.plusSeconds(1800))));
             ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
-                    ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
 
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting)
                     .when(new ConfirmDelegationCommand(ID, null))
@@ -580,7 +673,7 @@ class DelegationTest {
         @Test
         void aConfirmedProgrammeIsFixed() {
             ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
-                    ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
                     .when(new RemoveProgrammeItemCommand(ID, "ITM-1", null))
                     .expectException(refusedWith("INVALID_STATE", ProblemKind.CONFLICT))
@@ -590,14 +683,50 @@ class DelegationTest {
         @Test
         void costCoverageCountsOnlyForTheItemItNamesR3() {
             ProgrammeItemAddedEvent secondVisit = new ProgrammeItemAddedEvent(ID, "ITM-2", ProgrammeItemKind.HOSPITAL_VISIT,
-                    "Ward round", ITEM_START.plusSeconds(86400), ITEM_END.plusSeconds(86400), HALL, HOSPITAL, true, CHC);
+                    "Ward round", ITEM_START.plusSeconds(86400), ITEM_END.plusSeconds(86400), HALL, HOSPITAL, true, CHC, false);
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT, secondVisit,
                             new CostCoverageRecordedEvent(ID, "ITM-1", "Jiangsu Health Commission", "Agreement 2027-03",
                                     new BigDecimal("45000.00"), "DKK"))
                     .when(new ConfirmDelegationCommand(ID, null))
                     .expectEvents(new ConfirmationRefusedEvent(ID, "COST_COVERAGE_MISSING",
-                            "Hospital-hosted items need a cost-coverage agreement before confirmation (R3): [ITM-2]",
+                            "Items hosted by a hospital or held at one need a cost-coverage agreement before confirmation (R3): [ITM-2]",
                             List.of("ITM-2")));
+        }
+
+        @Test
+        void anItemAtAHospitalVenueRecordsTheVenueFactEvenWithoutAHostR3() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC)
+                    .when(new AddProgrammeItemCommand(ID, "ITM-1", ProgrammeItemKind.HOSPITAL_VISIT, "Ward round",
+                            ITEM_START, ITEM_END, WARD, null, null))
+                    .expectEvents(new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.HOSPITAL_VISIT,
+                            "Ward round", ITEM_START, ITEM_END, WARD, null, false, null, true));
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                    .when(new ChangeProgrammeItemCommand(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
+                            ITEM_START, ITEM_END, WARD, COMPANY, null))
+                    .expectEvents(new ProgrammeItemChangedEvent(ID, "ITM-1", ProgrammeItemKind.COMPANY_VISIT, "Robots",
+                            ITEM_START, ITEM_END, WARD, COMPANY, false, true));
+        }
+
+        @Test
+        void refusesToConfirmAVisitAtAHospitalVenueWithNoHostUntilItsCostIsCoveredR3() {
+            ProgrammeItemAddedEvent atTheWard = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.HOSPITAL_VISIT,
+                    "Ward round", ITEM_START, ITEM_END, WARD, null, false, null, true);
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, atTheWard)
+                    .when(new ConfirmDelegationCommand(ID, null))
+                    .expectEvents(new ConfirmationRefusedEvent(ID, "COST_COVERAGE_MISSING",
+                            "Items hosted by a hospital or held at one need a cost-coverage agreement before "
+                                    + "confirmation (R3): [ITM-1]", List.of("ITM-1")))
+                    .expectResultMessagePayloadMatching(predicate(r ->
+                            ((CommandResult) r).refusal().code().equals("COST_COVERAGE_MISSING")));
+            CostCoverageRecordedEvent covered = new CostCoverageRecordedEvent(ID, "ITM-1", "Jiangsu Health Commission",
+                    "Agreement 2027-03", new BigDecimal("12000.00"), "DKK");
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, atTheWard)
+                    .when(new RecordCostCoverageCommand(ID, "ITM-1", "Jiangsu Health Commission", "Agreement 2027-03",
+                            new BigDecimal("12000.00"), null, null))
+                    .expectEvents(covered);
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, atTheWard, covered)
+                    .when(new ConfirmDelegationCommand(ID, null))
+                    .expectEvents(new DelegationConfirmedEvent(ID));
         }
 
         @Test
@@ -619,7 +748,7 @@ class DelegationTest {
             Outcome outcome = new Outcome("Two companies will visit Jiangsu", 2, List.of("Welfare Robotics ApS"),
                     List.of("MoU elder care"), List.of(new Outcome.FollowUp(COPCAP, "Invite investor")));
             ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
-                    ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
                     .when(new CompleteDelegationCommand(ID, outcome, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
                     .expectEvents(new DelegationCompletedEvent(ID, outcome));
@@ -650,9 +779,94 @@ class DelegationTest {
         @Test
         void refusesToDeclineAConfirmedVisit() {
             ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
-                    ITEM_START, ITEM_END, HALL, COMPANY, false, null);
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
                     .when(new DeclineDelegationCommand(ID, "Too late", null))
+                    .expectException(refusedWith("INVALID_STATE", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+    }
+
+    /** Withdrawal: the desk withdraws a delegation whose programme fell through, at any state before completion. */
+    @Nested
+    class Withdrawal {
+
+        private final ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1",
+                ProgrammeItemKind.MEETING, "Meeting", ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
+
+        @Test
+        void theDeskWithdrawsAnAcceptedDelegationAndItsOpenOffersWithTheirDeadlines() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route(),
+                            new AcceptAssignmentCommand(ID, CHC, null))
+                    .when(new WithdrawDelegationCommand(ID, " Programme fell through ", null))
+                    .expectEvents(new DelegationWithdrawnEvent(ID, "Programme fell through"),
+                            new AssignmentWithdrawnEvent(ID, COPCAP))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void aWithdrawnDelegationEscalatesNothing() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGivenCommands(registerCommand(), new ScreenDelegationCommand(ID, "Solid", null), route(),
+                            new WithdrawDelegationCommand(ID, "Programme fell through", null))
+                    .whenTimeElapses(Duration.ofDays(10))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void withdrawingAConfirmedDelegationFreesItsBookingsR6() {
+            bookings.bookAll(ID, List.of(new Bookings.Booking("ITM-1", HALL, COMPANY, ITEM_START, ITEM_END)));
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
+                    .when(new WithdrawDelegationCommand(ID, "Programme fell through", null))
+                    .expectEvents(new DelegationWithdrawnEvent(ID, "Programme fell through"));
+            assertThat(bookings.bookAll(new DelegationId("DEL-other"),
+                    List.of(new Bookings.Booking("ITM-other", HALL, COMPANY, ITEM_START, ITEM_END)))).isEmpty();
+        }
+
+        @Test
+        void theDeskWithdrawsARequestBeforeRouting() {
+            fixture.given(REGISTERED)
+                    .when(new WithdrawDelegationCommand(ID, "Duplicate of an earlier request", null))
+                    .expectEvents(new DelegationWithdrawnEvent(ID, "Duplicate of an earlier request"));
+        }
+
+        @Test
+        void refusesToWithdrawACompletedCancelledDeclinedOrWithdrawnDelegation() {
+            Object[][] closings = {
+                    {new DelegationCancelledEvent(ID, "Travel ban")},
+                    {new DelegationDeclinedEvent(ID, "Out of focus")},
+                    {new DelegationWithdrawnEvent(ID, "Programme fell through")},
+                    {ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID),
+                            new DelegationCompletedEvent(ID, new Outcome("Done", 0, null, null, null))}};
+            for (Object[] closing : closings) {
+                List<Object> given = new ArrayList<>(List.of(REGISTERED, SCREENED, ROUTED, OFFERED_CHC));
+                given.addAll(List.of(closing));
+                fixture.given(given)
+                        .when(new WithdrawDelegationCommand(ID, "Again", null))
+                        .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void refusesAWithdrawalWithoutAReason() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
+                    .when(new WithdrawDelegationCommand(ID, " ", null))
+                    .expectException(refusedWith("REASON_REQUIRED", ProblemKind.INVALID_INPUT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aWithdrawnDelegationCannotBeCancelledOrConfirmed() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting,
+                            new DelegationWithdrawnEvent(ID, "Programme fell through"))
+                    .when(new CancelDelegationCommand(ID, "Travel ban", null))
+                    .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting,
+                            new DelegationWithdrawnEvent(ID, "Programme fell through"))
+                    .when(new ConfirmDelegationCommand(ID, null))
                     .expectException(refusedWith("INVALID_STATE", ProblemKind.CONFLICT))
                     .expectNoEvents();
         }

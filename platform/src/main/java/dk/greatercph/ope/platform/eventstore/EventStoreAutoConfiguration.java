@@ -131,4 +131,9 @@ public class EventStoreAutoConfiguration {
     ItineraryItemAddedUpcaster itineraryItemAddedUpcaster() {
         return new ItineraryItemAddedUpcaster();
     }
+
+    @Bean
+    ProgrammeItemUpcaster programmeItemUpcaster() {
+        return new ProgrammeItemUpcaster();
+    }
 }

@@ -18,6 +18,7 @@ import dk.greatercph.ope.events.delegation.DelegationMemberRemovedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
+import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
@@ -259,8 +260,9 @@ class DelegationBoardProjection {
         if (moved) {
             jdbc.sql("""
                             INSERT INTO delegation_programme_item (delegation_id, item_id, kind, title, starts_at,
-                                ends_at, venue_id, host_id, host_is_hospital, planned_by)
-                            VALUES (:id, :item, :kind, :title, :starts, :ends, :venue, :host, :hospital, :plannedBy)
+                                ends_at, venue_id, host_id, host_is_hospital, planned_by, venue_is_hospital)
+                            VALUES (:id, :item, :kind, :title, :starts, :ends, :venue, :host, :hospital, :plannedBy,
+                                :venueHospital)
                             ON CONFLICT (delegation_id, item_id) DO NOTHING
                             """)
                     .param("id", event.delegationId().value()).param("item", event.itemId())
@@ -270,6 +272,7 @@ class DelegationBoardProjection {
                     .param("host", event.hostId() == null ? null : event.hostId().value())
                     .param("hospital", event.hostIsHospital())
                     .param("plannedBy", event.plannedBy() == null ? null : event.plannedBy().value())
+                    .param("venueHospital", event.venueIsHospital())
                     .update();
         }
     }
@@ -280,7 +283,7 @@ class DelegationBoardProjection {
             jdbc.sql("""
                             UPDATE delegation_programme_item SET kind = :kind, title = :title, starts_at = :starts,
                                 ends_at = :ends, venue_id = :venue, host_id = :host, host_is_hospital = :hospital,
-                                confirmed = FALSE
+                                venue_is_hospital = :venueHospital, confirmed = FALSE
                             WHERE delegation_id = :id AND item_id = :item
                             """)
                     .param("id", event.delegationId().value()).param("item", event.itemId())
@@ -288,7 +291,8 @@ class DelegationBoardProjection {
                     .param("starts", utc(event.startsAt())).param("ends", utc(event.endsAt()))
                     .param("venue", event.venueId() == null ? null : event.venueId().value())
                     .param("host", event.hostId() == null ? null : event.hostId().value())
-                    .param("hospital", event.hostIsHospital()).update();
+                    .param("hospital", event.hostIsHospital())
+                    .param("venueHospital", event.venueIsHospital()).update();
         }
     }
 
@@ -381,6 +385,16 @@ class DelegationBoardProjection {
     void on(DelegationCancelledEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         moved(jdbc.sql("""
                         UPDATE delegation_board SET version = :version, updated_at = :at, status = 'CANCELLED',
+                            closing_reason = :reason
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("reason", event.reason()), event.delegationId(), version, at);
+    }
+
+    @EventHandler
+    void on(DelegationWithdrawnEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        moved(jdbc.sql("""
+                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'WITHDRAWN',
                             closing_reason = :reason
                         WHERE delegation_id = :id AND version < :version
                         """)

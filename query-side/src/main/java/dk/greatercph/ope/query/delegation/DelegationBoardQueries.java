@@ -178,7 +178,8 @@ class DelegationBoardQueries {
                 rs.getBoolean("host_is_hospital"), rs.getString("planned_by"),
                 payer == null ? null : new DelegationDetailView.CostCoverage(payer, rs.getString("basis"),
                         rs.getBigDecimal("amount"), rs.getString("currency")),
-                rs.getBoolean("confirmed") ? "CONFIRMED" : "TENTATIVE");
+                rs.getBoolean("confirmed") ? "CONFIRMED" : "TENTATIVE", rs.getBoolean("venue_is_hospital"),
+                rs.getBoolean("host_is_hospital") || rs.getBoolean("venue_is_hospital"));
     }
 
     private static DelegationDetailView.Assignment assignment(ResultSet rs, Instant now) throws SQLException {

@@ -23,7 +23,7 @@ public record DelegationDetailView(
         List<String> earlierRequests,
         @Schema(example = "Concrete demand for tele-health pilots") String businessOpportunityAssessment,
         @Schema(description = "The latest routing; absent before routing.") Routing routing,
-        @Schema(description = "Why the desk declined or the delegation cancelled, when it did.")
+        @Schema(description = "Why the desk declined or withdrew it or the delegation cancelled, when it did.")
         String closingReason,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The current programme, by start time.")
         List<ProgrammeItem> programme,
@@ -49,7 +49,7 @@ public record DelegationDetailView(
             String name) {
     }
 
-    /** R3: who pays for a hospital-hosted item. */
+    /** R3: who pays for an item hosted by a hospital or held at one. */
     @Schema(name = "CostCoverage")
     public record CostCoverage(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission") String payer,
@@ -75,7 +75,12 @@ public record DelegationDetailView(
             @Schema(description = "Present once recorded (R3).") CostCoverage costCoverage,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"TENTATIVE", "CONFIRMED"},
                     description = "Confirmed with the delegation; a change after that makes it tentative again.")
-            String status) {
+            String status,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The venue is a hospital (R3).")
+            boolean venueIsHospital,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = """
+                    R3: hosted by a hospital or held at a hospital venue, so the delegation is confirmed only once                     cost coverage is recorded for it.""")
+            boolean needsCostCoverage) {
     }
 
     /** An operator's assignment on this delegation. */

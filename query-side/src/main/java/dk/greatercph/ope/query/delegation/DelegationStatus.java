@@ -10,5 +10,6 @@ public enum DelegationStatus {
     CONFIRMED,
     COMPLETED,
     DECLINED,
-    CANCELLED
+    CANCELLED,
+    WITHDRAWN
 }

@@ -5,6 +5,9 @@ import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
+import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
+import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
+import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
@@ -33,8 +36,8 @@ import static dk.greatercph.ope.platform.time.OpeTime.utc;
 
 /**
  * Projects what the KPIs are computed from: one row per delegation (year of receipt, type, country and province of
- * origin, lead, outcome and its figures) and one per assignment offer with how it was answered. Rows carry the sequence number of the last event applied, so a
- * repeated event changes nothing.
+ * origin, lead, outcome and its figures, or how it was not realised) and one per assignment offer with how it was
+ * answered. Rows carry the sequence number of the last event applied, so a repeated event changes nothing.
  */
 @Component
 @ProcessingGroup("kpi")
@@ -89,6 +92,30 @@ class KpiProjection {
                 .param("tourists", outcome == null ? 0 : outcome.tourists())
                 .param("stays", outcome == null ? 0 : outcome.overnightStays())
                 .param("version", version).update();
+    }
+
+    @EventHandler
+    void on(DelegationDeclinedEvent event, @SequenceNumber long version) {
+        notRealised(event.delegationId(), "DECLINED", version);
+    }
+
+    @EventHandler
+    void on(DelegationCancelledEvent event, @SequenceNumber long version) {
+        notRealised(event.delegationId(), "CANCELLED", version);
+    }
+
+    /** The desk's withdrawal counts as not realised, as a cancellation does: the visit did not take place. */
+    @EventHandler
+    void on(DelegationWithdrawnEvent event, @SequenceNumber long version) {
+        notRealised(event.delegationId(), "WITHDRAWN", version);
+    }
+
+    private void notRealised(DelegationId id, String how, long version) {
+        jdbc.sql("""
+                        UPDATE kpi_delegation SET not_realised = :how, version = :version
+                        WHERE delegation_id = :id AND version < :version
+                        """)
+                .param("id", id.value()).param("how", how).param("version", version).update();
     }
 
     @EventHandler
@@ -199,7 +226,10 @@ class KpiProjection {
         Map<String, Long> byProvince = counts("origin_province", year, "country = 'CN'");
         Map<String, Long> byCountry = counts("country", year, "TRUE");
         long total = byType.values().stream().mapToLong(Long::longValue).sum();
-        return new KpiReportView.Desk(total, byCountry.getOrDefault(CountryCodes.CHINA, 0L), byType, byProvince, byCountry);
+        Map<String, Long> notRealised = new TreeMap<>(Map.of("DECLINED", 0L, "CANCELLED", 0L, "WITHDRAWN", 0L));
+        notRealised.putAll(counts("not_realised", year, "not_realised IS NOT NULL"));
+        return new KpiReportView.Desk(total, byCountry.getOrDefault(CountryCodes.CHINA, 0L), byType, byProvince, byCountry,
+                notRealised);
     }
 
     private Map<String, Long> counts(String column, int year, String condition) {

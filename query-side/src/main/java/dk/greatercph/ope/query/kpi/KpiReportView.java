@@ -73,6 +73,10 @@ public record KpiReportView(
             Map<String, Long> byOriginProvince,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                     description = "Delegations by country of origin (ISO 3166-1 alpha-2)")
-            Map<String, Long> byCountry) {
+            Map<String, Long> byCountry,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = """
+                            Delegations that were not realised, by how: DECLINED by the desk, CANCELLED by the delegation, \
+                            WITHDRAWN by the desk after its programme fell through; each key always present""")
+            Map<String, Long> notRealised) {
     }
 }

@@ -5,6 +5,7 @@ import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -76,6 +77,11 @@ class AnnualReportProjection {
     @EventHandler
     void on(DelegationCancelledEvent event, @SequenceNumber long version) {
         notRealised(event.delegationId(), NotRealisedAs.CANCELLED, event.reason(), version);
+    }
+
+    @EventHandler
+    void on(DelegationWithdrawnEvent event, @SequenceNumber long version) {
+        notRealised(event.delegationId(), NotRealisedAs.WITHDRAWN, event.reason(), version);
     }
 
     @ResetHandler

@@ -6,6 +6,7 @@ import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
+import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
@@ -166,6 +167,11 @@ class ScheduleProjection {
 
     @EventHandler
     void on(DelegationDeclinedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        delegationWide(event.delegationId(), "CANCELLED", at, version);
+    }
+
+    @EventHandler
+    void on(DelegationWithdrawnEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         delegationWide(event.delegationId(), "CANCELLED", at, version);
     }
 

@@ -136,7 +136,7 @@ class DelegationBoardProjectionTest {
         register();
         projection.on(new ProgrammeItemAddedEvent(id, "ITM-1", ProgrammeItemKind.MEETING, "Ward visit",
                 Instant.parse("2027-04-13T08:00:00Z"), Instant.parse("2027-04-13T10:00:00Z"), null, null, false,
-                new OperatorId("chc")), at(1), 1);
+                new OperatorId("chc"), false), at(1), 1);
         projection.on(new DelegationCompletedEvent(id, new Outcome("Went well", 2, List.of("Acme"),
                 List.of("MoU 1"), List.of())), at(2), 2);
 

@@ -115,6 +115,6 @@ class ScheduleProjectionTest {
         return new ProgrammeItemAddedEvent(id, itemId, ProgrammeItemKind.MEETING, "Meeting " + itemId,
                 LocalDateTime.of(day, LocalTime.of(fromHour, 0)).atZone(COPENHAGEN).toInstant(),
                 LocalDateTime.of(day, LocalTime.of(toHour, 0)).atZone(COPENHAGEN).toInstant(), venue, null, false,
-                new OperatorId("chc"));
+                new OperatorId("chc"), false);
     }
 }

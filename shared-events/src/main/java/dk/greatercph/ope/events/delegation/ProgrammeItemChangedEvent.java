@@ -6,8 +6,13 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** A programme item now has these details. */
-@Revision("1")
+/**
+ * A programme item now has these details, with the facts rule R3 follows (see {@link ProgrammeItemAddedEvent}).
+ *
+ * <p>Revision 2 added {@code venueIsHospital}; a revision-1 event reads with it false (the platform's
+ * {@code ProgrammeItemUpcaster}).
+ */
+@Revision("2")
 public record ProgrammeItemChangedEvent(
         DelegationId delegationId,
         String itemId,
@@ -17,5 +22,6 @@ public record ProgrammeItemChangedEvent(
         Instant endsAt,
         VenueId venueId,
         PartnerId hostId,
-        boolean hostIsHospital) {
+        boolean hostIsHospital,
+        boolean venueIsHospital) {
 }

@@ -19,6 +19,7 @@ import dk.greatercph.ope.command.delegation.RemoveProgrammeItemCommand;
 import dk.greatercph.ope.command.delegation.RequestScopeExpansionCommand;
 import dk.greatercph.ope.command.delegation.RouteDelegationCommand;
 import dk.greatercph.ope.command.delegation.ScreenDelegationCommand;
+import dk.greatercph.ope.command.delegation.WithdrawDelegationCommand;
 import dk.greatercph.ope.command.person.PersonReferences;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.CommandAnswers;
@@ -58,8 +59,8 @@ import java.util.UUID;
 
 /**
  * The delegation lifecycle after registration: screening, routing, the operators' answers, scope expansion,
- * the visit programme, confirmation and closure. Every answer carries the delegation's new version as ETag;
- * If-Match makes a command conditional.
+ * the visit programme, confirmation and closure (completion, cancellation, decline or the desk's withdrawal).
+ * Every answer carries the delegation's new version as ETag; If-Match makes a command conditional.
  */
 @RestController
 @RequestMapping(path = "/api/delegations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -135,7 +136,8 @@ class DelegationLifecycleController {
 
     @PostMapping(path = "/scope-expansions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Ask for more themes after routing (R4); the desk approves or rejects",
-            description = "DESK. Answers 201 with the request's id in Location; before routing 409 NOT_ROUTED.")
+            description = "DESK. Answers 201 with the request's id in Location; before routing 409 NOT_ROUTED; on a "
+                    + "completed, cancelled, declined or withdrawn delegation 409 DELEGATION_CLOSED.")
     ResponseEntity<CommandAccepted> requestScopeExpansion(@Valid @RequestBody DelegationRequests.ScopeExpansion request,
                                                           @PathVariable DelegationId id,
                                                           @Parameter(description = IF_MATCH) ExpectedVersion expected) {
@@ -147,7 +149,10 @@ class DelegationLifecycleController {
 
     @PostMapping("/scope-expansions/{requestId}/approval")
     @Operation(summary = "The desk approves a scope expansion",
-            description = "DESK. The themes join the delegation; deciding a request twice is 409 SCOPE_REQUEST_CLOSED.")
+            description = "DESK. The themes join the delegation, and each operator the routing table gives for them is "
+                    + "offered a SUPPORTING assignment with the R5 deadline unless it already holds an open or accepted "
+                    + "one (R4). Deciding a request twice is 409 SCOPE_REQUEST_CLOSED; approving on a closed delegation "
+                    + "409 DELEGATION_CLOSED.")
     ResponseEntity<CommandAccepted> approveScopeExpansion(@PathVariable DelegationId id, @PathVariable String requestId,
                                                           @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         return commands.ok(id, new ApproveScopeExpansionCommand(id, requestId, expected.value()));
@@ -195,8 +200,8 @@ class DelegationLifecycleController {
     }
 
     @PostMapping(path = "/programme-items/{itemId}/cost-coverage", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record who pays for a programme item (required for hospital-hosted items, R3)",
-            description = "The desk, or an operator working on the delegation. Payer, basis and amount; confirmation needs it for every hospital-hosted item (R3).")
+    @Operation(summary = "Record who pays for a programme item (required for items hosted by or held at a hospital, R3)",
+            description = "The desk, or an operator working on the delegation. Payer, basis and amount; confirmation needs it for every item hosted by a hospital partner or held at a hospital venue (R3).")
     ResponseEntity<CommandAccepted> recordCostCoverage(@Valid @RequestBody DelegationRequests.CostCoverage request,
                                                        @PathVariable DelegationId id, @PathVariable String itemId,
                                                        @Parameter(description = IF_MATCH) ExpectedVersion expected) {
@@ -243,6 +248,19 @@ class DelegationLifecycleController {
                                            @PathVariable DelegationId id,
                                            @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         return commands.ok(id, new CancelDelegationCommand(id, request.reason(), expected.value()));
+    }
+
+    @PostMapping(path = "/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The desk withdraws a delegation whose programme fell through, with its reason",
+            description = "DESK, with a reason, at any state before completion (distinct from /cancellation, where the "
+                    + "delegation itself calls off its visit). The delegation becomes WITHDRAWN: unanswered offers are "
+                    + "withdrawn, the venues and hosts its confirmed programme booked (R6) are freed, its programme "
+                    + "items stay on the schedule as cancelled, and the KPIs and the annual report count it as not "
+                    + "realised. A completed, cancelled, declined or withdrawn delegation answers 409 DELEGATION_CLOSED.")
+    ResponseEntity<CommandAccepted> withdraw(@Valid @RequestBody DelegationRequests.Reason request,
+                                             @PathVariable DelegationId id,
+                                             @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new WithdrawDelegationCommand(id, request.reason(), expected.value()));
     }
 
     @PostMapping(path = "/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
