@@ -77,6 +77,17 @@ class RegistrationFactsTest {
     }
 
     @Test
+    void provinceAndCityAreRecordedWithoutSurroundingSpacesSoTheFiguresCountThemOnce() {
+        Api.Response created = ok(desk().post("/api/delegations", Requests.delegation("Spaced " + UUID.randomUUID())
+                .replace("\"originProvince\":\"Jiangsu\"", "\"originProvince\":\" Jiangsu \"")
+                .replace("\"originCity\":\"Nanjing\"", "\"originCity\":\" \"")));
+
+        DelegationRegisteredEvent event = registeredEvent(created.json().get("id").asString());
+        assertThat(event.originProvince()).isEqualTo("Jiangsu");
+        assertThat(event.originCity()).isNull();
+    }
+
+    @Test
     void withoutACountryARequestIsChineseAndReceivedToday() {
         Api.Response created = ok(desk().post("/api/delegations", Requests.delegation("Default " + UUID.randomUUID())));
 

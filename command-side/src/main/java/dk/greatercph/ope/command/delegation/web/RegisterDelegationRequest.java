@@ -78,8 +78,13 @@ public record RegisterDelegationRequest(
         if (received.isAfter(today)) {
             throw new InvalidInput(DelegationProblem.DATE_RECEIVED_IN_FUTURE, "dateReceived", "is after today (" + today + ")");
         }
-        return new RegisterDelegationCommand(id, channel, requestingOrganisation, originProvince, originCity,
-                delegationType, politicalLevel, headCount, wishedFrom, wishedTo, themes.stream().sorted().toList(),
-                purpose, businessOpportunity, checkedCountry, received);
+        return new RegisterDelegationCommand(id, channel, requestingOrganisation, place(originProvince),
+                place(originCity), delegationType, politicalLevel, headCount, wishedFrom, wishedTo,
+                themes.stream().sorted().toList(), purpose, businessOpportunity, checkedCountry, received);
+    }
+
+    /** A province or city as the figures count it: without surrounding spaces, and none when blank. */
+    private static String place(String name) {
+        return name == null || name.isBlank() ? null : name.strip();
     }
 }

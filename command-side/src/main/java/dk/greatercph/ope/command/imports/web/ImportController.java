@@ -58,8 +58,12 @@ class ImportController {
                     @ApiResponse(responseCode = "202", description = "The run started; follow it at Location"),
                     @ApiResponse(responseCode = "200", description = "The file was imported in full before: that run"),
                     @ApiResponse(responseCode = "400", description = "Not a CSV file of the documented layout "
-                            + "(MISSING_HEADER, UNKNOWN_COLUMN, DUPLICATE_COLUMN, MALFORMED_CSV, INVALID_ENCODING)"),
-                    @ApiResponse(responseCode = "413", description = "Larger than ope.http.max-import-size")})
+                            + "(MISSING_HEADER, UNKNOWN_COLUMN, DUPLICATE_COLUMN, MALFORMED_CSV, INVALID_ENCODING)",
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(ref = "#/components/schemas/Problem"))),
+                    @ApiResponse(responseCode = "413", description = "Larger than ope.http.max-import-size",
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(ref = "#/components/schemas/Problem")))})
     ResponseEntity<ImportView> importCsv(
             @Parameter(description = "Only report what would be recorded; record nothing")
             @RequestParam(defaultValue = "false") boolean dryRun,
