@@ -31,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dk.greatercph.ope.app.support.DelegationEvents.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -129,10 +130,10 @@ class LateCommitTest {
     }
 
     private static DelegationRegisteredEvent registered(DelegationId id) {
-        return new DelegationRegisteredEvent(id, Channel.DIRECT, "Late committer", "Jiangsu", "Wuxi",
-                DelegationType.BUSINESS, PoliticalLevel.NONE, 3, LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 2),
-                List.of(Theme.INVESTMENT), "Investment talks", "Factory site search", "CN",
-                LocalDate.of(2027, 2, 1));
+        return registration(id, "Late committer").channel(Channel.DIRECT).origin("CN", "Jiangsu", "Wuxi")
+                .type(DelegationType.BUSINESS).level(PoliticalLevel.NONE).headCount(3)
+                .dates(LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 2)).themes(Theme.INVESTMENT)
+                .purpose("Investment talks").opportunity("Factory site search").event();
     }
 
     private record AnsweredRegistration(Api.Response response, long answeredAt) {

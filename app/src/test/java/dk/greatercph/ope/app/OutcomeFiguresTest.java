@@ -4,13 +4,9 @@ import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.EventLog;
 import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
-import dk.greatercph.ope.events.delegation.Channel;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
-import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
-import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.Outcome;
-import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.platform.eventstore.OldRevisions;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -35,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static dk.greatercph.ope.app.support.DelegationEvents.registration;
 import static dk.greatercph.ope.app.support.Lifecycle.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,9 +120,9 @@ class OutcomeFiguresTest {
         int year = ThreadLocalRandom.current().nextInt(3000, 4000);
         DelegationId id = DelegationId.newId();
         LocalDate received = LocalDate.of(year, 2, 1);
-        log.append("Delegation", id.value(), new DelegationRegisteredEvent(id, Channel.EMBASSY, "Old outcome " + id,
-                "Jiangsu", "Nanjing", DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL, 4, received.plusMonths(2),
-                received.plusMonths(2).plusDays(3), List.of(Theme.TOURISM), "Visit", null, "CN", received));
+        log.append("Delegation", id.value(), registration(id, "Old outcome " + id).headCount(4)
+                .dates(received.plusMonths(2), received.plusMonths(2).plusDays(3)).received(received)
+                .themes(Theme.TOURISM).purpose("Visit").opportunity(null).event());
         String revision1 = """
                 {"delegationId":{"value":"%s"},"outcome":{"summary":"Before figures","investmentLeads":2,
                  "companies":["Sino Wind"],"mous":["MoU"],"followUps":[{"operatorId":{"value":"copcap"},"action":"Call"}]}}

@@ -4,12 +4,10 @@ import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.EventLog;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.events.delegation.AssignmentRole;
-import dk.greatercph.ope.events.delegation.Channel;
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
-import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.delegation.PoliticalLevel;
@@ -63,6 +61,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static dk.greatercph.ope.app.support.DelegationEvents.registration;
 import static dk.greatercph.ope.app.support.DelegationEvents.accepted;
 import static dk.greatercph.ope.app.support.DelegationEvents.offered;
 import static dk.greatercph.ope.app.support.DelegationEvents.routed;
@@ -351,9 +350,11 @@ class AnnualReportTest {
                                       Instant at) {
         DelegationId id = DelegationId.newId();
         LocalDate from = received.plusMonths(3);
-        log.appendAt("Delegation", id.value(), at, new DelegationRegisteredEvent(id, Channel.EMBASSY,
-                "Report " + id, province, null, type, type.isPolitical() ? PoliticalLevel.PROVINCIAL : PoliticalLevel.NONE,
-                5, from, from.plusDays(2), List.of(Theme.TOURISM), "Visit", "Partners", country, received));
+        log.appendAt("Delegation", id.value(), at, registration(id, "Report " + id)
+                .origin(country, province, null).type(type)
+                .level(type.isPolitical() ? PoliticalLevel.PROVINCIAL : PoliticalLevel.NONE).headCount(5)
+                .dates(from, from.plusDays(2)).received(received).themes(Theme.TOURISM).purpose("Visit")
+                .opportunity("Partners").event());
         return id;
     }
 

@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import static dk.greatercph.ope.app.support.DelegationEvents.registration;
 import static dk.greatercph.ope.app.support.DelegationEvents.offered;
 import static dk.greatercph.ope.app.support.DelegationEvents.offeredLead;
 import static dk.greatercph.ope.app.support.DelegationEvents.randomFutureDay;
@@ -126,8 +127,9 @@ class BoardOriginFiltersTest {
     private static DelegationRegisteredEvent registered(DelegationId id, String organisation, String country,
                                                         String province, DelegationType type, LocalDate day,
                                                         LocalDate received) {
-        return new DelegationRegisteredEvent(id, Channel.DIRECT, organisation, province, null, type,
-                PoliticalLevel.NONE, 6, day, day, List.of(Theme.GREEN_GROWTH), "Visit", "Partners", country, received);
+        return registration(id, organisation).channel(Channel.DIRECT).origin(country, province, null).type(type)
+                .level(PoliticalLevel.NONE).headCount(6).dates(day, day).received(received).themes(Theme.GREEN_GROWTH)
+                .purpose("Visit").opportunity("Partners").event();
     }
 
     private List<String> ids(String query) {

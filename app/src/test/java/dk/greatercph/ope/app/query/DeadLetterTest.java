@@ -7,12 +7,8 @@ import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.PoisonSwitch;
 import dk.greatercph.ope.app.support.Requests;
 import dk.greatercph.ope.app.support.TripPlan;
-import dk.greatercph.ope.events.delegation.Channel;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
-import dk.greatercph.ope.events.delegation.DelegationType;
-import dk.greatercph.ope.events.delegation.PoliticalLevel;
-import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.trip.TripId;
 import dk.greatercph.ope.platform.privacy.PersonalData;
@@ -41,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dk.greatercph.ope.app.support.DelegationEvents.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -154,10 +151,8 @@ class DeadLetterTest {
     @Test
     void aNulInAPurposeParksTheEventVisiblyInsteadOfSkippingIt() {
         DelegationId id = DelegationId.newId();
-        log.append("Delegation", id.value(), new DelegationRegisteredEvent(id, Channel.EMBASSY, "NUL test " + id,
-                "Jiangsu", "Nanjing", DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL, 8,
-                LocalDate.of(2027, 4, 12), LocalDate.of(2027, 4, 16), List.of(Theme.HEALTH_WELFARE_TECH),
-                "Study\u0000visit", "Tele-health", "CN", LocalDate.of(2027, 1, 20)));
+        log.append("Delegation", id.value(), registration(id, "NUL test " + id)
+                .purpose("Study\u0000visit").opportunity("Tele-health").event());
 
         List<JsonNode> letters = lettersOf("delegation-board", id.value(), 1);
         assertThat(letters).hasSize(1);

@@ -53,9 +53,101 @@ public final class DelegationEvents {
     public static DelegationRegisteredEvent registered(DelegationId id, String organisation, String province,
                                                        DelegationType type, LocalDate from, LocalDate to,
                                                        Theme... themes) {
-        return new DelegationRegisteredEvent(id, Channel.EMBASSY, organisation, province, "Nanjing", type,
-                PoliticalLevel.PROVINCIAL, 8, from, to, List.of(themes), "Study visit of " + organisation,
-                "Partners for tele-health", "CN", from.minusMonths(3));
+        return registration(id, organisation).origin("CN", province, "Nanjing").type(type).dates(from, to)
+                .themes(themes).event();
+    }
+
+    /**
+     * A registration as the desk records it, every field defaulted (a Chinese administrative delegation from
+     * Nanjing, Jiangsu, on health and welfare technology, received three months before its wished dates): a test
+     * names only the fields it is about.
+     */
+    public static Registration registration(DelegationId id, String organisation) {
+        return new Registration(id, organisation);
+    }
+
+    /** The fields of a {@link DelegationRegisteredEvent}, defaulted, set one by one. */
+    public static final class Registration {
+
+        private final DelegationId id;
+        private final String organisation;
+        private Channel channel = Channel.EMBASSY;
+        private String country = "CN";
+        private String province = "Jiangsu";
+        private String city = "Nanjing";
+        private DelegationType type = DelegationType.ADMINISTRATIVE;
+        private PoliticalLevel level = PoliticalLevel.PROVINCIAL;
+        private int headCount = 8;
+        private LocalDate from = LocalDate.of(2027, 4, 12);
+        private LocalDate to = LocalDate.of(2027, 4, 16);
+        private LocalDate received;
+        private List<Theme> themes = List.of(Theme.HEALTH_WELFARE_TECH);
+        private String purpose;
+        private String opportunity = "Partners for tele-health";
+
+        private Registration(DelegationId id, String organisation) {
+            this.id = id;
+            this.organisation = organisation;
+            this.purpose = "Study visit of " + organisation;
+        }
+
+        public Registration channel(Channel channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        public Registration origin(String country, String province, String city) {
+            this.country = country;
+            this.province = province;
+            this.city = city;
+            return this;
+        }
+
+        public Registration type(DelegationType type) {
+            this.type = type;
+            return this;
+        }
+
+        public Registration level(PoliticalLevel level) {
+            this.level = level;
+            return this;
+        }
+
+        public Registration headCount(int headCount) {
+            this.headCount = headCount;
+            return this;
+        }
+
+        public Registration dates(LocalDate from, LocalDate to) {
+            this.from = from;
+            this.to = to;
+            return this;
+        }
+
+        public Registration received(LocalDate received) {
+            this.received = received;
+            return this;
+        }
+
+        public Registration themes(Theme... themes) {
+            this.themes = List.of(themes);
+            return this;
+        }
+
+        public Registration purpose(String purpose) {
+            this.purpose = purpose;
+            return this;
+        }
+
+        public Registration opportunity(String opportunity) {
+            this.opportunity = opportunity;
+            return this;
+        }
+
+        public DelegationRegisteredEvent event() {
+            return new DelegationRegisteredEvent(id, channel, organisation, province, city, type, level, headCount,
+                    from, to, themes, purpose, opportunity, country, received == null ? from.minusMonths(3) : received);
+        }
     }
 
     public static DelegationScreenedEvent screened(DelegationId id, boolean repeat) {
