@@ -319,7 +319,17 @@ class ImportTest {
 
         assertThat(run.get("state").asString()).isEqualTo("DONE");
         assertThat(run.get("recorded").asInt()).isEqualTo(count);
-        assertThat(run.get("lines")).hasSize(count);
+        assertThat(run.get("lines")).hasSize(1000);
+        assertThat(run.get("nextAfter").asInt()).isEqualTo(1001);
+        List<Integer> paged = new ArrayList<>();
+        for (String after = "0"; after != null; ) {
+            JsonNode page = desk().get(started.header("Location") + "?limit=1000&after=" + after).json();
+            page.get("lines").forEach(line -> paged.add(line.get("line").asInt()));
+            after = page.has("nextAfter") ? page.get("nextAfter").asString() : null;
+        }
+        assertThat(paged).as("every line once, in file order, page by page").hasSize(count).isSorted()
+                .doesNotHaveDuplicates().startsWith(2).endsWith(count + 1);
+        assertThat(desk().get(started.header("Location") + "?limit=1001").status()).isEqualTo(400);
         assertThat(seen).isSorted().allMatch(read -> read <= count).anyMatch(read -> read > 0 && read < count);
         assertThat(eventsOfFile(sha256(csv))).isEqualTo(count);
     }

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -86,10 +88,15 @@ class ImportController {
     @GetMapping("/{id}")
     @Operation(summary = "An import run: its progress while it runs (linesRead of linesTotal) and every line's outcome",
             description = "While the run is RUNNING: its totals only, cheap to poll for a progress bar (linesRead of "
-                    + "linesTotal, recorded, alreadyRecorded, refused). Once it is DONE, FAILED or INTERRUPTED: every "
-                    + "line's outcome too. Desk and auditors.")
-    ImportView run(@Parameter(example = "IMP-6b1f0c2e-3d4a-4b5c-8d6e-7f8091a2b3c4") @PathVariable String id) {
-        return imports.find(id).orElseThrow(DomainProblem::notFound);
+                    + "linesTotal, recorded, alreadyRecorded, refused). Once it is DONE, FAILED or INTERRUPTED: the "
+                    + "lines' outcomes too, up to limit (at most 1000) after line number 'after'; nextAfter says where "
+                    + "the next page starts. Desk and auditors.")
+    ImportView run(@Parameter(example = "IMP-6b1f0c2e-3d4a-4b5c-8d6e-7f8091a2b3c4") @PathVariable String id,
+                   @Parameter(description = "Lines after this line number (the previous answer's nextAfter)")
+                   @RequestParam(defaultValue = "0") @Min(0) int after,
+                   @Parameter(description = "At most this many lines (1–1000)")
+                   @RequestParam(defaultValue = "1000") @Min(1) @Max(ImportView.LINES_PER_PAGE) int limit) {
+        return imports.find(id, after, limit).orElseThrow(DomainProblem::notFound);
     }
 
     private ResponseEntity<ImportView> start(InputStream body, boolean dryRun, HttpServletRequest request)

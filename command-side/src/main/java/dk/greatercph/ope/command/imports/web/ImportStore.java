@@ -118,20 +118,33 @@ class ImportStore {
 
     /** A run; its lines once it is over (while it runs, its totals only, cheap to poll for a progress bar). */
     Optional<ImportView> find(String id) {
-        return jdbc.sql("SELECT * FROM import_run WHERE id = :id").param("id", id)
-                .query((rs, n) -> run(rs, List.of())).optional()
-                .map(run -> new ImportView(run.id(), run.fileSha256(), run.dryRun(), run.state(), run.actor(),
-                        run.fileBytes(), run.linesTotal(), run.linesRead(), run.recorded(), run.alreadyRecorded(),
-                        run.refused(), run.startedAt(), run.finishedAt(), run.failureCode(), run.failureDetail(),
-                        run.state() == ImportState.RUNNING ? null : lines(id)));
+        return find(id, 0, ImportView.LINES_PER_PAGE);
     }
 
-    private List<ImportLineView> lines(String runId) {
+    /** The run, and once it is over, a page of its lines: up to {@code limit} after line {@code after}. */
+    Optional<ImportView> find(String id, int after, int limit) {
+        return jdbc.sql("SELECT * FROM import_run WHERE id = :id").param("id", id)
+                .query((rs, n) -> run(rs, List.of())).optional()
+                .map(run -> {
+                    List<ImportLineView> page = run.state() == ImportState.RUNNING ? null : lines(id, after, limit + 1);
+                    Integer next = null;
+                    if (page != null && page.size() > limit) {
+                        page = page.subList(0, limit);
+                        next = page.get(limit - 1).line();
+                    }
+                    return new ImportView(run.id(), run.fileSha256(), run.dryRun(), run.state(), run.actor(),
+                            run.fileBytes(), run.linesTotal(), run.linesRead(), run.recorded(), run.alreadyRecorded(),
+                            run.refused(), run.startedAt(), run.finishedAt(), run.failureCode(), run.failureDetail(),
+                            page, next);
+                });
+    }
+
+    private List<ImportLineView> lines(String runId, int after, int limit) {
         return jdbc.sql("""
                         SELECT line_number, outcome, delegation_id, code, detail, errors
-                        FROM import_line WHERE run_id = :run ORDER BY line_number
+                        FROM import_line WHERE run_id = :run AND line_number > :after ORDER BY line_number LIMIT :limit
                         """)
-                .param("run", runId)
+                .param("run", runId).param("after", after).param("limit", limit)
                 .query((rs, n) -> new ImportLineView(rs.getInt(1), LineOutcome.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6) == null ? null : json.readValue(rs.getString(6), ERRORS)))
@@ -145,7 +158,7 @@ class ImportStore {
                 rs.getInt("lines_total"), rs.getInt("lines_read"), rs.getInt("recorded"),
                 rs.getInt("already_recorded"), rs.getInt("refused"), rs.getTimestamp("started_at").toInstant(),
                 finished == null ? null : finished.toInstant(), rs.getString("failure_code"),
-                rs.getString("failure_detail"), lines);
+                rs.getString("failure_detail"), lines, null);
     }
 
     /** A run's running totals. */

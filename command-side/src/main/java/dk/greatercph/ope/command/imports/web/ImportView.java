@@ -15,7 +15,7 @@ import java.util.List;
 record ImportView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "IMP-6b1f0c2e-3d4a-4b5c-8d6e-7f8091a2b3c4") String id,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                description = "SHA-256 (hex) of the file's bytes as posted; the same file is recorded once")
+                description = "SHA-256 (hex) of the file's text without a byte-order mark and with LF line ends; the same file is recorded once")
         String fileSha256,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "true") boolean dryRun,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DONE") ImportState state,
@@ -39,6 +39,12 @@ record ImportView(
         @Schema(example = "2027-01-20T09:30:04Z") Instant finishedAt,
         @Schema(example = "DATABASE_UNAVAILABLE", description = "Why a FAILED run stopped") String failureCode,
         @Schema(description = "Why a FAILED run stopped, in words") String failureDetail,
-        @Schema(description = "Every line and its outcome, in file order; left out while the run is RUNNING")
-        List<ImportLineView> lines) {
+        @Schema(description = "The lines and their outcomes, in file order, a page at a time (limit, after); left out "
+                + "while the run is RUNNING")
+        List<ImportLineView> lines,
+        @Schema(example = "1001", description = "More lines follow: ask again with after set to this line number")
+        Integer nextAfter) {
+
+    /** Lines in one answer unless the client asks for fewer. */
+    static final int LINES_PER_PAGE = 1000;
 }

@@ -149,8 +149,8 @@ class Imports {
         }
     }
 
-    Optional<ImportView> find(String id) {
-        return store.find(id);
+    Optional<ImportView> find(String id, int after, int limit) {
+        return store.find(id, after, limit);
     }
 
     /** Runs left RUNNING by a process that ended are over: this process runs the imports from now on. */
