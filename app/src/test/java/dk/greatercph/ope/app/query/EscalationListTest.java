@@ -169,8 +169,33 @@ class EscalationListTest {
         Api.Response cursor = desk.get("/api/escalations?after=bm90LWEtY3Vyc29y");
         assertThat(cursor.status()).isEqualTo(400);
         assertThat(cursor.json().get("code").asString()).isEqualTo("INVALID_CURSOR");
+        String farFuture = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "escalation:+999999999-12-31T23:59:59Z|a|b".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Response forged = desk.get("/api/escalations?after=" + farFuture);
+        assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+        assertThat(forged.json().get("code").asString()).isEqualTo("INVALID_CURSOR");
         assertThat(desk.get("/api/escalations?limit=0").status()).isEqualTo(400);
         assertThat(desk.get("/api/escalations?limit=201").status()).isEqualTo(400);
+    }
+
+    @Test
+    void onceTheLeadHasAcceptedASilentSupportingOperatorIsLetGoByRecordingItsDecline() {
+        LocalDate day = randomFutureDay();
+        Instant longAgo = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(5, ChronoUnit.DAYS);
+        DelegationId accepted = DelegationId.newId();
+        log.append("Delegation", accepted.value(), registered(accepted, "Wuxi Accepted", day, day, Theme.GREEN_GROWTH),
+                routed(accepted, "clean", "chc"), offered(accepted, "clean", AssignmentRole.LEAD, longAgo),
+                offered(accepted, "chc", AssignmentRole.SUPPORTING, longAgo),
+                accepted(accepted, "clean", AssignmentRole.LEAD));
+        log.appendAt("Delegation", accepted.value(), longAgo.plus(1, ChronoUnit.MINUTES),
+                new AssignmentEscalatedEvent(accepted, new OperatorId("chc"), longAgo));
+        assertThat(desk.get("/api/delegations/" + accepted + "?minVersion=" + log.version(accepted.value())).status())
+                .isEqualTo(200);
+
+        JsonNode silent = entry(allPages(desk, 200), accepted, "chc");
+        assertThat(silent.get("nextStep").get("text").asString()).contains("record its decline");
+        assertThat(silent.get("nextStep").get("path").asString())
+                .isEqualTo("/api/delegations/" + accepted + "/assignments/chc/decline");
     }
 
     private static List<JsonNode> allPages(Api desk, int limit) {

@@ -194,6 +194,7 @@ class Delegation {
                     : new DomainProblem(DelegationProblem.ASSIGNMENT_NOT_FOUND,
                     "Operator " + operator + " has no assignment on this delegation.");
         }
+        requireOpen();
         assignment.requireUnanswered();
     }
 

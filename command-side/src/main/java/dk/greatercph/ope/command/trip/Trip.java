@@ -106,7 +106,7 @@ class Trip {
         }
         LocalDate day = command.startsAt().toLocalDate();
         if (day.isBefore(startDate) || command.endsAt().toLocalDate().isAfter(endDate)) {
-            throw invalid(TripProblem.OUTSIDE_TRIP, "An itinerary item lies within the trip's dates.");
+            throw invalid(TripProblem.OUTSIDE_TRIP, "The itinerary item falls outside the trip's dates; an item lies within them.");
         }
         apply(new ItineraryItemAddedEvent(tripId, command.itemId(), command.startsAt(), command.endsAt(),
                 command.city().trim(), command.counterpart().trim(), command.description(),

@@ -323,6 +323,21 @@ class DelegationTest {
         }
 
         @Test
+        void anOfferOnAClosedDelegationCanNoLongerBeAnswered() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP,
+                            new DelegationCancelledEvent(ID, "Travel ban"))
+                    .when(new AcceptAssignmentCommand(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
+                    .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP,
+                            new DelegationCancelledEvent(ID, "Travel ban"))
+                    .when(new DeclineAssignmentCommand(ID, COPCAP, "Too late", null),
+                            MetaData.with(ActorMetadata.OPERATOR, "copcap"))
+                    .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
         void anOperatorWithoutAnAssignmentDoesNotSeeTheDelegation() {
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
                     .when(new AcceptAssignmentCommand(ID, CLEAN, null), MetaData.with(ActorMetadata.OPERATOR, "clean"))

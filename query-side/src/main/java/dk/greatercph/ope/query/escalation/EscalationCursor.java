@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.escalation;
 
+import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,11 @@ final class EscalationCursor {
             if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
                 throw new IllegalArgumentException(raw);
             }
-            return new Position(Instant.parse(parts[0]), parts[1], parts[2]);
+            Instant due = Instant.parse(parts[0]);
+            if (!DateRange.contains(due)) {
+                throw new IllegalArgumentException(raw);
+            }
+            return new Position(due, parts[1], parts[2]);
         } catch (RuntimeException e) {
             throw new DomainProblem(EscalationProblem.INVALID_CURSOR,
                     "The 'after' cursor is not one this service issued.");

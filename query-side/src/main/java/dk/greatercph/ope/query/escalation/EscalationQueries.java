@@ -78,21 +78,31 @@ class EscalationQueries {
                         rs.getObject("wished_from", LocalDate.class), rs.getObject("wished_to", LocalDate.class)),
                 operator, role, state, inCopenhagen(rs.getObject("offered_at", OffsetDateTime.class)), due,
                 inCopenhagen(rs.getObject("escalated_at", OffsetDateTime.class)),
-                overdue.withNanos(0).toString(), overdue.toMinutes(), nextStep(delegation, operator, role, state));
+                overdue.withNanos(0).toString(), overdue.toMinutes(),
+                nextStep(delegation, operator, role, state, rs.getString("delegation_status")));
     }
 
-    /** The desk's next step for one case; the path is the command that carries it out. */
-    static EscalationView.NextStep nextStep(String delegation, String operator, AssignmentRole role, String state) {
+    /**
+     * The desk's next step for one case; the path is the command that carries it out. Routing is open only while
+     * the lead has not accepted (SCREENED, ROUTED): later, a silent supporting operator is let go by recording its
+     * decline.
+     */
+    static EscalationView.NextStep nextStep(String delegation, String operator, AssignmentRole role, String state,
+                                            String delegationStatus) {
         String routing = "/api/delegations/" + delegation + "/routing";
+        String assignment = "/api/delegations/" + delegation + "/assignments/" + operator;
         if (state.equals("OFFERED")) {
             return new EscalationView.NextStep("Remind the operator to accept or decline; the deadline escalates "
-                    + "the offer shortly", "POST",
-                    "/api/delegations/" + delegation + "/assignments/" + operator + "/acceptance");
+                    + "the offer shortly", "POST", assignment + "/acceptance");
         }
-        return role == AssignmentRole.LEAD
-                ? new EscalationView.NextStep("Re-route with an override to another lead, or call the operator",
+        if (role == AssignmentRole.LEAD) {
+            return new EscalationView.NextStep("Re-route with an override to another lead, or call the operator",
+                    "POST", routing);
+        }
+        return "ROUTED".equals(delegationStatus)
+                ? new EscalationView.NextStep("Call the operator, or re-route with an override without it",
                 "POST", routing)
-                : new EscalationView.NextStep("Call the operator, or re-route with an override without it",
-                "POST", routing);
+                : new EscalationView.NextStep("Call the operator; if it will not take part, record its decline with "
+                + "the reason, and the lead goes on without it", "POST", assignment + "/decline");
     }
 }
