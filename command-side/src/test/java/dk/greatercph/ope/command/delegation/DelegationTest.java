@@ -324,11 +324,12 @@ class DelegationTest {
 
         @Test
         void anOfferOnAClosedDelegationCanNoLongerBeAnswered() {
-            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP,
-                            new DelegationCancelledEvent(ID, "Travel ban"))
-                    .when(new AcceptAssignmentCommand(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
-                    .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
-                    .expectNoEvents();
+            for (List<Object> given : closedHistories()) {
+                fixture.given(given)
+                        .when(new AcceptAssignmentCommand(ID, CHC, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
+                        .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
+                        .expectNoEvents();
+            }
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP,
                             new DelegationCancelledEvent(ID, "Travel ban"))
                     .when(new DeclineAssignmentCommand(ID, COPCAP, "Too late", null),
@@ -497,17 +498,7 @@ class DelegationTest {
 
         @Test
         void aScopeRequestOnACompletedOrClosedDelegationAnswersDelegationClosedR4() {
-            ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
-                    ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
-            Object[][] closings = {
-                    {new DelegationCancelledEvent(ID, "Travel ban")},
-                    {new DelegationDeclinedEvent(ID, "Out of focus")},
-                    {new DelegationWithdrawnEvent(ID, "Programme fell through")},
-                    {ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID),
-                            new DelegationCompletedEvent(ID, new Outcome("Done", 0, null, null, null))}};
-            for (Object[] closing : closings) {
-                List<Object> given = new ArrayList<>(List.of(REGISTERED, SCREENED, ROUTED, OFFERED_CHC));
-                given.addAll(List.of(closing));
+            for (List<Object> given : closedHistories()) {
                 fixture.given(given)
                         .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM), "More", null))
                         .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
@@ -848,15 +839,7 @@ class DelegationTest {
 
         @Test
         void refusesToWithdrawACompletedCancelledDeclinedOrWithdrawnDelegation() {
-            Object[][] closings = {
-                    {new DelegationCancelledEvent(ID, "Travel ban")},
-                    {new DelegationDeclinedEvent(ID, "Out of focus")},
-                    {new DelegationWithdrawnEvent(ID, "Programme fell through")},
-                    {ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID),
-                            new DelegationCompletedEvent(ID, new Outcome("Done", 0, null, null, null))}};
-            for (Object[] closing : closings) {
-                List<Object> given = new ArrayList<>(List.of(REGISTERED, SCREENED, ROUTED, OFFERED_CHC));
-                given.addAll(List.of(closing));
+            for (List<Object> given : closedHistories()) {
                 fixture.given(given)
                         .when(new WithdrawDelegationCommand(ID, "Again", null))
                         .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
@@ -953,6 +936,25 @@ class DelegationTest {
     private static AddProgrammeItemCommand addHospitalVisit() {
         return new AddProgrammeItemCommand(ID, "ITM-1", ProgrammeItemKind.HOSPITAL_VISIT, "Tele-medicine centre",
                 ITEM_START, ITEM_END, HALL, HOSPITAL, null);
+    }
+
+    /** The four ways a routed delegation closes: cancelled, declined, withdrawn, and completed after confirmation. */
+    private static List<List<Object>> closedHistories() {
+        ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
+        List<List<Object>> closings = List.of(
+                List.of(new DelegationCancelledEvent(ID, "Travel ban")),
+                List.of(new DelegationDeclinedEvent(ID, "Out of focus")),
+                List.of(new DelegationWithdrawnEvent(ID, "Programme fell through")),
+                List.of(ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID),
+                        new DelegationCompletedEvent(ID, new Outcome("Done", 0, null, null, null))));
+        List<List<Object>> histories = new ArrayList<>();
+        for (List<Object> closing : closings) {
+            List<Object> given = new ArrayList<>(List.of(REGISTERED, SCREENED, ROUTED, OFFERED_CHC));
+            given.addAll(closing);
+            histories.add(given);
+        }
+        return histories;
     }
 
     private static RegisterDelegationCommand registerCommand() {
