@@ -21,6 +21,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
@@ -450,6 +451,8 @@ class CanonicalInputTest {
     void aHeaderValueOutsideTheFirewallsRulesIsAProblemNotAFault(String header) throws IOException {
         String id = desk.post("/api/delegations", Requests.delegation("Header " + UUID.randomUUID())).json()
                 .get("id").asString();
+        // the view answers (and reads If-None-Match) once the board has the delegation
+        desk.getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(20));
         String fullWidthOne = new String("\uFF11".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         String body = "{\"businessOpportunityAssessment\":\"Solid\"}";
         String request = header.equals("If-Match")
