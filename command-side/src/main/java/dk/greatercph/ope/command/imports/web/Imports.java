@@ -385,17 +385,22 @@ class Imports {
         if (!Arrays.equals(in.readNBytes(3), bom)) {
             in.reset();
         }
+        byte[] buffer = new byte[64 * 1024];
         boolean afterCarriageReturn = false;
-        for (int b = in.read(); b != -1; b = in.read()) {
-            if (b == '\r') {
-                sha256.update((byte) '\n');
-                afterCarriageReturn = true;
-                continue;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            int run = 0;
+            for (int i = 0; i < n; i++) {
+                byte b = buffer[i];
+                if (b == '\r' || (b == '\n' && afterCarriageReturn)) {
+                    sha256.update(buffer, run, i - run);
+                    if (b == '\r') {
+                        sha256.update((byte) '\n');
+                    }
+                    run = i + 1;
+                }
+                afterCarriageReturn = b == '\r';
             }
-            if (b != '\n' || !afterCarriageReturn) {
-                sha256.update((byte) b);
-            }
-            afterCarriageReturn = false;
+            sha256.update(buffer, run, n - run);
         }
         return HexFormat.of().formatHex(sha256.digest());
     }
