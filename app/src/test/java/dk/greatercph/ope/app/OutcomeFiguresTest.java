@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -52,11 +51,11 @@ class OutcomeFiguresTest {
     EventStore eventStore;
 
     @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
+    EventLog log;
 
     @Autowired
-    PlatformTransactionManager transactionManager;
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     @Autowired
     JdbcClient jdbc;
@@ -116,7 +115,6 @@ class OutcomeFiguresTest {
 
     @Test
     void aCompletionRecordedBeforeFiguresWereReportedReadsWithEveryNewFigureZero() {
-        EventLog log = new EventLog(eventStore, transactionManager);
         int year = ThreadLocalRandom.current().nextInt(3000, 4000);
         DelegationId id = DelegationId.newId();
         LocalDate received = LocalDate.of(year, 2, 1);

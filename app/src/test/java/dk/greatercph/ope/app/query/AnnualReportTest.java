@@ -32,14 +32,12 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayInputStream;
@@ -81,14 +79,9 @@ class AnnualReportTest {
     int port;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     EventLog log;
     int year;
     String operator;
@@ -96,7 +89,6 @@ class AnnualReportTest {
 
     @BeforeAll
     void aYearOfRequests() {
-        log = new EventLog(eventStore, transactionManager);
         year = ThreadLocalRandom.current().nextInt(2500, 2999);
         operator = "rep" + UUID.randomUUID().toString().substring(0, 8);
         log.append("Operator", operator, new OperatorRegisteredEvent(new OperatorId(operator), "Report operator",

@@ -12,12 +12,10 @@ import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -45,17 +43,11 @@ class BoardOriginFiltersTest {
     int port;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
     EventLog log;
     Api desk;
 
     @BeforeEach
     void setUp() {
-        log = new EventLog(eventStore, transactionManager);
         desk = new Api(port).as("desk");
     }
 

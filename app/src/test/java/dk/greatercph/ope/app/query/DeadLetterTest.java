@@ -15,7 +15,6 @@ import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +23,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -61,23 +59,17 @@ class DeadLetterTest {
     JdbcClient jdbc;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
     EventProcessingConfiguration processing;
 
     Api desk;
     Api admin;
+    @Autowired
     EventLog log;
 
     @BeforeEach
     void setUp() {
         desk = new Api(port).as("desk");
         admin = new Api(port).as("admin");
-        log = new EventLog(eventStore, transactionManager);
     }
 
     @Test

@@ -25,12 +25,10 @@ import dk.greatercph.ope.events.reference.PartnerKind;
 import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -61,17 +59,11 @@ class DelegationViewTest {
     int port;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
     EventLog log;
     Api desk;
 
     @BeforeEach
     void setUp() {
-        log = new EventLog(eventStore, transactionManager);
         desk = new Api(port).as("desk");
     }
 

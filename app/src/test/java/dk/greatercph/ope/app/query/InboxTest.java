@@ -9,12 +9,9 @@ import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,17 +39,7 @@ class InboxTest {
     int port;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
     EventLog log;
-
-    @BeforeEach
-    void setUp() {
-        log = new EventLog(eventStore, transactionManager);
-    }
 
     @Test
     void theInboxListsAnOperatorsAssignmentsByStateWithDueTimeAndOverdueFlag() {

@@ -16,12 +16,10 @@ import dk.greatercph.ope.events.operator.KpiTarget;
 import dk.greatercph.ope.events.operator.KpiTargetsAgreedEvent;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.operator.OperatorRegisteredEvent;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -50,21 +48,15 @@ class KpiTest {
     int port;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     EventLog log;
     int year;
     Instant base;
 
     @Test
     void actualsOfAYearMatchTheHandComputedFigures() {
-        log = new EventLog(eventStore, transactionManager);
         year = ThreadLocalRandom.current().nextInt(1901, 1999);
         base = LocalDate.of(year, 3, 2).atTime(9, 0).toInstant(ZoneOffset.UTC);
         String a = "kpia" + UUID.randomUUID().toString().substring(0, 8);

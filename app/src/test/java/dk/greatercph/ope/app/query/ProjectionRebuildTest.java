@@ -18,12 +18,10 @@ import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -62,10 +60,7 @@ class ProjectionRebuildTest {
     int port;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
+    EventLog log;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -102,7 +97,6 @@ class ProjectionRebuildTest {
     }
 
     private void aDelegationThroughItsWholeLifecycle() {
-        EventLog log = new EventLog(eventStore, transactionManager);
         DelegationId id = DelegationId.newId();
         VenueId venue = VenueId.newId();
         LocalDate day = randomFutureDay();

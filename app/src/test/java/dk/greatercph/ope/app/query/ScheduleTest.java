@@ -25,12 +25,10 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.io.StringReader;
@@ -57,14 +55,9 @@ class ScheduleTest {
     int port;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
     PersonalData personalData;
 
+    @Autowired
     EventLog log;
     Api desk;
     LocalDate day;
@@ -73,7 +66,6 @@ class ScheduleTest {
 
     @BeforeEach
     void setUp() {
-        log = new EventLog(eventStore, transactionManager);
         desk = new Api(port).as("desk");
         day = randomFutureDay();
         venue = VenueId.newId();

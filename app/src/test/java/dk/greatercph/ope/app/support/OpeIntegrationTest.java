@@ -35,6 +35,6 @@ import java.lang.annotation.Target;
                 "ope.security.allow-demo-users=true",
                 "server.forward-headers-strategy=native"
         })
-@Import(FailingEndpoint.class)
+@Import({FailingEndpoint.class, EventLog.class})
 public @interface OpeIntegrationTest {
 }
