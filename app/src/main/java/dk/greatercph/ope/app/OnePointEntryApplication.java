@@ -15,7 +15,7 @@ import java.util.Map;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackages = {"dk.greatercph.ope.command", "dk.greatercph.ope.query"},
+@ComponentScan(basePackages = {"dk.greatercph.ope.command", "dk.greatercph.ope.query", "dk.greatercph.ope.web"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
 public class OnePointEntryApplication {
 

@@ -157,7 +157,7 @@ class BadInputTest {
 
     @Test
     void unexpectedFailureLeaksNoInternals() {
-        Api.Response response = desk.get("/test/unexpected-failure");
+        Api.Response response = desk.get("/api/test/unexpected-failure");
 
         assertProblem(response, 500, "INTERNAL_ERROR");
         assertThat(response.body()).doesNotContain("secret internal detail", "IllegalStateException", "at dk.");

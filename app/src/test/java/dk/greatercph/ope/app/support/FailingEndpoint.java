@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class FailingEndpoint {
 
-    @GetMapping("/test/unexpected-failure")
+    @GetMapping("/api/test/unexpected-failure")
     String fail() {
         throw new IllegalStateException("secret internal detail that must not leak");
     }

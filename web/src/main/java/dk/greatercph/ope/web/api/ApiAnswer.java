@@ -1,0 +1,69 @@
+package dk.greatercph.ope.web.api;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the API answered a page: the status, the headers a page cares about, and the body as JSON (a missing node
+ * when there was none). A refusal is RFC 9457 problem details; {@link #problem()} reads it.
+ */
+public record ApiAnswer(int status, Map<String, String> headers, JsonNode body, byte[] raw, String contentType) {
+
+    public boolean ok() {
+        return status >= 200 && status < 300;
+    }
+
+    public String header(String name) {
+        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** This answer's body when the API answered 2xx, as templates read it; otherwise the page is refused with the API's status. */
+    public Object orRefuse() {
+        if (!ok()) {
+            throw new PageRefused(status == 401 ? 403 : status);
+        }
+        return data();
+    }
+
+    /** The body as templates read it ({@link ViewData}): an object is a map, an array a list. */
+    public Object data() {
+        return ViewData.of(body);
+    }
+
+    /** The refusal, if this answer is one. */
+    public Problem problem() {
+        if (ok()) {
+            return null;
+        }
+        JsonNode code = body.path("code");
+        List<FieldError> fields = new java.util.ArrayList<>();
+        for (JsonNode error : body.path("errors")) {
+            fields.add(new FieldError(error.path("field").asString(""), error.path("message").asString("")));
+        }
+        return new Problem(status, code.isMissingNode() || code.isNull() ? "HTTP_" + status : code.asString(),
+                body.path("detail").asString(""), List.copyOf(fields));
+    }
+
+    static ApiAnswer of(int status, Map<String, String> headers, byte[] raw, String contentType, JsonNode body) {
+        return new ApiAnswer(status, headers, body == null ? MissingNode.getInstance() : body, raw, contentType);
+    }
+
+    /** A refusal as a page shows it: the code (explained in plain words by the page's messages) and its fields. */
+    public record Problem(int status, String code, String detail, List<FieldError> fields) {
+
+        /** The message for one field, or null. */
+        public String field(String name) {
+            return fields.stream().filter(f -> f.field().equals(name)).map(FieldError::message).findFirst().orElse(null);
+        }
+
+        public boolean hasField(String name) {
+            return field(name) != null;
+        }
+    }
+
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The desk's board of delegations. */
+package dk.greatercph.ope.web.board;

@@ -1,0 +1,2 @@
+/** Sign-in and the landing page. */
+package dk.greatercph.ope.web.home;

@@ -1,0 +1,55 @@
+package dk.greatercph.ope.web.i18n;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Danish by default, English on request: {@code ?lang=en} (or {@code da}) on any page switches and is kept in a
+ * cookie for a year. Texts live in {@code pages/messages*.properties}; a key missing in English falls back to
+ * Danish, never to the server's own locale.
+ */
+@Configuration(proxyBeanMethods = false)
+class PageLanguage implements WebMvcConfigurer {
+
+    static final Locale DANISH = Locale.forLanguageTag("da");
+    static final List<Locale> SUPPORTED = List.of(DANISH, Locale.ENGLISH);
+
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("pages/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        messages.setDefaultLocale(DANISH);
+        return messages;
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("ope-lang");
+        resolver.setDefaultLocale(DANISH);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(new SupportedOnly(change)).excludePathPatterns("/api/**");
+    }
+}
