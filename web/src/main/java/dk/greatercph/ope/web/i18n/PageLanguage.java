@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * Danish by default, English on request: {@code ?lang=en} (or {@code da}) on any page switches and is kept in a
- * cookie for a year. Texts live in {@code pages/messages*.properties}; a key missing in English falls back to
+ * cookie for a year. Texts live in {@code pages/*.properties} (see {@link #bundles()}); a key missing in English falls back to
  * Danish, never to the server's own locale.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,13 +26,29 @@ class PageLanguage implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED = List.of(DANISH, Locale.ENGLISH);
 
     @Bean
-    MessageSource messageSource() {
+    MessageSource messageSource() throws java.io.IOException {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("pages/messages");
+        messages.setBasenames(bundles());
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(DANISH);
         return messages;
+    }
+
+    /**
+     * Every bundle under {@code pages/}: {@code messages} for the frame, and one per feature (e.g. {@code pages/board},
+     * with {@code pages/board_en}), so that features keep their texts apart.
+     */
+    static String[] bundles() throws java.io.IOException {
+        org.springframework.core.io.Resource[] files = new org.springframework.core.io.support
+                .PathMatchingResourcePatternResolver(PageLanguage.class.getClassLoader())
+                .getResources("classpath*:pages/*.properties");
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (org.springframework.core.io.Resource file : files) {
+            String name = java.util.Objects.requireNonNull(file.getFilename()).replace(".properties", "");
+            names.add("pages/" + name.replaceFirst("_(en|da)$", ""));
+        }
+        return names.toArray(String[]::new);
     }
 
     @Bean
