@@ -58,8 +58,9 @@ class PageLanguage implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
-        return resolver;
+        return new PageLocales(resolver);
     }
+
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

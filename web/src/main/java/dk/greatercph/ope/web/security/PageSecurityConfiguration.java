@@ -1,6 +1,7 @@
 package dk.greatercph.ope.web.security;
 
 import dk.greatercph.ope.platform.security.SecurityHeaders;
+import dk.greatercph.ope.web.PagePaths;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +25,7 @@ class PageSecurityConfiguration {
     static final RequestMatcher PAGES = PageSecurityConfiguration::isPage;
 
     static boolean isPage(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
-                || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui"));
+        return PagePaths.isPage(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Bean
