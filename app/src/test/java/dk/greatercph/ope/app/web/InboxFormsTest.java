@@ -49,11 +49,12 @@ class InboxFormsTest {
                 "Skriv hvorfor I afviser");
         assertThat(lifecycle.eventTypes(id)).doesNotContain("AssignmentDeclinedEvent");
 
-        PageSession.Page declined = chc.post("/inbox/" + id + "/decline", Map.of("reason", "No capacity that week"));
+        PageSession.Page declined = chc.post("/inbox/" + id + "/decline", Map.of("reason", "No capacity that week.\nAsk again in May."));
         assertThat(declined.status()).isEqualTo(302);
         assertThat(declined.header("Location")).endsWith("/inbox");
         assertThat(lifecycle.eventTypes(id)).contains("AssignmentDeclinedEvent");
-        assertThat(chc.get("/inbox").body()).contains("Tilbuddet er afvist.").doesNotContain("offer-" + id);
+        assertThat(chc.get("/inbox").body()).contains("Tilbuddet er afvist.", "Ask again in May.")
+                .doesNotContain("offer-" + id);
     }
 
     @Test
