@@ -14,7 +14,9 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -53,10 +55,11 @@ class InboxPageTest {
         try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("chc")) {
             browser.visit("/inbox", "inbox");
             browser.waitForText(late);
-            WebElement marked = browser.find(By.id("offer-" + overdue.value()));
-            assertThat(marked.getAttribute("class")).contains("overdue", "escalated");
-            assertThat(marked.getText()).contains(lang.equals("da") ? "Svarfristen er overskredet" : "Overdue",
-                    lang.equals("da") ? "Eskaleret" : "Escalated");
+            By marked = By.id("offer-" + overdue.value());
+            browser.waitFor(d -> attributeOf(d, marked, "class").contains("overdue")
+                    && attributeOf(d, marked, "class").contains("escalated"));
+            browser.waitFor(d -> textOf(d, marked).contains(lang.equals("da") ? "Svarfristen er overskredet" : "Overdue")
+                    && textOf(d, marked).contains(lang.equals("da") ? "Eskaleret" : "Escalated"));
 
             Object marker = browser.script("window.opeMarker = 'same page'; return window.opeMarker");
             String organisation = "Inbox live " + UUID.randomUUID();
@@ -66,13 +69,37 @@ class InboxPageTest {
             assertThat(browser.script("return window.opeMarker")).as("no reload").isEqualTo(marker);
             browser.check("inbox-live");
 
-            browser.find(By.cssSelector("#offer-" + id + " button.accept")).click();
-            browser.find(By.id("accepted-" + id));
+            browser.waitFor(d -> {
+                try {
+                    d.findElement(By.cssSelector("#offer-" + id + " button.accept")).click();
+                    return true;
+                } catch (StaleElementReferenceException | NoSuchElementException e) {
+                    return false;
+                }
+            });
             browser.waitForText(lang.equals("da") ? "Tilbuddet er accepteret." : "The offer is accepted.");
-            assertThat(browser.all(By.id("offer-" + id))).as("no longer an open offer").isEmpty();
-            assertThat(browser.find(By.cssSelector("#accepted-" + id + " a")).getAttribute("href"))
-                    .endsWith("/delegations/" + id);
+            // the lists may reload themselves at any moment (the views move on), so each look is taken afresh
+            browser.waitFor(d -> attributeOf(d, By.cssSelector("#accepted-" + id + " a"), "href")
+                    .endsWith("/delegations/" + id));
+            browser.waitFor(d -> d.findElements(By.id("offer-" + id)).isEmpty());
             browser.check("inbox-accepted");
+        }
+    }
+
+    /** An element's attribute, or "" while htmx swaps it. */
+    private static String attributeOf(WebDriver driver, By by, String name) {
+        try {
+            return String.valueOf(driver.findElement(by).getAttribute(name));
+        } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return "";
+        }
+    }
+
+    private static String textOf(WebDriver driver, By by) {
+        try {
+            return driver.findElement(by).getText();
+        } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return "";
         }
     }
 }
