@@ -32,7 +32,15 @@ class PageAuthorizationMatrixTest {
     /** page address → status for desk, operator (clean), auditor, admin. */
     static final Map<String, int[]> PAGES = Map.ofEntries(
             Map.entry("/board", new int[]{200, 403, 200, 403}),
-            Map.entry("/account", new int[]{200, 200, 200, 200}));
+            Map.entry("/account", new int[]{200, 200, 200, 200}),
+            Map.entry("/inbox", new int[]{200, 200, 200, 403}),
+            Map.entry("/audit", new int[]{200, 403, 200, 403}),
+            Map.entry("/audit/NO-SUCH-ID/NO-SUCH-ID", new int[]{404, 403, 404, 403}),
+            Map.entry("/audit/integrity", new int[]{200, 403, 200, 403}),
+            Map.entry("/audit/export", new int[]{200, 403, 200, 403}),
+            Map.entry("/admin/projections", new int[]{403, 403, 403, 200}),
+            Map.entry("/admin/projections/NO-SUCH-ID", new int[]{403, 403, 403, 404}),
+            Map.entry("/admin/dead-letters", new int[]{403, 403, 403, 200}));
 
     /** Page mappings that are not pages a person opens (the stream, the sign-in and the landing redirect). */
     static final Set<String> NOT_PAGES = Set.of("/live", "/login", "/", "/logout");

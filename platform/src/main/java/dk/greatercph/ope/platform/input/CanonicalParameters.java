@@ -5,7 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,16 +28,42 @@ final class CanonicalParameters implements HandlerInterceptor {
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value)));
         }
-        for (Map.Entry<String, String[]> parameter : parameters(request).entrySet()) {
+        Map<String, String[]> parameters = parameters(request);
+        Set<String> inQuery = form(request) ? queryNames(request.getQueryString()) : null;
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             if (CanonicalText.violation(name, false) != null) {
                 throw new InvalidInput(InputProblem.INVALID_TEXT, "parameter name", "is not canonical text");
             }
+            // a field of a posted form (a page's text area) may hold lines; what it becomes in an API call is
+            // held again to the rule of the API field it fills
+            boolean multiLine = inQuery != null && !inQuery.contains(name);
             for (String value : parameter.getValue()) {
-                check(name, value);
+                check(name, value, multiLine);
             }
         }
         return true;
+    }
+
+    private static boolean form(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** The names of the query string's parameters, decoded; these stay single-line in a form post too. */
+    private static Set<String> queryNames(String query) {
+        Set<String> names = new HashSet<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String name = pair.split("=", 2)[0];
+                try {
+                    names.add(URLDecoder.decode(name, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException undecodable) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     /** The parameters; a query string that is not percent-encoded UTF-8 is refused, naming the parameter. */
@@ -47,7 +78,11 @@ final class CanonicalParameters implements HandlerInterceptor {
     }
 
     private static void check(String name, String value) {
-        String violation = CanonicalText.violation(value, false);
+        check(name, value, false);
+    }
+
+    private static void check(String name, String value, boolean multiLine) {
+        String violation = CanonicalText.violation(value, multiLine);
         if (violation != null) {
             throw new InvalidInput(InputProblem.INVALID_TEXT, name, violation);
         }

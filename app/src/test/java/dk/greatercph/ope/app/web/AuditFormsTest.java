@@ -1,0 +1,98 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.EventLog;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.web.support.PageSession;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.Theme;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import static dk.greatercph.ope.app.support.DelegationEvents.randomFutureDay;
+import static dk.greatercph.ope.app.support.DelegationEvents.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The auditor's pages over plain HTTP: the export download, the actor filter kept out of the address, checkpoint refusals. */
+@OpeIntegrationTest
+class AuditFormsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventLog log;
+
+    private String delegation() {
+        DelegationId id = DelegationId.newId();
+        LocalDate day = randomFutureDay();
+        log.append("Delegation", id.value(), registered(id, "Audit forms " + UUID.randomUUID(), day, day, Theme.TALENT));
+        return id.value();
+    }
+
+    @Test
+    void theExportIsAnAttachmentOfTheApisNdjsonForTheChosenPeriod() {
+        String id = delegation();
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("Europe/Copenhagen")).truncatedTo(ChronoUnit.SECONDS);
+        PageSession auditor = PageSession.signedIn(port, "auditor");
+
+        PageSession.Page export = auditor.get("/audit/export?from=" + now.minusMinutes(5) + "&to=" + now.plusMinutes(5));
+
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.header("Content-Type")).startsWith("application/x-ndjson");
+        assertThat(export.header("Content-Disposition")).startsWith("attachment").contains("ope-events.ndjson");
+        assertThat(export.body().lines()).anyMatch(line -> line.contains("\"aggregateId\":\"" + id + "\""))
+                .allMatch(line -> line.startsWith("{\"position\":"));
+
+        PageSession.Page backwards = auditor.get("/audit/export?from=" + now + "&to=" + now.minusDays(1));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("role=\"alert\"", "aria-invalid=\"true\"", "id=\"export-to-error\"");
+    }
+
+    @Test
+    void theEventLogFiltersByActorWithoutPuttingTheActorInTheAddress() {
+        String id = delegation();
+        PageSession auditor = PageSession.signedIn(port, "auditor");
+        auditor.get("/audit");
+
+        PageSession.Page found = auditor.post("/audit", Map.of("actor", EventLog.ACTOR, "aggregateId", id));
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body()).contains("/audit/Delegation/" + id, "DelegationRegisteredEvent")
+                .doesNotContain("actor=" + EventLog.ACTOR);
+        PageSession.Page nobody = auditor.post("/audit", Map.of("actor", "nobody-" + UUID.randomUUID(), "aggregateId", id));
+        assertThat(nobody.body()).doesNotContain("/audit/Delegation/" + id);
+
+        PageSession.Page bad = auditor.get("/audit?from=yesterday");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("role=\"alert\"", "id=\"audit-from-error\"");
+    }
+
+    @Test
+    void aCheckpointThatWasTamperedWithOrIsNoJsonIsSaidToFailInWords() {
+        PageSession auditor = PageSession.signedIn(port, "auditor");
+        String fetched = auditor.get("/audit/integrity?checkpoint=1").body();
+        String json = org.springframework.web.util.HtmlUtils.htmlUnescape(
+                fetched.substring(fetched.indexOf('>', fetched.indexOf("id=\"kept\"")) + 1, fetched.indexOf("</textarea>")));
+        assertThat(json).contains("\"chainHead\"");
+
+        PageSession.Page genuine = auditor.post("/audit/integrity/checkpoint", Map.of("kept", json));
+        assertThat(genuine.status()).as("a kept checkpoint as fetched, pretty-printed on many lines").isEqualTo(200);
+        assertThat(genuine.body()).contains("Signaturen er gyldig for systemets nøgle.");
+
+        String tampered = json.replaceFirst("\"position\"\\s*:\\s*(\\d+)", "\"position\" : 0");
+        assertThat(tampered).isNotEqualTo(json);
+        PageSession.Page forged = auditor.post("/audit/integrity/checkpoint", Map.of("kept", tampered));
+        assertThat(forged.body()).contains("Kontrolpunktet holder ikke.", "Signaturen er ikke gyldig");
+
+        PageSession.Page noJson = auditor.post("/audit/integrity/checkpoint", Map.of("kept", "not a checkpoint"));
+        assertThat(noJson.status()).isEqualTo(400);
+        assertThat(noJson.body()).contains("role=\"alert\"", "aria-invalid=\"true\"", "id=\"kept-error\"");
+    }
+}

@@ -1,0 +1,154 @@
+package dk.greatercph.ope.web.audit;
+
+import dk.greatercph.ope.platform.time.OpeTime;
+import dk.greatercph.ope.web.api.Api;
+import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.ViewData;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The auditor's reading of the log: every event in order with who, when and why, filtered and paged as the API's
+ * event log allows; and one aggregate's timeline, with its state as of any moment picked on a time slider.
+ */
+@Controller
+class AuditLogController {
+
+    /** The event log's filters, as the API names them; from and to are typed as Copenhagen wall-clock times. */
+    static final List<String> FILTERS = List.of("aggregateType", "aggregateId", "type", "actor", "from", "to", "after");
+    static final int PAGE = 50;
+
+    private final Api api;
+
+    AuditLogController(Api api) {
+        this.api = api;
+    }
+
+    /** A GET, or a POST from the page's own forms, which keep filters such as the actor out of the address. */
+    @RequestMapping(path = "/audit", method = {RequestMethod.GET, RequestMethod.POST})
+    String log(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        FILTERS.forEach(name -> {
+            String value = parameters.get(name);
+            if (value != null && !value.isBlank()) {
+                filters.put(name, value.strip());
+            }
+        });
+        Map<String, Object> query = new LinkedHashMap<>(filters);
+        query.put("from", Moments.forApi(filters.get("from")));
+        query.put("to", Moments.forApi(filters.get("to")));
+        query.put("limit", PAGE);
+        ApiAnswer answer = api.get("/api/audit/events", query);
+        model.addAttribute("filters", filters);
+        if (answer.ok()) {
+            model.addAttribute("events", rows(answer.body().path("items")));
+            model.addAttribute("next", answer.body().path("next").asString(null));
+        } else if (answer.status() == 400) {
+            response.setStatus(400);
+            model.addAttribute("problem", answer.problem());
+        } else {
+            answer.orRefuse();
+        }
+        return "audit/log";
+    }
+
+    @GetMapping("/audit/{aggregateType}/{id}")
+    String timeline(@PathVariable String aggregateType, @PathVariable String id,
+                    @RequestParam(required = false) String at, @RequestParam(required = false) String moment,
+                    Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        String base = "/api/audit/" + aggregateType + "/" + id;
+        ApiAnswer timeline = api.get(base + "/timeline");
+        timeline.orRefuse();
+        List<Map<String, Object>> events = rows(timeline.body().path("events"));
+        List<Long> ticks = new ArrayList<>();
+        for (JsonNode event : timeline.body().path("events")) {
+            ticks.add(Moments.secondsUp(Instant.parse(event.path("timestamp").asString())));
+        }
+        String asked = asked(at, moment);
+        ApiAnswer state = api.get(base + "/state", Map.of("at", asked == null ? "" : asked));
+        model.addAttribute("aggregateType", timeline.body().path("aggregateType").asString(aggregateType));
+        model.addAttribute("aggregateId", id);
+        model.addAttribute("events", events);
+        model.addAttribute("ticks", ticks);
+        model.addAttribute("first", ticks.isEmpty() ? 0 : ticks.get(0));
+        model.addAttribute("last", ticks.isEmpty() ? 0 : ticks.get(ticks.size() - 1));
+        OffsetDateTime askedTime = parsed(asked);
+        model.addAttribute("asked", asked);
+        model.addAttribute("sliderAt", askedTime != null ? askedTime.toEpochSecond()
+                : ticks.isEmpty() ? 0 : ticks.get(ticks.size() - 1));
+        model.addAttribute("pickedLocal", askedTime == null ? at : Moments.local(askedTime.toInstant()));
+        if (state.ok()) {
+            model.addAttribute("state", state.data());
+            model.addAttribute("stateFields", fields(state.body().path("state")));
+        } else if (state.status() == 400 || state.status() == 404) {
+            model.addAttribute("stateProblem", state.problem());
+        } else {
+            state.orRefuse();
+        }
+        return htmx != null ? "audit/timeline :: state" : "audit/timeline";
+    }
+
+    /**
+     * The moment asked for, as the API takes it: a typed date-time wins over the slider's second; a typed value that
+     * is no date-time goes to the API as typed, whose refusal names the field.
+     */
+    private static String asked(String at, String moment) {
+        String typed = Moments.forApi(at);
+        if (typed != null) {
+            return typed;
+        }
+        if (moment != null && moment.strip().matches("\\d{1,12}")) {
+            return Instant.ofEpochSecond(Long.parseLong(moment.strip())).atZone(OpeTime.COPENHAGEN)
+                    .toOffsetDateTime().toString();
+        }
+        return null;
+    }
+
+    private static OffsetDateTime parsed(String asked) {
+        try {
+            return asked == null ? null : OffsetDateTime.parse(asked);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The API's events as template rows, each with its payload and metadata as readable JSON. */
+    static List<Map<String, Object>> rows(JsonNode items) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode item : items) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = (Map<String, Object>) ViewData.of(item);
+            row.put("payloadText", item.path("payload").toPrettyString());
+            row.put("metaDataText", item.path("metaData").toPrettyString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** An aggregate's state, one line per field: text as text, anything else as compact JSON. */
+    static Map<String, String> fields(JsonNode state) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : state.properties()) {
+            JsonNode value = field.getValue();
+            fields.put(field.getKey(), value.isString() ? value.asString() : value.toString());
+        }
+        return fields;
+    }
+}
