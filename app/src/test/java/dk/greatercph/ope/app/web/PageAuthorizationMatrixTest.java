@@ -32,7 +32,10 @@ class PageAuthorizationMatrixTest {
     /** page address → status for desk, operator (clean), auditor, admin. */
     static final Map<String, int[]> PAGES = Map.ofEntries(
             Map.entry("/board", new int[]{200, 403, 200, 403}),
-            Map.entry("/account", new int[]{200, 200, 200, 200}));
+            Map.entry("/account", new int[]{200, 200, 200, 200}),
+            Map.entry("/requests/new", new int[]{200, 403, 403, 403}),
+            Map.entry("/delegations/NO-SUCH-ID", new int[]{404, 404, 404, 403}),
+            Map.entry("/delegations/NO-SUCH-ID/programme", new int[]{404, 404, 404, 403}));
 
     /** Page mappings that are not pages a person opens (the stream, the sign-in and the landing redirect). */
     static final Set<String> NOT_PAGES = Set.of("/live", "/login", "/", "/logout");
