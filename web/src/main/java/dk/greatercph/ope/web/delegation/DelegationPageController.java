@@ -5,6 +5,7 @@ import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.PageRefused;
 import dk.greatercph.ope.web.request.FormErrors;
 import dk.greatercph.ope.web.request.FormJson;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -55,7 +57,8 @@ class DelegationPageController {
 
     @PostMapping({"/delegations/{id}/do/{action}", "/delegations/{id}/do/{action}/{sub}"})
     String act(@PathVariable String id, @PathVariable String action, @PathVariable(required = false) String sub,
-               @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
+               @RequestParam MultiValueMap<String, String> form, Model model, HttpServletRequest request,
+               HttpServletResponse response,
                RedirectAttributes redirect, @RequestHeader(name = "HX-Request", required = false) String htmx) {
         DelegationAction what = DelegationAction.byKey(action);
         if (what == null || what.needsSub() != (sub != null)) {
@@ -72,6 +75,9 @@ class DelegationPageController {
             String target = page + (version >= 0 ? "?minVersion=" + version : "");
             redirect.addFlashAttribute("done", what.key());
             if (htmx != null) {
+                // htmx follows HX-Redirect itself, so the flash that says what was done is kept here, not by a redirect view
+                RequestContextUtils.getOutputFlashMap(request).put("done", what.key());
+                RequestContextUtils.saveOutputFlashMap(target, request, response);
                 response.setHeader("HX-Redirect", target);
                 return "delegation/delegation :: nothing";
             }

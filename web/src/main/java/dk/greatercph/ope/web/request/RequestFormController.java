@@ -75,7 +75,7 @@ class RequestFormController {
         model.addAttribute("form", form);
         model.addAttribute("refusal", answer.problem());
         model.addAttribute("errors", errors.of(answer));
-        return htmx != null ? "request/new :: form" : "request/new";
+        return htmx != null ? "request/new :: requestForm" : "request/new";
     }
 
     private static String upper(String country) {
