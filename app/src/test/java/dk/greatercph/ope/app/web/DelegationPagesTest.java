@@ -104,4 +104,46 @@ class DelegationPagesTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(organisation, "DK");
     }
+
+    @Test
+    void aDoubleBookingRefusalNamesTheItemAndWhatItClashesWith() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        Api desk = lifecycle.desk();
+        String venue = lifecycle.venue();
+        String first = lifecycle.accepted("Pages booked " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), first, "MEETING", venue, null, "2027-10-12T10:00", "2027-10-12T12:00");
+        Lifecycle.ok(desk.post("/api/delegations/" + first + "/confirmation", ""));
+        String second = lifecycle.accepted("Pages waiting " + UUID.randomUUID());
+        String item = lifecycle.item(lifecycle.as("chc"), second, "MEETING", venue, null, "2027-10-12T11:00",
+                "2027-10-12T13:00");
+        desk.getUntil("/api/schedule/conflicts?from=2027-10-12&to=2027-10-12", r -> r.body().contains(item),
+                Duration.ofSeconds(10));
+        String version = desk.getUntil("/api/delegations/" + second, r -> r.status() == 200 && r.body().contains(item),
+                Duration.ofSeconds(10)).header("ETag").replace("\"", "");
+
+        PageSession session = PageSession.signedIn(port, "desk");
+        assertThat(session.get("/delegations/" + second).body()).contains("id=\"conflict-" + item + "\"");
+        PageSession.Page refused = session.post("/delegations/" + second + "/do/confirmation", Map.of("version", version));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("DOUBLE_BOOKING", "id=\"refused-item-" + item + "\"",
+                "et sted eller en vært er allerede booket af et andet bekræftet program på samme tid (regel R6)",
+                "er også booket af");
+    }
+
+    @Test
+    void aMemberWhosePersonalDataWasErasedShowsAsErased() {
+        Api desk = new Api(port).as("desk");
+        String id = desk.post("/api/delegations", Requests.delegation("Pages erased " + UUID.randomUUID()))
+                .json().get("id").asString();
+        var added = desk.post("/api/delegations/" + id + "/members",
+                "{\"name\":\"Wang Erased\",\"email\":\"wang@example.cn\"}").json();
+        String member = added.get("id").asString();
+        desk.post("/api/persons/" + added.get("personId").asString() + "/erasure", "{\"legalBasis\":\"Asked to be forgotten\"}");
+        desk.getUntil("/api/delegations/" + id + "/members", r -> r.body().contains("\"erased\":true"),
+                Duration.ofSeconds(10));
+
+        String page = PageSession.signedIn(port, "desk").get("/delegations/" + id).body();
+        assertThat(page).contains("id=\"member-" + member + "\"", "Personoplysninger slettet")
+                .doesNotContain("Wang Erased", "wang@example.cn");
+    }
 }
