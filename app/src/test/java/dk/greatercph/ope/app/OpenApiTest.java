@@ -282,6 +282,37 @@ class OpenApiTest {
     }
 
     @Test
+    void describesTheVenueAndPartnerListsThePickersOffer() {
+        JsonNode doc = new Api(port).get("/v3/api-docs").json();
+        JsonNode paths = doc.get("paths");
+        JsonNode schemas = doc.get("components").get("schemas");
+
+        for (String path : List.of("/api/venues", "/api/partners")) {
+            JsonNode get = paths.get(path).get("get");
+            assertThat(get.get("tags").valueStream().map(JsonNode::asString)).containsExactly("Partners and venues (queries)");
+            assertThat(get.get("description").asString()).contains("OPERATOR", "R3");
+            assertThat(get.get("responses").get("200").get("content").get("application/json").get("schema")
+                    .get("type").asString()).isEqualTo("array");
+        }
+        assertThat(paths.get("/api/venues").get("get").get("responses").get("200").get("content")
+                .get("application/json").get("schema").get("items").get("$ref").asString())
+                .isEqualTo("#/components/schemas/Venue");
+        assertThat(paths.get("/api/partners").get("get").get("responses").get("200").get("content")
+                .get("application/json").get("schema").get("items").get("$ref").asString())
+                .isEqualTo("#/components/schemas/Partner");
+        assertThat(schemas.get("Venue").get("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("id", "name", "capacity", "hospital");
+        assertThat(schemas.get("Venue").get("properties").get("kind").get("enum").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("HOSPITAL", "MUNICIPALITY", "COMPANY", "UNIVERSITY", "OTHER");
+        assertThat(schemas.get("Venue").get("properties").get("capacity").get("minimum").asInt()).isEqualTo(1);
+        assertThat(schemas.get("Partner").get("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("id", "name", "kind", "hospital");
+        assertThat(schemas.get("Partner").get("properties").get("kind").get("enum").valueStream().map(JsonNode::asString))
+                .contains("HOSPITAL", "COMPANY");
+        assertThat(schemas.get("Partner").get("properties").get("id").get("example").asString()).startsWith("PRT-");
+    }
+
+    @Test
     void listsEveryProblemCodeWithItsMeaningAndAnswersErrorsWithTheProblemSchema() {
         JsonNode doc = new Api(port).get("/v3/api-docs").json();
         JsonNode code = doc.get("components").get("schemas").get("Problem").get("properties").get("code");

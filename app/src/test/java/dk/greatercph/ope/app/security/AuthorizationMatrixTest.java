@@ -134,6 +134,8 @@ class AuthorizationMatrixTest {
         rows.add(row("POST", "/api/partners", "{\"name\":\"Herlev Hospital\",\"kind\":\"HOSPITAL\"}",
                 401, 201, 403, 403, 403, 403));
         rows.add(row("POST", "/api/venues", "{\"name\":\"Hall\",\"capacity\":10}", 401, 201, 403, 403, 403, 403));
+        rows.add(row("GET", "/api/venues", null, 401, 200, 200, 200, 200, 403));
+        rows.add(row("GET", "/api/partners", null, 401, 200, 200, 200, 200, 403));
         rows.add(row("POST", "/api/trips", TripPlan.of(2031).titled("Matrix").to("Wuxi").dates("2031-03-01", "2031-03-02")
                 .ledBy("Chair").extraordinary("Matrix row").json(), 401, 201, 403, 403, 403, 403));
         rows.add(row("GET", "/api/trips", null, 401, 200, 403, 403, 200, 403));

@@ -40,7 +40,10 @@ class PageAuthorizationMatrixTest {
             Map.entry("/audit/export", new int[]{200, 403, 200, 403}),
             Map.entry("/admin/projections", new int[]{403, 403, 403, 200}),
             Map.entry("/admin/projections/NO-SUCH-ID", new int[]{403, 403, 403, 404}),
-            Map.entry("/admin/dead-letters", new int[]{403, 403, 403, 200}));
+            Map.entry("/admin/dead-letters", new int[]{403, 403, 403, 200}),
+            Map.entry("/requests/new", new int[]{200, 403, 403, 403}),
+            Map.entry("/delegations/NO-SUCH-ID", new int[]{404, 404, 404, 403}),
+            Map.entry("/delegations/NO-SUCH-ID/programme", new int[]{404, 404, 404, 403}));
 
     /** Page mappings that are not pages a person opens (the stream, the sign-in and the landing redirect). */
     static final Set<String> NOT_PAGES = Set.of("/live", "/login", "/", "/logout");

@@ -13,7 +13,8 @@ final class AccessRules {
     static final String[] OPERATOR_READS = {
             "/api/operators/*/inbox", "/api/operators/*/inbox/stream",
             "/api/schedule", "/api/schedule/**", "/api/schedule.ics",
-            "/api/delegations/*", "/api/delegations/*/**"
+            "/api/delegations/*", "/api/delegations/*/**",
+            "/api/venues", "/api/partners"
     };
 
     /** What an operator may do, besides the desk: answer assignments, plan programme items, report outcomes. */

@@ -36,12 +36,14 @@ class ReferenceNamesProjection {
     @EventHandler
     void on(VenueRegisteredEvent event) {
         jdbc.sql("""
-                        INSERT INTO venue_name (venue_id, name, address, capacity) VALUES (:id, :name, :address, :capacity)
+                        INSERT INTO venue_name (venue_id, name, address, capacity, kind)
+                        VALUES (:id, :name, :address, :capacity, :kind)
                         ON CONFLICT (venue_id) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address,
-                            capacity = EXCLUDED.capacity
+                            capacity = EXCLUDED.capacity, kind = EXCLUDED.kind
                         """)
                 .param("id", event.venueId().value()).param("name", event.name())
-                .param("address", event.address()).param("capacity", event.capacity()).update();
+                .param("address", event.address()).param("capacity", event.capacity())
+                .param("kind", event.kind() == null ? "OTHER" : event.kind().name()).update();
     }
 
     @ResetHandler

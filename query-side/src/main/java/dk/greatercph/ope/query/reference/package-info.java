@@ -1,2 +1,2 @@
-/** Names of partners and venues, projected for the schedule and the delegation views. */
+/** Partners and venues: their names for the schedule and the delegation views, and the pickers' lists. */
 package dk.greatercph.ope.query.reference;

@@ -1,0 +1,64 @@
+package dk.greatercph.ope.app.query;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The programme editor's pickers: every registered venue and partner, with what R3 needs to know of it. */
+@OpeIntegrationTest
+class ReferenceListsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void listsARegisteredHospitalVenueWithItsKindCapacityAndAddressForOperatorsToo() {
+        Api desk = new Api(port).as("desk");
+        String name = "Ward hall " + UUID.randomUUID();
+        String id = desk.post("/api/venues", """
+                {"name":"%s","address":"Blegdamsvej 9","capacity":30,"kind":"HOSPITAL"}""".formatted(name))
+                .json().get("id").asString();
+        String other = desk.post("/api/venues", "{\"name\":\"Plain " + UUID.randomUUID() + "\",\"capacity\":5}")
+                .json().get("id").asString();
+
+        JsonNode venues = new Api(port).as("chc").getUntil("/api/venues",
+                r -> r.status() == 200 && r.body().contains(other) && r.body().contains(id), Duration.ofSeconds(10)).json();
+        JsonNode venue = venues.valueStream().filter(v -> v.get("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(venue.get("name").asString()).isEqualTo(name);
+        assertThat(venue.get("address").asString()).isEqualTo("Blegdamsvej 9");
+        assertThat(venue.get("capacity").asInt()).isEqualTo(30);
+        assertThat(venue.get("kind").asString()).isEqualTo("HOSPITAL");
+        assertThat(venue.get("hospital").asBoolean()).isTrue();
+        JsonNode plain = venues.valueStream().filter(v -> v.get("id").asString().equals(other)).findFirst().orElseThrow();
+        assertThat(plain.get("kind").asString()).isEqualTo("OTHER");
+        assertThat(plain.get("hospital").asBoolean()).isFalse();
+    }
+
+    @Test
+    void listsPartnersByNameWithTheirHospitalFlag() {
+        Api desk = new Api(port).as("desk");
+        String suffix = UUID.randomUUID().toString();
+        String hospital = desk.post("/api/partners", "{\"name\":\"A hospital " + suffix + "\",\"kind\":\"HOSPITAL\"}")
+                .json().get("id").asString();
+        String company = desk.post("/api/partners", "{\"name\":\"B company " + suffix + "\",\"kind\":\"COMPANY\"}")
+                .json().get("id").asString();
+
+        JsonNode partners = desk.getUntil("/api/partners", r -> r.status() == 200 && r.body().contains(company)
+                && r.body().contains(hospital), Duration.ofSeconds(10)).json();
+        JsonNode first = partners.valueStream().filter(p -> p.get("id").asString().equals(hospital)).findFirst().orElseThrow();
+        JsonNode second = partners.valueStream().filter(p -> p.get("id").asString().equals(company)).findFirst().orElseThrow();
+        assertThat(first.get("kind").asString()).isEqualTo("HOSPITAL");
+        assertThat(first.get("hospital").asBoolean()).isTrue();
+        assertThat(second.get("hospital").asBoolean()).isFalse();
+        java.util.List<String> order = partners.valueStream().map(p -> p.get("id").asString())
+                .filter(p -> p.equals(hospital) || p.equals(company)).toList();
+        assertThat(order).as("by name").containsExactly(hospital, company);
+    }
+}

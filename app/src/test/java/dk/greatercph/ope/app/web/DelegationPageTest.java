@@ -1,0 +1,100 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.app.web.support.Browser;
+import dk.greatercph.ope.app.web.support.BrowserTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desk takes a delegation from its request to a programme in a real browser: screening, a routing that R2
+ * refuses (explained in words), a routing by hand, a programme item at a hospital venue picked from the list, and a
+ * confirmation that R3 refuses until the cost coverage is recorded.
+ */
+@BrowserTest
+class DelegationPageTest {
+
+    @LocalServerPort
+    int port;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"da", "en"})
+    void theDeskScreensRoutesAfterAnR2RefusalPlansAndIsToldWhatR3Needs(String lang) {
+        Api desk = new Api(port).as("desk");
+        String organisation = "Page " + lang + " " + UUID.randomUUID();
+        String id = desk.post("/api/delegations", Requests.delegation(organisation, "ADMINISTRATIVE",
+                "\"HEALTH_WELFARE_TECH\"", null)).json().get("id").asString();
+        String venueName = "Ward " + UUID.randomUUID();
+        String venue = desk.post("/api/venues", "{\"name\":\"" + venueName + "\",\"capacity\":20,\"kind\":\"HOSPITAL\"}")
+                .json().get("id").asString();
+        desk.getUntil("/api/venues", r -> r.body().contains(venue), Duration.ofSeconds(10));
+
+        try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("desk")) {
+            browser.visit("/delegations/" + id + "?minVersion=0", "delegation-requested");
+            browser.find(By.cssSelector("#action-screening > summary")).click();
+            browser.find(By.id("screening-businessOpportunityAssessment")).sendKeys("Worth a look");
+            browser.find(By.id("submit-screening")).click();
+            browser.find(By.id("done"));
+            assertThat(browser.find(By.id("delegation-status")).getText()).isEqualTo(lang.equals("da") ? "Screenet" : "Screened");
+
+            browser.find(By.cssSelector("#action-routing > summary")).click();
+            browser.find(By.id("submit-routing")).click();
+            String r2 = browser.find(By.id("refusal")).getText();
+            browser.check("delegation-r2");
+            assertThat(r2).contains("NO_BUSINESS_FOCUS").contains(lang.equals("da")
+                    ? "en ikke-politisk delegation skal have en beskrevet forretningsmulighed (regel R2)"
+                    : "a non-political delegation must state a business opportunity (rule R2)");
+            assertThat(browser.find(By.id("refusals")).getText()).contains(lang.equals("da") ? "Fordeling afvist" : "Routing refused");
+
+            browser.find(By.cssSelector("#action-decline > summary")).click();
+            browser.find(By.id("decline-reason")).sendKeys("No business focus");
+            browser.find(By.id("submit-decline")).click();
+            browser.find(By.id("done"));
+            assertThat(browser.find(By.id("delegation-status")).getText()).isEqualTo(lang.equals("da") ? "Afvist" : "Declined");
+            assertThat(browser.all(By.cssSelector("[id^='action-']"))).as("a declined delegation offers nothing").isEmpty();
+
+            String planned = desk.post("/api/delegations", Requests.delegation(organisation + " again")).json().get("id").asString();
+            desk.post("/api/delegations/" + planned + "/screening", "{}");
+            browser.visit("/delegations/" + planned + "?minVersion=1", "delegation-screened");
+            browser.find(By.cssSelector("#action-routing > summary")).click();
+            browser.find(By.id("routing-mode-override")).click();
+            browser.find(By.id("routing-overrideLead")).sendKeys("chc");
+            browser.find(By.id("routing-reason")).sendKeys("The region asked for the hospitals to lead");
+            browser.find(By.id("submit-routing")).click();
+            browser.find(By.id("done"));
+            assertThat(browser.find(By.id("assignment-chc")).getText()).contains(lang.equals("da") ? "Tilbudt" : "Offered");
+            browser.check("delegation-routed");
+            id = planned;
+
+            String accepted = new Api(port).as("chc").post("/api/delegations/" + id + "/assignments/chc/acceptance", "")
+                    .header("ETag").replace("\"", "");
+            browser.visit("/delegations/" + id + "/programme?minVersion=" + accepted, "programme-empty");
+            new Select(browser.find(By.id("add-kind"))).selectByValue("HOSPITAL_VISIT");
+            browser.find(By.id("add-title")).sendKeys("Tele-medicine ward");
+            browser.script("document.getElementById('add-startsAt').value = '2027-09-07T10:00';"
+                    + "document.getElementById('add-endsAt').value = '2027-09-07T12:00';");
+            new Select(browser.find(By.id("add-venueId"))).selectByValue(venue);
+            browser.find(By.id("submit-item-addition")).click();
+            browser.find(By.id("done"));
+            String row = browser.find(By.cssSelector("#programme tbody tr")).getText();
+            assertThat(row).contains("Tele-medicine ward", venueName, lang.equals("da") ? "Mangler (R3)" : "Missing (R3)");
+            browser.check("programme-planned");
+
+            browser.find(By.id("delegation-link")).click();
+            browser.find(By.id("submit-confirmation")).click();
+            String r3 = browser.find(By.id("refusal")).getText();
+            browser.check("delegation-r3");
+            assertThat(r3).contains("COST_COVERAGE_MISSING", "Tele-medicine ward");
+            assertThat(browser.find(By.cssSelector("#programme tbody tr")).getAttribute("class")).contains("conflict");
+        }
+    }
+}

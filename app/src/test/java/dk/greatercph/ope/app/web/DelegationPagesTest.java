@@ -1,0 +1,149 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.app.web.support.PageSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The request form, the delegation page and the programme editor over plain HTTP: who sees and may do what. */
+@OpeIntegrationTest
+class DelegationPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anOperatorGetsNotFoundForADelegationNotAssignedToIt() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.accepted("Pages not assigned " + UUID.randomUUID());
+        new Api(port).as("chc").getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(10));
+
+        PageSession clean = PageSession.signedIn(port, "clean");
+        assertThat(clean.get("/delegations/" + id).status()).isEqualTo(404);
+        assertThat(clean.get("/delegations/" + id + "/programme").status()).isEqualTo(404);
+        assertThat(clean.get("/delegations/DEL-" + UUID.randomUUID()).status()).isEqualTo(404);
+        PageSession.Page chc = PageSession.signedIn(port, "chc").get("/delegations/" + id);
+        assertThat(chc.status()).isEqualTo(200);
+        assertThat(chc.body()).contains("Pages not assigned");
+    }
+
+    @Test
+    void offersOnlyTheActionsTheStateAllowsAndTheRoleMayMake() {
+        Api desk = new Api(port).as("desk");
+        String id = desk.post("/api/delegations", Requests.delegation("Pages offered " + UUID.randomUUID()))
+                .json().get("id").asString();
+        desk.getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(10));
+
+        String asDesk = PageSession.signedIn(port, "desk").get("/delegations/" + id).body();
+        assertThat(asDesk).contains("id=\"action-screening\"", "id=\"action-decline\"", "id=\"action-withdrawal\"",
+                "id=\"action-member-addition\"");
+        assertThat(asDesk).doesNotContain("id=\"action-routing\"", "id=\"action-confirmation\"",
+                "id=\"action-completion\"", "id=\"action-scope-expansion\"", "id=\"programme-link\"");
+
+        PageSession.Page asAuditor = PageSession.signedIn(port, "auditor").get("/delegations/" + id);
+        assertThat(asAuditor.status()).isEqualTo(200);
+        assertThat(asAuditor.body()).contains("id=\"no-actions\"", "id=\"history\"").doesNotContain("id=\"action-");
+
+        String routed = new Lifecycle(new Api(port)).accepted("Pages routed " + UUID.randomUUID());
+        PageSession chc = PageSession.signedIn(port, "chc");
+        String asLead = chc.get("/delegations/" + routed + "?minVersion=4").body();
+        assertThat(asLead).contains("id=\"programme-link\"").doesNotContain("id=\"action-routing\"",
+                "id=\"action-screening\"", "id=\"action-confirmation\"", "id=\"action-member-addition\"");
+        assertThat(chc.get("/delegations/" + routed + "/programme").body()).contains("id=\"action-item-addition\"");
+        assertThat(chc.get("/requests/new").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aStalePageIsToldTheDelegationChangedMeanwhile() {
+        Api desk = new Api(port).as("desk");
+        String id = desk.post("/api/delegations", Requests.delegation("Pages stale " + UUID.randomUUID()))
+                .json().get("id").asString();
+        PageSession session = PageSession.signedIn(port, "desk");
+        session.get("/delegations/" + id + "?minVersion=0");
+        desk.post("/api/delegations/" + id + "/members", "{\"name\":\"Meanwhile\"}");
+
+        PageSession.Page stale = session.post("/delegations/" + id + "/do/screening",
+                Map.of("version", "0", "businessOpportunityAssessment", "Solid"));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.body()).contains("id=\"refusal\"", "STALE_VERSION", "id=\"reload\"");
+        PageSession.Page fresh = session.post("/delegations/" + id + "/do/screening",
+                Map.of("version", "1", "businessOpportunityAssessment", "Solid"));
+        assertThat(fresh.status()).isEqualTo(302);
+        assertThat(fresh.header("Location")).contains("/delegations/" + id + "?minVersion=2");
+    }
+
+    @Test
+    void theRequestFormNamesEachBadFieldAndKeepsWhatWasTyped() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/requests/new");
+        String organisation = "Pages form " + UUID.randomUUID();
+        PageSession.Page refused = desk.post("/requests/new", Map.of("channel", "EMBASSY",
+                "requestingOrganisation", organisation, "delegationType", "BUSINESS", "politicalLevel", "NONE",
+                "headCount", "many", "wishedFrom", "2027-05-01", "wishedTo", "2027-05-03", "country", "DK"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"refusal\"", "id=\"request-headCount-error\"",
+                "aria-describedby=\"request-headCount-help request-headCount-error\"", "value=\"" + organisation + "\"",
+                "value=\"many\"");
+
+        PageSession.Page registered = desk.post("/requests/new", Map.of("channel", "EMBASSY",
+                "requestingOrganisation", organisation, "delegationType", "BUSINESS", "politicalLevel", "NONE",
+                "headCount", "3", "wishedFrom", "2027-05-01", "wishedTo", "2027-05-03", "country", "dk",
+                "themes", "TOURISM", "businessOpportunity", "Hotels"));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(302);
+        assertThat(registered.header("Location")).matches(".*/delegations/DEL-[0-9a-f-]+\\?minVersion=0");
+        PageSession.Page page = desk.get(registered.header("Location").replaceFirst("^https?://[^/]+", ""));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(organisation, "DK");
+    }
+
+    @Test
+    void aDoubleBookingRefusalNamesTheItemAndWhatItClashesWith() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        Api desk = lifecycle.desk();
+        String venue = lifecycle.venue();
+        String first = lifecycle.accepted("Pages booked " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), first, "MEETING", venue, null, "2027-10-12T10:00", "2027-10-12T12:00");
+        Lifecycle.ok(desk.post("/api/delegations/" + first + "/confirmation", ""));
+        String second = lifecycle.accepted("Pages waiting " + UUID.randomUUID());
+        String item = lifecycle.item(lifecycle.as("chc"), second, "MEETING", venue, null, "2027-10-12T11:00",
+                "2027-10-12T13:00");
+        desk.getUntil("/api/schedule/conflicts?from=2027-10-12&to=2027-10-12", r -> r.body().contains(item),
+                Duration.ofSeconds(10));
+        String version = desk.getUntil("/api/delegations/" + second, r -> r.status() == 200 && r.body().contains(item),
+                Duration.ofSeconds(10)).header("ETag").replace("\"", "");
+
+        PageSession session = PageSession.signedIn(port, "desk");
+        assertThat(session.get("/delegations/" + second).body()).contains("id=\"conflict-" + item + "\"");
+        PageSession.Page refused = session.post("/delegations/" + second + "/do/confirmation", Map.of("version", version));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("DOUBLE_BOOKING", "id=\"refused-item-" + item + "\"",
+                "et sted eller en vært er allerede booket af et andet bekræftet program på samme tid (regel R6)",
+                "er også booket af");
+    }
+
+    @Test
+    void aMemberWhosePersonalDataWasErasedShowsAsErased() {
+        Api desk = new Api(port).as("desk");
+        String id = desk.post("/api/delegations", Requests.delegation("Pages erased " + UUID.randomUUID()))
+                .json().get("id").asString();
+        var added = desk.post("/api/delegations/" + id + "/members",
+                "{\"name\":\"Wang Erased\",\"email\":\"wang@example.cn\"}").json();
+        String member = added.get("id").asString();
+        desk.post("/api/persons/" + added.get("personId").asString() + "/erasure", "{\"legalBasis\":\"Asked to be forgotten\"}");
+        desk.getUntil("/api/delegations/" + id + "/members", r -> r.body().contains("\"erased\":true"),
+                Duration.ofSeconds(10));
+
+        String page = PageSession.signedIn(port, "desk").get("/delegations/" + id).body();
+        assertThat(page).contains("id=\"member-" + member + "\"", "Personoplysninger slettet")
+                .doesNotContain("Wang Erased", "wang@example.cn");
+    }
+}

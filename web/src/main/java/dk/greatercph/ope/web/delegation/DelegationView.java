@@ -1,0 +1,188 @@
+package dk.greatercph.ope.web.delegation;
+
+import dk.greatercph.ope.platform.security.CurrentUser;
+import dk.greatercph.ope.web.api.Api;
+import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.PageRefused;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the delegation page and the programme editor show, read through the API as the signed-in user: the
+ * delegation (read-your-writes with {@code minVersion}), its members, what happened and who did it, the schedule's
+ * conflicts that touch its items, and which actions the page offers.
+ */
+@Component
+class DelegationView {
+
+    /** Refusals the delegation records as events: the page reads the view one version on to show them. */
+    static final Set<String> RECORDED_REFUSALS = Set.of("NO_BUSINESS_FOCUS", "NO_OPERATOR_FOR_THEMES",
+            "COST_COVERAGE_MISSING", "DOUBLE_BOOKING");
+
+    private final Api api;
+
+    DelegationView(Api api) {
+        this.api = api;
+    }
+
+    /** One thing that happened: when, what (an event type), who did it and in which role. */
+    record HistoryRow(String at, String what, String who, String role, String detail) {
+    }
+
+    /** Fills the model for delegation {@code id}; the page is refused with the API's status when it may not be read. */
+    @SuppressWarnings("unchecked")
+    void fill(Model model, String id, Long minVersion) {
+        String path = "/api/delegations/" + id;
+        ApiAnswer answer = api.get(path, minVersion == null ? Map.of() : Map.of("minVersion", minVersion));
+        if (answer.status() == 409 && minVersion != null) {
+            model.addAttribute("behind", true);
+            answer = api.get(path);
+        }
+        Map<String, Object> d = (Map<String, Object>) answer.orRefuse();
+        String etag = answer.header("ETag");
+        long version = etag == null ? ((Number) d.getOrDefault("version", 0L)).longValue()
+                : Long.parseLong(etag.replace("\"", "").replace("W/", ""));
+        String status = String.valueOf(d.get("status"));
+        model.addAttribute("d", d);
+        model.addAttribute("id", id);
+        model.addAttribute("version", version);
+        model.addAttribute("offer", offers(id, status));
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("boardAllowed", api.allows(HttpMethod.GET, "/api/delegations"));
+
+        CurrentUser user = CurrentUser.current().orElseThrow(() -> new PageRefused(403));
+        model.addAttribute("isLead", user.isOperator() && user.operatorId().equals(d.get("leadOperator")));
+
+        if (api.allows(HttpMethod.GET, path + "/members")) {
+            ApiAnswer members = api.get(path + "/members");
+            model.addAttribute("members", members.ok() ? members.data() : null);
+        }
+        model.addAttribute("history", history(id, answer.body()));
+        model.addAttribute("conflicts", conflicts(id, answer.body()));
+        model.addAttribute("doubleBooked", lastRefusedItems(answer.body(), "DOUBLE_BOOKING"));
+        model.addAttribute("uncovered", lastRefusedItems(answer.body(), "COST_COVERAGE_MISSING"));
+    }
+
+    /** Action key → whether the page offers it: the delegation's status allows it and the API lets the user call it. */
+    Map<String, Boolean> offers(String id, String status) {
+        Map<String, Boolean> offers = new LinkedHashMap<>();
+        String operator = CurrentUser.current().map(CurrentUser::operatorId).orElse("any");
+        for (DelegationAction action : DelegationAction.values()) {
+            String sub = action == DelegationAction.ACCEPTANCE || action == DelegationAction.ASSIGNMENT_DECLINE
+                    ? operator : "any";
+            offers.put(action.key(), action.allowedIn(status) && api.allows(action.method(), action.apiPath(id, sub)));
+        }
+        return offers;
+    }
+
+    /**
+     * What happened and who did it: the aggregate's timeline where the user may read it (desk, auditors), otherwise
+     * what the delegation view itself carries (registration, offers and answers, refusals).
+     */
+    private List<HistoryRow> history(String id, JsonNode d) {
+        String timeline = "/api/audit/Delegation/" + id + "/timeline";
+        List<HistoryRow> rows = new ArrayList<>();
+        if (api.allows(HttpMethod.GET, timeline)) {
+            ApiAnswer answer = api.get(timeline);
+            if (answer.ok()) {
+                for (JsonNode event : answer.body().path("events")) {
+                    JsonNode meta = event.path("metaData");
+                    rows.add(new HistoryRow(event.path("timestamp").asString(""), event.path("eventType").asString(""),
+                            meta.path("actor").asString(""), meta.path("actorRole").asString(""),
+                            event.path("payload").path("code").asString("")));
+                }
+                return rows;
+            }
+        }
+        rows.add(new HistoryRow(d.path("registeredAt").asString(""), "DelegationRegisteredEvent",
+                d.path("registeredBy").asString(""), "", ""));
+        for (JsonNode assignment : d.path("assignments")) {
+            rows.add(new HistoryRow(assignment.path("offeredAt").asString(""), "AssignmentOfferedEvent", "",
+                    "", assignment.path("operatorId").asString("")));
+            if (!assignment.path("answeredAt").isMissingNode() && !assignment.path("answeredAt").isNull()) {
+                String state = assignment.path("state").asString("");
+                rows.add(new HistoryRow(assignment.path("answeredAt").asString(""),
+                        "DECLINED".equals(state) ? "AssignmentDeclinedEvent" : "AssignmentAcceptedEvent",
+                        assignment.path("operatorId").asString(""), "OPERATOR", ""));
+            }
+        }
+        for (JsonNode refusal : d.path("refusals")) {
+            rows.add(new HistoryRow(refusal.path("refusedAt").asString(""),
+                    "ROUTING".equals(refusal.path("kind").asString("")) ? "RoutingRefusedEvent" : "ConfirmationRefusedEvent",
+                    "", "", refusal.path("code").asString("")));
+        }
+        rows.sort(Comparator.comparing(HistoryRow::at));
+        return rows;
+    }
+
+    /** Programme item id → the items elsewhere that book the same venue or host at an overlapping time (R6). */
+    private Map<String, List<Map<String, Object>>> conflicts(String id, JsonNode d) {
+        Map<String, List<Map<String, Object>>> conflicts = new LinkedHashMap<>();
+        LocalDate from = null;
+        LocalDate to = null;
+        for (JsonNode item : d.path("programme")) {
+            LocalDate start = LocalDate.parse(item.path("startsAt").asString().substring(0, 10));
+            LocalDate end = LocalDate.parse(item.path("endsAt").asString().substring(0, 10));
+            from = from == null || start.isBefore(from) ? start : from;
+            to = to == null || end.isAfter(to) ? end : to;
+        }
+        if (from == null || !api.allows(HttpMethod.GET, "/api/schedule/conflicts")) {
+            return conflicts;
+        }
+        ApiAnswer answer = api.get("/api/schedule/conflicts",
+                Map.of("from", from.minusDays(1).toString(), "to", to.plusDays(1).toString()));
+        if (!answer.ok()) {
+            return conflicts;
+        }
+        for (JsonNode pair : answer.body()) {
+            note(conflicts, id, pair, pair.path("first"), pair.path("second"));
+            note(conflicts, id, pair, pair.path("second"), pair.path("first"));
+        }
+        return conflicts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void note(Map<String, List<Map<String, Object>>> conflicts, String id, JsonNode pair, JsonNode mine,
+                             JsonNode other) {
+        if (id.equals(mine.path("delegationId").asString(""))) {
+            Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) dk.greatercph.ope.web.api.ViewData.of(other));
+            entry.put("resource", pair.path("resource").asString(""));
+            entry.put("booked", pair.path("booked").path("name").asString(pair.path("booked").path("id").asString("")));
+            conflicts.computeIfAbsent(mine.path("id").asString(""), k -> new ArrayList<>()).add(entry);
+        }
+    }
+
+    /** The items named by the latest refusal of this code, if the latest confirmation refusal is one. */
+    private static Set<String> lastRefusedItems(JsonNode d, String code) {
+        JsonNode last = null;
+        for (JsonNode refusal : d.path("refusals")) {
+            if ("CONFIRMATION".equals(refusal.path("kind").asString(""))) {
+                last = refusal;
+            }
+        }
+        Set<String> items = new LinkedHashSet<>();
+        if (last != null && code.equals(last.path("code").asString("")) && !"CONFIRMED".equals(d.path("status").asString(""))) {
+            last.path("itemIds").forEach(item -> items.add(item.asString()));
+        }
+        return items;
+    }
+
+    /** The registered venues and partners, for the programme editor's pickers (empty when the API refuses them). */
+    void pickers(Model model) {
+        ApiAnswer venues = api.get("/api/venues");
+        ApiAnswer partners = api.get("/api/partners");
+        model.addAttribute("venues", venues.ok() ? venues.data() : List.of());
+        model.addAttribute("partners", partners.ok() ? partners.data() : List.of());
+    }
+}

@@ -1,0 +1,88 @@
+package dk.greatercph.ope.web.request;
+
+import org.springframework.util.MultiValueMap;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An API body built from a submitted form with the JSON types the API expects: blank optional fields left out,
+ * numbers as numbers, lists as lists. A number the person typed that is not one is sent as typed, so the API names
+ * the field in its refusal instead of the page guessing.
+ */
+public final class FormJson {
+
+    private final MultiValueMap<String, String> form;
+    private final Map<String, Object> body = new LinkedHashMap<>();
+
+    private FormJson(MultiValueMap<String, String> form) {
+        this.form = form;
+    }
+
+    public static FormJson from(MultiValueMap<String, String> form) {
+        return new FormJson(form);
+    }
+
+    /** The field's text as typed, or null when blank. */
+    public String text(String name) {
+        String value = form.getFirst(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public FormJson string(String name) {
+        return put(name, text(name));
+    }
+
+    public FormJson integer(String name) {
+        String value = text(name);
+        if (value == null) {
+            return this;
+        }
+        try {
+            return put(name, Integer.valueOf(value.strip()));
+        } catch (NumberFormatException e) {
+            return put(name, value);
+        }
+    }
+
+    public FormJson decimal(String name) {
+        String value = text(name);
+        if (value == null) {
+            return this;
+        }
+        try {
+            return put(name, new BigDecimal(value.strip().replace(',', '.')));
+        } catch (NumberFormatException e) {
+            return put(name, value);
+        }
+    }
+
+    /** Every checked value of a checkbox group (or every non-blank line of a text area), as a list; left out when none. */
+    public FormJson list(String name) {
+        List<String> values = values(name);
+        return put(name, values.isEmpty() ? null : values);
+    }
+
+    /** The non-blank values of a field: each checked box, or each line of a text area. */
+    public List<String> values(String name) {
+        List<String> values = form.getOrDefault(name, List.of());
+        return values.stream().filter(Objects::nonNull)
+                .flatMap(v -> Arrays.stream(v.split("\\R")))
+                .map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
+    public FormJson put(String name, Object value) {
+        if (value != null) {
+            body.put(name, value);
+        }
+        return this;
+    }
+
+    public Map<String, Object> body() {
+        return body;
+    }
+}
