@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An owner's notification settings as the settings projection holds them. */
 @RestController
-@Tag(name = "Notifications")
+@Tag(name = "Notifications", description = "An operator's or the desk's notification settings as they are recorded: e-mail recipients and webhooks, never their secrets.")
 class NotificationSettingsQueryController {
 
     private final JdbcClient jdbc;
