@@ -152,6 +152,16 @@ class OutboxSender implements SmartLifecycle {
     }
 
     private void deliver(Claimed row) {
+        try {
+            attempt(row);
+        } catch (RuntimeException e) {
+            // the outcome could not be recorded (the database is away): the claim expires and the row is tried again
+            log.warn("Notification {} ({}): the outcome of its delivery could not be recorded ({}); it is tried again "
+                    + "once its claim expires", row.id(), row.channel(), e.toString());
+        }
+    }
+
+    private void attempt(Claimed row) {
         Instant started = clock.instant();
         try {
             if (row.channel().equals("EMAIL")) {
