@@ -111,8 +111,8 @@ class NotificationSettingsTest {
         notifications.recipient(operator, address, "en");
         String delegation = notifications.routedTo(operator, "Changzhou Outbox");
         Notifications.mails(address, 1);
-        var row = Notifications.until(() -> notifications.outbox(delegation).get(0),
-                r -> r.get("status").asString().equals("SENT"), Duration.ofSeconds(20));
+        var row = Notifications.until(() -> notifications.outbox(delegation).path(0),
+                r -> r.path("status").asString("").equals("SENT"), Duration.ofSeconds(20));
         assertThat(row.get("status").asString()).isEqualTo("SENT");
         var detail = admin.get("/api/admin/notifications/" + row.get("id").asString()).json();
         assertThat(detail.get("text").asString()).contains("Changzhou Outbox", delegation);
