@@ -212,6 +212,55 @@ class OpenApiTest {
     }
 
     @Test
+    void describesTheNotificationSettingsAndTheOutbox() {
+        JsonNode doc = new Api(port).get("/v3/api-docs").json();
+        JsonNode paths = doc.get("paths");
+        JsonNode schemas = doc.get("components").get("schemas");
+
+        assertThat(paths.get("/api/notification-settings/{owner}").propertyNames()).containsExactly("get");
+        assertThat(paths.get("/api/notification-settings/{owner}/recipients").propertyNames()).containsExactly("post");
+        assertThat(paths.get("/api/notification-settings/{owner}/recipients/{recipientId}").propertyNames())
+                .containsExactly("delete");
+        assertThat(paths.get("/api/notification-settings/{owner}/webhooks").propertyNames()).containsExactly("post");
+        assertThat(paths.get("/api/notification-settings/{owner}/webhooks/{webhookId}").propertyNames())
+                .containsExactly("delete");
+        assertThat(paths.get("/api/notification-settings/{owner}/webhooks/{webhookId}/secret-rotation").propertyNames())
+                .containsExactly("post");
+        assertThat(paths.get("/api/notification-settings/{owner}/webhooks").get("post").get("responses").propertyNames())
+                .contains("201", "400", "404");
+        assertThat(paths.get("/api/admin/notifications").get("get").get("parameters").valueStream()
+                .map(p -> p.get("name").asString()))
+                .containsExactlyInAnyOrder("status", "owner", "delegation", "channel", "limit", "offset");
+        assertThat(paths.get("/api/admin/notifications/{id}").propertyNames()).containsExactly("get");
+        assertThat(paths.get("/api/admin/notifications/{id}/retry").propertyNames()).containsExactly("post");
+        assertThat(paths.get("/api/admin/notifications/{id}/retry").get("post").get("responses").propertyNames())
+                .contains("200", "404", "409");
+
+        assertThat(schemas.get("AddNotificationRecipientRequest").get("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("address", "language");
+        assertThat(schemas.get("AddNotificationRecipientRequest").get("properties").get("language").get("enum")
+                .valueStream().map(JsonNode::asString)).containsExactly("da", "en");
+        assertThat(schemas.get("SubscribeWebhookRequest").get("required").valueStream().map(JsonNode::asString))
+                .containsExactly("url");
+        assertThat(schemas.get("WebhookSecretIssued").get("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("id", "secret", "secretVersion", "version");
+        assertThat(schemas.get("WebhookSecretIssued").get("properties").get("previousValidUntil").get("format")
+                .asString()).isEqualTo("date-time");
+        assertThat(schemas.get("NotificationSettings").get("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("owner", "recipients", "webhooks");
+        assertThat(schemas.get("NotificationWebhook").get("properties").propertyNames())
+                .containsExactlyInAnyOrder("id", "url", "secretVersion");
+        assertThat(schemas.get("Notification").get("properties").get("status").get("enum").valueStream()
+                .map(JsonNode::asString)).containsExactly("PENDING", "SENT", "HELD", "FAILED", "EVICTED");
+        assertThat(schemas.get("Notification").get("properties").get("channel").get("enum").valueStream()
+                .map(JsonNode::asString)).containsExactly("EMAIL", "WEBHOOK");
+        assertThat(schemas.get("NotificationPage").get("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("items", "total");
+        assertThat(schemas.get("NotificationDetail").get("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("notification", "attachments");
+    }
+
+    @Test
     void describesTheAnnualReportInItsThreeRepresentations() {
         JsonNode doc = new Api(port).get("/v3/api-docs").json();
         JsonNode annual = doc.get("paths").get("/api/reports/annual/{year}").get("get");

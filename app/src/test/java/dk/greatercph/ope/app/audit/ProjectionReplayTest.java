@@ -30,7 +30,9 @@ class ProjectionReplayTest {
             "kpi", List.of("kpi_delegation", "kpi_offer"),
             "annual-report", List.of("annual_report_delegation"),
             "reference-names", List.of("partner_name", "venue_name"),
-            "schedule", List.of("schedule_item", "schedule_delegation"));
+            "schedule", List.of("schedule_item", "schedule_delegation"),
+            "notification-settings", List.of("notification_recipient", "notification_webhook"),
+            "notifications", List.of("notification_delegation", "notification_assignment", "notification_item"));
 
     /** The live push: a side effect, never replayed. */
     static final String NOT_REPLAYED = "inbox-push";

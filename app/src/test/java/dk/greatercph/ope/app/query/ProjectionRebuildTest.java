@@ -54,7 +54,8 @@ class ProjectionRebuildTest {
             "annual-report", List.of("annual_report_delegation"),
             "operator-directory", List.of("operator_view", "kpi_target"),
             "trip-board", List.of("trip_view"),
-            "personal-data", List.of("personal_data"));
+            "personal-data", List.of("personal_data"),
+            "notification-settings", List.of("notification_recipient", "notification_webhook"));
 
     @LocalServerPort
     int port;

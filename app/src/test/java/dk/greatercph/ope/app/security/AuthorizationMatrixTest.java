@@ -175,6 +175,26 @@ class AuthorizationMatrixTest {
                 401, 403, 403, 403, 403, 200));
         rows.add(row("DELETE", "/api/admin/dead-letters/no-such-letter?reason=Matrix", null,
                 401, 403, 403, 403, 403, 404));
+        String recipient = "{\"address\":\"matrix-{fresh}@ops.example\",\"language\":\"en\"}";
+        rows.add(row("GET", "/api/notification-settings/chc", null, 401, 200, 200, 404, 200, 403));
+        rows.add(row("GET", "/api/notification-settings/desk", null, 401, 200, 404, 404, 200, 403));
+        rows.add(row("GET", "/api/notification-settings/no-such-operator", null, 401, 404, 404, 404, 404, 403));
+        rows.add(row("POST", "/api/notification-settings/chc/recipients", recipient, 401, 201, 201, 404, 403, 403));
+        rows.add(row("POST", "/api/notification-settings/desk/recipients", recipient, 401, 201, 404, 404, 403, 403));
+        rows.add(row("DELETE", "/api/notification-settings/chc/recipients/RCP-unknown", null, 401, 404, 404, 404, 403, 403));
+        rows.add(row("POST", "/api/notification-settings/{operator}/webhooks",
+                "{\"url\":\"http://127.0.0.1:9/matrix/{fresh}\"}", 401, 201, 404, 404, 403, 403));
+        rows.add(row("POST", "/api/notification-settings/{operator}/webhooks/WH-unknown/secret-rotation", "",
+                401, 404, 404, 404, 403, 403));
+        rows.add(row("DELETE", "/api/notification-settings/{operator}/webhooks/WH-unknown", null, 401, 404, 404, 404, 403, 403));
+        rows.add(row("GET", "/api/admin/notifications", null, 401, 403, 403, 403, 403, 200));
+        rows.add(row("GET", "/api/admin/notifications?status=FAILED&channel=WEBHOOK&limit=10&offset=0", null,
+                401, 403, 403, 403, 403, 200));
+        rows.add(row("GET", "/api/admin/notifications/msg_unknown", null, 401, 403, 403, 403, 403, 404));
+        rows.add(row("POST", "/api/admin/notifications/msg_unknown/retry", "", 401, 403, 403, 403, 403, 404));
+        rows.add(row("GET", "/api/admin/dead-letters?projection=notification-webhooks", null, 401, 403, 403, 403, 403, 200));
+        rows.add(row("POST", "/api/admin/dead-letters/retry?projection=notification-webhooks", "",
+                401, 403, 403, 403, 403, 200));
         rows.add(row("POST", "/api/imports?dryRun=true", IMPORT, 401, 202, 403, 403, 403, 403));
         rows.add(row("GET", "/api/imports/{import}", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/imports/IMP-unknown", null, 401, 404, 403, 403, 404, 403));
@@ -194,6 +214,7 @@ class AuthorizationMatrixTest {
                     .replace("{readyTrip}", readyTrip).replace("{approvedTrip}", approvedTrip)
                     .replace("{tripToCancel}", tripToCancel).replace("{import}", importId);
             String resolvedBody = "ITINERARY".equals(body) ? itinerary(tripYear(openTrip)) : body;
+            resolvedBody = resolvedBody == null ? null : resolvedBody.replace("{fresh}", UUID.randomUUID().toString());
             Api.Response response = api.send(request(method, resolved, resolvedBody), Map.of());
             assertThat(response.status()).as("%s %s as %s", method, resolved, caller).isEqualTo(expected.get(caller));
             if (response.status() >= 400) {

@@ -32,7 +32,8 @@ public class EmbeddedPostgresAutoConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(20);
+        // every streaming processor may hold one while it handles a batch; the notifications added two and a poller
+        dataSource.setMaximumPoolSize(24);
         dataSource.setPoolName("embedded-postgres");
         return dataSource;
     }

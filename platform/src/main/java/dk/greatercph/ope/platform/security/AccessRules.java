@@ -29,6 +29,10 @@ final class AccessRules {
 
     static final String[] OPERATOR_CHANGES = {"/api/delegations/*/programme-items/*"};
 
+    /** An operator's (and the desk's) notification settings; whose settings a caller may touch is decided there. */
+    static final String NOTIFICATION_SETTINGS = "/api/notification-settings/*";
+    static final String NOTIFICATION_SETTINGS_PARTS = "/api/notification-settings/*/**";
+
     private AccessRules() {
     }
 
@@ -47,6 +51,9 @@ final class AccessRules {
                 .requestMatchers(HttpMethod.POST, OPERATOR_POSTS).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.PUT, OPERATOR_CHANGES).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.DELETE, OPERATOR_CHANGES).hasAnyRole(desk, operator)
+                .requestMatchers(HttpMethod.GET, NOTIFICATION_SETTINGS).hasAnyRole(desk, auditor, operator)
+                .requestMatchers(HttpMethod.POST, NOTIFICATION_SETTINGS_PARTS).hasAnyRole(desk, operator)
+                .requestMatchers(HttpMethod.DELETE, NOTIFICATION_SETTINGS_PARTS).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(desk, auditor)
                 .requestMatchers(HttpMethod.POST, AUDITOR_POSTS).hasAnyRole(desk, auditor)
                 .requestMatchers("/api/**").hasRole(desk)

@@ -8,6 +8,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,11 +43,18 @@ public class DeadLetters {
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ObjectProvider<ParkedDeliveries> parked;
 
-    DeadLetters(EventProcessingConfiguration processing, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    DeadLetters(EventProcessingConfiguration processing, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                ObjectProvider<ParkedDeliveries> parked) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.parked = parked;
+    }
+
+    private Optional<ParkedDeliveries> parked(String name) {
+        return parked.orderedStream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     /** How many letters each projection has parked; projections without any are absent. */
@@ -59,6 +67,12 @@ public class DeadLetters {
     }
 
     DeadLetterPage page(String projection, int limit, long offset) {
+        Optional<ParkedDeliveries> deliveries = projection == null ? Optional.empty() : parked(projection);
+        if (deliveries.isPresent()) {
+            long total = deliveries.get().count();
+            List<DeadLetterView> items = deliveries.get().page(limit, offset);
+            return new DeadLetterPage(items, total, offset + items.size() < total ? offset + items.size() : null);
+        }
         if (projection != null && processing.sequencedDeadLetterProcessor(projection).isEmpty()) {
             throw projectionNotFound(projection);
         }
@@ -71,6 +85,22 @@ public class DeadLetters {
                         """)
                 .param("group", projection).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> view(rs)).list();
+        if (projection == null) {
+            // the projections' letters first, then each kind of parked delivery, as one list
+            long before = total;
+            List<DeadLetterView> all = new java.util.ArrayList<>(items);
+            for (ParkedDeliveries source : parked.orderedStream().toList()) {
+                long count = source.count();
+                long start = Math.max(0, offset - before);
+                int room = limit - all.size();
+                if (room > 0 && start < count) {
+                    all.addAll(source.page(room, start));
+                }
+                before += count;
+                total += count;
+            }
+            items = all;
+        }
         Long next = offset + items.size() < total ? offset + items.size() : null;
         return new DeadLetterPage(items, total, next);
     }
@@ -85,12 +115,18 @@ public class DeadLetters {
                 .query((rs, n) -> new DeadLetterDetailView(view(rs), rs.getString("payloadRevision"),
                         text(rs.getBytes("payload")), text(rs.getBytes("metaData"))))
                 .optional()
+                .or(() -> parked.orderedStream().map(p -> p.one(id)).flatMap(Optional::stream).findFirst())
                 .orElseThrow(() -> notFound(id));
     }
 
     /** Retries the sequence the letter belongs to, from its first letter, in order. */
     RetryOutcome retry(String id) {
-        DeadLetterView letter = find(id).orElseThrow(() -> notFound(id));
+        Optional<DeadLetterView> found = find(id);
+        if (found.isEmpty()) {
+            return parked.orderedStream().map(p -> p.retry(id)).flatMap(Optional::stream).findFirst()
+                    .orElseThrow(() -> notFound(id));
+        }
+        DeadLetterView letter = found.get();
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processor(letter.projection());
         boolean completed = retrySequence(processor, letter.projection(), letter.sequence());
         return new RetryOutcome(letter.projection(), letter.sequence(), 1, completed ? 1 : 0,
@@ -101,6 +137,10 @@ public class DeadLetters {
     RetryOutcome retryAll(String projection) {
         if (projection == null || projection.isBlank()) {
             throw DeadLetterProblem.PROJECTION_REQUIRED.problem("Say which projection to retry: ?projection=<name>.");
+        }
+        Optional<ParkedDeliveries> deliveries = parked(projection);
+        if (deliveries.isPresent()) {
+            return deliveries.get().retryAll();
         }
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processor(projection);
         List<String> sequences = jdbc.sql("""
@@ -126,7 +166,14 @@ public class DeadLetters {
             throw DeadLetterProblem.INVALID_REASON.problem(
                     "Field 'reason': at most 1000 characters, no control characters.");
         }
-        DeadLetterView letter = find(id).orElseThrow(() -> notFound(id));
+        Optional<DeadLetterView> found = find(id);
+        if (found.isEmpty()) {
+            if (parked.orderedStream().anyMatch(p -> p.evict(id, reason.strip(), actor))) {
+                return;
+            }
+            throw notFound(id);
+        }
+        DeadLetterView letter = found.get();
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(letter.projection())
                 .orElseThrow(() -> projectionNotFound(letter.projection()));
         transactions.executeWithoutResult(status -> {

@@ -1,0 +1,300 @@
+package dk.greatercph.ope.query.notification;
+
+import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
+import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
+import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
+import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
+import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
+import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
+import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
+import dk.greatercph.ope.platform.time.OpeTime;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides who is told what, from the events, and writes it to the outbox in the same transaction as this
+ * processing group's token. What it needs to word a notification (organisation, assignments, programme items and
+ * their invitation sequence) it keeps in its own tables, rebuilt by a replay. During a replay it writes nothing to
+ * the outbox ({@link ReplayStatus}), and the outbox's keys make anything written twice count once.
+ * <p>
+ * It starts on a replay token up to the head of the store when it first runs, so a system that gets notifications
+ * later learns the history without sending it.
+ */
+@Component
+@ProcessingGroup(Notifier.NAME)
+class Notifier {
+
+    static final String NAME = "notifications";
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+
+    Notifier(JdbcClient jdbc, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+    }
+
+    @EventHandler
+    void on(DelegationRegisteredEvent event) {
+        jdbc.sql("""
+                        INSERT INTO notification_delegation (delegation_id, organisation) VALUES (:id, :organisation)
+                        ON CONFLICT (delegation_id) DO UPDATE SET organisation = EXCLUDED.organisation
+                        """)
+                .param("id", event.delegationId().value()).param("organisation", event.requestingOrganisation())
+                .update();
+    }
+
+    @EventHandler
+    void on(AssignmentOfferedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        jdbc.sql("""
+                        INSERT INTO notification_assignment (delegation_id, operator_id, role, state, due_at, remind_at)
+                        VALUES (:delegation, :operator, :role, 'OFFERED', :due, :remind)
+                        ON CONFLICT (delegation_id, operator_id) DO UPDATE SET role = EXCLUDED.role, state = 'OFFERED',
+                            due_at = EXCLUDED.due_at, remind_at = EXCLUDED.remind_at
+                        """)
+                .param("delegation", event.delegationId().value()).param("operator", event.operatorId().value())
+                .param("role", event.role().name()).param("due", OpeTime.utc(event.dueAt()))
+                .param("remind", OpeTime.utc(reminderAt(event.dueAt(), at))).update();
+        if (!replay.isReplay()) {
+            outbox.record(eventId, notice(Notice.Kind.ASSIGNMENT_OFFERED, at, event.delegationId().value())
+                            .assignment(event.operatorId().value(), event.role().name(), event.dueAt()),
+                    List.of(event.operatorId().value()));
+        }
+    }
+
+    @EventHandler
+    void on(AssignmentAcceptedEvent event) {
+        state(event.delegationId().value(), event.operatorId().value(), "ACCEPTED");
+    }
+
+    @EventHandler
+    void on(AssignmentDeclinedEvent event) {
+        state(event.delegationId().value(), event.operatorId().value(), "DECLINED");
+    }
+
+    @EventHandler
+    void on(AssignmentWithdrawnEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        state(event.delegationId().value(), event.operatorId().value(), "WITHDRAWN");
+        if (!replay.isReplay()) {
+            outbox.record(eventId, notice(Notice.Kind.ASSIGNMENT_WITHDRAWN, at, event.delegationId().value())
+                    .assignment(event.operatorId().value(), null, null), List.of(event.operatorId().value()));
+        }
+    }
+
+    @EventHandler
+    void on(AssignmentEscalatedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        state(event.delegationId().value(), event.operatorId().value(), "ESCALATED");
+        if (!replay.isReplay()) {
+            outbox.record(eventId, notice(Notice.Kind.ASSIGNMENT_ESCALATED, at, event.delegationId().value())
+                            .assignment(event.operatorId().value(), null, event.dueAt()),
+                    List.of(event.operatorId().value(), Outbox.DESK));
+        }
+    }
+
+    @EventHandler
+    void on(ProgrammeItemAddedEvent event) {
+        jdbc.sql("""
+                        INSERT INTO notification_item (delegation_id, item_id, title, starts_at, ends_at, sequence)
+                        VALUES (:delegation, :item, :title, :starts, :ends, 0)
+                        ON CONFLICT (delegation_id, item_id) DO UPDATE SET title = EXCLUDED.title,
+                            starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, removed = false
+                        """)
+                .param("delegation", event.delegationId().value()).param("item", event.itemId())
+                .param("title", event.title()).param("starts", OpeTime.utc(event.startsAt()))
+                .param("ends", OpeTime.utc(event.endsAt())).update();
+    }
+
+    @EventHandler
+    void on(ProgrammeItemChangedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        jdbc.sql("""
+                        UPDATE notification_item SET title = :title, starts_at = :starts, ends_at = :ends,
+                            sequence = sequence + 1
+                        WHERE delegation_id = :delegation AND item_id = :item
+                        """)
+                .param("delegation", event.delegationId().value()).param("item", event.itemId())
+                .param("title", event.title()).param("starts", OpeTime.utc(event.startsAt()))
+                .param("ends", OpeTime.utc(event.endsAt())).update();
+        if (!replay.isReplay() && confirmed(event.delegationId().value())) {
+            String delegation = event.delegationId().value();
+            outbox.record(eventId, notice(Notice.Kind.PROGRAMME_ITEM_CHANGED, at, delegation)
+                    .withItems(items(delegation, event.itemId(), false)), programmeOwners(delegation));
+        }
+    }
+
+    @EventHandler
+    void on(ProgrammeItemRemovedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        String delegation = event.delegationId().value();
+        jdbc.sql("""
+                        UPDATE notification_item SET removed = true, sequence = sequence + 1
+                        WHERE delegation_id = :delegation AND item_id = :item
+                        """)
+                .param("delegation", delegation).param("item", event.itemId()).update();
+        if (!replay.isReplay() && confirmed(delegation)) {
+            outbox.record(eventId, notice(Notice.Kind.PROGRAMME_ITEM_CANCELLED, at, delegation)
+                    .withItems(items(delegation, event.itemId(), true)), programmeOwners(delegation));
+        }
+    }
+
+    @EventHandler
+    void on(DelegationConfirmedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        String delegation = event.delegationId().value();
+        jdbc.sql("UPDATE notification_delegation SET confirmed = true WHERE delegation_id = :id")
+                .param("id", delegation).update();
+        jdbc.sql("UPDATE notification_item SET sequence = sequence + 1 WHERE delegation_id = :id AND NOT removed")
+                .param("id", delegation).update();
+        if (!replay.isReplay()) {
+            outbox.record(eventId, notice(Notice.Kind.PROGRAMME_CONFIRMED, at, delegation)
+                    .withItems(items(delegation, null, false)), programmeOwners(delegation));
+        }
+    }
+
+    @EventHandler
+    void on(DelegationCancelledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        closed(event.delegationId().value(), at, eventId, replay);
+    }
+
+    @EventHandler
+    void on(DelegationWithdrawnEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        closed(event.delegationId().value(), at, eventId, replay);
+    }
+
+    @EventHandler
+    void on(DelegationDeclinedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        closed(event.delegationId().value(), at, eventId, replay);
+    }
+
+    @EventHandler
+    void on(ScopeExpansionApprovedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        if (!replay.isReplay()) {
+            String delegation = event.delegationId().value();
+            outbox.record(eventId, notice(Notice.Kind.SCOPE_EXPANSION_DECIDED, at, delegation)
+                    .scope("APPROVED", event.themes().stream().map(Enum::name).toList(), null),
+                    acceptedOperators(delegation));
+        }
+    }
+
+    @EventHandler
+    void on(ScopeExpansionRejectedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
+        if (!replay.isReplay()) {
+            String delegation = event.delegationId().value();
+            outbox.record(eventId, notice(Notice.Kind.SCOPE_EXPANSION_DECIDED, at, delegation)
+                    .scope("REJECTED", null, event.reason()), acceptedOperators(delegation));
+        }
+    }
+
+    /** Clears what the notifier knows, never the outbox: what was sent stays sent. */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM notification_item").update();
+        jdbc.sql("DELETE FROM notification_assignment").update();
+        jdbc.sql("DELETE FROM notification_delegation").update();
+    }
+
+    /** A cancelled, withdrawn or declined delegation that was confirmed cancels the invitations of its items. */
+    private void closed(String delegation, Instant at, String eventId, ReplayStatus replay) {
+        boolean wasConfirmed = confirmed(delegation);
+        jdbc.sql("UPDATE notification_delegation SET confirmed = false WHERE delegation_id = :id")
+                .param("id", delegation).update();
+        if (!wasConfirmed) {
+            return;
+        }
+        jdbc.sql("UPDATE notification_item SET sequence = sequence + 1 WHERE delegation_id = :id AND NOT removed")
+                .param("id", delegation).update();
+        if (!replay.isReplay()) {
+            List<Notice.Item> cancelled = items(delegation, null, false).stream()
+                    .map(item -> new Notice.Item(item.itemId(), item.title(), item.startsAt(), item.endsAt(),
+                            item.sequence(), true))
+                    .toList();
+            outbox.record(eventId, notice(Notice.Kind.PROGRAMME_CANCELLED, at, delegation).withItems(cancelled),
+                    programmeOwners(delegation));
+        }
+    }
+
+    private void state(String delegation, String operator, String state) {
+        jdbc.sql("UPDATE notification_assignment SET state = :state WHERE delegation_id = :delegation AND operator_id = :operator")
+                .param("delegation", delegation).param("operator", operator).param("state", state).update();
+    }
+
+    private boolean confirmed(String delegation) {
+        return jdbc.sql("SELECT confirmed FROM notification_delegation WHERE delegation_id = :id")
+                .param("id", delegation).query(Boolean.class).optional().orElse(false);
+    }
+
+    Notice notice(Notice.Kind kind, Instant at, String delegation) {
+        String organisation = jdbc.sql("SELECT organisation FROM notification_delegation WHERE delegation_id = :id")
+                .param("id", delegation).query(String.class).optional().orElse(delegation);
+        return Notice.about(kind, at, delegation, organisation);
+    }
+
+    /** The live items of a delegation, or one item ({@code removed} for one just removed). */
+    private List<Notice.Item> items(String delegation, String item, boolean removed) {
+        return jdbc.sql("""
+                        SELECT item_id, title, starts_at, ends_at, sequence FROM notification_item
+                        WHERE delegation_id = :delegation AND (CAST(:item AS TEXT) IS NULL OR item_id = :item)
+                          AND removed = :removed
+                        ORDER BY starts_at, item_id
+                        """)
+                .param("delegation", delegation).param("item", item).param("removed", removed)
+                .query((rs, n) -> new Notice.Item(rs.getString("item_id"), rs.getString("title"),
+                        rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getInt("sequence"), removed))
+                .list();
+    }
+
+    /** Who a programme concerns: the operators that accepted an assignment on it, and the desk. */
+    private List<String> programmeOwners(String delegation) {
+        List<String> owners = new ArrayList<>(acceptedOperators(delegation));
+        owners.add(Outbox.DESK);
+        return owners;
+    }
+
+    private List<String> acceptedOperators(String delegation) {
+        return jdbc.sql("SELECT operator_id FROM notification_assignment WHERE delegation_id = :id AND state = 'ACCEPTED'")
+                .param("id", delegation).query(String.class).list();
+    }
+
+    /**
+     * One working day (Copenhagen, weekends skipped) before the deadline; none when that moment is not after the
+     * offer, whose own notification already says when it is due.
+     */
+    static Instant reminderAt(Instant dueAt, Instant offeredAt) {
+        ZonedDateTime at = dueAt.atZone(OpeTime.COPENHAGEN);
+        do {
+            at = at.minusDays(1);
+        } while (at.getDayOfWeek() == DayOfWeek.SATURDAY || at.getDayOfWeek() == DayOfWeek.SUNDAY);
+        Instant remind = at.toInstant();
+        return remind.isAfter(offeredAt) ? remind : null;
+    }
+}

@@ -1,0 +1,141 @@
+package dk.greatercph.ope.query.notification;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes notifications into {@code notification_outbox}, in the caller's transaction: one row per recipient and per
+ * webhook of each owner, keyed by what caused it (an event id, or a reminder's assignment and deadline) and the
+ * target, so that writing the same again — a redelivered batch, a replay, a second process — adds nothing.
+ */
+@Component
+class Outbox {
+
+    static final String DESK = "desk";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final NotificationProperties properties;
+
+    Outbox(JdbcClient jdbc, NotificationProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** Queues {@code notice} for every recipient and webhook of every owner; returns how many rows were new. */
+    int record(String cause, Notice notice, Collection<String> owners) {
+        int added = 0;
+        for (String owner : owners.stream().distinct().sorted().toList()) {
+            for (Recipient recipient : recipients(owner)) {
+                added += email(cause, notice, owner, recipient);
+            }
+            for (Webhook webhook : webhooks(owner)) {
+                added += webhook(cause, notice, owner, webhook);
+            }
+        }
+        return added;
+    }
+
+    private int email(String cause, Notice notice, String owner, Recipient recipient) {
+        String key = cause + ":" + recipient.id();
+        String id = id(key);
+        Wording.Email email = Wording.email(notice, recipient.language());
+        int inserted = insert(id, key, cause, notice, owner, "EMAIL", recipient.id(), recipient.address(),
+                recipient.language(), email.subject(), email.text(), email.html(), null);
+        if (inserted == 1) {
+            int position = 0;
+            for (Notice.Item item : notice.items()) {
+                Invitations.Invitation invitation = Invitations.of(notice.delegationId(), item, notice.occurredAt(),
+                        properties.mailFrom(), recipient.address());
+                jdbc.sql("""
+                                INSERT INTO notification_attachment (outbox_id, position, file_name, method, content)
+                                VALUES (:id, :position, :name, :method, :content)
+                                """)
+                        .param("id", id).param("position", position++).param("name", invitation.fileName())
+                        .param("method", invitation.method()).param("content", invitation.content()).update();
+            }
+        }
+        return inserted;
+    }
+
+    private int webhook(String cause, Notice notice, String owner, Webhook webhook) {
+        String key = cause + ":" + webhook.id();
+        String id = id(key);
+        String payload = JSON.writeValueAsString(new Payload(notice.kind().type(), notice.occurredAt().toString(),
+                Data.of(notice)));
+        return insert(id, key, cause, notice, owner, "WEBHOOK", webhook.id(), webhook.url(), null,
+                notice.kind().type(), null, null, payload);
+    }
+
+    private int insert(String id, String key, String cause, Notice notice, String owner, String channel, String target,
+                       String address, String language, String subject, String text, String html, String payload) {
+        return jdbc.sql("""
+                        INSERT INTO notification_outbox (id, message_key, event_id, kind, owner, delegation_id, channel,
+                            target, address, language, subject, body_text, body_html, payload, status, created_at,
+                            next_attempt_at)
+                        VALUES (:id, :key, :cause, :kind, :owner, :delegation, :channel, :target, :address, :language,
+                            :subject, :text, :html, :payload, 'PENDING', now(), now())
+                        ON CONFLICT (message_key) DO NOTHING
+                        """)
+                .param("id", id).param("key", key).param("cause", cause).param("kind", notice.kind().name())
+                .param("owner", owner).param("delegation", notice.delegationId()).param("channel", channel)
+                .param("target", target).param("address", address).param("language", language)
+                .param("subject", subject).param("text", text).param("html", html).param("payload", payload)
+                .update();
+    }
+
+    /** The message's id, derived from its key: the same on every retry, so a receiver can de-duplicate by it. */
+    static String id(String key) {
+        return "msg_" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+    }
+
+    private List<Recipient> recipients(String owner) {
+        return jdbc.sql("SELECT recipient_id, address, language FROM notification_recipient WHERE owner = :owner ORDER BY recipient_id")
+                .param("owner", owner)
+                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    private List<Webhook> webhooks(String owner) {
+        return jdbc.sql("SELECT webhook_id, url FROM notification_webhook WHERE owner = :owner ORDER BY webhook_id")
+                .param("owner", owner)
+                .query((rs, n) -> new Webhook(rs.getString(1), rs.getString(2))).list();
+    }
+
+    private record Recipient(String id, String address, String language) {
+    }
+
+    private record Webhook(String id, String url) {
+    }
+
+    /** The body a webhook receives, in the Standard Webhooks shape. */
+    record Payload(String type, String timestamp, Data data) {
+    }
+
+    /** What the notification is about; absent fields are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Data(String delegationId, String organisation, String operatorId, String role, String dueAt,
+                List<ItemData> items, String decision, List<String> themes, String reason) {
+
+        static Data of(Notice notice) {
+            List<ItemData> items = notice.items().isEmpty() ? null : notice.items().stream()
+                    .map(item -> new ItemData(item.uid(notice.delegationId()), item.itemId(), item.title(),
+                            item.startsAt().toString(), item.endsAt().toString(), item.sequence(),
+                            item.cancelled() ? "CANCELLED" : "CONFIRMED"))
+                    .toList();
+            return new Data(notice.delegationId(), notice.organisation(), notice.operatorId(), notice.role(),
+                    notice.dueAt() == null ? null : notice.dueAt().toString(), items, notice.decision(),
+                    notice.themes(), notice.reason());
+        }
+    }
+
+    record ItemData(String uid, String itemId, String title, String startsAt, String endsAt, int sequence,
+                    String status) {
+    }
+}
