@@ -32,7 +32,15 @@ class PageAuthorizationMatrixTest {
     /** page address → status for desk, operator (clean), auditor, admin. */
     static final Map<String, int[]> PAGES = Map.ofEntries(
             Map.entry("/board", new int[]{200, 403, 200, 403}),
-            Map.entry("/account", new int[]{200, 200, 200, 200}));
+            Map.entry("/account", new int[]{200, 200, 200, 200}),
+            Map.entry("/schedule", new int[]{200, 200, 200, 403}),
+            Map.entry("/escalations", new int[]{200, 403, 200, 403}),
+            Map.entry("/trips", new int[]{200, 403, 200, 403}),
+            Map.entry("/trips/new", new int[]{200, 403, 403, 403}),
+            Map.entry("/trips/NO-SUCH-ID", new int[]{404, 403, 404, 403}),
+            Map.entry("/kpi", new int[]{200, 403, 200, 403}),
+            Map.entry("/imports", new int[]{200, 403, 403, 403}),
+            Map.entry("/imports/NO-SUCH-ID", new int[]{404, 403, 404, 403}));
 
     /** Page mappings that are not pages a person opens (the stream, the sign-in and the landing redirect). */
     static final Set<String> NOT_PAGES = Set.of("/live", "/login", "/", "/logout");

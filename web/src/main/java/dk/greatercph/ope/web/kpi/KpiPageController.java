@@ -23,7 +23,7 @@ import java.util.Map;
  * with a table beside it.
  */
 @Controller
-class KpiController {
+class KpiPageController {
 
     static final int YEARS = 5;
 
@@ -31,7 +31,7 @@ class KpiController {
     private final MessageSource messages;
     private final Clock clock;
 
-    KpiController(Api api, MessageSource messages, Clock clock) {
+    KpiPageController(Api api, MessageSource messages, Clock clock) {
         this.api = api;
         this.messages = messages;
         this.clock = clock;

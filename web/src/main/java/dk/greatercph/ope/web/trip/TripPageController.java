@@ -25,7 +25,7 @@ import java.util.Map;
  * and the API allow it. Every change is a trip command of the API, conditional on the version the page showed.
  */
 @Controller
-class TripController {
+class TripPageController {
 
     static final List<String> TIME_ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Tokyo",
             "Asia/Seoul", "Asia/Singapore", "Europe/Copenhagen", "Europe/Brussels", "America/New_York");
@@ -33,7 +33,7 @@ class TripController {
     private final Api api;
     private final Words words;
 
-    TripController(Api api, Words words) {
+    TripPageController(Api api, Words words) {
         this.api = api;
         this.words = words;
     }

@@ -28,12 +28,12 @@ import java.util.Map;
  * to subscribe to the same schedule as an iCalendar feed.
  */
 @Controller
-class ScheduleController {
+class SchedulePageController {
 
     private final Api api;
     private final Clock clock;
 
-    ScheduleController(Api api, Clock clock) {
+    SchedulePageController(Api api, Clock clock) {
         this.api = api;
         this.clock = clock;
     }

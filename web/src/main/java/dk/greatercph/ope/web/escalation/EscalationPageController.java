@@ -14,11 +14,11 @@ import java.util.Map;
  * said in the page's language, and the way to the delegation where the step is taken.
  */
 @Controller
-class EscalationController {
+class EscalationPageController {
 
     private final Api api;
 
-    EscalationController(Api api) {
+    EscalationPageController(Api api) {
         this.api = api;
     }
 
