@@ -45,6 +45,9 @@ class ImportPageController {
     @PostMapping("/imports")
     String dryRun(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
                   HttpServletResponse response, HttpSession session) throws IOException {
+        if (!api.allows(HttpMethod.POST, "/api/imports")) {
+            return forbidden(model, response);
+        }
         if (file == null || file.isEmpty()) {
             response.setStatus(400);
             model.addAttribute("fileError", "import.file.missing");

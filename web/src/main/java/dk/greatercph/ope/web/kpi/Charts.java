@@ -11,7 +11,10 @@ import java.util.Locale;
  */
 final class Charts {
 
-    static final int LABEL_WIDTH = 230;
+    static final int LABEL_WIDTH = 330;
+
+    /** Labels longer than this are shortened with an ellipsis (the table beside says them in full). */
+    static final int LABEL_CHARS = 48;
     static final int BAR_AREA = 300;
     static final int ROW = 30;
     static final double MAX_SHARE = 1.5;
@@ -42,7 +45,7 @@ final class Charts {
             int width = (int) Math.round(share / MAX_SHARE * BAR_AREA);
             String percent = row.target() <= 0 ? "" : " (" + Math.round(100.0 * row.actual() / row.target()) + " %)";
             String value = row.actual() + " / " + row.target() + percent;
-            bars.add(new Bar(row.label(), value, row.label() + ": " + value, LABEL_WIDTH, y + 4, Math.max(width, 1),
+            bars.add(new Bar(shortened(row.label()), value, row.label() + ": " + value, LABEL_WIDTH, y + 4, Math.max(width, 1),
                     ROW - 10, LABEL_WIDTH - 8, y + ROW / 2 + 4, LABEL_WIDTH + Math.max(width, 1) + 6,
                     y + ROW / 2 + 4, row.actual() >= row.target()));
             y += ROW;
@@ -59,7 +62,7 @@ final class Charts {
         for (int i = 0; i < labels.size(); i++) {
             long value = values.get(i);
             int width = (int) Math.round((double) value / max * BAR_AREA);
-            bars.add(new Bar(labels.get(i), Long.toString(value), labels.get(i) + ": " + value, LABEL_WIDTH, y + 4,
+            bars.add(new Bar(shortened(labels.get(i)), Long.toString(value), labels.get(i) + ": " + value, LABEL_WIDTH, y + 4,
                     Math.max(width, 1), ROW - 10, LABEL_WIDTH - 8, y + ROW / 2 + 4, LABEL_WIDTH + Math.max(width, 1) + 6,
                     y + ROW / 2 + 4, true));
             y += ROW;
@@ -82,6 +85,10 @@ final class Charts {
                     x + column / 2, 30 + height + 20, x + column / 2, top - 6, true));
         }
         return new Chart(40 + labels.size() * (column + 16), 30 + height + 32, bars, null, 30 + height);
+    }
+
+    static String shortened(String label) {
+        return label.length() <= LABEL_CHARS ? label : label.substring(0, LABEL_CHARS - 1) + "…";
     }
 
     static String percent(long actual, long target) {
