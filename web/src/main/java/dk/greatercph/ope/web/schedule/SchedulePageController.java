@@ -63,6 +63,11 @@ class SchedulePageController {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> pairs = (List<Map<String, Object>>) conflicts.orRefuse();
         Map<String, List<String>> inConflict = new LinkedHashMap<>();
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        entries.forEach(entry -> shown.add(Calendar.key(entry)));
+        // the conflicts of the entries this calendar shows (an operator filter narrows the entries, not the conflicts)
+        pairs = pairs.stream().filter(pair -> shown.contains(Calendar.key(map(pair.get("first"))))
+                || shown.contains(Calendar.key(map(pair.get("second"))))).toList();
         for (Map<String, Object> pair : pairs) {
             @SuppressWarnings("unchecked") Map<String, Object> first = (Map<String, Object>) pair.get("first");
             @SuppressWarnings("unchecked") Map<String, Object> second = (Map<String, Object>) pair.get("second");
@@ -79,5 +84,10 @@ class SchedulePageController {
                 .build().toUriString();
         model.addAttribute("feed", feed);
         return "schedule/schedule";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 }

@@ -5,6 +5,8 @@ import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.layout.Words;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,10 +34,12 @@ class TripPageController {
 
     private final Api api;
     private final Words words;
+    private final MessageSource messages;
 
-    TripPageController(Api api, Words words) {
+    TripPageController(Api api, Words words, MessageSource messages) {
         this.api = api;
         this.words = words;
+        this.messages = messages;
     }
 
     @GetMapping("/trips")
@@ -86,7 +90,7 @@ class TripPageController {
         response.setStatus(answer.status());
         model.addAttribute("form", form);
         model.addAttribute("problem", answer.problem());
-        model.addAttribute("errors", FieldErrors.of(answer.problem(), words::problem));
+        model.addAttribute("errors", FieldErrors.of(answer.problem(), this::plain));
         return "trip/new";
     }
 
@@ -186,7 +190,7 @@ class TripPageController {
         model.addAttribute("failed", action);
         model.addAttribute("form", form);
         model.addAttribute("problem", answer.problem());
-        model.addAttribute("errors", FieldErrors.of(answer.problem(), words::problem));
+        model.addAttribute("errors", FieldErrors.of(answer.problem(), this::plain));
         return show(id, null, model);
     }
 
@@ -203,6 +207,12 @@ class TripPageController {
             model.addAttribute("errors", Map.of());
         }
         return "trip/trip";
+    }
+
+    /** A refusal in plain words: the trip pages' own sentence for it, else the pages' general one. */
+    private String plain(String code) {
+        String own = messages.getMessage("trips.problem." + code, null, null, LocaleContextHolder.getLocale());
+        return own != null ? own : words.problem(code);
     }
 
     /** A refusal a form shows beside its fields (bad input, a rule, a conflict); any other is the page's. */
