@@ -55,6 +55,9 @@ class PageLanguage implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("ope-lang");
         resolver.setDefaultLocale(DANISH);
+        // an API client's answers (bean validation's field messages) keep its own language, not the pages' Danish
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI()
+                .startsWith(request.getContextPath() + "/api/") ? request.getLocale() : DANISH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
