@@ -43,7 +43,15 @@ class PageAuthorizationMatrixTest {
             Map.entry("/admin/dead-letters", new int[]{403, 403, 403, 200}),
             Map.entry("/requests/new", new int[]{200, 403, 403, 403}),
             Map.entry("/delegations/NO-SUCH-ID", new int[]{404, 404, 404, 403}),
-            Map.entry("/delegations/NO-SUCH-ID/programme", new int[]{404, 404, 404, 403}));
+            Map.entry("/delegations/NO-SUCH-ID/programme", new int[]{404, 404, 404, 403}),
+            Map.entry("/schedule", new int[]{200, 200, 200, 403}),
+            Map.entry("/escalations", new int[]{200, 403, 200, 403}),
+            Map.entry("/trips", new int[]{200, 403, 200, 403}),
+            Map.entry("/trips/new", new int[]{200, 403, 403, 403}),
+            Map.entry("/trips/NO-SUCH-ID", new int[]{404, 403, 404, 403}),
+            Map.entry("/kpi", new int[]{200, 403, 200, 403}),
+            Map.entry("/imports", new int[]{200, 403, 403, 403}),
+            Map.entry("/imports/NO-SUCH-ID", new int[]{404, 403, 404, 403}));
 
     /** Page mappings that are not pages a person opens (the stream, the sign-in and the landing redirect). */
     static final Set<String> NOT_PAGES = Set.of("/live", "/login", "/", "/logout");

@@ -22,6 +22,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     /** The path of file imports, whose bodies have their own limit. */
     static final String IMPORTS = "/api/imports";
 
+    /** The page that uploads a file to import (a form's file field): the same file, so the same limit. */
+    static final String IMPORT_PAGE = "/imports";
+
     private final long maxBodyBytes;
     private final long maxImportBytes;
     private final ProblemWriter problems;
@@ -39,7 +42,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = request.getRequestURI().startsWith(IMPORTS) ? maxImportBytes : maxBodyBytes;
+        long maxBytes = request.getRequestURI().startsWith(IMPORTS) || request.getRequestURI().equals(IMPORT_PAGE)
+                ? maxImportBytes : maxBodyBytes;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(response, request.getRequestURI(), GeneralProblem.BODY_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes.");

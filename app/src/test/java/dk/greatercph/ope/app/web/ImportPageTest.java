@@ -1,0 +1,140 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.web.support.Browser;
+import dk.greatercph.ope.app.web.support.BrowserTest;
+import dk.greatercph.ope.app.web.support.PageSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The history import in the desk's browser: a file with a column that cannot be imported is refused whole, naming
+ * it; a good file's dry run lists its refused line in plain words; applying it runs with a progress bar to the end.
+ */
+@BrowserTest
+class ImportPageTest {
+
+    static final String HEADER = "country,dateReceived,channel,requestingOrganisation,originProvince,originCity,"
+            + "delegationType,politicalLevel,headCount,wishedFrom,wishedTo,themes,purpose,businessOpportunity";
+
+    @LocalServerPort
+    int port;
+
+    static Path file(String name, String content) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "import-page"));
+            Path file = dir.resolve(name + "-" + UUID.randomUUID() + ".csv");
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            return file.toAbsolutePath();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"da", "en"})
+    void theDeskTriesAFileReadsItsRefusedLineAndAppliesItWithAProgressBar(String lang) {
+        boolean da = lang.equals("da");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder good = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 30; i++) {
+            good.append("CN,2024-03-04,EMBASSY,Import page ").append(suffix).append(' ').append(i)
+                    .append(",Jiangsu,Nanjing,ADMINISTRATIVE,PROVINCIAL,12,2024-05-13,2024-05-17,HEALTH_WELFARE_TECH,Study visit,Partners\n");
+            if (i == 1) {
+                good.append("CN,2024-03-04,EMBASSY,Import page ").append(suffix)
+                        .append(" refused,Jiangsu,Nanjing,ADMINISTRATIVE,PROVINCIAL,0,2024-05-13,2024-05-17,HEALTH_WELFARE_TECH,Study visit,Partners\n");
+            }
+        }
+        try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("desk")) {
+            browser.visit("/imports", "import-form");
+            browser.find(By.id("import-file")).sendKeys(file("unknown-column", "country,status\nCN,DONE\n").toString());
+            browser.find(By.cssSelector("form[action$='/imports'] button[type=submit]")).click();
+            waitForText(browser, da ? "Filen har en kolonne, som ikke kan importeres." : "The file has a column that cannot be imported.");
+            WebElement input = browser.find(By.id("import-file"));
+            assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.find(By.id("import-file-error")).getText()).contains("status");
+            browser.check("import-refused-file");
+
+            browser.find(By.id("import-file")).sendKeys(file("history", good.toString()).toString());
+            browser.find(By.cssSelector("form[action$='/imports'] button[type=submit]")).click();
+            browser.waitFor(d -> d.getCurrentUrl().matches(".*/imports/IMP-[^/]+$"));
+            waitForState(browser, "DONE");
+            assertThat(browser.find(By.cssSelector("h1")).getText()).isEqualTo(da ? "Prøvekørsel af filen" : "Dry run of the file");
+            assertThat(browser.find(By.id("import-recorded")).getText()).isEqualTo("30");
+            assertThat(browser.find(By.id("import-refused")).getText()).isEqualTo("1");
+            WebElement refused = browser.find(By.id("import-line-4"));
+            assertThat(refused.getText()).contains(da ? "Et eller flere felter er ugyldige." : "One or more fields are invalid.")
+                    .contains("headCount");
+            browser.check("import-dry-run");
+            String dryRun = browser.driver().getCurrentUrl().replaceFirst(".*/imports/", "");
+
+            Object marker = browser.script("window.opeMarker = 'before apply'; return window.opeMarker");
+            browser.find(By.id("import-apply")).click();
+            browser.waitFor(d -> d.getCurrentUrl().matches(".*/imports/IMP-[^/]+$") && !d.getCurrentUrl().endsWith(dryRun));
+            Object applyPage = browser.script("window.opeMarker = 'apply page'; return window.opeMarker");
+            assertThat(applyPage).isNotEqualTo(marker);
+            waitForState(browser, "DONE");
+            assertThat(browser.script("return window.opeMarker")).as("followed without a reload").isEqualTo(applyPage);
+            WebElement progress = browser.find(By.id("import-progress"));
+            assertThat(progress.getAttribute("value")).isEqualTo(progress.getAttribute("max")).isEqualTo("31");
+            assertThat(browser.find(By.cssSelector("h1")).getText()).isEqualTo(da ? "Import af filen" : "Import of the file");
+            assertThat(browser.find(By.id("import-recorded")).getText()).isEqualTo("30");
+            assertThat(browser.all(By.id("import-apply"))).isEmpty();
+            browser.check("import-applied");
+
+            String run = browser.driver().getCurrentUrl().replaceFirst(".*/imports/", "");
+            JsonNode applied = new Api(port).as("desk").get("/api/imports/" + run).json();
+            assertThat(applied.get("dryRun").asBoolean()).isFalse();
+            assertThat(applied.get("recorded").asInt()).isEqualTo(30);
+        }
+    }
+
+    /** Waits for text on a page that htmx or a navigation may replace while it is read. */
+    static void waitForText(Browser browser, String text) {
+        browser.waitFor(d -> {
+            try {
+                return d.findElement(By.tagName("body")).getText().contains(text);
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    static void waitForState(Browser browser, String state) {
+        browser.waitFor(d -> {
+            try {
+                return state.equals(d.findElement(By.id("import-run")).getAttribute("data-state"));
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void aPostWithoutAFileIsRefusedNamingTheFileAndAnAuditorMayNotImport() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/imports");
+        PageSession.Page refused = desk.post("/imports", Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"import-file-error\"").contains("Vælg en CSV-fil.");
+        PageSession auditor = PageSession.signedIn(port, "auditor");
+        auditor.get("/account");
+        assertThat(auditor.post("/imports", Map.of()).status()).isEqualTo(403);
+    }
+}

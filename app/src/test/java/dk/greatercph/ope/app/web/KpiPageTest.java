@@ -1,0 +1,126 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.web.support.Browser;
+import dk.greatercph.ope.app.web.support.BrowserTest;
+import dk.greatercph.ope.app.web.support.PageSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dk.greatercph.ope.app.support.Lifecycle.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The KPI dashboard in a browser: an operator's targets against its actuals as a chart with a table beside it, and
+ * the Chinese delegations per year and per province, each number the one the API gives.
+ */
+@BrowserTest
+class KpiPageTest {
+
+    @LocalServerPort
+    int port;
+
+    /** An operator of its own with targets for {@code year}, leading one accepted delegation from a new province. */
+    record Figures(int year, String operator, String name, String province) {
+    }
+
+    Figures figures() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        Api desk = lifecycle.desk();
+        int year = ThreadLocalRandom.current().nextInt(2013, 2026);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String operator = "kpi-" + suffix;
+        String name = "KPI Operator " + suffix;
+        String province = "Province " + suffix;
+        ok(desk.post("/api/operators", """
+                {"code":"%s","name":"%s","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(operator, name)));
+        ok(desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/operators/" + operator
+                        + "/kpi-targets/" + year)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"targets":[{"kind":"DELEGATIONS_HANDLED","target":2},{"kind":"PROGRAMMES_DELIVERED","target":1}]}""")),
+                Map.of()));
+        for (int i = 0; i < 2; i++) {
+            String id = lifecycle.registeredAndScreened("""
+                    {"channel":"EMBASSY","requestingOrganisation":"KPI %s %d","country":"CN","originProvince":"%s",
+                     "delegationType":"ADMINISTRATIVE","politicalLevel":"PROVINCIAL","headCount":6,
+                     "wishedFrom":"2027-09-06","wishedTo":"2027-09-10","themes":["AUTHORITY_SOIL_WATER"],
+                     "purpose":"Study visit","businessOpportunity":"Soil partners","dateReceived":"%d-03-0%d"}"""
+                    .formatted(suffix, i, province, year, i + 1));
+            ok(desk.post("/api/delegations/" + id + "/routing", """
+                    {"overrideLead":"%s","overrideSupporting":[],"reason":"KPI page test"}""".formatted(operator)));
+            if (i == 0) {
+                ok(desk.post("/api/delegations/" + id + "/assignments/" + operator + "/acceptance", ""));
+            }
+        }
+        desk.getUntil("/api/kpis?year=" + year, r -> {
+            JsonNode kpis = r.json();
+            return kpis.get("desk").get("byOriginProvince").path(province).asLong() == 2
+                    && kpis.get("operators").valueStream().anyMatch(o -> o.get("operatorId").asString().equals(operator)
+                    && o.get("actuals").get("delegationsHandled").asLong() == 1);
+        }, Duration.ofSeconds(10));
+        return new Figures(year, operator, name, province);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"da", "en"})
+    void theDeskSeesTargetsAgainstActualsAndChineseDelegationsAsChartsWithTables(String lang) {
+        Figures figures = figures();
+        JsonNode kpis = new Api(port).as("desk").get("/api/kpis?year=" + figures.year()).json();
+        boolean da = lang.equals("da");
+        try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("desk")) {
+            browser.visit("/kpi?year=" + figures.year(), "kpi");
+            assertThat(browser.find(By.cssSelector("h1")).getText()).isEqualTo((da ? "Nøgletal " : "KPIs ") + figures.year());
+
+            WebElement handled = row(browser, "kpi-target-table", figures.name(),
+                    da ? "Delegationer håndteret" : "Delegations handled");
+            assertThat(handled.getText()).contains("2").contains("1").contains("50 %");
+            WebElement delivered = row(browser, "kpi-target-table", figures.name(),
+                    da ? "Programmer gennemført" : "Programmes delivered");
+            assertThat(delivered.getText()).contains("0 %");
+            List<WebElement> bars = browser.all(By.cssSelector("#kpi-targets ~ .chart-pair svg rect"));
+            assertThat(bars).isNotEmpty();
+            assertThat(browser.all(By.cssSelector("#kpi-targets ~ .chart-pair svg g title")).stream()
+                    .map(t -> t.getAttribute("textContent")))
+                    .contains(figures.operator() + " · " + (da ? "Delegationer håndteret" : "Delegations handled")
+                            + ": 1 / 2 (50 %)");
+
+            assertThat(row(browser, "kpi-province-table", figures.province()).getText()).endsWith("2");
+            long chinese = kpis.get("desk").get("chineseDelegations").asLong();
+            assertThat(row(browser, "kpi-year-table", Integer.toString(figures.year())).getText())
+                    .isEqualTo(figures.year() + " " + chinese);
+            assertThat(browser.find(By.id("kpi-chinese")).getText()).isEqualTo(Long.toString(chinese));
+            assertThat(browser.all(By.cssSelector("#kpi-year-table tbody tr"))).hasSize(5);
+            assertThat(browser.all(By.cssSelector("script[src]")).stream().map(s -> s.getAttribute("src")))
+                    .noneMatch(src -> src.contains("echarts"));
+
+            browser.script("document.getElementById('kpi-provinces').scrollIntoView()");
+            browser.shot("kpi-provinces");
+        }
+    }
+
+    private static WebElement row(Browser browser, String table, String... texts) {
+        return browser.waitFor(d -> d.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+                .filter(r -> java.util.Arrays.stream(texts).allMatch(t -> r.getText().contains(t)))
+                .findFirst().orElse(null));
+    }
+
+    @Test
+    void aYearThatIsNotAYearIsABadRequestAndAnOperatorMayNotLook() {
+        assertThat(PageSession.signedIn(port, "desk").get("/kpi?year=twenty").status()).isEqualTo(400);
+        assertThat(PageSession.signedIn(port, "chc").get("/kpi").status()).isEqualTo(403);
+    }
+}

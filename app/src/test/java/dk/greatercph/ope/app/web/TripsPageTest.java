@@ -1,0 +1,203 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.TripPlan;
+import dk.greatercph.ope.app.web.support.Browser;
+import dk.greatercph.ope.app.web.support.BrowserTest;
+import dk.greatercph.ope.app.web.support.PageSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dk.greatercph.ope.app.support.Lifecycle.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Region's trips in the desk's browser: R7 explained when a year's second trip has no reason, then the trip
+ * planned, staffed, given an itinerary item (China time by default), approved and completed with its report.
+ */
+@BrowserTest
+class TripsPageTest {
+
+    @LocalServerPort
+    int port;
+
+    /** A year of its own for this test, which already has its annual trip. */
+    int yearWithAnnualTrip() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int year = ThreadLocalRandom.current().nextInt(2030, 2100);
+            Api.Response planned = new Api(port).as("desk").post("/api/trips", TripPlan.of(year).json());
+            if (planned.status() == 201 || planned.body().contains("ANNUAL_TRIP_EXISTS")) {
+                return year;
+            }
+        }
+        throw new IllegalStateException("no year found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"da", "en"})
+    void theDeskPlansAnExtraordinaryTripAndTakesItThroughApprovalToItsReport(String lang) {
+        int year = yearWithAnnualTrip();
+        boolean da = lang.equals("da");
+        String title = "Extra trip " + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("desk")) {
+            browser.visit("/trips/new", "trip-new");
+            type(browser, "trip-year", Integer.toString(year));
+            type(browser, "trip-title", title);
+            type(browser, "trip-destinations", "Nanjing, Suzhou");
+            date(browser, "trip-startDate", year + "-09-01");
+            date(browser, "trip-endDate", year + "-09-07");
+            type(browser, "trip-leader", "Chair of the Regional Council");
+            browser.find(By.cssSelector("form.stacked button[type=submit]")).click();
+
+            ImportPageTest.waitForText(browser, da ? "Året har allerede sin årlige rejse" : "The year already has its annual trip");
+            WebElement reason = browser.find(By.id("trip-extraordinaryReason"));
+            assertThat(reason.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(reason.getAttribute("aria-describedby")).isEqualTo("trip-extraordinaryReason-error");
+            assertThat(browser.find(By.id("trip-extraordinaryReason-error")).getText()).contains("R7");
+            assertThat(browser.find(By.id("trip-title")).getAttribute("value")).as("kept").isEqualTo(title);
+            browser.check("trip-new-refused-R7");
+
+            reason.sendKeys("Signing of the renewed agreement");
+            browser.find(By.cssSelector("form.stacked button[type=submit]")).click();
+            browser.waitFor(d -> d.getCurrentUrl().matches(".*/trips/TRP-[^/?]+\\?v=\\d+$"));
+            browser.check("trip-planned");
+            assertThat(browser.find(By.cssSelector("h1")).getText()).contains(title);
+            assertThat(browser.text()).contains(da ? "Ekstraordinær rejse" : "Extraordinary trip")
+                    .contains("Signing of the renewed agreement");
+
+            type(browser, "participant-name", "Participant " + title);
+            type(browser, "participant-title", "Councillor");
+            browser.find(By.cssSelector("form[action$='/participants'] button[type=submit]")).click();
+            ImportPageTest.waitForText(browser, "Participant " + title);
+
+            date(browser, "item-startsAt", year + "-09-02T10:00");
+            date(browser, "item-endsAt", year + "-09-02T12:00");
+            type(browser, "item-city", "Nanjing");
+            type(browser, "item-counterpart", "Jiangsu Department of Commerce");
+            assertThat(browser.find(By.id("item-timeZone")).getAttribute("value")).isEqualTo("Asia/Shanghai");
+            browser.find(By.cssSelector("form[action$='/itinerary-items'] button[type=submit]")).click();
+            ImportPageTest.waitForText(browser, "Jiangsu Department of Commerce");
+            assertThat(browser.text()).contains("Asia/Shanghai");
+            browser.check("trip-drafted");
+
+            browser.find(By.id("trip-approve")).click();
+            ImportPageTest.waitForText(browser, da ? "Godkendt" : "Approved");
+            assertThat(browser.find(By.id("trip-status")).getText()).isEqualTo(da ? "Godkendt" : "Approved");
+            assertThat(browser.all(By.cssSelector("form[action$='/participants']"))).as("no changes once approved").isEmpty();
+
+            type(browser, "completion-outcomes", "Agreement renewed; two investment leads");
+            type(browser, "completion-agreementsSigned", "MoU on health cooperation");
+            type(browser, "completion-followUps", "copcap: Follow up on the battery plant lead");
+            browser.find(By.cssSelector("form[action$='/completion'] button[type=submit]")).click();
+            ImportPageTest.waitForText(browser, "Agreement renewed; two investment leads");
+            assertThat(browser.find(By.id("trip-status")).getText()).isEqualTo(da ? "Gennemført" : "Completed");
+            assertThat(browser.text()).contains("Agreement renewed; two investment leads", "MoU on health cooperation",
+                    "copcap: Follow up on the battery plant lead");
+            assertThat(browser.all(By.cssSelector("form[action$='/cancellation']"))).as("nothing left to do").isEmpty();
+            browser.check("trip-completed");
+
+            browser.visit("/trips?year=" + year, "trips");
+            assertThat(browser.text()).contains(title).contains(da ? "Gennemført" : "Completed");
+        }
+    }
+
+    private static void type(Browser browser, String id, String text) {
+        WebElement field = browser.find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Date and time inputs are typed per locale in Chromium; set their value as a person's picker would. */
+    private static void date(Browser browser, String id, String value) {
+        browser.script("arguments[0].value = arguments[1]", browser.find(By.id(id)), value);
+    }
+
+    private String planned(Api desk) {
+        int year = ThreadLocalRandom.current().nextInt(2030, 2100);
+        return ok(desk.post("/api/trips", TripPlan.of(year).titled("Page trip " + UUID.randomUUID())
+                .extraordinary("Page session test").json())).json().get("id").asString();
+    }
+
+    @Test
+    void aRefusedFieldIsNamedBesideItAndNothingIsRecorded() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/trips/new");
+        PageSession.Page refused = desk.post("/trips/new", Map.of("year", "20x7", "title", "", "destinations", "Nanjing",
+                "startDate", "2027-05-10", "endDate", "2027-05-16", "leader", "Chair"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("role=\"alert\"").contains("id=\"trip-year-error\"")
+                .contains("aria-describedby=\"trip-year-error\"").contains("aria-invalid=\"true\"")
+                .contains("value=\"20x7\"");
+    }
+
+    @Test
+    void aCancellationNeedsAReasonAndAStaleVersionIsRefusedInWords() {
+        Api api = new Api(port).as("desk");
+        String trip = planned(api);
+        api.getUntil("/api/trips/" + trip, r -> r.status() == 200, Duration.ofSeconds(5));
+        PageSession desk = PageSession.signedIn(port, "desk");
+        assertThat(desk.get("/trips/" + trip).status()).isEqualTo(200);
+
+        PageSession.Page noReason = desk.post("/trips/" + trip + "/cancellation", Map.of("version", "0", "reason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"cancellation-reason-error\"");
+
+        PageSession.Page stale = desk.post("/trips/" + trip + "/cancellation", Map.of("version", "7", "reason", "Postponed"));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.body()).contains("role=\"alert\"");
+
+        PageSession.Page cancelled = desk.post("/trips/" + trip + "/cancellation", Map.of("version", "0", "reason", "Postponed"));
+        assertThat(cancelled.status()).isEqualTo(302);
+        assertThat(cancelled.header("Location")).contains("/trips/" + trip + "?v=1");
+        PageSession.Page shown = desk.get("/trips/" + trip + "?v=1");
+        assertThat(shown.body()).contains("Aflyst").contains("Postponed").doesNotContain("/cancellation\"");
+    }
+
+    @Test
+    void aParticipantIsRemovedByItsIdAndAnOperatorParticipantWithoutItsOperatorIsRefusedBesideTheField() {
+        Api api = new Api(port).as("desk");
+        String trip = planned(api);
+        String participant = ok(api.post("/api/trips/" + trip + "/participants", """
+                {"kind":"OFFICIAL","name":"Removable Official","title":"Director"}""")).json().get("id").asString();
+        api.getUntil("/api/trips/" + trip + "?minVersion=1", r -> r.status() == 200, Duration.ofSeconds(5));
+        PageSession desk = PageSession.signedIn(port, "desk");
+        assertThat(desk.get("/trips/" + trip).body()).contains("Removable Official")
+                .contains("/trips/" + trip + "/participants/" + participant + "/removal");
+
+        PageSession.Page removed = desk.post("/trips/" + trip + "/participants/" + participant + "/removal",
+                Map.of("version", "1"));
+        assertThat(removed.status()).isEqualTo(302);
+        assertThat(removed.header("Location")).endsWith("/trips/" + trip + "?v=2");
+        assertThat(desk.get("/trips/" + trip + "?v=2").body()).doesNotContain("Removable Official");
+
+        PageSession.Page refused = desk.post("/trips/" + trip + "/participants",
+                Map.of("version", "2", "kind", "OPERATOR", "name", "Operator Person", "operatorId", ""));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"participant-operatorId-error\"")
+                .contains("En deltager med rollen operatør skal have operatørens id.")
+                .contains("value=\"Operator Person\"");
+    }
+
+    @Test
+    void anAuditorReadsATripButIsOfferedNoChange() {
+        Api api = new Api(port).as("desk");
+        String trip = planned(api);
+        api.getUntil("/api/trips/" + trip, r -> r.status() == 200, Duration.ofSeconds(5));
+        PageSession.Page page = PageSession.signedIn(port, "auditor").get("/trips/" + trip);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("<form action=\"/trips/" + trip);
+        assertThat(PageSession.signedIn(port, "auditor").get("/trips").body()).doesNotContain("href=\"/trips/new\"");
+        PageSession auditor = PageSession.signedIn(port, "auditor");
+        auditor.get("/trips/" + trip);
+        assertThat(auditor.post("/trips/" + trip + "/approval", Map.of("version", "0")).status()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,120 @@
+package dk.greatercph.ope.web.imports;
+
+import dk.greatercph.ope.web.api.Api;
+import dk.greatercph.ope.web.api.ApiAnswer;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The history import as the desk does it: upload a CSV file, read the dry run's report (every refused line and why),
+ * then apply the same file and follow the real run's progress to its report. The file goes to POST /api/imports as
+ * its body (text/csv), exactly as an API client sends it.
+ */
+@Controller
+class ImportPageController {
+
+    private static final Map<String, String> CSV = Map.of("Content-Type", "text/csv");
+
+    private final Api api;
+
+    ImportPageController(Api api) {
+        this.api = api;
+    }
+
+    @GetMapping("/imports")
+    String form(Model model, HttpServletResponse response) {
+        if (!api.allows(HttpMethod.POST, "/api/imports")) {
+            return forbidden(model, response);
+        }
+        return "imports/imports";
+    }
+
+    @PostMapping("/imports")
+    String dryRun(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+                  HttpServletResponse response, HttpSession session) throws IOException {
+        if (!api.allows(HttpMethod.POST, "/api/imports")) {
+            return forbidden(model, response);
+        }
+        if (file == null || file.isEmpty()) {
+            response.setStatus(400);
+            model.addAttribute("fileError", "import.file.missing");
+            return "imports/imports";
+        }
+        byte[] bytes = file.getBytes();
+        ApiAnswer answer = api.call(HttpMethod.POST, "/api/imports", Map.of("dryRun", "true"), bytes, CSV);
+        if (answer.ok()) {
+            String id = answer.body().path("id").asString();
+            PendingImports.of(session).keep(id, bytes);
+            return "redirect:/imports/" + id;
+        }
+        if (answer.status() == 403) {
+            return forbidden(model, response);
+        }
+        response.setStatus(answer.status() == 413 ? 413 : 400);
+        model.addAttribute("problem", answer.problem());
+        return "imports/imports";
+    }
+
+    @GetMapping("/imports/{id}")
+    String run(@PathVariable String id, @RequestParam(required = false) String after, Model model,
+               HttpSession session) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("after", after);
+        query.put("limit", 200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> run = (Map<String, Object>) api.get("/api/imports/" + id, query).orRefuse();
+        model.addAttribute("run", run);
+        model.addAttribute("refusedLines", refused(run));
+        model.addAttribute("after", after);
+        boolean done = "DONE".equals(run.get("state"));
+        model.addAttribute("mayApply", done && Boolean.TRUE.equals(run.get("dryRun"))
+                && PendingImports.of(session).holds(id) && api.allows(HttpMethod.POST, "/api/imports"));
+        return "imports/run";
+    }
+
+    @PostMapping("/imports/{id}/apply")
+    String apply(@PathVariable String id, Model model, HttpServletResponse response, HttpSession session) {
+        PendingImports pending = PendingImports.of(session);
+        byte[] bytes = pending.read(id);
+        if (bytes == null) {
+            response.setStatus(409);
+            model.addAttribute("gone", true);
+            return run(id, null, model, session);
+        }
+        ApiAnswer answer = api.call(HttpMethod.POST, "/api/imports", Map.of(), bytes, CSV);
+        if (answer.ok()) {
+            pending.forget(id);
+            return "redirect:/imports/" + answer.body().path("id").asString();
+        }
+        answer.orRefuse();
+        return "redirect:/imports/" + id;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> refused(Map<String, Object> run) {
+        Object lines = run.get("lines");
+        if (!(lines instanceof List<?> list)) {
+            return List.of();
+        }
+        return ((List<Map<String, Object>>) list).stream().filter(line -> "REFUSED".equals(line.get("outcome"))).toList();
+    }
+
+    private static String forbidden(Model model, HttpServletResponse response) {
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        return "error/problem";
+    }
+}

@@ -1,0 +1,93 @@
+package dk.greatercph.ope.web.schedule;
+
+import dk.greatercph.ope.platform.time.OpeTime;
+import dk.greatercph.ope.web.api.Api;
+import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.PageRefused;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The schedule as a week or a month: GET /api/schedule and /api/schedule/conflicts for the days shown, as the
+ * signed-in user may see them (an operator its own schedule, others' items as anonymous bookings), with the link
+ * to subscribe to the same schedule as an iCalendar feed.
+ */
+@Controller
+class SchedulePageController {
+
+    private final Api api;
+    private final Clock clock;
+
+    SchedulePageController(Api api, Clock clock) {
+        this.api = api;
+        this.clock = clock;
+    }
+
+    @GetMapping("/schedule")
+    String schedule(@RequestParam(defaultValue = "week") String view, @RequestParam(required = false) String date,
+                    @RequestParam(required = false) String operator, Model model, HttpServletRequest request) {
+        if (!Calendar.views().contains(view)) {
+            throw new PageRefused(400);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(OpeTime.COPENHAGEN));
+        LocalDate day;
+        try {
+            day = date == null || date.isBlank() ? today : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new PageRefused(400);
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        Calendar calendar = Calendar.of(view, day, today, locale);
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("from", calendar.from());
+        query.put("to", calendar.to());
+        query.put("operator", operator);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) api.get("/api/schedule", query).orRefuse();
+        ApiAnswer conflicts = api.get("/api/schedule/conflicts", Map.of("from", calendar.from(), "to", calendar.to()));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> pairs = (List<Map<String, Object>>) conflicts.orRefuse();
+        Map<String, List<String>> inConflict = new LinkedHashMap<>();
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        entries.forEach(entry -> shown.add(Calendar.key(entry)));
+        // the conflicts of the entries this calendar shows (an operator filter narrows the entries, not the conflicts)
+        pairs = pairs.stream().filter(pair -> shown.contains(Calendar.key(map(pair.get("first"))))
+                || shown.contains(Calendar.key(map(pair.get("second"))))).toList();
+        for (Map<String, Object> pair : pairs) {
+            @SuppressWarnings("unchecked") Map<String, Object> first = (Map<String, Object>) pair.get("first");
+            @SuppressWarnings("unchecked") Map<String, Object> second = (Map<String, Object>) pair.get("second");
+            inConflict.computeIfAbsent(Calendar.key(first), k -> new ArrayList<>()).add(String.valueOf(second.get("title")));
+            inConflict.computeIfAbsent(Calendar.key(second), k -> new ArrayList<>()).add(String.valueOf(first.get("title")));
+        }
+        model.addAttribute("calendar", calendar.with(entries, inConflict, locale));
+        model.addAttribute("conflicts", pairs);
+        model.addAttribute("operator", operator == null || operator.isBlank() ? null : operator.trim());
+        model.addAttribute("today", today);
+        model.addAttribute("canSeeTrips", api.allows(HttpMethod.GET, "/api/trips"));
+        String feed = ServletUriComponentsBuilder.fromContextPath(request).path("/api/schedule.ics")
+                .queryParamIfPresent("operator", java.util.Optional.ofNullable(operator).filter(o -> !o.isBlank()))
+                .build().toUriString();
+        model.addAttribute("feed", feed);
+        return "schedule/schedule";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+}

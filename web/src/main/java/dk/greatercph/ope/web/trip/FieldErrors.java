@@ -1,0 +1,51 @@
+package dk.greatercph.ope.web.trip;
+
+import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.ViewData;
+
+import java.util.Map;
+
+/**
+ * A refusal's messages by form field, for templates ({@code ${errors['title']}} is null for a field without one):
+ * the fields the API named ({@code destinations[0]} counts for {@code destinations}), and the field a rule's code is
+ * about (e.g. R7's ANNUAL_TRIP_EXISTS is about the extraordinary reason), said in plain words.
+ */
+public final class FieldErrors {
+
+    /** Codes without a field in the API's answer, and the form field each is about. */
+    static final Map<String, String> CODE_FIELDS = Map.ofEntries(
+            Map.entry("ANNUAL_TRIP_EXISTS", "extraordinaryReason"),
+            Map.entry("YEAR_MISMATCH", "startDate"),
+            Map.entry("INVALID_DATES", "endDate"),
+            Map.entry("TITLE_REQUIRED", "title"),
+            Map.entry("LEADER_REQUIRED", "leader"),
+            Map.entry("DESTINATIONS_REQUIRED", "destinations"),
+            Map.entry("NAME_REQUIRED", "name"),
+            Map.entry("OPERATOR_REQUIRED", "operatorId"),
+            Map.entry("CITY_REQUIRED", "city"),
+            Map.entry("COUNTERPART_REQUIRED", "counterpart"),
+            Map.entry("INVALID_TIME_SLOT", "endsAt"),
+            Map.entry("OUTSIDE_TRIP", "startsAt"),
+            Map.entry("REPORT_REQUIRED", "outcomes"),
+            Map.entry("REASON_REQUIRED", "reason"));
+
+    private FieldErrors() {
+    }
+
+    /** Field → message; {@code plain} says a code in words. */
+    static Map<String, Object> of(ApiAnswer.Problem problem, java.util.function.Function<String, String> plain) {
+        ViewData errors = ViewData.empty();
+        if (problem == null) {
+            return errors;
+        }
+        for (ApiAnswer.FieldError error : problem.fields()) {
+            String field = error.field().replaceFirst("[\\[.].*$", "");
+            errors.putIfAbsent(field, error.message());
+        }
+        String field = CODE_FIELDS.get(problem.code());
+        if (field != null) {
+            errors.putIfAbsent(field, plain.apply(problem.code()));
+        }
+        return errors;
+    }
+}
