@@ -23,12 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,16 +81,15 @@ class ObservabilityTest {
     }
 
     @Test
-    void prometheusShowsCommandLatencyProjectionsDeadLettersHttpAndThePool() throws Exception {
+    void prometheusShowsCommandLatencyProjectionsDeadLettersHttpAndThePool() {
         String marker = "Metrics poison " + UUID.randomUUID();
         PoisonSwitch.poison("reference-names", marker);
         try {
-            String venue = created(desk.post("/api/venues", "{\"name\":\"" + marker + "\",\"capacity\":20}"));
+            created(desk.post("/api/venues", "{\"name\":\"" + marker + "\",\"capacity\":20}"));
             admin.getUntil("/api/admin/projections/reference-names", r -> r.json().get("deadLetters").asLong() > 0, WAIT);
 
             String scrape = admin.getUntil("/actuator/prometheus",
                     r -> gauge(r.body(), "ope_projection_dead_letters", "projection=\"reference-names\"") > 0, WAIT).body();
-            Files.writeString(Path.of("target", "prometheus-sample.txt"), scrape);
 
             assertThat(gauge(scrape, "ope_projection_dead_letters", "projection=\"reference-names\"")).isPositive();
             assertThat(gauge(scrape, "ope_projection_behind", "projection=\"delegation-board\"")).isNotNegative();
@@ -103,7 +103,6 @@ class ObservabilityTest {
                     .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/venues\"")
                     .as("the connection pool")
                     .contains("hikaricp_connections_active");
-            assertThat(venue).isNotBlank();
         } finally {
             PoisonSwitch.cure(marker);
             admin.post("/api/admin/dead-letters/retry?projection=reference-names", "");
@@ -133,8 +132,8 @@ class ObservabilityTest {
                     .as("logged by the projection's own thread, not the request's")
                     .doesNotStartWith("http-nio");
 
-            Api.Response failed = desk.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + "/api/test/unexpected-failure")).GET(),
+            Api.Response failed = desk.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/test/unexpected-failure")).GET(),
                     Map.of("X-Correlation-Id", correlationId + "-500"));
             assertThat(failed.status()).isEqualTo(500);
             assertThat(failed.header("X-Correlation-Id")).isEqualTo(correlationId + "-500");
@@ -149,8 +148,8 @@ class ObservabilityTest {
     @Test
     void aMalformedCorrelationIdIsReplacedByAGeneratedOne() {
         for (String malformed : List.of("has space", "x".repeat(65), "semi;colon", "-leading")) {
-            Api.Response answered = desk.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + port + "/api/delegations?limit=1")).GET(),
+            Api.Response answered = desk.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/delegations?limit=1")).GET(),
                     Map.of("X-Correlation-Id", malformed));
             assertThat(answered.status()).isEqualTo(200);
             assertThat(UUID.fromString(answered.header("X-Correlation-Id"))).as(malformed).isNotNull();
@@ -158,6 +157,17 @@ class ObservabilityTest {
         Api.Response none = new Api(port).get("/api/delegations");
         assertThat(none.status()).isEqualTo(401);
         assertThat(UUID.fromString(none.header("X-Correlation-Id"))).as("refusals carry one too").isNotNull();
+    }
+
+    @Test
+    void aRequestRefusedBeforeAnyHandlerStillAnswersItsCorrelationId() {
+        String tooLarge = "{\"purpose\":\"" + "x".repeat(70 * 1024) + "\"}";
+        Api.Response refused = desk.post("/api/delegations", tooLarge, Map.of("X-Correlation-Id", "too-large-1"));
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.header("X-Correlation-Id")).isEqualTo("too-large-1");
+        Api.Response forbidden = new Api(port).as("auditor").get("/actuator/prometheus");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(UUID.fromString(forbidden.header("X-Correlation-Id"))).isNotNull();
     }
 
     @Test
@@ -223,7 +233,7 @@ class ObservabilityTest {
     }
 
     private static List<JsonNode> awaitLines(CapturedOutput output, String correlationId,
-                                             java.util.function.Predicate<JsonNode> until) {
+                                             Predicate<JsonNode> until) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             List<JsonNode> lines = output.getOut().lines()

@@ -88,14 +88,17 @@ public class ObservabilityAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class CorrelationIdOnRequests {
 
-        /** Right after the security headers, before everything that might refuse the request or log about it. */
+        /**
+         * First, beside the security headers (which refuse nothing either), before everything that might refuse the
+         * request (body limit, database unavailable, security) or log about it.
+         */
         @Bean
         FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
             FilterRegistrationBean<CorrelationIdFilter> registration =
                     new FilterRegistrationBean<>(new CorrelationIdFilter());
             registration.setName("correlationIdFilter");
             registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return registration;
         }
     }
