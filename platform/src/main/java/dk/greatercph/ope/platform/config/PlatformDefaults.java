@@ -28,6 +28,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     /** Boot's structured console logging, in Elastic Common Schema; MDC entries (the correlation id) become fields. */
     static final Map<String, Object> JSON_CONSOLE = Map.of("logging.structured.format.console", "ecs");
 
+    /**
+     * Empty rather than absent: Boot keeps the format it read last in a system property, which only a value replaces
+     * (a second application in the same JVM, as in tests, would otherwise keep the first one's JSON).
+     */
+    static final Map<String, Object> PLAIN_CONSOLE = Map.of("logging.structured.format.console", "");
+
     static final Map<String, Object> DEFAULTS = Map.ofEntries(
             Map.entry("axon.axonserver.enabled", "false"),
             Map.entry("axoniq.update-checker.disabled", "true"),
@@ -77,9 +83,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         DefaultPropertiesPropertySource.addOrMerge(DEFAULTS, environment.getPropertySources());
-        if (!PLAIN_LOGS.equalsIgnoreCase(environment.getProperty(LOG_FORMAT, JSON_LOGS).strip())) {
-            DefaultPropertiesPropertySource.addOrMerge(JSON_CONSOLE, environment.getPropertySources());
-        }
+        boolean plain = PLAIN_LOGS.equalsIgnoreCase(environment.getProperty(LOG_FORMAT, JSON_LOGS).strip());
+        DefaultPropertiesPropertySource.addOrMerge(plain ? PLAIN_CONSOLE : JSON_CONSOLE, environment.getPropertySources());
         if (System.getProperty(UPDATE_CHECK_OFF) == null) {
             System.setProperty(UPDATE_CHECK_OFF, "true");
         }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,9 +45,17 @@ class LogFormatTest {
         assertThat(json.has("@timestamp")).isTrue();
     }
 
+    /**
+     * Boot configures logging once per JVM while a context that configured it is open (the cached test contexts are),
+     * so the test first releases it; the process started here configures it anew, from the platform's defaults.
+     */
     private static void logWhileRunning(String message, String... args) {
-        try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(Nothing.class)
+        LoggingSystem.get(LogFormatTest.class.getClassLoader()).cleanUp();
+        try (ConfigurableApplicationContext running = new SpringApplicationBuilder(Nothing.class)
                 .web(WebApplicationType.NONE).run(args)) {
+            boolean plain = List.of(args).contains("--ope.logging.format=plain");
+            assertThat(running.getEnvironment().getProperty("logging.structured.format.console"))
+                    .isEqualTo(plain ? "" : "ecs");
             LoggerFactory.getLogger(LogFormatTest.class).info(message);
         }
     }
