@@ -44,7 +44,8 @@ class RestartTest {
         try (ConfigurableApplicationContext first = start(args)) {
             Lifecycle lifecycle = new Lifecycle(new Api(port(first)));
             routed = lifecycle.registeredAndScreened(Requests.delegation("Deadline across restart"));
-            Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + routed + "/routing", "{}"));
+            Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + routed + "/routing", "{}",
+                    java.util.Map.of("X-Correlation-Id", "restart-" + routed)));
             Api api = new Api(port(first)).as("desk");
             Api.Response created = api.post("/api/delegations", Requests.delegation("Before restart"));
             assertThat(created.status()).isEqualTo(201);
@@ -71,6 +72,9 @@ class RestartTest {
             assertThat(escalated.json().get("items").size())
                     .as("the deadline scheduled before the restart fired after it").isEqualTo(1);
             assertThat(escalated.json().get("items").get(0).get("metaData").get("actor").asString()).isEqualTo("system");
+            assertThat(escalated.json().get("items").get(0).get("metaData").get("traceId").asString())
+                    .as("the deadline carries the correlation id of the request that scheduled it")
+                    .isEqualTo("restart-" + routed);
         }
     }
 

@@ -200,6 +200,8 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/imports/IMP-unknown", null, 401, 404, 403, 403, 404, 403));
         rows.add(row("GET", "/actuator/health", null, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET", "/actuator/info", null, 401, 403, 403, 403, 403, 200));
+        rows.add(row("GET", "/actuator/prometheus", null, 401, 403, 403, 403, 403, 200));
+        rows.add(row("GET", "/actuator/health/projection-status", null, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET", "/v3/api-docs", null, 200, 200, 200, 200, 200, 200));
         return rows.stream();
     }

@@ -11,12 +11,28 @@ import java.util.Map;
  * The defaults every process starts from, at the lowest precedence so that any configuration overrides
  * them: Axon Server off (the PostgreSQL event store is the default), no update checks, Jackson 3 for every
  * serialized message and token, strict JSON input, and database timeouts short enough that an unreachable
- * database is noticed in seconds (readiness then follows the availability probe, not a query that may hang).
+ * database is noticed in seconds (readiness then follows the availability probe, not a query that may hang),
+ * console logs as JSON lines unless {@code ope.logging.format=plain}, and the Prometheus endpoint beside the other
+ * actuator endpoints for administrators.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     /** Axon's own switch, read from system properties before any Spring configuration. */
     private static final String UPDATE_CHECK_OFF = "axoniq.update-checker.disabled";
+
+    /** {@code json} (the default: one ECS JSON object per line on the console) or {@code plain} (Boot's text lines). */
+    static final String LOG_FORMAT = "ope.logging.format";
+    static final String JSON_LOGS = "json";
+    static final String PLAIN_LOGS = "plain";
+
+    /** Boot's structured console logging, in Elastic Common Schema; MDC entries (the correlation id) become fields. */
+    static final Map<String, Object> JSON_CONSOLE = Map.of("logging.structured.format.console", "ecs");
+
+    /**
+     * Empty rather than absent: Boot keeps the format it read last in a system property, which only a value replaces
+     * (a second application in the same JVM, as in tests, would otherwise keep the first one's JSON).
+     */
+    static final Map<String, Object> PLAIN_CONSOLE = Map.of("logging.structured.format.console", "");
 
     static final Map<String, Object> DEFAULTS = Map.ofEntries(
             Map.entry("axon.axonserver.enabled", "false"),
@@ -34,7 +50,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.mvc.throw-exception-if-no-handler-found", "true"),
             Map.entry("server.error.include-stacktrace", "never"),
             Map.entry("server.error.include-message", "never"),
-            Map.entry("management.endpoints.web.exposure.include", "health,info,metrics"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,metrics,prometheus"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
             Map.entry("management.endpoint.health.show-details", "when-authorized"),
             Map.entry("management.endpoint.health.roles", "ADMIN"),
@@ -67,6 +83,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         DefaultPropertiesPropertySource.addOrMerge(DEFAULTS, environment.getPropertySources());
+        boolean plain = PLAIN_LOGS.equalsIgnoreCase(environment.getProperty(LOG_FORMAT, JSON_LOGS).strip());
+        DefaultPropertiesPropertySource.addOrMerge(plain ? PLAIN_CONSOLE : JSON_CONSOLE, environment.getPropertySources());
         if (System.getProperty(UPDATE_CHECK_OFF) == null) {
             System.setProperty(UPDATE_CHECK_OFF, "true");
         }

@@ -18,6 +18,12 @@ public final class ActorMetadata {
     public static final String OPERATOR = "actorOperatorId";
     /** The id of the message whose handling produced this one. */
     public static final String CAUSATION_ID = "causationId";
+    /**
+     * The correlation id of the request that started the chain (its {@code X-Correlation-Id}, or one generated for
+     * it): Axon's trace id, copied by Axon from every message to what it causes. Axon 4's own {@code correlationId}
+     * is the id of the causing message, as is {@link #CAUSATION_ID}.
+     */
+    public static final String TRACE_ID = "traceId";
     /** The request's Idempotency-Key, where one was given. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     /** {@code true} on what an import of the desk's earlier records caused. */

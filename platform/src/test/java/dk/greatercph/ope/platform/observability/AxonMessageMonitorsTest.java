@@ -1,0 +1,88 @@
+package dk.greatercph.ope.platform.observability;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MetricsConfigurerModule;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The message monitors the platform declares reach both kinds of streaming processor Axon builds — tracking (the
+ * default here) and pooled — and the command bus, with bounded tags: the processor's name and the message's type.
+ * Built on Axon's own configurer with its in-memory storage, as this is about Axon's wiring, not about the store.
+ */
+class AxonMessageMonitorsTest {
+
+    record Ping(String text) {
+    }
+
+    record SendPing(String text) {
+    }
+
+    static final CountDownLatch HANDLED = new CountDownLatch(2);
+
+    @ProcessingGroup("tracked")
+    static class Tracked {
+        @EventHandler
+        void on(Ping ping) {
+            HANDLED.countDown();
+        }
+    }
+
+    @ProcessingGroup("pooled")
+    static class Pooled {
+        @EventHandler
+        void on(Ping ping) {
+            HANDLED.countDown();
+        }
+    }
+
+    static class Pinger {
+        @CommandHandler
+        void handle(SendPing command, org.axonframework.eventhandling.EventBus events) {
+            events.publish(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(new Ping(command.text())));
+        }
+    }
+
+    @Test
+    void trackingAndPooledProcessorsAndTheCommandBusReportPerNameAndType() throws Exception {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .registerCommandHandler(c -> new Pinger());
+        configurer.eventProcessing()
+                .registerTrackingEventProcessor("tracked")
+                .registerPooledStreamingEventProcessor("pooled")
+                .registerEventHandler(c -> new Tracked())
+                .registerEventHandler(c -> new Pooled());
+        new MetricsConfigurerModule(new GlobalMetricRegistry(meters), true).configureModule(configurer);
+        Configuration axon = configurer.buildConfiguration();
+        axon.start();
+        try {
+            axon.commandGateway().sendAndWait(new SendPing("hello"));
+            assertThat(HANDLED.await(20, TimeUnit.SECONDS)).as("both processors handled the event").isTrue();
+
+            assertThat(meters.find("commandBus.allTimer").tag("payloadType", "SendPing").timer()).isNotNull();
+            for (String processor : new String[]{"tracked", "pooled"}) {
+                assertThat(meters.find("eventProcessor.latency").tag("processorName", processor).gauge())
+                        .as(processor).isNotNull();
+                assertThat(meters.find("eventProcessor.successTimer").tag("processorName", processor)
+                        .tag("payloadType", "Ping").timer()).as(processor).isNotNull();
+            }
+        } finally {
+            axon.shutdown();
+        }
+    }
+}
