@@ -102,7 +102,10 @@ class ObservabilityTest {
                     .as("HTTP server timings")
                     .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/venues\"")
                     .as("the connection pool")
-                    .contains("hikaricp_connections_active");
+                    .contains("hikaricp_connections_active")
+                    .as("the notification outbox's backlog")
+                    .containsPattern("ope_outbox_pending\\w*\\{[^}]*outbox=\"notifications\"")
+                    .containsPattern("ope_outbox_oldest_pending\\w*\\{[^}]*outbox=\"notifications\"");
         } finally {
             PoisonSwitch.cure(marker);
             admin.post("/api/admin/dead-letters/retry?projection=reference-names", "");
