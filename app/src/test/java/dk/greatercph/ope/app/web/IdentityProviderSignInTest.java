@@ -1,11 +1,16 @@
 package dk.greatercph.ope.app.web;
 
 import dk.greatercph.ope.app.OnePointEntryApplication;
+import dk.greatercph.ope.app.web.support.Browser;
+import dk.greatercph.ope.app.web.support.ChromiumPresent;
 import dk.greatercph.ope.app.web.support.TinyOpenIdProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -186,6 +191,35 @@ class IdentityProviderSignInTest {
                 "_csrf", token));
         assertThat(attempt.statusCode()).isNotEqualTo(302);
         assertThat(visitor.get("/board").statusCode()).isEqualTo(302);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"da", "en"})
+    @ExtendWith(ChromiumPresent.class)
+    void inABrowserThePersonSignsInAtTheProviderSignsOutThereAndIsToldWhyARoleIsMissing(String lang) {
+        try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass())) {
+            IDP.signInNext(Map.of("preferred_username", "birgit-" + lang, "ope_role", "DESK"));
+            browser.visit("/login?lang=" + lang, "sign-in-page");
+            assertThat(browser.all(By.id("password"))).isEmpty();
+
+            browser.find(By.cssSelector("a[href$='/oauth2/authorization/ope']")).click();
+            browser.waitFor(driver -> driver.getCurrentUrl().contains("/board"));
+            browser.check("board-after-provider-sign-in");
+            assertThat(browser.text()).contains("birgit-" + lang);
+
+            // the logout form is redirected to the provider's end of session: the policy's form-action must allow it
+            browser.find(By.cssSelector("form.logout button[type=submit]")).click();
+            browser.waitFor(driver -> driver.getCurrentUrl().contains("/login?logout"));
+            assertThat(IDP.endSessionQueries).anyMatch(query -> query.contains("id_token_hint="));
+            browser.check("signed-out");
+
+            IDP.signInNext(Map.of("preferred_username", "nobody-" + lang));
+            browser.find(By.cssSelector("a[href$='/oauth2/authorization/ope']")).click();
+            browser.waitFor(driver -> driver.getCurrentUrl().contains("/login?refused=NO_ROLE"));
+            browser.check("refused-no-role");
+            assertThat(browser.find(By.cssSelector("[role=alert]")).getText())
+                    .contains(lang.equals("da") ? "ingen rolle i One-Point-Entry" : "no role in One-Point-Entry");
+        }
     }
 
     private static Map<String, String> csrf(String html) {
