@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,8 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * This class starts a second Spring context, the only one besides the shared {@code @OpeIntegrationTest} context,
  * because the choice it is about is made at start: a configured JWT <em>issuer</em> replaces the pages' password
  * form by the provider's sign-in, and the shared context configures only a public key (and so keeps the form that
- * every other page test signs in with).
+ * every other page test signs in with). The context is closed after the class, so that its processors and its
+ * PostgreSQL do not keep running beside the shared context for the rest of the suite.
  */
+@DirtiesContext
 @SpringBootTest(classes = OnePointEntryApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
