@@ -38,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every endpoint is born secure: HTTP Basic against configured users (or, in the embedded default, demo
@@ -155,33 +154,13 @@ public class WebSecurityAutoConfiguration {
 
     static Converter<Jwt, AbstractAuthenticationToken> claimMapping(SecurityProperties.Jwt mapping) {
         return jwt -> {
-            String name = jwt.getClaimAsString(mapping.nameClaim());
-            if (name == null || name.isBlank()) {
-                name = jwt.getSubject();
+            CurrentUser user;
+            try {
+                user = IdentityClaims.user(jwt, mapping);
+            } catch (IdentityClaims.Refused refused) {
+                throw new InvalidBearerTokenException(refused.getMessage());
             }
-            Role role = parseRole(jwt.getClaimAsString(mapping.roleClaim()));
-            String operatorId = jwt.getClaimAsString(mapping.operatorClaim());
-            if (name == null || name.isBlank()) {
-                throw new InvalidBearerTokenException("The token names no user.");
-            }
-            if (ActorMetadata.isReservedName(name)) {
-                throw new InvalidBearerTokenException("The token's user name is reserved for the system.");
-            }
-            if (role == Role.OPERATOR && (operatorId == null || operatorId.isBlank())) {
-                throw new InvalidBearerTokenException("An operator's token must name its operator.");
-            }
-            return new JwtAuthenticationToken(jwt, CurrentUser.authorities(role, operatorId), name);
+            return new JwtAuthenticationToken(jwt, IdentityClaims.authorities(user), user.name());
         };
-    }
-
-    private static Role parseRole(String claim) {
-        if (claim == null) {
-            throw new InvalidBearerTokenException("The token carries no role.");
-        }
-        try {
-            return Role.valueOf(claim.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidBearerTokenException("The token's role is not one of DESK, OPERATOR, AUDITOR, ADMIN.");
-        }
     }
 }

@@ -1,8 +1,10 @@
 package dk.greatercph.ope.web.security;
 
 import dk.greatercph.ope.platform.security.SecurityHeaders;
+import dk.greatercph.ope.platform.security.SecurityProperties;
 import dk.greatercph.ope.web.PagePaths;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -13,7 +15,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * People sign in to the pages with a form: a session (its id changed at sign-in, ended by logout or after
+ * People sign in to the pages with a form, or through the identity provider where a JWT issuer is configured
+ * ({@link IdentityProviderSignIn}): a session (its id changed at sign-in, ended by logout or after
  * {@code server.servlet.session.timeout} of idleness), CSRF protection on every change, and the same password
  * check, throttling and users as the API's HTTP Basic. The API keeps its own stateless chain; a page reaches the
  * API only inside the server ({@link dk.greatercph.ope.web.api.Api}).
@@ -30,16 +33,22 @@ class PageSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain pageSecurity(HttpSecurity http, SecurityHeaders securityHeaders) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, SecurityHeaders securityHeaders, SecurityProperties properties,
+                                     ObjectProvider<IssuerClientRegistration> identityProvider) throws Exception {
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        LoginFailures failures = new LoginFailures();
+        IssuerClientRegistration provider = identityProvider.getIfAvailable();
+        if (provider == null) {
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures))
+                    .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+        } else {
+            IdentityProviderSignIn.apply(http, provider, properties.jwt(), failures);
+        }
         http.securityMatcher(PAGES)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
-                        .failureHandler(new LoginFailures()))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, failure) -> {
                     if (request.getHeader("HX-Request") != null) {

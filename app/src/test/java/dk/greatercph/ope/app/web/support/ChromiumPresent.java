@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Runs browser tests where Chromium is, skips them elsewhere, and never skips them where they are required. */
-final class ChromiumPresent implements ExecutionCondition {
+public final class ChromiumPresent implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
