@@ -1,0 +1,41 @@
+package dk.greatercph.ope.platform.input;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+
+import java.io.ByteArrayInputStream;
+
+/** A request body already held in memory, read again as the servlet API reads a body (synchronously). */
+public final class BytesInputStream extends ServletInputStream {
+
+    private final ByteArrayInputStream in;
+
+    public BytesInputStream(byte[] body) {
+        this.in = new ByteArrayInputStream(body);
+    }
+
+    @Override
+    public int read() {
+        return in.read();
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+        return in.read(buffer, offset, length);
+    }
+
+    @Override
+    public boolean isFinished() {
+        return in.available() == 0;
+    }
+
+    @Override
+    public boolean isReady() {
+        return true;
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+        throw new UnsupportedOperationException("synchronous reads only");
+    }
+}
