@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -155,8 +156,12 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /**
+     * Waits until the condition holds. Pages swap parts of themselves (htmx) and reload (after a form), so an element
+     * found a moment ago may be gone when it is read: that counts as "not yet", not as a failure.
+     */
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     public WebElement find(By by) {
@@ -172,8 +177,9 @@ public final class Browser implements AutoCloseable {
         waitFor(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
+    /** The page's whole text, read again if the page was replaced while it was being read. */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        return waitFor(d -> d.findElement(By.tagName("body")).getText());
     }
 
     @Override
