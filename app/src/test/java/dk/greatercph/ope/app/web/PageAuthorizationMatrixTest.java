@@ -51,7 +51,9 @@ class PageAuthorizationMatrixTest {
             Map.entry("/trips/NO-SUCH-ID", new int[]{404, 403, 404, 403}),
             Map.entry("/kpi", new int[]{200, 403, 200, 403}),
             Map.entry("/imports", new int[]{200, 403, 403, 403}),
-            Map.entry("/imports/NO-SUCH-ID", new int[]{404, 403, 404, 403}));
+            Map.entry("/imports/NO-SUCH-ID", new int[]{404, 403, 404, 403}),
+            Map.entry("/notifications", new int[]{200, 200, 200, 403}),
+            Map.entry("/admin/notifications", new int[]{403, 403, 403, 200}));
 
     /** Page mappings that are not pages a person opens (the stream, the sign-in and the landing redirect). */
     static final Set<String> NOT_PAGES = Set.of("/live", "/login", "/", "/logout");

@@ -31,7 +31,10 @@ public class Navigation {
             new Item("nav.import", "/imports", HttpMethod.POST, user -> "/api/imports"),
             new Item("nav.audit", "/audit", HttpMethod.GET, user -> "/api/audit/events"),
             new Item("nav.projections", "/admin/projections", HttpMethod.GET, user -> "/api/admin/projections"),
-            new Item("nav.deadLetters", "/admin/dead-letters", HttpMethod.GET, user -> "/api/admin/dead-letters"));
+            new Item("nav.deadLetters", "/admin/dead-letters", HttpMethod.GET, user -> "/api/admin/dead-letters"),
+            new Item("nav.notifications", "/notifications", HttpMethod.GET, user -> "/api/notification-settings/"
+                    + (user.isOperator() ? user.operatorId() : "desk")),
+            new Item("nav.outbox", "/admin/notifications", HttpMethod.GET, user -> "/api/admin/notifications"));
 
     private final Api api;
 
