@@ -70,6 +70,49 @@ class NotificationFormsTest {
     }
 
     @Test
+    void rotatingShowsTheNewSecretOnceThenUnsubscribingAndRemovingTakeThemOffTheList() {
+        String operator = freshOperator(port);
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/notifications?owner=" + operator);
+        String address = "rota-" + UUID.randomUUID().toString().substring(0, 8) + "@ops.example";
+        assertThat(desk.post("/notifications/recipients", Map.of("owner", operator, "address", address, "language", "da"))
+                .status()).isEqualTo(302);
+        assertThat(desk.get("/notifications?owner=" + operator).body()).contains(address);
+        assertThat(desk.post("/notifications/webhooks", Map.of("owner", operator, "url", "http://127.0.0.1:9/rota"))
+                .status()).isEqualTo(302);
+        String subscribed = desk.get("/notifications?owner=" + operator).body();
+        String firstSecret = secretIn(subscribed);
+        JsonNode settings = new Api(port).as("desk").get("/api/notification-settings/" + operator).json();
+        String webhook = settings.get("webhooks").get(0).get("id").asString();
+        String recipient = settings.get("recipients").get(0).get("id").asString();
+
+        PageSession.Page rotated = desk.post("/notifications/webhooks/" + webhook + "/rotation", Map.of("owner", operator));
+        assertThat(rotated.status()).isEqualTo(302);
+        assertThat(rotated.header("Location")).doesNotContain("whsec_");
+        String afterRotation = desk.get("/notifications?owner=" + operator).body();
+        assertThat(afterRotation).contains("Webhooken har fået en ny hemmelighed.", "version 2");
+        assertThat(secretIn(afterRotation)).isNotEqualTo(firstSecret);
+        assertThat(desk.get("/notifications?owner=" + operator).body()).as("shown once").doesNotContain("whsec_");
+
+        assertThat(desk.post("/notifications/webhooks/" + webhook + "/removal", Map.of("owner", operator)).status())
+                .isEqualTo(302);
+        assertThat(desk.get("/notifications?owner=" + operator).body()).doesNotContain("webhook-" + webhook);
+        assertThat(desk.post("/notifications/recipients/" + recipient + "/removal", Map.of("owner", operator)).status())
+                .isEqualTo(302);
+        assertThat(desk.get("/notifications?owner=" + operator).body()).doesNotContain(address);
+
+        PageSession.Page gone = desk.post("/notifications/webhooks/" + webhook + "/rotation", Map.of("owner", operator));
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.body()).contains("role=\"alert\"", "Den webhook findes ikke i indstillingerne");
+    }
+
+    private static String secretIn(String page) {
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("whsec_[A-Za-z0-9+/=_-]+").matcher(page);
+        assertThat(secret.find()).as("a secret on the page").isTrue();
+        return secret.group();
+    }
+
+    @Test
     void anOperatorSeesItsOwnSettingsButAnotherOperatorsIsNotFound() {
         PageSession clean = PageSession.signedIn(port, "clean");
         PageSession.Page own = clean.get("/notifications");

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The notification pages in a browser: the desk configures an operator's notifications, the administrator reads the outbox. */
 @BrowserTest
 class NotificationPagesTest {
 

@@ -136,6 +136,7 @@ class NotificationSettingsPageController {
             if (answer.body() != null && answer.body().has("secret")) {
                 flash.put("secret", answer.body().get("secret").asString());
                 flash.put("secretFor", id);
+                flash.put("expectSecretVersion", answer.body().get("secretVersion").asInt());
             }
             String target = UriComponentsBuilder.fromPath("/notifications").queryParam("owner", owner)
                     .encode().build().toUriString();
@@ -183,8 +184,9 @@ class NotificationSettingsPageController {
         Object expect = flash == null ? null : flash.get("expect");
         Object id = flash == null ? null : flash.get("expectId");
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (answer.ok() && expect != null && id != null && shows(answer, id.toString()) != "present".equals(expect)
-                && System.nanoTime() < deadline) {
+        Object secretVersion = flash == null ? null : flash.get("expectSecretVersion");
+        while (answer.ok() && expect != null && id != null
+                && !shows(answer, id.toString(), "present".equals(expect), secretVersion) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -196,9 +198,12 @@ class NotificationSettingsPageController {
         return answer.orRefuse();
     }
 
-    private static boolean shows(ApiAnswer settings, String id) {
-        return settings.body().get("recipients").valueStream().anyMatch(r -> id.equals(r.get("id").asString()))
-                || settings.body().get("webhooks").valueStream().anyMatch(w -> id.equals(w.get("id").asString()));
+    /** Whether the settings show the change: the part there (with the secret version issued) or gone. */
+    private static boolean shows(ApiAnswer settings, String id, boolean present, Object secretVersion) {
+        boolean there = settings.body().get("recipients").valueStream().anyMatch(r -> id.equals(r.get("id").asString()))
+                || settings.body().get("webhooks").valueStream().anyMatch(w -> id.equals(w.get("id").asString())
+                && (secretVersion == null || w.get("secretVersion").asInt() >= (Integer) secretVersion));
+        return there == present;
     }
 
     /** The owner asked for, else the user's own: an operator's id, or the desk's settings for everybody else. */
