@@ -213,8 +213,16 @@ public final class PageBenchmark {
         }
         List<Target> targets = new ArrayList<>();
         for (String page : pages) {
-            String path = page.replaceAll("\\{[^}]+}", delegation == null ? "NO-SUCH-ID" : delegation);
+            String id = delegation == null ? "NO-SUCH-ID" : delegation;
+            String path = switch (page) {
+                case "/audit/{aggregateType}/{id}" -> "/audit/Delegation/" + id; // the delegation's timeline
+                case "/admin/projections/{name}" -> "/admin/projections/delegation-board";
+                default -> page.replaceAll("\\{[^}]+}", id); // trips and imports have none here: their 404
+            };
             targets.add(new Target(page, path, false));
+            if (page.equals("/inbox")) {
+                targets.add(new Target("/inbox?operator=clean", "/inbox?operator=clean", false));
+            }
             if (page.equals("/board")) {
                 targets.add(new Target("/board?status=SCREENED", "/board?status=SCREENED", false));
                 targets.add(new Target("/board?operator=clean&theme=…", "/board?operator=clean&theme=HEALTH_WELFARE_TECH", false));

@@ -105,6 +105,16 @@ class InboxController {
         return "inbox/inbox";
     }
 
+    /** How many accepted, and how many declined or withdrawn, offers the inbox lists (the newest). */
+    static final int SHOWN_ANSWERED = 50;
+
+    /** The API lists answered offers oldest deadline first; the page shows the newest {@link #SHOWN_ANSWERED}. */
+    private static List<Map<?, ?>> newest(List<Map<?, ?>> entries) {
+        List<Map<?, ?>> newestFirst = new ArrayList<>(entries);
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst.subList(0, Math.min(SHOWN_ANSWERED, newestFirst.size()));
+    }
+
     private void show(String operator, Model model) {
         Map<?, ?> inbox = (Map<?, ?>) api.get("/api/operators/" + operator + "/inbox").orRefuse();
         List<Map<?, ?>> open = new ArrayList<>();
@@ -120,8 +130,12 @@ class InboxController {
         }
         model.addAttribute("inbox", inbox);
         model.addAttribute("open", open);
-        model.addAttribute("accepted", accepted);
-        model.addAttribute("closed", closed);
+        // answered offers pile up over the years: the newest are shown, the count says how many there are
+        model.addAttribute("acceptedTotal", accepted.size());
+        model.addAttribute("closedTotal", closed.size());
+        model.addAttribute("accepted", newest(accepted));
+        model.addAttribute("closed", newest(closed));
+        model.addAttribute("shownAnswered", SHOWN_ANSWERED);
         model.addAttribute("operator", operator);
         model.addAttribute("own", CurrentUser.current().map(u -> operator.equals(u.operatorId())).orElse(false));
         model.addAttribute("address", address(operator));
