@@ -108,11 +108,17 @@ class InboxController {
     /** How many accepted, and how many declined or withdrawn, offers the inbox lists (the newest). */
     static final int SHOWN_ANSWERED = 50;
 
-    /** The API lists answered offers oldest deadline first; the page shows the newest {@link #SHOWN_ANSWERED}. */
+    /**
+     * The API lists offers by deadline, which says nothing about when they were answered (a deadline may lie far
+     * ahead of an answer given today). The page shows the {@link #SHOWN_ANSWERED} answered last: those whose row
+     * the projection changed last, by the event's position in the store.
+     */
     private static List<Map<?, ?>> newest(List<Map<?, ?>> entries) {
-        List<Map<?, ?>> newestFirst = new ArrayList<>(entries);
-        java.util.Collections.reverse(newestFirst);
-        return newestFirst.subList(0, Math.min(SHOWN_ANSWERED, newestFirst.size()));
+        return entries.stream()
+                .sorted(java.util.Comparator.comparingLong((Map<?, ?> e) -> ((Number) e.get("position")).longValue())
+                        .reversed())
+                .limit(SHOWN_ANSWERED)
+                .toList();
     }
 
     private void show(String operator, Model model) {
