@@ -88,9 +88,9 @@ final class EventHistory {
         return FIRST_DAY.getYear() + 2;
     }
 
-    /** A month of the history with programme items, for the schedule query. */
-    static LocalDate busyMonth() {
-        return FIRST_DAY.plusYears(2).withDayOfMonth(1);
+    /** A week (from a Monday) of the history with programme items, for the schedule query. */
+    static LocalDate busyWeek() {
+        return FIRST_DAY.plusYears(2).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
     }
 
     private List<EventMessage<?>> delegation(int n) {
