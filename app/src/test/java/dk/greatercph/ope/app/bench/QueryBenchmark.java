@@ -261,6 +261,18 @@ public final class QueryBenchmark {
                 LEFT JOIN venue_name v ON v.venue_id = i.venue_id
                 LEFT JOIN partner_name p ON p.partner_id = i.host_id
                 WHERE i.ends_at > '%1$s' AND i.starts_at < '%2$s'""".formatted(from, to));
+        statements.put("schedule conflicts, one week (first branch)", """
+                SELECT a.delegation_id, a.item_id, b.delegation_id, b.item_id
+                FROM schedule_item a JOIN schedule_item b
+                  ON tstzrange(LEAST(b.starts_at, b.ends_at), GREATEST(b.starts_at, b.ends_at), '[]')
+                     && tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')
+                 AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
+                 AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+                 AND (a.venue_id = b.venue_id OR a.host_id = b.host_id)
+                WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'
+                  AND tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')
+                      && tstzrange('%1$s', '%2$s', '[]')
+                  AND a.ends_at > '%1$s' AND a.starts_at < '%2$s'""".formatted(from, to));
         statements.put("audit page", "SELECT * FROM DomainEventEntry WHERE globalIndex > -1 ORDER BY globalIndex LIMIT 100");
         statements.put("kpi offers of a year", """
                 WITH d AS MATERIALIZED (SELECT * FROM kpi_delegation WHERE year = 2027)

@@ -210,27 +210,20 @@ class ScheduleProjection {
         }
         record Pair(String resource, Key first, Key second) {
         }
-        List<Pair> pairs = jdbc.sql("""
-                        SELECT CASE WHEN a.venue_id = b.venue_id THEN 'VENUE' ELSE 'HOST' END AS resource,
-                            a.delegation_id AS first_delegation, a.item_id AS first_item,
-                            b.delegation_id AS second_delegation, b.item_id AS second_item
-                        FROM schedule_item a JOIN schedule_item b
-                          ON (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
-                         AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
-                         AND (a.venue_id = b.venue_id OR a.host_id = b.host_id)
-                        WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'
-                          AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR a.ends_at > :from)
-                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR a.starts_at < :to)
-                        UNION ALL
-                        SELECT 'HOST', a.delegation_id, a.item_id, b.delegation_id, b.item_id
-                        FROM schedule_item a JOIN schedule_item b
-                          ON (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
-                         AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
-                         AND a.venue_id = b.venue_id AND a.host_id = b.host_id
-                        WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'
-                          AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR a.ends_at > :from)
-                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR a.starts_at < :to)
-                        """)
+        String overlapping = """
+                FROM schedule_item a JOIN schedule_item b
+                  ON tstzrange(LEAST(b.starts_at, b.ends_at), GREATEST(b.starts_at, b.ends_at), '[]')
+                     && tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')
+                 AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
+                 AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+                """;
+        String where = conflictPeriod(query);
+        List<Pair> pairs = jdbc.sql("SELECT CASE WHEN a.venue_id = b.venue_id THEN 'VENUE' ELSE 'HOST' END AS resource,"
+                        + " a.delegation_id AS first_delegation, a.item_id AS first_item,"
+                        + " b.delegation_id AS second_delegation, b.item_id AS second_item\n"
+                        + overlapping + " AND (a.venue_id = b.venue_id OR a.host_id = b.host_id)\n" + where
+                        + " UNION ALL SELECT 'HOST', a.delegation_id, a.item_id, b.delegation_id, b.item_id\n"
+                        + overlapping + " AND a.venue_id = b.venue_id AND a.host_id = b.host_id\n" + where)
                 .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
                 .query((rs, n) -> new Pair(rs.getString("resource"),
                         new Key(rs.getString("first_delegation"), rs.getString("first_item")),
@@ -282,6 +275,26 @@ class ScheduleProjection {
         }
         if (query.to() != null) {
             where.append(" AND i.starts_at < :to");
+        }
+        return where.append('\n').toString();
+    }
+
+    /**
+     * The conditions on a conflict's first item: neither cancelled, and overlapping the asked period when there is
+     * one (through the period index, then exactly). Its second item is found through the same index by
+     * overlapping the first.
+     */
+    private static String conflictPeriod(FindScheduleConflictsQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'");
+        if (query.from() != null || query.to() != null) {
+            where.append(" AND tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')"
+                    + " && tstzrange(CAST(:from AS TIMESTAMPTZ), CAST(:to AS TIMESTAMPTZ), '[]')");
+        }
+        if (query.from() != null) {
+            where.append(" AND a.ends_at > :from");
+        }
+        if (query.to() != null) {
+            where.append(" AND a.starts_at < :to");
         }
         return where.append('\n').toString();
     }
