@@ -110,6 +110,34 @@ class ScheduleTest {
     }
 
     @Test
+    void aPeriodShowsEveryItemOverlappingItIncludingOnesLongerThanItAndNoneOnlyTouchingItsEdges() {
+        DelegationId delegation = DelegationId.newId();
+        log.append("Delegation", delegation.value(), registered(delegation, "Edge Cases Ltd", day.minusDays(2),
+                day.plusDays(2), Theme.GREEN_GROWTH), routed(delegation, "clean"),
+                item(delegation, "ENDS_AT_START", "Ends as the day begins", at(day.minusDays(1), 22, 0), at(day, 0, 0), null, null),
+                item(delegation, "INTO_THE_DAY", "Runs into the day", at(day.minusDays(1), 23, 0), at(day, 1, 0), null, null),
+                item(delegation, "LONGER", "Spans the whole day and more", at(day.minusDays(2), 9, 0),
+                        at(day.plusDays(2), 17, 0), null, null),
+                item(delegation, "OUT_OF_THE_DAY", "Runs out of the day", at(day, 23, 30), at(day.plusDays(1), 0, 30), null, null),
+                item(delegation, "STARTS_AT_END", "Starts as the day ends", at(day.plusDays(1), 0, 0), at(day.plusDays(1), 1, 0), null, null));
+        until("/api/schedule?from=" + day.minusDays(1) + "&to=" + day.plusDays(1), s -> ids(s, delegation).size() == 5);
+
+        assertThat(ids(desk.get("/api/schedule?from=" + day + "&to=" + day).json(), delegation))
+                .containsExactlyInAnyOrder("INTO_THE_DAY", "LONGER", "OUT_OF_THE_DAY");
+        assertThat(ids(desk.get("/api/schedule?from=" + day).json(), delegation))
+                .containsExactlyInAnyOrder("INTO_THE_DAY", "LONGER", "OUT_OF_THE_DAY", "STARTS_AT_END");
+        assertThat(ids(desk.get("/api/schedule?to=" + day.minusDays(1)).json(), delegation))
+                .containsExactlyInAnyOrder("ENDS_AT_START", "INTO_THE_DAY", "LONGER");
+        assertThat(ids(desk.get("/api/schedule?from=" + day.plusDays(2) + "&to=" + day.plusDays(2)).json(), delegation))
+                .containsExactly("LONGER");
+    }
+
+    private static List<String> ids(JsonNode schedule, DelegationId delegation) {
+        return schedule.valueStream().filter(e -> delegation.value().equals(e.path("delegationId").asString(null)))
+                .map(e -> e.get("id").asString()).toList();
+    }
+
+    @Test
     void theScheduleHoldsProgrammeItemsAndTripsOnOneTimeline() {
         DelegationId delegation = DelegationId.newId();
         TripId trip = TripId.newId();

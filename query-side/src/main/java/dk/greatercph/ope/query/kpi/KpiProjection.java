@@ -169,34 +169,45 @@ class KpiProjection {
         Map<String, KpiReportView.Actuals> actuals = new HashMap<>();
         Map<String, String> names = new TreeMap<>();
         jdbc.sql("""
-                        WITH d AS (SELECT * FROM kpi_delegation WHERE year = :year),
-                             o AS (SELECT kpi_offer.* FROM kpi_offer JOIN d USING (delegation_id)),
+                        WITH d AS MATERIALIZED (
+                                 SELECT delegation_id, lead_operator, completed, investment_leads, mous,
+                                     companies_established, jobs_created, tourists, country
+                                 FROM kpi_delegation WHERE year = :year),
+                             offers AS (
+                                 SELECT o.operator_id,
+                                     count(DISTINCT o.delegation_id)
+                                         FILTER (WHERE o.role = 'LEAD' AND o.state = 'ACCEPTED') AS handled,
+                                     percentile_cont(0.5) WITHIN GROUP (
+                                         ORDER BY extract(EPOCH FROM o.answered_at - o.offered_at) / 3600.0)
+                                         FILTER (WHERE o.state = 'ACCEPTED') AS median_hours,
+                                     count(*) FILTER (WHERE o.state = 'ACCEPTED') AS accepted,
+                                     count(*) FILTER (WHERE o.state IN ('ACCEPTED', 'DECLINED', 'ESCALATED'))
+                                         AS answered
+                                 FROM kpi_offer o JOIN d USING (delegation_id)
+                                 GROUP BY o.operator_id),
+                             led AS (
+                                 SELECT lead_operator AS operator_id,
+                                     count(*) FILTER (WHERE completed) AS delivered,
+                                     sum(investment_leads) FILTER (WHERE completed) AS leads,
+                                     sum(mous) FILTER (WHERE completed) AS mous,
+                                     sum(companies_established) FILTER (WHERE completed) AS companies,
+                                     sum(jobs_created) FILTER (WHERE completed) AS jobs,
+                                     sum(tourists) FILTER (WHERE completed AND country = 'CN') AS tourists
+                                 FROM d WHERE lead_operator IS NOT NULL
+                                 GROUP BY lead_operator),
                              ops AS (SELECT operator_id FROM operator_view
                                      UNION SELECT operator_id FROM kpi_target WHERE year = :year
-                                     UNION SELECT operator_id FROM o
-                                     UNION SELECT lead_operator FROM d WHERE lead_operator IS NOT NULL)
+                                     UNION SELECT operator_id FROM offers
+                                     UNION SELECT operator_id FROM led)
                         SELECT ops.operator_id, v.name,
-                            (SELECT count(DISTINCT delegation_id) FROM o WHERE o.operator_id = ops.operator_id
-                                AND o.role = 'LEAD' AND o.state = 'ACCEPTED') AS handled,
-                            (SELECT percentile_cont(0.5) WITHIN GROUP (
-                                    ORDER BY extract(EPOCH FROM o.answered_at - o.offered_at) / 3600.0)
-                                FROM o WHERE o.operator_id = ops.operator_id AND o.state = 'ACCEPTED') AS median_hours,
-                            (SELECT count(*) FROM o WHERE o.operator_id = ops.operator_id AND o.state = 'ACCEPTED')
-                                AS accepted,
-                            (SELECT count(*) FROM o WHERE o.operator_id = ops.operator_id
-                                AND o.state IN ('ACCEPTED', 'DECLINED', 'ESCALATED')) AS answered,
-                            (SELECT count(*) FROM d WHERE d.lead_operator = ops.operator_id AND d.completed) AS delivered,
-                            (SELECT COALESCE(sum(d.investment_leads), 0) FROM d
-                                WHERE d.lead_operator = ops.operator_id AND d.completed) AS leads,
-                            (SELECT COALESCE(sum(d.mous), 0) FROM d
-                                WHERE d.lead_operator = ops.operator_id AND d.completed) AS mous,
-                            (SELECT COALESCE(sum(d.companies_established), 0) FROM d
-                                WHERE d.lead_operator = ops.operator_id AND d.completed) AS companies,
-                            (SELECT COALESCE(sum(d.jobs_created), 0) FROM d
-                                WHERE d.lead_operator = ops.operator_id AND d.completed) AS jobs,
-                            (SELECT COALESCE(sum(d.tourists), 0) FROM d
-                                WHERE d.lead_operator = ops.operator_id AND d.completed AND d.country = 'CN') AS tourists
+                            COALESCE(offers.handled, 0) AS handled, offers.median_hours,
+                            COALESCE(offers.accepted, 0) AS accepted, COALESCE(offers.answered, 0) AS answered,
+                            COALESCE(led.delivered, 0) AS delivered, COALESCE(led.leads, 0) AS leads,
+                            COALESCE(led.mous, 0) AS mous, COALESCE(led.companies, 0) AS companies,
+                            COALESCE(led.jobs, 0) AS jobs, COALESCE(led.tourists, 0) AS tourists
                         FROM ops LEFT JOIN operator_view v ON v.operator_id = ops.operator_id
+                            LEFT JOIN offers ON offers.operator_id = ops.operator_id
+                            LEFT JOIN led ON led.operator_id = ops.operator_id
                         ORDER BY ops.operator_id
                         """)
                 .param("year", query.year())
@@ -221,26 +232,47 @@ class KpiProjection {
         return new KpiReportView(query.year(), operators, desk(query.year()));
     }
 
+    /**
+     * The desk's figures of a year in one pass over its delegations: counts by type, by country, by province of
+     * the Chinese ones and by how they were not realised, told apart by which columns each grouping set keeps.
+     */
     private KpiReportView.Desk desk(int year) {
-        Map<String, Long> byType = counts("delegation_type", year, "TRUE");
-        Map<String, Long> byProvince = counts("origin_province", year, "country = 'CN'");
-        Map<String, Long> byCountry = counts("country", year, "TRUE");
-        long total = byType.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> byType = new TreeMap<>();
+        Map<String, Long> byProvince = new TreeMap<>();
+        Map<String, Long> byCountry = new TreeMap<>();
         Map<String, Long> notRealised = new TreeMap<>(Map.of("DECLINED", 0L, "CANCELLED", 0L, "WITHDRAWN", 0L));
-        notRealised.putAll(counts("not_realised", year, "not_realised IS NOT NULL"));
+        jdbc.sql("""
+                        SELECT GROUPING(delegation_type, country, origin_province, not_realised) AS grouping_set,
+                            delegation_type, country, origin_province, not_realised, count(*) AS n
+                        FROM kpi_delegation WHERE year = :year
+                        GROUP BY GROUPING SETS ((delegation_type), (country), (country, origin_province), (not_realised))
+                        """)
+                .param("year", year)
+                .query(rs -> {
+                    long n = rs.getLong("n");
+                    switch (rs.getInt("grouping_set")) {
+                        case 0b0111 -> byType.put(orUnknown(rs.getString("delegation_type")), n);
+                        case 0b1011 -> byCountry.put(orUnknown(rs.getString("country")), n);
+                        case 0b1001 -> {
+                            if (CountryCodes.CHINA.equals(rs.getString("country"))) {
+                                byProvince.put(orUnknown(rs.getString("origin_province")), n);
+                            }
+                        }
+                        case 0b1110 -> {
+                            if (rs.getString("not_realised") != null) {
+                                notRealised.put(rs.getString("not_realised"), n);
+                            }
+                        }
+                        default -> throw new IllegalStateException("unexpected grouping set");
+                    }
+                });
+        long total = byType.values().stream().mapToLong(Long::longValue).sum();
         return new KpiReportView.Desk(total, byCountry.getOrDefault(CountryCodes.CHINA, 0L), byType, byProvince, byCountry,
                 notRealised);
     }
 
-    private Map<String, Long> counts(String column, int year, String condition) {
-        Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("SELECT COALESCE(" + column + ", 'unknown') AS k, count(*) AS n FROM kpi_delegation"
-                        + " WHERE year = :year AND " + condition + " GROUP BY 1")
-                .param("year", year)
-                .query(rs -> {
-                    counts.put(rs.getString("k"), rs.getLong("n"));
-                });
-        return counts;
+    private static String orUnknown(String key) {
+        return key == null ? "unknown" : key;
     }
 
     private static Long actual(KpiReportView.Actuals actuals, KpiKind kind) {

@@ -183,9 +183,7 @@ class ScheduleProjection {
 
     @QueryHandler
     List<ScheduleEntryView> handle(FindScheduleQuery query) {
-        List<ScheduleEntryView> entries = new ArrayList<>(jdbc.sql(ITEM_COLUMNS + """
-                        WHERE (CAST(:from AS TIMESTAMPTZ) IS NULL OR i.ends_at > :from)
-                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR i.starts_at < :to)
+        List<ScheduleEntryView> entries = new ArrayList<>(jdbc.sql(ITEM_COLUMNS + period(query) + """
                           AND (CAST(:operator AS TEXT) IS NULL OR (CAST(:operator AS TEXT) = ANY (d.operators)
                                AND (CAST(:viewer AS TEXT) IS NULL OR CAST(:viewer AS TEXT) = ANY (d.operators))))
                           AND (CAST(:venue AS TEXT) IS NULL OR i.venue_id = :venue)
@@ -212,27 +210,20 @@ class ScheduleProjection {
         }
         record Pair(String resource, Key first, Key second) {
         }
-        List<Pair> pairs = jdbc.sql("""
-                        SELECT CASE WHEN a.venue_id = b.venue_id THEN 'VENUE' ELSE 'HOST' END AS resource,
-                            a.delegation_id AS first_delegation, a.item_id AS first_item,
-                            b.delegation_id AS second_delegation, b.item_id AS second_item
-                        FROM schedule_item a JOIN schedule_item b
-                          ON (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
-                         AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
-                         AND (a.venue_id = b.venue_id OR a.host_id = b.host_id)
-                        WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'
-                          AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR a.ends_at > :from)
-                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR a.starts_at < :to)
-                        UNION ALL
-                        SELECT 'HOST', a.delegation_id, a.item_id, b.delegation_id, b.item_id
-                        FROM schedule_item a JOIN schedule_item b
-                          ON (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
-                         AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
-                         AND a.venue_id = b.venue_id AND a.host_id = b.host_id
-                        WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'
-                          AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR a.ends_at > :from)
-                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR a.starts_at < :to)
-                        """)
+        String overlapping = """
+                FROM schedule_item a JOIN schedule_item b
+                  ON tstzrange(LEAST(b.starts_at, b.ends_at), GREATEST(b.starts_at, b.ends_at), '[]')
+                     && tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')
+                 AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
+                 AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+                """;
+        String where = conflictPeriod(query);
+        List<Pair> pairs = jdbc.sql("SELECT CASE WHEN a.venue_id = b.venue_id THEN 'VENUE' ELSE 'HOST' END AS resource,"
+                        + " a.delegation_id AS first_delegation, a.item_id AS first_item,"
+                        + " b.delegation_id AS second_delegation, b.item_id AS second_item\n"
+                        + overlapping + " AND (a.venue_id = b.venue_id OR a.host_id = b.host_id)\n" + where
+                        + " UNION ALL SELECT 'HOST', a.delegation_id, a.item_id, b.delegation_id, b.item_id\n"
+                        + overlapping + " AND a.venue_id = b.venue_id AND a.host_id = b.host_id\n" + where)
                 .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
                 .query((rs, n) -> new Pair(rs.getString("resource"),
                         new Key(rs.getString("first_delegation"), rs.getString("first_item")),
@@ -263,6 +254,49 @@ class ScheduleProjection {
                 .map(c -> new ScheduleConflictView(c.resource(), c.booked(), as(query.viewer(), c.first()),
                         as(query.viewer(), c.second())))
                 .toList();
+    }
+
+    /**
+     * The period condition of the items' query, only as far as the question has one: with from or to, the items
+     * whose period overlaps it, found through the GiST index on their period (V130) and then checked exactly;
+     * without either, every item. A period with an end before its start is indexed from end to start, so the
+     * index never leaves out an item the exact check would keep.
+     */
+    private static String period(FindScheduleQuery query) {
+        if (query.from() == null && query.to() == null) {
+            return " WHERE TRUE";
+        }
+        StringBuilder where = new StringBuilder("""
+                 WHERE tstzrange(LEAST(i.starts_at, i.ends_at), GREATEST(i.starts_at, i.ends_at), '[]')
+                       && tstzrange(CAST(:from AS TIMESTAMPTZ), CAST(:to AS TIMESTAMPTZ), '[]')
+                """);
+        if (query.from() != null) {
+            where.append(" AND i.ends_at > :from");
+        }
+        if (query.to() != null) {
+            where.append(" AND i.starts_at < :to");
+        }
+        return where.append('\n').toString();
+    }
+
+    /**
+     * The conditions on a conflict's first item: neither cancelled, and overlapping the asked period when there is
+     * one (through the period index, then exactly). Its second item is found through the same index by
+     * overlapping the first.
+     */
+    private static String conflictPeriod(FindScheduleConflictsQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'");
+        if (query.from() != null || query.to() != null) {
+            where.append(" AND tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')"
+                    + " && tstzrange(CAST(:from AS TIMESTAMPTZ), CAST(:to AS TIMESTAMPTZ), '[]')");
+        }
+        if (query.from() != null) {
+            where.append(" AND a.ends_at > :from");
+        }
+        if (query.to() != null) {
+            where.append(" AND a.starts_at < :to");
+        }
+        return where.append('\n').toString();
     }
 
     private List<ScheduleEntryView> trips(FindScheduleQuery query) {
