@@ -22,6 +22,7 @@ public class OnePointEntryApplication {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(OnePointEntryApplication.class);
         application.setDefaultProperties(Map.of("spring.application.name", "one-point-entry"));
+        application.addListeners(new TrainingRun());
         application.run(args);
     }
 }
