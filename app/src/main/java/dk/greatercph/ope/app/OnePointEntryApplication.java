@@ -27,6 +27,7 @@ public class OnePointEntryApplication {
         }
         SpringApplication application = new SpringApplication(OnePointEntryApplication.class);
         application.setDefaultProperties(Map.of("spring.application.name", "one-point-entry"));
+        application.addListeners(new TrainingRun());
         application.run(args);
     }
 }

@@ -42,6 +42,13 @@ final class StartedJar implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // as the README's run command: the extracted jar with the build's class-data archive, where they exist
+        Path extracted = Files.exists(jar.resolveSibling("app.jsa")) ? jar
+                : jar.resolveSibling("extracted").resolve(jar.getFileName());
+        if (Files.exists(extracted) && Files.exists(extracted.resolveSibling("app.jsa"))) {
+            command.add("-XX:SharedArchiveFile=" + extracted.resolveSibling("app.jsa"));
+            jar = extracted;
+        }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort,
                 "--ope.embedded-postgres.port=" + postgresPort,
                 "--ope.embedded-postgres.data-dir=" + folder.resolve("postgres")));

@@ -20,9 +20,15 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 public class EmbeddedPostgresAutoConfiguration {
 
+    /** Begins starting the server once the bean definitions are read, beside the rest of the context's refresh. */
+    @Bean
+    static EmbeddedPostgresEarlyStart embeddedPostgresEarlyStart() {
+        return new EmbeddedPostgresEarlyStart();
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties properties) {
-        return EmbeddedPostgresServer.start(properties.dataDir(), properties.port());
+    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresEarlyStart earlyStart) {
+        return earlyStart.take();
     }
 
     /** Bound like Boot's own pool, so {@code spring.datasource.hikari.*} (timeouts included) applies here too. */
