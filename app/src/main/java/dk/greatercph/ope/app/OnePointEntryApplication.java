@@ -1,5 +1,6 @@
 package dk.greatercph.ope.app;
 
+import dk.greatercph.ope.app.benchmark.Benchmark;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -20,6 +21,10 @@ import java.util.Map;
 public class OnePointEntryApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("benchmark")) {
+            Benchmark.start(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication application = new SpringApplication(OnePointEntryApplication.class);
         application.setDefaultProperties(Map.of("spring.application.name", "one-point-entry"));
         application.run(args);

@@ -1,12 +1,15 @@
 package dk.greatercph.ope.platform.eventstore;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +28,12 @@ import java.util.List;
  * mode included).
  * <p>
  * The same lock makes the tamper-evident {@link EventChain} well defined: in the appending transaction, after
- * the rows are inserted, the engine reads back exactly what was stored and appends one link per event to the
- * chain, continuing from the link of the event appended before.
+ * the rows are inserted, the engine appends one link per event to the chain, continuing from the link of the
+ * event appended before. It links the very bytes and texts it wrote (the database only adds the global index,
+ * which the insert returns), so nothing is read back.
+ * <p>
+ * The lock is held by every append until it commits, so its length bounds the rate of appends: the events are
+ * serialised before it is taken, and taking it and reading the chain's head share one round trip.
  */
 public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -49,12 +56,24 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
         if (events.isEmpty()) {
             return;
         }
-        transactionManager.executeInTransaction(() -> {
-            withConnection(CommitOrderedJdbcEventStorageEngine::takeAppendLock, "Could not take the event append lock");
-            super.appendEvents(events, serializer);
-            List<String> identifiers = events.stream().map(EventMessage::getIdentifier).toList();
-            withConnection(connection -> linkEvents(connection, identifiers), "Could not extend the event chain");
-        });
+        // Serialising costs CPU and no lock: done before the lock is taken, so the lock is held only for the
+        // statements themselves and the commit.
+        List<Row> rows = events.stream().map(event -> Row.of(event, serializer)).toList();
+        transactionManager.executeInTransaction(() -> withConnection(connection -> {
+            byte[] previous = lockAndReadChainHead(connection);
+            long[] globalIndexes;
+            try {
+                globalIndexes = insert(connection, rows);
+            } catch (SQLException e) {
+                handlePersistenceException(e, events.get(0));
+                throw e;
+            }
+            if (previous == null) {
+                linkAll(connection, EventChain.GENESIS);
+            } else {
+                linkInserted(connection, previous, rows, globalIndexes);
+            }
+        }, "Could not append the events"));
     }
 
     /**
@@ -65,17 +84,10 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
     public void linkHistoryIfChainIsEmpty() {
         transactionManager.executeInTransaction(() -> withConnection(connection -> {
             takeAppendLock(connection);
-            linkEvents(connection, List.of());
+            if (chainHead(connection) == null) {
+                linkAll(connection, EventChain.GENESIS);
+            }
         }, "Could not link the events stored before the chain existed"));
-    }
-
-    private void linkEvents(Connection connection, List<String> appended) throws SQLException {
-        byte[] previous = chainHead(connection);
-        if (previous == null) {
-            linkAll(connection, EventChain.GENESIS);
-        } else if (!appended.isEmpty()) {
-            linkAppended(connection, previous, appended);
-        }
     }
 
     private static byte[] chainHead(Connection connection) throws SQLException {
@@ -96,15 +108,97 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
         }
     }
 
-    private static void linkAppended(Connection connection, byte[] previous, List<String> appended)
-            throws SQLException {
-        try (PreparedStatement read = connection.prepareStatement("SELECT " + StoredEvent.COLUMNS
-                + " FROM DomainEventEntry WHERE eventIdentifier = ANY (?) ORDER BY globalIndex")) {
-            Array identifiers = connection.createArrayOf("varchar", appended.toArray());
-            read.setArray(1, identifiers);
-            try (ResultSet rs = read.executeQuery()) {
-                insertLinks(connection, previous, rs);
+    /**
+     * Takes the append lock and then reads the chain's head, in one round trip. The head is read by a second
+     * statement, so that under READ COMMITTED it sees every append committed before the lock was granted.
+     */
+    private static byte[] lockAndReadChainHead(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?); "
+                + "SELECT link FROM " + EventChain.TABLE + " ORDER BY global_index DESC LIMIT 1")) {
+            statement.setLong(1, APPEND_LOCK_KEY);
+            statement.execute();
+            if (!statement.getMoreResults()) {
+                throw new SQLException("The chain head was not read after the append lock");
             }
+            try (ResultSet rs = statement.getResultSet()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+    }
+
+    /** Inserts the rows in one batch and returns the global index the database gave each, in order. */
+    private static long[] insert(Connection connection, List<Row> rows) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
+                + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, "
+                + "metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"globalindex"})) {
+            for (Row row : rows) {
+                insert.setString(1, row.eventIdentifier());
+                insert.setString(2, row.aggregateIdentifier());
+                insert.setLong(3, row.sequenceNumber());
+                insert.setString(4, row.type());
+                insert.setString(5, row.timeStamp());
+                insert.setString(6, row.payloadType());
+                insert.setString(7, row.payloadRevision());
+                insert.setBytes(8, row.payload());
+                insert.setBytes(9, row.metaData());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            long[] globalIndexes = new long[rows.size()];
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                for (int i = 0; i < globalIndexes.length; i++) {
+                    if (!keys.next()) {
+                        throw new SQLException("The database returned " + i + " global indexes for " + rows.size()
+                                + " events");
+                    }
+                    globalIndexes[i] = keys.getLong(1);
+                }
+            }
+            return globalIndexes;
+        }
+    }
+
+    /** Links the rows just inserted from what the engine wrote, without reading them back. */
+    private static void linkInserted(Connection connection, byte[] previous, List<Row> rows, long[] globalIndexes)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + EventChain.TABLE
+                + " (global_index, event_identifier, link) VALUES (?, ?, ?)")) {
+            byte[] link = previous;
+            for (int i = 0; i < rows.size(); i++) {
+                StoredEvent event = rows.get(i).stored(globalIndexes[i]);
+                link = EventChain.link(link, event);
+                insert.setLong(1, event.globalIndex());
+                insert.setString(2, event.eventIdentifier());
+                insert.setBytes(3, link);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * One event as Axon's JDBC engine stores it (its default append statement): an event without an aggregate is
+     * stored under its own id with sequence 0 and no type; payload and metadata as bytes; the time stamp as ISO-8601
+     * text.
+     */
+    private record Row(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
+                       String timeStamp, String payloadType, String payloadRevision, byte[] payload,
+                       byte[] metaData) {
+
+        static Row of(EventMessage<?> message, Serializer serializer) {
+            DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domain ? domain
+                    : new GenericDomainEventMessage<>(null, message.getIdentifier(), 0L, message,
+                    message::getTimestamp);
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+            SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+            return new Row(event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                    event.getType(), DateTimeUtils.formatInstant(event.getTimestamp()), payload.getType().getName(),
+                    payload.getType().getRevision(), payload.getData(), metaData.getData());
+        }
+
+        StoredEvent stored(long globalIndex) {
+            return new StoredEvent(globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type,
+                    payloadType, payloadRevision, payload, metaData, timeStamp);
         }
     }
 

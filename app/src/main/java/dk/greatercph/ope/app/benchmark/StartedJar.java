@@ -1,0 +1,103 @@
+package dk.greatercph.ope.app.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application as a user starts it: {@code java <documented options> -jar app.jar} in its own process, on a
+ * fresh data folder and free ports. Measures the time from launching the process to the first healthy answer, and
+ * reads the process's resident memory from {@code /proc}.
+ */
+final class StartedJar implements AutoCloseable {
+
+    private static final Duration START_LIMIT = Duration.ofMinutes(3);
+
+    final int httpPort;
+    final int postgresPort;
+    final double secondsToHealthy;
+    final Path folder;
+    private final Process process;
+
+    private StartedJar(Process process, int httpPort, int postgresPort, double secondsToHealthy, Path folder) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.postgresPort = postgresPort;
+        this.secondsToHealthy = secondsToHealthy;
+        this.folder = folder;
+    }
+
+    static StartedJar start(Path jar, List<String> jvmOptions, Path folder) throws IOException, InterruptedException {
+        int httpPort = freePort();
+        int postgresPort = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort,
+                "--ope.embedded-postgres.port=" + postgresPort,
+                "--ope.embedded-postgres.data-dir=" + folder.resolve("postgres")));
+        Path log = folder.resolve("application.log");
+        Files.createDirectories(folder);
+        long launched = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = launched + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application stopped while starting (exit " + process.exitValue()
+                        + "); its output is in " + log);
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    double seconds = (System.nanoTime() - launched) / 1e9;
+                    return new StartedJar(process, httpPort, postgresPort, seconds, folder);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The application was not healthy within " + START_LIMIT + "; see " + log);
+    }
+
+    /** The process's resident set size in MB ({@code VmRSS}), or -1 where {@code /proc} does not exist. */
+    double residentMegabytes() throws IOException {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
