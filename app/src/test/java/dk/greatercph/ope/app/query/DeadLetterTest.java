@@ -168,6 +168,32 @@ class DeadLetterTest {
     }
 
     @Test
+    void aRefusedRowInTheMiddleOfABatchIsParkedAloneAndTheRestOfTheBatchIsApplied() {
+        StreamingEventProcessor board = processing.eventProcessor("delegation-board", StreamingEventProcessor.class)
+                .orElseThrow();
+        DelegationId before = DelegationId.newId();
+        DelegationId refused = DelegationId.newId();
+        DelegationId after = DelegationId.newId();
+        board.shutDown();
+        try {
+            log.append("Delegation", before.value(), registration(before, "Batch before " + before).event());
+            log.append("Delegation", refused.value(), registration(refused, "Batch NUL " + refused)
+                    .purpose("Study\u0000visit").event());
+            log.append("Delegation", after.value(), registration(after, "Batch after " + after).event());
+        } finally {
+            board.start();
+        }
+
+        assertThat(desk.getUntil("/api/delegations/" + after, r -> r.status() == 200, WAIT).status())
+                .as("the event after the refused one, in the same batch").isEqualTo(200);
+        assertThat(desk.get("/api/delegations/" + before).status()).isEqualTo(200);
+        assertThat(lettersOf("delegation-board", refused.value(), 1)).hasSize(1);
+        assertThat(desk.get("/api/delegations/" + refused).status()).isEqualTo(404);
+        assertThat(admin.get("/api/admin/projections/delegation-board").json().get("error").asBoolean()).isFalse();
+        evictAll(refused.value());
+    }
+
+    @Test
     void evictingNeedsAReasonAndRecordsWhoEvictedWhat() {
         String marker = "Evict " + UUID.randomUUID();
         PoisonSwitch.poison("reference-names", marker);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +32,7 @@ class InboxFormsTest {
     private String offeredToChc(String organisation) {
         String id = lifecycle.registeredAndScreened(Requests.delegation(organisation));
         Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+        lifecycle.as("chc").getUntil("/api/operators/chc/inbox", r -> r.body().contains(id), Duration.ofSeconds(20));
         return id;
     }
 

@@ -9,13 +9,14 @@ import java.time.Duration;
  *
  * @param gapTimeout how long a streaming processor waits for a missing global index before it treats it as a
  *                   rolled-back append; with commit-ordered appends a gap can never be filled later
- * @param batchSize  how many events a streaming processor reads per query
+ * @param batchSize  how many events a streaming processor reads per query; as many as a projection handles in one
+ *                   transaction (ope.projections.batch-size), so a batch of a catching-up projection is one read
  */
 @ConfigurationProperties("ope.event-store")
 public record EventStoreProperties(Duration gapTimeout, Integer batchSize) {
 
     public EventStoreProperties {
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
-        batchSize = batchSize == null ? 100 : batchSize;
+        batchSize = batchSize == null ? 1000 : batchSize;
     }
 }

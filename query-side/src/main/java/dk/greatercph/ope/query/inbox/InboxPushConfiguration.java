@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.inbox;
 
+import dk.greatercph.ope.query.replay.ProjectionBatchSize;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -11,10 +12,11 @@ import org.springframework.context.annotation.Configuration;
 class InboxPushConfiguration {
 
     @Bean
-    ConfigurerModule inboxPushStartsAtHead() {
+    ConfigurerModule inboxPushStartsAtHead(ProjectionBatchSize batch) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessorConfiguration(InboxPush.NAME, c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
+                        .andBatchSize(batch.batchSize())
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 }

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.notification;
 
+import dk.greatercph.ope.query.replay.ProjectionBatchSize;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -17,10 +18,11 @@ import org.springframework.context.annotation.Configuration;
 class NotificationConfiguration {
 
     @Bean
-    ConfigurerModule notifierLearnsThePastWithoutSendingIt() {
+    ConfigurerModule notifierLearnsThePastWithoutSendingIt(ProjectionBatchSize batch) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessorConfiguration(Notifier.NAME, c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
+                        .andBatchSize(batch.batchSize())
                         .andInitialTrackingToken(source -> ReplayToken.createReplayToken(
                                 source.createHeadToken(), source.createTailToken()))));
     }
