@@ -85,8 +85,13 @@ class DelegationPageTest {
             new Select(browser.find(By.id("add-venueId"))).selectByValue(venue);
             browser.find(By.id("submit-item-addition")).click();
             browser.find(By.id("done"));
-            String row = browser.find(By.cssSelector("#programme tbody tr")).getText();
-            assertThat(row).contains("Tele-medicine ward", venueName, lang.equals("da") ? "Mangler (R3)" : "Missing (R3)");
+            // the programme region reloads itself when the views move on: each look at the row is taken afresh
+            String missing = lang.equals("da") ? "Mangler (R3)" : "Missing (R3)";
+            String row = browser.waitFor(d -> {
+                String text = d.findElement(By.cssSelector("#programme tbody tr")).getText();
+                return text.contains("Tele-medicine ward") && text.contains(missing) ? text : null;
+            });
+            assertThat(row).contains("Tele-medicine ward", venueName, missing);
             browser.check("programme-planned");
 
             browser.find(By.id("delegation-link")).click();
@@ -94,7 +99,8 @@ class DelegationPageTest {
             String r3 = browser.find(By.id("refusal")).getText();
             browser.check("delegation-r3");
             assertThat(r3).contains("COST_COVERAGE_MISSING", "Tele-medicine ward");
-            assertThat(browser.find(By.cssSelector("#programme tbody tr")).getAttribute("class")).contains("conflict");
+            String rowClass = browser.waitFor(d -> d.findElement(By.cssSelector("#programme tbody tr")).getAttribute("class"));
+            assertThat(rowClass).contains("conflict");
         }
     }
 }
