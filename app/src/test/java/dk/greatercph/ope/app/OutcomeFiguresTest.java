@@ -101,8 +101,12 @@ class OutcomeFiguresTest {
                 r -> r.json().path("outcome").isObject(), Duration.ofSeconds(10)).json().get("outcome");
         assertThat(swedishOutcome.get("overnightStays").asInt()).as("not reported reads as 0").isZero();
 
-        JsonNode kpis = desk.getUntil("/api/kpis?year=" + year, r -> r.status() == 200 && operatorIn(r.json(), operator)
-                .get("actuals").get("programmesDelivered").asLong() == 2, Duration.ofSeconds(15)).json();
+        // The actuals come from the KPI projection, the targets from the operator directory: wait for both. The
+        // operator is listed once either has it.
+        JsonNode kpis = desk.getUntil("/api/kpis?year=" + year, r -> r.status() == 200
+                && r.json().get("operators").valueStream().anyMatch(o -> o.get("operatorId").asString().equals(operator)
+                && o.get("actuals").get("programmesDelivered").asLong() == 2 && o.get("targets").size() == 3),
+                Duration.ofSeconds(15)).json();
         JsonNode mine = operatorIn(kpis, operator);
         assertThat(mine.get("targets").valueStream().map(t -> t.get("kind").asString() + "=" + t.get("target").asLong()
                 + "/" + t.get("actual").asLong()))

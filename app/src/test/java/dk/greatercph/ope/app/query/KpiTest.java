@@ -108,11 +108,13 @@ class KpiTest {
         event(d6, 365 * 24 + 2, accepted(d6, a, AssignmentRole.LEAD));
 
         Api desk = new Api(port).as("desk");
+        // The actuals come from the KPI projection, the targets from the operator directory: wait for both.
         JsonNode report = desk.getUntil("/api/kpis?year=" + year, r -> r.status() == 200
                         && operator(r.json(), b) != null && operator(r.json(), b).get("actuals").get("programmesDelivered").asLong() == 1
                         && operator(r.json(), a).get("actuals").get("mousSigned").asLong() == 2
                         && operator(r.json(), a).get("actuals").get("acceptanceRate").asDouble() == 0.6
-                        && operator(r.json(), b).get("actuals").get("delegationsHandled").asLong() == 2,
+                        && operator(r.json(), b).get("actuals").get("delegationsHandled").asLong() == 2
+                        && operator(r.json(), a).get("targets").size() == 3,
                 Duration.ofSeconds(15)).json();
 
         JsonNode actualsA = operator(report, a).get("actuals");
