@@ -75,6 +75,11 @@ class DelegationViewTest {
         PartnerId hospital = PartnerId.newId();
         log.append("Venue", venue.value(), new VenueRegisteredEvent(venue, "Rigshospitalet auditorium", "Blegdamsvej 9", 80));
         log.append("Partner", hospital.value(), new PartnerRegisteredEvent(hospital, "Rigshospitalet", PartnerKind.HOSPITAL, true));
+        // The programme shows venue and host names from another projection (reference-names): wait for them.
+        assertThat(desk.getUntil("/api/venues", r -> r.body().contains(venue.value()), Duration.ofSeconds(10)).body())
+                .contains(venue.value());
+        assertThat(desk.getUntil("/api/partners", r -> r.body().contains(hospital.value()), Duration.ofSeconds(10))
+                .body()).contains(hospital.value());
         Instant overdue = Instant.now().minus(1, ChronoUnit.HOURS);
         log.append("Delegation", id.value(),
                 registered(id, "Wuxi Health Bureau", day, day.plusDays(2), Theme.HEALTH_WELFARE_TECH),

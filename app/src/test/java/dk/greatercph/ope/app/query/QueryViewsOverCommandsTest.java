@@ -29,6 +29,9 @@ class QueryViewsOverCommandsTest {
         Api chc = lifecycle.as("chc");
         String id = lifecycle.accepted("Commands " + UUID.randomUUID());
         String venue = lifecycle.venue();
+        // The programme shows the venue's name from another projection (reference-names): wait for it.
+        assertThat(desk.getUntil("/api/venues", r -> r.body().contains(venue), Duration.ofSeconds(10)).body())
+                .contains(venue);
         LocalDate day = randomFutureDay();
         String item = lifecycle.item(chc, id, "MEETING", venue, null, day + "T10:00:00+01:00", day + "T11:00:00+01:00");
 
