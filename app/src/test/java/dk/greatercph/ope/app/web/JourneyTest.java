@@ -36,6 +36,9 @@ class JourneyTest {
         Lifecycle lifecycle = new Lifecycle(new Api(port));
         Api deskApi = lifecycle.desk();
         String venue = lifecycle.venue();
+        // the programme form offers the venues the reference-names view holds: wait until it holds this one
+        assertThat(deskApi.getUntil("/api/venues", r -> r.body().contains(venue), Duration.ofSeconds(10)).body())
+                .contains(venue);
         // another delegation's confirmed programme holds the venue on 10 June 2087, 10:00–12:00
         String blocker = lifecycle.accepted("Journey blocker " + UUID.randomUUID());
         lifecycle.item(lifecycle.as("chc"), blocker, "MEETING", venue, null, "2087-06-10T10:00", "2087-06-10T12:00");
@@ -83,10 +86,15 @@ class JourneyTest {
             // the operator's open inbox shows the offer without a reload
             operator.waitFor(d -> !d.findElements(By.id("offer-" + id)).isEmpty());
             assertThat(operator.script("return window.journeyMarker")).isEqualTo("not reloaded");
-            assertThat(operator.find(By.id("offer-" + id)).getText()).contains(organisation);
+            // the inbox reloads itself when the views move on: each look, and the click, is taken afresh
+            String offer = operator.waitFor(d -> d.findElement(By.id("offer-" + id)).getText());
+            assertThat(offer).contains(organisation);
             operator.check("journey-inbox-offer");
             Thread.sleep(1_100); // the acceptance falls in a later second than the routing, for the slider below
-            operator.find(By.cssSelector("#offer-" + id + " button.accept")).click();
+            operator.waitFor(d -> {
+                d.findElement(By.cssSelector("#offer-" + id + " button.accept")).click();
+                return true;
+            });
             operator.waitFor(d -> !d.findElements(By.id("accepted-" + id)).isEmpty());
             operator.check("journey-inbox-accepted");
 
@@ -98,9 +106,9 @@ class JourneyTest {
             set(desk, "add-endsAt", "2087-06-10T12:30");
             set(desk, "add-venueId", venue);
             desk.find(By.id("submit-item-addition")).click();
-            WebElement row = desk.waitFor(d -> d.findElements(By.cssSelector("[id^='programme-item-ITM-']")).stream()
-                    .findFirst().orElse(null));
-            String item = row.getAttribute("id").substring("programme-item-".length());
+            // the programme reloads itself when the views move on: the row's id is read as it is found
+            String item = desk.waitFor(d -> d.findElements(By.cssSelector("[id^='programme-item-ITM-']")).stream()
+                    .findFirst().map(row -> row.getAttribute("id")).orElse(null)).substring("programme-item-".length());
             desk.check("journey-programme-planned");
 
             // confirming is refused: R6, with its reason and the item that clashes
