@@ -36,7 +36,8 @@ class BoardPageTest {
             browser.waitForText(after);
             assertThat(browser.script("return window.opeMarker")).as("no reload").isEqualTo(marker);
             browser.check("board-live");
-            assertThat(browser.find(By.id("row-" + id)).getText()).contains(before);
+            // the results reload themselves when the board moves on: read the row afresh
+            assertThat(browser.<String>waitFor(d -> d.findElement(By.id("row-" + id)).getText())).contains(before);
         }
     }
 }

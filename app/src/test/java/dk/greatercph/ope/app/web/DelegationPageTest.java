@@ -53,7 +53,9 @@ class DelegationPageTest {
             assertThat(r2).contains("NO_BUSINESS_FOCUS").contains(lang.equals("da")
                     ? "en ikke-politisk delegation skal have en beskrevet forretningsmulighed (regel R2)"
                     : "a non-political delegation must state a business opportunity (rule R2)");
-            assertThat(browser.find(By.id("refusals")).getText()).contains(lang.equals("da") ? "Fordeling afvist" : "Routing refused");
+            // the refusals are in the facts region, which reloads itself when the views move on: read it afresh
+            assertThat(browser.<String>waitFor(d -> d.findElement(By.id("refusals")).getText()))
+                    .contains(lang.equals("da") ? "Fordeling afvist" : "Routing refused");
 
             browser.find(By.cssSelector("#action-decline > summary")).click();
             browser.find(By.id("decline-reason")).sendKeys("No business focus");
@@ -71,7 +73,8 @@ class DelegationPageTest {
             browser.find(By.id("routing-reason")).sendKeys("The region asked for the hospitals to lead");
             browser.find(By.id("submit-routing")).click();
             browser.find(By.id("done"));
-            assertThat(browser.find(By.id("assignment-chc")).getText()).contains(lang.equals("da") ? "Tilbudt" : "Offered");
+            assertThat(browser.<String>waitFor(d -> d.findElement(By.id("assignment-chc")).getText()))
+                    .contains(lang.equals("da") ? "Tilbudt" : "Offered");
             browser.check("delegation-routed");
             id = planned;
 

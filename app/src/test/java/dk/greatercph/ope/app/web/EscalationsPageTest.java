@@ -12,7 +12,6 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -56,13 +55,16 @@ class EscalationsPageTest {
         boolean da = lang.equals("da");
         try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("desk")) {
             browser.visit("/escalations", "escalations");
-            WebElement row = browser.find(By.id("esc-" + id + "-clean"));
-            assertThat(row.getText()).contains(organisation)
+            // the list reloads itself when the board moves on: each look at the row is taken afresh
+            By row = By.id("esc-" + id + "-clean");
+            String text = browser.waitFor(d -> d.findElement(row).getText());
+            String href = browser.waitFor(d -> d.findElement(row).findElement(By.cssSelector("a")).getAttribute("href"));
+            assertThat(text).contains(organisation)
                     .contains(da ? "Eskaleret" : "Escalated")
                     .contains(da ? "clean (lead)" : "clean (lead)")
                     .contains(da ? "Fordel delegationen igen med en anden lead" : "Route the delegation again with another lead")
                     .contains(da ? "dage" : "days");
-            assertThat(row.findElement(By.cssSelector("a")).getAttribute("href")).endsWith("/delegations/" + id);
+            assertThat(href).endsWith("/delegations/" + id);
             assertThat(browser.find(By.cssSelector("h1")).getText()).isEqualTo(da ? "Eskaleringer" : "Escalations");
         }
     }

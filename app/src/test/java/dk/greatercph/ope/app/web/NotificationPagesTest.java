@@ -35,13 +35,17 @@ class NotificationPagesTest {
             new Select(browser.find(By.id("recipient-language"))).selectByValue("en");
             browser.find(By.id("recipient-add")).click();
             browser.waitForText(address);
-            assertThat(browser.find(By.cssSelector("table.recipients")).getText())
+            // the lists reload themselves when the settings' view moves on: each look is taken afresh
+            assertThat(browser.<String>waitFor(d -> d.findElement(By.cssSelector("table.recipients")).getText()))
                     .contains(address, lang.equals("da") ? "Engelsk" : "English");
 
             browser.find(By.id("webhook-url")).sendKeys(url);
             browser.find(By.id("webhook-add")).click();
             browser.waitForText(lang.equals("da") ? "Webhooken er oprettet." : "The webhook has been subscribed.");
-            assertThat(browser.find(By.cssSelector("table.webhooks")).getText()).contains(url);
+            assertThat(browser.<String>waitFor(d -> {
+                String webhooks = d.findElement(By.cssSelector("table.webhooks")).getText();
+                return webhooks.contains(url) ? webhooks : null;
+            })).contains(url);
             String secret = browser.find(By.id("secret-value")).getText();
             assertThat(secret).startsWith("whsec_");
             assertThat(browser.driver().getCurrentUrl()).doesNotContain(secret);
@@ -53,7 +57,7 @@ class NotificationPagesTest {
         }
         try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("admin")) {
             browser.visit("/admin/notifications", "outbox");
-            assertThat(browser.find(By.cssSelector("table.outbox caption")).getText())
+            assertThat(browser.<String>waitFor(d -> d.findElement(By.cssSelector("table.outbox caption")).getText()))
                     .isEqualTo(lang.equals("da") ? "Underretninger, nyeste først" : "Notifications, newest first");
             browser.find(By.id("status-SENT")).click();
             browser.waitFor(d -> d.getCurrentUrl().contains("status=SENT"));

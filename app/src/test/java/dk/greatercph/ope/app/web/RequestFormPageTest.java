@@ -58,7 +58,8 @@ class RequestFormPageTest {
             browser.check("request-registered");
             assertThat(browser.find(By.id("delegation-status")).getText())
                     .isEqualTo(lang.equals("da") ? "Modtaget" : "Requested");
-            assertThat(browser.find(By.id("facts")).getText()).contains("Jiangsu", "6");
+            // the facts reload themselves when the board moves on: read them afresh
+            assertThat(browser.<String>waitFor(d -> d.findElement(By.id("facts")).getText())).contains("Jiangsu", "6");
         }
     }
 }

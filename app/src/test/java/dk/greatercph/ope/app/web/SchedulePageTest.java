@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.DayOfWeek;
@@ -86,21 +85,22 @@ class SchedulePageTest {
         try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("desk")) {
             browser.visit("/schedule?view=week&date=" + week.monday().plusDays(3), "schedule-week");
 
-            assertThat(browser.find(By.cssSelector("#schedule-period")).getText())
+            // the calendar reloads itself when the views move on: each look at it is taken afresh
+            assertThat(browser.<String>waitFor(d -> d.findElement(By.cssSelector("#schedule-period")).getText()))
                     .startsWith(da ? "Uge " : "Week ");
-            assertThat(browser.find(By.id("schedule-conflicts")).getText())
+            assertThat(browser.<String>waitFor(d -> d.findElement(By.id("schedule-conflicts")).getText()))
                     .contains(week.first(), week.second())
                     .contains(da ? "booket to gange" : "booked twice");
-            WebElement conflicted = entry(browser, week.first());
-            assertThat(conflicted.getAttribute("class")).contains("in-conflict");
-            assertThat(conflicted.getText()).as("said in words, not by colour alone")
+            Entry conflicted = entry(browser, week.first());
+            assertThat(conflicted.classes()).contains("in-conflict");
+            assertThat(conflicted.text()).as("said in words, not by colour alone")
                     .contains(da ? "Konflikt" : "Conflict").contains(week.second());
             String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(LocalTime.of(10, 0));
-            assertThat(conflicted.getText()).contains(time);
+            assertThat(conflicted.text()).contains(time);
 
-            WebElement tripItem = entry(browser, week.counterpart());
-            assertThat(tripItem.getAttribute("class")).contains("entry-TRIP_ITEM");
-            assertThat(tripItem.getText()).contains(da ? "Rejseprogram" : "Trip itinerary")
+            Entry tripItem = entry(browser, week.counterpart());
+            assertThat(tripItem.classes()).contains("entry-TRIP_ITEM");
+            assertThat(tripItem.text()).contains(da ? "Rejseprogram" : "Trip itinerary")
                     .contains("Asia/Shanghai").contains("Nanjing")
                     .as("10:00 in Nanjing is 03:00 or 04:00 in Copenhagen")
                     .containsAnyOf(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(LocalTime.of(3, 0)),
@@ -128,20 +128,26 @@ class SchedulePageTest {
             browser.visit("/schedule?view=month&date=" + week.monday().plusDays(3), "schedule-month");
             String month = week.monday().plusDays(3).getMonth()
                     .getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale);
-            assertThat(browser.find(By.cssSelector("#schedule-period")).getText().toLowerCase(locale))
-                    .startsWith(month.toLowerCase(locale));
+            assertThat(browser.waitFor(d -> d.findElement(By.cssSelector("#schedule-period")).getText())
+                    .toLowerCase(locale)).startsWith(month.toLowerCase(locale));
             assertThat(browser.all(By.cssSelector("ol.calendar-month > li")).size() % 7).isZero();
-            WebElement second = entry(browser, week.second());
-            assertThat(second.getAttribute("class")).contains("in-conflict");
+            assertThat(entry(browser, week.second()).classes()).contains("in-conflict");
             assertThat(browser.text()).contains(late);
-            browser.script("arguments[0].scrollIntoView({block: 'center'})", second);
+            browser.script("Array.from(document.querySelectorAll('li.entry'))"
+                    + ".find(e => e.textContent.includes(arguments[0])).scrollIntoView({block: 'center'})", week.second());
             browser.shot("schedule-month-entries");
         }
     }
 
-    private static WebElement entry(Browser browser, String text) {
+    /** An entry's classes and text as the calendar shows them now. */
+    private record Entry(String classes, String text) {
+    }
+
+    /** The entry holding {@code text}, its classes and text read together and afresh: the calendar reloads itself. */
+    private static Entry entry(Browser browser, String text) {
         return browser.waitFor(d -> d.findElements(By.cssSelector("li.entry")).stream()
-                .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+                .filter(e -> e.getText().contains(text)).findFirst()
+                .map(e -> new Entry(e.getAttribute("class"), e.getText())).orElse(null));
     }
 
     @Test
