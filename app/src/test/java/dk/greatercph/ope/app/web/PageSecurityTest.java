@@ -338,6 +338,12 @@ class PageSecurityTest {
         assertThat(desk.post("/api/delegations/" + delegation + "/members", """
                 {"name":"%s","title":"Director","email":"%s","organisation":"Jiangsu","contact":true}"""
                 .formatted(name, email)).status()).isEqualTo(201);
+        // the delegation's page shows its members once the board and the personal-data projection hold them: crawl
+        // after both, or the pages are read before they could carry the name at all
+        assertThat(desk.getUntil("/api/delegations/" + delegation + "?minVersion=1", r -> r.status() == 200,
+                Duration.ofSeconds(10)).status()).isEqualTo(200);
+        assertThat(desk.getUntil("/api/delegations/" + delegation + "/members", r -> r.status() == 200
+                && r.body().contains(email), Duration.ofSeconds(10)).body()).contains(email);
 
         List<String> offending = new ArrayList<>();
         int visited = 0;
