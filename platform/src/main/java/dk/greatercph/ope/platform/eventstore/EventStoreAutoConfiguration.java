@@ -12,6 +12,11 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
@@ -30,7 +35,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * Axon's storage on PostgreSQL: the commit-ordered JDBC event store (payloads as {@code bytea}), the saga
  * schema for PostgreSQL, and a Jackson 3 serializer that can read back the tokens it writes.
  */
-@AutoConfiguration(before = {JdbcAutoConfiguration.class, TransactionAutoConfiguration.class,
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, TransactionAutoConfiguration.class,
         NoOpTransactionAutoConfiguration.class}, after = DataSourceTransactionManagerAutoConfiguration.class)
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreAutoConfiguration {
@@ -59,6 +64,20 @@ public class EventStoreAutoConfiguration {
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
                 .batchSize(properties.batchSize());
         return new CommitOrderedJdbcEventStorageEngine(builder, transactionManager);
+    }
+
+    /**
+     * Axon's embedded event store as its auto-configuration builds it, except that commits wake the streaming
+     * processors after {@code ope.event-store.wake-delay} ({@link CoalescingEmbeddedEventStore}).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                  EventStoreProperties properties) {
+        return new CoalescingEmbeddedEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), properties.wakeDelay());
     }
 
     /**
