@@ -207,8 +207,8 @@ public class DeadLetters {
 
     private boolean retrySequence(SequencedDeadLetterProcessor<EventMessage<?>> processor, String projection,
                                   String sequence) {
-        processor.process(letter -> letter instanceof JdbcDeadLetter<?> jdbcLetter
-                && sequence.equals(jdbcLetter.getSequenceIdentifier()));
+        SavepointPerEvent.always(() -> processor.process(letter -> letter instanceof JdbcDeadLetter<?> jdbcLetter
+                && sequence.equals(jdbcLetter.getSequenceIdentifier())));
         long left = remaining(projection, sequence);
         if (left == 0) {
             log.info("Retried the dead letters of {} in projection {}: all applied", sequence, projection);

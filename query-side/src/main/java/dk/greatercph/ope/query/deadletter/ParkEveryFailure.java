@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 import java.util.regex.Pattern;
 
 /**
- * Parks every event a handler fails on, loudly: nothing is skipped in silence. The cause is kept as its type and
+ * Parks every event a handler fails on, loudly: nothing is skipped in silence. A failure outside a savepoint is not
+ * parked but rolls its batch back, to be retried with savepoints ({@link SavepointPerEvent}). The cause is kept as its type and
  * message, with control characters (which PostgreSQL text cannot hold) replaced, so that the cause itself can
  * always be stored.
  */
@@ -22,6 +23,9 @@ final class ParkEveryFailure implements EnqueuePolicy<EventMessage<?>> {
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        if (cause instanceof SavepointPerEvent.RetryWithSavepoints retry) {
+            throw retry; // not parked: the batch is rolled back and retried with savepoints, which parks the event
+        }
         EventMessage<?> event = letter.message();
         String aggregate = event instanceof DomainEventMessage<?> domain
                 ? domain.getType() + " " + domain.getAggregateIdentifier() + " #" + domain.getSequenceNumber()
