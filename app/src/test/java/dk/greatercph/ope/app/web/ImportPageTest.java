@@ -107,13 +107,7 @@ class ImportPageTest {
 
     /** Waits for text on a page that htmx or a navigation may replace while it is read. */
     static void waitForText(Browser browser, String text) {
-        browser.waitFor(d -> {
-            try {
-                return d.findElement(By.tagName("body")).getText().contains(text);
-            } catch (StaleElementReferenceException e) {
-                return false;
-            }
-        });
+        browser.waitForText(text);
     }
 
     static void waitForState(Browser browser, String state) {

@@ -10,6 +10,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -158,10 +159,21 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Waits until the condition holds. Pages swap parts of themselves (htmx) and reload (after a form), so an element
-     * found a moment ago may be gone when it is read: that counts as "not yet", not as a failure.
+     * found a moment ago may be gone when it is read: that counts as "not yet", not as a failure. Chromium reports
+     * such an element either as stale or, when the document itself was replaced mid-read, as a node that "does not
+     * belong to the document".
      */
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     public WebElement find(By by) {
