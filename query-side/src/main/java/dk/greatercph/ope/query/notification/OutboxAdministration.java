@@ -47,7 +47,7 @@ class OutboxAdministration {
         long total = jdbc.sql("SELECT count(*) FROM notification_outbox " + where)
                 .param("status", status).param("owner", owner).param("delegation", delegation)
                 .param("channel", channel).query(Long.class).single();
-        List<OutboxView> items = jdbc.sql(COLUMNS + where + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+        List<OutboxView> items = jdbc.sql(COLUMNS + where + " ORDER BY created_at DESC, queued DESC LIMIT :limit OFFSET :offset")
                 .param("status", status).param("owner", owner).param("delegation", delegation)
                 .param("channel", channel).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> view(rs)).list();

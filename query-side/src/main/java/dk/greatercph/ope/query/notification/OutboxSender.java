@@ -128,7 +128,7 @@ class OutboxSender implements SmartLifecycle {
                           AND (claimed_until IS NULL OR claimed_until < :now)
                           AND NOT EXISTS (SELECT 1 FROM notification_outbox busy WHERE busy.target = o.target
                                           AND busy.status = 'PENDING' AND busy.claimed_until >= :now)
-                        ORDER BY target, next_attempt_at, created_at, id
+                        ORDER BY target, next_attempt_at, created_at, queued
                         LIMIT :limit
                         """)
                 .param("now", OpeTime.utc(now)).param("limit", CLAIM_LIMIT).query(String.class).list();
