@@ -3,6 +3,7 @@ package dk.greatercph.ope.app.audit;
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.app.support.TableRows;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,7 +76,7 @@ class ProjectionReplayTest {
             String name = projection.getKey();
             assertThat(caughtUp(admin, name)).as(name + " catches up before the replay").isTrue();
             String before = jdbc.sql(projection.getValue()).query(String.class).single();
-            Map<String, List<String>> rowsBefore = rows(name);
+            TableRows rowsBefore = TableRows.of(jdbc, TABLES.get(name));
 
             Api.Response replay = admin.post("/api/admin/projections/" + name + "/replay", "");
             assertThat(replay.status()).isEqualTo(202);
@@ -87,7 +88,7 @@ class ProjectionReplayTest {
             assertThat(finished.get("lastReplay").get("progress").asDouble()).isEqualTo(1.0);
             assertThat(finished.get("behindBy").asLong()).isZero();
             assertThat(jdbc.sql(projection.getValue()).query(String.class).single())
-                    .as(() -> name + ": " + differences(rowsBefore, rows(name))).isEqualTo(before);
+                    .as(() -> name + ": " + rowsBefore.differences(TableRows.of(jdbc, TABLES.get(name)))).isEqualTo(before);
             JsonNode replayed = finished.get("lastReplay");
             System.out.printf("replayed %s: %d events, %.0f events/s%n", name,
                     replayed.get("eventsToReplay").asLong(), replayed.get("eventsPerSecond").asDouble());
@@ -101,26 +102,6 @@ class ProjectionReplayTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("code").asString()).isEqualTo("PROJECTION_NOT_FOUND");
-    }
-
-    private Map<String, List<String>> rows(String projection) {
-        Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
-        TABLES.get(projection).forEach(table -> rows.put(table,
-                jdbc.sql("SELECT t::text FROM " + table + " t ORDER BY 1").query(String.class).list()));
-        return rows;
-    }
-
-    /** The rows only before and only after the replay, per table: what a failure needs to be understood. */
-    private static String differences(Map<String, List<String>> before, Map<String, List<String>> after) {
-        StringBuilder text = new StringBuilder("rows that differ after the replay:");
-        before.forEach((table, rows) -> {
-            List<String> gone = rows.stream().filter(row -> !after.get(table).contains(row)).limit(5).toList();
-            List<String> added = after.get(table).stream().filter(row -> !rows.contains(row)).limit(5).toList();
-            if (!gone.isEmpty() || !added.isEmpty()) {
-                text.append("\n").append(table).append(": before ").append(gone).append("\n  after ").append(added);
-            }
-        });
-        return text.toString();
     }
 
     private static boolean caughtUp(Api admin, String name) {

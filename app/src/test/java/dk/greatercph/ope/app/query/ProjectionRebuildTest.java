@@ -3,6 +3,7 @@ package dk.greatercph.ope.app.query;
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.EventLog;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.TableRows;
 import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
@@ -74,7 +75,7 @@ class ProjectionRebuildTest {
         aDelegationThroughItsWholeLifecycle();
         awaitCaughtUp();
         Map<String, String> before = hashes();
-        Map<String, List<String>> rowsBefore = rows();
+        TableRows rowsBefore = TableRows.of(jdbc, tables());
         assertThat(jdbc.sql("SELECT count(*) FROM schedule_item").query(Long.class).single()).isPositive();
 
         long started = System.nanoTime();
@@ -90,27 +91,11 @@ class ProjectionRebuildTest {
         System.out.printf("rebuilt %d projections from %d events in %d ms%n", PROJECTIONS.size(), events,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
 
-        assertThat(hashes()).as(() -> differences(rowsBefore, rows())).isEqualTo(before);
+        assertThat(hashes()).as(() -> rowsBefore.differences(TableRows.of(jdbc, tables()))).isEqualTo(before);
     }
 
-    private Map<String, List<String>> rows() {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        PROJECTIONS.values().stream().flatMap(List::stream).sorted().forEach(table -> rows.put(table,
-                jdbc.sql("SELECT t::text FROM " + table + " t ORDER BY 1").query(String.class).list()));
-        return rows;
-    }
-
-    /** The rows only before and only after the rebuild, per table: what a failure needs to be understood. */
-    private static String differences(Map<String, List<String>> before, Map<String, List<String>> after) {
-        StringBuilder text = new StringBuilder("rows that differ after the rebuild:");
-        before.forEach((table, rows) -> {
-            List<String> gone = rows.stream().filter(row -> !after.get(table).contains(row)).limit(5).toList();
-            List<String> added = after.get(table).stream().filter(row -> !rows.contains(row)).limit(5).toList();
-            if (!gone.isEmpty() || !added.isEmpty()) {
-                text.append("\n").append(table).append(": before ").append(gone).append("\n  after ").append(added);
-            }
-        });
-        return text.toString();
+    private static List<String> tables() {
+        return PROJECTIONS.values().stream().flatMap(List::stream).toList();
     }
 
     @Test
