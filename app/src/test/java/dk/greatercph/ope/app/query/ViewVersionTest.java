@@ -5,7 +5,10 @@ import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
 import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
@@ -13,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +33,9 @@ class ViewVersionTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     Lifecycle lifecycle;
     Api desk;
@@ -96,6 +104,43 @@ class ViewVersionTest {
         assertThat(again.json().get("code").asString()).isEqualTo("STALE_VERSION");
         assertThat(unconditional.status()).isEqualTo(409);
         assertThat(unconditional.json().get("code").asString()).isEqualTo("INVALID_STATE");
+    }
+
+    @Test
+    void anOperatorReadsADelegationJustOfferedToItOnceTheBoardHasCaughtUp() throws Exception {
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Offered meanwhile " + UUID.randomUUID(),
+                "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health partners"));
+        desk.getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(10));
+        EventProcessor board = processing.eventProcessor("delegation-board").orElseThrow();
+        board.shutDown();
+        Api.Response accepted;
+        CompletableFuture<Void> restarted;
+        try {
+            Lifecycle.ok(desk.post("/api/delegations/" + id + "/routing", "{}"));
+            accepted = Lifecycle.ok(lifecycle.as("chc").post("/api/delegations/" + id + "/assignments/chc/acceptance",
+                    ""));
+            restarted = CompletableFuture.runAsync(() -> {
+                Api.sleep(500);
+                board.start();
+            });
+        } catch (RuntimeException | AssertionError e) {
+            board.start();
+            throw e;
+        }
+        try {
+            long version = accepted.json().get("version").asLong();
+            Api.Response asLead = lifecycle.as("chc").get("/api/delegations/" + id + "?minVersion=" + version);
+            assertThat(asLead.status()).as("the board did not yet know chc was offered it: " + asLead.body())
+                    .isEqualTo(200);
+            assertThat(asLead.header("ETag")).isEqualTo("\"" + version + "\"");
+        } finally {
+            restarted.get(10, TimeUnit.SECONDS);
+        }
+
+        Api.Response notOffered = lifecycle.as("clean").get("/api/delegations/" + id + "?minVersion=0");
+        assertThat(notOffered.status()).isEqualTo(404);
+        Api.Response unknown = desk.get("/api/delegations/DEL-" + UUID.randomUUID() + "?minVersion=0");
+        assertThat(unknown.status()).isEqualTo(404);
     }
 
     private Api.Response delete(String path, String ifMatch) {

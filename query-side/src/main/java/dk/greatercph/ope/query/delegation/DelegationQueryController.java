@@ -5,6 +5,7 @@ import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.query.inbox.AssignmentState;
+import dk.greatercph.ope.query.replay.ProjectionProgress;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The desk's board and one delegation. */
 @RestController
@@ -45,9 +47,11 @@ class DelegationQueryController {
     private static final long POLL_MILLIS = 50;
 
     private final QueryGateway queryGateway;
+    private final ProjectionProgress progress;
 
-    DelegationQueryController(QueryGateway queryGateway) {
+    DelegationQueryController(QueryGateway queryGateway, ProjectionProgress progress) {
         this.queryGateway = queryGateway;
+        this.progress = progress;
     }
 
     @GetMapping("/{id}")
@@ -55,10 +59,11 @@ class DelegationQueryController {
             description = """
                     An operator finds only delegations assigned to it (an offered, accepted or escalated assignment); \
                     any other id answers 404. Read-your-writes: with ?minVersion=N (the ETag a command answered), the \
-                    request waits up to 5 seconds until the view has reached version N (for the desk and auditors also \
-                    until a just-registered delegation appears; an operator waits only for a delegation it already \
-                    sees); if the view is still behind by then, it answers 409 PROJECTION_BEHIND and the client \
-                    retries.""")
+                    request waits up to 5 seconds until the view has reached version N; while the caller does not yet \
+                    see the delegation, until the board has handled every event recorded before the request (so a \
+                    just-registered delegation, or one just offered to the calling operator, appears, and an id \
+                    the caller may not see answers 404 as soon as the board is current); if the view is still \
+                    behind by then, it answers 409 PROJECTION_BEHIND and the client retries.""")
     @ApiResponse(responseCode = "200", description = "The delegation; its version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such delegation, or not assigned to the calling operator")
     @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
@@ -70,10 +75,11 @@ class DelegationQueryController {
             @RequestParam(required = false) @Min(0) Long minVersion) {
         String operator = CurrentUser.current().map(CurrentUser::operatorId).orElse(null);
         FindDelegationQuery query = new FindDelegationQuery(id, operator);
+        OptionalLong recorded = minVersion == null ? OptionalLong.empty() : progress.head();
         Optional<DelegationDetailView> view = find(query);
         if (minVersion != null) {
             long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (view.map(v -> v.delegation().version() < minVersion).orElse(operator == null)
+            while (view.map(v -> v.delegation().version() < minVersion).orElseGet(() -> boardIsBehind(recorded))
                     && System.nanoTime() < deadline) {
                 pause();
                 view = find(query);
@@ -135,6 +141,15 @@ class DelegationQueryController {
         return queryGateway.query(new FindDelegationsQuery(BoardCursor.decode(after), limit, status, operator, theme,
                 from, to, q, country, sector, type, receivedFrom, receivedTo, assignmentState),
                 ResponseTypes.instanceOf(DelegationPage.class)).join();
+    }
+
+    /**
+     * Whether the board may still lack a delegation because it has not yet handled every event recorded before the
+     * request came. Waiting on this rather than on the delegation itself keeps a 404 as quick for an id that exists
+     * but is not the caller's as for one that does not exist.
+     */
+    private boolean boardIsBehind(OptionalLong recorded) {
+        return recorded.isPresent() && !progress.hasReached(DelegationBoardProjection.NAME, recorded.getAsLong());
     }
 
     private Optional<DelegationDetailView> find(FindDelegationQuery query) {

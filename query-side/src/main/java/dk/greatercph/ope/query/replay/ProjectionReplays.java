@@ -7,11 +7,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -22,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -44,9 +39,8 @@ class ProjectionReplays implements DisposableBean {
     private static final long WATCH_INTERVAL_MILLIS = 50;
 
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final ProjectionProgress progress;
     private final JdbcClient jdbc;
-    private final Serializer tokenSerializer;
     private final DeadLetters deadLetters;
     private final Clock clock;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
@@ -56,12 +50,11 @@ class ProjectionReplays implements DisposableBean {
         return thread;
     });
 
-    ProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
-                      org.axonframework.config.Configuration axon, DeadLetters deadLetters, Clock clock) {
+    ProjectionReplays(EventProcessingConfiguration processing, ProjectionProgress progress, JdbcClient jdbc,
+                      DeadLetters deadLetters, Clock clock) {
         this.processing = processing;
-        this.eventStore = eventStore;
+        this.progress = progress;
         this.jdbc = jdbc;
-        this.tokenSerializer = axon.serializer();
         this.deadLetters = deadLetters;
         this.clock = clock;
     }
@@ -131,51 +124,13 @@ class ProjectionReplays implements DisposableBean {
 
     private ProjectionStatus status(StreamingEventProcessor processor, Long head, Map<String, Long> letters) {
         Map<Integer, EventTrackerStatus> held = processor.processingStatus();
-        Long position = position(processor.getName(), held);
+        Long position = progress.position(processor.getName(), held);
         Long behindBy = head == null ? null : head - (position == null ? 0 : position);
         Run run = runs.get(processor.getName());
         boolean replaying = processor.isReplaying() || (run != null && run.finishedAt == null);
         return new ProjectionStatus(processor.getName(), processor.isRunning(), replaying,
                 held.values().stream().anyMatch(EventTrackerStatus::isErrorState), position, head, behindBy,
                 run == null ? null : run.view(position), letters.getOrDefault(processor.getName(), 0L));
-    }
-
-    /**
-     * The lowest position over all segments: as this process's segments report it, and, for segments another
-     * instance holds (or nobody holds right now), as their stored tokens say. Absent before the first event.
-     */
-    private Long position(String name, Map<Integer, EventTrackerStatus> held) {
-        Map<Integer, Long> positions = new HashMap<>(storedPositions(name));
-        held.forEach((segment, status) -> positions.put(segment, status.getCurrentPosition().orElse(-1)));
-        if (positions.isEmpty()) {
-            return null;
-        }
-        long lowest = positions.values().stream().mapToLong(Long::longValue).min().orElse(-1);
-        return lowest < 0 ? null : lowest;
-    }
-
-    private Map<Integer, Long> storedPositions(String name) {
-        Map<Integer, Long> positions = new HashMap<>();
-        jdbc.sql("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = :name")
-                .param("name", name)
-                .query((rs, n) -> positions.put(rs.getInt("segment"),
-                        storedPosition(name, rs.getBytes("token"), rs.getString("tokenType"))))
-                .list();
-        return positions;
-    }
-
-    private long storedPosition(String name, byte[] token, String tokenType) {
-        if (token == null || tokenType == null) {
-            return -1;
-        }
-        try {
-            TrackingToken stored = tokenSerializer.deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
-            return stored == null ? -1 : stored.position().orElse(-1);
-        } catch (RuntimeException e) {
-            log.warn("Could not read the stored token of {}", name, e);
-            return -1;
-        }
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -194,12 +149,8 @@ class ProjectionReplays implements DisposableBean {
     }
 
     private Long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        if (head == null) {
-            return null;
-        }
-        OptionalLong position = head.position();
-        return position.isPresent() ? position.getAsLong() : null;
+        OptionalLong head = progress.head();
+        return head.isPresent() ? head.getAsLong() : null;
     }
 
     @Override

@@ -30,8 +30,10 @@ import java.util.Optional;
 
 /** Projects trip events into one row per trip. Idempotent: a repeated event leaves the row as it was. */
 @Component
-@ProcessingGroup("trip-board")
+@ProcessingGroup(TripProjection.NAME)
 class TripProjection {
+
+    static final String NAME = "trip-board";
 
     private static final TypeReference<List<TripView.Participant>> PARTICIPANTS = new TypeReference<>() {
     };

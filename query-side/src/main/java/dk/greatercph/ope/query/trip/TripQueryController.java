@@ -3,6 +3,7 @@ package dk.greatercph.ope.query.trip;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.query.replay.ProjectionProgress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Outgoing political trips. */
 @RestController
@@ -36,9 +38,11 @@ class TripQueryController {
     private static final long POLL_MILLIS = 50;
 
     private final QueryGateway queryGateway;
+    private final ProjectionProgress progress;
 
-    TripQueryController(QueryGateway queryGateway) {
+    TripQueryController(QueryGateway queryGateway, ProjectionProgress progress) {
         this.queryGateway = queryGateway;
+        this.progress = progress;
     }
 
     @GetMapping
@@ -49,6 +53,11 @@ class TripQueryController {
                 ResponseTypes.multipleInstancesOf(TripView.class)).join();
         trips.forEach(TripQueryController::shown);
         return trips;
+    }
+
+    /** Whether the trip board has not yet handled every event recorded before the request came. */
+    private boolean boardIsBehind(OptionalLong recorded) {
+        return recorded.isPresent() && !progress.hasReached(TripProjection.NAME, recorded.getAsLong());
     }
 
     private Optional<TripView> find(FindTripQuery query) {
@@ -82,9 +91,10 @@ class TripQueryController {
                     DESK or AUDITOR. With its participants and itinerary (times local to each item's time zone, with \
                     its offset); reading it is recorded as a read of personal data. An unknown id is 404 \
                     TRIP_NOT_FOUND. Read-your-writes as for delegations: with ?minVersion=N (the ETag a trip command \
-                    answered) the request waits up to 5 seconds until the view has reached version N (or a \
-                    just-planned trip appears); if it is still behind then, 409 PROJECTION_BEHIND and the client \
-                    retries.""")
+                    answered) the request waits up to 5 seconds until the view has reached version N (while the trip \
+                    is not found, until the trip board has handled every event recorded before the request, so a \
+                    just-planned trip appears and an unknown id answers 404 as soon as the board is current); if it \
+                    is still behind then, 409 PROJECTION_BEHIND and the client retries.""")
     @ApiResponse(responseCode = "200", description = "The trip; its version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such trip (TRIP_NOT_FOUND)")
     @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
@@ -95,10 +105,12 @@ class TripQueryController {
                     example = "3")
             @RequestParam(required = false) @Min(0) Long minVersion) {
         FindTripQuery query = new FindTripQuery(id);
+        OptionalLong recorded = minVersion == null ? OptionalLong.empty() : progress.head();
         Optional<TripView> view = find(query);
         if (minVersion != null) {
             long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (view.map(v -> v.version() < minVersion).orElse(true) && System.nanoTime() < deadline) {
+            while (view.map(v -> v.version() < minVersion).orElseGet(() -> boardIsBehind(recorded))
+                    && System.nanoTime() < deadline) {
                 pause();
                 view = find(query);
             }

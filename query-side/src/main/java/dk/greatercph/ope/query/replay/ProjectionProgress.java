@@ -1,0 +1,96 @@
+package dk.greatercph.ope.query.replay;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * How far the event store and each projection have come, as global event positions. A projection's position is the
+ * lowest over its segments: as this process's segments report it, and, for segments another instance holds (or
+ * nobody holds right now), as their stored tokens say. A read that must not answer before the projection has seen
+ * everything already recorded takes the {@link #head() head} first and waits until {@link #hasReached} it.
+ */
+@Component
+public class ProjectionProgress {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionProgress.class);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final JdbcClient jdbc;
+    private final Serializer tokenSerializer;
+
+    ProjectionProgress(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
+                       org.axonframework.config.Configuration axon) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.tokenSerializer = axon.serializer();
+    }
+
+    /** The position of the newest recorded event; empty while the event store is empty. */
+    public OptionalLong head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? OptionalLong.empty() : head.position();
+    }
+
+    /** Whether the named projection has handled (or passed over) every event up to and including this position. */
+    public boolean hasReached(String projection, long position) {
+        Long reached = position(projection, processingStatus(projection));
+        return reached != null && reached >= position;
+    }
+
+    /** The lowest position over the projection's segments; absent before it has handled its first event. */
+    Long position(String name, Map<Integer, EventTrackerStatus> held) {
+        Map<Integer, Long> positions = new HashMap<>(storedPositions(name));
+        held.forEach((segment, status) -> positions.put(segment, status.getCurrentPosition().orElse(-1)));
+        if (positions.isEmpty()) {
+            return null;
+        }
+        long lowest = positions.values().stream().mapToLong(Long::longValue).min().orElse(-1);
+        return lowest < 0 ? null : lowest;
+    }
+
+    private Map<Integer, EventTrackerStatus> processingStatus(String name) {
+        return processing.eventProcessor(name)
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(processor -> ((StreamingEventProcessor) processor).processingStatus())
+                .orElse(Map.of());
+    }
+
+    private Map<Integer, Long> storedPositions(String name) {
+        Map<Integer, Long> positions = new HashMap<>();
+        jdbc.sql("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = :name")
+                .param("name", name)
+                .query((rs, n) -> positions.put(rs.getInt("segment"),
+                        storedPosition(name, rs.getBytes("token"), rs.getString("tokenType"))))
+                .list();
+        return positions;
+    }
+
+    private long storedPosition(String name, byte[] token, String tokenType) {
+        if (token == null || tokenType == null) {
+            return -1;
+        }
+        try {
+            TrackingToken stored = tokenSerializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+            return stored == null ? -1 : stored.position().orElse(-1);
+        } catch (RuntimeException e) {
+            log.warn("Could not read the stored token of {}", name, e);
+            return -1;
+        }
+    }
+}
