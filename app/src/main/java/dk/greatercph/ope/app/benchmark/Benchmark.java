@@ -29,7 +29,9 @@ import java.util.Map;
  *     on that application's PostgreSQL; one client's registration latency; the process's resident memory after it.
  * <li>The application inside this process, on another fresh data folder: a history appended through its event
  *     store; the live projections catching up on new events; a replay of the board beside an ordered read of the
- *     event table; the board, schedule, audit and KPI queries at that size.
+ *     event table.
+ * <li>The jar as users start it again, on the data the second step left: the board, schedule, audit and KPI
+ *     queries at that size.
  * </ol>
  * Progress goes to standard error, the table and a one-line summary to standard output. The exit code is 0 when the
  * run completed (whether or not the targets were met), 1 when it could not.
@@ -45,6 +47,7 @@ public final class Benchmark {
     public static void start(String[] args) {
         int exit = 0;
         try {
+            Http.configure();
             run(Options.parse(args));
         } catch (Exception e) {
             System.err.println("The benchmark could not complete: " + e.getMessage());
@@ -68,7 +71,8 @@ public final class Benchmark {
         Figures figures = new Figures();
         try {
             startedJar(options, jar, folder.resolve("jar"), figures);
-            inProcess(options, folder.resolve("in-process"), figures);
+            long delegations = inProcess(options, folder.resolve("in-process"), figures);
+            queriesOnTheJar(options, jar, folder.resolve("in-process"), delegations, figures);
         } finally {
             deleteQuietly(folder);
         }
@@ -112,10 +116,13 @@ public final class Benchmark {
         }
     }
 
-    /** Rows measured on the application inside this process: live projections, replay, queries. */
-    private static void inProcess(Options options, Path folder, Figures figures) throws Exception {
+    /**
+     * Rows measured on the application inside this process: live projections, replay. Returns how many delegations
+     * the history holds; its data folder stays for {@link #queriesOnTheJar}.
+     */
+    private static long inProcess(Options options, Path folder, Figures figures) throws Exception {
         int postgresPort = freePort();
-        progress("starting the application in this process for the projection, replay and query rows");
+        progress("starting the application in this process for the projection and replay rows");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OnePointEntryApplication.class)
                 .properties(Map.of("spring.application.name", "one-point-entry"))
                 .run("--server.port=0", "--ope.embedded-postgres.port=" + postgresPort,
@@ -153,7 +160,21 @@ public final class Benchmark {
                             + Figures.number(appended + live) + " events)", Figures.number(rawRead) + " rows/s",
                     Figures.ratio(replayRatio), "≥ 0.30× and ≥ 50,000/s", replayRatio >= 0.30 && replay >= 50_000);
 
-            Map<String, Timings> queries = queries(new Http(port, "desk"), options.queries());
+            progress("VACUUM (ANALYZE) after the load and the replay: %.1f s", raw.vacuumAnalyze());
+            return history.delegations();
+        }
+    }
+
+    /**
+     * The query row, measured as a user meets it: the jar started with the documented options on the data the
+     * in-process rows left behind (its projections already caught up), queried from this process over HTTP.
+     */
+    private static void queriesOnTheJar(Options options, Path jar, Path folder, long delegations, Figures figures)
+            throws Exception {
+        progress("starting the jar on that data for the query row");
+        try (StartedJar app = StartedJar.start(jar, options.jvmOptions(), folder)) {
+            progress("healthy after %.1f s", app.secondsToHealthy);
+            Map<String, Timings> queries = queries(new Http(app.httpPort, "desk"), options.queries());
             StringBuilder measured = new StringBuilder("p99");
             boolean met = true;
             for (Map.Entry<String, Timings> query : queries.entrySet()) {
@@ -161,7 +182,7 @@ public final class Benchmark {
                 measured.append(' ').append(query.getKey()).append(' ').append(Figures.millis(p99));
                 met &= p99 <= 10;
             }
-            figures.add("queries at " + Figures.number(history.delegations()) + " delegations",
+            figures.add("queries at " + Figures.number(delegations) + " delegations",
                     measured.append(" ms").toString(), "", "", "p99 ≤ 10 ms each", met);
         }
     }
@@ -177,7 +198,7 @@ public final class Benchmark {
         queries.put("kpi", () -> desk.getJson("/api/kpis?year=" + EventHistory.busiestYear()));
         Map<String, Timings> timings = new LinkedHashMap<>();
         for (Map.Entry<String, Runnable> query : queries.entrySet()) {
-            Timings.run(null, Math.max(10, requests / 10), 1, n -> query.getValue().run());
+            Timings.run(null, Math.max(100, requests), 1, n -> query.getValue().run());
             Timings timed = Timings.run(null, requests, 1, n -> query.getValue().run());
             progress("query %s: %,d requests, p50 %.1f ms, p99 %.1f ms", query.getKey(), requests, timed.millis(50),
                     timed.millis(99));
