@@ -154,6 +154,43 @@ class KpiTest {
         assertThat(desk.get("/api/kpis").status()).isEqualTo(400);
     }
 
+    @Test
+    void aReportAlreadyReadShowsEveryLaterChange() {
+        year = ThreadLocalRandom.current().nextInt(3000, 9000);
+        base = LocalDate.of(year, 5, 4).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        String a = "kpic" + UUID.randomUUID().toString().substring(0, 8);
+        log.append("Operator", a, new OperatorRegisteredEvent(new OperatorId(a), "KPI C",
+                        List.of(Theme.AUTHORITY_SOIL_WATER), routingVersion(a, Theme.AUTHORITY_SOIL_WATER)),
+                new KpiTargetsAgreedEvent(new OperatorId(a), year, List.of(new KpiTarget(KpiKind.DELEGATIONS_HANDLED, 10))));
+        Api desk = new Api(port).as("desk");
+        String path = "/api/kpis?year=" + year;
+        desk.getUntil(path, r -> r.status() == 200 && target(r.json(), a) == 10, Duration.ofSeconds(15));
+        assertThat(target(desk.get(path).json(), a)).as("read again, unchanged").isEqualTo(10);
+
+        // a projected event: new targets from the operator directory, a delegation led from the KPI projection
+        log.append("Operator", a, new KpiTargetsAgreedEvent(new OperatorId(a), year,
+                List.of(new KpiTarget(KpiKind.DELEGATIONS_HANDLED, 20))));
+        DelegationId led = delegation(DelegationType.BUSINESS, "Jiangsu", base);
+        event(led, 1, routed(led, a));
+        event(led, 1, offered(led, a, AssignmentRole.LEAD, hours(73)));
+        event(led, 2, accepted(led, a, AssignmentRole.LEAD));
+        JsonNode changed = desk.getUntil(path, r -> target(r.json(), a) == 20
+                && operator(r.json(), a).get("actuals").get("delegationsHandled").asLong() == 1,
+                Duration.ofSeconds(15)).json();
+        assertThat(changed.get("desk").get("delegations").asLong()).isEqualTo(1);
+
+        // a row changed by any other writer (a repair, a parked event retried): seen at the next read, without waiting
+        jdbc.sql("UPDATE kpi_target SET target = 30 WHERE operator_id = :operator AND year = :year")
+                .param("operator", a).param("year", year).update();
+        assertThat(target(desk.get(path).json(), a)).isEqualTo(30);
+    }
+
+    private static long target(JsonNode report, String operatorId) {
+        JsonNode operator = operator(report, operatorId);
+        return operator == null || operator.get("targets").isEmpty() ? -1
+                : operator.get("targets").get(0).get("target").asLong();
+    }
+
     private DelegationId delegation(DelegationType type, String province, Instant at) {
         DelegationId id = DelegationId.newId();
         LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate().plusMonths(2);

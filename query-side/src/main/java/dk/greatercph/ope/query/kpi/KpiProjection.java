@@ -16,6 +16,8 @@ import dk.greatercph.ope.events.operator.KpiKind;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.platform.input.CountryCodes;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +47,11 @@ import static dk.greatercph.ope.platform.time.OpeTime.utc;
 class KpiProjection {
 
 
+    private static final int YEARS_KEPT = 32;
+
     private final JdbcClient jdbc;
+    /** The last report computed per year, with the change count it was computed at; shared by every reader. */
+    private final Cache<Integer, Computed> reports = Caffeine.newBuilder().maximumSize(YEARS_KEPT).build();
 
     KpiProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -155,13 +162,31 @@ class KpiProjection {
         jdbc.sql("DELETE FROM kpi_delegation").update();
     }
 
+    /**
+     * The report of a year, computed again only when what it is computed from has changed since: the triggers of
+     * {@code V150__kpi_change_counter.sql} count every committed change to those tables, and a report is kept with
+     * the count read before it was computed, so it is never older than what that count says. The report depends on
+     * nothing else (no clock), so an unchanged count means an unchanged report.
+     */
     @QueryHandler
     KpiReportView handle(FindKpisQuery query) {
+        long changes = jdbc.sql("SELECT seq FROM kpi_change").query(Long.class).single();
+        Computed kept = reports.getIfPresent(query.year());
+        if (kept != null && kept.changes() == changes) {
+            return kept.report();
+        }
+        KpiReportView report = compute(query.year());
+        reports.asMap().merge(query.year(), new Computed(changes, report),
+                (old, computed) -> old.changes() > computed.changes() ? old : computed);
+        return report;
+    }
+
+    private KpiReportView compute(int year) {
         Map<String, List<KpiReportView.Target>> targets = new HashMap<>();
         record TargetRow(String operator, KpiKind kind, long target) {
         }
         List<TargetRow> targetRows = jdbc.sql("SELECT * FROM kpi_target WHERE year = :year ORDER BY operator_id, kind")
-                .param("year", query.year())
+                .param("year", year)
                 .query((rs, n) -> new TargetRow(rs.getString("operator_id"), KpiKind.valueOf(rs.getString("kind")),
                         rs.getLong("target")))
                 .list();
@@ -210,7 +235,7 @@ class KpiProjection {
                             LEFT JOIN led ON led.operator_id = ops.operator_id
                         ORDER BY ops.operator_id
                         """)
-                .param("year", query.year())
+                .param("year", year)
                 .query(rs -> {
                     String operator = rs.getString("operator_id");
                     double median = rs.getDouble("median_hours");
@@ -228,8 +253,8 @@ class KpiProjection {
                     .add(new KpiReportView.Target(row.kind(), row.target(), actual));
         }
         names.forEach((operator, name) -> operators.add(new KpiReportView.OperatorKpis(operator, name,
-                targets.getOrDefault(operator, List.of()), actuals.get(operator))));
-        return new KpiReportView(query.year(), operators, desk(query.year()));
+                List.copyOf(targets.getOrDefault(operator, List.of())), actuals.get(operator))));
+        return new KpiReportView(year, List.copyOf(operators), desk(year));
     }
 
     /**
@@ -267,8 +292,9 @@ class KpiProjection {
                     }
                 });
         long total = byType.values().stream().mapToLong(Long::longValue).sum();
-        return new KpiReportView.Desk(total, byCountry.getOrDefault(CountryCodes.CHINA, 0L), byType, byProvince, byCountry,
-                notRealised);
+        return new KpiReportView.Desk(total, byCountry.getOrDefault(CountryCodes.CHINA, 0L),
+                Collections.unmodifiableMap(byType), Collections.unmodifiableMap(byProvince),
+                Collections.unmodifiableMap(byCountry), Collections.unmodifiableMap(notRealised));
     }
 
     private static String orUnknown(String key) {
@@ -300,5 +326,8 @@ class KpiProjection {
                         """)
                 .param("id", id.value()).param("operator", operator.value()).param("state", state)
                 .param("at", utc(at)).param("version", version).update();
+    }
+
+    private record Computed(long changes, KpiReportView report) {
     }
 }
