@@ -27,10 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** The desk's board and one delegation. */
 @RestController
@@ -40,11 +38,6 @@ import java.util.OptionalLong;
 class DelegationQueryController {
 
     static final int MAX_LIMIT = 200;
-
-    /** How long a read-your-writes request waits for the projection at most. */
-    static final Duration MAX_WAIT = Duration.ofSeconds(5);
-
-    private static final long POLL_MILLIS = 50;
 
     private final QueryGateway queryGateway;
     private final ProjectionProgress progress;
@@ -75,20 +68,12 @@ class DelegationQueryController {
             @RequestParam(required = false) @Min(0) Long minVersion) {
         String operator = CurrentUser.current().map(CurrentUser::operatorId).orElse(null);
         FindDelegationQuery query = new FindDelegationQuery(id, operator);
-        OptionalLong recorded = minVersion == null ? OptionalLong.empty() : progress.head();
-        Optional<DelegationDetailView> view = find(query);
-        if (minVersion != null) {
-            long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (view.map(v -> v.delegation().version() < minVersion).orElseGet(() -> boardIsBehind(recorded))
-                    && System.nanoTime() < deadline) {
-                pause();
-                view = find(query);
-            }
-            if (view.isPresent() && view.get().delegation().version() < minVersion) {
-                throw new DomainProblem(DelegationQueryProblem.PROJECTION_BEHIND,
-                        "The view is at version " + view.get().delegation().version() + ", not yet at " + minVersion
-                                + "; retry shortly.");
-            }
+        Optional<DelegationDetailView> view = minVersion == null ? find(query)
+                : progress.readAtLeast(DelegationBoardProjection.NAME, minVersion, () -> find(query),
+                        v -> v.delegation().version());
+        if (minVersion != null && view.isPresent() && view.get().delegation().version() < minVersion) {
+            throw new DomainProblem(DelegationQueryProblem.PROJECTION_BEHIND, "The view is at version "
+                    + view.get().delegation().version() + ", not yet at " + minVersion + "; retry shortly.");
         }
         return view.map(v -> ResponseEntity.ok().eTag("\"" + v.delegation().version() + "\"").body(v))
                 .orElseThrow(DomainProblem::notFound);
@@ -143,25 +128,7 @@ class DelegationQueryController {
                 ResponseTypes.instanceOf(DelegationPage.class)).join();
     }
 
-    /**
-     * Whether the board may still lack a delegation because it has not yet handled every event recorded before the
-     * request came. Waiting on this rather than on the delegation itself keeps a 404 as quick for an id that exists
-     * but is not the caller's as for one that does not exist.
-     */
-    private boolean boardIsBehind(OptionalLong recorded) {
-        return recorded.isPresent() && !progress.hasReached(DelegationBoardProjection.NAME, recorded.getAsLong());
-    }
-
     private Optional<DelegationDetailView> find(FindDelegationQuery query) {
         return queryGateway.query(query, ResponseTypes.optionalInstanceOf(DelegationDetailView.class)).join();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

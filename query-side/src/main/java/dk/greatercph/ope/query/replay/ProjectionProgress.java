@@ -12,9 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * How far the event store and each projection have come, as global event positions. A projection's position is the
@@ -25,7 +29,11 @@ import java.util.OptionalLong;
 @Component
 public class ProjectionProgress {
 
+    /** How long a read-your-writes request waits for the projection at most. */
+    public static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
     private static final Logger log = LoggerFactory.getLogger(ProjectionProgress.class);
+    private static final long POLL_MILLIS = 50;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -38,6 +46,28 @@ public class ProjectionProgress {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.tokenSerializer = axon.serializer();
+    }
+
+    /**
+     * Read-your-writes: reads a view until it shows at least {@code minVersion}, at most {@link #MAX_WAIT}. While the
+     * view is not found, it waits only until the projection has handled every event recorded before this call, so a
+     * view just written appears, and one the caller may not see (or that does not exist) answers as soon as the
+     * projection is current, as quickly for an existing one as for an unknown one.
+     *
+     * @return the view as last read: empty when not found, else possibly still short of {@code minVersion}
+     */
+    public <T> Optional<T> readAtLeast(String projection, long minVersion, Supplier<Optional<T>> read,
+                                       ToLongFunction<T> version) {
+        OptionalLong recorded = head();
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        Optional<T> view = read.get();
+        while (view.map(v -> version.applyAsLong(v) < minVersion)
+                .orElseGet(() -> recorded.isPresent() && !hasReached(projection, recorded.getAsLong()))
+                && System.nanoTime() < deadline) {
+            pause();
+            view = read.get();
+        }
+        return view;
     }
 
     /** The position of the newest recorded event; empty while the event store is empty. */
@@ -61,6 +91,15 @@ public class ProjectionProgress {
         }
         long lowest = positions.values().stream().mapToLong(Long::longValue).min().orElse(-1);
         return lowest < 0 ? null : lowest;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<Integer, EventTrackerStatus> processingStatus(String name) {

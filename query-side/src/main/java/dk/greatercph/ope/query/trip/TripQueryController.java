@@ -19,11 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Outgoing political trips. */
 @RestController
@@ -31,11 +29,6 @@ import java.util.OptionalLong;
 @Tag(name = "Trips (queries)",
         description = "Outgoing political trips with their participants and itinerary.")
 class TripQueryController {
-
-    /** How long a read-your-writes request waits for the projection at most. */
-    static final Duration MAX_WAIT = Duration.ofSeconds(5);
-
-    private static final long POLL_MILLIS = 50;
 
     private final QueryGateway queryGateway;
     private final ProjectionProgress progress;
@@ -55,22 +48,8 @@ class TripQueryController {
         return trips;
     }
 
-    /** Whether the trip board has not yet handled every event recorded before the request came. */
-    private boolean boardIsBehind(OptionalLong recorded) {
-        return recorded.isPresent() && !progress.hasReached(TripProjection.NAME, recorded.getAsLong());
-    }
-
     private Optional<TripView> find(FindTripQuery query) {
         return queryGateway.query(query, ResponseTypes.optionalInstanceOf(TripView.class)).join();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The leader and participants are people: a read that shows them is recorded. */
@@ -105,19 +84,11 @@ class TripQueryController {
                     example = "3")
             @RequestParam(required = false) @Min(0) Long minVersion) {
         FindTripQuery query = new FindTripQuery(id);
-        OptionalLong recorded = minVersion == null ? OptionalLong.empty() : progress.head();
-        Optional<TripView> view = find(query);
-        if (minVersion != null) {
-            long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (view.map(v -> v.version() < minVersion).orElseGet(() -> boardIsBehind(recorded))
-                    && System.nanoTime() < deadline) {
-                pause();
-                view = find(query);
-            }
-            if (view.isPresent() && view.get().version() < minVersion) {
-                throw new DomainProblem(TripQueryProblem.PROJECTION_BEHIND, "The view is at version "
-                        + view.get().version() + ", not yet at " + minVersion + "; retry shortly.");
-            }
+        Optional<TripView> view = minVersion == null ? find(query)
+                : progress.readAtLeast(TripProjection.NAME, minVersion, () -> find(query), TripView::version);
+        if (minVersion != null && view.isPresent() && view.get().version() < minVersion) {
+            throw new DomainProblem(TripQueryProblem.PROJECTION_BEHIND, "The view is at version "
+                    + view.get().version() + ", not yet at " + minVersion + "; retry shortly.");
         }
         return view
                 .map(TripQueryController::shown)
