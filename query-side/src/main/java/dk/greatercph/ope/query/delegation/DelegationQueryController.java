@@ -52,11 +52,11 @@ class DelegationQueryController {
             description = """
                     An operator finds only delegations assigned to it (an offered, accepted or escalated assignment); \
                     any other id answers 404. Read-your-writes: with ?minVersion=N (the ETag a command answered), the \
-                    request waits up to 5 seconds until the view has reached version N; while the caller does not yet \
-                    see the delegation, until the board has handled every event recorded before the request (so a \
-                    just-registered delegation, or one just offered to the calling operator, appears, and an id \
-                    the caller may not see answers 404 as soon as the board is current); if the view is still \
-                    behind by then, it answers 409 PROJECTION_BEHIND and the client retries.""")
+                    request waits up to 5 seconds until the view has reached version N, or, while the caller does \
+                    not see the delegation, until it does (a just-registered delegation, or one just offered to the \
+                    calling operator, then appears; an id the caller may not see answers 404 after the 5 seconds, as \
+                    an unknown one does); if the view is still behind by then, it answers 409 PROJECTION_BEHIND and \
+                    the client retries.""")
     @ApiResponse(responseCode = "200", description = "The delegation; its version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such delegation, or not assigned to the calling operator")
     @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
@@ -69,7 +69,7 @@ class DelegationQueryController {
         String operator = CurrentUser.current().map(CurrentUser::operatorId).orElse(null);
         FindDelegationQuery query = new FindDelegationQuery(id, operator);
         Optional<DelegationDetailView> view = minVersion == null ? find(query)
-                : progress.readAtLeast(DelegationBoardProjection.NAME, minVersion, () -> find(query),
+                : progress.readAtLeast(minVersion, () -> find(query),
                         v -> v.delegation().version());
         if (minVersion != null && view.isPresent() && view.get().delegation().version() < minVersion) {
             throw new DomainProblem(DelegationQueryProblem.PROJECTION_BEHIND, "The view is at version "

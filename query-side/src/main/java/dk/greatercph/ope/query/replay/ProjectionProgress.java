@@ -1,8 +1,6 @@
 package dk.greatercph.ope.query.replay;
 
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -23,8 +21,7 @@ import java.util.function.ToLongFunction;
 /**
  * How far the event store and each projection have come, as global event positions. A projection's position is the
  * lowest over its segments: as this process's segments report it, and, for segments another instance holds (or
- * nobody holds right now), as their stored tokens say. A read that must not answer before the projection has seen
- * everything already recorded takes the {@link #head() head} first and waits until {@link #hasReached} it.
+ * nobody holds right now), as their stored tokens say. And read-your-writes: {@link #readAtLeast}.
  */
 @Component
 public class ProjectionProgress {
@@ -35,35 +32,28 @@ public class ProjectionProgress {
     private static final Logger log = LoggerFactory.getLogger(ProjectionProgress.class);
     private static final long POLL_MILLIS = 50;
 
-    private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Serializer tokenSerializer;
 
-    ProjectionProgress(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
-                       org.axonframework.config.Configuration axon) {
-        this.processing = processing;
+    ProjectionProgress(EventStore eventStore, JdbcClient jdbc, org.axonframework.config.Configuration axon) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.tokenSerializer = axon.serializer();
     }
 
     /**
-     * Read-your-writes: reads a view until it shows at least {@code minVersion}, at most {@link #MAX_WAIT}. While the
-     * view is not found, it waits only until the projection has handled every event recorded before this call, so a
-     * view just written appears, and one the caller may not see (or that does not exist) answers as soon as the
-     * projection is current, as quickly for an existing one as for an unknown one.
+     * Read-your-writes: reads a view until it shows at least {@code minVersion}, or until it is found at all, at most
+     * {@link #MAX_WAIT}. A view just written (a delegation just registered, or just offered to the calling operator)
+     * then appears; one the caller may not see, or that does not exist, answers empty after the whole wait, the same
+     * for both, so the time taken tells nothing.
      *
      * @return the view as last read: empty when not found, else possibly still short of {@code minVersion}
      */
-    public <T> Optional<T> readAtLeast(String projection, long minVersion, Supplier<Optional<T>> read,
-                                       ToLongFunction<T> version) {
-        OptionalLong recorded = head();
+    public <T> Optional<T> readAtLeast(long minVersion, Supplier<Optional<T>> read, ToLongFunction<T> version) {
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         Optional<T> view = read.get();
-        while (view.map(v -> version.applyAsLong(v) < minVersion)
-                .orElseGet(() -> recorded.isPresent() && !hasReached(projection, recorded.getAsLong()))
-                && System.nanoTime() < deadline) {
+        while (view.map(v -> version.applyAsLong(v) < minVersion).orElse(true) && System.nanoTime() < deadline) {
             pause();
             view = read.get();
         }
@@ -74,12 +64,6 @@ public class ProjectionProgress {
     public OptionalLong head() {
         TrackingToken head = eventStore.createHeadToken();
         return head == null ? OptionalLong.empty() : head.position();
-    }
-
-    /** Whether the named projection has handled (or passed over) every event up to and including this position. */
-    public boolean hasReached(String projection, long position) {
-        Long reached = position(projection, processingStatus(projection));
-        return reached != null && reached >= position;
     }
 
     /** The lowest position over the projection's segments; absent before it has handled its first event. */
@@ -100,13 +84,6 @@ public class ProjectionProgress {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private Map<Integer, EventTrackerStatus> processingStatus(String name) {
-        return processing.eventProcessor(name)
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(processor -> ((StreamingEventProcessor) processor).processingStatus())
-                .orElse(Map.of());
     }
 
     private Map<Integer, Long> storedPositions(String name) {

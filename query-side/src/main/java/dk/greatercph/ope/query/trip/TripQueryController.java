@@ -70,10 +70,9 @@ class TripQueryController {
                     DESK or AUDITOR. With its participants and itinerary (times local to each item's time zone, with \
                     its offset); reading it is recorded as a read of personal data. An unknown id is 404 \
                     TRIP_NOT_FOUND. Read-your-writes as for delegations: with ?minVersion=N (the ETag a trip command \
-                    answered) the request waits up to 5 seconds until the view has reached version N (while the trip \
-                    is not found, until the trip board has handled every event recorded before the request, so a \
-                    just-planned trip appears and an unknown id answers 404 as soon as the board is current); if it \
-                    is still behind then, 409 PROJECTION_BEHIND and the client retries.""")
+                    answered) the request waits up to 5 seconds until the view has reached version N (or a \
+                    just-planned trip appears); if it is still behind then, 409 PROJECTION_BEHIND and the client \
+                    retries.""")
     @ApiResponse(responseCode = "200", description = "The trip; its version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such trip (TRIP_NOT_FOUND)")
     @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
@@ -85,7 +84,7 @@ class TripQueryController {
             @RequestParam(required = false) @Min(0) Long minVersion) {
         FindTripQuery query = new FindTripQuery(id);
         Optional<TripView> view = minVersion == null ? find(query)
-                : progress.readAtLeast(TripProjection.NAME, minVersion, () -> find(query), TripView::version);
+                : progress.readAtLeast(minVersion, () -> find(query), TripView::version);
         if (minVersion != null && view.isPresent() && view.get().version() < minVersion) {
             throw new DomainProblem(TripQueryProblem.PROJECTION_BEHIND, "The view is at version "
                     + view.get().version() + ", not yet at " + minVersion + "; retry shortly.");
