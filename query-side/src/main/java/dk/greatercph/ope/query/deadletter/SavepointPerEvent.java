@@ -37,10 +37,14 @@ import java.util.function.Supplier;
 final class SavepointPerEvent implements HandlerEnhancerDefinition {
 
     private static final ThreadLocal<Boolean> ALWAYS = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Boolean> IN_SAVEPOINT = ThreadLocal.withInitial(() -> false);
+    /**
+     * Per processing group: the position up to which handlers run in savepoints, after a batch failed there. Kept
+     * per process: a processing group's name is unique among the processes sharing the token table.
+     */
+    private static final Map<String, Long> GUARDED_UNTIL = new ConcurrentHashMap<>();
 
     private final TransactionTemplate savepoint;
-    /** Per processing group: the position up to which handlers run in savepoints, after a batch failed there. */
-    private final Map<String, Long> guardedUntil = new ConcurrentHashMap<>();
 
     SavepointPerEvent(PlatformTransactionManager transactionManager) {
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -58,6 +62,20 @@ final class SavepointPerEvent implements HandlerEnhancerDefinition {
         }
     }
 
+    /** True while a projection handler of this thread runs in a savepoint of its own. */
+    static boolean inSavepoint() {
+        return IN_SAVEPOINT.get();
+    }
+
+    /**
+     * For a failure found after the handlers of a batch ran (a projection that writes at the end of its batch): the
+     * batch is to be rolled back and retried with a savepoint per handler up to {@code position}, its last event.
+     */
+    static RetryWithSavepoints retryUpTo(String group, long position, RuntimeException cause) {
+        GUARDED_UNTIL.merge(group, position, Math::max);
+        return new RetryWithSavepoints(group, position, cause);
+    }
+
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         if (!original.canHandleMessageType(EventMessage.class) || !original.hasAnnotation(EventHandler.class)) {
@@ -72,13 +90,13 @@ final class SavepointPerEvent implements HandlerEnhancerDefinition {
             public Object handle(Message<?> message, T target) throws Exception {
                 OptionalLong position = position(message);
                 if (position.isEmpty() || ALWAYS.get()
-                        || position.getAsLong() <= guardedUntil.getOrDefault(group, Long.MIN_VALUE)) {
+                        || position.getAsLong() <= GUARDED_UNTIL.getOrDefault(group, Long.MIN_VALUE)) {
                     return inSavepoint(() -> super.handle(message, target));
                 }
                 try {
                     return super.handle(message, target);
                 } catch (Exception | Error e) {
-                    guardedUntil.merge(group, position.getAsLong(), Math::max);
+                    GUARDED_UNTIL.merge(group, position.getAsLong(), Math::max);
                     throw new RetryWithSavepoints(group, position.getAsLong(), e);
                 }
             }
@@ -86,6 +104,8 @@ final class SavepointPerEvent implements HandlerEnhancerDefinition {
     }
 
     private Object inSavepoint(Handling handling) throws Exception {
+        boolean outer = IN_SAVEPOINT.get();
+        IN_SAVEPOINT.set(true);
         try {
             return savepoint.execute(status -> {
                 try {
@@ -98,6 +118,8 @@ final class SavepointPerEvent implements HandlerEnhancerDefinition {
             });
         } catch (CheckedFailure failure) {
             throw failure.checked;
+        } finally {
+            IN_SAVEPOINT.set(outer);
         }
     }
 

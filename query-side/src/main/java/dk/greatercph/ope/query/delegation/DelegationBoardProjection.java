@@ -29,27 +29,42 @@ import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.security.ActorMetadata;
+import dk.greatercph.ope.query.deadletter.ProjectionSavepoints;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-
-import static dk.greatercph.ope.platform.time.OpeTime.utc;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * Projects the delegation lifecycle into the desk's board and the tables behind one delegation's full view; the
- * {@link DelegationBoardQueries} answer from them. Every handler moves the board row to the event's sequence
- * number only if it is behind ({@code version < :version}): an event seen before changes nothing, and only when
- * the row moved does a handler touch the child tables, so a replay gives the same tables.
+ * {@link DelegationBoardQueries} answer from them. Every handler turns its event into a change (the event's name,
+ * the delegation, its version and time, and the fields the tables need); PostgreSQL applies the changes with
+ * {@code delegation_board_apply} (migration V160). A change moves the board row to the event's sequence number only
+ * if it is behind ({@code version < :version}): an event seen before changes nothing, and only when the row moved
+ * does a change touch the child tables, so a replay gives the same tables.
+ * <p>
+ * The changes of a processor's batch are sent together when the batch commits, in one call instead of one to three
+ * statements per event. A handler that runs in a savepoint of its own (the retry of a failed batch, a dead letter
+ * retried) sends its change at once, so that a change PostgreSQL refuses is rolled back and parked with its own
+ * event; when the changes sent at the end of a batch are refused, the batch is retried that way.
  * <p>
  * This projection owns {@code delegation_board}, {@code delegation_assignment}, {@code delegation_programme_item},
  * {@code delegation_scope_request} and {@code delegation_refusal}; nothing else writes them. The inbox reads the
@@ -61,6 +76,7 @@ import static dk.greatercph.ope.platform.time.OpeTime.utc;
 class DelegationBoardProjection {
 
     static final String NAME = "delegation-board";
+    private static final String PENDING = NAME + ".changes";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -73,332 +89,200 @@ class DelegationBoardProjection {
     @EventHandler
     void on(DelegationRegisteredEvent event, @Timestamp Instant at, @SequenceNumber long version,
             TrackingToken token, @MetaDataValue(ActorMetadata.ACTOR) String actor) {
-        jdbc.sql("""
-                        INSERT INTO delegation_board (delegation_id, board_position, status, channel,
-                            requesting_organisation, origin_province, origin_city, delegation_type, political_level,
-                            head_count, wished_from, wished_to, themes, purpose, business_opportunity,
-                            registered_at, registered_by, version, updated_at, country, date_received)
-                        VALUES (:id, :position, 'REQUESTED', :channel, :organisation, :province, :city, :type,
-                            :level, :headCount, :wishedFrom, :wishedTo, :themes, :purpose, :opportunity, :at,
-                            :actor, :version, :at, :country, :received)
-                        ON CONFLICT (delegation_id) DO NOTHING
-                        """)
-                .param("id", event.delegationId().value())
-                .param("position", token.position().orElseThrow())
-                .param("channel", event.channel().name())
-                .param("organisation", event.requestingOrganisation())
-                .param("province", event.originProvince())
-                .param("city", event.originCity())
-                .param("type", event.delegationType().name())
-                .param("level", event.politicalLevel().name())
-                .param("headCount", event.headCount())
-                .param("wishedFrom", event.wishedFrom())
-                .param("wishedTo", event.wishedTo())
-                .param("themes", themes(event.themes()))
-                .param("purpose", event.purpose())
-                .param("opportunity", event.businessOpportunity())
-                .param("at", utc(at))
-                .param("actor", actor)
-                .param("version", version)
-                .param("country", event.country())
-                .param("received", event.dateReceived())
-                .update();
+        ObjectNode change = change("registered", event.delegationId(), version, at)
+                .put("position", token.position().orElseThrow())
+                .put("channel", event.channel().name())
+                .put("organisation", event.requestingOrganisation())
+                .put("province", event.originProvince())
+                .put("city", event.originCity())
+                .put("type", event.delegationType().name())
+                .put("level", event.politicalLevel().name())
+                .put("headCount", event.headCount())
+                .put("wishedFrom", String.valueOf(event.wishedFrom()))
+                .put("wishedTo", String.valueOf(event.wishedTo()))
+                .put("purpose", event.purpose())
+                .put("opportunity", event.businessOpportunity())
+                .put("actor", actor)
+                .put("country", event.country())
+                .put("received", String.valueOf(event.dateReceived()));
+        texts(change, "themes", event.themes().stream().map(Theme::name));
+        apply(change);
     }
 
     @EventHandler
     void on(DelegationScreenedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'SCREENED',
-                            repeat_request = :repeat, earlier_requests = :earlier,
-                            business_opportunity_assessment = :assessment
-                        WHERE delegation_id = :id AND version < :version
-                        """)
-                .param("repeat", event.repeatRequest())
-                .param("earlier", event.earlierRequests().stream().map(DelegationId::value).toArray(String[]::new))
-                .param("assessment", event.businessOpportunityAssessment()), event.delegationId(), version, at);
+        ObjectNode change = change("screened", event.delegationId(), version, at)
+                .put("repeat", event.repeatRequest())
+                .put("assessment", event.businessOpportunityAssessment());
+        texts(change, "earlier", event.earlierRequests().stream().map(DelegationId::value));
+        apply(change);
     }
 
     @EventHandler
     void on(DelegationRoutedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'ROUTED',
-                            lead_operator = :lead, supporting_operators = :supporting, routing_version = :routing,
-                            routing_override = :override, routing_reason = :reason
-                        WHERE delegation_id = :id AND version < :version
-                        """)
-                .param("lead", event.lead().value())
-                .param("supporting", event.supporting().stream().map(OperatorId::value).toArray(String[]::new))
-                .param("routing", event.routingVersion())
-                .param("override", event.override())
-                .param("reason", event.reason()), event.delegationId(), version, at);
+        ObjectNode change = change("routed", event.delegationId(), version, at)
+                .put("lead", event.lead().value())
+                .put("routing", event.routingVersion())
+                .put("override", event.override())
+                .put("reason", event.reason());
+        texts(change, "supporting", event.supporting().stream().map(OperatorId::value));
+        apply(change);
     }
 
     @EventHandler
     void on(RoutingRefusedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at)) {
-            refusal(event.delegationId(), version, "ROUTING", event.code(), event.reason(), List.of(), at);
-        }
+        apply(change("refused", event.delegationId(), version, at)
+                .put("kind", "ROUTING").put("code", event.code()).put("reason", event.reason()));
     }
 
     @EventHandler
     void on(AssignmentOfferedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        if (advance(event.delegationId(), version, at)) {
-            jdbc.sql("""
-                            INSERT INTO delegation_assignment (delegation_id, operator_id, role, state, offered_at,
-                                due_at, position)
-                            VALUES (:id, :operator, :role, 'OFFERED', :at, :due, :position)
-                            ON CONFLICT (delegation_id, operator_id) DO UPDATE SET role = EXCLUDED.role,
-                                state = 'OFFERED', offered_at = EXCLUDED.offered_at, due_at = EXCLUDED.due_at,
-                                answered_at = NULL, reason = NULL, returned_to_desk = FALSE,
-                                position = EXCLUDED.position, escalated_at = NULL
-                            """)
-                    .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
-                    .param("role", event.role().name()).param("at", utc(at)).param("due", utc(event.dueAt()))
-                    .param("position", token.position().orElseThrow()).update();
-            refreshVisibility(event.delegationId());
-        }
+        apply(assignment("offered", event.delegationId(), event.operatorId(), version, at, token)
+                .put("role", event.role().name())
+                .put("due", String.valueOf(event.dueAt())));
     }
 
     @EventHandler
     void on(AssignmentAcceptedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        boolean moved = event.role() == AssignmentRole.LEAD
-                ? moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at,
-                            status = CASE WHEN status = 'ROUTED' THEN 'ACCEPTED' ELSE status END
-                        WHERE delegation_id = :id AND version < :version
-                        """), event.delegationId(), version, at)
-                : advance(event.delegationId(), version, at);
-        if (moved) {
-            answer(event.delegationId(), event.operatorId(), "ACCEPTED", at, null, false, token);
-        }
+        apply(assignment("accepted", event.delegationId(), event.operatorId(), version, at, token)
+                .put("lead", event.role() == AssignmentRole.LEAD));
     }
 
     @EventHandler
     void on(AssignmentDeclinedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        boolean moved = event.role() == AssignmentRole.LEAD && event.returnedToDesk()
-                ? moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'SCREENED',
-                            lead_operator = NULL, supporting_operators = '{}'
-                        WHERE delegation_id = :id AND version < :version
-                        """), event.delegationId(), version, at)
-                : advance(event.delegationId(), version, at);
-        if (moved) {
-            answer(event.delegationId(), event.operatorId(), "DECLINED", at, event.reason(), event.returnedToDesk(),
-                    token);
-        }
+        apply(assignment("declined", event.delegationId(), event.operatorId(), version, at, token)
+                .put("lead", event.role() == AssignmentRole.LEAD)
+                .put("returned", event.returnedToDesk())
+                .put("reason", event.reason()));
     }
 
     @EventHandler
     void on(AssignmentEscalatedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        if (advance(event.delegationId(), version, at)) {
-            jdbc.sql("""
-                            UPDATE delegation_assignment SET state = 'ESCALATED', position = :position,
-                                escalated_at = :at
-                            WHERE delegation_id = :id AND operator_id = :operator
-                            """)
-                    .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
-                    .param("position", token.position().orElseThrow()).param("at", utc(at)).update();
-            refreshVisibility(event.delegationId());
-        }
+        apply(assignment("escalated", event.delegationId(), event.operatorId(), version, at, token));
     }
 
     @EventHandler
     void on(AssignmentWithdrawnEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
-        if (advance(event.delegationId(), version, at)) {
-            jdbc.sql("""
-                            UPDATE delegation_assignment SET state = 'WITHDRAWN', answered_at = :at, position = :position
-                            WHERE delegation_id = :id AND operator_id = :operator
-                            """)
-                    .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
-                    .param("at", utc(at)).param("position", token.position().orElseThrow()).update();
-            refreshVisibility(event.delegationId());
-        }
+        apply(assignment("assignment-withdrawn", event.delegationId(), event.operatorId(), version, at, token));
     }
 
     @EventHandler
     void on(ScopeExpansionRequestedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at)) {
-            jdbc.sql("""
-                            INSERT INTO delegation_scope_request (delegation_id, request_id, themes, reason, state)
-                            VALUES (:id, :request, :themes, :reason, 'REQUESTED')
-                            ON CONFLICT (delegation_id, request_id) DO UPDATE SET themes = EXCLUDED.themes,
-                                reason = EXCLUDED.reason, state = 'REQUESTED', decision_reason = NULL
-                            """)
-                    .param("id", event.delegationId().value()).param("request", event.requestId())
-                    .param("themes", themes(event.themes())).param("reason", event.reason()).update();
-        }
+        ObjectNode change = change("scope-requested", event.delegationId(), version, at)
+                .put("request", event.requestId()).put("reason", event.reason());
+        texts(change, "themes", event.themes().stream().map(Theme::name));
+        apply(change);
     }
 
     @EventHandler
     void on(ScopeExpansionApprovedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        boolean moved = moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at,
-                            themes = ARRAY(SELECT t FROM unnest(themes || CAST(:added AS TEXT[])) WITH ORDINALITY AS u(t, n)
-                                GROUP BY t ORDER BY min(n))
-                        WHERE delegation_id = :id AND version < :version
-                        """)
-                .param("added", themes(event.themes())), event.delegationId(), version, at);
-        if (moved) {
-            scopeDecision(event.delegationId(), event.requestId(), "APPROVED", null);
-        }
+        ObjectNode change = change("scope-approved", event.delegationId(), version, at)
+                .put("request", event.requestId());
+        texts(change, "themes", event.themes().stream().map(Theme::name));
+        apply(change);
     }
 
     @EventHandler
     void on(ScopeExpansionRejectedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at)) {
-            scopeDecision(event.delegationId(), event.requestId(), "REJECTED", event.reason());
-        }
+        apply(change("scope-rejected", event.delegationId(), version, at)
+                .put("request", event.requestId()).put("reason", event.reason()));
     }
 
     @EventHandler
     void on(ProgrammeItemAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        boolean moved = moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at,
-                            status = CASE WHEN status = 'ACCEPTED' THEN 'PROGRAMME_PLANNED' ELSE status END
-                        WHERE delegation_id = :id AND version < :version
-                        """), event.delegationId(), version, at);
-        if (moved) {
-            jdbc.sql("""
-                            INSERT INTO delegation_programme_item (delegation_id, item_id, kind, title, starts_at,
-                                ends_at, venue_id, host_id, host_is_hospital, planned_by, venue_is_hospital)
-                            VALUES (:id, :item, :kind, :title, :starts, :ends, :venue, :host, :hospital, :plannedBy,
-                                :venueHospital)
-                            ON CONFLICT (delegation_id, item_id) DO NOTHING
-                            """)
-                    .param("id", event.delegationId().value()).param("item", event.itemId())
-                    .param("kind", event.kind().name()).param("title", event.title())
-                    .param("starts", utc(event.startsAt())).param("ends", utc(event.endsAt()))
-                    .param("venue", event.venueId() == null ? null : event.venueId().value())
-                    .param("host", event.hostId() == null ? null : event.hostId().value())
-                    .param("hospital", event.hostIsHospital())
-                    .param("plannedBy", event.plannedBy() == null ? null : event.plannedBy().value())
-                    .param("venueHospital", event.venueIsHospital())
-                    .update();
-        }
+        apply(item("item-added", event.delegationId(), event.itemId(), version, at)
+                .put("kind", event.kind().name())
+                .put("title", event.title())
+                .put("starts", String.valueOf(event.startsAt()))
+                .put("ends", String.valueOf(event.endsAt()))
+                .put("venue", event.venueId() == null ? null : event.venueId().value())
+                .put("host", event.hostId() == null ? null : event.hostId().value())
+                .put("hostIsHospital", event.hostIsHospital())
+                .put("plannedBy", event.plannedBy() == null ? null : event.plannedBy().value())
+                .put("venueIsHospital", event.venueIsHospital()));
     }
 
     @EventHandler
     void on(ProgrammeItemChangedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at)) {
-            jdbc.sql("""
-                            UPDATE delegation_programme_item SET kind = :kind, title = :title, starts_at = :starts,
-                                ends_at = :ends, venue_id = :venue, host_id = :host, host_is_hospital = :hospital,
-                                venue_is_hospital = :venueHospital, confirmed = FALSE
-                            WHERE delegation_id = :id AND item_id = :item
-                            """)
-                    .param("id", event.delegationId().value()).param("item", event.itemId())
-                    .param("kind", event.kind().name()).param("title", event.title())
-                    .param("starts", utc(event.startsAt())).param("ends", utc(event.endsAt()))
-                    .param("venue", event.venueId() == null ? null : event.venueId().value())
-                    .param("host", event.hostId() == null ? null : event.hostId().value())
-                    .param("hospital", event.hostIsHospital())
-                    .param("venueHospital", event.venueIsHospital()).update();
-        }
+        apply(item("item-changed", event.delegationId(), event.itemId(), version, at)
+                .put("kind", event.kind().name())
+                .put("title", event.title())
+                .put("starts", String.valueOf(event.startsAt()))
+                .put("ends", String.valueOf(event.endsAt()))
+                .put("venue", event.venueId() == null ? null : event.venueId().value())
+                .put("host", event.hostId() == null ? null : event.hostId().value())
+                .put("hostIsHospital", event.hostIsHospital())
+                .put("venueIsHospital", event.venueIsHospital()));
     }
 
     @EventHandler
     void on(ProgrammeItemRemovedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at)) {
-            jdbc.sql("DELETE FROM delegation_programme_item WHERE delegation_id = :id AND item_id = :item")
-                    .param("id", event.delegationId().value()).param("item", event.itemId()).update();
-            // as the aggregate does: a planned programme whose last item is gone is accepted again
-            jdbc.sql("""
-                            UPDATE delegation_board SET status = 'ACCEPTED'
-                            WHERE delegation_id = :id AND status = 'PROGRAMME_PLANNED' AND NOT EXISTS (
-                                SELECT 1 FROM delegation_programme_item WHERE delegation_id = :id)
-                            """)
-                    .param("id", event.delegationId().value()).update();
-        }
+        apply(item("item-removed", event.delegationId(), event.itemId(), version, at));
     }
 
     @EventHandler
     void on(DelegationMemberAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        advance(event.delegationId(), version, at);
+        apply(change("advanced", event.delegationId(), version, at));
     }
 
     @EventHandler
     void on(DelegationMemberRemovedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        advance(event.delegationId(), version, at);
+        apply(change("advanced", event.delegationId(), version, at));
     }
 
     @EventHandler
     void on(CostCoverageRecordedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at)) {
-            jdbc.sql("""
-                            UPDATE delegation_programme_item SET payer = :payer, basis = :basis, amount = :amount,
-                                currency = :currency
-                            WHERE delegation_id = :id AND item_id = :item
-                            """)
-                    .param("id", event.delegationId().value()).param("item", event.itemId())
-                    .param("payer", event.payer()).param("basis", event.basis()).param("amount", event.amount())
-                    .param("currency", event.currency()).update();
-        }
+        apply(item("cost-covered", event.delegationId(), event.itemId(), version, at)
+                .put("payer", event.payer())
+                .put("basis", event.basis())
+                .put("amount", event.amount() == null ? null : event.amount().toPlainString())
+                .put("currency", event.currency()));
     }
 
     @EventHandler
     void on(DelegationConfirmedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        boolean moved = moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'CONFIRMED'
-                        WHERE delegation_id = :id AND version < :version
-                        """), event.delegationId(), version, at);
-        if (moved) {
-            jdbc.sql("UPDATE delegation_programme_item SET confirmed = TRUE WHERE delegation_id = :id")
-                    .param("id", event.delegationId().value()).update();
-        }
+        apply(change("confirmed", event.delegationId(), version, at));
     }
 
     @EventHandler
     void on(ConfirmationRefusedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        if (advance(event.delegationId(), version, at)) {
-            refusal(event.delegationId(), version, "CONFIRMATION", event.code(), event.reason(),
-                    event.itemIds() == null ? List.of() : event.itemIds(), at);
-        }
+        ObjectNode change = change("refused", event.delegationId(), version, at)
+                .put("kind", "CONFIRMATION").put("code", event.code()).put("reason", event.reason());
+        texts(change, "items", event.itemIds() == null ? Stream.empty() : event.itemIds().stream());
+        apply(change);
     }
 
     @EventHandler
     void on(DelegationCompletedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        ObjectNode change = change("completed", event.delegationId(), version, at);
         var outcome = event.outcome();
-        String document = outcome == null ? null : json.writeValueAsString(new DelegationDetailView.Outcome(
-                outcome.summary(), outcome.investmentLeads(), outcome.companies(), outcome.mous(),
-                outcome.followUps().stream().map(f -> new DelegationDetailView.FollowUp(
-                        f.operatorId() == null ? null : f.operatorId().value(), f.action())).toList(),
-                outcome.companiesEstablished(), outcome.jobsCreated(), outcome.tourists(), outcome.overnightStays()));
-        moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'COMPLETED',
-                            outcome = CAST(:outcome AS jsonb)
-                        WHERE delegation_id = :id AND version < :version
-                        """)
-                .param("outcome", document), event.delegationId(), version, at);
+        if (outcome != null) {
+            change.set("outcome", json.valueToTree(new DelegationDetailView.Outcome(
+                    outcome.summary(), outcome.investmentLeads(), outcome.companies(), outcome.mous(),
+                    outcome.followUps().stream().map(f -> new DelegationDetailView.FollowUp(
+                            f.operatorId() == null ? null : f.operatorId().value(), f.action())).toList(),
+                    outcome.companiesEstablished(), outcome.jobsCreated(), outcome.tourists(),
+                    outcome.overnightStays())));
+        }
+        apply(change);
     }
 
     @EventHandler
     void on(DelegationDeclinedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'DECLINED',
-                            closing_reason = :reason
-                        WHERE delegation_id = :id AND version < :version
-                        """)
-                .param("reason", event.reason()), event.delegationId(), version, at);
+        apply(change("closed", event.delegationId(), version, at)
+                .put("status", "DECLINED").put("reason", event.reason()));
     }
 
     @EventHandler
     void on(DelegationCancelledEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'CANCELLED',
-                            closing_reason = :reason
-                        WHERE delegation_id = :id AND version < :version
-                        """)
-                .param("reason", event.reason()), event.delegationId(), version, at);
+        apply(change("closed", event.delegationId(), version, at)
+                .put("status", "CANCELLED").put("reason", event.reason()));
     }
 
     @EventHandler
     void on(DelegationWithdrawnEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        moved(jdbc.sql("""
-                        UPDATE delegation_board SET version = :version, updated_at = :at, status = 'WITHDRAWN',
-                            closing_reason = :reason
-                        WHERE delegation_id = :id AND version < :version
-                        """)
-                .param("reason", event.reason()), event.delegationId(), version, at);
+        apply(change("closed", event.delegationId(), version, at)
+                .put("status", "WITHDRAWN").put("reason", event.reason()));
     }
 
     @ResetHandler
@@ -409,68 +293,77 @@ class DelegationBoardProjection {
         }
     }
 
-    /** Moves the board row to {@code version} and nothing else, unless it is there already. */
-    private boolean advance(DelegationId id, long version, Instant at) {
-        return moved(jdbc.sql("""
-                UPDATE delegation_board SET version = :version, updated_at = :at
-                WHERE delegation_id = :id AND version < :version
-                """), id, version, at);
+    private ObjectNode change(String name, DelegationId id, long version, Instant at) {
+        return json.createObjectNode().put("event", name).put("id", id.value()).put("version", version)
+                .put("at", at.toString());
+    }
+
+    private ObjectNode assignment(String name, DelegationId id, OperatorId operator, long version, Instant at,
+                                  TrackingToken token) {
+        return change(name, id, version, at).put("operator", operator.value())
+                .put("position", token.position().orElseThrow());
+    }
+
+    private ObjectNode item(String name, DelegationId id, String itemId, long version, Instant at) {
+        return change(name, id, version, at).put("item", itemId);
+    }
+
+    private static void texts(ObjectNode change, String field, Stream<String> values) {
+        ArrayNode array = change.putArray(field);
+        values.forEach(array::add);
     }
 
     /**
-     * Runs a handler's own board update, guarded by {@code version < :version}, binding the row and the version it
-     * moves to; true when the row moved, which is when the caller may change the child tables.
+     * Sends {@code change} with the rest of its batch when the unit of work commits, or at once outside a batch and
+     * when its handler has a savepoint of its own.
      */
-    private static boolean moved(JdbcClient.StatementSpec update, DelegationId id, long version, Instant at) {
-        return update.param("id", id.value()).param("version", version).param("at", utc(at)).update() == 1;
+    private void apply(ObjectNode change) {
+        if (!CurrentUnitOfWork.isStarted() || ProjectionSavepoints.handlerInOwnSavepoint()) {
+            send(List.of(change));
+            return;
+        }
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        UnitOfWork<?> batch = current.root();
+        Changes changes = batch.getOrComputeResource(PENDING, key -> {
+            Changes fresh = new Changes();
+            batch.onPrepareCommit(unitOfWork -> fresh.send());
+            return fresh;
+        });
+        changes.add(change, current.getMessage());
     }
 
-    private void answer(DelegationId id, OperatorId operator, String state, Instant at, String reason,
-                        boolean returnedToDesk, TrackingToken token) {
-        jdbc.sql("""
-                        UPDATE delegation_assignment SET state = :state, answered_at = :at, reason = :reason,
-                            returned_to_desk = :returned, position = :position
-                        WHERE delegation_id = :id AND operator_id = :operator
-                        """)
-                .param("id", id.value()).param("operator", operator.value()).param("state", state)
-                .param("at", utc(at)).param("reason", reason).param("returned", returnedToDesk)
-                .param("position", token.position().orElseThrow()).update();
-        refreshVisibility(id);
+    private void send(List<ObjectNode> changes) {
+        ArrayNode array = json.createArrayNode();
+        array.addAll(changes);
+        jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
+                .param("changes", json.writeValueAsString(array))
+                .query().listOfRows();
     }
 
-    /** The operators who see the delegation (object-level reads): those with an open or accepted assignment. */
-    private void refreshVisibility(DelegationId id) {
-        jdbc.sql("""
-                        UPDATE delegation_board SET operators = ARRAY(
-                            SELECT operator_id FROM delegation_assignment
-                            WHERE delegation_id = :id AND state IN ('OFFERED', 'ACCEPTED', 'ESCALATED')
-                            ORDER BY operator_id)
-                        WHERE delegation_id = :id
-                        """)
-                .param("id", id.value()).update();
-    }
+    /** The changes of one batch, and the position of the last event that made one. */
+    private final class Changes {
+        private final List<ObjectNode> changes = new ArrayList<>();
+        private OptionalLong lastPosition = OptionalLong.empty();
 
-    private void scopeDecision(DelegationId id, String requestId, String state, String reason) {
-        jdbc.sql("""
-                        UPDATE delegation_scope_request SET state = :state, decision_reason = :reason
-                        WHERE delegation_id = :id AND request_id = :request
-                        """)
-                .param("id", id.value()).param("request", requestId).param("state", state).param("reason", reason)
-                .update();
-    }
+        void add(ObjectNode change, Message<?> message) {
+            changes.add(change);
+            if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+                lastPosition = tracked.trackingToken().position();
+            }
+        }
 
-    private void refusal(DelegationId id, long version, String kind, String code, String reason, List<String> items,
-                         Instant at) {
-        jdbc.sql("""
-                        INSERT INTO delegation_refusal (delegation_id, version, kind, code, reason, item_ids, refused_at)
-                        VALUES (:id, :version, :kind, :code, :reason, :items, :at)
-                        ON CONFLICT (delegation_id, version) DO NOTHING
-                        """)
-                .param("id", id.value()).param("version", version).param("kind", kind).param("code", code)
-                .param("reason", reason).param("items", items.toArray(String[]::new)).param("at", utc(at)).update();
-    }
-
-    private static String[] themes(List<Theme> themes) {
-        return themes.stream().map(Theme::name).toArray(String[]::new);
+        void send() {
+            if (changes.isEmpty()) {
+                return;
+            }
+            try {
+                DelegationBoardProjection.this.send(changes);
+            } catch (RuntimeException refused) {
+                if (lastPosition.isEmpty()) {
+                    throw refused;
+                }
+                throw ProjectionSavepoints.retryWithSavepointsUpTo(NAME, lastPosition.getAsLong(), refused);
+            }
+        }
     }
 }
