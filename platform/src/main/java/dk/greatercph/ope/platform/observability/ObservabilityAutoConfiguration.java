@@ -33,7 +33,7 @@ import java.util.Map;
  * come first and create a registry of its own that nothing scrapes: this one runs after Boot's registries and before
  * Axon's, which then backs off. The monitors are dimensional: one {@code commandBus.*} timer per command type
  * ({@code payloadType} tag, the command's class name, so bounded), and {@code eventProcessor.*} meters per processor
- * ({@code processorName}) and event type.
+ * ({@code processorName}) and event type, the latter kept by {@link EventProcessorMonitor}.
  */
 @AutoConfiguration(after = CompositeMeterRegistryAutoConfiguration.class,
         before = MicrometerMetricsAutoConfiguration.class)
@@ -42,7 +42,7 @@ public class ObservabilityAutoConfiguration {
     @Bean
     @ConditionalOnBean(MeterRegistry.class)
     GlobalMetricRegistry axonMetricRegistry(MeterRegistry registry) {
-        return new GlobalMetricRegistry(registry);
+        return new AxonMetrics(registry);
     }
 
     @Bean

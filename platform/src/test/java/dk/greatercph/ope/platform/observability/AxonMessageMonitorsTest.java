@@ -1,6 +1,9 @@
 package dk.greatercph.ope.platform.observability;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
@@ -9,10 +12,15 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
+import org.axonframework.monitoring.MessageMonitor;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -67,7 +75,7 @@ class AxonMessageMonitorsTest {
                 .registerPooledStreamingEventProcessor("pooled")
                 .registerEventHandler(c -> new Tracked())
                 .registerEventHandler(c -> new Pooled());
-        new MetricsConfigurerModule(new GlobalMetricRegistry(meters), true).configureModule(configurer);
+        new MetricsConfigurerModule(new AxonMetrics(meters), true).configureModule(configurer);
         Configuration axon = configurer.buildConfiguration();
         axon.start();
         try {
@@ -84,5 +92,50 @@ class AxonMessageMonitorsTest {
         } finally {
             axon.shutdown();
         }
+    }
+
+    /**
+     * An event processor's meters are axon-micrometer's own: the same names, tags and kinds, counting the same
+     * events, whether Axon's monitors or {@link EventProcessorMonitor} keep them.
+     */
+    @Test
+    void anEventProcessorKeepsTheMetersAxonWould() {
+        MeterRegistry axons = new SimpleMeterRegistry();
+        MeterRegistry ours = new SimpleMeterRegistry();
+        feed(new GlobalMetricRegistry(axons).registerComponentWithDefaultTags(TrackingEventProcessor.class, "board"));
+        feed(new AxonMetrics(ours).registerComponentWithDefaultTags(TrackingEventProcessor.class, "board"));
+
+        assertThat(described(ours)).isNotEmpty().containsExactlyInAnyOrderElementsOf(described(axons));
+        assertThat(ours.find("eventProcessor.processedCounter").tag("payloadType", "Ping").counter().count())
+                .isEqualTo(4);
+        assertThat(ours.find("eventProcessor.ignoredTimer").tag("payloadType", "SendPing").timer().count())
+                .isEqualTo(2);
+        assertThat(ours.find("eventProcessor.latency").tag("processorName", "board").gauge().value())
+                .isGreaterThanOrEqualTo(0);
+    }
+
+    /** Three events handled, one failed and two ignored, in two types. */
+    @SuppressWarnings("unchecked")
+    private static void feed(MessageMonitor<? extends Message<?>> monitor) {
+        MessageMonitor<Message<?>> events = (MessageMonitor<Message<?>>) monitor;
+        for (int i = 0; i < 3; i++) {
+            events.onMessageIngested(GenericEventMessage.asEventMessage(new Ping("ok " + i))).reportSuccess();
+        }
+        events.onMessageIngested(GenericEventMessage.asEventMessage(new Ping("bad")))
+                .reportFailure(new IllegalStateException("refused"));
+        for (int i = 0; i < 2; i++) {
+            events.onMessageIngested(GenericEventMessage.asEventMessage(new SendPing("not for me " + i)))
+                    .reportIgnored();
+        }
+    }
+
+    /** Every meter as its name, kind, tags and count (timers and counters); values of gauges left out. */
+    private static List<String> described(MeterRegistry registry) {
+        return registry.getMeters().stream().map(meter -> {
+            Meter.Id id = meter.getId();
+            String count = meter instanceof Counter counter ? " " + counter.count()
+                    : meter instanceof Timer timer ? " " + timer.count() : "";
+            return id.getName() + " " + id.getType() + " " + id.getTags() + count;
+        }).toList();
     }
 }

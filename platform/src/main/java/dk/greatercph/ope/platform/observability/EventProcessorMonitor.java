@@ -1,0 +1,124 @@
+package dk.greatercph.ope.platform.observability;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
+import org.axonframework.monitoring.MessageMonitor;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The meters axon-micrometer keeps for an event processor, with its names, tags and statistics, found once per
+ * processor and event type instead of at every event.
+ * <p>
+ * Axon's dimensional monitors build the tags and look up some ten meters in the registry for every event and
+ * processor, ignored events included; with eleven processors that was about a fifth of the processors' CPU in a
+ * profile. These are the same meters: {@code eventProcessor.allTimer}, {@code successTimer}, {@code failureTimer} and
+ * {@code ignoredTimer} (percentiles 0.5 to 0.999 over ten minutes), {@code eventProcessor.ingestedCounter},
+ * {@code successCounter}, {@code failureCounter}, {@code processedCounter} and {@code ignoredCounter}, and
+ * {@code eventProcessor.capacity} (time spent handling over the last ten minutes, per nanosecond of that window), all
+ * tagged {@code payloadType} (the event class's simple name) and {@code processorName}; and
+ * {@code eventProcessor.latency} (milliseconds from the last event's time stamp to its handling) tagged
+ * {@code processorName}.
+ */
+final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
+
+    private static final String PREFIX = "eventProcessor";
+    private static final long CAPACITY_WINDOW_MINUTES = 10;
+
+    private final String processor;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final AtomicLong latency = new AtomicLong();
+    private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
+
+    EventProcessorMonitor(String processor, MeterRegistry registry) {
+        this.processor = processor;
+        this.registry = registry;
+        this.clock = Clock.SYSTEM;
+        Gauge.builder(PREFIX + ".latency", latency::get).tags(Tags.of("processorName", processor)).register(registry);
+    }
+
+    @Override
+    public MonitorCallback onMessageIngested(Message<?> message) {
+        Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(), this::meters);
+        meters.ingested.increment();
+        if (message instanceof EventMessage<?> event) {
+            latency.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
+        }
+        long start = clock.monotonicTime();
+        return new MonitorCallback() {
+            @Override
+            public void reportSuccess() {
+                long took = took(start);
+                meters.success.record(took, TimeUnit.NANOSECONDS);
+                meters.successes.increment();
+                meters.processed.increment();
+            }
+
+            @Override
+            public void reportFailure(Throwable cause) {
+                long took = took(start);
+                meters.failure.record(took, TimeUnit.NANOSECONDS);
+                meters.failures.increment();
+                meters.processed.increment();
+            }
+
+            @Override
+            public void reportIgnored() {
+                meters.ignoredTimer.record(took(start), TimeUnit.NANOSECONDS);
+                meters.ignored.increment();
+            }
+
+            /** Records the time into the all-timer and the capacity window, and returns it. */
+            private long took(long since) {
+                long took = clock.monotonicTime() - since;
+                meters.all.record(took, TimeUnit.NANOSECONDS);
+                meters.capacity.update(took);
+                return took;
+            }
+        };
+    }
+
+    private Meters meters(Class<?> payloadType) {
+        Tags tags = Tags.of("payloadType", payloadType.getSimpleName(), "processorName", processor);
+        SlidingTimeWindowReservoir capacity =
+                new SlidingTimeWindowReservoir(CAPACITY_WINDOW_MINUTES, TimeUnit.MINUTES, clock);
+        Meters meters = new Meters(timer("allTimer", tags), timer("successTimer", tags), timer("failureTimer", tags),
+                timer("ignoredTimer", tags), registry.counter(PREFIX + ".ingestedCounter", tags),
+                registry.counter(PREFIX + ".successCounter", tags), registry.counter(PREFIX + ".failureCounter", tags),
+                registry.counter(PREFIX + ".processedCounter", tags), registry.counter(PREFIX + ".ignoredCounter", tags),
+                capacity);
+        registry.gauge(PREFIX + ".capacity", tags, capacity, EventProcessorMonitor::capacity);
+        return meters;
+    }
+
+    private Timer timer(String name, Tags tags) {
+        return Timer.builder(PREFIX + "." + name)
+                .distributionStatisticExpiry(Duration.ofMinutes(10))
+                .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999)
+                .tags(tags)
+                .register(registry);
+    }
+
+    private static double capacity(SlidingTimeWindowReservoir window) {
+        long busy = window.getMeasurements().stream().mapToLong(Long::longValue).sum();
+        return (double) busy / TimeUnit.MINUTES.toNanos(CAPACITY_WINDOW_MINUTES);
+    }
+
+    /** One processor's meters for one event type; the reservoir is held here, as the registry holds gauges weakly. */
+    private record Meters(Timer all, Timer success, Timer failure, Timer ignoredTimer, Counter ingested,
+                          Counter successes, Counter failures, Counter processed, Counter ignored,
+                          SlidingTimeWindowReservoir capacity) {
+    }
+}
