@@ -32,6 +32,13 @@ BEGIN
         d_at := (c->>'at')::timestamptz;
         d_operator := c->>'operator';
         visibility := false;
+        -- the changes that move the board row to their version and change nothing else on it
+        IF c->>'event' IN ('refused', 'offered', 'escalated', 'assignment-withdrawn', 'scope-requested',
+                           'scope-rejected', 'item-changed', 'item-removed', 'cost-covered', 'advanced') THEN
+            UPDATE delegation_board SET version = d_version, updated_at = d_at
+            WHERE delegation_id = d_id AND version < d_version;
+            moved := FOUND;
+        END IF;
         CASE c->>'event'
         WHEN 'registered' THEN
             INSERT INTO delegation_board (delegation_id, board_position, status, channel, requesting_organisation,
@@ -58,9 +65,7 @@ BEGIN
             WHERE delegation_id = d_id AND version < d_version;
 
         WHEN 'refused' THEN
-            UPDATE delegation_board SET version = d_version, updated_at = d_at
-            WHERE delegation_id = d_id AND version < d_version;
-            IF FOUND THEN
+            IF moved THEN
                 INSERT INTO delegation_refusal (delegation_id, version, kind, code, reason, item_ids, refused_at)
                 VALUES (d_id, d_version, c->>'kind', c->>'code', c->>'reason', delegation_board_texts(c->'items'),
                     d_at)
@@ -68,9 +73,7 @@ BEGIN
             END IF;
 
         WHEN 'offered' THEN
-            UPDATE delegation_board SET version = d_version, updated_at = d_at
-            WHERE delegation_id = d_id AND version < d_version;
-            IF FOUND THEN
+            IF moved THEN
                 INSERT INTO delegation_assignment (delegation_id, operator_id, role, state, offered_at, due_at,
                     position)
                 VALUES (d_id, d_operator, c->>'role', 'OFFERED', d_at, (c->>'due')::timestamptz,
@@ -114,9 +117,7 @@ BEGIN
             END IF;
 
         WHEN 'escalated' THEN
-            UPDATE delegation_board SET version = d_version, updated_at = d_at
-            WHERE delegation_id = d_id AND version < d_version;
-            IF FOUND THEN
+            IF moved THEN
                 UPDATE delegation_assignment SET state = 'ESCALATED', position = (c->>'position')::bigint,
                     escalated_at = d_at
                 WHERE delegation_id = d_id AND operator_id = d_operator;
@@ -124,9 +125,7 @@ BEGIN
             END IF;
 
         WHEN 'assignment-withdrawn' THEN
-            UPDATE delegation_board SET version = d_version, updated_at = d_at
-            WHERE delegation_id = d_id AND version < d_version;
-            IF FOUND THEN
+            IF moved THEN
                 UPDATE delegation_assignment SET state = 'WITHDRAWN', answered_at = d_at,
                     position = (c->>'position')::bigint
                 WHERE delegation_id = d_id AND operator_id = d_operator;
@@ -134,9 +133,7 @@ BEGIN
             END IF;
 
         WHEN 'scope-requested' THEN
-            UPDATE delegation_board SET version = d_version, updated_at = d_at
-            WHERE delegation_id = d_id AND version < d_version;
-            IF FOUND THEN
+            IF moved THEN
                 INSERT INTO delegation_scope_request (delegation_id, request_id, themes, reason, state)
                 VALUES (d_id, c->>'request', delegation_board_texts(c->'themes'), c->>'reason', 'REQUESTED')
                 ON CONFLICT (delegation_id, request_id) DO UPDATE SET themes = EXCLUDED.themes,
@@ -154,9 +151,7 @@ BEGIN
             END IF;
 
         WHEN 'scope-rejected' THEN
-            UPDATE delegation_board SET version = d_version, updated_at = d_at
-            WHERE delegation_id = d_id AND version < d_version;
-            IF FOUND THEN
+            IF moved THEN
                 UPDATE delegation_scope_request SET state = 'REJECTED', decision_reason = c->>'reason'
                 WHERE delegation_id = d_id AND request_id = c->>'request';
             END IF;
@@ -175,9 +170,7 @@ BEGIN
             END IF;
 
         WHEN 'item-changed' THEN
-            UPDATE delegation_board SET version = d_version, updated_at = d_at
-            WHERE delegation_id = d_id AND version < d_version;
-            IF FOUND THEN
+            IF moved THEN
                 UPDATE delegation_programme_item SET kind = c->>'kind', title = c->>'title',
                     starts_at = (c->>'starts')::timestamptz, ends_at = (c->>'ends')::timestamptz,
                     venue_id = c->>'venue', host_id = c->>'host', host_is_hospital = (c->>'hostIsHospital')::boolean,
@@ -186,9 +179,7 @@ BEGIN
             END IF;
 
         WHEN 'item-removed' THEN
-            UPDATE delegation_board SET version = d_version, updated_at = d_at
-            WHERE delegation_id = d_id AND version < d_version;
-            IF FOUND THEN
+            IF moved THEN
                 DELETE FROM delegation_programme_item WHERE delegation_id = d_id AND item_id = c->>'item';
                 -- as the aggregate does: a planned programme whose last item is gone is accepted again
                 UPDATE delegation_board SET status = 'ACCEPTED'
@@ -197,9 +188,7 @@ BEGIN
             END IF;
 
         WHEN 'cost-covered' THEN
-            UPDATE delegation_board SET version = d_version, updated_at = d_at
-            WHERE delegation_id = d_id AND version < d_version;
-            IF FOUND THEN
+            IF moved THEN
                 UPDATE delegation_programme_item SET payer = c->>'payer', basis = c->>'basis',
                     amount = (c->>'amount')::numeric, currency = c->>'currency'
                 WHERE delegation_id = d_id AND item_id = c->>'item';
@@ -223,8 +212,7 @@ BEGIN
             WHERE delegation_id = d_id AND version < d_version;
 
         WHEN 'advanced' THEN
-            UPDATE delegation_board SET version = d_version, updated_at = d_at
-            WHERE delegation_id = d_id AND version < d_version;
+            NULL; -- moved above
 
         ELSE
             RAISE EXCEPTION 'delegation_board_apply: unknown change %', c->>'event';

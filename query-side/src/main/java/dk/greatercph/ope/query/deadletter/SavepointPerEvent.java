@@ -73,7 +73,9 @@ final class SavepointPerEvent implements HandlerEnhancerDefinition {
      */
     static RetryWithSavepoints retryUpTo(String group, long position, RuntimeException cause) {
         GUARDED_UNTIL.merge(group, position, Math::max);
-        return new RetryWithSavepoints(group, position, cause);
+        return new RetryWithSavepoints("Projection " + group + ": the writes of its batch, up to the event at position "
+                + position + ", were refused; the batch is rolled back and retried with a savepoint per event up to "
+                + "there (" + cause + ")", cause);
     }
 
     @Override
@@ -149,8 +151,12 @@ final class SavepointPerEvent implements HandlerEnhancerDefinition {
      */
     static final class RetryWithSavepoints extends RuntimeException {
         RetryWithSavepoints(String group, long position, Throwable cause) {
-            super("Projection " + group + " failed on the event at position " + position + " outside a savepoint; its "
+            this("Projection " + group + " failed on the event at position " + position + " outside a savepoint; its "
                     + "batch is rolled back and retried with a savepoint per event up to there (" + cause + ")", cause);
+        }
+
+        RetryWithSavepoints(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

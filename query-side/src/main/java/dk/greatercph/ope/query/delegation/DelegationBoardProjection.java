@@ -21,6 +21,7 @@ import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.delegation.RoutingRefusedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
@@ -28,6 +29,8 @@ import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import dk.greatercph.ope.query.deadletter.ProjectionSavepoints;
 import org.axonframework.config.ProcessingGroup;
@@ -190,29 +193,17 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(ProgrammeItemAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        apply(item("item-added", event.delegationId(), event.itemId(), version, at)
-                .put("kind", event.kind().name())
-                .put("title", event.title())
-                .put("starts", String.valueOf(event.startsAt()))
-                .put("ends", String.valueOf(event.endsAt()))
-                .put("venue", event.venueId() == null ? null : event.venueId().value())
-                .put("host", event.hostId() == null ? null : event.hostId().value())
-                .put("hostIsHospital", event.hostIsHospital())
-                .put("plannedBy", event.plannedBy() == null ? null : event.plannedBy().value())
-                .put("venueIsHospital", event.venueIsHospital()));
+        apply(scheduled(item("item-added", event.delegationId(), event.itemId(), version, at), event.kind(),
+                event.title(), event.startsAt(), event.endsAt(), event.venueId(), event.hostId(), event.hostIsHospital(),
+                event.venueIsHospital())
+                .put("plannedBy", event.plannedBy() == null ? null : event.plannedBy().value()));
     }
 
     @EventHandler
     void on(ProgrammeItemChangedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        apply(item("item-changed", event.delegationId(), event.itemId(), version, at)
-                .put("kind", event.kind().name())
-                .put("title", event.title())
-                .put("starts", String.valueOf(event.startsAt()))
-                .put("ends", String.valueOf(event.endsAt()))
-                .put("venue", event.venueId() == null ? null : event.venueId().value())
-                .put("host", event.hostId() == null ? null : event.hostId().value())
-                .put("hostIsHospital", event.hostIsHospital())
-                .put("venueIsHospital", event.venueIsHospital()));
+        apply(scheduled(item("item-changed", event.delegationId(), event.itemId(), version, at), event.kind(),
+                event.title(), event.startsAt(), event.endsAt(), event.venueId(), event.hostId(), event.hostIsHospital(),
+                event.venueIsHospital()));
     }
 
     @EventHandler
@@ -306,6 +297,20 @@ class DelegationBoardProjection {
 
     private ObjectNode item(String name, DelegationId id, String itemId, long version, Instant at) {
         return change(name, id, version, at).put("item", itemId);
+    }
+
+    /** What a programme item added or changed says of the item. */
+    private static ObjectNode scheduled(ObjectNode change, ProgrammeItemKind kind, String title, Instant starts,
+                                        Instant ends, VenueId venue, PartnerId host, boolean hostIsHospital,
+                                        boolean venueIsHospital) {
+        return change.put("kind", kind.name())
+                .put("title", title)
+                .put("starts", String.valueOf(starts))
+                .put("ends", String.valueOf(ends))
+                .put("venue", venue == null ? null : venue.value())
+                .put("host", host == null ? null : host.value())
+                .put("hostIsHospital", hostIsHospital)
+                .put("venueIsHospital", venueIsHospital);
     }
 
     private static void texts(ObjectNode change, String field, Stream<String> values) {
