@@ -101,13 +101,13 @@ class DelegationBoardProjection {
                 .put("type", event.delegationType().name())
                 .put("level", event.politicalLevel().name())
                 .put("headCount", event.headCount())
-                .put("wishedFrom", String.valueOf(event.wishedFrom()))
-                .put("wishedTo", String.valueOf(event.wishedTo()))
+                .put("wishedFrom", text(event.wishedFrom()))
+                .put("wishedTo", text(event.wishedTo()))
                 .put("purpose", event.purpose())
                 .put("opportunity", event.businessOpportunity())
                 .put("actor", actor)
                 .put("country", event.country())
-                .put("received", String.valueOf(event.dateReceived()));
+                .put("received", text(event.dateReceived()));
         texts(change, "themes", event.themes().stream().map(Theme::name));
         apply(change);
     }
@@ -142,7 +142,7 @@ class DelegationBoardProjection {
     void on(AssignmentOfferedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
         apply(assignment("offered", event.delegationId(), event.operatorId(), version, at, token)
                 .put("role", event.role().name())
-                .put("due", String.valueOf(event.dueAt())));
+                .put("due", text(event.dueAt())));
     }
 
     @EventHandler
@@ -286,7 +286,7 @@ class DelegationBoardProjection {
 
     private ObjectNode change(String name, DelegationId id, long version, Instant at) {
         return json.createObjectNode().put("event", name).put("id", id.value()).put("version", version)
-                .put("at", at.toString());
+                .put("at", text(at));
     }
 
     private ObjectNode assignment(String name, DelegationId id, OperatorId operator, long version, Instant at,
@@ -305,12 +305,17 @@ class DelegationBoardProjection {
                                         boolean venueIsHospital) {
         return change.put("kind", kind.name())
                 .put("title", title)
-                .put("starts", String.valueOf(starts))
-                .put("ends", String.valueOf(ends))
+                .put("starts", text(starts))
+                .put("ends", text(ends))
                 .put("venue", venue == null ? null : venue.value())
                 .put("host", host == null ? null : host.value())
                 .put("hostIsHospital", hostIsHospital)
                 .put("venueIsHospital", venueIsHospital);
+    }
+
+    /** A date or an instant as PostgreSQL reads it, or JSON's null for none. */
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static void texts(ObjectNode change, String field, Stream<String> values) {
