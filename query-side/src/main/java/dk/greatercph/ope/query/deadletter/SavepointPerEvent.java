@@ -39,8 +39,9 @@ final class SavepointPerEvent implements HandlerEnhancerDefinition {
     private static final ThreadLocal<Boolean> ALWAYS = ThreadLocal.withInitial(() -> false);
     private static final ThreadLocal<Boolean> IN_SAVEPOINT = ThreadLocal.withInitial(() -> false);
     /**
-     * Per processing group: the position up to which handlers run in savepoints, after a batch failed there. Kept
-     * per process: a processing group's name is unique among the processes sharing the token table.
+     * Per processing group: the position up to which handlers run in savepoints, after a batch failed there. Static,
+     * so that a projection can set it from outside a handler ({@link #retryUpTo}); two applications in one JVM (as in
+     * tests) share it, which costs the other one savepoints it did not need, never a skipped event.
      */
     private static final Map<String, Long> GUARDED_UNTIL = new ConcurrentHashMap<>();
 
