@@ -40,4 +40,14 @@ class ScheduleFilterTest {
         assertThat(response.json().get("code").asString()).isEqualTo("INVALID_PARAMETER");
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/schedule?from=1000-01-01", "/api/schedule.ics?from=1000-01-01"})
+    void aDateOutOfRangeIsRefusedNamingTheParameter(String path) {
+        Api.Response response = new Api(port).as("desk").get(path);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("DATE_OUT_OF_RANGE");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+    }
 }

@@ -55,7 +55,11 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
 
     public Response post(String path, String json) {

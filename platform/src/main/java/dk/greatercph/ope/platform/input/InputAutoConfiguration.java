@@ -20,10 +20,12 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -62,6 +64,11 @@ public class InputAutoConfiguration {
             @Override
             public void addFormatters(FormatterRegistry registry) {
                 registry.addFormatterForFieldAnnotation(new BoundedDateFormats());
+            }
+
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new QueryParameterRecords());
             }
         };
     }
