@@ -67,14 +67,16 @@ public final class Benchmark {
         Path folder = Files.createTempDirectory("ope-benchmark");
         System.out.printf(Locale.ROOT, "One-Point-Entry benchmark: %d processors, Java %s, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options);
-        System.out.println("Data folders under " + folder + " (removed at the end)");
+        System.out.println("Data folders under " + folder + (options.keepData() ? " (kept)" : " (removed at the end)"));
         Figures figures = new Figures();
         try {
             startedJar(options, jar, folder.resolve("jar"), figures);
             long delegations = inProcess(options, folder.resolve("in-process"), figures);
             queriesOnTheJar(options, jar, folder.resolve("in-process"), delegations, figures);
         } finally {
-            deleteQuietly(folder);
+            if (!options.keepData()) {
+                deleteQuietly(folder);
+            }
         }
         figures.print();
         System.out.println(figures.summary());
@@ -174,7 +176,7 @@ public final class Benchmark {
         progress("starting the jar on that data for the query row");
         try (StartedJar app = StartedJar.start(jar, options.jvmOptions(), folder)) {
             progress("healthy after %.1f s", app.secondsToHealthy);
-            Map<String, Timings> queries = queries(new Http(app.httpPort, "desk"), options.queries());
+            Map<String, Timings> queries = queries(new Http(app.httpPort, "desk"), options.warmUp(), options.queries());
             StringBuilder measured = new StringBuilder("p99");
             boolean met = true;
             for (Map.Entry<String, Timings> query : queries.entrySet()) {
@@ -187,8 +189,11 @@ public final class Benchmark {
         }
     }
 
-    /** Times the desk's board page, a busy week's schedule, the auditor's first page and a year's KPIs. */
-    private static Map<String, Timings> queries(Http desk, int requests) {
+    /**
+     * Times the desk's board page, a busy week's schedule, the auditor's first page and a year's KPIs, each after
+     * {@code warmUp} untimed requests.
+     */
+    private static Map<String, Timings> queries(Http desk, int warmUp, int requests) {
         LocalDate week = EventHistory.busyWeek();
         Http auditor = desk.as("auditor");
         Map<String, Runnable> queries = new LinkedHashMap<>();
@@ -198,10 +203,10 @@ public final class Benchmark {
         queries.put("kpi", () -> desk.getJson("/api/kpis?year=" + EventHistory.busiestYear()));
         Map<String, Timings> timings = new LinkedHashMap<>();
         for (Map.Entry<String, Runnable> query : queries.entrySet()) {
-            Timings.run(null, Math.max(100, requests), 1, n -> query.getValue().run());
+            Timings.run(null, warmUp, 1, n -> query.getValue().run());
             Timings timed = Timings.run(null, requests, 1, n -> query.getValue().run());
-            progress("query %s: %,d requests, p50 %.1f ms, p99 %.1f ms", query.getKey(), requests, timed.millis(50),
-                    timed.millis(99));
+            progress("query %s: %,d requests after %,d untimed, p50 %.1f ms, p99 %.1f ms", query.getKey(), requests,
+                    warmUp, timed.millis(50), timed.millis(99));
             timings.put(query.getKey(), timed);
         }
         return timings;
