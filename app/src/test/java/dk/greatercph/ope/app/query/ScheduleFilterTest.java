@@ -3,6 +3,7 @@ package dk.greatercph.ope.app.query;
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -32,22 +33,16 @@ class ScheduleFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/schedule?to=soon", "/api/schedule.ics?to=soon"})
-    void anUnreadableDateIsRefusedNamingTheParameter(String path) {
+    @CsvSource({
+            "/api/schedule?to=soon, INVALID_PARAMETER, to",
+            "/api/schedule.ics?to=soon, INVALID_PARAMETER, to",
+            "/api/schedule?from=1000-01-01, DATE_OUT_OF_RANGE, from",
+            "/api/schedule.ics?from=1000-01-01, DATE_OUT_OF_RANGE, from"})
+    void anUnreadableOrOutOfRangeDateIsRefusedNamingTheParameter(String path, String code, String field) {
         Api.Response response = new Api(port).as("desk").get(path);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("code").asString()).isEqualTo("INVALID_PARAMETER");
-        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"/api/schedule?from=1000-01-01", "/api/schedule.ics?from=1000-01-01"})
-    void aDateOutOfRangeIsRefusedNamingTheParameter(String path) {
-        Api.Response response = new Api(port).as("desk").get(path);
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("code").asString()).isEqualTo("DATE_OUT_OF_RANGE");
-        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+        assertThat(response.json().get("code").asString()).isEqualTo(code);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
     }
 }
