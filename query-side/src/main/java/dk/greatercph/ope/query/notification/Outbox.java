@@ -1,13 +1,18 @@
 package dk.greatercph.ope.query.notification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,6 +24,7 @@ import java.util.UUID;
 class Outbox {
 
     static final String DESK = "desk";
+    private static final String TARGETS = "notifications.outbox-targets";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -33,14 +39,30 @@ class Outbox {
     int record(String cause, Notice notice, Collection<String> owners) {
         int added = 0;
         for (String owner : owners.stream().distinct().sorted().toList()) {
-            for (Recipient recipient : recipients(owner)) {
+            Targets targets = targets(owner);
+            for (Recipient recipient : targets.recipients()) {
                 added += email(cause, notice, owner, recipient);
             }
-            for (Webhook webhook : webhooks(owner)) {
+            for (Webhook webhook : targets.webhooks()) {
                 added += webhook(cause, notice, owner, webhook);
             }
         }
         return added;
+    }
+
+    /**
+     * An owner's recipients and webhooks, read once per batch of the notifier's processor: a batch of a thousand
+     * events told the same few owners and read their settings again for each notice (two statements per owner and
+     * notice). Settings are written by another processor, so a batch sees them as they were at its first notice to
+     * that owner, as it would had it begun a little earlier. Outside a batch (a reminder) they are read each time.
+     */
+    private Targets targets(String owner) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return readTargets(owner);
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Map<String, Targets> read = batch.getOrComputeResource(TARGETS, key -> new HashMap<>());
+        return read.computeIfAbsent(owner, this::readTargets);
     }
 
     private int email(String cause, Notice notice, String owner, Recipient recipient) {
@@ -96,16 +118,30 @@ class Outbox {
         return "msg_" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
     }
 
-    private List<Recipient> recipients(String owner) {
-        return jdbc.sql("SELECT recipient_id, address, language FROM notification_recipient WHERE owner = :owner ORDER BY recipient_id")
+    /** An owner's recipients, then its webhooks, each in the order of their ids: one statement. */
+    private Targets readTargets(String owner) {
+        List<Recipient> recipients = new ArrayList<>();
+        List<Webhook> webhooks = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT 'EMAIL' AS channel, recipient_id AS id, address, language FROM notification_recipient
+                        WHERE owner = :owner
+                        UNION ALL
+                        SELECT 'WEBHOOK', webhook_id, url, NULL FROM notification_webhook WHERE owner = :owner
+                        ORDER BY channel, id
+                        """)
                 .param("owner", owner)
-                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query(rs -> {
+                    if ("EMAIL".equals(rs.getString("channel"))) {
+                        recipients.add(new Recipient(rs.getString("id"), rs.getString("address"),
+                                rs.getString("language")));
+                    } else {
+                        webhooks.add(new Webhook(rs.getString("id"), rs.getString("address")));
+                    }
+                });
+        return new Targets(List.copyOf(recipients), List.copyOf(webhooks));
     }
 
-    private List<Webhook> webhooks(String owner) {
-        return jdbc.sql("SELECT webhook_id, url FROM notification_webhook WHERE owner = :owner ORDER BY webhook_id")
-                .param("owner", owner)
-                .query((rs, n) -> new Webhook(rs.getString(1), rs.getString(2))).list();
+    private record Targets(List<Recipient> recipients, List<Webhook> webhooks) {
     }
 
     private record Recipient(String id, String address, String language) {
