@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code java -jar app.jar benchmark [--smoke] [--delegations=N] [--events=N] [--live-events=N] [--clients=N]
@@ -140,13 +142,13 @@ public final class Benchmark {
             long appended = history.append(past, "history");
             progress("history: %,d events (%,d delegations) appended in %.1f s; projections catching up", appended,
                     history.delegations(), (System.nanoTime() - started) / 1e9);
-            waitForProjections(admin);
+            waitForProjections(admin, "history", started);
 
             started = System.nanoTime();
             long live = history.append(options.liveEvents(), "live events");
             double appendSeconds = (System.nanoTime() - started) / 1e9;
             progress("live: %,d events appended in %.1f s; waiting for every projection", live, appendSeconds);
-            int projections = waitForProjections(admin);
+            int projections = waitForProjections(admin, "live", started);
             double liveSeconds = (System.nanoTime() - started) / 1e9;
             double liveRate = live / liveSeconds;
             figures.add("live projections catching up on new events", Figures.number(liveRate) + " events/s ("
@@ -236,31 +238,42 @@ public final class Benchmark {
     }
 
     /** Waits until every projection has processed the head of the event store; returns how many there are. */
-    private static int waitForProjections(Http admin) throws InterruptedException {
+    private static int waitForProjections(Http admin, String what, long startedNanos) throws InterruptedException {
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
         long lastShown = 0;
+        Map<String, Long> lastBehind = new HashMap<>();
         while (System.nanoTime() < deadline) {
             JsonNode all = admin.getJson("/api/admin/projections");
+            long now = System.nanoTime();
             long behind = 0;
             String slowest = "";
             for (JsonNode projection : all) {
+                String name = projection.path("name").asString();
                 if (projection.path("error").asBoolean()) {
-                    throw new IllegalStateException("Projection " + projection.path("name").asString()
-                            + " stopped on an error");
+                    throw new IllegalStateException("Projection " + name + " stopped on an error");
                 }
                 long by = projection.path("behindBy").isNumber() ? projection.path("behindBy").asLong()
                         : projection.path("head").asLong(0);
+                lastBehind.putIfAbsent(name, now);
+                if (by > 0) {
+                    lastBehind.put(name, now);
+                }
                 if (by > behind) {
                     behind = by;
-                    slowest = projection.path("name").asString();
+                    slowest = name;
                 }
             }
             if (behind == 0) {
+                progress("%s: each projection at the head after (s): %s", what, lastBehind.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(),
+                                (e.getValue() - startedNanos) / 1e9))
+                        .collect(Collectors.joining(", ")));
                 return all.size();
             }
-            if (System.nanoTime() - lastShown > 2_000_000_000L) {
+            if (now - lastShown > 2_000_000_000L) {
                 progress("projections: the slowest (%s) is %,d events behind", slowest, behind);
-                lastShown = System.nanoTime();
+                lastShown = now;
             }
             Thread.sleep(20);
         }
