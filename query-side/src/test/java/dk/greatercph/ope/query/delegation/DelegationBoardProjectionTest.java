@@ -227,6 +227,59 @@ class DelegationBoardProjectionTest {
         }
     }
 
+    /**
+     * PL/pgSQL keeps a statement's plan for the session: one made while the assignments' table was empty and never
+     * analysed (a fresh database) must still find an answered assignment by its key, not read every assignment of
+     * the operator through the operator's index (V180).
+     */
+    @Test
+    void anAnswerFindsItsAssignmentByTheKeyEvenWithAPlanMadeOnAnEmptyTable() throws SQLException {
+        register();
+        String url = ((HikariDataSource) QueryDatabase.dataSource()).getJdbcUrl();
+        try (Connection fresh = DriverManager.getConnection(url, "postgres", null)) {
+            fresh.setAutoCommit(false);
+            try (Statement statement = fresh.createStatement()) {
+                statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                statement.execute("TRUNCATE delegation_assignment");
+                statement.execute("DELETE FROM pg_statistic WHERE starelid = 'delegation_assignment'::regclass");
+                apply(fresh, answer("accepted", 1, "chc"));
+                statement.execute("""
+                        INSERT INTO delegation_assignment (delegation_id, operator_id, role, state, offered_at, due_at,
+                            position)
+                        SELECT 'DEL-plan-' || n, 'chc', 'LEAD', 'ACCEPTED', now(), now(), n
+                        FROM generate_series(1, 10000) AS n
+                        UNION ALL
+                        SELECT '%s', 'chc', 'LEAD', 'OFFERED', now(), now(), 0
+                        """.formatted(id.value()));
+                apply(fresh, answer("accepted", 2, "chc"));
+
+                try (ResultSet rs = statement.executeQuery("""
+                        SELECT pg_stat_get_xact_numscans('delegation_assignment_operator'::regclass),
+                               (SELECT state FROM delegation_assignment WHERE delegation_id = '%s')
+                        """.formatted(id.value()))) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("scans of the operators' index").isZero();
+                    assertThat(rs.getString(2)).isEqualTo("ACCEPTED");
+                }
+            } finally {
+                fresh.rollback();
+            }
+        }
+    }
+
+    private String answer(String event, int version, String operator) {
+        return """
+                [{"event":"%s","id":"%s","version":%d,"at":"%s","operator":"%s","position":%d,"lead":true}]
+                """.formatted(event, id.value(), version, at(version), operator, version);
+    }
+
+    private static void apply(Connection connection, String changes) throws SQLException {
+        try (PreparedStatement apply = connection.prepareStatement("SELECT delegation_board_apply(CAST(? AS jsonb))")) {
+            apply.setString(1, changes);
+            apply.executeQuery().close();
+        }
+    }
+
     private void register() {
         new ProjectionFeed(projection).feed(id.value(), 0, new DelegationRegisteredEvent(id, Channel.EMBASSY,
                         organisation, "Jiangsu", "Nanjing", DelegationType.ADMINISTRATIVE, PoliticalLevel.PROVINCIAL,
