@@ -193,6 +193,49 @@ class DeadLetterTest {
         evictAll(refused.value());
     }
 
+    /**
+     * The schedule, the KPIs and the notifier send their handlers' writes when the batch commits: a write refused
+     * there still parks its own event alone, and the events before and after it in the batch are applied.
+     */
+    @Test
+    void aWriteRefusedWhenItsBatchCommitsParksItsEventAloneInEveryProjectionThatWritesAtTheEnd() {
+        List<String> projections = List.of("schedule", "kpi", "notifications");
+        List<StreamingEventProcessor> processors = projections.stream()
+                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
+                .toList();
+        DelegationId before = DelegationId.newId();
+        DelegationId refused = DelegationId.newId();
+        DelegationId after = DelegationId.newId();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        try {
+            log.append("Delegation", before.value(), registration(before, "Written before " + before).event());
+            log.append("Delegation", refused.value(), registration(refused, "Written NUL\u0000" + refused)
+                    .origin("CN", "Jiang\u0000su", "Nanjing").event());
+            log.append("Delegation", after.value(), registration(after, "Written after " + after).event());
+        } finally {
+            processors.forEach(StreamingEventProcessor::start);
+        }
+
+        for (String projection : projections) {
+            assertThat(lettersOf(projection, refused.value(), 1)).as(projection).hasSize(1);
+        }
+        for (String table : List.of("schedule_delegation", "kpi_delegation", "notification_delegation")) {
+            assertThat(jdbc.sql("SELECT delegation_id FROM " + table + " WHERE delegation_id IN (:ids)")
+                    .param("ids", List.of(before.value(), refused.value(), after.value()))
+                    .query(String.class).set())
+                    .as("the events before and after the refused one, in the same batch, in " + table)
+                    .containsExactlyInAnyOrder(before.value(), after.value());
+        }
+        for (String projection : projections) {
+            assertThat(admin.get("/api/admin/projections/" + projection).json().get("error").asBoolean())
+                    .as(projection).isFalse();
+        }
+        // the board and the annual report refuse the same event, each in its own batch: parked before evicting
+        assertThat(lettersOf("delegation-board", refused.value(), 1)).hasSize(1);
+        assertThat(lettersOf("annual-report", refused.value(), 1)).hasSize(1);
+        evictAll(refused.value());
+    }
+
     @Test
     void evictingNeedsAReasonAndRecordsWhoEvictedWhat() {
         String marker = "Evict " + UUID.randomUUID();

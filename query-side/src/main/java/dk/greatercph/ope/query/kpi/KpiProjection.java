@@ -16,6 +16,7 @@ import dk.greatercph.ope.events.operator.KpiKind;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.platform.input.CountryCodes;
+import dk.greatercph.ope.query.replay.ProjectionWrites;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.config.ProcessingGroup;
@@ -43,23 +44,26 @@ import static dk.greatercph.ope.platform.time.OpeTime.utc;
  * answered. Rows carry the sequence number of the last event applied, so a repeated event changes nothing.
  */
 @Component
-@ProcessingGroup("kpi")
+@ProcessingGroup(KpiProjection.NAME)
 class KpiProjection {
 
+    static final String NAME = "kpi";
 
     private static final int YEARS_KEPT = 32;
 
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     /** The last report computed per year, with the change count it was computed at; shared by every reader. */
     private final Cache<Integer, Computed> reports = Caffeine.newBuilder().maximumSize(YEARS_KEPT).build();
 
-    KpiProjection(JdbcClient jdbc) {
+    KpiProjection(JdbcClient jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(DelegationRegisteredEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         INSERT INTO kpi_delegation (delegation_id, year, delegation_type, origin_province, country,
                             version)
                         VALUES (:id, :year, :type, :province, :country, :version)
@@ -74,7 +78,7 @@ class KpiProjection {
 
     @EventHandler
     void on(DelegationRoutedEvent event, @SequenceNumber long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE kpi_delegation SET lead_operator = :lead, version = :version
                         WHERE delegation_id = :id AND version < :version
                         """)
@@ -85,7 +89,7 @@ class KpiProjection {
     @EventHandler
     void on(DelegationCompletedEvent event, @SequenceNumber long version) {
         var outcome = event.outcome();
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE kpi_delegation SET completed = TRUE, investment_leads = :leads, mous = :mous,
                             companies_established = :companies, jobs_created = :jobs, tourists = :tourists,
                             overnight_stays = :stays, version = :version
@@ -118,7 +122,7 @@ class KpiProjection {
     }
 
     private void notRealised(DelegationId id, String how, long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE kpi_delegation SET not_realised = :how, version = :version
                         WHERE delegation_id = :id AND version < :version
                         """)
@@ -127,7 +131,7 @@ class KpiProjection {
 
     @EventHandler
     void on(AssignmentOfferedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         INSERT INTO kpi_offer (delegation_id, offer_version, operator_id, role, state, offered_at, version)
                         VALUES (:id, :version, :operator, :role, 'OFFERED', :at, :version)
                         ON CONFLICT (delegation_id, offer_version) DO NOTHING
@@ -317,7 +321,7 @@ class KpiProjection {
     }
 
     private void answer(DelegationId id, OperatorId operator, String state, Instant at, long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE kpi_offer SET state = :state, answered_at = COALESCE(CAST(:at AS TIMESTAMPTZ), answered_at),
                             version = :version
                         WHERE delegation_id = :id AND version < :version AND offer_version = (

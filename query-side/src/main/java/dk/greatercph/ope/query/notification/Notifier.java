@@ -16,6 +16,7 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
 import dk.greatercph.ope.platform.time.OpeTime;
+import dk.greatercph.ope.query.replay.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -48,16 +49,18 @@ class Notifier {
     static final String NAME = "notifications";
 
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final Outbox outbox;
 
-    Notifier(JdbcClient jdbc, Outbox outbox) {
+    Notifier(JdbcClient jdbc, ProjectionWrites writes, Outbox outbox) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.outbox = outbox;
     }
 
     @EventHandler
     void on(DelegationRegisteredEvent event) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         INSERT INTO notification_delegation (delegation_id, organisation) VALUES (:id, :organisation)
                         ON CONFLICT (delegation_id) DO UPDATE SET organisation = EXCLUDED.organisation
                         """)
@@ -68,7 +71,7 @@ class Notifier {
     @EventHandler
     void on(AssignmentOfferedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
             ReplayStatus replay) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         INSERT INTO notification_assignment (delegation_id, operator_id, role, state, due_at, remind_at)
                         VALUES (:delegation, :operator, :role, 'OFFERED', :due, :remind)
                         ON CONFLICT (delegation_id, operator_id) DO UPDATE SET role = EXCLUDED.role, state = 'OFFERED',
@@ -117,7 +120,7 @@ class Notifier {
 
     @EventHandler
     void on(ProgrammeItemAddedEvent event) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         INSERT INTO notification_item (delegation_id, item_id, title, starts_at, ends_at, sequence)
                         VALUES (:delegation, :item, :title, :starts, :ends, 0)
                         ON CONFLICT (delegation_id, item_id) DO UPDATE SET title = EXCLUDED.title,
@@ -131,7 +134,7 @@ class Notifier {
     @EventHandler
     void on(ProgrammeItemChangedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
             ReplayStatus replay) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE notification_item SET title = :title, starts_at = :starts, ends_at = :ends,
                             sequence = sequence + 1
                         WHERE delegation_id = :delegation AND item_id = :item
@@ -150,7 +153,7 @@ class Notifier {
     void on(ProgrammeItemRemovedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
             ReplayStatus replay) {
         String delegation = event.delegationId().value();
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE notification_item SET removed = true, sequence = sequence + 1
                         WHERE delegation_id = :delegation AND item_id = :item
                         """)
@@ -165,9 +168,9 @@ class Notifier {
     void on(DelegationConfirmedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
             ReplayStatus replay) {
         String delegation = event.delegationId().value();
-        jdbc.sql("UPDATE notification_delegation SET confirmed = true WHERE delegation_id = :id")
+        writes.sql(NAME, "UPDATE notification_delegation SET confirmed = true WHERE delegation_id = :id")
                 .param("id", delegation).update();
-        jdbc.sql("UPDATE notification_item SET sequence = sequence + 1 WHERE delegation_id = :id AND NOT removed")
+        writes.sql(NAME, "UPDATE notification_item SET sequence = sequence + 1 WHERE delegation_id = :id AND NOT removed")
                 .param("id", delegation).update();
         if (!replay.isReplay()) {
             outbox.record(eventId, notice(Notice.Kind.PROGRAMME_CONFIRMED, at, delegation)
@@ -225,12 +228,12 @@ class Notifier {
     /** A cancelled, withdrawn or declined delegation that was confirmed cancels the invitations of its items. */
     private void closed(String delegation, Instant at, String eventId, ReplayStatus replay) {
         boolean wasConfirmed = confirmed(delegation);
-        jdbc.sql("UPDATE notification_delegation SET confirmed = false WHERE delegation_id = :id")
+        writes.sql(NAME, "UPDATE notification_delegation SET confirmed = false WHERE delegation_id = :id")
                 .param("id", delegation).update();
         if (!wasConfirmed) {
             return;
         }
-        jdbc.sql("UPDATE notification_item SET sequence = sequence + 1 WHERE delegation_id = :id AND NOT removed")
+        writes.sql(NAME, "UPDATE notification_item SET sequence = sequence + 1 WHERE delegation_id = :id AND NOT removed")
                 .param("id", delegation).update();
         if (!replay.isReplay()) {
             List<Notice.Item> cancelled = items(delegation, null, false).stream()
@@ -243,16 +246,18 @@ class Notifier {
     }
 
     private void state(String delegation, String operator, String state) {
-        jdbc.sql("UPDATE notification_assignment SET state = :state WHERE delegation_id = :delegation AND operator_id = :operator")
+        writes.sql(NAME, "UPDATE notification_assignment SET state = :state WHERE delegation_id = :delegation AND operator_id = :operator")
                 .param("delegation", delegation).param("operator", operator).param("state", state).update();
     }
 
     private boolean confirmed(String delegation) {
+        writes.flush(NAME);
         return jdbc.sql("SELECT confirmed FROM notification_delegation WHERE delegation_id = :id")
                 .param("id", delegation).query(Boolean.class).optional().orElse(false);
     }
 
     Notice notice(Notice.Kind kind, Instant at, String delegation) {
+        writes.flush(NAME);
         String organisation = jdbc.sql("SELECT organisation FROM notification_delegation WHERE delegation_id = :id")
                 .param("id", delegation).query(String.class).optional().orElse(delegation);
         return Notice.about(kind, at, delegation, organisation);
@@ -260,6 +265,7 @@ class Notifier {
 
     /** The live items of a delegation, or one item ({@code removed} for one just removed). */
     private List<Notice.Item> items(String delegation, String item, boolean removed) {
+        writes.flush(NAME);
         return jdbc.sql("""
                         SELECT item_id, title, starts_at, ends_at, sequence FROM notification_item
                         WHERE delegation_id = :delegation AND (CAST(:item AS TEXT) IS NULL OR item_id = :item)
@@ -281,6 +287,7 @@ class Notifier {
     }
 
     private List<String> acceptedOperators(String delegation) {
+        writes.flush(NAME);
         return jdbc.sql("SELECT operator_id FROM notification_assignment WHERE delegation_id = :id AND state = 'ACCEPTED'")
                 .param("id", delegation).query(String.class).list();
     }

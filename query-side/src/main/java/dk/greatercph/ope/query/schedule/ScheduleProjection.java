@@ -17,6 +17,7 @@ import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.query.LeftOut;
+import dk.greatercph.ope.query.replay.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -51,9 +52,10 @@ import static dk.greatercph.ope.platform.time.OpeTime.utc;
  * itinerary items are read from the trip projection's table when asked for.
  */
 @Component
-@ProcessingGroup("schedule")
+@ProcessingGroup(ScheduleProjection.NAME)
 class ScheduleProjection {
 
+    static final String NAME = "schedule";
 
     private static final String ITEM_COLUMNS = """
             SELECT i.*, d.organisation, d.operators, v.name AS venue_name, p.name AS host_name
@@ -64,14 +66,16 @@ class ScheduleProjection {
             """;
 
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    ScheduleProjection(JdbcClient jdbc) {
+    ScheduleProjection(JdbcClient jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(DelegationRegisteredEvent event, @SequenceNumber long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         INSERT INTO schedule_delegation (delegation_id, organisation, status, version)
                         VALUES (:id, :organisation, 'OPEN', :version)
                         ON CONFLICT (delegation_id) DO NOTHING
@@ -84,7 +88,7 @@ class ScheduleProjection {
     void on(DelegationRoutedEvent event, @SequenceNumber long version) {
         String[] operators = Stream.concat(Stream.of(event.lead()), event.supporting().stream())
                 .map(OperatorId::value).distinct().toArray(String[]::new);
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE schedule_delegation SET operators = :operators, version = :version
                         WHERE delegation_id = :id AND version < :version
                         """)
@@ -104,7 +108,7 @@ class ScheduleProjection {
     }
 
     private void leaves(DelegationId id, OperatorId operator, long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE schedule_delegation SET operators = array_remove(operators, :operator), version = :version
                         WHERE delegation_id = :id AND version < :version
                         """)
@@ -113,7 +117,7 @@ class ScheduleProjection {
 
     @EventHandler
     void on(ProgrammeItemAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         INSERT INTO schedule_item (item_id, delegation_id, kind, title, starts_at, ends_at, venue_id,
                             host_id, status, sequence, created_at, changed_at, version)
                         VALUES (:item, :id, :kind, :title, :starts, :ends, :venue, :host, 'TENTATIVE', 0, :at, :at,
@@ -130,7 +134,7 @@ class ScheduleProjection {
 
     @EventHandler
     void on(ProgrammeItemChangedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE schedule_item SET kind = :kind, title = :title, starts_at = :starts, ends_at = :ends,
                             venue_id = :venue, host_id = :host, status = 'TENTATIVE', sequence = sequence + 1,
                             changed_at = :at, version = :version
@@ -146,7 +150,7 @@ class ScheduleProjection {
 
     @EventHandler
     void on(ProgrammeItemRemovedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE schedule_item SET status = 'CANCELLED', removed = TRUE, sequence = sequence + 1,
                             changed_at = :at, version = :version
                         WHERE item_id = :item AND delegation_id = :id AND version < :version
@@ -368,14 +372,14 @@ class ScheduleProjection {
     }
 
     private void delegationWide(DelegationId id, String status, Instant at, long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE schedule_item SET status = :status, sequence = sequence + 1, changed_at = :at,
                             version = :version
                         WHERE delegation_id = :id AND NOT removed AND version < :version
                         """)
                 .param("id", id.value()).param("status", status).param("at", utc(at)).param("version", version)
                 .update();
-        jdbc.sql("UPDATE schedule_delegation SET status = :status, version = :version WHERE delegation_id = :id AND version < :version")
+        writes.sql(NAME, "UPDATE schedule_delegation SET status = :status, version = :version WHERE delegation_id = :id AND version < :version")
                 .param("id", id.value()).param("status", status).param("version", version).update();
     }
 

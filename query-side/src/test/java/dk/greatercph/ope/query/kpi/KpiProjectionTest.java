@@ -16,6 +16,7 @@ import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.query.support.ProjectionFeed;
+import dk.greatercph.ope.query.replay.ProjectionWrites;
 import dk.greatercph.ope.query.support.QueryDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The KPI report: delegation events fed into the projection, one year's figures read through its query. */
 class KpiProjectionTest {
 
-    private final KpiProjection projection = new KpiProjection(QueryDatabase.jdbc());
+    private final KpiProjection projection = new KpiProjection(QueryDatabase.jdbc(), new ProjectionWrites(QueryDatabase.dataSource()));
     private final ProjectionFeed feed = new ProjectionFeed(projection);
 
     /** A year of its own, so that no other test's delegations count in it. */

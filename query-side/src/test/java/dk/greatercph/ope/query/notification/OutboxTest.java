@@ -6,6 +6,7 @@ import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.webhook.WebhookSecrets;
 import dk.greatercph.ope.platform.webhook.WebhookTargets;
+import dk.greatercph.ope.query.replay.ProjectionWrites;
 import dk.greatercph.ope.query.support.QueryDatabase;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class OutboxTest {
             Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofHours(24),
             Duration.ofSeconds(1), Duration.ofSeconds(1), 2, Duration.ofMinutes(2));
     private final Outbox outbox = new Outbox(jdbc, properties);
-    private final Notifier notifier = new Notifier(jdbc, outbox);
+    private final Notifier notifier = new Notifier(jdbc, new ProjectionWrites(QueryDatabase.dataSource()), outbox);
 
     @Test
     void theNotifierWritesNothingDuringAReplayAndAnEventThatComesTwiceOnce() {

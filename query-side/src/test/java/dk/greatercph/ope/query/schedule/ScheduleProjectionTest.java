@@ -15,6 +15,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.query.support.ProjectionFeed;
+import dk.greatercph.ope.query.replay.ProjectionWrites;
 import dk.greatercph.ope.query.support.QueryDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class ScheduleProjectionTest {
     private static final ZoneId COPENHAGEN = OpeTime.COPENHAGEN;
     private static final Instant RECORDED = Instant.parse("2027-03-01T09:00:00Z");
 
-    private final ScheduleProjection projection = new ScheduleProjection(QueryDatabase.jdbc());
+    private final ScheduleProjection projection = new ScheduleProjection(QueryDatabase.jdbc(), new ProjectionWrites(QueryDatabase.dataSource()));
     private final ProjectionFeed feed = new ProjectionFeed(projection);
 
     /** A day of its own, far in the future, so that no other test books anything on it. */
