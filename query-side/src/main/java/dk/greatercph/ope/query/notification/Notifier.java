@@ -23,7 +23,6 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +31,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decides who is told what, from the events, and writes it to the outbox in the same transaction as this
@@ -50,7 +47,6 @@ import java.util.Map;
 class Notifier {
 
     static final String NAME = "notifications";
-    private static final String REGISTERED = "notifications.registered-organisations";
 
     private final JdbcClient jdbc;
     private final ProjectionWrites writes;
@@ -70,10 +66,6 @@ class Notifier {
                         """)
                 .param("id", event.delegationId().value()).param("organisation", event.requestingOrganisation())
                 .update();
-        Map<String, String> registered = registeredInThisBatch();
-        if (registered != null) {
-            registered.put(event.delegationId().value(), event.requestingOrganisation());
-        }
     }
 
     @EventHandler
@@ -264,29 +256,11 @@ class Notifier {
                 .param("id", delegation).query(Boolean.class).optional().orElse(false);
     }
 
-    /**
-     * A notice about {@code delegation}, with its organisation: from this batch's registrations, or else read. Only a
-     * registration writes the organisation, so the read needs none of the batch's writes sent first.
-     */
     Notice notice(Notice.Kind kind, Instant at, String delegation) {
-        Map<String, String> registered = registeredInThisBatch();
-        String organisation = registered == null ? null : registered.get(delegation);
-        if (organisation == null) {
-            organisation = jdbc.sql("SELECT organisation FROM notification_delegation WHERE delegation_id = :id")
-                    .param("id", delegation).query(String.class).optional().orElse(delegation);
-        }
+        writes.flush(NAME);
+        String organisation = jdbc.sql("SELECT organisation FROM notification_delegation WHERE delegation_id = :id")
+                .param("id", delegation).query(String.class).optional().orElse(delegation);
         return Notice.about(kind, at, delegation, organisation);
-    }
-
-    /**
-     * The organisations registered in the processor's current batch, whose writes may not have been sent yet; none
-     * outside a batch, where every write is sent at once.
-     */
-    private static Map<String, String> registeredInThisBatch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(REGISTERED, key -> new HashMap<>());
     }
 
     /** The live items of a delegation, or one item ({@code removed} for one just removed). */
