@@ -32,18 +32,14 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.security.ActorMetadata;
-import dk.greatercph.ope.query.deadletter.ProjectionSavepoints;
+import dk.greatercph.ope.query.replay.SentAtCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,9 +47,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -79,10 +73,10 @@ import java.util.stream.Stream;
 class DelegationBoardProjection {
 
     static final String NAME = "delegation-board";
-    private static final String PENDING = NAME + ".changes";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final SentAtCommit<ObjectNode> changes = new SentAtCommit<>(NAME, "changes", this::send);
 
     DelegationBoardProjection(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -328,52 +322,14 @@ class DelegationBoardProjection {
      * when its handler has a savepoint of its own.
      */
     private void apply(ObjectNode change) {
-        if (!CurrentUnitOfWork.isStarted() || ProjectionSavepoints.handlerInOwnSavepoint()) {
-            send(List.of(change));
-            return;
-        }
-        UnitOfWork<?> current = CurrentUnitOfWork.get();
-        UnitOfWork<?> batch = current.root();
-        Changes changes = batch.getOrComputeResource(PENDING, key -> {
-            Changes fresh = new Changes();
-            batch.onPrepareCommit(unitOfWork -> fresh.send());
-            return fresh;
-        });
-        changes.add(change, current.getMessage());
+        changes.add(change);
     }
 
-    private void send(List<ObjectNode> changes) {
+    private void send(List<ObjectNode> batch) {
         ArrayNode array = json.createArrayNode();
-        array.addAll(changes);
+        array.addAll(batch);
         jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
                 .param("changes", json.writeValueAsString(array))
                 .query().listOfRows();
-    }
-
-    /** The changes of one batch, and the position of the last event that made one. */
-    private final class Changes {
-        private final List<ObjectNode> changes = new ArrayList<>();
-        private OptionalLong lastPosition = OptionalLong.empty();
-
-        void add(ObjectNode change, Message<?> message) {
-            changes.add(change);
-            if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-                lastPosition = tracked.trackingToken().position();
-            }
-        }
-
-        void send() {
-            if (changes.isEmpty()) {
-                return;
-            }
-            try {
-                DelegationBoardProjection.this.send(changes);
-            } catch (RuntimeException refused) {
-                if (lastPosition.isEmpty()) {
-                    throw refused;
-                }
-                throw ProjectionSavepoints.retryWithSavepointsUpTo(NAME, lastPosition.getAsLong(), refused);
-            }
-        }
     }
 }

@@ -1,19 +1,14 @@
 package dk.greatercph.ope.query.replay;
 
-import dk.greatercph.ope.query.deadletter.ProjectionSavepoints;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The writes of a projection's event handlers, sent to PostgreSQL together: when the processor's batch commits, or
@@ -21,11 +16,9 @@ import java.util.OptionalLong;
  * JDBC batch, which the driver sends without waiting for each answer; the order of all writes is kept.
  * <p>
  * A projection that wrote one statement per event paid a round trip for each, and on two busy cores its processor
- * spent most of its time waiting for them (docs/performance.md). The rules of the savepoint per event still hold: a
- * handler that runs in a savepoint of its own, or outside a streaming processor's batch, writes at once, so that a
- * refused write is rolled back and parked with its own event; when the writes of a batch are refused together, the
- * batch is rolled back and retried with a savepoint per handler up to the last event that wrote
- * ({@link ProjectionSavepoints#retryWithSavepointsUpTo}).
+ * spent most of its time waiting for them (docs/performance.md). A handler in a savepoint of its own, or outside a
+ * batch, writes at once, and a batch whose writes are refused is retried with a savepoint per event
+ * ({@link SentAtCommit}).
  * <p>
  * A handler's reads must see the writes before them: a projection that reads in its handlers calls {@link #flush}
  * first. Writes are not counted: a handler that needs the number of rows it changed writes at once through its own
@@ -35,6 +28,7 @@ import java.util.OptionalLong;
 public class ProjectionWrites {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Map<String, SentAtCommit<Write>> groups = new ConcurrentHashMap<>();
 
     public ProjectionWrites(DataSource dataSource) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
@@ -47,16 +41,30 @@ public class ProjectionWrites {
 
     /** Sends what {@code group} has written in the current batch so far, so that a read sees it. */
     public void flush(String group) {
-        if (CurrentUnitOfWork.isStarted()) {
-            Pending pending = CurrentUnitOfWork.get().root().getResource(key(group));
-            if (pending != null) {
-                pending.send();
-            }
-        }
+        of(group).flush();
     }
 
-    private static String key(String group) {
-        return "projection-writes." + group;
+    private SentAtCommit<Write> of(String group) {
+        return groups.computeIfAbsent(group, name -> new SentAtCommit<>(name, "writes", this::send));
+    }
+
+    /** Sends {@code writes} in order: consecutive writes of the same statement as one JDBC batch. */
+    private void send(List<Write> writes) {
+        int from = 0;
+        while (from < writes.size()) {
+            String sql = writes.get(from).sql;
+            int to = from + 1;
+            while (to < writes.size() && writes.get(to).sql.equals(sql)) {
+                to++;
+            }
+            if (to - from == 1) {
+                jdbc.update(sql, writes.get(from).params);
+            } else {
+                jdbc.batchUpdate(sql, writes.subList(from, to).stream()
+                        .map(write -> (SqlParameterSource) write.params).toArray(SqlParameterSource[]::new));
+            }
+            from = to;
+        }
     }
 
     /** One statement and its parameters. */
@@ -77,66 +85,7 @@ public class ProjectionWrites {
 
         /** Writes with the rest of the batch, or at once outside a batch and in a handler's own savepoint. */
         public void update() {
-            if (!CurrentUnitOfWork.isStarted() || ProjectionSavepoints.handlerInOwnSavepoint()) {
-                jdbc.update(sql, params);
-                return;
-            }
-            UnitOfWork<?> current = CurrentUnitOfWork.get();
-            UnitOfWork<?> batch = current.root();
-            Pending pending = batch.getOrComputeResource(key(group), key -> {
-                Pending fresh = new Pending(group);
-                batch.onPrepareCommit(unitOfWork -> fresh.send());
-                return fresh;
-            });
-            pending.add(this, current.getMessage());
-        }
-    }
-
-    /** The writes of one group's batch not yet sent, and the position of the last event that made one. */
-    private final class Pending {
-        private final String group;
-        private final List<Write> writes = new ArrayList<>();
-        private OptionalLong lastPosition = OptionalLong.empty();
-
-        Pending(String group) {
-            this.group = group;
-        }
-
-        void add(Write write, Message<?> message) {
-            writes.add(write);
-            if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-                lastPosition = tracked.trackingToken().position();
-            }
-        }
-
-        void send() {
-            if (writes.isEmpty()) {
-                return;
-            }
-            List<Write> sending = List.copyOf(writes);
-            writes.clear();
-            try {
-                int from = 0;
-                while (from < sending.size()) {
-                    String sql = sending.get(from).sql;
-                    int to = from + 1;
-                    while (to < sending.size() && sending.get(to).sql.equals(sql)) {
-                        to++;
-                    }
-                    if (to - from == 1) {
-                        jdbc.update(sql, sending.get(from).params);
-                    } else {
-                        jdbc.batchUpdate(sql, sending.subList(from, to).stream()
-                                .map(write -> (SqlParameterSource) write.params).toArray(SqlParameterSource[]::new));
-                    }
-                    from = to;
-                }
-            } catch (RuntimeException refused) {
-                if (lastPosition.isEmpty()) {
-                    throw refused;
-                }
-                throw ProjectionSavepoints.retryWithSavepointsUpTo(group, lastPosition.getAsLong(), refused);
-            }
+            of(group).add(this);
         }
     }
 }
