@@ -53,9 +53,11 @@ class InboxFormsTest {
 
         PageSession.Page declined = chc.post("/inbox/" + id + "/decline", Map.of("reason", "No capacity that week.\nAsk again in May."));
         assertThat(declined.status()).isEqualTo(302);
-        assertThat(declined.header("Location")).endsWith("/inbox");
+        assertThat(declined.header("Location")).endsWith("/inbox?answered=" + id);
         assertThat(lifecycle.eventTypes(id)).contains("AssignmentDeclinedEvent");
-        assertThat(chc.get("/inbox").body()).contains("Tilbuddet er afvist.", "Ask again in May.")
+        assertThat(chc.get("/inbox").body()).as("the lists' own reload does not take the notice")
+                .doesNotContain("Tilbuddet er afvist.");
+        assertThat(chc.get("/inbox?answered=" + id).body()).contains("Tilbuddet er afvist.", "Ask again in May.")
                 .doesNotContain("offer-" + id);
     }
 
@@ -88,7 +90,7 @@ class InboxFormsTest {
         assertThat(chcInbox.status()).isEqualTo(200);
         assertThat(chcInbox.body()).contains(organisation, "offer-" + id);
         assertThat(desk.post("/inbox/" + id + "/acceptance", Map.of("operator", "chc")).header("Location"))
-                .endsWith("/inbox?operator=chc");
+                .endsWith("/inbox?operator=chc&answered=" + id);
         assertThat(lifecycle.eventTypes(id)).contains("AssignmentAcceptedEvent");
 
         PageSession auditor = PageSession.signedIn(port, "auditor");

@@ -71,7 +71,8 @@ class InboxController {
 
     /**
      * After a command: on success wait until the views hold it (read-your-writes through the delegation's version),
-     * then Post/Redirect/Get; on a refusal the inbox again, with the refusal in words and the API's status.
+     * then Post/Redirect/Get to the inbox with {@code answered}, the delegation; on a refusal the inbox again, with
+     * the refusal in words and the API's status.
      */
     private String answered(ApiAnswer answer, String delegationId, String operator, String done, String reason,
                             Model model, HttpServletRequest request, HttpServletResponse response, String htmx) {
@@ -83,7 +84,10 @@ class InboxController {
                 // which ends the wait as well)
                 api.get("/api/delegations/" + delegationId, Map.of("minVersion", version));
             }
-            String target = address(operator);
+            // the redirect names the answered delegation: the flash is kept for that address only, so the lists'
+            // own reload (pushed by the same answer, a GET of the inbox's address) cannot take it first
+            String target = UriComponentsBuilder.fromUriString(address(operator)).queryParam("answered", delegationId)
+                    .encode().build().toUriString();
             FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
             flash.put("done", done);
             if (htmx != null) {
