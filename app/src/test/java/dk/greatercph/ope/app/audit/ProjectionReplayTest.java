@@ -90,9 +90,34 @@ class ProjectionReplayTest {
             assertThat(jdbc.sql(projection.getValue()).query(String.class).single())
                     .as(() -> name + ": " + rowsBefore.differences(TableRows.of(jdbc, TABLES.get(name)))).isEqualTo(before);
             JsonNode replayed = finished.get("lastReplay");
+            assertThat(replayed.get("method").asString()).as(name)
+                    .isEqualTo(name.equals("delegation-board") ? "PARALLEL" : "PROCESSOR");
             System.out.printf("replayed %s: %d events, %.0f events/s%n", name,
                     replayed.get("eventsToReplay").asLong(), replayed.get("eventsPerSecond").asDouble());
         }
+    }
+
+    @Test
+    void whatIsRecordedWhileTheBoardIsReplayedInParallelReachesTheBoardAfterwards() {
+        Api desk = new Api(port).as("desk");
+        Api admin = new Api(port).as("admin");
+        desk.post("/api/delegations", Requests.delegation("Before the replay " + UUID.randomUUID()));
+        assertThat(caughtUp(admin, "delegation-board")).isTrue();
+
+        JsonNode started = admin.post("/api/admin/projections/delegation-board/replay", "").json();
+        long target = started.get("lastReplay").get("replayUpTo").asLong();
+        Api.Response during = desk.post("/api/delegations", Requests.delegation("During the replay " + UUID.randomUUID()));
+        assertThat(during.status()).isEqualTo(201);
+        String id = during.json().get("id").asString();
+        JsonNode finished = admin.getUntil("/api/admin/projections/delegation-board",
+                r -> r.json().path("lastReplay").hasNonNull("finishedAt"), Duration.ofSeconds(60)).json();
+
+        assertThat(finished.get("lastReplay").get("method").asString()).isEqualTo("PARALLEL");
+        assertThat(finished.get("position").asLong()).isGreaterThanOrEqualTo(target);
+        assertThat(desk.getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(20)).status())
+                .as("the processor went on from where the parallel run stopped").isEqualTo(200);
+        assertThat(jdbc.sql("SELECT board_position > :target FROM delegation_board WHERE delegation_id = :id")
+                .param("target", target).param("id", id).query(Boolean.class).single()).isTrue();
     }
 
     @Test

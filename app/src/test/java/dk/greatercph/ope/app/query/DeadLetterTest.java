@@ -349,6 +349,42 @@ class DeadLetterTest {
     }
 
     @Test
+    void aParallelReplayThatFailsIsDoneByTheProcessorFromTheStartAndParksWhatFails(CapturedOutput output) {
+        String marker = "Parallel poison " + UUID.randomUUID();
+        PoisonSwitch.poison("delegation-board", marker);
+        try {
+            String poisoned = created(desk.post("/api/delegations", Requests.delegation(marker)));
+            String healthy = created(desk.post("/api/delegations", Requests.delegation("Parallel " + UUID.randomUUID())));
+            String before = lettersOf("delegation-board", poisoned, 1).get(0).get("id").asString();
+
+            Api.Response replay = admin.post("/api/admin/projections/delegation-board/replay", "");
+            assertThat(replay.status()).isEqualTo(202);
+            JsonNode finished = admin.getUntil("/api/admin/projections/delegation-board",
+                    r -> r.json().path("lastReplay").hasNonNull("finishedAt"), Duration.ofSeconds(60)).json();
+            assertThat(finished.get("lastReplay").get("method").asString())
+                    .as("the parallel run stopped at the poisoned event; the processor replayed it all instead")
+                    .isEqualTo("PROCESSOR");
+            assertThat(finished.get("replaying").asBoolean()).isFalse();
+            assertThat(output.getAll()).as("it was tried in parallel first")
+                    .contains("The parallel replay of delegation-board failed");
+
+            List<JsonNode> after = lettersOf("delegation-board", poisoned, 1);
+            assertThat(after).hasSize(1);
+            assertThat(after.get(0).get("id").asString()).as("the old letter was cleared with the projection")
+                    .isNotEqualTo(before);
+            assertThat(desk.get("/api/delegations/" + healthy).status())
+                    .as("the other delegations are on the board again").isEqualTo(200);
+
+            PoisonSwitch.cure(marker);
+            assertThat(admin.post("/api/admin/dead-letters/" + after.get(0).get("id").asString() + "/retry", "")
+                    .json().get("remaining").asLong()).isZero();
+            assertThat(desk.get("/api/delegations/" + poisoned).status()).isEqualTo(200);
+        } finally {
+            PoisonSwitch.cure(marker);
+        }
+    }
+
+    @Test
     void aProjectionThisNodeDoesNotHoldReportsItsStoredPositionNotTheHead() {
         created(desk.post("/api/venues", "{\"name\":\"Status " + UUID.randomUUID() + "\",\"capacity\":20}"));
         JsonNode held = admin.getUntil("/api/admin/projections/reference-names",

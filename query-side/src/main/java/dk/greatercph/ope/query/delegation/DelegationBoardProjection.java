@@ -32,6 +32,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.security.ActorMetadata;
+import dk.greatercph.ope.query.replay.ParallelReplay;
 import dk.greatercph.ope.query.replay.SentAtCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -67,8 +68,12 @@ import java.util.stream.Stream;
  * {@code delegation_scope_request} and {@code delegation_refusal}; nothing else writes them. The inbox reads the
  * assignments through the {@code inbox_assignment} view only (migration V80), the desk's escalation list through
  * the {@code desk_escalation} view only (migration V105).
+ * <p>
+ * Every change touches its own delegation's rows only, and one its tables already hold changes nothing, so a replay
+ * runs in parallel by delegation ({@link ParallelReplay}).
  */
 @Component
+@ParallelReplay
 @ProcessingGroup(DelegationBoardProjection.NAME)
 class DelegationBoardProjection {
 

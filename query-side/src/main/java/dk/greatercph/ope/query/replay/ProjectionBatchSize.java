@@ -4,9 +4,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code ope.projections.batch-size}: how many events a streaming processor handles in one transaction at most. A
- * processor takes only the events already there, so live events are not held back to fill a batch.
+ * {@code ope.projections.*}.
+ *
+ * @param batchSize     how many events a streaming processor handles in one transaction at most; a processor takes
+ *                      only the events already there, so live events are not held back to fill a batch
+ * @param replayWorkers how many workers replay a {@link ParallelReplay} projection side by side
  */
 @ConfigurationProperties("ope.projections")
-public record ProjectionBatchSize(@DefaultValue("1000") int batchSize) {
+public record ProjectionBatchSize(@DefaultValue("1000") int batchSize, @DefaultValue("2") int replayWorkers) {
 }

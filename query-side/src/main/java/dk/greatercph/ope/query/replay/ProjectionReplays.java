@@ -28,9 +28,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Replays projections: shuts a streaming processor down, resets its tokens to the start of the event store and
- * starts it again, then watches it until every segment has caught up with the head it had to reach. Handlers
- * marked {@code @DisallowReplay} are skipped by Axon while the tokens say "replaying".
+ * Replays projections: shuts a streaming processor down, resets its tokens to the start of the event store (its
+ * reset handler clears its tables) and starts it again, then watches it until every segment has caught up with the
+ * head it had to reach. Handlers marked {@code @DisallowReplay} are skipped by Axon while the tokens say "replaying".
+ * <p>
+ * A projection marked {@link ParallelReplay} is replayed up to that head by a {@link ParallelReplayRun} instead,
+ * while its processor stays stopped; its tokens are then set to that head and the processor started from there. If
+ * that run fails, the tokens are reset again and the processor replays the projection, parking what fails.
  */
 @Component
 class ProjectionReplays implements DisposableBean {
@@ -43,6 +47,8 @@ class ProjectionReplays implements DisposableBean {
     private final JdbcClient jdbc;
     private final DeadLetters deadLetters;
     private final Clock clock;
+    private final ParallelReplays parallel;
+    private volatile boolean closing;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-replay-watcher");
@@ -51,12 +57,13 @@ class ProjectionReplays implements DisposableBean {
     });
 
     ProjectionReplays(EventProcessingConfiguration processing, ProjectionProgress progress, JdbcClient jdbc,
-                      DeadLetters deadLetters, Clock clock) {
+                      DeadLetters deadLetters, Clock clock, ParallelReplays parallel) {
         this.processing = processing;
         this.progress = progress;
         this.jdbc = jdbc;
         this.deadLetters = deadLetters;
         this.clock = clock;
+        this.parallel = parallel;
     }
 
     List<ProjectionStatus> all() {
@@ -94,12 +101,42 @@ class ProjectionReplays implements DisposableBean {
             throw new DomainProblem(ReplayProblem.PROJECTION_CLAIMED_ELSEWHERE,
                     "Projection '" + name + "' is being processed by another instance; stop it there first.");
         }
-        Run run = new Run(clock.instant(), System.nanoTime(), target == null ? -1 : target, events);
+        Run run = new Run(clock.instant(), System.nanoTime(), target == null ? -1 : target, events,
+                parallel.of(name, target == null ? -1 : target).orElse(null));
         runs.put(name, run);
-        processor.start();
+        if (run.parallel == null) {
+            processor.start();
+        } else {
+            Thread thread = new Thread(() -> replayInParallel(processor, run), "replay-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        }
         run.watch = watcher.scheduleWithFixedDelay(() -> watch(processor, run), WATCH_INTERVAL_MILLIS,
                 WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         return status(processor, target, deadLetters.countsByProjection());
+    }
+
+    /** Replays outside the processor, then starts it where the run ended; on failure the processor replays. */
+    private void replayInParallel(StreamingEventProcessor processor, Run run) {
+        String name = processor.getName();
+        try {
+            parallel.finish(name, run.parallel.run());
+            log.info("Replayed {} in parallel up to position {}: {} events", name, run.target, run.events);
+        } catch (Exception | Error e) {
+            if (closing) {
+                return;
+            }
+            log.warn("The parallel replay of {} failed; its processor replays it from the start instead", name, e);
+            run.method = ReplayMethod.PROCESSOR;
+            try {
+                processor.resetTokens();
+            } catch (RuntimeException reset) {
+                log.error("Could not reset the tokens of {} after its parallel replay failed", name, reset);
+            }
+        }
+        if (!closing) {
+            processor.start();
+        }
     }
 
     private void watch(StreamingEventProcessor processor, Run run) {
@@ -155,6 +192,12 @@ class ProjectionReplays implements DisposableBean {
 
     @Override
     public void destroy() {
+        closing = true;
+        runs.values().forEach(run -> {
+            if (run.parallel != null) {
+                run.parallel.stop();
+            }
+        });
         watcher.shutdownNow();
     }
 
@@ -163,15 +206,19 @@ class ProjectionReplays implements DisposableBean {
         final long startedNanos;
         final long target;
         final long events;
+        final ParallelReplayRun parallel;
+        volatile ReplayMethod method;
         volatile Instant finishedAt;
         volatile long finishedNanos;
         volatile ScheduledFuture<?> watch;
 
-        Run(Instant startedAt, long startedNanos, long target, long events) {
+        Run(Instant startedAt, long startedNanos, long target, long events, ParallelReplayRun parallel) {
             this.startedAt = startedAt;
             this.startedNanos = startedNanos;
             this.target = target;
             this.events = events;
+            this.parallel = parallel;
+            this.method = parallel == null ? ReplayMethod.PROCESSOR : ReplayMethod.PARALLEL;
         }
 
         void finish() {
@@ -186,11 +233,12 @@ class ProjectionReplays implements DisposableBean {
         ProjectionStatus.Replay view(Long position) {
             boolean done = finishedAt != null;
             double progress = done || target <= 0 ? 1.0
+                    : method == ReplayMethod.PARALLEL ? Math.min(1.0, parallel.done() / (double) Math.max(1, events))
                     : Math.min(1.0, Math.max(0, position == null ? 0 : position) / (double) target);
             long elapsed = (done ? finishedNanos : System.nanoTime()) - startedNanos;
             double seconds = Math.max(elapsed, 1) / 1e9;
             return new ProjectionStatus.Replay(startedAt, finishedAt, target, events, progress,
-                    events * progress / seconds);
+                    events * progress / seconds, method);
         }
     }
 }

@@ -47,6 +47,12 @@ public record ProjectionStatus(
             double progress,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "4200.0",
                     description = "Events replayed per second, from the start until now or until it finished")
-            double eventsPerSecond) {
+            double eventsPerSecond,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "PARALLEL",
+                    description = "PARALLEL: outside the projection's processor, by several workers, each for its "
+                            + "share of the delegations (projections whose writes depend on their own delegation "
+                            + "only); PROCESSOR: by its processor, batch after batch (the others, and a parallel "
+                            + "replay that failed, which is then done this way from the start)")
+            ReplayMethod method) {
     }
 }

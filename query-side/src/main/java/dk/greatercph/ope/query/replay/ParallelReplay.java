@@ -1,0 +1,21 @@
+package dk.greatercph.ope.query.replay;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a projection that may be replayed in parallel, outside its streaming processor ({@link ParallelReplayRun}):
+ * its handlers' writes depend only on the events of their own sequence (the processor's sequencing policy: by
+ * default the aggregate, here a delegation), never on the rows of another sequence, and an event whose effect its
+ * tables already hold changes nothing. Then the sequences can be rebuilt side by side, each in its own order, and a
+ * replay cut short by a crash is finished by the processor from the start without harm. Every handler bean of the
+ * processing group must carry it, or the group is replayed by its processor.
+ */
+@Documented
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ParallelReplay {
+}

@@ -1,0 +1,85 @@
+package dk.greatercph.ope.query.replay;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Builds the {@link ParallelReplayRun} of a projection whose handler beans are all marked {@link ParallelReplay},
+ * from the same parts its processor uses: the handler beans with Axon's parameter resolvers and handler enhancers,
+ * its sequencing policy, the event store, the transaction manager and the token store.
+ */
+@Component
+class ParallelReplays {
+
+    private final ListableBeanFactory beans;
+    private final org.axonframework.config.Configuration axon;
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final TransactionManager transactions;
+    private final TokenStore tokens;
+    private final ProjectionBatchSize settings;
+
+    ParallelReplays(ListableBeanFactory beans, org.axonframework.config.Configuration axon,
+                    EventProcessingConfiguration processing, EventStore eventStore, TransactionManager transactions,
+                    TokenStore tokens, ProjectionBatchSize settings) {
+        this.beans = beans;
+        this.axon = axon;
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.transactions = transactions;
+        this.tokens = tokens;
+        this.settings = settings;
+    }
+
+    /** The run that replays {@code name} up to {@code target}, or empty when its processor must replay it. */
+    Optional<ParallelReplayRun> of(String name, long target) {
+        List<Object> handlers = beans.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> name.equals(group(bean)))
+                .toList();
+        if (target < 0 || settings.replayWorkers() < 1 || handlers.isEmpty()
+                || !handlers.stream().allMatch(bean -> AnnotatedElementUtils.hasAnnotation(bean.getClass(),
+                ParallelReplay.class))) {
+            return Optional.empty();
+        }
+        List<AnnotationEventHandlerAdapter> adapters = handlers.stream()
+                .map(bean -> new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
+                        axon.handlerDefinition(bean.getClass())))
+                .toList();
+        return Optional.of(new ParallelReplayRun(name, adapters, processing.sequencingPolicy(name), eventStore,
+                transactions, () -> keepClaim(name), settings.replayWorkers(), settings.batchSize(), target));
+    }
+
+    /** Stores {@code token} for every segment of {@code name}: its processor goes on from there. */
+    void finish(String name, TrackingToken token) {
+        transactions.executeInTransaction(() -> {
+            for (int segment : tokens.fetchSegments(name)) {
+                tokens.storeToken(token, name, segment);
+            }
+        });
+    }
+
+    private void keepClaim(String name) {
+        transactions.executeInTransaction(() -> {
+            for (int segment : tokens.fetchSegments(name)) {
+                tokens.extendClaim(name, segment);
+            }
+        });
+    }
+
+    private static String group(Object bean) {
+        ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(bean.getClass(), ProcessingGroup.class);
+        return Objects.requireNonNull(group).value();
+    }
+}
