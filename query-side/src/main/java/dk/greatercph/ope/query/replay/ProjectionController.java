@@ -47,7 +47,10 @@ class ProjectionController {
     @Operation(summary = "Rebuild a projection from the whole event history",
             description = "Stops the projection, clears it (its reset handler), resets its position to the start of "
                     + "the event store and starts it again; 202 at once, progress at the Location. Handlers with "
-                    + "side effects are marked @DisallowReplay and stay silent during the replay.")
+                    + "side effects are marked @DisallowReplay and stay silent during the replay. The board "
+                    + "(delegation-board) is replayed in parallel outside its processor up to the head it had when "
+                    + "asked (lastReplay.method PARALLEL), and its processor goes on from there; if that fails, its "
+                    + "processor replays it from the start (method PROCESSOR) and parks what fails.")
     ResponseEntity<ProjectionStatus> replay(
             @Parameter(description = "The projection's processing group", example = "delegation-board")
             @PathVariable String name) {
