@@ -18,6 +18,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.query.support.ProjectionFeed;
 import dk.greatercph.ope.query.replay.ProjectionWrites;
 import dk.greatercph.ope.query.support.QueryDatabase;
+import dk.greatercph.ope.query.support.TestYears;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static dk.greatercph.ope.platform.time.OpeTime.COPENHAGEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,7 @@ class KpiProjectionTest {
     private final ProjectionFeed feed = new ProjectionFeed(projection);
 
     /** A year of its own, so that no other test's delegations count in it. */
-    private final int year = 2200 + ThreadLocalRandom.current().nextInt(700);
+    private final int year = TestYears.next();
     private final OperatorId lead = new OperatorId("kpi" + UUID.randomUUID().toString().substring(0, 8));
     private final OperatorId declining = new OperatorId("kpi" + UUID.randomUUID().toString().substring(0, 8));
 

@@ -11,6 +11,7 @@ import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.query.support.InMemoryPersonKeys;
 import dk.greatercph.ope.query.support.ProjectionFeed;
 import dk.greatercph.ope.query.support.QueryDatabase;
+import dk.greatercph.ope.query.support.TestYears;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,7 @@ class TripProjectionTest {
     private final ProjectionFeed feed = new ProjectionFeed(projection);
 
     /** A year of its own, so that no other test's trips are in it. */
-    private final int year = 2200 + ThreadLocalRandom.current().nextInt(700);
+    private final int year = TestYears.next();
     private final TripId trip = TripId.newId();
     private final PersonId leader = PersonId.newId();
 
