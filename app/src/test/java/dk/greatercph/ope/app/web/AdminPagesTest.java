@@ -41,7 +41,8 @@ class AdminPagesTest {
                 return text.contains(lang.equals("da") ? "Færdig" : "Done");
             });
             assertThat(browser.find(By.id("progress-reference-names")).getDomProperty("value")).isEqualTo("1");
-            assertThat(browser.find(row).getText()).contains("100 %");
+            assertThat(browser.find(row).getText()).contains("100 %")
+                    .contains(lang.equals("da") ? "Af dens processor." : "By its processor.");
             System.out.printf("replay of reference-names (%s): progress bar seen polling while running: %s%n",
                     lang, sawItRunning.get());
             browser.check("replay-done");
