@@ -267,6 +267,92 @@ class DelegationBoardProjectionTest {
         }
     }
 
+    @Test
+    void changesAppliedInOneCallLeaveTheSameRowsAsOneCallEach() {
+        String one = "DEL-" + UUID.randomUUID();
+        String each = "DEL-" + UUID.randomUUID();
+        String otherOne = "DEL-" + UUID.randomUUID();
+        String otherEach = "DEL-" + UUID.randomUUID();
+        String whole = "DEL-" + UUID.randomUUID();
+        List<String> life = List.of(
+                "{'event':'registered','version':0,'position':%P%,'channel':'EMBASSY','organisation':'Org',"
+                        + "'province':'Jiangsu','city':'Nanjing','type':'ADMINISTRATIVE','level':'PROVINCIAL',"
+                        + "'headCount':12,'wishedFrom':'2027-04-12','wishedTo':'2027-04-16','themes':['HEALTH_WELFARE_TECH'],"
+                        + "'purpose':'Visit','opportunity':'Partners','actor':'desk','country':'CN','received':'2027-01-20'}",
+                item("item-added", 1, "item-1", "Meeting 1"),
+                "{'event':'cost-covered','version':2,'item':'item-1','payer':'Region','basis':'Agreement',"
+                        + "'amount':'1200.50','currency':'DKK'}",
+                item("item-added", 3, "item-2", "Meeting 2"),
+                item("item-changed", 4, "item-2", "Meeting 2, later"),
+                item("item-added", 5, "item-3", "Meeting 3"),
+                "{'event':'item-removed','version':6,'item':'item-3'}",
+                item("item-added", 7, "item-4", "Meeting 4"),
+                "{'event':'confirmed','version':8}",
+                item("item-added", 9, "item-5", "Meeting 5"),
+                item("item-added", 10, "item-1", "Meeting 1 again"),
+                "{'event':'confirmed','version':3}",
+                item("item-added", 11, "item-6", "Meeting 6"),
+                "{'event':'confirmed','version':12}",
+                item("item-added", 13, "item-7", "Meeting 7"),
+                "{'event':'scope-requested','version':14,'request':'req-1','reason':'Hotels','themes':['TOURISM']}",
+                "{'event':'scope-approved','version':15,'request':'req-1','themes':['TOURISM']}",
+                "{'event':'offered','version':16,'operator':'woco','role':'SUPPORTING','due':'2027-03-05T09:00:00Z',"
+                        + "'position':16}",
+                "{'event':'accepted','version':17,'operator':'woco','lead':false,'position':17}");
+        List<String> together = new java.util.ArrayList<>();
+        for (int n = 0; n < life.size(); n++) {
+            together.add(change(life.get(n), one, 900_000_001));
+            if (n % 4 == 1) {
+                together.add(change(life.get(n / 4), otherOne, 900_000_002));
+            }
+        }
+        for (int n = life.size() / 4 + 1; n < life.size(); n++) {
+            together.add(change(life.get(n), otherOne, 900_000_002));
+        }
+        for (String change : life) {
+            together.add(change(change, whole, 900_000_005));
+        }
+        jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
+                .param("changes", "[" + String.join(",", together) + "]").query().listOfRows();
+        for (String change : life) {
+            for (String[] target : new String[][] {{each, "900000003"}, {otherEach, "900000004"}}) {
+                jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
+                        .param("changes", "[" + change(change, target[0], Long.parseLong(target[1])) + "]")
+                        .query().listOfRows();
+            }
+        }
+
+        assertThat(rows(one)).as("its run cut by another delegation's changes").isEqualTo(rows(each))
+                .contains("CONFIRMED", "Meeting 2, later", "1200.50", "item-7", "TOURISM", "woco");
+        assertThat(rows(otherOne)).isEqualTo(rows(otherEach));
+        assertThat(rows(whole)).as("its whole life in one run").isEqualTo(rows(each));
+        assertThat(jdbc.sql("SELECT string_agg(item_id || '=' || confirmed, ',' ORDER BY item_id) "
+                + "FROM delegation_programme_item WHERE delegation_id = :id").param("id", one).query(String.class)
+                .single()).isEqualTo("item-1=true,item-2=true,item-4=true,item-5=true,item-6=true,item-7=false");
+    }
+
+    /** A programme item's change for {@link #changesAppliedInOneCallLeaveTheSameRowsAsOneCallEach}. */
+    private static String item(String event, int version, String item, String title) {
+        return ("{'event':'%s','version':%d,'item':'%s','kind':'MEETING','title':'%s','starts':'2027-04-12T08:00:00Z',"
+                + "'ends':'2027-04-12T09:00:00Z','venue':null,'host':null,'hostIsHospital':false,"
+                + "'venueIsHospital':false,'plannedBy':'chc'}").formatted(event, version, item, title);
+    }
+
+    private static String change(String template, String id, long position) {
+        return template.replace("'event'", "'id':'" + id + "','at':'2027-03-01T09:00:00Z','event'")
+                .replace("%P%", Long.toString(position)).replace('\'', '"');
+    }
+
+    /** The board row and the items of a delegation, without its id and position. */
+    private String rows(String id) {
+        return jdbc.sql("""
+                        SELECT (SELECT to_jsonb(b) - 'delegation_id' - 'board_position' FROM delegation_board b
+                                WHERE delegation_id = :id)::text || ' ' ||
+                               COALESCE((SELECT jsonb_agg(to_jsonb(i) - 'delegation_id' ORDER BY item_id)
+                                         FROM delegation_programme_item i WHERE delegation_id = :id)::text, '')
+                        """).param("id", id).query(String.class).single();
+    }
+
     private String answer(String event, int version, String operator) {
         return """
                 [{"event":"%s","id":"%s","version":%d,"at":"%s","operator":"%s","position":%d,"lead":true}]
