@@ -55,9 +55,9 @@ import java.util.stream.Stream;
  * Projects the delegation lifecycle into the desk's board and the tables behind one delegation's full view; the
  * {@link DelegationBoardQueries} answer from them. Every handler turns its event into a change (the event's name,
  * the delegation, its version and time, and the fields the tables need); PostgreSQL applies the changes with
- * {@code delegation_board_apply} (migration V160, restated in V180 and V190). A change moves the board row to the
- * event's sequence number only if it is behind ({@code version < :version}): an event seen before changes nothing,
- * and only when the row moved does a change touch the child tables, so a replay gives the same tables.
+ * {@code delegation_board_apply} (migration V160). A change moves the board row to the event's sequence number only
+ * if it is behind ({@code version < :version}): an event seen before changes nothing, and only when the row moved
+ * does a change touch the child tables, so a replay gives the same tables.
  * <p>
  * The changes of a processor's batch are sent together when the batch commits, in one call instead of one to three
  * statements per event. A handler that runs in a savepoint of its own (the retry of a failed batch, a dead letter
