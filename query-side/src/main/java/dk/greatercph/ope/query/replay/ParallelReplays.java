@@ -3,14 +3,20 @@ package dk.greatercph.ope.query.replay;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,8 +55,7 @@ class ParallelReplays {
                 .filter(bean -> name.equals(group(bean)))
                 .toList();
         if (target < 0 || settings.replayWorkers() < 1 || handlers.isEmpty()
-                || !handlers.stream().allMatch(bean -> AnnotatedElementUtils.hasAnnotation(bean.getClass(),
-                ParallelReplay.class))) {
+                || !handlers.stream().allMatch(bean -> replaysInParallel(bean.getClass()))) {
             return Optional.empty();
         }
         List<AnnotationEventHandlerAdapter> adapters = handlers.stream()
@@ -76,6 +81,28 @@ class ParallelReplays {
                 tokens.extendClaim(name, segment);
             }
         });
+    }
+
+    /**
+     * Marked {@link ParallelReplay}, and no handler that must know it is replayed: the parallel run hands the handlers
+     * the events with their own tokens, not Axon's replay tokens, so a handler that Axon would skip in a replay, or
+     * that asks whether it is one, is left to the processor.
+     */
+    static boolean replaysInParallel(Class<?> type) {
+        if (!AnnotatedElementUtils.hasAnnotation(type, ParallelReplay.class)
+                || AnnotatedElementUtils.hasAnnotation(type, DisallowReplay.class)
+                || !allowsReplay(AnnotatedElementUtils.findMergedAnnotation(type, AllowReplay.class))) {
+            return false;
+        }
+        return Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(type))
+                .filter(method -> AnnotatedElementUtils.hasAnnotation(method, EventHandler.class))
+                .noneMatch(method -> AnnotatedElementUtils.hasAnnotation(method, DisallowReplay.class)
+                        || !allowsReplay(AnnotatedElementUtils.findMergedAnnotation(method, AllowReplay.class))
+                        || Arrays.asList(method.getParameterTypes()).contains(ReplayStatus.class));
+    }
+
+    private static boolean allowsReplay(AllowReplay allow) {
+        return allow == null || allow.value();
     }
 
     private static String group(Object bean) {

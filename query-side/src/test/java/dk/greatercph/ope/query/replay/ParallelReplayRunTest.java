@@ -3,9 +3,11 @@ package dk.greatercph.ope.query.replay;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -78,6 +80,40 @@ class ParallelReplayRunTest {
         assertThatThrownBy(run::run).hasMessageContaining("refused aggregate-3");
         assertThat(transactions.rolledBack.get()).isPositive();
         assertThat(run.done()).isLessThan(AGGREGATES * STEPS + 1);
+    }
+
+    @Test
+    void onlyAMarkedProjectionWithoutHandlersThatMustKnowOfTheReplayRunsInParallel() {
+        assertThat(ParallelReplays.replaysInParallel(Marked.class)).isTrue();
+        assertThat(ParallelReplays.replaysInParallel(Recorder.class)).as("not marked").isFalse();
+        assertThat(ParallelReplays.replaysInParallel(MarkedWithASideEffect.class)).isFalse();
+        assertThat(ParallelReplays.replaysInParallel(MarkedAskingWhetherItIsAReplay.class)).isFalse();
+    }
+
+    @ParallelReplay
+    static final class Marked {
+        @EventHandler
+        void on(Step step) {
+        }
+    }
+
+    @ParallelReplay
+    static final class MarkedWithASideEffect {
+        @EventHandler
+        void on(Step step) {
+        }
+
+        @EventHandler
+        @DisallowReplay
+        void on(String mail) {
+        }
+    }
+
+    @ParallelReplay
+    static final class MarkedAskingWhetherItIsAReplay {
+        @EventHandler
+        void on(Step step, ReplayStatus replay) {
+        }
     }
 
     /** Appends {@link #STEPS} events of each of {@link #AGGREGATES} aggregates, interleaved, and an ignored event. */
