@@ -102,7 +102,7 @@ class ProjectionReplays implements DisposableBean {
                     "Projection '" + name + "' is being processed by another instance; stop it there first.");
         }
         Run run = new Run(clock.instant(), System.nanoTime(), target == null ? -1 : target, events,
-                parallel.of(name, target == null ? -1 : target).orElse(null));
+                parallelRun(name, target == null ? -1 : target));
         runs.put(name, run);
         if (run.parallel == null) {
             processor.start();
@@ -114,6 +114,16 @@ class ProjectionReplays implements DisposableBean {
         run.watch = watcher.scheduleWithFixedDelay(() -> watch(processor, run), WATCH_INTERVAL_MILLIS,
                 WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         return status(processor, target, deadLetters.countsByProjection());
+    }
+
+    /** The parallel run of {@code name}, or null for its processor: also when the run cannot be set up. */
+    private ParallelReplayRun parallelRun(String name, long target) {
+        try {
+            return parallel.of(name, target).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("Could not set up a parallel replay of {}; its processor replays it", name, e);
+            return null;
+        }
     }
 
     /** Replays outside the processor, then starts it where the run ended; on failure the processor replays. */
