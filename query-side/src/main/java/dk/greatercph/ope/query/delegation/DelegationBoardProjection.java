@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * Projects the delegation lifecycle into the desk's board and the tables behind one delegation's full view; the
  * {@link DelegationBoardQueries} answer from them. Every handler turns its event into a change (the event's name,
  * the delegation, its version and time, and the fields the tables need); PostgreSQL applies the changes with
- * {@code delegation_board_apply} (migration V160). A change moves the board row to the event's sequence number only
+ * {@code delegation_board_apply} (migrations V160 to V200). A change moves the board row to the event's sequence number only
  * if it is behind ({@code version < :version}): an event seen before changes nothing, and only when the row moved
  * does a change touch the child tables, so a replay gives the same tables.
  * <p>
@@ -318,8 +318,34 @@ class DelegationBoardProjection {
     }
 
     private static void texts(ObjectNode change, String field, Stream<String> values) {
-        ArrayNode array = change.putArray(field);
-        values.forEach(array::add);
+        change.put(field, arrayLiteral(values));
+    }
+
+    /**
+     * Texts as a PostgreSQL array literal ({@code {"a","b"}}), each quoted, a null as {@code NULL}: the function reads
+     * it with a cast, where a JSON array took a query per list (migration V200).
+     */
+    static String arrayLiteral(Stream<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        values.forEach(value -> {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            if (value == null) {
+                literal.append("NULL");
+                return;
+            }
+            literal.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char character = value.charAt(i);
+                if (character == '"' || character == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(character);
+            }
+            literal.append('"');
+        });
+        return literal.append('}').toString();
     }
 
     /**

@@ -331,6 +331,49 @@ class DelegationBoardProjectionTest {
                 .single()).isEqualTo("item-1=true,item-2=true,item-4=true,item-5=true,item-6=true,item-7=false");
     }
 
+    @Test
+    void theOperatorsWhoSeeADelegationAreKeptAsItsAssignmentsChangeAsTheAssignmentsSay() {
+        register();
+        List<String> steps = List.of(
+                assignmentChange("offered", 1, "op-m"), assignmentChange("offered", 2, "op-b"), assignmentChange("offered", 3, "op-z"),
+                assignmentChange("offered", 4, "op-b"), assignmentChange("accepted", 5, "op-m"), assignmentChange("declined", 6, "op-b"),
+                assignmentChange("accepted", 7, "op-nobody"), assignmentChange("escalated", 8, "op-z"),
+                assignmentChange("assignment-withdrawn", 9, "op-z"), assignmentChange("declined", 10, "op-nobody"),
+                assignmentChange("offered", 11, "op-b"), assignmentChange("escalated", 12, "op-a"), assignmentChange("offered", 13, "op-a"),
+                assignmentChange("assignment-withdrawn", 14, "op-m"), assignmentChange("accepted", 15, "op-b"));
+        List<String> seen = new java.util.ArrayList<>();
+        for (String step : steps) {
+            jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))").param("changes", step)
+                    .query().listOfRows();
+            seen.add(jdbc.sql("SELECT operators::text FROM delegation_board WHERE delegation_id = :id")
+                    .param("id", id.value()).query(String.class).single());
+            assertThat(seen.get(seen.size() - 1)).as("after " + step)
+                    .isEqualTo(jdbc.sql("SELECT delegation_board_visible_to(:id)::text").param("id", id.value())
+                            .query(String.class).single());
+        }
+        assertThat(seen).containsExactly("{op-m}", "{op-b,op-m}", "{op-b,op-m,op-z}", "{op-b,op-m,op-z}",
+                "{op-b,op-m,op-z}", "{op-m,op-z}", "{op-m,op-z}", "{op-m,op-z}", "{op-m}", "{op-m}",
+                "{op-b,op-m}", "{op-b,op-m}", "{op-a,op-b,op-m}", "{op-a,op-b}", "{op-a,op-b}");
+    }
+
+    @Test
+    void listsOfTextsReachTheFunctionAsTheyWere() {
+        List<String> values = java.util.Arrays.asList("HEALTH_WELFARE_TECH", "a\"b", "c,d", "e\\f", "{g}", " h ",
+                "", "NULL", null, "Nanjing 南京 ø");
+        String literal = DelegationBoardProjection.arrayLiteral(values.stream());
+
+        List<String> read = jdbc.sql("SELECT unnest(delegation_board_texts(to_jsonb(CAST(:literal AS text))))")
+                .param("literal", literal).query((rs, n) -> rs.getString(1)).list();
+        List<String> readFromJson = jdbc.sql("SELECT unnest(delegation_board_texts(CAST(:json AS jsonb)))")
+                .param("json", json.writeValueAsString(values)).query((rs, n) -> rs.getString(1)).list();
+
+        assertThat(read).isEqualTo(values);
+        assertThat(readFromJson).as("a JSON array, as sent before").isEqualTo(values);
+        assertThat(DelegationBoardProjection.arrayLiteral(java.util.stream.Stream.empty())).isEqualTo("{}");
+        assertThat(jdbc.sql("SELECT cardinality(delegation_board_texts(to_jsonb('{}'::text)))").query(Integer.class)
+                .single()).isZero();
+    }
+
     /** A programme item's change for {@link #changesAppliedInOneCallLeaveTheSameRowsAsOneCallEach}. */
     private static String item(String event, int version, String item, String title) {
         return ("{'event':'%s','version':%d,'item':'%s','kind':'MEETING','title':'%s','starts':'2027-04-12T08:00:00Z',"
@@ -357,6 +400,14 @@ class DelegationBoardProjectionTest {
         return """
                 [{"event":"%s","id":"%s","version":%d,"at":"%s","operator":"%s","position":%d,"lead":true}]
                 """.formatted(event, id.value(), version, at(version), operator, version);
+    }
+
+    /** An offer or an answer for one operator, with every field any of them reads. */
+    private String assignmentChange(String event, int version, String operator) {
+        return """
+                [{"event":"%s","id":"%s","version":%d,"at":"%s","operator":"%s","position":%d,"lead":false,
+                  "role":"SUPPORTING","due":"%s","returned":false,"reason":"Busy"}]
+                """.formatted(event, id.value(), version, at(version), operator, version, at(version + 600));
     }
 
     private static void apply(Connection connection, String changes) throws SQLException {
