@@ -4,8 +4,14 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -14,7 +20,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * A JDBC event storage engine whose appends are serialised by a PostgreSQL transaction-level advisory lock.
@@ -34,6 +46,10 @@ import java.util.List;
  * <p>
  * The lock is held by every append until it commits, so its length bounds the rate of appends: the events are
  * serialised before it is taken, and taking it and reading the chain's head share one round trip.
+ * <p>
+ * Reading for the streaming processors is Axon's, except that each event's time stamp is parsed once, by
+ * {@link StoredTimestamps}, and kept: Axon parsed it with the JDK's formatter to decide on gaps and again whenever
+ * the event's time was asked for.
  */
 public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -43,12 +59,52 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
     /** How many links are written per JDBC batch, and how many rows are fetched per round trip. */
     private static final int LINK_BATCH = 1000;
 
-    private final TransactionManager transactionManager;
+    /** Axon's defaults, which the builder keeps ({@link JdbcEventStorageEngine.Builder}). */
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    private static final int MAX_GAP_OFFSET = 10_000;
 
+    private final TransactionManager transactionManager;
+    private final Duration gapTimeout;
+
+    /**
+     * @param gapTimeout the gap timeout {@code builder} was given; Axon keeps it to itself, and reading needs it
+     */
     public CommitOrderedJdbcEventStorageEngine(JdbcEventStorageEngine.Builder builder,
-                                               TransactionManager transactionManager) {
+                                               TransactionManager transactionManager, Duration gapTimeout) {
         super(builder);
         this.transactionManager = transactionManager;
+        this.gapTimeout = gapTimeout;
+    }
+
+    /**
+     * Axon's reading of one event for a streaming processor (JdbcEventStorageEngine 4.13), the token's gaps
+     * included, with the time stamp parsed once.
+     */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        EventSchema schema = schema();
+        long globalIndex = resultSet.getLong(schema.globalIndexColumn());
+        String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
+        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
+        String timestampText = resultSet.getString(schema.timestampColumn());
+        Instant timestamp = StoredTimestamps.parse(timestampText);
+        ReadEvent<?> event = new ReadEvent<>(resultSet.getString(schema.typeColumn()),
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier, timestampText, timestamp,
+                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
+                readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));
+        boolean allowGaps = timestamp.isAfter(GenericEventMessage.clock.instant().minus(gapTimeout));
+        GapAwareTrackingToken token;
+        if (previousToken == null) {
+            token = GapAwareTrackingToken.newInstance(globalIndex, allowGaps
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalIndex), globalIndex).boxed()
+                            .collect(Collectors.toCollection(TreeSet::new))
+                    : Collections.emptySortedSet());
+        } else {
+            token = previousToken.advanceTo(globalIndex, allowGaps ? MAX_GAP_OFFSET : 0);
+        }
+        return new TrackedDomainEventData<>(token, event);
     }
 
     @Override
@@ -237,6 +293,25 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
             work.run(connection);
         } catch (SQLException e) {
             throw new EventStoreException(failure, e);
+        }
+    }
+
+    /** A stored event read for a streaming processor, with its time stamp already parsed. */
+    private static final class ReadEvent<T> extends GenericDomainEventEntry<T> {
+
+        private final Instant timestamp;
+
+        ReadEvent(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                  String timestampText, Instant timestamp, String payloadType, String payloadRevision, T payload,
+                  T metaData) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timestampText, payloadType,
+                    payloadRevision, payload, metaData);
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
         }
     }
 

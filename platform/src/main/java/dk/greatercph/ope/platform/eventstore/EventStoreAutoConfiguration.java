@@ -63,7 +63,7 @@ public class EventStoreAutoConfiguration {
                 .transactionManager(transactionManager)
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
                 .batchSize(properties.batchSize());
-        return new CommitOrderedJdbcEventStorageEngine(builder, transactionManager);
+        return new CommitOrderedJdbcEventStorageEngine(builder, transactionManager, properties.gapTimeout());
     }
 
     /**

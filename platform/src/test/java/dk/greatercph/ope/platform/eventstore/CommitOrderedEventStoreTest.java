@@ -1,8 +1,17 @@
 package dk.greatercph.ope.platform.eventstore;
 
 import dk.greatercph.ope.platform.support.PlatformIntegrationTest;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +44,16 @@ class CommitOrderedEventStoreTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    ConnectionProvider connectionProvider;
+
+    @Autowired
+    TransactionManager axonTransactions;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     /** A payload of the test's own. */
     record Noted(String text) {
@@ -100,6 +119,54 @@ class CommitOrderedEventStoreTest {
 
         assertThat(EventChain.link(previous, stored)).isEqualTo(link);
         assertThat(EventChain.link(previous, tampered)).isNotEqualTo(link);
+    }
+
+    @Test
+    void eventsReadForTheProcessorsAreWhatAxonsOwnEngineReadsTimeStampsAndGapsIncluded() {
+        String aggregate = "TST-" + UUID.randomUUID();
+        long before = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM DomainEventEntry").query(Long.class).single();
+        engine.appendEvents(event(aggregate, 0, "before the gap"));
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                engine.appendEvents(event(aggregate, 1, "rolled back"));
+                status.setRollbackOnly();
+            });
+        } catch (RuntimeException ignored) {
+            // the rollback leaves a gap in the global index
+        }
+        engine.appendEvents(List.of(event(aggregate, 1, "after the gap"), event(aggregate, 2, "last")));
+        JdbcEventStorageEngine axons = JdbcEventStorageEngine.builder().connectionProvider(connectionProvider)
+                .transactionManager(axonTransactions).eventSerializer(eventSerializer).snapshotSerializer(eventSerializer)
+                .gapTimeout(60_000).batchSize(1000).build();
+
+        for (TrackingToken from : java.util.Arrays.asList(null, GapAwareTrackingToken.newInstance(before, List.of()))) {
+            List<TrackedEventMessage<?>> ours = read(engine, from, aggregate);
+            List<TrackedEventMessage<?>> theirs = read(axons, from, aggregate);
+
+            assertThat(ours).hasSize(3);
+            for (int i = 0; i < ours.size(); i++) {
+                assertThat(ours.get(i).trackingToken()).isEqualTo(theirs.get(i).trackingToken());
+                assertThat(((GapAwareTrackingToken) ours.get(i).trackingToken()).getGaps())
+                        .isEqualTo(((GapAwareTrackingToken) theirs.get(i).trackingToken()).getGaps());
+                assertThat(ours.get(i).getTimestamp()).isEqualTo(theirs.get(i).getTimestamp());
+                assertThat(ours.get(i).getIdentifier()).isEqualTo(theirs.get(i).getIdentifier());
+                assertThat(ours.get(i).getPayload()).isEqualTo(theirs.get(i).getPayload());
+                assertThat(ours.get(i).getMetaData()).isEqualTo(theirs.get(i).getMetaData());
+                assertThat(((DomainEventMessage<?>) ours.get(i)).getSequenceNumber())
+                        .isEqualTo(((DomainEventMessage<?>) theirs.get(i)).getSequenceNumber());
+            }
+        }
+        assertThat(((GapAwareTrackingToken) read(engine, GapAwareTrackingToken.newInstance(before, List.of()), aggregate)
+                .get(1).trackingToken()).getGaps()).as("the rolled-back index, a recent gap").hasSize(1);
+    }
+
+    /** The events of {@code aggregate} that {@code storage} streams from {@code from} on. */
+    private static List<TrackedEventMessage<?>> read(EventStorageEngine storage, TrackingToken from, String aggregate) {
+        try (java.util.stream.Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
+            return events.filter(event -> event instanceof DomainEventMessage<?> domain
+                            && aggregate.equals(domain.getAggregateIdentifier()))
+                    .limit(3).<TrackedEventMessage<?>>map(event -> event).toList();
+        }
     }
 
     private GenericDomainEventMessage<Noted> event(String aggregate, String text) {
