@@ -10,7 +10,10 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,6 +161,34 @@ class CommitOrderedEventStoreTest {
         }
         assertThat(((GapAwareTrackingToken) read(engine, GapAwareTrackingToken.newInstance(before, List.of()), aggregate)
                 .get(1).trackingToken()).getGaps()).as("the rolled-back index, a recent gap").hasSize(1);
+    }
+
+    /** A payload with the kinds of fields events carry. */
+    record Planned(String id, java.time.Instant startsAt, java.time.LocalDate day, List<String> themes,
+                   java.math.BigDecimal amount, Noted nested, Boolean hospital) {
+    }
+
+    @Test
+    void theStoresSerializerWritesWhatAxonsEventSerializerWritesAndFindsEachClassOnce() {
+        Serializer stores = ((JdbcEventStorageEngine) engine).getEventSerializer();
+        Planned planned = new Planned("item-1", java.time.Instant.parse("2027-04-12T08:00:00.123456789Z"),
+                java.time.LocalDate.of(2027, 4, 12), List.of("TOURISM", "Nanjing 南京"), new java.math.BigDecimal("1200.50"),
+                new Noted("with \"quotes\""), null);
+
+        SerializedObject<byte[]> ours = stores.serialize(planned, byte[].class);
+        SerializedObject<byte[]> axons = eventSerializer.serialize(planned, byte[].class);
+
+        assertThat(stores).isInstanceOf(ClassCachingJackson3Serializer.class);
+        assertThat(new String(ours.getData(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(new String(axons.getData(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ours.getType()).isEqualTo(axons.getType());
+        assertThat((Object) stores.deserialize(axons)).isEqualTo(planned);
+        assertThat((Object) eventSerializer.deserialize(ours)).isEqualTo(planned);
+        for (SerializedType type : List.of(ours.getType(), new SimpleSerializedType("dk.greatercph.ope.NoSuchEvent", null),
+                SimpleSerializedType.emptyType(), new SimpleSerializedType(String.class.getName(), "2"))) {
+            assertThat(stores.classForType(type)).as(type.toString()).isEqualTo(eventSerializer.classForType(type));
+            assertThat(stores.classForType(type)).as(type + ", again").isEqualTo(eventSerializer.classForType(type));
+        }
     }
 
     /** The events of {@code aggregate} that {@code storage} streams from {@code from} on. */
