@@ -29,9 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * HTTP Basic against the configured (or demo) users, so that answer times tell nobody which user names exist
  * and guessing is slow. An unknown name is checked against a hash of the same kind and cost as the users'
  * own; every check that is not already known to succeed goes through the {@link LoginThrottle}; concurrent
- * checks of one name run one after the other. A successful check is remembered for a few minutes, under a
- * keyed hash of name and password that lives only in this process, so a client's next requests skip the slow
- * hash.
+ * checks of one name run one after the other. A successful check is remembered under a keyed hash of name and
+ * password that lives only in this process, so a client's next requests skip the slow hash, until it has not been
+ * used for a few minutes: a user who keeps working is never checked again, and so never held back by a throttle
+ * that guesses from the same address have used up.
  */
 final class PasswordLogin implements AuthenticationProvider {
 
@@ -59,7 +60,7 @@ final class PasswordLogin implements AuthenticationProvider {
         this.unknownNameHash = unknownNameHash(users);
         this.encoder = encoder;
         this.throttle = throttle;
-        this.verified = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(rememberVerified).build();
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterAccess(rememberVerified).build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.fingerprintKey = new SecretKeySpec(secret, "HmacSHA256");

@@ -13,8 +13,8 @@ import java.util.List;
  *                       this is {@code true}
  * @param jwt            how a JWT's claims map to a user
  * @param loginThrottle  how many failed password attempts a user name and a client address may make
- * @param verifiedLogins how long a successful password check is remembered (default 5 minutes), so that a
- *                       client's every request does not pay for a slow hash again
+ * @param verifiedLogins how long a successful password check is remembered after its last use (default 5
+ *                       minutes), so that a client's every request does not pay for a slow hash again
  * @param headers        security headers on every response
  * @param cors           cross-origin access; none unless origins are configured
  */
