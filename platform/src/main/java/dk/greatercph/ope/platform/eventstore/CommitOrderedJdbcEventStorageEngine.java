@@ -59,9 +59,12 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
     /** How many links are written per JDBC batch, and how many rows are fetched per round trip. */
     private static final int LINK_BATCH = 1000;
 
-    /** Axon's defaults, which the builder keeps ({@link JdbcEventStorageEngine.Builder}). */
-    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
-    private static final int MAX_GAP_OFFSET = 10_000;
+    /**
+     * The builder is given these ({@code EventStoreAutoConfiguration}), and reading uses them: Axon keeps the
+     * builder's values to itself. They are Axon's defaults.
+     */
+    static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    static final int MAX_GAP_OFFSET = 10_000;
 
     private final TransactionManager transactionManager;
     private final Duration gapTimeout;

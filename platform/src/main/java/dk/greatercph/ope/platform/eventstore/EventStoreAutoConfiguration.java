@@ -64,6 +64,8 @@ public class EventStoreAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
+                .maxGapOffset(CommitOrderedJdbcEventStorageEngine.MAX_GAP_OFFSET)
+                .lowestGlobalSequence(CommitOrderedJdbcEventStorageEngine.LOWEST_GLOBAL_SEQUENCE)
                 .batchSize(properties.batchSize());
         return new CommitOrderedJdbcEventStorageEngine(builder, transactionManager, properties.gapTimeout());
     }
