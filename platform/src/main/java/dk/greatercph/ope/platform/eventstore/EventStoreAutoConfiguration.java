@@ -124,14 +124,19 @@ public class EventStoreAutoConfiguration {
         return new PostgresSagaSqlSchema();
     }
 
+    /**
+     * Axon's Jackson 3 serializers (events, messages, tokens) accept polymorphic types only from trusted packages, and
+     * read events faster with the same results ({@link EventReadingModule}). Axon takes one such customizer.
+     */
     @Bean
-    Jackson3SerializerCustomizer trustedTypesOnly() {
+    Jackson3SerializerCustomizer axonJsonMappers() {
         return builder -> {
             BasicPolymorphicTypeValidator.Builder validator = BasicPolymorphicTypeValidator.builder();
             for (String trusted : TRUSTED_PACKAGES) {
                 validator.allowIfSubType(trusted);
             }
             builder.polymorphicTypeValidator(validator.build());
+            builder.addModule(new EventReadingModule());
         };
     }
 

@@ -28,7 +28,7 @@ final class StoredTimestamps {
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} with one to nine fraction digits, or null for anything else. */
-    private static Instant parseLayout(String text) {
+    static Instant parseLayout(String text) {
         int length = text.length();
         if (length < 20 || length == 21 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-'
                 || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
@@ -54,6 +54,24 @@ final class StoredTimestamps {
         }
         int nanos = length > 20 ? fraction * SCALE[length - 21] : 0;
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** {@code yyyy-MM-dd}, as Jackson writes a {@link LocalDate}, or null for anything else. */
+    static LocalDate parseDateLayout(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException impossible) {
+            return null;
+        }
     }
 
     /** The decimal number in {@code text[from, to)}, or -1 if a character is not a digit. */

@@ -184,6 +184,15 @@ class CommitOrderedEventStoreTest {
         assertThat(ours.getType()).isEqualTo(axons.getType());
         assertThat((Object) stores.deserialize(axons)).isEqualTo(planned);
         assertThat((Object) eventSerializer.deserialize(ours)).isEqualTo(planned);
+        for (Serializer serializer : List.of(stores, eventSerializer)) { // both read with the project's module
+            tools.jackson.databind.ObjectMapper mapper =
+                    ((org.axonframework.serialization.jackson3.Jackson3Serializer) serializer).getObjectMapper();
+            Object planneds = mapper._deserializationContext().findRootValueDeserializer(mapper.constructType(Planned.class));
+            assertThat(((tools.jackson.databind.deser.bean.BeanDeserializerBase) planneds).getValueInstantiator())
+                    .isInstanceOf(SpreadCreators.Instantiator.class);
+            assertThat(mapper._deserializationContext().findRootValueDeserializer(
+                    mapper.constructType(java.time.Instant.class))).isInstanceOf(StoredLayoutDeserializer.class);
+        }
         for (SerializedType type : List.of(ours.getType(), new SimpleSerializedType("dk.greatercph.ope.NoSuchEvent", null),
                 SimpleSerializedType.emptyType(), new SimpleSerializedType(String.class.getName(), "2"))) {
             assertThat(stores.classForType(type)).as(type.toString()).isEqualTo(eventSerializer.classForType(type));
