@@ -31,6 +31,7 @@ import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.platform.input.IsoDateTimes;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import dk.greatercph.ope.query.replay.ParallelReplay;
 import dk.greatercph.ope.query.replay.SentAtCommit;
@@ -48,6 +49,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -312,8 +314,13 @@ class DelegationBoardProjection {
                 .put("venueIsHospital", venueIsHospital);
     }
 
-    /** A date or an instant as PostgreSQL reads it, or JSON's null for none. */
-    private static String text(Object value) {
+    /** An instant as PostgreSQL reads it ({@link Instant#toString()}'s text, without its formatter), or null. */
+    private static String text(Instant value) {
+        return value == null ? null : IsoDateTimes.format(value);
+    }
+
+    /** A date as PostgreSQL reads it, or null. */
+    private static String text(LocalDate value) {
         return value == null ? null : value.toString();
     }
 
