@@ -34,8 +34,9 @@ public final class IsoDateTimes {
         if (local.getYear() < 0 || local.getYear() > 9999) {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
         }
-        StringBuilder text = new StringBuilder(35);
-        dateAndTime(text, local);
+        String offset = value.getOffset().getId();
+        char[] text = new char[29 + offset.length()];
+        int length = dateAndTime(text, local);
         int nano = local.getNano();
         if (nano > 0) {
             // the fewest digits that say it (ISO_LOCAL_TIME's fraction: 0 to 9 digits, trailing zeros dropped)
@@ -44,10 +45,11 @@ public final class IsoDateTimes {
                 nano /= 10;
                 digits--;
             }
-            text.append('.');
-            pad(text, nano, digits);
+            text[length++] = '.';
+            length = digits(text, length, nano, digits);
         }
-        return text.append(value.getOffset().getId()).toString();
+        offset.getChars(0, offset.length(), text, length);
+        return new String(text, 0, length + offset.length());
     }
 
     /** As {@code DateTimeFormatter.ISO_INSTANT.format(value)}, that is {@link Instant#toString()}. */
@@ -55,44 +57,51 @@ public final class IsoDateTimes {
         if (value.getEpochSecond() < YEAR_0 || value.getEpochSecond() >= YEAR_10000) {
             return DateTimeFormatter.ISO_INSTANT.format(value);
         }
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(value.getEpochSecond(), 0, ZoneOffset.UTC);
-        StringBuilder text = new StringBuilder(30);
-        dateAndTime(text, utc);
+        char[] text = new char[30];
+        int length = dateAndTime(text, LocalDateTime.ofEpochSecond(value.getEpochSecond(), 0, ZoneOffset.UTC));
         int nano = value.getNano();
         if (nano > 0) {
             // in groups of three digits, as many as needed (ISO_INSTANT's fraction)
-            text.append('.');
+            text[length++] = '.';
             if (nano % 1_000_000 == 0) {
-                pad(text, nano / 1_000_000, 3);
+                length = digits(text, length, nano / 1_000_000, 3);
             } else if (nano % 1_000 == 0) {
-                pad(text, nano / 1_000, 6);
+                length = digits(text, length, nano / 1_000, 6);
             } else {
-                pad(text, nano, 9);
+                length = digits(text, length, nano, 9);
             }
         }
-        return text.append('Z').toString();
+        text[length++] = 'Z';
+        return new String(text, 0, length);
     }
 
-    private static void dateAndTime(StringBuilder text, LocalDateTime value) {
-        pad(text, value.getYear(), 4);
-        text.append('-');
-        pad(text, value.getMonthValue(), 2);
-        text.append('-');
-        pad(text, value.getDayOfMonth(), 2);
-        text.append('T');
-        pad(text, value.getHour(), 2);
-        text.append(':');
-        pad(text, value.getMinute(), 2);
-        text.append(':');
-        pad(text, value.getSecond(), 2);
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss} of {@code value} (year 0–9999) at the start of {@code text}; the length written. The
+     * text is built in an array and made a string once: appending character by character to a builder cost three
+     * times as much in the server's compiler (C1).
+     */
+    private static int dateAndTime(char[] text, LocalDateTime value) {
+        digits(text, 0, value.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, value.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, value.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, value.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, value.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, value.getSecond(), 2);
+        return 19;
     }
 
-    private static void pad(StringBuilder text, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            text.append('0');
+    /** {@code value} (0 to 10^width - 1) in {@code width} digits, zeros in front, from {@code at}; where it ends. */
+    private static int digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
-        text.append(digits);
+        return at + width;
     }
 
     /**
