@@ -73,13 +73,7 @@ class EventReadingModuleTest {
                 "{\"id\":\"item-2\"}",
                 "{\"counts\":null,\"note\":null,\"amount\":\"3\",\"starts\":1700000000,\"unknown\":1}",
                 "{\"id\":\"item-3\",\"starts\":\"2027-04-12T10:00:00+02:00\"}")) {
-            Throwable jacksonsError = catchThrowable(() -> jacksons.readValue(json, Item.class));
-            if (jacksonsError == null) {
-                assertThat(ours.readValue(json, Item.class)).as(json).isEqualTo(jacksons.readValue(json, Item.class));
-            } else {
-                assertThat(catchThrowable(() -> ours.readValue(json, Item.class))).as(json)
-                        .hasSameClassAs(jacksonsError).hasMessage(jacksonsError.getMessage());
-            }
+            readsAsJacksonReads(json, Item.class);
         }
     }
 
@@ -149,14 +143,7 @@ class EventReadingModuleTest {
                 "\"2026-12-01T10:00:00Z\"", "\"2026-12-01T10:00:00\"", "\" 2026-12-01\"", "\"+12026-12-01\"",
                 "\"20261201\"", "\"\"", "\"  \"", "[2026,12,1]", "20000", "null", "true", "{\"a\":1}"));
         for (String json : texts) {
-            Throwable jacksonsError = catchThrowable(() -> jacksons.readValue(json, LocalDate.class));
-            if (jacksonsError == null) {
-                assertThat(ours.readValue(json, LocalDate.class)).as(json)
-                        .isEqualTo(jacksons.readValue(json, LocalDate.class));
-            } else {
-                assertThat(catchThrowable(() -> ours.readValue(json, LocalDate.class))).as(json)
-                        .hasSameClassAs(jacksonsError).hasMessage(jacksonsError.getMessage());
-            }
+            readsAsJacksonReads(json, LocalDate.class);
         }
         assertThat(ours._deserializationContext().findRootValueDeserializer(ours.constructType(LocalDate.class)))
                 .isInstanceOf(StoredLayoutDeserializer.class);
@@ -171,14 +158,7 @@ class EventReadingModuleTest {
                 "\" 2026-12-01T09:16:44Z \"", "\"\"", "\"   \"", "\"not a time\"", "\"1700000000\"",
                 "\"1700000000.5\"", "1700000000", "1700000000.123456789", "-1", "null", "true", "[\"x\"]",
                 "{\"a\":1}")) {
-            Throwable jacksonsError = catchThrowable(() -> jacksons.readValue(json, Instant.class));
-            if (jacksonsError == null) {
-                assertThat(ours.readValue(json, Instant.class)).as(json)
-                        .isEqualTo(jacksons.readValue(json, Instant.class));
-            } else {
-                assertThat(catchThrowable(() -> ours.readValue(json, Instant.class))).as(json)
-                        .hasSameClassAs(jacksonsError).hasMessage(jacksonsError.getMessage());
-            }
+            readsAsJacksonReads(json, Instant.class);
         }
     }
 
@@ -191,14 +171,7 @@ class EventReadingModuleTest {
         for (String json : List.of("{\"day\":\"01.12.2026\"}", "{\"day\":\"2026-12-01\"}",
                 "{\"strict\":\"2026-12-01\",\"at\":\"2026-12-01T09:16:44.719Z\"}",
                 "{\"strict\":\"2026-12-01T10:00:00\"}", "{\"strict\":\"2026-02-30\"}")) {
-            Throwable jacksonsError = catchThrowable(() -> jacksons.readValue(json, Formatted.class));
-            if (jacksonsError == null) {
-                assertThat(ours.readValue(json, Formatted.class)).as(json)
-                        .isEqualTo(jacksons.readValue(json, Formatted.class));
-            } else {
-                assertThat(catchThrowable(() -> ours.readValue(json, Formatted.class))).as(json)
-                        .hasSameClassAs(jacksonsError).hasMessage(jacksonsError.getMessage());
-            }
+            readsAsJacksonReads(json, Formatted.class);
         }
         assertThat(ours.readValue("{\"day\":\"01.12.2026\"}", Formatted.class).day()).isEqualTo(LocalDate.of(2026, 12, 1));
         BeanDeserializerBase formatted = (BeanDeserializerBase) ours._deserializationContext()
@@ -214,5 +187,16 @@ class EventReadingModuleTest {
         Instant truncated = ours.readerFor(Instant.class).with(DateTimeFeature.TRUNCATE_TO_MSECS_ON_READ).readValue(json);
 
         assertThat(truncated).isEqualTo(Instant.parse("2026-12-01T09:16:44.719Z"));
+    }
+
+    /** {@code json} read with the module is what Jackson alone reads from it: the same value, or the same error. */
+    private void readsAsJacksonReads(String json, Class<?> type) {
+        Throwable jacksonsError = catchThrowable(() -> jacksons.readValue(json, type));
+        if (jacksonsError == null) {
+            assertThat(ours.readValue(json, type)).as(json).isEqualTo(jacksons.readValue(json, type));
+        } else {
+            assertThat(catchThrowable(() -> ours.readValue(json, type))).as(json)
+                    .hasSameClassAs(jacksonsError).hasMessage(jacksonsError.getMessage());
+        }
     }
 }
