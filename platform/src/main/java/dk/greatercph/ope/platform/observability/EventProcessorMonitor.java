@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
 import org.axonframework.monitoring.MessageMonitor;
 
 import java.time.Duration;
@@ -26,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * profile. These are the same meters: {@code eventProcessor.allTimer}, {@code successTimer}, {@code failureTimer} and
  * {@code ignoredTimer} (percentiles 0.5 to 0.999 over ten minutes), {@code eventProcessor.ingestedCounter},
  * {@code successCounter}, {@code failureCounter}, {@code processedCounter} and {@code ignoredCounter}, and
- * {@code eventProcessor.capacity} (time spent handling over the last ten minutes, per nanosecond of that window), all
+ * {@code eventProcessor.capacity} (time spent handling over the last ten minutes, per nanosecond of that window, kept
+ * by {@link BusyWindow}), all
  * tagged {@code payloadType} (the event class's simple name) and {@code processorName}; and
  * {@code eventProcessor.latency} (milliseconds from the last event's time stamp to its handling) tagged
  * {@code processorName}.
@@ -34,7 +34,6 @@ import java.util.concurrent.atomic.AtomicReference;
 final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
 
     private static final String PREFIX = "eventProcessor";
-    private static final long CAPACITY_WINDOW_MINUTES = 10;
 
     private final String processor;
     private final MeterRegistry registry;
@@ -84,7 +83,7 @@ final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
             private long took(long since) {
                 long took = clock.monotonicTime() - since;
                 meters.all.record(took, TimeUnit.NANOSECONDS);
-                meters.capacity.update(took);
+                meters.capacity.add(took);
                 return took;
             }
         };
@@ -92,8 +91,7 @@ final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
 
     private Meters meters(Class<?> payloadType) {
         Tags tags = Tags.of("payloadType", payloadType.getSimpleName(), "processorName", processor);
-        SlidingTimeWindowReservoir capacity =
-                new SlidingTimeWindowReservoir(CAPACITY_WINDOW_MINUTES, TimeUnit.MINUTES, clock);
+        BusyWindow capacity = new BusyWindow(clock);
         Meters meters = new Meters(timer("allTimer", tags), timer("successTimer", tags), timer("failureTimer", tags),
                 timer("ignoredTimer", tags), registry.counter(PREFIX + ".ingestedCounter", tags),
                 registry.counter(PREFIX + ".successCounter", tags), registry.counter(PREFIX + ".failureCounter", tags),
@@ -121,18 +119,17 @@ final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
         return last == null ? 0 : last.at() - last.event().getTimestamp().toEpochMilli();
     }
 
-    private static double capacity(SlidingTimeWindowReservoir window) {
-        long busy = window.getMeasurements().stream().mapToLong(Long::longValue).sum();
-        return (double) busy / TimeUnit.MINUTES.toNanos(CAPACITY_WINDOW_MINUTES);
+    private static double capacity(BusyWindow window) {
+        return (double) window.busyNanos() / TimeUnit.SECONDS.toNanos(BusyWindow.SECONDS);
     }
 
     /** The last event a processor took in, and the wall-clock time it did. */
     private record Ingested(EventMessage<?> event, long at) {
     }
 
-    /** One processor's meters for one event type; the reservoir is held here, as the registry holds gauges weakly. */
+    /** One processor's meters for one event type; the window is held here, as the registry holds gauges weakly. */
     private record Meters(Timer all, Timer success, Timer failure, Timer ignoredTimer, Counter ingested,
                           Counter successes, Counter failures, Counter processed, Counter ignored,
-                          SlidingTimeWindowReservoir capacity) {
+                          BusyWindow capacity) {
     }
 }
