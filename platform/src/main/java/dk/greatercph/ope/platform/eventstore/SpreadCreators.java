@@ -9,6 +9,7 @@ import tools.jackson.databind.deser.std.StdValueInstantiator;
 import tools.jackson.databind.introspect.AnnotatedConstructor;
 import tools.jackson.databind.introspect.AnnotatedMethod;
 import tools.jackson.databind.introspect.AnnotatedWithParams;
+import tools.jackson.databind.util.ClassUtil;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -22,8 +23,8 @@ import java.lang.invoke.MethodType;
  * array again at every call: in a profile of the board's replay that was 12 % of the replay threads' samples, more
  * than the parsing of the JSON. What is created, and every error (the creator's own exception, wrapped as Jackson
  * wraps it), stays as Jackson's own instantiator gives it: this one is a copy of it that only calls differently.
- * A creator this class may not call (not public, and not opened by Jackson), or that Jackson does not call with an
- * argument array, is left to Jackson.
+ * A creator that is neither public nor opened by Jackson ({@code MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS}), or
+ * that Jackson does not call with an argument array, is left to Jackson.
  */
 final class SpreadCreators implements ValueInstantiators {
 
@@ -49,9 +50,9 @@ final class SpreadCreators implements ValueInstantiators {
         try {
             MethodHandle direct;
             if (creator instanceof AnnotatedConstructor constructor) {
-                direct = MethodHandles.lookup().unreflectConstructor(constructor.getAnnotated());
+                direct = MethodHandles.publicLookup().unreflectConstructor(constructor.getAnnotated());
             } else if (creator instanceof AnnotatedMethod method && method.isStatic()) {
-                direct = MethodHandles.lookup().unreflect(method.getAnnotated());
+                direct = MethodHandles.publicLookup().unreflect(method.getAnnotated());
             } else {
                 return null;
             }
@@ -76,12 +77,10 @@ final class SpreadCreators implements ValueInstantiators {
         public Object createFromObjectWith(DeserializationContext ctxt, Object[] args) {
             try {
                 return spread.invokeExact(args);
-            } catch (Exception e) { // as Jackson's: exceptions are wrapped, errors are not
+            } catch (Exception e) { // as Jackson's: exceptions are wrapped, anything else is thrown as it is
                 return ctxt.handleInstantiationProblem(_valueClass, args, rewrapCtorProblem(ctxt, e));
-            } catch (Error e) {
-                throw e;
             } catch (Throwable other) {
-                throw new IllegalStateException(other);
+                throw ClassUtil.sneakyThrow(other);
             }
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -11,6 +12,7 @@ import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.type.LogicalType;
+import tools.jackson.databind.util.AccessPattern;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,9 +58,45 @@ final class StoredLayoutDeserializer<T> extends StdDeserializer<T> {
         return jacksons.deserialize(p, ctxt);
     }
 
+    // what Jackson asks of a deserialiser besides reading a value: Jackson's own answers
     @Override
     public LogicalType logicalType() {
         return jacksons.logicalType();
+    }
+
+    @Override
+    public Boolean supportsUpdate(DeserializationConfig config) {
+        return jacksons.supportsUpdate(config);
+    }
+
+    @Override
+    public boolean isCachable() {
+        return jacksons.isCachable();
+    }
+
+    @Override
+    public Object getNullValue(DeserializationContext ctxt) {
+        return jacksons.getNullValue(ctxt);
+    }
+
+    @Override
+    public AccessPattern getNullAccessPattern() {
+        return jacksons.getNullAccessPattern();
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+        return jacksons.getAbsentValue(ctxt);
+    }
+
+    @Override
+    public Object getEmptyValue(DeserializationContext ctxt) {
+        return jacksons.getEmptyValue(ctxt);
+    }
+
+    @Override
+    public AccessPattern getEmptyAccessPattern() {
+        return jacksons.getEmptyAccessPattern();
     }
 
     /** Jackson's deserialiser for the property; read by hand first unless the property has a pattern of its own. */

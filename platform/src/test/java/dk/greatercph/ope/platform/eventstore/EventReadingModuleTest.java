@@ -2,9 +2,12 @@ package dk.greatercph.ope.platform.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonMerge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.OptBoolean;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.deser.bean.BeanDeserializerBase;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,6 +183,69 @@ class EventReadingModuleTest {
         assertThat(formatted.findProperty(tools.jackson.databind.PropertyName.construct("day")).getValueDeserializer()).isNotInstanceOf(StoredLayoutDeserializer.class);
         assertThat(formatted.findProperty(tools.jackson.databind.PropertyName.construct("strict")).getValueDeserializer()).isInstanceOf(StoredLayoutDeserializer.class);
         assertThat(formatted.findProperty(tools.jackson.databind.PropertyName.construct("at")).getValueDeserializer()).isInstanceOf(StoredLayoutDeserializer.class);
+    }
+
+    public static class Merged {
+        @JsonMerge
+        public Optional<Instant> at = Optional.of(Instant.EPOCH);
+        @JsonMerge
+        public Optional<LocalDate> day = Optional.of(LocalDate.EPOCH);
+    }
+
+    @Test
+    void valuesReadIntoAnExistingOneAreReadAsJacksonReadsThem() {
+        String json = "{\"at\":\"2026-12-01T09:16:44Z\",\"day\":\"2026-12-01\"}";
+        Merged jacksonsMerged = jacksons.readValue(json, Merged.class);
+        Merged ourMerged = ours.readValue(json, Merged.class);
+        assertThat(ourMerged.at).isEqualTo(jacksonsMerged.at).contains(Instant.parse("2026-12-01T09:16:44Z"));
+        assertThat(ourMerged.day).isEqualTo(jacksonsMerged.day).contains(LocalDate.of(2026, 12, 1));
+
+        TypeReference<Optional<Instant>> optionalInstant = new TypeReference<>() {
+        };
+        Optional<Instant> jacksonsUpdated = jacksons.readerForUpdating(Optional.of(Instant.EPOCH))
+                .forType(optionalInstant).readValue("\"2026-12-01T09:16:44Z\"");
+        Optional<Instant> ourUpdated = ours.readerForUpdating(Optional.of(Instant.EPOCH))
+                .forType(optionalInstant).readValue("\"2026-12-01T09:16:44Z\"");
+        assertThat(ourUpdated).isEqualTo(jacksonsUpdated);
+    }
+
+    /** A throwable that is neither an exception nor an error, thrown from a constructor without declaring it. */
+    static final class Odd extends Throwable {
+        Odd() {
+            super("odd");
+        }
+    }
+
+    public record ThrowsOdd(String value, String other) {
+        public ThrowsOdd {
+            throwUnchecked(new Odd());
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T extends Throwable> void throwUnchecked(Throwable throwable) throws T {
+            throw (T) throwable;
+        }
+    }
+
+    record Hidden(String value, String other) {
+    }
+
+    @Test
+    void whatJacksonWouldNotWrapOrNotOpenIsNeitherWrappedNorOpenedHere() {
+        assertThat(catchThrowable(() -> ours.readValue("{\"value\":\"a\"}", ThrowsOdd.class)))
+                .isInstanceOf(Odd.class)
+                .hasSameClassAs(catchThrowable(() -> jacksons.readValue("{\"value\":\"a\"}", ThrowsOdd.class)));
+
+        JsonMapper jacksonsClosed = JsonMapper.builder().disable(MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS).build();
+        JsonMapper oursClosed = JsonMapper.builder().disable(MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS)
+                .addModule(new EventReadingModule()).build();
+        Throwable jacksonsError = catchThrowable(() -> jacksonsClosed.readValue("{\"value\":\"a\"}", Hidden.class));
+        Throwable ourError = catchThrowable(() -> oursClosed.readValue("{\"value\":\"a\"}", Hidden.class));
+        assertThat(ourError).isNotNull().hasSameClassAs(jacksonsError);
+        // Jackson's message names an argument array by its identity hash, different at each call
+        assertThat(ourError.getMessage().replaceAll("@\\p{XDigit}+", "@"))
+                .isEqualTo(jacksonsError.getMessage().replaceAll("@\\p{XDigit}+", "@"));
+        assertThat(ours.readValue("{\"value\":\"a\"}", Hidden.class)).isEqualTo(new Hidden("a", null));
     }
 
     @Test
