@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The capacity window sums what was added in the last 600 whole seconds, as a list of every measurement would. */
+/** The capacity window sums what was added in the last 60 whole ten-second slots, as a list of every measurement would. */
 class BusyWindowTest {
 
-    private record Added(long second, long nanos) {
+    private record Added(long slot, long nanos) {
     }
 
     @Test
@@ -31,17 +31,17 @@ class BusyWindowTest {
             }
             long nanos = random.nextLong(5_000_000);
             window.add(nanos);
-            added.add(new Added(Math.floorDiv(clock.monotonicTime(), 1_000_000_000L), nanos));
+            added.add(new Added(Math.floorDiv(clock.monotonicTime(), 10_000_000_000L), nanos));
             if (step % 97 == 0) {
-                long now = Math.floorDiv(clock.monotonicTime(), 1_000_000_000L);
-                long expected = added.stream().filter(a -> a.second() > now - 600).mapToLong(Added::nanos).sum();
+                long now = Math.floorDiv(clock.monotonicTime(), 10_000_000_000L);
+                long expected = added.stream().filter(a -> a.slot() > now - 60).mapToLong(Added::nanos).sum();
                 assertThat(window.busyNanos()).as("step %d", step).isEqualTo(expected);
             }
         }
     }
 
     @Test
-    void aSecondsSlotStartsAgainWhenItsSecondComesRoundOnceMore() {
+    void aSlotStartsAgainWhenItsTimeComesRoundOnceMore() {
         MockClock clock = new MockClock();
         BusyWindow window = new BusyWindow(clock);
         window.add(7);
@@ -49,7 +49,7 @@ class BusyWindowTest {
         window.add(5);
         assertThat(window.busyNanos()).isEqualTo(12);
 
-        clock.add(1, TimeUnit.SECONDS); // the first second's slot is due again
+        clock.add(1, TimeUnit.SECONDS); // the first slot's ten seconds are due again
         assertThat(window.busyNanos()).isEqualTo(5);
         window.add(3);
         assertThat(window.busyNanos()).isEqualTo(8);
