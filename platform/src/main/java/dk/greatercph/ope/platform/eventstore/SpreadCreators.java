@@ -46,7 +46,7 @@ final class SpreadCreators implements ValueInstantiators {
     }
 
     /** {@code (Object[]) -> Object} calling the creator, or null where Jackson's own call is kept. */
-    static MethodHandle spreadHandle(AnnotatedWithParams creator) {
+    private static MethodHandle spreadHandle(AnnotatedWithParams creator) {
         try {
             MethodHandle direct;
             if (creator instanceof AnnotatedConstructor constructor) {

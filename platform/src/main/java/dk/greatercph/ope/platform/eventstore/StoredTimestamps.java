@@ -35,32 +35,29 @@ final class StoredTimestamps {
                 || text.charAt(length - 1) != 'Z' || (length > 20 && text.charAt(19) != '.')) {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
         int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
-                || second > 59 || fraction < 0) {
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) {
             return null;
         }
-        long epochDay;
-        try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
-        } catch (DateTimeException impossible) {
+        LocalDate date = dateAtStart(text);
+        if (date == null) {
             return null;
         }
+        long epochDay = date.toEpochDay();
         int nanos = length > 20 ? fraction * SCALE[length - 21] : 0;
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 
     /** {@code yyyy-MM-dd}, as Jackson writes a {@link LocalDate}, or null for anything else. */
     static LocalDate parseDateLayout(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return null;
-        }
+        return text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' ? dateAtStart(text) : null;
+    }
+
+    /** The date in the first ten characters ({@code yyyy-MM-dd}, separators already checked), or null. */
+    private static LocalDate dateAtStart(String text) {
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 7);
         int day = digits(text, 8, 10);

@@ -14,13 +14,17 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.deser.bean.BeanDeserializerBase;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -185,13 +189,12 @@ class CommitOrderedEventStoreTest {
         assertThat((Object) stores.deserialize(axons)).isEqualTo(planned);
         assertThat((Object) eventSerializer.deserialize(ours)).isEqualTo(planned);
         for (Serializer serializer : List.of(stores, eventSerializer)) { // both read with the project's module
-            tools.jackson.databind.ObjectMapper mapper =
-                    ((org.axonframework.serialization.jackson3.Jackson3Serializer) serializer).getObjectMapper();
+            ObjectMapper mapper = ((Jackson3Serializer) serializer).getObjectMapper();
             Object planneds = mapper._deserializationContext().findRootValueDeserializer(mapper.constructType(Planned.class));
-            assertThat(((tools.jackson.databind.deser.bean.BeanDeserializerBase) planneds).getValueInstantiator())
+            assertThat(((BeanDeserializerBase) planneds).getValueInstantiator())
                     .isInstanceOf(SpreadCreators.Instantiator.class);
-            assertThat(mapper._deserializationContext().findRootValueDeserializer(
-                    mapper.constructType(java.time.Instant.class))).isInstanceOf(StoredLayoutDeserializer.class);
+            assertThat(mapper._deserializationContext().findRootValueDeserializer(mapper.constructType(Instant.class)))
+                    .isInstanceOf(StoredLayoutDeserializer.class);
         }
         for (SerializedType type : List.of(ours.getType(), new SimpleSerializedType("dk.greatercph.ope.NoSuchEvent", null),
                 SimpleSerializedType.emptyType(), new SimpleSerializedType(String.class.getName(), "2"))) {
