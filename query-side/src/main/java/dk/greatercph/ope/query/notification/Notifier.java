@@ -81,9 +81,9 @@ class Notifier {
                 .param("role", event.role().name()).param("due", OpeTime.utc(event.dueAt()))
                 .param("remind", OpeTime.utc(reminderAt(event.dueAt(), at))).update();
         if (!replay.isReplay()) {
-            outbox.record(eventId, notice(Notice.Kind.ASSIGNMENT_OFFERED, at, event.delegationId().value())
+            outbox.record(eventId, () -> notice(Notice.Kind.ASSIGNMENT_OFFERED, at, event.delegationId().value())
                             .assignment(event.operatorId().value(), event.role().name(), event.dueAt()),
-                    List.of(event.operatorId().value()));
+                    () -> List.of(event.operatorId().value()));
         }
     }
 
@@ -102,8 +102,8 @@ class Notifier {
             ReplayStatus replay) {
         state(event.delegationId().value(), event.operatorId().value(), "WITHDRAWN");
         if (!replay.isReplay()) {
-            outbox.record(eventId, notice(Notice.Kind.ASSIGNMENT_WITHDRAWN, at, event.delegationId().value())
-                    .assignment(event.operatorId().value(), null, null), List.of(event.operatorId().value()));
+            outbox.record(eventId, () -> notice(Notice.Kind.ASSIGNMENT_WITHDRAWN, at, event.delegationId().value())
+                    .assignment(event.operatorId().value(), null, null), () -> List.of(event.operatorId().value()));
         }
     }
 
@@ -112,9 +112,9 @@ class Notifier {
             ReplayStatus replay) {
         state(event.delegationId().value(), event.operatorId().value(), "ESCALATED");
         if (!replay.isReplay()) {
-            outbox.record(eventId, notice(Notice.Kind.ASSIGNMENT_ESCALATED, at, event.delegationId().value())
+            outbox.record(eventId, () -> notice(Notice.Kind.ASSIGNMENT_ESCALATED, at, event.delegationId().value())
                             .assignment(event.operatorId().value(), null, event.dueAt()),
-                    List.of(event.operatorId().value(), Outbox.DESK));
+                    () -> List.of(event.operatorId().value(), Outbox.DESK));
         }
     }
 
@@ -142,10 +142,10 @@ class Notifier {
                 .param("delegation", event.delegationId().value()).param("item", event.itemId())
                 .param("title", event.title()).param("starts", OpeTime.utc(event.startsAt()))
                 .param("ends", OpeTime.utc(event.endsAt())).update();
-        if (!replay.isReplay() && confirmed(event.delegationId().value())) {
+        if (!replay.isReplay()) {
             String delegation = event.delegationId().value();
-            outbox.record(eventId, notice(Notice.Kind.PROGRAMME_ITEM_CHANGED, at, delegation)
-                    .withItems(items(delegation, event.itemId(), false)), programmeOwners(delegation));
+            outbox.record(eventId, () -> notice(Notice.Kind.PROGRAMME_ITEM_CHANGED, at, delegation)
+                    .withItems(items(delegation, event.itemId(), false)), () -> ownersIfConfirmed(delegation));
         }
     }
 
@@ -158,9 +158,9 @@ class Notifier {
                         WHERE delegation_id = :delegation AND item_id = :item
                         """)
                 .param("delegation", delegation).param("item", event.itemId()).update();
-        if (!replay.isReplay() && confirmed(delegation)) {
-            outbox.record(eventId, notice(Notice.Kind.PROGRAMME_ITEM_CANCELLED, at, delegation)
-                    .withItems(items(delegation, event.itemId(), true)), programmeOwners(delegation));
+        if (!replay.isReplay()) {
+            outbox.record(eventId, () -> notice(Notice.Kind.PROGRAMME_ITEM_CANCELLED, at, delegation)
+                    .withItems(items(delegation, event.itemId(), true)), () -> ownersIfConfirmed(delegation));
         }
     }
 
@@ -173,8 +173,8 @@ class Notifier {
         writes.sql(NAME, "UPDATE notification_item SET sequence = sequence + 1 WHERE delegation_id = :id AND NOT removed")
                 .param("id", delegation).update();
         if (!replay.isReplay()) {
-            outbox.record(eventId, notice(Notice.Kind.PROGRAMME_CONFIRMED, at, delegation)
-                    .withItems(items(delegation, null, false)), programmeOwners(delegation));
+            outbox.record(eventId, () -> notice(Notice.Kind.PROGRAMME_CONFIRMED, at, delegation)
+                    .withItems(items(delegation, null, false)), () -> programmeOwners(delegation));
         }
     }
 
@@ -201,9 +201,9 @@ class Notifier {
             ReplayStatus replay) {
         if (!replay.isReplay()) {
             String delegation = event.delegationId().value();
-            outbox.record(eventId, notice(Notice.Kind.SCOPE_EXPANSION_DECIDED, at, delegation)
+            outbox.record(eventId, () -> notice(Notice.Kind.SCOPE_EXPANSION_DECIDED, at, delegation)
                     .scope("APPROVED", event.themes().stream().map(Enum::name).toList(), null),
-                    acceptedOperators(delegation));
+                    () -> acceptedOperators(delegation));
         }
     }
 
@@ -212,8 +212,8 @@ class Notifier {
             ReplayStatus replay) {
         if (!replay.isReplay()) {
             String delegation = event.delegationId().value();
-            outbox.record(eventId, notice(Notice.Kind.SCOPE_EXPANSION_DECIDED, at, delegation)
-                    .scope("REJECTED", null, event.reason()), acceptedOperators(delegation));
+            outbox.record(eventId, () -> notice(Notice.Kind.SCOPE_EXPANSION_DECIDED, at, delegation)
+                    .scope("REJECTED", null, event.reason()), () -> acceptedOperators(delegation));
         }
     }
 
@@ -236,12 +236,11 @@ class Notifier {
         writes.sql(NAME, "UPDATE notification_item SET sequence = sequence + 1 WHERE delegation_id = :id AND NOT removed")
                 .param("id", delegation).update();
         if (!replay.isReplay()) {
-            List<Notice.Item> cancelled = items(delegation, null, false).stream()
-                    .map(item -> new Notice.Item(item.itemId(), item.title(), item.startsAt(), item.endsAt(),
-                            item.sequence(), true))
-                    .toList();
-            outbox.record(eventId, notice(Notice.Kind.PROGRAMME_CANCELLED, at, delegation).withItems(cancelled),
-                    programmeOwners(delegation));
+            outbox.record(eventId, () -> notice(Notice.Kind.PROGRAMME_CANCELLED, at, delegation)
+                    .withItems(items(delegation, null, false).stream()
+                            .map(item -> new Notice.Item(item.itemId(), item.title(), item.startsAt(), item.endsAt(),
+                                    item.sequence(), true))
+                            .toList()), () -> programmeOwners(delegation));
         }
     }
 
@@ -277,6 +276,11 @@ class Notifier {
                         rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getInt("sequence"), removed))
                 .list();
+    }
+
+    /** Who a change of a programme concerns: nobody before it is confirmed, then its {@link #programmeOwners}. */
+    private List<String> ownersIfConfirmed(String delegation) {
+        return confirmed(delegation) ? programmeOwners(delegation) : List.of();
     }
 
     /** Who a programme concerns: the operators that accepted an assignment on it, and the desk. */

@@ -13,7 +13,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Writes notifications into {@code notification_outbox}, in the caller's transaction: one row per recipient and per
@@ -25,6 +27,7 @@ class Outbox {
 
     static final String DESK = "desk";
     private static final String TARGETS = "notifications.outbox-targets";
+    private static final String ANY_TARGETS = "notifications.outbox-any-targets";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -37,17 +40,58 @@ class Outbox {
 
     /** Queues {@code notice} for every recipient and webhook of every owner; returns how many rows were new. */
     int record(String cause, Notice notice, Collection<String> owners) {
-        int added = 0;
-        for (String owner : owners.stream().distinct().sorted().toList()) {
+        return record(cause, () -> notice, () -> owners);
+    }
+
+    /**
+     * Queues the notice for every recipient and webhook of every owner, and returns how many rows were new. Who
+     * the owners are and what the notice says are asked only when someone may receive it: when nobody has a
+     * recipient or a webhook, or none of the owners has, neither is read. Building a notice reads what the notifier
+     * knows (organisation, programme, accepted operators), each read sending the batch's writes first; a desk
+     * that has not set up notifications paid those round trips at every notice for nothing.
+     */
+    int record(String cause, Supplier<Notice> notice, Supplier<? extends Collection<String>> owners) {
+        if (!anyTargets()) {
+            return 0;
+        }
+        Map<String, Targets> told = new TreeMap<>();
+        for (String owner : owners.get()) {
             Targets targets = targets(owner);
-            for (Recipient recipient : targets.recipients()) {
-                added += email(cause, notice, owner, recipient);
+            if (!targets.isEmpty()) {
+                told.put(owner, targets);
             }
-            for (Webhook webhook : targets.webhooks()) {
-                added += webhook(cause, notice, owner, webhook);
+        }
+        if (told.isEmpty()) {
+            return 0;
+        }
+        Notice built = notice.get();
+        int added = 0;
+        for (Map.Entry<String, Targets> owner : told.entrySet()) {
+            for (Recipient recipient : owner.getValue().recipients()) {
+                added += email(cause, built, owner.getKey(), recipient);
+            }
+            for (Webhook webhook : owner.getValue().webhooks()) {
+                added += webhook(cause, built, owner.getKey(), webhook);
             }
         }
         return added;
+    }
+
+    /**
+     * Whether anybody has a recipient or a webhook: read once per batch of the notifier's processor, as the
+     * owners' targets are ({@link #targets}), and at every call outside a batch.
+     */
+    private boolean anyTargets() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return readAnyTargets();
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(ANY_TARGETS, key -> readAnyTargets());
+    }
+
+    private boolean readAnyTargets() {
+        return jdbc.sql("SELECT EXISTS (SELECT FROM notification_recipient) OR EXISTS (SELECT FROM notification_webhook)")
+                .query(Boolean.class).single();
     }
 
     /**
@@ -142,6 +186,10 @@ class Outbox {
     }
 
     private record Targets(List<Recipient> recipients, List<Webhook> webhooks) {
+
+        boolean isEmpty() {
+            return recipients.isEmpty() && webhooks.isEmpty();
+        }
     }
 
     private record Recipient(String id, String address, String language) {

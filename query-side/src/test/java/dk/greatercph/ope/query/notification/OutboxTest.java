@@ -14,13 +14,17 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +63,42 @@ class OutboxTest {
                 .param("id", delegation.value()).query(String.class).list())
                 .containsExactly("da Ny opgave: " + delegation + " (" + delegation + ")",
                         "en New assignment: " + delegation + " (" + delegation + ")");
+    }
+
+    @Test
+    void aNoticeIsBuiltOnlyWhenOneOfItsOwnersHasATarget() {
+        String silent = "s-" + UUID.randomUUID().toString().substring(0, 8);
+        String told = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        recipient(told, "team@" + told + ".example", "en");
+        DelegationId delegation = DelegationId.newId();
+        AtomicInteger built = new AtomicInteger();
+        Supplier<Notice> notice = () -> {
+            built.incrementAndGet();
+            return Notice.about(Notice.Kind.PROGRAMME_CONFIRMED, Instant.now(), delegation.value(), "Org");
+        };
+
+        assertThat(outbox.record("e-" + UUID.randomUUID(), notice, () -> List.of(silent))).isZero();
+        assertThat(built).hasValue(0);
+        assertThat(outbox.record("e-" + UUID.randomUUID(), notice, () -> List.of(told, silent, told))).isEqualTo(1);
+        assertThat(built).hasValue(1);
+        assertThat(rows(delegation)).isEqualTo(1);
+    }
+
+    @Test
+    void withNobodyToTellTheOwnersAreNotEvenAskedFor() {
+        AtomicInteger asked = new AtomicInteger();
+        new TransactionTemplate(new DataSourceTransactionManager(QueryDatabase.dataSource())).executeWithoutResult(tx -> {
+            jdbc.sql("DELETE FROM notification_recipient").update();
+            jdbc.sql("DELETE FROM notification_webhook").update();
+            assertThat(outbox.record("e-" + UUID.randomUUID(), () -> {
+                throw new AssertionError("a notice nobody receives was built");
+            }, () -> {
+                asked.incrementAndGet();
+                return List.of(Outbox.DESK);
+            })).isZero();
+            tx.setRollbackOnly();
+        });
+        assertThat(asked).hasValue(0);
     }
 
     @Test
