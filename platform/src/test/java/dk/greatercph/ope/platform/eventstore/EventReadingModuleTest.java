@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonMerge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.OptBoolean;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.jackson3.MetaDataDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.MapperFeature;
@@ -12,6 +14,7 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.deser.bean.BeanDeserializerBase;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -257,6 +260,38 @@ class EventReadingModuleTest {
     }
 
     /** {@code json} read with the module is what Jackson alone reads from it: the same value, or the same error. */
+    /**
+     * Metadata reads as Axon's own deserializer reads it, in a mapper that has Axon's module first as Axon's
+     * serializers have, and the map's deserializer is found when the metadata's is, not at every read.
+     */
+    @Test
+    void metadataReadsAsAxonsDeserializerReadsItWithItsMapFoundOnce() {
+        JsonMapper axons = JsonMapper.builder().addModule(axonsModule()).build();
+        JsonMapper axonsThenOurs = JsonMapper.builder().addModule(axonsModule()).addModule(new EventReadingModule())
+                .build();
+        for (String json : List.of("{}", "{\"actor\":\"desk\",\"role\":\"DESK\",\"correlationId\":\"c-1\"}",
+                "{\"n\":1,\"big\":12345678901234567890,\"d\":1.5,\"t\":true,\"nothing\":null}",
+                "{\"nested\":{\"a\":[1,\"two\",{\"three\":3}]},\"list\":[],\"text\":\"南京 \\\"q\\\"\"}",
+                "{\"same\":1,\"same\":2}", "[]", "\"text\"", "{\"unclosed\":", "null")) {
+            Throwable axonsError = catchThrowable(() -> axons.readValue(json, MetaData.class));
+            if (axonsError == null) {
+                assertThat(axonsThenOurs.readValue(json, MetaData.class)).as(json)
+                        .isEqualTo(axons.readValue(json, MetaData.class));
+            } else {
+                assertThat(catchThrowable(() -> axonsThenOurs.readValue(json, MetaData.class))).as(json)
+                        .hasSameClassAs(axonsError).hasMessage(axonsError.getMessage());
+            }
+        }
+        Object metadatas = axonsThenOurs._deserializationContext()
+                .findRootValueDeserializer(axonsThenOurs.constructType(MetaData.class));
+        assertThat(metadatas).isInstanceOf(MetaDataReader.class);
+        assertThat(((MetaDataReader) metadatas).resolved()).isTrue();
+    }
+
+    private static SimpleModule axonsModule() {
+        return new SimpleModule("Axon-Jackson3 Module").addDeserializer(MetaData.class, new MetaDataDeserializer());
+    }
+
     private void readsAsJacksonReads(String json, Class<?> type) {
         Throwable jacksonsError = catchThrowable(() -> jacksons.readValue(json, type));
         if (jacksonsError == null) {
