@@ -36,10 +36,11 @@ final class EmbeddedPostgresEarlyStart implements BeanFactoryPostProcessor, Envi
         started = true;
         EmbeddedPostgresProperties properties = Binder.get(environment)
                 .bind("ope.embedded-postgres", EmbeddedPostgresProperties.class)
-                .orElseGet(() -> new EmbeddedPostgresProperties(null, null));
+                .orElseGet(() -> new EmbeddedPostgresProperties(null, null, null));
         Thread starter = new Thread(() -> {
             try {
-                server.complete(EmbeddedPostgresServer.start(properties.dataDir(), properties.port()));
+                server.complete(EmbeddedPostgresServer.start(properties.dataDir(), properties.port(),
+                        properties.settings()));
             } catch (Throwable e) {
                 server.completeExceptionally(e);
             }

@@ -5,10 +5,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +36,35 @@ class EmbeddedPostgresEarlyStartTest {
 
         assertThat(dataDir.resolve("PG_VERSION")).as("the cluster was initialised").exists();
         assertThat(dataDir.resolve("postmaster.pid")).as("and its postmaster stopped").doesNotExist();
+    }
+
+    @Test
+    void startsTheServerWithTheSettingsConfigured() throws Exception {
+        SpringApplication application = new SpringApplication(StartingApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext context = application.run(
+                "--ope.embedded-postgres.data-dir=" + folder.resolve("postgres"), "--ope.embedded-postgres.port=0",
+                "--ope.embedded-postgres.settings.work_mem=12345kB",
+                "--ope.embedded-postgres.settings[ope_probe.marker]=on");
+             Connection connection = DriverManager.getConnection(
+                     context.getBean(EmbeddedPostgresServer.class).jdbcUrl(), "postgres", "");
+             Statement statement = connection.createStatement()) {
+            assertThat(show(statement, "work_mem")).isEqualTo("12345kB");
+            assertThat(show(statement, "ope_probe.marker")).isEqualTo("on");
+            assertThat(show(statement, "synchronous_commit")).as("the durable defaults stay").isEqualTo("on");
+        }
+    }
+
+    private static String show(Statement statement, String setting) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(EmbeddedPostgresAutoConfiguration.class)
+    static class StartingApplication {
     }
 
     @Configuration(proxyBeanMethods = false)
