@@ -33,10 +33,11 @@ final class EmbeddedPostgresEarlyStart implements BeanFactoryPostProcessor, Envi
         if (started) {
             return;
         }
-        started = true;
+        // bound before the start is marked, so that refused properties fail the context without a start to wait for
         EmbeddedPostgresProperties properties = Binder.get(environment)
                 .bind("ope.embedded-postgres", EmbeddedPostgresProperties.class)
                 .orElseGet(() -> new EmbeddedPostgresProperties(null, null, null));
+        started = true;
         Thread starter = new Thread(() -> {
             try {
                 server.complete(EmbeddedPostgresServer.start(properties.dataDir(), properties.port(),

@@ -55,6 +55,18 @@ class EmbeddedPostgresEarlyStartTest {
         }
     }
 
+    @Test
+    void refusesASettingTheServersCommandLineWouldSplit() {
+        SpringApplication application = new SpringApplication(StartingApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> application.run("--ope.embedded-postgres.data-dir=" + folder.resolve("refused"),
+                "--ope.embedded-postgres.port=0",
+                "--ope.embedded-postgres.settings.shared_preload_libraries=pg_stat_statements, auto_explain"))
+                .hasStackTraceContaining("ope.embedded-postgres.settings.shared_preload_libraries must be");
+        assertThat(folder.resolve("refused")).as("no cluster was made").doesNotExist();
+    }
+
     private static String show(Statement statement, String setting) throws SQLException {
         try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
             rs.next();
