@@ -57,14 +57,16 @@ import java.util.stream.Stream;
  * Projects the delegation lifecycle into the desk's board and the tables behind one delegation's full view; the
  * {@link DelegationBoardQueries} answer from them. Every handler turns its event into a change (the event's name,
  * the delegation, its version and time, and the fields the tables need); PostgreSQL applies the changes with
- * {@code delegation_board_apply} (migrations V160 to V200). A change moves the board row to the event's sequence number only
+ * {@code delegation_board_apply} (migrations V160 to V210). A change moves the board row to the event's sequence number only
  * if it is behind ({@code version < :version}): an event seen before changes nothing, and only when the row moved
  * does a change touch the child tables, so a replay gives the same tables.
  * <p>
  * The changes of a processor's batch are sent together when the batch commits, in one call instead of one to three
- * statements per event. A handler that runs in a savepoint of its own (the retry of a failed batch, a dead letter
- * retried) sends its change at once, so that a change PostgreSQL refuses is rolled back and parked with its own
- * event; when the changes sent at the end of a batch are refused, the batch is retried that way.
+ * statements per event; the function takes them delegation by delegation and writes the board rows, the new offers
+ * and a new delegation's programme items once per call (V210). A handler that runs in a savepoint of its own (the
+ * retry of a failed batch, a dead letter retried) sends its change at once, so that a change PostgreSQL refuses is
+ * rolled back and parked with its own event; when the changes sent at the end of a batch are refused, the batch is
+ * retried that way.
  * <p>
  * This projection owns {@code delegation_board}, {@code delegation_assignment}, {@code delegation_programme_item},
  * {@code delegation_scope_request} and {@code delegation_refusal}; nothing else writes them. The inbox reads the

@@ -274,6 +274,7 @@ class DelegationBoardProjectionTest {
         String otherOne = "DEL-" + UUID.randomUUID();
         String otherEach = "DEL-" + UUID.randomUUID();
         String whole = "DEL-" + UUID.randomUUID();
+        String halves = "DEL-" + UUID.randomUUID();
         List<String> life = List.of(
                 "{'event':'registered','version':0,'position':%P%,'channel':'EMBASSY','organisation':'Org',"
                         + "'province':'Jiangsu','city':'Nanjing','type':'ADMINISTRATIVE','level':'PROVINCIAL',"
@@ -298,22 +299,39 @@ class DelegationBoardProjectionTest {
                 "{'event':'scope-approved','version':15,'request':'req-1','themes':['TOURISM']}",
                 "{'event':'offered','version':16,'operator':'woco','role':'SUPPORTING','due':'2027-03-05T09:00:00Z',"
                         + "'position':16}",
-                "{'event':'accepted','version':17,'operator':'woco','lead':false,'position':17}");
+                "{'event':'accepted','version':17,'operator':'woco','lead':false,'position':17}",
+                offer(18, "chc", "LEAD"),
+                "{'event':'declined','version':19,'operator':'chc','lead':true,'returned':true,'reason':'Busy',"
+                        + "'position':19}",
+                offer(20, "chc", "LEAD"),
+                "{'event':'escalated','version':21,'operator':'chc','position':21}",
+                "{'event':'accepted','version':22,'operator':'nobody','lead':false,'position':22}",
+                "{'event':'assignment-withdrawn','version':23,'operator':'woco','position':23}",
+                offer(24, "lib", "SUPPORTING"),
+                "{'event':'declined','version':25,'operator':'lib','lead':false,'returned':false,'reason':'Away',"
+                        + "'position':25}",
+                "{'event':'accepted','version':26,'operator':'chc','lead':true,'position':26}");
         List<String> together = new java.util.ArrayList<>();
+        int other = 0;
         for (int n = 0; n < life.size(); n++) {
             together.add(change(life.get(n), one, 900_000_001));
             if (n % 4 == 1) {
-                together.add(change(life.get(n / 4), otherOne, 900_000_002));
+                together.add(change(life.get(other++), otherOne, 900_000_002));
             }
         }
-        for (int n = life.size() / 4 + 1; n < life.size(); n++) {
-            together.add(change(life.get(n), otherOne, 900_000_002));
+        while (other < life.size()) {
+            together.add(change(life.get(other++), otherOne, 900_000_002));
         }
         for (String change : life) {
             together.add(change(change, whole, 900_000_005));
         }
         jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
                 .param("changes", "[" + String.join(",", together) + "]").query().listOfRows();
+        for (List<String> half : List.of(life.subList(0, 12), life.subList(12, 22), life.subList(22, life.size()))) {
+            jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))").param("changes", "["
+                    + String.join(",", half.stream().map(change -> change(change, halves, 900_000_006)).toList())
+                    + "]").query().listOfRows();
+        }
         for (String change : life) {
             for (String[] target : new String[][] {{each, "900000003"}, {otherEach, "900000004"}}) {
                 jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
@@ -323,9 +341,16 @@ class DelegationBoardProjectionTest {
         }
 
         assertThat(rows(one)).as("its run cut by another delegation's changes").isEqualTo(rows(each))
-                .contains("CONFIRMED", "Meeting 2, later", "1200.50", "item-7", "TOURISM", "woco");
+                .contains("\"SCREENED\"", "Meeting 2, later", "1200.50", "item-7", "TOURISM", "WITHDRAWN", "Away");
         assertThat(rows(otherOne)).isEqualTo(rows(otherEach));
         assertThat(rows(whole)).as("its whole life in one run").isEqualTo(rows(each));
+        assertThat(rows(halves)).as("its life in three runs, offers answered in the run and after it")
+                .isEqualTo(rows(each));
+        assertThat(jdbc.sql("SELECT string_agg(operator_id || '=' || state, ',' ORDER BY operator_id) "
+                + "FROM delegation_assignment WHERE delegation_id = :id").param("id", whole).query(String.class)
+                .single()).isEqualTo("chc=ACCEPTED,lib=DECLINED,woco=WITHDRAWN");
+        assertThat(jdbc.sql("SELECT operators::text FROM delegation_board WHERE delegation_id = :id")
+                .param("id", whole).query(String.class).single()).isEqualTo("{chc}");
         assertThat(jdbc.sql("SELECT string_agg(item_id || '=' || confirmed, ',' ORDER BY item_id) "
                 + "FROM delegation_programme_item WHERE delegation_id = :id").param("id", one).query(String.class)
                 .single()).isEqualTo("item-1=true,item-2=true,item-4=true,item-5=true,item-6=true,item-7=false");
@@ -381,18 +406,34 @@ class DelegationBoardProjectionTest {
                 + "'venueIsHospital':false,'plannedBy':'chc'}").formatted(event, version, item, title);
     }
 
+    /** The change for delegation {@code id}, made {@code version} minutes after the first. */
     private static String change(String template, String id, long position) {
-        return template.replace("'event'", "'id':'" + id + "','at':'2027-03-01T09:00:00Z','event'")
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("'version':(\\d+)").matcher(template);
+        Instant at = Instant.parse("2027-03-01T09:00:00Z")
+                .plus(version.find() ? Long.parseLong(version.group(1)) : 0, ChronoUnit.MINUTES);
+        return template.replace("'event'", "'id':'" + id + "','at':'" + at + "','event'")
                 .replace("%P%", Long.toString(position)).replace('\'', '"');
     }
 
-    /** The board row and the items of a delegation, without its id and position. */
+    /** An offer for {@link #changesAppliedInOneCallLeaveTheSameRowsAsOneCallEach}. */
+    private static String offer(int version, String operator, String role) {
+        return ("{'event':'offered','version':%d,'operator':'%s','role':'%s','due':'2027-03-0%dT09:00:00Z',"
+                + "'position':%d}").formatted(version, operator, role, version % 9 + 1, version);
+    }
+
+    /** The board row, the items, the assignments and scope requests of a delegation, without its id and position. */
     private String rows(String id) {
         return jdbc.sql("""
                         SELECT (SELECT to_jsonb(b) - 'delegation_id' - 'board_position' FROM delegation_board b
                                 WHERE delegation_id = :id)::text || ' ' ||
                                COALESCE((SELECT jsonb_agg(to_jsonb(i) - 'delegation_id' ORDER BY item_id)
                                          FROM delegation_programme_item i WHERE delegation_id = :id)::text, '')
+                               || ' ' ||
+                               COALESCE((SELECT jsonb_agg(to_jsonb(a) - 'delegation_id' ORDER BY operator_id)
+                                         FROM delegation_assignment a WHERE delegation_id = :id)::text, '')
+                               || ' ' ||
+                               COALESCE((SELECT jsonb_agg(to_jsonb(s) - 'delegation_id' ORDER BY request_id)
+                                         FROM delegation_scope_request s WHERE delegation_id = :id)::text, '')
                         """).param("id", id).query(String.class).single();
     }
 
