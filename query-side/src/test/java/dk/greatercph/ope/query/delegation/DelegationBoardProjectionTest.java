@@ -54,7 +54,8 @@ class DelegationBoardProjectionTest {
             new DelegationBoardQueries(jdbc, json, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final DelegationId id = new DelegationId("DEL-" + UUID.randomUUID());
-    private final String organisation = "Org " + UUID.randomUUID();
+    /** Not only ASCII, and with a quote: the changes reach PostgreSQL as UTF-8 JSON. */
+    private final String organisation = "南京市外事办 \"Ø\" Org " + UUID.randomUUID();
 
     @Test
     void aRegisteredDelegationIsOnTheBoardWithWhoRegisteredIt() {
