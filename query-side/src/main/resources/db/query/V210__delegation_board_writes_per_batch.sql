@@ -127,6 +127,7 @@ BEGIN
             FOR j IN 1 .. cardinality(offers) LOOP
                 IF (offers[j]).operator_id = c.operator THEN
                     k := j;
+                    EXIT;
                 END IF;
             END LOOP;
             IF k IS NOT NULL THEN
@@ -194,6 +195,7 @@ BEGIN
             FOR j IN 1 .. cardinality(offers) LOOP
                 IF (offers[j]).operator_id = c.operator THEN
                     k := j;
+                    EXIT;
                 END IF;
             END LOOP;
             IF k IS NULL THEN
@@ -262,6 +264,7 @@ BEGIN
                 FOR j IN 1 .. cardinality(items) LOOP
                     IF (items[j]).item_id = c.item THEN
                         k := j;
+                        EXIT;
                     END IF;
                 END LOOP;
                 -- as ON CONFLICT DO NOTHING: an item already kept stays as it is
@@ -282,6 +285,7 @@ BEGIN
                 FOR j IN 1 .. cardinality(items) LOOP
                     IF (items[j]).item_id = c.item THEN
                         k := j;
+                        EXIT;
                     END IF;
                 END LOOP;
                 IF k IS NOT NULL THEN
@@ -298,7 +302,7 @@ BEGIN
                 DELETE FROM delegation_programme_item WHERE delegation_id = d_id AND item_id = c.item;
                 found_it := EXISTS (SELECT 1 FROM delegation_programme_item WHERE delegation_id = d_id);
             ELSE
-                items := ARRAY(SELECT p FROM unnest(items) p WHERE p.item_id <> c.item::varchar);
+                items := ARRAY(SELECT p FROM unnest(items) p WHERE p.item_id IS DISTINCT FROM c.item);
                 found_it := cardinality(items) > 0;
             END IF;
             -- as the aggregate does: a planned programme whose last item is gone is accepted again
@@ -316,6 +320,7 @@ BEGIN
                 FOR j IN 1 .. cardinality(items) LOOP
                     IF (items[j]).item_id = c.item THEN
                         k := j;
+                        EXIT;
                     END IF;
                 END LOOP;
                 IF k IS NOT NULL THEN

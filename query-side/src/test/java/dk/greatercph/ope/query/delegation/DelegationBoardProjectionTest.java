@@ -311,7 +311,8 @@ class DelegationBoardProjectionTest {
                 offer(24, "lib", "SUPPORTING"),
                 "{'event':'declined','version':25,'operator':'lib','lead':false,'returned':false,'reason':'Away',"
                         + "'position':25}",
-                "{'event':'accepted','version':26,'operator':'chc','lead':true,'position':26}");
+                "{'event':'accepted','version':26,'operator':'chc','lead':true,'position':26}",
+                "{'event':'item-removed','version':27}");
         List<String> together = new java.util.ArrayList<>();
         int other = 0;
         for (int n = 0; n < life.size(); n++) {
