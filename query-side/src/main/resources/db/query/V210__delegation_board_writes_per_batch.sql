@@ -37,7 +37,9 @@ DECLARE
     k          integer;
     moved      boolean;
     offers     delegation_assignment[] := '{}';   -- d_id's offers made in this call, with what followed them
+    offered    varchar[] := '{}';                 -- their operators, in the same order
     items      delegation_programme_item[] := '{}'; -- the programme items of d_id when it is new in this call
+    kept       varchar[] := '{}';                 -- their ids, in the same order
     rows_out   delegation_board[] := '{}';
     replaced   varchar[] := '{}';                 -- stored board rows that rows_out replaces
     offers_out delegation_assignment[] := '{}';
@@ -77,7 +79,9 @@ BEGIN
             END IF;
             dirty := false;
             offers := '{}';
+            offered := '{}';
             items := '{}';
+            kept := '{}';
         END IF;
 
         IF c.event = 'registered' THEN
@@ -123,13 +127,7 @@ BEGIN
 
         IF c.event IN ('accepted', 'declined', 'escalated', 'assignment-withdrawn') THEN
             -- the answer to an offer made in this call changes the offer kept; otherwise the table's row
-            k := NULL;
-            FOR j IN 1 .. cardinality(offers) LOOP
-                IF (offers[j]).operator_id = c.operator THEN
-                    k := j;
-                    EXIT;
-                END IF;
-            END LOOP;
+            k := array_position(offered, c.operator);
             IF k IS NOT NULL THEN
                 a := offers[k];
                 IF c.event = 'accepted' THEN
@@ -191,15 +189,10 @@ BEGIN
         WHEN 'offered' THEN
             -- as the upsert did: the offer replaces whatever the operator's assignment said
             a := ROW(d_id, c.operator, c.role, 'OFFERED', c.at, c.due, NULL, NULL, FALSE, c.position, NULL);
-            k := NULL;
-            FOR j IN 1 .. cardinality(offers) LOOP
-                IF (offers[j]).operator_id = c.operator THEN
-                    k := j;
-                    EXIT;
-                END IF;
-            END LOOP;
+            k := array_position(offered, c.operator);
             IF k IS NULL THEN
                 offers := array_append(offers, a);
+                offered := array_append(offered, c.operator);
             ELSE
                 offers[k] := a;
             END IF;
@@ -260,18 +253,13 @@ BEGIN
                     c."plannedBy", c."venueIsHospital")
                 ON CONFLICT (delegation_id, item_id) DO NOTHING;
             ELSE
-                k := NULL;
-                FOR j IN 1 .. cardinality(items) LOOP
-                    IF (items[j]).item_id = c.item THEN
-                        k := j;
-                        EXIT;
-                    END IF;
-                END LOOP;
+                k := array_position(kept, c.item::varchar);
                 -- as ON CONFLICT DO NOTHING: an item already kept stays as it is
                 CONTINUE WHEN k IS NOT NULL;
                 i := ROW(d_id, c.item, c.kind, c.title, c.starts, c.ends, c.venue, c.host, c."hostIsHospital",
                     c."plannedBy", NULL, NULL, NULL, NULL, FALSE, c."venueIsHospital");
                 items := array_append(items, i);
+                kept := array_append(kept, c.item::varchar);
             END IF;
 
         WHEN 'item-changed' THEN
@@ -281,13 +269,7 @@ BEGIN
                     venue_is_hospital = c."venueIsHospital", confirmed = FALSE
                 WHERE delegation_id = d_id AND item_id = c.item;
             ELSE
-                k := NULL;
-                FOR j IN 1 .. cardinality(items) LOOP
-                    IF (items[j]).item_id = c.item THEN
-                        k := j;
-                        EXIT;
-                    END IF;
-                END LOOP;
+                k := array_position(kept, c.item::varchar);
                 IF k IS NOT NULL THEN
                     i := items[k];
                     i.kind := c.kind; i.title := c.title; i.starts_at := c.starts; i.ends_at := c.ends;
@@ -302,7 +284,9 @@ BEGIN
                 DELETE FROM delegation_programme_item WHERE delegation_id = d_id AND item_id = c.item;
                 found_it := EXISTS (SELECT 1 FROM delegation_programme_item WHERE delegation_id = d_id);
             ELSE
-                items := ARRAY(SELECT p FROM unnest(items) p WHERE p.item_id IS DISTINCT FROM c.item);
+                -- as the DELETE: an item id that is null matches nothing
+                items := ARRAY(SELECT p FROM unnest(items) p WHERE c.item IS NULL OR p.item_id IS DISTINCT FROM c.item);
+                kept := ARRAY(SELECT p.item_id FROM unnest(items) p);
                 found_it := cardinality(items) > 0;
             END IF;
             -- as the aggregate does: a planned programme whose last item is gone is accepted again
@@ -316,13 +300,7 @@ BEGIN
                     currency = c.currency
                 WHERE delegation_id = d_id AND item_id = c.item;
             ELSE
-                k := NULL;
-                FOR j IN 1 .. cardinality(items) LOOP
-                    IF (items[j]).item_id = c.item THEN
-                        k := j;
-                        EXIT;
-                    END IF;
-                END LOOP;
+                k := array_position(kept, c.item::varchar);
                 IF k IS NOT NULL THEN
                     i := items[k];
                     i.payer := c.payer; i.basis := c.basis; i.amount := c.amount; i.currency := c.currency;
