@@ -312,7 +312,11 @@ class DelegationBoardProjectionTest {
                 "{'event':'declined','version':25,'operator':'lib','lead':false,'returned':false,'reason':'Away',"
                         + "'position':25}",
                 "{'event':'accepted','version':26,'operator':'chc','lead':true,'position':26}",
-                "{'event':'item-removed','version':27}");
+                "{'event':'item-removed','version':27}",
+                "{'event':'refused','version':28,'kind':'CONFIRMATION','code':'VENUE_TAKEN','reason':'Booked',"
+                        + "'items':['item-1','item-2']}",
+                "{'event':'scope-requested','version':29,'request':'req-2','reason':'Ports','themes':['MARITIME']}",
+                "{'event':'scope-rejected','version':30,'request':'req-2','reason':'Out of scope'}");
         List<String> together = new java.util.ArrayList<>();
         int other = 0;
         for (int n = 0; n < life.size(); n++) {
@@ -343,7 +347,8 @@ class DelegationBoardProjectionTest {
         }
 
         assertThat(rows(one)).as("its run cut by another delegation's changes").isEqualTo(rows(each))
-                .contains("\"SCREENED\"", "Meeting 2, later", "1200.50", "item-7", "TOURISM", "WITHDRAWN", "Away");
+                .contains("\"SCREENED\"", "Meeting 2, later", "1200.50", "item-7", "TOURISM", "WITHDRAWN", "Away",
+                        "VENUE_TAKEN", "Out of scope");
         assertThat(rows(otherOne)).isEqualTo(rows(otherEach));
         assertThat(rows(whole)).as("its whole life in one run").isEqualTo(rows(each));
         assertThat(rows(halves)).as("its life in three runs, offers answered in the run and after it")
@@ -423,7 +428,7 @@ class DelegationBoardProjectionTest {
                 + "'position':%d}").formatted(version, operator, role, version % 9 + 1, version);
     }
 
-    /** The board row, the items, the assignments and scope requests of a delegation, without its id and position. */
+    /** A delegation's board row, items, assignments, scope requests and refusals, without its id and position. */
     private String rows(String id) {
         return jdbc.sql("""
                         SELECT (SELECT to_jsonb(b) - 'delegation_id' - 'board_position' FROM delegation_board b
@@ -436,6 +441,9 @@ class DelegationBoardProjectionTest {
                                || ' ' ||
                                COALESCE((SELECT jsonb_agg(to_jsonb(s) - 'delegation_id' ORDER BY request_id)
                                          FROM delegation_scope_request s WHERE delegation_id = :id)::text, '')
+                               || ' ' ||
+                               COALESCE((SELECT jsonb_agg(to_jsonb(f) - 'delegation_id' ORDER BY version)
+                                         FROM delegation_refusal f WHERE delegation_id = :id)::text, '')
                         """).param("id", id).query(String.class).single();
     }
 
