@@ -5,7 +5,7 @@
 -- assignment inserted and updated, each programme item inserted, the items confirmed) and the rest in reading each
 -- change's fields from its JSON one by one. Now:
 --
--- * each change's fields are read once, typed, by jsonb_to_record;
+-- * each change's fields are read once, typed, by jsonb_to_recordset;
 -- * the changes are taken delegation by delegation (in their order within each delegation), each with its board row
 --   as the call found it. Every change touches its own delegation's rows only (which is also why the replay may run
 --   in parallel by delegation), so this order leaves the same rows as the order sent;
@@ -36,14 +36,14 @@ DECLARE
     j          integer;
     k          integer;
     moved      boolean;
-    offers     delegation_assignment[] := '{}';   -- d_id's offers made in this call, with what followed them
-    offered    varchar[] := '{}';                 -- their operators, in the same order
-    items      delegation_programme_item[] := '{}'; -- the programme items of d_id when it is new in this call
-    kept       varchar[] := '{}';                 -- their ids, in the same order
     rows_out   delegation_board[] := '{}';
     replaced   varchar[] := '{}';                 -- stored board rows that rows_out replaces
-    offers_out delegation_assignment[] := '{}';
-    items_out  delegation_programme_item[] := '{}';
+    offers_out delegation_assignment[] := '{}';   -- the offers made in this call, with what followed them
+    offered    varchar[] := '{}';                 -- their operators, in the same order
+    offer_from integer := 1;                      -- where d_id's offers begin in offers_out
+    items_out  delegation_programme_item[] := '{}'; -- the programme items of delegations new in this call
+    kept       varchar[] := '{}';                 -- their ids, in the same order
+    item_from  integer := 1;                      -- where d_id's items begin in items_out
 BEGIN
     FOR c IN
         SELECT * FROM ROWS FROM (jsonb_to_recordset(changes) AS (
@@ -65,12 +65,6 @@ BEGIN
                     replaced := array_append(replaced, d_id);
                 END IF;
             END IF;
-            FOR j IN 1 .. cardinality(offers) LOOP
-                offers_out := array_append(offers_out, offers[j]);
-            END LOOP;
-            FOR j IN 1 .. cardinality(items) LOOP
-                items_out := array_append(items_out, items[j]);
-            END LOOP;
             d_id := c.id;
             SELECT * INTO r FROM delegation_board WHERE delegation_id = d_id;
             stored := FOUND;
@@ -78,10 +72,8 @@ BEGIN
                 r := NULL;
             END IF;
             dirty := false;
-            offers := '{}';
-            offered := '{}';
-            items := '{}';
-            kept := '{}';
+            offer_from := cardinality(offers_out) + 1;
+            item_from := cardinality(items_out) + 1;
         END IF;
 
         IF c.event = 'registered' THEN
@@ -127,9 +119,9 @@ BEGIN
 
         IF c.event IN ('accepted', 'declined', 'escalated', 'assignment-withdrawn') THEN
             -- the answer to an offer made in this call changes the offer kept; otherwise the table's row
-            k := array_position(offered, c.operator);
+            k := array_position(offered, c.operator, offer_from);
             IF k IS NOT NULL THEN
-                a := offers[k];
+                a := offers_out[k];
                 IF c.event = 'accepted' THEN
                     a.state := 'ACCEPTED'; a.answered_at := c.at; a.reason := NULL; a.returned_to_desk := FALSE;
                 ELSIF c.event = 'declined' THEN
@@ -141,7 +133,7 @@ BEGIN
                     a.state := 'WITHDRAWN'; a.answered_at := c.at;
                 END IF;
                 a.position := c.position;
-                offers[k] := a;
+                offers_out[k] := a;
                 found_it := true;
             ELSIF NOT stored THEN
                 found_it := false; -- no assignment of a delegation new in this call is in the table
@@ -163,6 +155,11 @@ BEGIN
                 UPDATE delegation_assignment SET state = 'WITHDRAWN', answered_at = c.at, position = c.position
                 WHERE delegation_id = d_id AND operator_id || '' = c.operator;
                 found_it := FOUND;
+            END IF;
+            -- an assignment found is seen by its operator while accepted or escalated, and no longer after an answer
+            -- that ends it
+            IF found_it THEN
+                r.operators := delegation_board_seen_by(r.operators, c.operator, c.event IN ('accepted', 'escalated'));
             END IF;
         END IF;
 
@@ -189,21 +186,18 @@ BEGIN
         WHEN 'offered' THEN
             -- as the upsert did: the offer replaces whatever the operator's assignment said
             a := ROW(d_id, c.operator, c.role, 'OFFERED', c.at, c.due, NULL, NULL, FALSE, c.position, NULL);
-            k := array_position(offered, c.operator);
+            k := array_position(offered, c.operator, offer_from);
             IF k IS NULL THEN
-                offers := array_append(offers, a);
+                offers_out := array_append(offers_out, a);
                 offered := array_append(offered, c.operator);
             ELSE
-                offers[k] := a;
+                offers_out[k] := a;
             END IF;
             r.operators := delegation_board_seen_by(r.operators, c.operator, true);
 
         WHEN 'accepted' THEN
             IF c.lead::boolean AND r.status = 'ROUTED' THEN
                 r.status := 'ACCEPTED';
-            END IF;
-            IF found_it THEN
-                r.operators := delegation_board_seen_by(r.operators, c.operator, true);
             END IF;
 
         WHEN 'declined' THEN
@@ -212,19 +206,9 @@ BEGIN
                 r.lead_operator := NULL;
                 r.supporting_operators := '{}';
             END IF;
-            IF found_it THEN
-                r.operators := delegation_board_seen_by(r.operators, c.operator, false);
-            END IF;
 
-        WHEN 'escalated' THEN
-            IF found_it THEN
-                r.operators := delegation_board_seen_by(r.operators, c.operator, true);
-            END IF;
-
-        WHEN 'assignment-withdrawn' THEN
-            IF found_it THEN
-                r.operators := delegation_board_seen_by(r.operators, c.operator, false);
-            END IF;
+        WHEN 'escalated', 'assignment-withdrawn' THEN
+            NULL; -- only the assignment and the operators who see it, above
 
         WHEN 'scope-requested' THEN
             INSERT INTO delegation_scope_request (delegation_id, request_id, themes, reason, state)
@@ -253,12 +237,12 @@ BEGIN
                     c."plannedBy", c."venueIsHospital")
                 ON CONFLICT (delegation_id, item_id) DO NOTHING;
             ELSE
-                k := array_position(kept, c.item::varchar);
+                k := array_position(kept, c.item::varchar, item_from);
                 -- as ON CONFLICT DO NOTHING: an item already kept stays as it is
                 CONTINUE WHEN k IS NOT NULL;
                 i := ROW(d_id, c.item, c.kind, c.title, c.starts, c.ends, c.venue, c.host, c."hostIsHospital",
                     c."plannedBy", NULL, NULL, NULL, NULL, FALSE, c."venueIsHospital");
-                items := array_append(items, i);
+                items_out := array_append(items_out, i);
                 kept := array_append(kept, c.item::varchar);
             END IF;
 
@@ -269,13 +253,13 @@ BEGIN
                     venue_is_hospital = c."venueIsHospital", confirmed = FALSE
                 WHERE delegation_id = d_id AND item_id = c.item;
             ELSE
-                k := array_position(kept, c.item::varchar);
+                k := array_position(kept, c.item::varchar, item_from);
                 IF k IS NOT NULL THEN
-                    i := items[k];
+                    i := items_out[k];
                     i.kind := c.kind; i.title := c.title; i.starts_at := c.starts; i.ends_at := c.ends;
                     i.venue_id := c.venue; i.host_id := c.host; i.host_is_hospital := c."hostIsHospital";
                     i.venue_is_hospital := c."venueIsHospital"; i.confirmed := FALSE;
-                    items[k] := i;
+                    items_out[k] := i;
                 END IF;
             END IF;
 
@@ -285,9 +269,10 @@ BEGIN
                 found_it := EXISTS (SELECT 1 FROM delegation_programme_item WHERE delegation_id = d_id);
             ELSE
                 -- as the DELETE: an item id that is null matches nothing
-                items := ARRAY(SELECT p FROM unnest(items) p WHERE c.item IS NULL OR p.item_id IS DISTINCT FROM c.item);
-                kept := ARRAY(SELECT p.item_id FROM unnest(items) p);
-                found_it := cardinality(items) > 0;
+                items_out := items_out[1:item_from - 1] || ARRAY(SELECT p FROM unnest(items_out[item_from:]) p
+                    WHERE c.item IS NULL OR p.item_id IS DISTINCT FROM c.item);
+                kept := ARRAY(SELECT p.item_id FROM unnest(items_out) p);
+                found_it := cardinality(items_out) >= item_from;
             END IF;
             -- as the aggregate does: a planned programme whose last item is gone is accepted again
             IF r.status = 'PROGRAMME_PLANNED' AND NOT found_it THEN
@@ -300,11 +285,11 @@ BEGIN
                     currency = c.currency
                 WHERE delegation_id = d_id AND item_id = c.item;
             ELSE
-                k := array_position(kept, c.item::varchar);
+                k := array_position(kept, c.item::varchar, item_from);
                 IF k IS NOT NULL THEN
-                    i := items[k];
+                    i := items_out[k];
                     i.payer := c.payer; i.basis := c.basis; i.amount := c.amount; i.currency := c.currency;
-                    items[k] := i;
+                    items_out[k] := i;
                 END IF;
             END IF;
 
@@ -313,10 +298,10 @@ BEGIN
             IF stored THEN
                 UPDATE delegation_programme_item SET confirmed = TRUE WHERE delegation_id = d_id;
             ELSE
-                FOR j IN 1 .. cardinality(items) LOOP
-                    i := items[j];
+                FOR j IN item_from .. cardinality(items_out) LOOP
+                    i := items_out[j];
                     i.confirmed := TRUE;
-                    items[j] := i;
+                    items_out[j] := i;
                 END LOOP;
             END IF;
 
@@ -342,12 +327,6 @@ BEGIN
             replaced := array_append(replaced, d_id);
         END IF;
     END IF;
-    FOR j IN 1 .. cardinality(offers) LOOP
-        offers_out := array_append(offers_out, offers[j]);
-    END LOOP;
-    FOR j IN 1 .. cardinality(items) LOOP
-        items_out := array_append(items_out, items[j]);
-    END LOOP;
 
     IF cardinality(replaced) > 0 THEN
         DELETE FROM delegation_board WHERE delegation_id = ANY (replaced);
