@@ -73,7 +73,7 @@ class KpiProjection {
                 .param("year", event.dateReceived().getYear())
                 .param("type", event.delegationType().name()).param("province", event.originProvince())
                 .param("country", event.country())
-                .param("version", version).update();
+                .param("version", version).of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -83,7 +83,7 @@ class KpiProjection {
                         WHERE delegation_id = :id AND version < :version
                         """)
                 .param("id", event.delegationId().value()).param("lead", event.lead().value())
-                .param("version", version).update();
+                .param("version", version).of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -102,7 +102,7 @@ class KpiProjection {
                 .param("jobs", outcome == null ? 0 : outcome.jobsCreated())
                 .param("tourists", outcome == null ? 0 : outcome.tourists())
                 .param("stays", outcome == null ? 0 : outcome.overnightStays())
-                .param("version", version).update();
+                .param("version", version).of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -126,7 +126,7 @@ class KpiProjection {
                         UPDATE kpi_delegation SET not_realised = :how, version = :version
                         WHERE delegation_id = :id AND version < :version
                         """)
-                .param("id", id.value()).param("how", how).param("version", version).update();
+                .param("id", id.value()).param("how", how).param("version", version).of(id.value()).update();
     }
 
     @EventHandler
@@ -137,7 +137,8 @@ class KpiProjection {
                         ON CONFLICT (delegation_id, offer_version) DO NOTHING
                         """)
                 .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
-                .param("role", event.role().name()).param("at", utc(at)).param("version", version).update();
+                .param("role", event.role().name()).param("at", utc(at)).param("version", version)
+                .of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -329,7 +330,7 @@ class KpiProjection {
                             WHERE delegation_id = :id AND operator_id = :operator AND offer_version < :version)
                         """)
                 .param("id", id.value()).param("operator", operator.value()).param("state", state)
-                .param("at", utc(at)).param("version", version).update();
+                .param("at", utc(at)).param("version", version).of(id.value()).update();
     }
 
     private record Computed(long changes, KpiReportView report) {

@@ -65,7 +65,7 @@ class Notifier {
                         ON CONFLICT (delegation_id) DO UPDATE SET organisation = EXCLUDED.organisation
                         """)
                 .param("id", event.delegationId().value()).param("organisation", event.requestingOrganisation())
-                .update();
+                .of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -79,7 +79,7 @@ class Notifier {
                         """)
                 .param("delegation", event.delegationId().value()).param("operator", event.operatorId().value())
                 .param("role", event.role().name()).param("due", OpeTime.utc(event.dueAt()))
-                .param("remind", OpeTime.utc(reminderAt(event.dueAt(), at))).update();
+                .param("remind", OpeTime.utc(reminderAt(event.dueAt(), at))).of(event.delegationId().value()).update();
         if (!replay.isReplay()) {
             outbox.record(eventId, () -> notice(Notice.Kind.ASSIGNMENT_OFFERED, at, event.delegationId().value())
                             .assignment(event.operatorId().value(), event.role().name(), event.dueAt()),
@@ -128,7 +128,7 @@ class Notifier {
                         """)
                 .param("delegation", event.delegationId().value()).param("item", event.itemId())
                 .param("title", event.title()).param("starts", OpeTime.utc(event.startsAt()))
-                .param("ends", OpeTime.utc(event.endsAt())).update();
+                .param("ends", OpeTime.utc(event.endsAt())).of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -141,7 +141,7 @@ class Notifier {
                         """)
                 .param("delegation", event.delegationId().value()).param("item", event.itemId())
                 .param("title", event.title()).param("starts", OpeTime.utc(event.startsAt()))
-                .param("ends", OpeTime.utc(event.endsAt())).update();
+                .param("ends", OpeTime.utc(event.endsAt())).of(event.delegationId().value()).update();
         if (!replay.isReplay()) {
             String delegation = event.delegationId().value();
             outbox.record(eventId, () -> notice(Notice.Kind.PROGRAMME_ITEM_CHANGED, at, delegation)
@@ -157,7 +157,7 @@ class Notifier {
                         UPDATE notification_item SET removed = true, sequence = sequence + 1
                         WHERE delegation_id = :delegation AND item_id = :item
                         """)
-                .param("delegation", delegation).param("item", event.itemId()).update();
+                .param("delegation", delegation).param("item", event.itemId()).of(delegation).update();
         if (!replay.isReplay()) {
             outbox.record(eventId, () -> notice(Notice.Kind.PROGRAMME_ITEM_CANCELLED, at, delegation)
                     .withItems(items(delegation, event.itemId(), true)), () -> ownersIfConfirmed(delegation));
@@ -169,9 +169,9 @@ class Notifier {
             ReplayStatus replay) {
         String delegation = event.delegationId().value();
         writes.sql(NAME, "UPDATE notification_delegation SET confirmed = true WHERE delegation_id = :id")
-                .param("id", delegation).update();
+                .param("id", delegation).of(delegation).update();
         writes.sql(NAME, "UPDATE notification_item SET sequence = sequence + 1 WHERE delegation_id = :id AND NOT removed")
-                .param("id", delegation).update();
+                .param("id", delegation).of(delegation).update();
         if (!replay.isReplay()) {
             outbox.record(eventId, () -> notice(Notice.Kind.PROGRAMME_CONFIRMED, at, delegation)
                     .withItems(items(delegation, null, false)), () -> programmeOwners(delegation));
@@ -229,12 +229,12 @@ class Notifier {
     private void closed(String delegation, Instant at, String eventId, ReplayStatus replay) {
         boolean wasConfirmed = confirmed(delegation);
         writes.sql(NAME, "UPDATE notification_delegation SET confirmed = false WHERE delegation_id = :id")
-                .param("id", delegation).update();
+                .param("id", delegation).of(delegation).update();
         if (!wasConfirmed) {
             return;
         }
         writes.sql(NAME, "UPDATE notification_item SET sequence = sequence + 1 WHERE delegation_id = :id AND NOT removed")
-                .param("id", delegation).update();
+                .param("id", delegation).of(delegation).update();
         if (!replay.isReplay()) {
             outbox.record(eventId, () -> notice(Notice.Kind.PROGRAMME_CANCELLED, at, delegation)
                     .withItems(items(delegation, null, false).stream()
@@ -246,7 +246,8 @@ class Notifier {
 
     private void state(String delegation, String operator, String state) {
         writes.sql(NAME, "UPDATE notification_assignment SET state = :state WHERE delegation_id = :delegation AND operator_id = :operator")
-                .param("delegation", delegation).param("operator", operator).param("state", state).update();
+                .param("delegation", delegation).param("operator", operator).param("state", state)
+                .of(delegation).update();
     }
 
     private boolean confirmed(String delegation) {

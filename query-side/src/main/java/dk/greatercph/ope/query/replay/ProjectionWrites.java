@@ -6,6 +6,10 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * A handler's reads must see the writes before them: a projection that reads in its handlers calls {@link #flush}
  * first. Writes are not counted: a handler that needs the number of rows it changed writes at once through its own
  * {@code JdbcClient}.
+ * <p>
+ * A write that changes only the rows of one delegation says so ({@link Write#of}); writes of different delegations
+ * are then sent in whatever order puts equal statements together ({@link #together}). A batch of many delegations
+ * otherwise alternated between its statements, one delegation after another, and sent nearly every write alone
+ * (docs/performance.md, "The projections' writes put together").
  */
 @Component
 public class ProjectionWrites {
@@ -41,15 +50,16 @@ public class ProjectionWrites {
 
     /** Sends what {@code group} has written in the current batch so far, so that a read sees it. */
     public void flush(String group) {
-        of(group).flush();
+        sentAtCommit(group).flush();
     }
 
-    private SentAtCommit<Write> of(String group) {
+    private SentAtCommit<Write> sentAtCommit(String group) {
         return groups.computeIfAbsent(group, name -> new SentAtCommit<>(name, "writes", this::send));
     }
 
-    /** Sends {@code writes} in order: consecutive writes of the same statement as one JDBC batch. */
-    private void send(List<Write> writes) {
+    /** Sends {@code writes}: consecutive writes of the same statement as one JDBC batch. */
+    private void send(List<Write> written) {
+        List<Write> writes = together(written);
         int from = 0;
         while (from < writes.size()) {
             String sql = writes.get(from).sql;
@@ -67,11 +77,49 @@ public class ProjectionWrites {
         }
     }
 
+    /**
+     * {@code writes} in an order that puts equal statements next to each other: each delegation's writes keep their
+     * order, and a write of no one delegation stays where it is, with everything before it sent first and
+     * everything after it later. Between two such writes, the delegations are taken in the order of their first
+     * write, and each step takes, from every delegation in turn, its next writes as long as they are the statement
+     * of the first delegation's next write.
+     */
+    static List<Write> together(List<Write> writes) {
+        List<Write> ordered = new ArrayList<>(writes.size());
+        Map<String, ArrayDeque<Write>> byDelegation = new LinkedHashMap<>();
+        for (Write write : writes) {
+            if (write.delegation == null) {
+                takeInSteps(byDelegation, ordered);
+                ordered.add(write);
+            } else {
+                byDelegation.computeIfAbsent(write.delegation, id -> new ArrayDeque<>()).add(write);
+            }
+        }
+        takeInSteps(byDelegation, ordered);
+        return ordered;
+    }
+
+    private static void takeInSteps(Map<String, ArrayDeque<Write>> byDelegation, List<Write> ordered) {
+        while (!byDelegation.isEmpty()) {
+            String sql = byDelegation.values().iterator().next().getFirst().sql;
+            for (Iterator<ArrayDeque<Write>> queues = byDelegation.values().iterator(); queues.hasNext(); ) {
+                ArrayDeque<Write> queue = queues.next();
+                while (!queue.isEmpty() && queue.getFirst().sql.equals(sql)) {
+                    ordered.add(queue.removeFirst());
+                }
+                if (queue.isEmpty()) {
+                    queues.remove();
+                }
+            }
+        }
+    }
+
     /** One statement and its parameters. */
     public final class Write {
         private final String group;
         private final String sql;
         private final MapSqlParameterSource params = new MapSqlParameterSource();
+        private String delegation;
 
         private Write(String group, String sql) {
             this.group = group;
@@ -83,9 +131,23 @@ public class ProjectionWrites {
             return this;
         }
 
+        /**
+         * This write changes only rows of {@code delegationId}'s, and no trigger it fires reads another delegation's:
+         * it may be sent before or after writes of other delegations.
+         */
+        public Write of(String delegationId) {
+            this.delegation = delegationId;
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return (delegation == null ? "-" : delegation) + " " + sql;
+        }
+
         /** Writes with the rest of the batch, or at once outside a batch and in a handler's own savepoint. */
         public void update() {
-            of(group).add(this);
+            sentAtCommit(group).add(this);
         }
     }
 }

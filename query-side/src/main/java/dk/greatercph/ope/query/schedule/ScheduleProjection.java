@@ -81,7 +81,7 @@ class ScheduleProjection {
                         ON CONFLICT (delegation_id) DO NOTHING
                         """)
                 .param("id", event.delegationId().value()).param("organisation", event.requestingOrganisation())
-                .param("version", version).update();
+                .param("version", version).of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -93,7 +93,7 @@ class ScheduleProjection {
                         WHERE delegation_id = :id AND version < :version
                         """)
                 .param("id", event.delegationId().value()).param("operators", operators).param("version", version)
-                .update();
+                .of(event.delegationId().value()).update();
     }
 
     /** An operator that declined or was withdrawn no longer hosts the delegation: it sees its items as blocks. */
@@ -112,7 +112,8 @@ class ScheduleProjection {
                         UPDATE schedule_delegation SET operators = array_remove(operators, :operator), version = :version
                         WHERE delegation_id = :id AND version < :version
                         """)
-                .param("id", id.value()).param("operator", operator.value()).param("version", version).update();
+                .param("id", id.value()).param("operator", operator.value()).param("version", version)
+                .of(id.value()).update();
     }
 
     @EventHandler
@@ -129,7 +130,7 @@ class ScheduleProjection {
                 .param("starts", utc(event.startsAt())).param("ends", utc(event.endsAt()))
                 .param("venue", event.venueId() == null ? null : event.venueId().value())
                 .param("host", event.hostId() == null ? null : event.hostId().value())
-                .param("at", utc(at)).param("version", version).update();
+                .param("at", utc(at)).param("version", version).of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -145,7 +146,7 @@ class ScheduleProjection {
                 .param("starts", utc(event.startsAt())).param("ends", utc(event.endsAt()))
                 .param("venue", event.venueId() == null ? null : event.venueId().value())
                 .param("host", event.hostId() == null ? null : event.hostId().value())
-                .param("at", utc(at)).param("version", version).update();
+                .param("at", utc(at)).param("version", version).of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -156,7 +157,7 @@ class ScheduleProjection {
                         WHERE item_id = :item AND delegation_id = :id AND version < :version
                         """)
                 .param("item", event.itemId()).param("id", event.delegationId().value())
-                .param("at", utc(at)).param("version", version).update();
+                .param("at", utc(at)).param("version", version).of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -378,9 +379,9 @@ class ScheduleProjection {
                         WHERE delegation_id = :id AND NOT removed AND version < :version
                         """)
                 .param("id", id.value()).param("status", status).param("at", utc(at)).param("version", version)
-                .update();
+                .of(id.value()).update();
         writes.sql(NAME, "UPDATE schedule_delegation SET status = :status, version = :version WHERE delegation_id = :id AND version < :version")
-                .param("id", id.value()).param("status", status).param("version", version).update();
+                .param("id", id.value()).param("status", status).param("version", version).of(id.value()).update();
     }
 
     /** The trip's leader, for the desk and auditors; showing the name is a read of personal data. */
