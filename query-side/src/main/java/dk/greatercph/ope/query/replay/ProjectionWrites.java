@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The writes of a projection's event handlers, sent to PostgreSQL together: when the processor's batch commits, or
  * earlier when the projection is about to read ({@link #flush}). Consecutive writes of the same statement go as one
- * JDBC batch, which the driver sends without waiting for each answer; the order of all writes is kept.
+ * JDBC batch, which the driver sends without waiting for each answer; the order of the writes is kept, except
+ * between delegations (below).
  * <p>
  * A projection that wrote one statement per event paid a round trip for each, and on two busy cores its processor
  * spent most of its time waiting for them (docs/performance.md). A handler in a savepoint of its own, or outside a

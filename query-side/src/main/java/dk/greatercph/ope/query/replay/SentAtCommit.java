@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * What a projection's handlers hand over during a streaming processor's batch, sent to PostgreSQL together when the
- * batch commits, in the order handed over: the writes of the schedule, the KPIs and the notifier
- * ({@link ProjectionWrites}) and the board's changes.
+ * batch commits, handed to the sender in the order handed over: the writes of the schedule, the KPIs, the annual
+ * report and the notifier ({@link ProjectionWrites}) and the board's changes.
  * <p>
  * The rules of the savepoint per event hold: a handler that runs in a savepoint of its own, or outside a batch, has
  * its item sent at once, so that a refused write is rolled back and parked with its own event; when what a batch

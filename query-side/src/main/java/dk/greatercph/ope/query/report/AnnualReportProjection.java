@@ -6,6 +6,7 @@ import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
+import dk.greatercph.ope.query.replay.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,23 +21,27 @@ import java.time.LocalDate;
 /**
  * Projects what the annual report counts: one row per delegation with its year of receipt, origin, kind and sector,
  * what became of it and its outcome's figures. Rows carry the sequence number of the last event applied, so a
- * repeated event changes nothing and a replay rebuilds the same table.
+ * repeated event changes nothing and a replay rebuilds the same table. The writes go with the processor's batch
+ * ({@link ProjectionWrites}).
  */
 @Component
-@ProcessingGroup("annual-report")
+@ProcessingGroup(AnnualReportProjection.NAME)
 class AnnualReportProjection {
 
+    static final String NAME = "annual-report";
 
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    AnnualReportProjection(JdbcClient jdbc) {
+    AnnualReportProjection(JdbcClient jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(DelegationRegisteredEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         LocalDate received = event.dateReceived();
-        jdbc.sql("""
+        writes.sql(NAME, """
                         INSERT INTO annual_report_delegation (delegation_id, year, date_received, organisation, country,
                             origin_province, delegation_type, sector, status, version)
                         VALUES (:id, :year, :received, :organisation, :country, :province, :type, :sector, 'OPEN',
@@ -47,13 +52,14 @@ class AnnualReportProjection {
                 .param("received", received).param("organisation", event.requestingOrganisation())
                 .param("country", event.country())
                 .param("province", event.originProvince()).param("type", event.delegationType().name())
-                .param("sector", event.delegationType().sector().name()).param("version", version).update();
+                .param("sector", event.delegationType().sector().name()).param("version", version)
+                .of(event.delegationId().value()).update();
     }
 
     @EventHandler
     void on(DelegationCompletedEvent event, @SequenceNumber long version) {
         var outcome = event.outcome();
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE annual_report_delegation SET status = 'COMPLETED', investment_leads = :leads,
                             mous = :mous, companies_established = :companies, jobs_created = :jobs,
                             tourists = :tourists, overnight_stays = :stays, version = :version
@@ -66,7 +72,7 @@ class AnnualReportProjection {
                 .param("jobs", outcome == null ? 0 : outcome.jobsCreated())
                 .param("tourists", outcome == null ? 0 : outcome.tourists())
                 .param("stays", outcome == null ? 0 : outcome.overnightStays())
-                .param("version", version).update();
+                .param("version", version).of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -94,12 +100,12 @@ class AnnualReportProjection {
      * is {@link NotRealisedAs#WITHDRAWN}: its event's handler calls this with the withdrawal's reason.
      */
     private void notRealised(DelegationId id, NotRealisedAs as, String reason, long version) {
-        jdbc.sql("""
+        writes.sql(NAME, """
                         UPDATE annual_report_delegation SET status = :status, reason = :reason, version = :version
                         WHERE delegation_id = :id AND version < :version
                         """)
                 .param("id", id.value()).param("status", as.name()).param("reason", reason)
-                .param("version", version).update();
+                .param("version", version).of(id.value()).update();
     }
 
     /** How a delegation came not to be realised. */
