@@ -74,6 +74,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.datasource.hikari.data-source-properties.loginTimeout", "2"),
             Map.entry("spring.datasource.hikari.data-source-properties.socketTimeout", "10"),
             Map.entry("spring.datasource.hikari.data-source-properties.tcpKeepAlive", "true"),
+            // a JDBC batch of one INSERT is sent as INSERTs of up to 128 rows each, which PostgreSQL executes once
+            // each instead of once a row (the projections' writes, put together by statement, and the chain's links)
+            Map.entry("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true"),
             // the driver's exceptions leave out the server's DETAIL, which quotes refused rows (personal data)
             Map.entry("spring.datasource.hikari.data-source-properties.logServerErrorDetail", "false"),
             // a process frozen inside a transaction must not hold its token rows (and so its projections) for good
