@@ -133,8 +133,8 @@ public class ProjectionWrites {
         }
 
         /**
-         * This write changes only rows of {@code delegationId}'s, and no trigger it fires reads another delegation's:
-         * it may be sent before or after writes of other delegations.
+         * This write changes only rows of delegation {@code delegationId}, and no trigger it fires depends on another
+         * delegation's rows: it may be sent before or after the writes of other delegations.
          */
         public Write of(String delegationId) {
             this.delegation = delegationId;
