@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,10 +90,9 @@ class ProjectionWritesTest {
     }
 
     private static Map<String, String> rows(String run) {
-        Map<String, String> rows = new LinkedHashMap<>();
-        QueryDatabase.jdbc().sql("SELECT id, log FROM projection_writes_test WHERE id LIKE :run")
-                .param("run", run + "%").query((rs, n) -> rows.put(rs.getString("id"), rs.getString("log"))).list();
-        return rows;
+        return QueryDatabase.jdbc().sql("SELECT id, log FROM projection_writes_test WHERE id LIKE :run")
+                .param("run", run + "%").query((rs, n) -> Map.entry(rs.getString("id"), rs.getString("log")))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** What the steps leave when each is applied alone, in order. */
