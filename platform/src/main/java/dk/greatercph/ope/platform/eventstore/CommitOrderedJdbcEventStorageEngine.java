@@ -1,6 +1,5 @@
 package dk.greatercph.ope.platform.eventstore;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -251,7 +250,7 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
             SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
             return new Row(event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
-                    event.getType(), DateTimeUtils.formatInstant(event.getTimestamp()), payload.getType().getName(),
+                    event.getType(), StoredTimestamps.format(event.getTimestamp()), payload.getType().getName(),
                     payload.getType().getRevision(), payload.getData(), metaData.getData());
         }
 

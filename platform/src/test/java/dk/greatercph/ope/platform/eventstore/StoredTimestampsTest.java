@@ -10,8 +10,32 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** The event store's own reading of its time stamps gives what Axon's formatter-based parse gives. */
+/** The event store's own writing and reading of its time stamps give what Axon's formatter-based ones give. */
 class StoredTimestampsTest {
+
+    @Test
+    void everyInstantIsWrittenAsAxonWritesIt() {
+        SplittableRandom random = new SplittableRandom(23);
+        long from = Instant.parse("-0100-01-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("+10100-12-31T23:59:59Z").getEpochSecond();
+        int[] scales = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
+        for (int i = 0; i < 50_000; i++) {
+            // fractions of every length, down to a whole second
+            int scale = scales[i % scales.length];
+            Instant instant = Instant.ofEpochSecond(random.nextLong(from, to + 1),
+                    random.nextInt(1_000_000_000 / scale) * scale);
+
+            assertThat(StoredTimestamps.format(instant)).as(instant.toString())
+                    .isEqualTo(DateTimeUtils.formatInstant(instant));
+        }
+        for (String edge : List.of("0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1969-12-31T23:59:59.1Z",
+                "1970-01-01T00:00:00Z", "2024-02-29T12:00:00.000001Z", "-0001-12-31T23:59:59Z",
+                "+10000-01-01T00:00:00Z")) {
+            Instant instant = Instant.parse(edge);
+
+            assertThat(StoredTimestamps.format(instant)).as(edge).isEqualTo(DateTimeUtils.formatInstant(instant));
+        }
+    }
 
     @Test
     void everyTimeStampTheStoreWritesReadsAsAxonReadsIt() {
