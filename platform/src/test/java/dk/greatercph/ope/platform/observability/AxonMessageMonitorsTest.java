@@ -19,7 +19,13 @@ import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.List;
@@ -115,6 +121,40 @@ class AxonMessageMonitorsTest {
                 .isEqualTo(2);
         assertThat(ours.find("eventProcessor.latency").tag("processorName", "board").gauge().value())
                 .isGreaterThanOrEqualTo(0);
+    }
+
+    /**
+     * A bus's meters are axon-micrometer's own too, for each kind of bus Axon monitors: the same names, tags and
+     * kinds, counting the same messages; the event bus counts without tags and has no capacity gauge, as in Axon.
+     */
+    @ParameterizedTest
+    @ValueSource(classes = {CommandBus.class, EventStore.class, QueryBus.class, QueryUpdateEmitter.class})
+    void aBusKeepsTheMetersAxonWould(Class<?> bus) {
+        MeterRegistry axons = new SimpleMeterRegistry();
+        MeterRegistry ours = new SimpleMeterRegistry();
+        feed(new GlobalMetricRegistry(axons).registerComponentWithDefaultTags(bus, "someBus"));
+        feed(new AxonMetrics(ours).registerComponentWithDefaultTags(bus, "someBus"));
+
+        assertThat(described(ours)).isNotEmpty().containsExactlyInAnyOrderElementsOf(described(axons));
+        assertThat(ours.find("someBus.allTimer").tag("payloadType", "Ping").timer().count()).isEqualTo(4);
+        assertThat(ours.find("someBus.ignoredCounter").counters().stream().mapToDouble(Counter::count).sum())
+                .isEqualTo(2);
+    }
+
+    /** A handling bus's capacity gauge sums the time its messages took, per type, over ten minutes. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHandlingBusReportsTheShareOfTimeSpentHandling() throws InterruptedException {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        MessageMonitor<Message<?>> monitor = (MessageMonitor<Message<?>>) new AxonMetrics(registry)
+                .registerComponentWithDefaultTags(CommandBus.class, "commandBus");
+        MessageMonitor.MonitorCallback handling = monitor.onMessageIngested(new GenericMessage<>(new SendPing("x")));
+        Thread.sleep(60);
+        handling.reportSuccess();
+
+        double capacity = registry.find("commandBus.capacity").tag("payloadType", "SendPing").gauge().value();
+
+        assertThat(capacity * 600).as("seconds busy in the window").isBetween(0.06, 5.0);
     }
 
     /**
