@@ -140,14 +140,17 @@ public final class Benchmark {
             long past = Math.max(0, options.events() - options.liveEvents());
             long started = System.nanoTime();
             long appended = history.append(past, "history");
-            progress("history: %,d events (%,d delegations) appended in %.1f s; projections catching up", appended,
-                    history.delegations(), (System.nanoTime() - started) / 1e9);
+            progress("history: %,d events (%,d delegations) appended in %.1f s (the appending thread's CPU: %.0f µs an"
+                            + " event); projections catching up", appended, history.delegations(),
+                    (System.nanoTime() - started) / 1e9, history.appendingCpuNanos() / 1e3 / appended);
             waitForProjections(admin, "history", started);
 
             started = System.nanoTime();
+            long cpuBefore = history.appendingCpuNanos();
             long live = history.append(options.liveEvents(), "live events");
             double appendSeconds = (System.nanoTime() - started) / 1e9;
-            progress("live: %,d events appended in %.1f s; waiting for every projection", live, appendSeconds);
+            progress("live: %,d events appended in %.1f s (the appending thread's CPU: %.0f µs an event); waiting for"
+                    + " every projection", live, appendSeconds, (history.appendingCpuNanos() - cpuBefore) / 1e3 / live);
             int projections = waitForProjections(admin, "live", started);
             double liveSeconds = (System.nanoTime() - started) / 1e9;
             double liveRate = live / liveSeconds;
