@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Timer;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +97,7 @@ final class BusMonitor implements MessageMonitor<Message<?>> {
         BusyWindow capacity = null;
         if (!eventBus) {
             capacity = new BusyWindow(clock);
-            registry.gauge(bus + ".capacity", tags, capacity, BusMonitor::capacity);
+            registry.gauge(bus + ".capacity", tags, capacity, BusyWindow::capacity);
         }
         return new Meters(timer("allTimer", tags), timer("successTimer", tags), timer("failureTimer", tags),
                 timer("ignoredTimer", tags), eventBus ? untaggedCounters : counters(tags), capacity);
@@ -111,16 +110,9 @@ final class BusMonitor implements MessageMonitor<Message<?>> {
     }
 
     private Timer timer(String name, Tags tags) {
-        return Timer.builder(bus + "." + name)
-                .distributionStatisticExpiry(Duration.ofMinutes(10))
-                .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999)
-                .tags(tags)
-                .register(registry);
+        return AxonTimers.register(registry, bus + "." + name, tags);
     }
 
-    private static double capacity(BusyWindow window) {
-        return (double) window.busyNanos() / TimeUnit.SECONDS.toNanos(BusyWindow.SECONDS);
-    }
 
     private record Counters(Counter ingested, Counter successes, Counter failures, Counter processed,
                             Counter ignored) {

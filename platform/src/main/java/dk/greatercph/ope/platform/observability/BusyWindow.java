@@ -3,6 +3,7 @@ package dk.greatercph.ope.platform.observability;
 import io.micrometer.core.instrument.Clock;
 
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Time spent handling events over the last ten minutes, kept in one slot per ten seconds: what axon-micrometer's
@@ -50,6 +51,14 @@ final class BusyWindow {
             }
         }
         return sum;
+    }
+
+    /**
+     * The share of the window spent handling, as axon-micrometer's capacity gauge gives it: 1 when one thread was busy
+     * all the time.
+     */
+    double capacity() {
+        return (double) busyNanos() / TimeUnit.SECONDS.toNanos(SECONDS);
     }
 
     /** The number of the ten-second slot the clock is in. */

@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -97,16 +96,12 @@ final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
                 registry.counter(PREFIX + ".successCounter", tags), registry.counter(PREFIX + ".failureCounter", tags),
                 registry.counter(PREFIX + ".processedCounter", tags), registry.counter(PREFIX + ".ignoredCounter", tags),
                 capacity);
-        registry.gauge(PREFIX + ".capacity", tags, capacity, EventProcessorMonitor::capacity);
+        registry.gauge(PREFIX + ".capacity", tags, capacity, BusyWindow::capacity);
         return meters;
     }
 
     private Timer timer(String name, Tags tags) {
-        return Timer.builder(PREFIX + "." + name)
-                .distributionStatisticExpiry(Duration.ofMinutes(10))
-                .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999)
-                .tags(tags)
-                .register(registry);
+        return AxonTimers.register(registry, PREFIX + "." + name, tags);
     }
 
     /**
@@ -119,9 +114,6 @@ final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
         return last == null ? 0 : last.at() - last.event().getTimestamp().toEpochMilli();
     }
 
-    private static double capacity(BusyWindow window) {
-        return (double) window.busyNanos() / TimeUnit.SECONDS.toNanos(BusyWindow.SECONDS);
-    }
 
     /** The last event a processor took in, and the wall-clock time it did. */
     private record Ingested(EventMessage<?> event, long at) {
