@@ -1,5 +1,6 @@
 package dk.greatercph.ope.platform.eventstore;
 
+import dk.greatercph.ope.platform.input.IsoDateTimes;
 import org.axonframework.common.DateTimeUtils;
 
 import java.time.DateTimeException;
@@ -21,48 +22,15 @@ import java.time.LocalDate;
  */
 final class StoredTimestamps {
 
-    private static final long YEAR_0 = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
-    private static final long YEAR_10000 = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
     private static final int[] SCALE = {1, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     private StoredTimestamps() {
     }
 
-    /**
-     * As {@link DateTimeUtils#formatInstant}: {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, the milliseconds truncated.
-     */
+    /** As {@link DateTimeUtils#formatInstant}: {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, the milliseconds truncated. */
     static String format(Instant instant) {
-        long epochSecond = instant.getEpochSecond();
-        if (epochSecond < YEAR_0 || epochSecond >= YEAR_10000) {
-            return DateTimeUtils.formatInstant(instant);
-        }
-        long epochDay = Math.floorDiv(epochSecond, 86_400);
-        int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        char[] text = new char[24];
-        write(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        write(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        write(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        write(text, 11, secondOfDay / 3_600, 2);
-        text[13] = ':';
-        write(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        write(text, 17, secondOfDay % 60, 2);
-        text[19] = '.';
-        write(text, 20, instant.getNano() / 1_000_000, 3);
-        text[23] = 'Z';
-        return new String(text, 0, 24);
-    }
-
-    /** {@code value} (0 to 10^width - 1) in {@code width} digits, zeros in front, from {@code at}. */
-    private static void write(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        return IsoDateTimes.inFourDigitYears(instant) ? IsoDateTimes.formatMillis(instant)
+                : DateTimeUtils.formatInstant(instant);
     }
 
     static Instant parse(String text) {

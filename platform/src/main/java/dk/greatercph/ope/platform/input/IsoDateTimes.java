@@ -54,7 +54,7 @@ public final class IsoDateTimes {
 
     /** As {@code DateTimeFormatter.ISO_INSTANT.format(value)}, that is {@link Instant#toString()}. */
     public static String format(Instant value) {
-        if (value.getEpochSecond() < YEAR_0 || value.getEpochSecond() >= YEAR_10000) {
+        if (!inFourDigitYears(value)) {
             return DateTimeFormatter.ISO_INSTANT.format(value);
         }
         char[] text = new char[30];
@@ -73,6 +73,28 @@ public final class IsoDateTimes {
         }
         text[length++] = 'Z';
         return new String(text, 0, length);
+    }
+
+    /** Whether {@code value} falls in the years 0–9999, which {@link #formatMillis} writes. */
+    public static boolean inFourDigitYears(Instant value) {
+        return value.getEpochSecond() >= YEAR_0 && value.getEpochSecond() < YEAR_10000;
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, always three fraction digits, truncated: how Axon's
+     * {@code DateTimeUtils.formatInstant} writes the event store's time stamps. Only for years 0–9999
+     * ({@link #inFourDigitYears}).
+     */
+    public static String formatMillis(Instant value) {
+        if (!inFourDigitYears(value)) {
+            throw new IllegalArgumentException("not in the years 0-9999: " + value);
+        }
+        char[] text = new char[24];
+        int length = dateAndTime(text, LocalDateTime.ofEpochSecond(value.getEpochSecond(), 0, ZoneOffset.UTC));
+        text[length] = '.';
+        length = digits(text, length + 1, value.getNano() / 1_000_000, 3);
+        text[length] = 'Z';
+        return new String(text);
     }
 
     /**
