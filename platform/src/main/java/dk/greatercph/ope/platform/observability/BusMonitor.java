@@ -113,7 +113,6 @@ final class BusMonitor implements MessageMonitor<Message<?>> {
         return AxonTimers.register(registry, bus + "." + name, tags);
     }
 
-
     private record Counters(Counter ingested, Counter successes, Counter failures, Counter processed,
                             Counter ignored) {
     }

@@ -114,7 +114,6 @@ final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
         return last == null ? 0 : last.at() - last.event().getTimestamp().toEpochMilli();
     }
 
-
     /** The last event a processor took in, and the wall-clock time it did. */
     private record Ingested(EventMessage<?> event, long at) {
     }
