@@ -198,6 +198,20 @@ class OpenApiTest {
         assertThat(schemas.get("EscalationPage").get("required").valueStream().map(JsonNode::asString))
                 .containsExactly("items");
 
+        JsonNode schedule = paths.get("/api/schedule").get("get");
+        assertThat(schedule.get("parameters").valueStream().map(p -> p.get("name").asString()))
+                .containsExactlyInAnyOrder("from", "to", "operator", "venue", "host", "limit", "after");
+        JsonNode pageSize = schedule.get("parameters").valueStream()
+                .filter(p -> p.get("name").asString().equals("limit")).findFirst().orElseThrow().get("schema");
+        assertThat(pageSize.get("type").asString()).isEqualTo("integer");
+        assertThat(pageSize.get("minimum").asInt()).isEqualTo(1);
+        assertThat(pageSize.get("maximum").asInt()).isEqualTo(500);
+        JsonNode link = schedule.get("responses").get("200").get("headers").get("Link");
+        assertThat(link.get("schema").get("type").asString()).isEqualTo("string");
+        assertThat(link.get("schema").get("example").asString()).startsWith("</api/schedule?").endsWith("; rel=\"next\"");
+        assertThat(schedule.get("responses").get("200").get("content").get("application/json").get("schema")
+                .get("items").get("$ref").asString()).isEqualTo("#/components/schemas/ScheduleEntry");
+
         assertThat(schemas.get("ScheduleEntry").get("properties").get("type").get("enum").valueStream()
                 .map(JsonNode::asString)).contains("TRIP_ITEM");
         assertThat(schemas.get("ScheduleEntry").get("properties").propertyNames()).contains("tripId", "city", "timeZone");

@@ -8,9 +8,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The JSON timeline and the iCalendar feed take the same filters, described and refused alike. */
+/**
+ * The JSON timeline and the iCalendar feed take the same filters, described and refused alike; the timeline also
+ * pages.
+ */
 @OpeIntegrationTest
 class ScheduleFilterTest {
 
@@ -23,7 +28,9 @@ class ScheduleFilterTest {
         JsonNode operation = new Api(port).get("/v3/api-docs").json().get("paths").get(path).get("get");
 
         assertThat(operation.get("parameters").valueStream().map(p -> p.get("name").asString()))
-                .containsExactly("from", "to", "operator", "venue", "host");
+                .containsExactlyElementsOf(path.endsWith(".ics")
+                        ? List.of("from", "to", "operator", "venue", "host")
+                        : List.of("from", "to", "operator", "venue", "host", "limit", "after"));
         assertThat(operation.get("parameters").valueStream().map(p -> p.get("in").asString())).containsOnly("query");
         assertThat(operation.get("parameters").valueStream().filter(p -> p.has("required"))
                 .map(p -> p.get("required").asBoolean())).containsOnly(false);
@@ -37,7 +44,10 @@ class ScheduleFilterTest {
             "/api/schedule?to=soon, INVALID_PARAMETER, to",
             "/api/schedule.ics?to=soon, INVALID_PARAMETER, to",
             "/api/schedule?from=1000-01-01, DATE_OUT_OF_RANGE, from",
-            "/api/schedule.ics?from=1000-01-01, DATE_OUT_OF_RANGE, from"})
+            "/api/schedule.ics?from=1000-01-01, DATE_OUT_OF_RANGE, from",
+            "/api/schedule?limit=many, INVALID_PARAMETER, limit",
+            "/api/schedule?limit=0, VALIDATION_FAILED, limit",
+            "/api/schedule?limit=501, VALIDATION_FAILED, limit"})
     void anUnreadableOrOutOfRangeDateIsRefusedNamingTheParameter(String path, String code, String field) {
         Api.Response response = new Api(port).as("desk").get(path);
 

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.schedule;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -8,7 +9,16 @@ import java.time.LocalDate;
  * (an operator asking), that operator's own delegations and trips are shown in full and every other programme
  * item only as an anonymous booked block of its venue and host; trips it does not travel with are left out, and
  * a trip's leader is not shown.
+ * <p>
+ * Entries come in the timeline's order: by start, then by an order key. With {@code limit} set, at most that many
+ * after the position {@code afterStart}/{@code afterKey} (both null for the first page), and the cursor of the next
+ * page when there are more; with {@code limit} null, every entry.
  */
 public record FindScheduleQuery(LocalDate from, LocalDate to, String operator, String venue, String host,
-                                String viewer) {
+                                String viewer, Instant afterStart, String afterKey, Integer limit) {
+
+    /** Every entry of the filter, unpaged (the calendar feed). */
+    public FindScheduleQuery(LocalDate from, LocalDate to, String operator, String venue, String host, String viewer) {
+        this(from, to, operator, venue, host, viewer, null, null, null);
+    }
 }

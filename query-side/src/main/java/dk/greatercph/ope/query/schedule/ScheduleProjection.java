@@ -59,11 +59,23 @@ class ScheduleProjection {
 
     private static final String ITEM_COLUMNS = """
             SELECT i.*, d.organisation, d.operators, v.name AS venue_name, p.name AS host_name
+            """;
+
+    private static final String ITEM_TABLES = """
+
             FROM schedule_item i
             JOIN schedule_delegation d ON d.delegation_id = i.delegation_id
             LEFT JOIN venue_name v ON v.venue_id = i.venue_id
             LEFT JOIN partner_name p ON p.partner_id = i.host_id
             """;
+
+    /**
+     * A programme item's place among entries starting at the same time: its anonymous block id, as
+     * {@link ScheduleEntryView#booked()} writes it. Compared byte by byte ({@code "C"}), which for these ASCII keys is
+     * Java's order of strings, the order {@link Placed#ORDER} puts trips among them in.
+     */
+    private static final String ORDER_KEY = "('BKD-' || left(encode(sha256(convert_to(i.delegation_id || '.' || i.item_id,"
+            + " 'UTF8')), 'hex'), 32)) COLLATE \"C\"";
 
     private final JdbcClient jdbc;
     private final ProjectionWrites writes;
@@ -187,26 +199,65 @@ class ScheduleProjection {
     }
 
     @QueryHandler
-    List<ScheduleEntryView> handle(FindScheduleQuery query) {
-        List<ScheduleEntryView> entries = new ArrayList<>(jdbc.sql(ITEM_COLUMNS + period(query) + """
-                          AND (CAST(:operator AS TEXT) IS NULL OR (CAST(:operator AS TEXT) = ANY (d.operators)
-                               AND (CAST(:viewer AS TEXT) IS NULL OR CAST(:viewer AS TEXT) = ANY (d.operators))))
-                          AND (CAST(:venue AS TEXT) IS NULL OR i.venue_id = :venue)
-                          AND (CAST(:host AS TEXT) IS NULL OR i.host_id = :host)
-                        """)
+    SchedulePage handle(FindScheduleQuery query) {
+        int wanted = query.limit() == null ? Integer.MAX_VALUE : query.limit();
+        List<Placed> placed = new ArrayList<>(items(query, wanted));
+        if (query.venue() == null && query.host() == null) {
+            placed.addAll(after(query, trips(query)));
+            placed.addAll(after(query, tripItems(query)));
+        }
+        placed.sort(Placed.ORDER);
+        List<Placed> page = placed.size() > wanted ? placed.subList(0, wanted) : placed;
+        PersonalDataReads.shown(page.stream().map(Placed::shownPerson).filter(Objects::nonNull).toList());
+        String next = placed.size() > wanted
+                ? ScheduleCursor.encode(new ScheduleCursor.Position(page.get(wanted - 1).start(), page.get(wanted - 1).key()))
+                : null;
+        return new SchedulePage(page.stream().map(Placed::entry).filter(Objects::nonNull).toList(), next);
+    }
+
+    /**
+     * The programme items of the query after its position, in the timeline's order, at most {@code wanted} + 1 of
+     * them: enough to fill the page whatever the trips add, and to tell whether another page follows. With a
+     * period, the period's items are found through its index first and only those are ordered, so that the limit
+     * cannot tempt the planner into reading the time index from the first item ever planned.
+     */
+    private List<Placed> items(FindScheduleQuery query, int wanted) {
+        String filters = """
+                  AND (CAST(:operator AS TEXT) IS NULL OR (CAST(:operator AS TEXT) = ANY (d.operators)
+                       AND (CAST(:viewer AS TEXT) IS NULL OR CAST(:viewer AS TEXT) = ANY (d.operators))))
+                  AND (CAST(:venue AS TEXT) IS NULL OR i.venue_id = :venue)
+                  AND (CAST(:host AS TEXT) IS NULL OR i.host_id = :host)
+                """;
+        String position = query.afterStart() == null ? "" : """
+                  AND (i.starts_at > :afterStart OR (i.starts_at = :afterStart AND %s > :afterKey))
+                """.formatted(ORDER_KEY);
+        String limit = query.limit() == null ? "" : " LIMIT " + (wanted + 1L);
+        String sql = query.from() == null && query.to() == null
+                ? ITEM_COLUMNS + ", " + ORDER_KEY + " AS order_key" + ITEM_TABLES + period(query) + filters + position
+                        + " ORDER BY i.starts_at, order_key" + limit
+                : "WITH i AS MATERIALIZED (SELECT i.* FROM schedule_item i" + period(query) + ")\n"
+                        + ITEM_COLUMNS + ", " + ORDER_KEY + " AS order_key" + ITEM_TABLES.replace("schedule_item i", "i")
+                        + " WHERE TRUE" + filters + position + " ORDER BY i.starts_at, order_key" + limit;
+        return jdbc.sql(sql)
                 .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
                 .param("operator", query.operator()).param("venue", query.venue()).param("host", query.host())
                 .param("viewer", query.viewer())
-                .query((rs, n) -> LeftOut.orNull("schedule item", rs.getString("delegation_id") + "."
-                        + rs.getString("item_id"), () -> as(query.viewer(), item(rs)))).list());
-        entries.removeIf(Objects::isNull);
-        if (query.venue() == null && query.host() == null) {
-            entries.addAll(trips(query));
-            entries.addAll(tripItems(query));
+                .param("afterStart", query.afterStart() == null ? null : utc(query.afterStart()))
+                .param("afterKey", query.afterKey())
+                .query((rs, n) -> new Placed(rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("order_key"),
+                        LeftOut.orNull("schedule item", rs.getString("delegation_id") + "." + rs.getString("item_id"),
+                                () -> as(query.viewer(), item(rs))), null))
+                .list();
+    }
+
+    /** The entries after the query's position. */
+    private static List<Placed> after(FindScheduleQuery query, List<Placed> entries) {
+        if (query.afterStart() == null) {
+            return entries;
         }
-        entries.sort(Comparator.comparing(ScheduleProjection::start)
-                .thenComparing(e -> e.delegationId() == null ? "" : e.delegationId()).thenComparing(ScheduleEntryView::id));
-        return entries;
+        Placed position = new Placed(query.afterStart(), query.afterKey(), null, null);
+        return entries.stream().filter(e -> Placed.ORDER.compare(e, position) > 0).toList();
     }
 
     @QueryHandler
@@ -239,7 +290,7 @@ class ScheduleProjection {
         }
         List<String> delegations = pairs.stream()
                 .flatMap(p -> Stream.of(p.first().delegationId(), p.second().delegationId())).distinct().toList();
-        Map<Key, ScheduleEntryView> items = jdbc.sql(ITEM_COLUMNS + " WHERE i.delegation_id IN (:ids)")
+        Map<Key, ScheduleEntryView> items = jdbc.sql(ITEM_COLUMNS + ITEM_TABLES + " WHERE i.delegation_id IN (:ids)")
                 .param("ids", delegations)
                 .query((rs, n) -> item(rs)).list().stream()
                 .collect(Collectors.toMap(e -> new Key(e.delegationId(), e.id()), e -> e));
@@ -304,7 +355,7 @@ class ScheduleProjection {
         return where.append('\n').toString();
     }
 
-    private List<ScheduleEntryView> trips(FindScheduleQuery query) {
+    private List<Placed> trips(FindScheduleQuery query) {
         return jdbc.sql("""
                         SELECT trip_id, title, leader, leader_person_id, start_date, end_date, status, version,
                             ARRAY(SELECT DISTINCT p ->> 'operatorId' FROM jsonb_array_elements(participants) p
@@ -319,12 +370,14 @@ class ScheduleProjection {
                         """)
                 .param("from", query.from()).param("to", query.to()).param("operator", query.operator())
                 .param("viewer", query.viewer())
-                .query((rs, n) -> LeftOut.orNull("trip", rs.getString("trip_id"), () -> new ScheduleEntryView("TRIP",
-                        rs.getString("trip_id"), null, rs.getString("title"), null,
-                        query.viewer() == null ? shownLeader(rs) : null, true, null, null,
-                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-                        null, null, strings(rs.getArray("operators")), tripStatus(rs.getString("status")),
-                        rs.getLong("version"), null, null, null, null)))
+                .query((rs, n) -> LeftOut.orNull("trip", rs.getString("trip_id"), () -> {
+                    ScheduleEntryView trip = new ScheduleEntryView("TRIP", rs.getString("trip_id"), null,
+                            rs.getString("title"), null, query.viewer() == null ? rs.getString("leader") : null, true,
+                            null, null, rs.getObject("start_date", LocalDate.class),
+                            rs.getObject("end_date", LocalDate.class), null, null, strings(rs.getArray("operators")),
+                            tripStatus(rs.getString("status")), rs.getLong("version"), null, null, null, null);
+                    return new Placed(start(trip), trip.id(), trip, query.viewer() == null ? shownLeader(rs) : null);
+                }))
                 .list().stream().filter(Objects::nonNull).toList();
     }
 
@@ -333,7 +386,7 @@ class ScheduleProjection {
      * operator and viewer filters select trips as for the trips themselves (the operator travels with the trip);
      * a trip item has no venue or host, so those filters leave it out.
      */
-    private List<ScheduleEntryView> tripItems(FindScheduleQuery query) {
+    private List<Placed> tripItems(FindScheduleQuery query) {
         OffsetDateTime from = startOf(query.from());
         OffsetDateTime to = query.to() == null ? null : startOf(query.to().plusDays(1));
         return jdbc.sql("""
@@ -357,6 +410,7 @@ class ScheduleProjection {
                         () -> tripItem(rs)))
                 .list().stream().filter(Objects::nonNull)
                 .filter(e -> (from == null || e.endsAt().isAfter(from)) && (to == null || e.startsAt().isBefore(to)))
+                .map(e -> new Placed(start(e), e.tripId() + "." + e.id(), e, null))
                 .toList();
     }
 
@@ -384,13 +438,23 @@ class ScheduleProjection {
                 .param("id", id.value()).param("status", status).param("version", version).of(id.value()).update();
     }
 
-    /** The trip's leader, for the desk and auditors; showing the name is a read of personal data. */
+    /**
+     * The person whose data showing the trip's leader reads (to the desk and auditors), unless erased; recorded only
+     * for the trips of the page answered.
+     */
     private static String shownLeader(ResultSet rs) throws SQLException {
-        String leader = rs.getString("leader");
-        if (rs.getString("leader_person_id") != null && !PersonalData.ERASED.equals(leader)) {
-            PersonalDataReads.shown(List.of(rs.getString("leader_person_id")));
-        }
-        return leader;
+        String person = rs.getString("leader_person_id");
+        return person != null && !PersonalData.ERASED.equals(rs.getString("leader")) ? person : null;
+    }
+
+    /**
+     * An entry with its place on the timeline: its start, then its key (a programme item's block id, a trip's id,
+     * a trip item's trip and item id). A programme item that cannot be rendered keeps its place without an entry,
+     * so a page that ends on it still has a cursor.
+     */
+    private record Placed(Instant start, String key, ScheduleEntryView entry, String shownPerson) {
+
+        static final Comparator<Placed> ORDER = Comparator.comparing(Placed::start).thenComparing(Placed::key);
     }
 
     /** An item as {@code viewer} may see it: in full on its own delegations, else as an anonymous block. */

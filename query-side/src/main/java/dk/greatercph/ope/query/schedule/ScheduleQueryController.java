@@ -4,6 +4,7 @@ import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,12 +12,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,6 +33,9 @@ import java.util.List;
 @Tag(name = "Schedule (queries)",
         description = "Programme items, trips and their itineraries on one timeline, its conflicts, and the same as an iCalendar feed.")
 class ScheduleQueryController {
+
+    static final int MAX_LIMIT = 500;
+    static final int DEFAULT_LIMIT = 50;
 
     static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
@@ -47,9 +56,35 @@ class ScheduleQueryController {
                     filtering by venue or host; filtering by operator keeps the trips that operator travels with. \
                     An operator sees its own delegations' items and the trips it travels with in full (without a \
                     trip's leader, who is a person), and every other programme item only as an anonymous BOOKED block: times, \
-                    venue, host and status, nothing about whose it is.""")
-    List<ScheduleEntryView> schedule(@ParameterObject ScheduleFilter filter) {
-        return find(filter);
+                    venue, host and status, nothing about whose it is. Entries come ordered by start. With limit (or \
+                    after), the answer is one page of at most limit entries (50 when only after is given), and when \
+                    more follow, the Link header names the next page (rel="next", the same filters with its 'after' \
+                    cursor); without either, every entry of the period.""")
+    @ApiResponse(responseCode = "200", description = "The entries, ordered by start",
+            headers = @Header(name = HttpHeaders.LINK, description = "With limit or after: the next page, when there is one",
+                    schema = @Schema(type = "string",
+                            example = "</api/schedule?from=2027-04-01&to=2027-04-30&limit=50&after=c2NoZWR1bGU6>; rel=\"next\"")))
+    ResponseEntity<List<ScheduleEntryView>> schedule(
+            @ParameterObject ScheduleFilter filter,
+            @Parameter(description = "Page size, at most " + MAX_LIMIT + "; without it (and without after), every entry")
+            @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) Integer limit,
+            @Parameter(description = "The cursor of the next page, as the Link header of the previous page names it")
+            @RequestParam(required = false) String after,
+            HttpServletRequest request) {
+        if (limit == null && after == null) {
+            return ResponseEntity.ok(find(filter));
+        }
+        checkPeriod(filter.from(), filter.to());
+        ScheduleCursor.Position position = ScheduleCursor.decode(after);
+        SchedulePage page = queryGateway.query(filter.query(viewer(), position, limit == null ? DEFAULT_LIMIT : limit),
+                ResponseTypes.instanceOf(SchedulePage.class)).join();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (page.next() != null) {
+            answer.header(HttpHeaders.LINK, "<" + UriComponentsBuilder.fromPath(request.getRequestURI())
+                    .query(request.getQueryString()).replaceQueryParam("after", page.next()).build().toUriString()
+                    + ">; rel=\"next\"");
+        }
+        return answer.body(page.items());
     }
 
     @GetMapping(path = "/api/schedule/conflicts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -84,8 +119,8 @@ class ScheduleQueryController {
 
     private List<ScheduleEntryView> find(ScheduleFilter filter) {
         checkPeriod(filter.from(), filter.to());
-        return queryGateway.query(filter.query(viewer()),
-                ResponseTypes.multipleInstancesOf(ScheduleEntryView.class)).join();
+        return queryGateway.query(filter.query(viewer(), null, null),
+                ResponseTypes.instanceOf(SchedulePage.class)).join().items();
     }
 
     /** The operator asking, whose view of others' delegations is anonymous; null for the desk and auditors. */

@@ -48,7 +48,7 @@ class ScheduleProjectionTest {
         DelegationId id = delegation("chc");
         feed.feed(id.value(), 2, item(id, "ITM-1", 10, 12), RECORDED);
 
-        List<ScheduleEntryView> entries = projection.handle(new FindScheduleQuery(day, day, null, null, null, null));
+        List<ScheduleEntryView> entries = projection.handle(new FindScheduleQuery(day, day, null, null, null, null)).items();
 
         assertThat(entries).singleElement().satisfies(entry -> {
             assertThat(entry.type()).isEqualTo("PROGRAMME_ITEM");
@@ -62,7 +62,7 @@ class ScheduleProjectionTest {
 
         feed.feed(id.value(), 3, new ProgrammeItemRemovedEvent(id, "ITM-1"), RECORDED);
 
-        assertThat(projection.handle(new FindScheduleQuery(day, day, null, null, null, null)))
+        assertThat(projection.handle(new FindScheduleQuery(day, day, null, null, null, null)).items())
                 .singleElement().satisfies(entry -> assertThat(entry.status()).isEqualTo("CANCELLED"));
     }
 
@@ -71,13 +71,13 @@ class ScheduleProjectionTest {
         DelegationId id = delegation("chc");
         feed.feed(id.value(), 2, item(id, "ITM-1", 10, 12), RECORDED);
 
-        assertThat(projection.handle(new FindScheduleQuery(day, day, null, null, null, "woco")))
+        assertThat(projection.handle(new FindScheduleQuery(day, day, null, null, null, "woco")).items())
                 .singleElement().satisfies(entry -> {
                     assertThat(entry.type()).isEqualTo("BOOKED");
                     assertThat(entry.delegationId()).isNull();
                     assertThat(entry.organisation()).isNull();
                 });
-        assertThat(projection.handle(new FindScheduleQuery(day, day, null, null, null, "chc")))
+        assertThat(projection.handle(new FindScheduleQuery(day, day, null, null, null, "chc")).items())
                 .singleElement().satisfies(entry -> assertThat(entry.type()).isEqualTo("PROGRAMME_ITEM"));
     }
 
