@@ -20,6 +20,8 @@ public enum InputProblem implements ProblemCode {
             "A field appears more than once in the body."),
     INVALID_FIELD(400,
             "A field has a value of the wrong type or format."),
+    INVALID_CURSOR(400,
+            "The 'after' cursor is not one this service issued."),
     INVALID_COUNTRY(400,
             "A country is not an ISO 3166-1 alpha-2 code in upper case (e.g. CN, DK, SE)."),
     MALFORMED_JSON(400,

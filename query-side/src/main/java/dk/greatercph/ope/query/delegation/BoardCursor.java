@@ -1,9 +1,6 @@
 package dk.greatercph.ope.query.delegation;
 
-import dk.greatercph.ope.platform.problem.DomainProblem;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dk.greatercph.ope.platform.input.Cursors;
 
 /** The opaque {@code ?after=} cursor of the board: the position of the last row a client saw. */
 final class BoardCursor {
@@ -14,23 +11,10 @@ final class BoardCursor {
     }
 
     static String encode(long position) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(PREFIX, Long.toString(position));
     }
 
     static Long decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!raw.startsWith(PREFIX)) {
-                throw new IllegalArgumentException(raw);
-            }
-            return Long.parseLong(raw.substring(PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw new DomainProblem(DelegationQueryProblem.INVALID_CURSOR,
-                    "The 'after' cursor is not one this service issued.");
-        }
+        return Cursors.decode(PREFIX, cursor, Long::parseLong);
     }
 }

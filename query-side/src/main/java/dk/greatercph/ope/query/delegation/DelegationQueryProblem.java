@@ -6,9 +6,7 @@ import dk.greatercph.ope.platform.problem.ProblemKind;
 /** The refusals of the delegation board and detail queries. */
 enum DelegationQueryProblem implements ProblemCode {
     PROJECTION_BEHIND(ProblemKind.CONFLICT,
-            "The view has not yet reached the version asked for with minVersion; retry shortly."),
-    INVALID_CURSOR(ProblemKind.INVALID_INPUT,
-            "The 'after' cursor is not one this service issued.");
+            "The view has not yet reached the version asked for with minVersion; retry shortly.");
 
     private final ProblemKind kind;
     private final String meaning;

@@ -1,0 +1,40 @@
+package dk.greatercph.ope.platform.input;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.function.Function;
+
+/**
+ * The opaque {@code ?after=} cursors of the lists: a list's own prefix and the position of the last entry a client
+ * saw, in URL-safe Base64. A cursor of another list, or one that does not read as a position, is refused as
+ * {@link InputProblem#INVALID_CURSOR} naming the parameter {@code after}.
+ */
+public final class Cursors {
+
+    private Cursors() {
+    }
+
+    /** The cursor of {@code position} in the list named by {@code prefix}. */
+    public static String encode(String prefix, String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((prefix + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The position in {@code cursor}, read by {@code read} (which throws any runtime exception for a position it
+     * cannot read); null for no cursor.
+     */
+    public static <T> T decode(String prefix, String cursor, Function<String, T> read) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!raw.startsWith(prefix)) {
+                throw new IllegalArgumentException(raw);
+            }
+            return read.apply(raw.substring(prefix.length()));
+        } catch (RuntimeException e) {
+            throw new InvalidInput(InputProblem.INVALID_CURSOR, "after", "not a cursor this service issued");
+        }
+    }
+}
