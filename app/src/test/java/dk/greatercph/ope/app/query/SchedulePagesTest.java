@@ -60,7 +60,8 @@ class SchedulePagesTest {
 
     /**
      * Seven programme items of three delegations on one day, three of them at 10:00, two at 11:00 and two at
-     * 14:00; a trip over the day and an item of its itinerary starting at 10:00 Copenhagen time as well.
+     * 14:00, and one begun the evening before, still running at midnight; a trip over the day and an item of its
+     * itinerary starting at 10:00 Copenhagen time as well.
      */
     @BeforeEach
     void setUp() {
@@ -78,6 +79,9 @@ class SchedulePagesTest {
                 events.add(item(id, "ITM-" + hour, "Meeting at " + hour, at(day, hour, 0), at(day, hour + 1, 0),
                         venue, null));
             }
+            if (d == 0) {
+                events.add(item(id, "ITM-EVE", "Dinner", at(day.minusDays(1), 22, 0), at(day, 1, 0), venue, null));
+            }
             log.append("Delegation", id.value(), events.toArray());
         }
         TripId trip = TripId.newId();
@@ -87,17 +91,17 @@ class SchedulePagesTest {
                 new ItineraryItemAddedEvent(trip, "IT-1", at(day, 10, 0).atZone(shanghai).toLocalDateTime(),
                         at(day, 11, 0).atZone(shanghai).toLocalDateTime(), "Nanjing", "Jiangsu Province", "Talks",
                         null, null, "Asia/Shanghai"));
-        desk.getUntil(whole(), r -> r.status() == 200 && r.json().size() == 9, Duration.ofSeconds(10));
+        desk.getUntil(whole(), r -> r.status() == 200 && r.json().size() == 10, Duration.ofSeconds(10));
     }
 
     @Test
     void pagesFollowTheLinkThroughEveryEntryOnceInTheWholeAnswersOrder() {
         List<String> whole = keys(desk.get(whole()).json());
-        assertThat(whole).hasSize(9).doesNotHaveDuplicates();
+        assertThat(whole).hasSize(10).doesNotHaveDuplicates();
         List<OffsetDateTime> starts = desk.get(whole()).json().valueStream().map(SchedulePagesTest::start).toList();
         assertThat(starts).isSortedAccordingTo((a, b) -> a.toInstant().compareTo(b.toInstant()));
 
-        for (int limit : new int[] {1, 2, 3, 4, 9, 10}) {
+        for (int limit : new int[] {1, 2, 3, 4, 9, 10, 11}) {
             List<Integer> sizes = new ArrayList<>();
             List<String> walked = new ArrayList<>();
             String page = whole() + "&limit=" + limit;
@@ -107,7 +111,7 @@ class SchedulePagesTest {
                 sizes.add(response.json().size());
                 walked.addAll(keys(response.json()));
                 page = next(response);
-                assertThat(sizes).as("pages of %d", limit).hasSizeLessThanOrEqualTo(9);
+                assertThat(sizes).as("pages of %d", limit).hasSizeLessThanOrEqualTo(10);
             }
             assertThat(walked).as("pages of %d", limit).isEqualTo(whole);
             assertThat(sizes.subList(0, sizes.size() - 1)).as("pages of %d", limit).allMatch(size -> size == limit);
@@ -124,7 +128,7 @@ class SchedulePagesTest {
         Api.Response again = desk.get(link.group(1).replace("limit=4", "limit=2"));
         assertThat(keys(again.json())).isEqualTo(keys(desk.get(whole()).json()).subList(4, 6));
         assertThat(keys(desk.get(whole() + "&after=" + cursor(link.group(1))).json()))
-                .as("a cursor without a limit pages by 50").isEqualTo(keys(desk.get(whole()).json()).subList(4, 9));
+                .as("a cursor without a limit pages by 50").isEqualTo(keys(desk.get(whole()).json()).subList(4, 10));
         assertThat(desk.get(whole()).header("Link")).as("the whole answer is not paged").isNull();
     }
 
@@ -132,7 +136,7 @@ class SchedulePagesTest {
     void anOperatorsCursorNamesNothingItsPageDidNotShow() {
         Api woco = new Api(port).as("woco");
         List<String> whole = keys(woco.get(whole()).json());
-        assertThat(whole).as("another operator's items, as anonymous blocks").hasSize(7)
+        assertThat(whole).as("another operator's items, as anonymous blocks").hasSize(8)
                 .allMatch(key -> key.startsWith("BOOKED:"));
 
         List<String> walked = new ArrayList<>();
@@ -161,6 +165,7 @@ class SchedulePagesTest {
             Api.Response refused = desk.get(whole() + "&limit=2&after=" + forged);
             assertThat(refused.status()).as(forged).isEqualTo(400);
             assertThat(refused.json().get("code").asString()).as(forged).isEqualTo("INVALID_CURSOR");
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).as(forged).isEqualTo("after");
         }
     }
 
