@@ -57,6 +57,7 @@ class SchedulePagesTest {
     Api desk;
     LocalDate day;
     List<DelegationId> delegations;
+    TripId trip;
 
     /**
      * Seven programme items of three delegations on one day, three of them at 10:00, two at 11:00 and two at
@@ -84,20 +85,22 @@ class SchedulePagesTest {
             }
             log.append("Delegation", id.value(), events.toArray());
         }
-        TripId trip = TripId.newId();
+        trip = TripId.newId();
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         log.append("Trip", trip.value(), new TripPlannedEvent(trip, day.getYear(), "Trip " + trip, List.of("Nanjing"),
                 day.minusDays(1), day.plusDays(1), personalData.seal(PersonId.newId(), "Chair"), true, "Pages test"),
                 new ItineraryItemAddedEvent(trip, "IT-1", at(day, 10, 0).atZone(shanghai).toLocalDateTime(),
                         at(day, 11, 0).atZone(shanghai).toLocalDateTime(), "Nanjing", "Jiangsu Province", "Talks",
                         null, null, "Asia/Shanghai"));
-        desk.getUntil(whole(), r -> r.status() == 200 && r.json().size() == 10, Duration.ofSeconds(10));
+        desk.getUntil(whole(), r -> r.status() == 200 && mine(r.json()).size() == 10, Duration.ofSeconds(10));
     }
 
     @Test
     void pagesFollowTheLinkThroughEveryEntryOnceInTheWholeAnswersOrder() {
+        // Other tests' trips may span this day too: the pages must walk whatever the whole answer holds.
         List<String> whole = keys(desk.get(whole()).json());
-        assertThat(whole).hasSize(10).doesNotHaveDuplicates();
+        assertThat(mine(desk.get(whole()).json())).hasSize(10);
+        assertThat(whole).doesNotHaveDuplicates();
         List<OffsetDateTime> starts = desk.get(whole()).json().valueStream().map(SchedulePagesTest::start).toList();
         assertThat(starts).isSortedAccordingTo((a, b) -> a.toInstant().compareTo(b.toInstant()));
 
@@ -111,7 +114,7 @@ class SchedulePagesTest {
                 sizes.add(response.json().size());
                 walked.addAll(keys(response.json()));
                 page = next(response);
-                assertThat(sizes).as("pages of %d", limit).hasSizeLessThanOrEqualTo(10);
+                assertThat(sizes).as("pages of %d", limit).hasSizeLessThanOrEqualTo(whole.size());
             }
             assertThat(walked).as("pages of %d", limit).isEqualTo(whole);
             assertThat(sizes.subList(0, sizes.size() - 1)).as("pages of %d", limit).allMatch(size -> size == limit);
@@ -128,7 +131,7 @@ class SchedulePagesTest {
         Api.Response again = desk.get(link.group(1).replace("limit=4", "limit=2"));
         assertThat(keys(again.json())).isEqualTo(keys(desk.get(whole()).json()).subList(4, 6));
         assertThat(keys(desk.get(whole() + "&after=" + cursor(link.group(1))).json()))
-                .as("a cursor without a limit pages by 50").isEqualTo(keys(desk.get(whole()).json()).subList(4, 10));
+                .as("a cursor without a limit pages by 50").isEqualTo(keys(desk.get(whole()).json()).subList(4, desk.get(whole()).json().size()));
         assertThat(desk.get(whole()).header("Link")).as("the whole answer is not paged").isNull();
     }
 
@@ -136,8 +139,10 @@ class SchedulePagesTest {
     void anOperatorsCursorNamesNothingItsPageDidNotShow() {
         Api woco = new Api(port).as("woco");
         List<String> whole = keys(woco.get(whole()).json());
-        assertThat(whole).as("another operator's items, as anonymous blocks").hasSize(8)
-                .allMatch(key -> key.startsWith("BOOKED:"));
+        assertThat(whole.stream().filter(key -> key.startsWith("BOOKED:")))
+                .as("another operator's items, as anonymous blocks").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(whole).as("nothing of this test's delegations but blocks")
+                .noneMatch(key -> delegations.stream().anyMatch(d -> key.contains(d.value())));
 
         List<String> walked = new ArrayList<>();
         String page = whole() + "&limit=1";
@@ -193,7 +198,15 @@ class SchedulePagesTest {
 
     private static List<String> keys(JsonNode entries) {
         return entries.valueStream().map(e -> e.get("type").asString() + ":" + e.path("delegationId").asString("")
-                + ":" + e.get("id").asString()).toList();
+                + e.path("tripId").asString("") + ":" + e.get("id").asString()).toList();
+    }
+
+    /** The entries this test recorded: its delegations' items, its trip and the trip's item. */
+    private List<JsonNode> mine(JsonNode entries) {
+        return entries.valueStream().filter(e -> trip.value().equals(e.get("id").asString())
+                || trip.value().equals(e.path("tripId").asString(null))
+                || delegations.stream().anyMatch(d -> d.value().equals(e.path("delegationId").asString(null))))
+                .toList();
     }
 
     private static OffsetDateTime start(JsonNode entry) {
