@@ -16,9 +16,4 @@ import java.time.LocalDate;
  */
 public record FindScheduleQuery(LocalDate from, LocalDate to, String operator, String venue, String host,
                                 String viewer, Instant afterStart, String afterKey, Integer limit) {
-
-    /** Every entry of the filter, unpaged (the calendar feed). */
-    public FindScheduleQuery(LocalDate from, LocalDate to, String operator, String venue, String host, String viewer) {
-        this(from, to, operator, venue, host, viewer, null, null, null);
-    }
 }

@@ -217,7 +217,8 @@ class ScheduleProjection {
      * follows. Two kinds of item overlap the period: those starting in it, read in order from the time index until
      * the page is full, and those begun before it and still running at its start, found through the period index
      * (V130). Every item of the period (no limit) is found through the period index alone, and joined to its
-     * delegation as a set, which for a whole busy week is several times cheaper than the ordered read.
+     * delegation as a set, which for a whole busy week is several times cheaper than the ordered read; its entries
+     * are put in order with the trips' by {@link #handle(FindScheduleQuery)}.
      */
     private List<Placed> items(FindScheduleQuery query, int wanted) {
         OffsetDateTime from = startOf(query.from());
@@ -245,7 +246,10 @@ class ScheduleProjection {
                 ) page
                 LEFT JOIN venue_name v ON v.venue_id = page.venue_id
                 LEFT JOIN partner_name p ON p.partner_id = page.host_id
-                ORDER BY page.starts_at, page.order_key""").append(limit);
+                """);
+        if (query.limit() != null) {
+            sql.append(" ORDER BY page.starts_at, page.order_key").append(limit);
+        }
         return jdbc.sql(sql.toString())
                 .param("from", from).param("to", to)
                 .param("operator", query.operator()).param("venue", query.venue()).param("host", query.host())
@@ -261,7 +265,8 @@ class ScheduleProjection {
 
     /**
      * One branch of the items' query: the items of {@code items} meeting {@code begins} that end after the period's
-     * start and start before its end, pass the filters and lie after the position, in order, at most the limit.
+     * start and start before its end, pass the filters and lie after the position; with a limit, the first of them
+     * in order.
      */
     private static String itemBranch(FindScheduleQuery query, String items, String begins, OffsetDateTime to,
                                      String limit) {
@@ -290,7 +295,10 @@ class ScheduleProjection {
             sql.append(" AND i.starts_at >= :afterStart AND (i.starts_at > :afterStart OR " + ORDER_KEY
                     + " > :afterKey)");
         }
-        return sql.append(" ORDER BY i.starts_at, order_key").append(limit).append(')').toString();
+        if (!limit.isEmpty()) {
+            sql.append(" ORDER BY i.starts_at, order_key").append(limit);
+        }
+        return sql.append(')').toString();
     }
 
     /** The entries after the query's position. */

@@ -71,13 +71,11 @@ class ScheduleQueryController {
             @Parameter(description = "The cursor of the next page, as the Link header of the previous page names it")
             @RequestParam(required = false) String after,
             HttpServletRequest request) {
-        if (limit == null && after == null) {
-            return ResponseEntity.ok(find(filter));
+        Integer size = limit;
+        if (size == null && after != null) {
+            size = DEFAULT_LIMIT;
         }
-        checkPeriod(filter.from(), filter.to());
-        ScheduleCursor.Position position = ScheduleCursor.decode(after);
-        SchedulePage page = queryGateway.query(filter.query(viewer(), position, limit == null ? DEFAULT_LIMIT : limit),
-                ResponseTypes.instanceOf(SchedulePage.class)).join();
+        SchedulePage page = find(filter, after, size);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (page.next() != null) {
             answer.header(HttpHeaders.LINK, "<" + UriComponentsBuilder.fromPath(request.getRequestURI())
@@ -113,14 +111,15 @@ class ScheduleQueryController {
     @ApiResponse(responseCode = "200", description = "The feed",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     ResponseEntity<String> calendar(@ParameterObject ScheduleFilter filter) {
-        String feed = ScheduleCalendar.render(find(filter), clock.instant());
+        String feed = ScheduleCalendar.render(find(filter, null, null).items(), clock.instant());
         return ResponseEntity.ok().contentType(TEXT_CALENDAR).body(feed);
     }
 
-    private List<ScheduleEntryView> find(ScheduleFilter filter) {
+    /** The page of at most {@code limit} entries after the cursor {@code after}; every entry when limit is null. */
+    private SchedulePage find(ScheduleFilter filter, String after, Integer limit) {
         checkPeriod(filter.from(), filter.to());
-        return queryGateway.query(filter.query(viewer(), null, null),
-                ResponseTypes.instanceOf(SchedulePage.class)).join().items();
+        return queryGateway.query(filter.query(viewer(), ScheduleCursor.decode(after), limit),
+                ResponseTypes.instanceOf(SchedulePage.class)).join();
     }
 
     /** The operator asking, whose view of others' delegations is anonymous; null for the desk and auditors. */

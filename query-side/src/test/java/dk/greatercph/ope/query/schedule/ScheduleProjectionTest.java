@@ -48,7 +48,7 @@ class ScheduleProjectionTest {
         DelegationId id = delegation("chc");
         feed.feed(id.value(), 2, item(id, "ITM-1", 10, 12), RECORDED);
 
-        List<ScheduleEntryView> entries = projection.handle(new FindScheduleQuery(day, day, null, null, null, null)).items();
+        List<ScheduleEntryView> entries = projection.handle(wholeDay(null)).items();
 
         assertThat(entries).singleElement().satisfies(entry -> {
             assertThat(entry.type()).isEqualTo("PROGRAMME_ITEM");
@@ -62,7 +62,7 @@ class ScheduleProjectionTest {
 
         feed.feed(id.value(), 3, new ProgrammeItemRemovedEvent(id, "ITM-1"), RECORDED);
 
-        assertThat(projection.handle(new FindScheduleQuery(day, day, null, null, null, null)).items())
+        assertThat(projection.handle(wholeDay(null)).items())
                 .singleElement().satisfies(entry -> assertThat(entry.status()).isEqualTo("CANCELLED"));
     }
 
@@ -71,13 +71,13 @@ class ScheduleProjectionTest {
         DelegationId id = delegation("chc");
         feed.feed(id.value(), 2, item(id, "ITM-1", 10, 12), RECORDED);
 
-        assertThat(projection.handle(new FindScheduleQuery(day, day, null, null, null, "woco")).items())
+        assertThat(projection.handle(wholeDay("woco")).items())
                 .singleElement().satisfies(entry -> {
                     assertThat(entry.type()).isEqualTo("BOOKED");
                     assertThat(entry.delegationId()).isNull();
                     assertThat(entry.organisation()).isNull();
                 });
-        assertThat(projection.handle(new FindScheduleQuery(day, day, null, null, null, "chc")).items())
+        assertThat(projection.handle(wholeDay("chc")).items())
                 .singleElement().satisfies(entry -> assertThat(entry.type()).isEqualTo("PROGRAMME_ITEM"));
     }
 
@@ -117,5 +117,10 @@ class ScheduleProjectionTest {
                 LocalDateTime.of(day, LocalTime.of(fromHour, 0)).atZone(COPENHAGEN).toInstant(),
                 LocalDateTime.of(day, LocalTime.of(toHour, 0)).atZone(COPENHAGEN).toInstant(), venue, null, false,
                 new OperatorId("chc"), false);
+    }
+
+    /** Every entry of the test's day, unpaged, as {@code viewer} sees it. */
+    private FindScheduleQuery wholeDay(String viewer) {
+        return new FindScheduleQuery(day, day, null, null, null, viewer, null, null, null);
     }
 }
