@@ -1,6 +1,7 @@
 package dk.greatercph.ope.platform.eventstore;
 
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.sql.SQLException;
 
 /**
@@ -38,6 +39,15 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
                 rs.getBytes("payload"),
                 rs.getBytes("metaData"),
                 rs.getString("timeStamp"));
+    }
+
+    /**
+     * The time stamp as an instant: the layout the store writes read by hand ({@link StoredTimestamps}), any other
+     * text by {@link Instant#parse}, which also gives the same error as before for text that is no time stamp.
+     */
+    public Instant instant() {
+        Instant instant = StoredTimestamps.parseLayout(timeStamp);
+        return instant != null ? instant : Instant.parse(timeStamp);
     }
 
     /** Whether the event belongs to an aggregate (Axon stores an event without one under its own id). */

@@ -40,14 +40,18 @@ public class ParticipantUpcaster extends SingleEventUpcaster {
         return new PersonId("PER-" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Whether {@link #openRevision1} may show a payload of this type and revision otherwise than as stored. */
+    public static boolean opensRevision1(String payloadType, String revision) {
+        return REVISION_1.getName().equals(payloadType) && REVISION_1.getRevision().equals(revision);
+    }
+
     /**
      * A stored payload as the audit log shows it: for a participant stored in clear, name and title are replaced
      * by what opening them sealed gives, the values or {@link PersonalData#ERASED}; any other payload as it is.
      */
     public static JsonNode openRevision1(String payloadType, String revision, JsonNode payload,
                                          PersonalData personalData) {
-        if (!REVISION_1.getName().equals(payloadType) || !REVISION_1.getRevision().equals(revision)
-                || !(payload instanceof ObjectNode stored) || !inClear(stored)) {
+        if (!opensRevision1(payloadType, revision) || !(payload instanceof ObjectNode stored) || !inClear(stored)) {
             return payload;
         }
         PersonId person = personOf(stored);

@@ -39,14 +39,19 @@ public class TripLeaderUpcaster extends SingleEventUpcaster {
         return new PersonId("PER-" + UUID.nameUUIDFromBytes(("trip-leader:" + tripId).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Whether {@link #openRevision1} may show a payload of this type and revision otherwise than as stored. */
+    public static boolean opensRevision1(String payloadType, String revision) {
+        return REVISION_1.getName().equals(payloadType) && REVISION_1.getRevision().equals(revision);
+    }
+
     /**
      * A stored payload as the audit log shows it: for a revision-1 trip, the leader's clear name is replaced by
      * what opening a sealed name gives, the name or {@link PersonalData#ERASED}; any other payload as it is.
      */
     public static JsonNode openRevision1(String payloadType, String revision, JsonNode payload,
                                          PersonalData personalData) {
-        if (!REVISION_1.getName().equals(payloadType) || !REVISION_1.getRevision().equals(revision)
-                || !(payload instanceof ObjectNode stored) || !stored.path("leader").isString()) {
+        if (!opensRevision1(payloadType, revision) || !(payload instanceof ObjectNode stored)
+                || !stored.path("leader").isString()) {
             return payload;
         }
         JsonNode trip = stored.path("tripId");

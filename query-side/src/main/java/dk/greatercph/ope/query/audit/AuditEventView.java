@@ -77,11 +77,31 @@ public record AuditEventView(
                 payloadType.substring(payloadType.lastIndexOf('.') + 1),
                 payloadType,
                 event.payloadRevision(),
-                Instant.parse(event.timeStamp()),
-                personalData.openAll(TripLeaderUpcaster.openRevision1(payloadType, event.payloadRevision(),
-                        ParticipantUpcaster.openRevision1(payloadType, event.payloadRevision(),
-                                tree(event.payload(), json), personalData), personalData)),
-                tree(event.metaData(), json));
+                event.instant(),
+                payload(event, json, personalData),
+                metaData(event, json));
+    }
+
+    /** The payload as stored, sealed personal fields opened; read as a tree only when there may be one to open. */
+    private static JsonNode payload(StoredEvent event, JsonMapper json, PersonalData personalData) {
+        String payloadType = event.payloadType();
+        String revision = event.payloadRevision();
+        if (!ParticipantUpcaster.opensRevision1(payloadType, revision)
+                && !TripLeaderUpcaster.opensRevision1(payloadType, revision)
+                && event.payload() != null && !StoredJson.maySeal(event.payload())) {
+            JsonNode verbatim = StoredJson.verbatim(event.payload(), json);
+            if (verbatim != null) {
+                return verbatim;
+            }
+        }
+        return personalData.openAll(TripLeaderUpcaster.openRevision1(payloadType, revision,
+                ParticipantUpcaster.openRevision1(payloadType, revision, tree(event.payload(), json), personalData),
+                personalData));
+    }
+
+    private static JsonNode metaData(StoredEvent event, JsonMapper json) {
+        JsonNode verbatim = StoredJson.verbatim(event.metaData(), json);
+        return verbatim != null ? verbatim : tree(event.metaData(), json);
     }
 
     private static JsonNode tree(byte[] bytes, JsonMapper json) {
