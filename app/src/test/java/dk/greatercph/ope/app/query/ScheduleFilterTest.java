@@ -45,6 +45,8 @@ class ScheduleFilterTest {
             "/api/schedule.ics?to=soon, INVALID_PARAMETER, to",
             "/api/schedule?from=1000-01-01, DATE_OUT_OF_RANGE, from",
             "/api/schedule.ics?from=1000-01-01, DATE_OUT_OF_RANGE, from",
+            "/api/schedule?from=2027-02-30, INVALID_PARAMETER, from",
+            "/api/schedule?to=2027-04-01T10:00, INVALID_PARAMETER, to",
             "/api/schedule?limit=many, INVALID_PARAMETER, limit",
             "/api/schedule?limit=0, VALIDATION_FAILED, limit",
             "/api/schedule?limit=501, VALIDATION_FAILED, limit"})
