@@ -23,9 +23,12 @@ final class StoredJson {
     private StoredJson() {
     }
 
-    /** The document as stored, or null when it must be read as a tree. */
+    /**
+     * The document as stored, or null when it must be read as a tree: also when it breaks a line (only whitespace
+     * between its tokens can), since the NDJSON export writes each event on one line.
+     */
     static JsonNode verbatim(byte[] bytes, JsonMapper json) {
-        if (bytes == null || !isOneObject(bytes, json)) {
+        if (bytes == null || breaksLine(bytes) || !isOneObject(bytes, json)) {
             return null;
         }
         return json.getNodeFactory().rawValueNode(new RawValue(new String(bytes, StandardCharsets.UTF_8)));
@@ -39,6 +42,15 @@ final class StoredJson {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '"' && startsWith(bytes, i, SEALED)
                     || bytes[i] == '\\' && startsWith(bytes, i, UNICODE_ESCAPE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean breaksLine(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '\n' || b == '\r') {
                 return true;
             }
         }

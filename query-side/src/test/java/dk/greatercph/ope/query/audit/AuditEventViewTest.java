@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How one stored event reads in the audit log: a payload with nothing to open exactly as stored, a sealed field
- * opened however its name is spelt, and a document that is not one JSON object never breaks the answer around it.
+ * opened however its name is spelt, and a document that is not one JSON object, or not on one line, never breaks the
+ * answer (or the export's line) around it.
  */
 class AuditEventViewTest {
 
@@ -95,6 +96,17 @@ class AuditEventViewTest {
         JsonNode brokenMetaData = JSON.readTree(write(event(
                 "dk.greatercph.ope.events.delegation.DelegationScreenedEvent", "{}", "{\"actor\":")));
         assertThat(brokenMetaData.get("payload").has("unreadable")).isTrue();
+    }
+
+    @Test
+    void aDocumentStoredOverSeveralLinesIsWrittenOnOneLineForTheExport() {
+        String written = write(event("dk.greatercph.ope.events.delegation.DelegationScreenedEvent",
+                "{\n  \"note\": \"kept\"\r\n}", "{\n\"actor\": \"desk\"\n}"));
+
+        assertThat(written).doesNotContain("\n").doesNotContain("\r");
+        JsonNode shown = JSON.readTree(written);
+        assertThat(shown.get("payload").get("note").asString()).isEqualTo("kept");
+        assertThat(shown.get("metaData").get("actor").asString()).isEqualTo("desk");
     }
 
     @Test
