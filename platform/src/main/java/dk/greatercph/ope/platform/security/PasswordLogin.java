@@ -122,12 +122,22 @@ final class PasswordLogin implements AuthenticationProvider {
     }
 
     /**
-     * What an unknown name is checked against: a fresh bcrypt hash at the highest cost the users have, or,
-     * if they use another scheme, a user's own hash (whose result is then ignored).
+     * A bcrypt hash at {@link PasswordHashes#MIN_BCRYPT_COST} of a random text nobody kept, for the usual case: an
+     * unknown name's check only has to take as long as a known one's, and its result is ignored.
      */
-    private static String unknownNameHash(List<SecurityProperties.User> users) {
+    static final String UNKNOWN_NAME_HASH_AT_MIN_COST =
+            "{bcrypt}$2a$10$KOlAXBtLj3CnJjXcxF/D5uCqQ02bKqtnOr9KVDHINT9CJD2/Ap99i";
+
+    /**
+     * What an unknown name is checked against: a bcrypt hash at the highest cost the users have (made here unless
+     * that is the minimum cost), or, if they use another scheme, a user's own hash (whose result is then ignored).
+     */
+    static String unknownNameHash(List<SecurityProperties.User> users) {
         int cost = users.stream().mapToInt(user -> PasswordHashes.bcryptCost(user.passwordHash())).max()
                 .orElse(PasswordHashes.MIN_BCRYPT_COST);
+        if (cost == PasswordHashes.MIN_BCRYPT_COST) {
+            return UNKNOWN_NAME_HASH_AT_MIN_COST;
+        }
         if (cost >= 0) {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
