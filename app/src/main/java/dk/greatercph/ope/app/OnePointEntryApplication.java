@@ -1,6 +1,7 @@
 package dk.greatercph.ope.app;
 
 import dk.greatercph.ope.app.benchmark.Benchmark;
+import dk.greatercph.ope.platform.postgres.EmbeddedPostgresMainStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -28,6 +29,7 @@ public class OnePointEntryApplication {
         SpringApplication application = new SpringApplication(OnePointEntryApplication.class);
         application.setDefaultProperties(Map.of("spring.application.name", "one-point-entry"));
         application.addListeners(new TrainingRun());
+        application.addInitializers(new EmbeddedPostgresMainStart()); // PostgreSQL starts while the beans are read
         application.run(args);
     }
 }

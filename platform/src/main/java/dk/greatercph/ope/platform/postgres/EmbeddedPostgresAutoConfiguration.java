@@ -2,6 +2,7 @@ package dk.greatercph.ope.platform.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -20,8 +22,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 public class EmbeddedPostgresAutoConfiguration {
 
-    /** Begins starting the server once the bean definitions are read, beside the rest of the context's refresh. */
+    /**
+     * Begins starting the server once the bean definitions are read, beside the rest of the context's refresh,
+     * unless the application's {@code main} began it already ({@link EmbeddedPostgresMainStart}).
+     */
     @Bean
+    @ConditionalOnMissingBean
     static EmbeddedPostgresEarlyStart embeddedPostgresEarlyStart() {
         return new EmbeddedPostgresEarlyStart();
     }
@@ -47,7 +53,11 @@ public class EmbeddedPostgresAutoConfiguration {
     static class NoDatasourceConfigured implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !context.getEnvironment().containsProperty("spring.datasource.url");
+            return applies(context.getEnvironment());
+        }
+
+        static boolean applies(Environment environment) {
+            return !environment.containsProperty("spring.datasource.url");
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletionException;
  * Starts the embedded PostgreSQL (initdb on a fresh folder, then the postmaster) on its own thread as soon as the
  * bean definitions are known, so that it runs beside the creation of the web server and the other beans instead
  * of before them. {@link EmbeddedPostgresAutoConfiguration} takes the started server and closes it; a server
- * nobody took (the context failed first) is closed with the context.
+ * nobody took (the context failed first) is closed with the context. The application's {@code main} begins it
+ * earlier still, before the bean definitions are read ({@link EmbeddedPostgresMainStart}).
  */
 final class EmbeddedPostgresEarlyStart implements BeanFactoryPostProcessor, EnvironmentAware, DisposableBean {
 
@@ -29,7 +30,12 @@ final class EmbeddedPostgresEarlyStart implements BeanFactoryPostProcessor, Envi
     }
 
     @Override
-    public synchronized void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        begin();
+    }
+
+    /** Begins the start on its own thread, once; the environment must be set. */
+    synchronized void begin() {
         if (started) {
             return;
         }

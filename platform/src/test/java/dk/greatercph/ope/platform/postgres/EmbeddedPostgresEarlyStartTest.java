@@ -67,6 +67,71 @@ class EmbeddedPostgresEarlyStartTest {
         assertThat(folder.resolve("refused")).as("no cluster was made").doesNotExist();
     }
 
+    @Test
+    void aStartBegunByMainIsTheOneTheContextUsesAndStopsWithIt() throws Exception {
+        Path dataDir = folder.resolve("from-main");
+        SpringApplication application = new SpringApplication(StartingApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.addInitializers(new EmbeddedPostgresMainStart());
+        try (ConfigurableApplicationContext context = application.run(
+                "--ope.embedded-postgres.data-dir=" + dataDir, "--ope.embedded-postgres.port=0");
+             Connection connection = DriverManager.getConnection(
+                     context.getBean(EmbeddedPostgresServer.class).jdbcUrl(), "postgres", "");
+             Statement statement = connection.createStatement()) {
+            assertThat(context.getBeansOfType(EmbeddedPostgresEarlyStart.class)).as("no second start")
+                    .containsOnlyKeys(EmbeddedPostgresMainStart.BEAN_NAME);
+            assertThat(show(statement, "synchronous_commit")).isEqualTo("on");
+        }
+        assertThat(dataDir.resolve("postmaster.pid")).as("stopped with the context").doesNotExist();
+    }
+
+    @Test
+    void aStartBegunByMainStopsWhenTheContextFailsToRefresh() {
+        Path dataDir = folder.resolve("refused-bean");
+        SpringApplication application = new SpringApplication(RefusingApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.addInitializers(new EmbeddedPostgresMainStart());
+
+        assertThatThrownBy(() -> application.run("--ope.embedded-postgres.data-dir=" + dataDir,
+                "--ope.embedded-postgres.port=0"))
+                .hasRootCauseMessage("refuses to start");
+
+        assertThat(dataDir.resolve("PG_VERSION")).as("the cluster was initialised").exists();
+        assertThat(dataDir.resolve("postmaster.pid")).as("and its postmaster stopped").doesNotExist();
+    }
+
+    @Test
+    void aStartBegunByMainStopsWhenTheApplicationFailsBeforeTheRefresh() {
+        Path dataDir = folder.resolve("refused-before");
+        SpringApplication application = new SpringApplication(StartingApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.addInitializers(new EmbeddedPostgresMainStart(), context -> {
+            throw new IllegalStateException("a later initializer refuses");
+        });
+
+        assertThatThrownBy(() -> application.run("--ope.embedded-postgres.data-dir=" + dataDir,
+                "--ope.embedded-postgres.port=0"))
+                .hasMessage("a later initializer refuses");
+
+        assertThat(dataDir.resolve("PG_VERSION")).as("the cluster was initialised").exists();
+        assertThat(dataDir.resolve("postmaster.pid")).as("and its postmaster stopped").doesNotExist();
+    }
+
+    @Test
+    void mainStartsNothingWhenADatasourceIsConfigured() {
+        Path dataDir = folder.resolve("not-started");
+        SpringApplication application = new SpringApplication(StartingApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.addInitializers(new EmbeddedPostgresMainStart());
+        try (ConfigurableApplicationContext context = application.run(
+                "--spring.datasource.url=jdbc:postgresql://localhost:1/none",
+                "--ope.embedded-postgres.data-dir=" + dataDir)) {
+            assertThat(context.containsBean(EmbeddedPostgresMainStart.BEAN_NAME)).isFalse();
+            assertThat(context.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
+        }
+        assertThat(dataDir).doesNotExist();
+    }
+
     private static String show(Statement statement, String setting) throws SQLException {
         try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
             rs.next();
