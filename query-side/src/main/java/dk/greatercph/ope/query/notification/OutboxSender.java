@@ -59,7 +59,7 @@ class OutboxSender implements SmartLifecycle {
     private final WebhookTargets targets;
     private final WebhookSecrets secrets;
     private final Reminders reminders;
-    private final HttpClient http;
+    private HttpClient http;
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService webhookPool;
     private volatile ExecutorService mailPool;
@@ -73,10 +73,20 @@ class OutboxSender implements SmartLifecycle {
         this.targets = targets;
         this.secrets = secrets;
         this.reminders = reminders;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    /**
+     * Made at the first webhook: the JDK's client loads the trust store and starts a selector thread, which took a
+     * cold start about 0.1 s in a process that may never call a webhook.
+     */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .connectTimeout(properties.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
     }
 
     @Override
@@ -222,7 +232,7 @@ class OutboxSender implements SmartLifecycle {
                 .header("webhook-signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(row.payload(), StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http().send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new Undeliverable("HTTP " + response.statusCode() + " from the receiver", true);
         }
