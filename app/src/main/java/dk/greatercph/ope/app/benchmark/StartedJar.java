@@ -25,11 +25,14 @@ final class StartedJar implements AutoCloseable {
     final int httpPort;
     final int postgresPort;
     final double secondsToHealthy;
+    final boolean archived;
     final Path folder;
     private final Process process;
 
-    private StartedJar(Process process, int httpPort, int postgresPort, double secondsToHealthy, Path folder) {
+    private StartedJar(Process process, int httpPort, int postgresPort, double secondsToHealthy, boolean archived,
+                       Path folder) {
         this.process = process;
+        this.archived = archived;
         this.httpPort = httpPort;
         this.postgresPort = postgresPort;
         this.secondsToHealthy = secondsToHealthy;
@@ -43,11 +46,19 @@ final class StartedJar implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         // as the README's run command: the extracted jar with the build's class-data archive, where they exist
+        boolean archived = false;
         Path extracted = Files.exists(jar.resolveSibling("app.jsa")) ? jar
                 : jar.resolveSibling("extracted").resolve(jar.getFileName());
         if (Files.exists(extracted) && Files.exists(extracted.resolveSibling("app.jsa"))) {
-            command.add("-XX:SharedArchiveFile=" + extracted.resolveSibling("app.jsa"));
             jar = extracted;
+            if (archiveMatches(command.get(0), extracted.resolveSibling("app.jsa"), extracted)) {
+                command.add("-XX:SharedArchiveFile=" + extracted.resolveSibling("app.jsa"));
+                archived = true;
+            } else {
+                Benchmark.progress("the class-data archive %s does not match %s (copied or rebuilt since?): the jar"
+                        + " starts without it, slower than the README's command on its own build",
+                        extracted.resolveSibling("app.jsa"), extracted);
+            }
         }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort,
                 "--ope.embedded-postgres.port=" + postgresPort,
@@ -69,7 +80,7 @@ final class StartedJar implements AutoCloseable {
             try {
                 if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     double seconds = (System.nanoTime() - launched) / 1e9;
-                    return new StartedJar(process, httpPort, postgresPort, seconds, folder);
+                    return new StartedJar(process, httpPort, postgresPort, seconds, archived, folder);
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -78,6 +89,22 @@ final class StartedJar implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("The application was not healthy within " + START_LIMIT + "; see " + log);
+    }
+
+    /**
+     * Whether the JVM can use the archive with this jar. It records each class-path entry's path, size and time; a
+     * copied or rebuilt jar does not match, and the JVM then ignores the archive without a word. {@code -Xshare:on}
+     * refuses to start instead, which this asks of a JVM that only prints its version.
+     */
+    private static boolean archiveMatches(String java, Path archive, Path jar) throws IOException, InterruptedException {
+        Process check = new ProcessBuilder(java, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp",
+                jar.toString(), "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!check.waitFor(60, TimeUnit.SECONDS)) {
+            check.destroyForcibly();
+            return false;
+        }
+        return check.exitValue() == 0;
     }
 
     /** The process's resident set size in MB ({@code VmRSS}), or -1 where {@code /proc} does not exist. */
