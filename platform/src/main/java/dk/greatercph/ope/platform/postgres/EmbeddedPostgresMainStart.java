@@ -38,7 +38,8 @@ public final class EmbeddedPostgresMainStart implements ApplicationContextInitia
         context.addApplicationListener(new StopOnFailure(start));
     }
 
-    private record StopOnFailure(EmbeddedPostgresEarlyStart start) implements ApplicationListener<ApplicationFailedEvent> {
+    private record StopOnFailure(EmbeddedPostgresEarlyStart start)
+            implements ApplicationListener<ApplicationFailedEvent> {
         @Override
         public void onApplicationEvent(ApplicationFailedEvent event) {
             try {

@@ -40,7 +40,8 @@ public class SchemaMigrationAutoConfiguration {
     @Bean
     FlywayMigrationStrategy moduleAwareMigration(ObjectProvider<SchemaModule> modules, SchemaMigrationGate gate) {
         return configured -> {
-            List<SchemaModule> present = modules.orderedStream().toList(); // resolved here, not on the migrations' thread
+            // the modules resolved here, on the thread that creates the beans, not on the migrations' thread
+            List<SchemaModule> present = modules.orderedStream().toList();
             // the migrations connect past the gate that waits for them
             Flyway platform = Flyway.configure().configuration(configured.getConfiguration())
                     .dataSource(MigrationGatedDataSource.direct(configured.getConfiguration().getDataSource()))

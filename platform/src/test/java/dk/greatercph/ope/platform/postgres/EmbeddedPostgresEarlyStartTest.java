@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,21 +28,18 @@ class EmbeddedPostgresEarlyStartTest {
     @Test
     void stopsThePostgresStartedBesideTheContextWhenTheApplicationFailsToStart() {
         Path dataDir = folder.resolve("postgres");
-        SpringApplication application = new SpringApplication(RefusingApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
+        SpringApplication application = application(RefusingApplication.class);
 
         assertThatThrownBy(() -> application.run("--ope.embedded-postgres.data-dir=" + dataDir,
                 "--ope.embedded-postgres.port=0"))
                 .hasRootCauseMessage("refuses to start");
 
-        assertThat(dataDir.resolve("PG_VERSION")).as("the cluster was initialised").exists();
-        assertThat(dataDir.resolve("postmaster.pid")).as("and its postmaster stopped").doesNotExist();
+        assertInitialisedAndStopped(dataDir);
     }
 
     @Test
     void startsTheServerWithTheSettingsConfigured() throws Exception {
-        SpringApplication application = new SpringApplication(StartingApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
+        SpringApplication application = application(StartingApplication.class);
         try (ConfigurableApplicationContext context = application.run(
                 "--ope.embedded-postgres.data-dir=" + folder.resolve("postgres"), "--ope.embedded-postgres.port=0",
                 "--ope.embedded-postgres.settings.work_mem=12345kB",
@@ -57,8 +55,7 @@ class EmbeddedPostgresEarlyStartTest {
 
     @Test
     void refusesASettingTheServersCommandLineWouldSplit() {
-        SpringApplication application = new SpringApplication(StartingApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
+        SpringApplication application = application(StartingApplication.class);
 
         assertThatThrownBy(() -> application.run("--ope.embedded-postgres.data-dir=" + folder.resolve("refused"),
                 "--ope.embedded-postgres.port=0",
@@ -70,9 +67,7 @@ class EmbeddedPostgresEarlyStartTest {
     @Test
     void aStartBegunByMainIsTheOneTheContextUsesAndStopsWithIt() throws Exception {
         Path dataDir = folder.resolve("from-main");
-        SpringApplication application = new SpringApplication(StartingApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.addInitializers(new EmbeddedPostgresMainStart());
+        SpringApplication application = application(StartingApplication.class, new EmbeddedPostgresMainStart());
         try (ConfigurableApplicationContext context = application.run(
                 "--ope.embedded-postgres.data-dir=" + dataDir, "--ope.embedded-postgres.port=0");
              Connection connection = DriverManager.getConnection(
@@ -88,41 +83,35 @@ class EmbeddedPostgresEarlyStartTest {
     @Test
     void aStartBegunByMainStopsWhenTheContextFailsToRefresh() {
         Path dataDir = folder.resolve("refused-bean");
-        SpringApplication application = new SpringApplication(RefusingApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.addInitializers(new EmbeddedPostgresMainStart());
+        SpringApplication application = application(RefusingApplication.class, new EmbeddedPostgresMainStart());
 
         assertThatThrownBy(() -> application.run("--ope.embedded-postgres.data-dir=" + dataDir,
                 "--ope.embedded-postgres.port=0"))
                 .hasRootCauseMessage("refuses to start");
 
-        assertThat(dataDir.resolve("PG_VERSION")).as("the cluster was initialised").exists();
-        assertThat(dataDir.resolve("postmaster.pid")).as("and its postmaster stopped").doesNotExist();
+        assertInitialisedAndStopped(dataDir);
     }
 
     @Test
     void aStartBegunByMainStopsWhenTheApplicationFailsBeforeTheRefresh() {
         Path dataDir = folder.resolve("refused-before");
-        SpringApplication application = new SpringApplication(StartingApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.addInitializers(new EmbeddedPostgresMainStart(), context -> {
+        ApplicationContextInitializer<ConfigurableApplicationContext> refusing = context -> {
             throw new IllegalStateException("a later initializer refuses");
-        });
+        };
+        SpringApplication application = application(StartingApplication.class, new EmbeddedPostgresMainStart(),
+                refusing);
 
         assertThatThrownBy(() -> application.run("--ope.embedded-postgres.data-dir=" + dataDir,
                 "--ope.embedded-postgres.port=0"))
                 .hasMessage("a later initializer refuses");
 
-        assertThat(dataDir.resolve("PG_VERSION")).as("the cluster was initialised").exists();
-        assertThat(dataDir.resolve("postmaster.pid")).as("and its postmaster stopped").doesNotExist();
+        assertInitialisedAndStopped(dataDir);
     }
 
     @Test
     void mainStartsNothingWhenADatasourceIsConfigured() {
         Path dataDir = folder.resolve("not-started");
-        SpringApplication application = new SpringApplication(StartingApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.addInitializers(new EmbeddedPostgresMainStart());
+        SpringApplication application = application(StartingApplication.class, new EmbeddedPostgresMainStart());
         try (ConfigurableApplicationContext context = application.run(
                 "--spring.datasource.url=jdbc:postgresql://localhost:1/none",
                 "--ope.embedded-postgres.data-dir=" + dataDir)) {
@@ -130,6 +119,18 @@ class EmbeddedPostgresEarlyStartTest {
             assertThat(context.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
         }
         assertThat(dataDir).doesNotExist();
+    }
+
+    private static SpringApplication application(Class<?> source, ApplicationContextInitializer<?>... initializers) {
+        SpringApplication application = new SpringApplication(source);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.addInitializers(initializers);
+        return application;
+    }
+
+    private static void assertInitialisedAndStopped(Path dataDir) {
+        assertThat(dataDir.resolve("PG_VERSION")).as("the cluster was initialised").exists();
+        assertThat(dataDir.resolve("postmaster.pid")).as("and its postmaster stopped").doesNotExist();
     }
 
     private static String show(Statement statement, String setting) throws SQLException {

@@ -30,7 +30,8 @@ class DemoUsersTest {
 
     @Test
     void anUnknownNameIsCheckedAtTheHighestCostTheUsersHave() {
-        assertThat(PasswordLogin.unknownNameHash(DemoUsers.all())).isEqualTo(PasswordLogin.UNKNOWN_NAME_HASH_AT_MIN_COST);
+        assertThat(PasswordLogin.unknownNameHash(DemoUsers.all()))
+                .isEqualTo(PasswordLogin.UNKNOWN_NAME_HASH_AT_MIN_COST);
         assertThat(PasswordHashes.bcryptCost(PasswordLogin.UNKNOWN_NAME_HASH_AT_MIN_COST))
                 .isEqualTo(PasswordHashes.MIN_BCRYPT_COST);
 
