@@ -105,6 +105,31 @@ class TripScheduleTest {
     }
 
     @Test
+    void anItineraryItemOnACopenhagenDayOutsideTheTripsDatesShowsWithoutTheTrip() {
+        int year = 2030 + (int) (Math.random() * 60);
+        String trip = plannedWithChc(year);
+        String early = ok(desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-10T06:00:00","endsAt":"%d-05-10T07:00:00","city":"Tokyo",
+                 "counterpart":"Tokyo Metropolitan Government","timeZone":"Asia/Tokyo"}""".formatted(year, year)))
+                .json().get("id").asString();
+        Api.Response late = ok(desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-16T20:00:00","endsAt":"%d-05-16T21:00:00","city":"Los Angeles",
+                 "counterpart":"Port of Los Angeles","timeZone":"America/Los_Angeles"}""".formatted(year, year)));
+        desk.getUntil("/api/trips/" + trip + "?minVersion=" + late.header("ETag").replace("\"", ""),
+                r -> r.status() == 200, Duration.ofSeconds(10));
+
+        assertThat(ids(schedule("?from=" + year + "-05-09&to=" + year + "-05-09")))
+                .as("06:00 in Tokyo on the trip's first day is 23:00 the day before in Copenhagen")
+                .contains(early).doesNotContain(trip);
+        assertThat(ids(schedule("?from=" + year + "-05-17&to=" + year + "-05-17")))
+                .as("20:00 in Los Angeles on the trip's last day is 05:00 the day after in Copenhagen")
+                .contains(late.json().get("id").asString()).doesNotContain(trip);
+        assertThat(ids(schedule("?from=" + year + "-05-16&to=" + year + "-05-16")))
+                .contains(trip).doesNotContain(early, late.json().get("id").asString());
+        assertThat(ids(schedule("?from=" + year + "-05-08&to=" + year + "-05-08"))).doesNotContain(trip, early);
+    }
+
+    @Test
     void aTimeZoneThatIsNotAnIanaIdIsRefusedNamingTheField() {
         int year = 2030 + (int) (Math.random() * 60);
         String trip = plannedWithChc(year);

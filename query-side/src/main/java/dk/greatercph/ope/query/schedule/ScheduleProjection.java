@@ -37,6 +37,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -200,7 +201,6 @@ class ScheduleProjection {
         List<Placed> placed = new ArrayList<>(items(query, wanted));
         if (query.venue() == null && query.host() == null) {
             placed.addAll(after(query, trips(query)));
-            placed.addAll(after(query, tripItems(query)));
         }
         placed.sort(Placed.ORDER);
         List<Placed> page = placed.size() > wanted ? placed.subList(0, wanted) : placed;
@@ -382,63 +382,74 @@ class ScheduleProjection {
         return where.append('\n').toString();
     }
 
-    private List<Placed> trips(FindScheduleQuery query) {
-        return jdbc.sql("""
-                        SELECT trip_id, title, leader, leader_person_id, start_date, end_date, status, version,
-                            ARRAY(SELECT DISTINCT p ->> 'operatorId' FROM jsonb_array_elements(participants) p
-                                  WHERE p ->> 'operatorId' IS NOT NULL ORDER BY 1) AS operators
-                        FROM trip_view
-                        WHERE (CAST(:from AS DATE) IS NULL OR end_date >= :from)
-                          AND (CAST(:to AS DATE) IS NULL OR start_date <= :to)
-                          AND (CAST(:operator AS TEXT) IS NULL OR participants @> jsonb_build_array(
-                                jsonb_build_object('operatorId', CAST(:operator AS TEXT))))
-                          AND (CAST(:viewer AS TEXT) IS NULL OR participants @> jsonb_build_array(
-                                jsonb_build_object('operatorId', CAST(:viewer AS TEXT))))
-                        """)
-                .param("from", query.from()).param("to", query.to()).param("operator", query.operator())
-                .param("viewer", query.viewer())
-                .query((rs, n) -> LeftOut.orNull("trip", rs.getString("trip_id"), () -> {
-                    ScheduleEntryView trip = new ScheduleEntryView("TRIP", rs.getString("trip_id"), null,
-                            rs.getString("title"), null, query.viewer() == null ? rs.getString("leader") : null, true,
-                            null, null, rs.getObject("start_date", LocalDate.class),
-                            rs.getObject("end_date", LocalDate.class), null, null, strings(rs.getArray("operators")),
-                            tripStatus(rs.getString("status")), rs.getLong("version"), null, null, null, null);
-                    return new Placed(start(trip), trip.id(), trip, query.viewer() == null ? shownLeader(rs) : null);
-                }))
-                .list().stream().filter(Objects::nonNull).toList();
-    }
-
     /**
-     * The items of the trips' itineraries that overlap the asked days (Copenhagen), in their own time zones. The
-     * operator and viewer filters select trips as for the trips themselves (the operator travels with the trip);
-     * a trip item has no venue or host, so those filters leave it out.
+     * The trips overlapping the asked days, and the items of their itineraries overlapping them (Copenhagen), each in
+     * its own time zone, read in one statement: a row per itinerary item, or one without an item for a trip without
+     * any. The itineraries are read of the trips a day either side of the period (an item's own time zone may put it
+     * on another day), the trips themselves are shown only if their dates overlap the period. The operator and
+     * viewer filters select trips as for the trips themselves (the operator travels with the trip); a trip item has
+     * no venue or host, so those filters leave it out.
      */
-    private List<Placed> tripItems(FindScheduleQuery query) {
+    private List<Placed> trips(FindScheduleQuery query) {
         OffsetDateTime from = startOf(query.from());
         OffsetDateTime to = query.to() == null ? null : startOf(query.to().plusDays(1));
-        return jdbc.sql("""
-                        SELECT t.trip_id, t.status, t.version, e.i ->> 'itemId' AS item_id,
-                            e.i ->> 'startsAt' AS starts_at, e.i ->> 'endsAt' AS ends_at,
-                            COALESCE(e.i ->> 'timeZone', 'Asia/Shanghai') AS time_zone, e.i ->> 'city' AS city,
-                            e.i ->> 'counterpart' AS counterpart, e.i ->> 'description' AS description,
-                            ARRAY(SELECT DISTINCT p ->> 'operatorId' FROM jsonb_array_elements(t.participants) p
-                                  WHERE p ->> 'operatorId' IS NOT NULL ORDER BY 1) AS operators
-                        FROM trip_view t CROSS JOIN LATERAL jsonb_array_elements(t.itinerary) AS e(i)
-                        WHERE (CAST(:from AS DATE) IS NULL OR t.end_date >= CAST(:from AS DATE) - 1)
-                          AND (CAST(:to AS DATE) IS NULL OR t.start_date <= CAST(:to AS DATE) + 1)
-                          AND (CAST(:operator AS TEXT) IS NULL OR t.participants @> jsonb_build_array(
-                                jsonb_build_object('operatorId', CAST(:operator AS TEXT))))
-                          AND (CAST(:viewer AS TEXT) IS NULL OR t.participants @> jsonb_build_array(
-                                jsonb_build_object('operatorId', CAST(:viewer AS TEXT))))
-                        """)
+        StringBuilder sql = new StringBuilder("""
+                SELECT t.trip_id, t.title, t.leader, t.leader_person_id, t.start_date, t.end_date, t.status, t.version,
+                    ARRAY(SELECT DISTINCT p ->> 'operatorId' FROM jsonb_array_elements(t.participants) p
+                          WHERE p ->> 'operatorId' IS NOT NULL ORDER BY 1) AS operators,
+                    e.i ->> 'itemId' AS item_id, e.i ->> 'startsAt' AS starts_at, e.i ->> 'endsAt' AS ends_at,
+                    COALESCE(e.i ->> 'timeZone', 'Asia/Shanghai') AS time_zone, e.i ->> 'city' AS city,
+                    e.i ->> 'counterpart' AS counterpart, e.i ->> 'description' AS description,
+                    e.i IS NOT NULL AS on_itinerary
+                FROM trip_view t LEFT JOIN LATERAL jsonb_array_elements(t.itinerary) AS e(i) ON TRUE
+                WHERE TRUE""");
+        if (query.from() != null) {
+            sql.append(" AND t.end_date >= CAST(:from AS DATE) - 1");
+        }
+        if (query.to() != null) {
+            sql.append(" AND t.start_date <= CAST(:to AS DATE) + 1");
+        }
+        if (query.operator() != null) {
+            sql.append(" AND t.participants @> jsonb_build_array(jsonb_build_object('operatorId',"
+                    + " CAST(:operator AS TEXT)))");
+        }
+        if (query.viewer() != null) {
+            sql.append(" AND t.participants @> jsonb_build_array(jsonb_build_object('operatorId',"
+                    + " CAST(:viewer AS TEXT)))");
+        }
+        Map<String, Placed> trips = new LinkedHashMap<>();
+        List<Placed> items = new ArrayList<>();
+        jdbc.sql(sql.toString())
                 .param("from", query.from()).param("to", query.to()).param("operator", query.operator())
                 .param("viewer", query.viewer())
-                .query((rs, n) -> LeftOut.orNull("trip item", rs.getString("trip_id") + "." + rs.getString("item_id"),
-                        () -> tripItem(rs)))
-                .list().stream().filter(Objects::nonNull)
-                .filter(e -> (from == null || e.endsAt().isAfter(from)) && (to == null || e.startsAt().isBefore(to)))
-                .map(e -> new Placed(start(e), e.tripId() + "." + e.id(), e, null))
-                .toList();
+                .query(rs -> {
+                    String tripId = rs.getString("trip_id");
+                    LocalDate starts = rs.getObject("start_date", LocalDate.class);
+                    LocalDate ends = rs.getObject("end_date", LocalDate.class);
+                    boolean shown = (query.from() == null || ends != null && !ends.isBefore(query.from()))
+                            && (query.to() == null || starts != null && !starts.isAfter(query.to()));
+                    if (shown && !trips.containsKey(tripId)) {
+                        trips.put(tripId, LeftOut.orNull("trip", tripId, () -> trip(query, rs)));
+                    }
+                    if (rs.getBoolean("on_itinerary")) {
+                        ScheduleEntryView item = LeftOut.orNull("trip item", tripId + "." + rs.getString("item_id"),
+                                () -> tripItem(rs));
+                        if (item != null && (from == null || item.endsAt().isAfter(from))
+                                && (to == null || item.startsAt().isBefore(to))) {
+                            items.add(new Placed(start(item), item.tripId() + "." + item.id(), item, null));
+                        }
+                    }
+                });
+        return Stream.concat(trips.values().stream().filter(Objects::nonNull), items.stream()).toList();
+    }
+
+    private static Placed trip(FindScheduleQuery query, ResultSet rs) throws SQLException {
+        ScheduleEntryView trip = new ScheduleEntryView("TRIP", rs.getString("trip_id"), null,
+                rs.getString("title"), null, query.viewer() == null ? rs.getString("leader") : null, true,
+                null, null, rs.getObject("start_date", LocalDate.class),
+                rs.getObject("end_date", LocalDate.class), null, null, strings(rs.getArray("operators")),
+                tripStatus(rs.getString("status")), rs.getLong("version"), null, null, null, null);
+        return new Placed(start(trip), trip.id(), trip, query.viewer() == null ? shownLeader(rs) : null);
     }
 
     private static ScheduleEntryView tripItem(ResultSet rs) throws SQLException {
