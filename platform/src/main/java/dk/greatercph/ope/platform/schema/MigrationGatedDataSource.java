@@ -50,8 +50,45 @@ final class MigrationGatedDataSource extends DelegatingDataSource {
         }
     }
 
-    /** The data source the migrations use: the one wrapped, if it is wrapped. */
+    /**
+     * The data source the migrations use: the one wrapped, if it is wrapped, and its connections without a socket
+     * timeout ({@link Untimed}).
+     */
     static DataSource direct(DataSource dataSource) {
-        return dataSource instanceof MigrationGatedDataSource gated ? gated.getTargetDataSource() : dataSource;
+        return new Untimed(dataSource instanceof MigrationGatedDataSource gated ? gated.getTargetDataSource()
+                : dataSource);
+    }
+
+    /**
+     * Connections on which a statement may run as long as it takes. The application's pool ends a statement whose
+     * answer takes longer than its socket timeout (10 s, {@code PlatformDefaults}), which would fail the start on a
+     * migration that builds an index over a large table at an upgrade. The pool sets its own timeout again when a
+     * connection comes back to it.
+     */
+    static final class Untimed extends DelegatingDataSource {
+
+        Untimed(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return untimed(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return untimed(super.getConnection(username, password));
+        }
+
+        private static Connection untimed(Connection connection) throws SQLException {
+            try {
+                connection.setNetworkTimeout(Runnable::run, 0);
+                return connection;
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
     }
 }

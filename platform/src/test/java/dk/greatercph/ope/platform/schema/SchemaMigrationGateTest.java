@@ -15,7 +15,12 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +43,25 @@ class SchemaMigrationGateTest {
     }
 
     @Test
+    void aMigrationRunsLongerThanTheApplicationsSocketTimeout() {
+        try (ConfigurableApplicationContext context = start(LongMigration.class,
+                "--spring.datasource.hikari.data-source-properties.socketTimeout=1")) {
+            DataSource dataSource = context.getBean(DataSource.class);
+            assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT answer FROM gate_long_probe", Integer.class))
+                    .isEqualTo(7);
+            // the pool sets its timeout again on a connection the migrations had (the first it made, handed out first)
+            try (Connection connection = dataSource.getConnection()) {
+                assertThat(connection.getNetworkTimeout()).isEqualTo(1_000);
+                assertThatThrownBy(() -> connection.createStatement().execute("SELECT pg_sleep(2.5)"))
+                        .as("the application's own statements keep the timeout")
+                        .hasRootCauseInstanceOf(SocketTimeoutException.class);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aFailingMigrationFailsTheStart() {
         assertThatThrownBy(() -> start(BrokenMigration.class).close())
                 .hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class)
@@ -45,15 +69,17 @@ class SchemaMigrationGateTest {
                 .satisfies(failure -> assertThat(causes(failure)).anyMatch(FlywayException.class::isInstance));
     }
 
-    private ConfigurableApplicationContext start(Class<?> configuration) {
+    private ConfigurableApplicationContext start(Class<?> configuration, String... arguments) {
         SpringApplication application = new SpringApplication(configuration);
         application.setWebApplicationType(WebApplicationType.NONE);
-        return application.run("--ope.embedded-postgres.data-dir=" + folder.resolve("postgres"),
-                "--ope.embedded-postgres.port=0");
+        List<String> all = new ArrayList<>(List.of("--ope.embedded-postgres.data-dir=" + folder.resolve("postgres"),
+                "--ope.embedded-postgres.port=0"));
+        all.addAll(List.of(arguments));
+        return application.run(all.toArray(String[]::new));
     }
 
-    private static java.util.List<Throwable> causes(Throwable failure) {
-        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
         }
@@ -83,6 +109,17 @@ class SchemaMigrationGateTest {
         @DependsOn("flywayInitializer")
         ReadsAtCreation readsAtCreation(DataSource dataSource) {
             return new ReadsAtCreation(dataSource);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({EmbeddedPostgresAutoConfiguration.class, SchemaMigrationAutoConfiguration.class,
+            FlywayAutoConfiguration.class})
+    static class LongMigration {
+
+        @Bean
+        SchemaModule longModule() {
+            return new SchemaModule("gate_long", "classpath:db/gate-long");
         }
     }
 
