@@ -101,7 +101,9 @@ public final class Benchmark {
             progress("healthy after %.1f s", app.secondsToHealthy);
             Http desk = new Http(app.httpPort, "desk");
             String run = Long.toString(System.currentTimeMillis(), 36);
-            int warmUp = Math.min(200, options.delegations());
+            // as many untimed as the queries get (--warm-up), so that the row measures a running server and not the
+            // JIT of the server and of these clients compiling their paths; the raw inserts get as many untimed too
+            int warmUp = Math.min(options.warmUp(), options.delegations());
             Timings.run("warm-up registrations", warmUp, options.clients(),
                     n -> desk.post("/api/delegations", registration("Warm-up " + run + " " + n), 201));
             Timings http = Timings.run("registrations over HTTP, " + options.clients() + " clients",
@@ -109,7 +111,8 @@ public final class Benchmark {
                     n -> desk.post("/api/delegations", registration("Registration " + run + " " + n), 201));
             progress("raw PostgreSQL: %,d single-row insert transactions from %d connections", options.delegations(),
                     options.clients());
-            Timings raw = new RawPostgres(app.postgresPort).insertTransactions(options.delegations(), options.clients());
+            Timings raw = new RawPostgres(app.postgresPort)
+                    .insertTransactions(warmUp, options.delegations(), options.clients());
             int single = Math.max(100, options.delegations() / 10);
             Timings one = Timings.run("registrations over HTTP, one client", single, 1,
                     n -> desk.post("/api/delegations", registration("Single " + run + " " + n), 201));

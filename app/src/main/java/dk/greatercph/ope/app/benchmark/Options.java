@@ -15,7 +15,8 @@ import java.util.List;
  * @param clients      concurrent HTTP clients and raw JDBC connections for the registration row
  * @param queries      timed requests per query in the query row
  * @param warmUp       untimed requests per query before those (at least as many as timed): the started JVM compiles
- *                     the request path over its first two thousand or so requests
+ *                     the request path over its first two thousand or so requests; as many untimed registrations
+ *                     (at most {@code delegations}) before the 8-client row, and as many untimed raw inserts
  * @param jvmOptions   the JVM options of the started application (the documented run settings)
  * @param keepData     leave the data folders in place at the end, to start the jar on them again or look into them
  */

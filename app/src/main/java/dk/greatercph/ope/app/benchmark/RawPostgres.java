@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * What PostgreSQL does by itself on the application's own database, with the same server settings: single-row insert
@@ -25,10 +27,11 @@ final class RawPostgres {
     }
 
     /**
-     * Inserts {@code total} rows, each in its own committed transaction, from {@code clients} connections. A row
-     * carries a JSON document the size of a registration event, so the WAL written per commit is comparable.
+     * Inserts {@code untimed} and then {@code total} timed rows, each in its own committed transaction, from
+     * {@code clients} connections. A row carries a JSON document the size of a registration event, so the WAL written
+     * per commit is comparable. The untimed rows warm this side as the untimed registrations warm the other.
      */
-    Timings insertTransactions(int total, int clients) throws SQLException {
+    Timings insertTransactions(int untimed, int total, int clients) throws SQLException {
         try (Connection connection = connect(); Statement ddl = connection.createStatement()) {
             ddl.execute("DROP TABLE IF EXISTS " + SCRATCH);
             ddl.execute("CREATE TABLE " + SCRATCH + " (id bigserial PRIMARY KEY, body jsonb NOT NULL)");
@@ -38,26 +41,25 @@ final class RawPostgres {
             for (int i = 0; i < clients; i++) {
                 connections.add(connect());
             }
-            ThreadLocal<PreparedStatement> statements = new ThreadLocal<>();
-            List<PreparedStatement> opened = new ArrayList<>();
-            Timings timings = Timings.run(null, total, clients, n -> {
+            List<PreparedStatement> prepared = new ArrayList<>();
+            for (Connection connection : connections) {
+                prepared.add(connection.prepareStatement("INSERT INTO " + SCRATCH + " (body) VALUES (?::jsonb)"));
+            }
+            // each run's threads take consecutive numbers, so a run's threads get distinct connections
+            AtomicInteger handedOut = new AtomicInteger();
+            ThreadLocal<PreparedStatement> statements =
+                    ThreadLocal.withInitial(() -> prepared.get(handedOut.getAndIncrement() % clients));
+            IntConsumer insertOne = n -> {
                 try {
                     PreparedStatement insert = statements.get();
-                    if (insert == null) {
-                        synchronized (opened) {
-                            insert = connections.get(opened.size()).prepareStatement(
-                                    "INSERT INTO " + SCRATCH + " (body) VALUES (?::jsonb)");
-                            opened.add(insert);
-                        }
-                        statements.set(insert);
-                    }
                     insert.setString(1, document(n));
                     insert.executeUpdate();
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
-            });
-            return timings;
+            };
+            Timings.run(null, untimed, clients, insertOne);
+            return Timings.run(null, total, clients, insertOne);
         } finally {
             for (Connection connection : connections) {
                 connection.close();
