@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
@@ -38,13 +39,15 @@ import java.util.stream.LongStream;
  * those are permanent and skipping them is correct. The lock spans every process on the database (split
  * mode included).
  * <p>
- * The same lock makes the tamper-evident {@link EventChain} well defined: in the appending transaction, after
- * the rows are inserted, the engine appends one link per event to the chain, continuing from the link of the
- * event appended before. It links the very bytes and texts it wrote (the database only adds the global index,
- * which the insert returns), so nothing is read back.
+ * The same lock makes the tamper-evident {@link EventChain} well defined: in the appending transaction the
+ * engine appends one link per event to the chain, continuing from the link of the event appended before. It links
+ * the very bytes and texts it writes, under global indexes drawn from the sequence while the lock is held, so
+ * nothing is read back.
  * <p>
- * The lock is held by every append until it commits, so its length bounds the rate of appends: the events are
- * serialised before it is taken, and taking it and reading the chain's head share one round trip.
+ * The lock is held by every append until it commits, so its length bounds the rate of appends. So the events are
+ * serialised before it is taken, and while it is held there are two round trips before the commit: one takes it,
+ * reads the chain's head and draws the global indexes; the other inserts the events and their links (an append of
+ * more than a few events, an import's, takes one more).
  * <p>
  * Reading for the streaming processors is Axon's, except that each event's time stamp is parsed once, by
  * {@link StoredTimestamps}, and kept: Axon parsed it with the JDK's formatter to decide on gaps and again whenever
@@ -54,6 +57,21 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
 
     /** The advisory lock key that serialises appends to the event table ("OPE-APPEND" in ASCII, truncated). */
     static final long APPEND_LOCK_KEY = 0x4F50452D41505045L;
+
+    /** The sequence the global index is drawn from (V1__axon_storage.sql). */
+    static final String GLOBAL_INDEX_SEQUENCE = "domain_event_global_index_seq";
+
+    private static final String INSERT_EVENTS = "INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, "
+            + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, metaData) "
+            + "VALUES ";
+    private static final String EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_LINKS = "INSERT INTO " + EventChain.TABLE
+            + " (global_index, event_identifier, link) VALUES ";
+    private static final String LINK_VALUES = "(?, ?, ?)";
+
+    /** Appends of up to this many events insert events and links in one round trip. */
+    private static final int ONE_ROUND_TRIP = 16;
+    private static final String[] EVENTS_AND_LINKS = eventsAndLinks(ONE_ROUND_TRIP);
 
     /** How many links are written per JDBC batch, and how many rows are fetched per round trip. */
     private static final int LINK_BATCH = 1000;
@@ -118,18 +136,17 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
         // statements themselves and the commit.
         List<Row> rows = events.stream().map(event -> Row.of(event, serializer)).toList();
         transactionManager.executeInTransaction(() -> withConnection(connection -> {
-            byte[] previous = lockAndReadChainHead(connection);
-            long[] globalIndexes;
+            LockedHead head = lockReadChainHeadAndDrawIndexes(connection, rows.size());
             try {
-                globalIndexes = insert(connection, rows);
+                if (head.link() == null) {
+                    insert(connection, rows, head.globalIndexes(), null);
+                    linkAll(connection, EventChain.GENESIS);
+                } else {
+                    insert(connection, rows, head.globalIndexes(), links(head.link(), rows, head.globalIndexes()));
+                }
             } catch (SQLException e) {
                 handlePersistenceException(e, events.get(0));
                 throw e;
-            }
-            if (previous == null) {
-                linkAll(connection, EventChain.GENESIS);
-            } else {
-                linkInserted(connection, previous, rows, globalIndexes);
             }
         }, "Could not append the events"));
     }
@@ -166,72 +183,123 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
         }
     }
 
+    /** The chain's head when the append lock was granted ({@code null} before the first link), and the indexes drawn. */
+    private record LockedHead(byte[] link, long[] globalIndexes) {
+    }
+
     /**
-     * Takes the append lock and then reads the chain's head, in one round trip. The head is read by a second
-     * statement, so that under READ COMMITTED it sees every append committed before the lock was granted.
+     * Takes the append lock, then reads the chain's head and draws a global index for each event, in one round
+     * trip. Head and indexes are read by statements after the lock's, so that under READ COMMITTED they see every
+     * append committed before the lock was granted; an index is drawn only while the lock is held, so indexes
+     * become visible in the order they were drawn.
      */
-    private static byte[] lockAndReadChainHead(Connection connection) throws SQLException {
+    private static LockedHead lockReadChainHeadAndDrawIndexes(Connection connection, int events)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?); "
-                + "SELECT link FROM " + EventChain.TABLE + " ORDER BY global_index DESC LIMIT 1")) {
+                + "SELECT link FROM " + EventChain.TABLE + " ORDER BY global_index DESC LIMIT 1; "
+                + "SELECT nextval('" + GLOBAL_INDEX_SEQUENCE + "') FROM generate_series(1, ?)")) {
             statement.setLong(1, APPEND_LOCK_KEY);
+            statement.setInt(2, events);
             statement.execute();
             if (!statement.getMoreResults()) {
                 throw new SQLException("The chain head was not read after the append lock");
             }
+            byte[] link;
             try (ResultSet rs = statement.getResultSet()) {
-                return rs.next() ? rs.getBytes(1) : null;
+                link = rs.next() ? rs.getBytes(1) : null;
             }
-        }
-    }
-
-    /** Inserts the rows in one batch and returns the global index the database gave each, in order. */
-    private static long[] insert(Connection connection, List<Row> rows) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
-                + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, "
-                + "metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"globalindex"})) {
-            for (Row row : rows) {
-                insert.setString(1, row.eventIdentifier());
-                insert.setString(2, row.aggregateIdentifier());
-                insert.setLong(3, row.sequenceNumber());
-                insert.setString(4, row.type());
-                insert.setString(5, row.timeStamp());
-                insert.setString(6, row.payloadType());
-                insert.setString(7, row.payloadRevision());
-                insert.setBytes(8, row.payload());
-                insert.setBytes(9, row.metaData());
-                insert.addBatch();
+            if (!statement.getMoreResults()) {
+                throw new SQLException("No global indexes were drawn after the append lock");
             }
-            insert.executeBatch();
-            long[] globalIndexes = new long[rows.size()];
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                for (int i = 0; i < globalIndexes.length; i++) {
-                    if (!keys.next()) {
-                        throw new SQLException("The database returned " + i + " global indexes for " + rows.size()
-                                + " events");
+            long[] globalIndexes = new long[events];
+            try (ResultSet rs = statement.getResultSet()) {
+                for (int i = 0; i < events; i++) {
+                    if (!rs.next()) {
+                        throw new SQLException("The database drew " + i + " global indexes for " + events + " events");
                     }
-                    globalIndexes[i] = keys.getLong(1);
+                    globalIndexes[i] = rs.getLong(1);
                 }
             }
-            return globalIndexes;
+            Arrays.sort(globalIndexes);
+            return new LockedHead(link, globalIndexes);
         }
     }
 
-    /** Links the rows just inserted from what the engine wrote, without reading them back. */
-    private static void linkInserted(Connection connection, byte[] previous, List<Row> rows, long[] globalIndexes)
+    /** Each row's link, continuing from {@code previous}, from what the engine writes: nothing is read back. */
+    private static byte[][] links(byte[] previous, List<Row> rows, long[] globalIndexes) {
+        byte[][] links = new byte[rows.size()][];
+        byte[] link = previous;
+        for (int i = 0; i < links.length; i++) {
+            link = EventChain.link(link, rows.get(i).stored(globalIndexes[i]));
+            links[i] = link;
+        }
+        return links;
+    }
+
+    /**
+     * Inserts the rows under the global indexes drawn for them and, given their links, the links too. Up to
+     * {@link #ONE_ROUND_TRIP} events (a command's) go as one text of two multi-row inserts, sent in one round trip
+     * and kept prepared per size by the driver; more go as two JDBC batches.
+     */
+    private static void insert(Connection connection, List<Row> rows, long[] globalIndexes, byte[][] links)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + EventChain.TABLE
-                + " (global_index, event_identifier, link) VALUES (?, ?, ?)")) {
-            byte[] link = previous;
+        if (links != null && rows.size() <= ONE_ROUND_TRIP) {
+            try (PreparedStatement insert = connection.prepareStatement(EVENTS_AND_LINKS[rows.size()])) {
+                int parameter = 1;
+                for (int i = 0; i < rows.size(); i++) {
+                    parameter = setEvent(insert, parameter, rows.get(i), globalIndexes[i]);
+                }
+                for (int i = 0; i < rows.size(); i++) {
+                    insert.setLong(parameter++, globalIndexes[i]);
+                    insert.setString(parameter++, rows.get(i).eventIdentifier());
+                    insert.setBytes(parameter++, links[i]);
+                }
+                insert.execute();
+            }
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS + EVENT_VALUES)) {
             for (int i = 0; i < rows.size(); i++) {
-                StoredEvent event = rows.get(i).stored(globalIndexes[i]);
-                link = EventChain.link(link, event);
-                insert.setLong(1, event.globalIndex());
-                insert.setString(2, event.eventIdentifier());
-                insert.setBytes(3, link);
+                setEvent(insert, 1, rows.get(i), globalIndexes[i]);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+        if (links != null) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_LINKS + LINK_VALUES)) {
+                for (int i = 0; i < rows.size(); i++) {
+                    insert.setLong(1, globalIndexes[i]);
+                    insert.setString(2, rows.get(i).eventIdentifier());
+                    insert.setBytes(3, links[i]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static int setEvent(PreparedStatement insert, int first, Row row, long globalIndex) throws SQLException {
+        int parameter = first;
+        insert.setLong(parameter++, globalIndex);
+        insert.setString(parameter++, row.eventIdentifier());
+        insert.setString(parameter++, row.aggregateIdentifier());
+        insert.setLong(parameter++, row.sequenceNumber());
+        insert.setString(parameter++, row.type());
+        insert.setString(parameter++, row.timeStamp());
+        insert.setString(parameter++, row.payloadType());
+        insert.setString(parameter++, row.payloadRevision());
+        insert.setBytes(parameter++, row.payload());
+        insert.setBytes(parameter++, row.metaData());
+        return parameter;
+    }
+
+    private static String[] eventsAndLinks(int most) {
+        String[] texts = new String[most + 1];
+        for (int n = 1; n <= most; n++) {
+            texts[n] = INSERT_EVENTS + String.join(", ", Collections.nCopies(n, EVENT_VALUES)) + "; "
+                    + INSERT_LINKS + String.join(", ", Collections.nCopies(n, LINK_VALUES));
+        }
+        return texts;
     }
 
     /**

@@ -4,11 +4,14 @@ import dk.greatercph.ope.platform.support.PlatformIntegrationTest;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -34,6 +37,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The platform's event store on real PostgreSQL: an append waits while another append is uncommitted, so global
@@ -106,6 +110,47 @@ class CommitOrderedEventStoreTest {
                         + "ON e.eventIdentifier = c.event_identifier WHERE e.aggregateIdentifier = :id")
                 .param("id", aggregate).query(Long.class).single()).isEqualTo(3);
         assertThat(unlinked()).isZero();
+        assertThat(brokenLinks()).isEmpty();
+    }
+
+    @Test
+    void appendsOfEverySizeGetIndexesInTheirOrderAndLinksThatRecompute() {
+        // 1 and 16 events go in one round trip with their links, 17 and 40 as batches; events without an aggregate
+        // (no type, their own id as aggregate) among them.
+        for (int size : new int[]{1, 16, 17, 40}) {
+            String aggregate = "TST-" + UUID.randomUUID();
+            List<EventMessage<?>> events = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                events.add(i % 3 == 2 ? GenericEventMessage.asEventMessage(new Noted(aggregate + " #" + i))
+                        : event(aggregate, i - i / 3, aggregate + " #" + i));
+            }
+
+            engine.appendEvents(events);
+
+            List<String> stored = jdbc.sql("SELECT eventIdentifier FROM DomainEventEntry WHERE eventIdentifier IN "
+                            + "(:ids) ORDER BY globalIndex")
+                    .param("ids", events.stream().map(EventMessage::getIdentifier).toList()).query(String.class).list();
+            assertThat(stored).as("appended %d", size)
+                    .containsExactlyElementsOf(events.stream().map(EventMessage::getIdentifier).toList());
+        }
+        assertThat(unlinked()).isZero();
+        assertThat(brokenLinks()).isEmpty();
+    }
+
+    @Test
+    void anEventAlreadyStoredForItsAggregateAndSequenceIsRefusedAsAConcurrentChangeAndAppendsNothing() {
+        String aggregate = "TST-" + UUID.randomUUID();
+        engine.appendEvents(event(aggregate, 0, "first"));
+        long linksBefore = jdbc.sql("SELECT count(*) FROM " + EventChain.TABLE).query(Long.class).single();
+
+        assertThatThrownBy(() -> engine.appendEvents(event(aggregate, 1, "second"), event(aggregate, 0, "again")))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = :id")
+                .param("id", aggregate).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM " + EventChain.TABLE).query(Long.class).single())
+                .isEqualTo(linksBefore);
+        engine.appendEvents(event(aggregate, 1, "after the refusal"));
         assertThat(brokenLinks()).isEmpty();
     }
 
