@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * R8's lookup table, written with each registration: the date the request was received, which R8's window counts
@@ -21,6 +22,8 @@ import java.util.Locale;
  */
 @Component
 class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final JdbcClient jdbc;
 
@@ -75,6 +78,6 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
 
     /** The same organisation however it is capitalised or spaced. */
     static String key(String organisation) {
-        return organisation.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(organisation.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }
