@@ -60,6 +60,35 @@ class TamperEvidenceTest {
         assertThat(restored.get("position").asLong()).isGreaterThanOrEqualTo(positionOf(eventId));
     }
 
+    /**
+     * The chain keeps no unique index of its event identifiers (platform V4): a link that names another event,
+     * which that index refused before, must be what the verification names.
+     */
+    @Test
+    void verificationNamesALinkThatNamesAnotherEvent() {
+        Api desk = new Api(port).as("desk");
+        Api auditor = new Api(port).as("auditor");
+        String first = eventIdOf(desk.post("/api/delegations", Requests.delegation("Link " + UUID.randomUUID()))
+                .json().get("id").asString());
+        String second = eventIdOf(desk.post("/api/delegations", Requests.delegation("Link " + UUID.randomUUID()))
+                .json().get("id").asString());
+        long position = positionOf(second);
+
+        setLinkedEvent(position, first);
+        JsonNode broken;
+        try {
+            broken = auditor.get("/api/audit/verify").json();
+        } finally {
+            setLinkedEvent(position, second);
+        }
+
+        assertThat(broken.get("ok").asBoolean()).isFalse();
+        assertThat(broken.get("firstMismatch").get("position").asLong()).isEqualTo(position);
+        assertThat(broken.get("firstMismatch").get("eventId").asString()).isEqualTo(second);
+        assertThat(broken.get("firstMismatch").get("problem").asString()).isEqualTo("EVENT_ALTERED");
+        assertThat(auditor.get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
+    }
+
     @Test
     void aKeptCheckpointVerifiesUntilTheLogBeforeItIsChanged() {
         Api auditor = new Api(port).as("auditor");
@@ -165,6 +194,11 @@ class TamperEvidenceTest {
     private void setPayload(String eventId, byte[] payload) {
         jdbc.sql("UPDATE DomainEventEntry SET payload = :payload WHERE eventIdentifier = :id")
                 .param("payload", payload).param("id", eventId).update();
+    }
+
+    private void setLinkedEvent(long position, String eventId) {
+        assertThat(jdbc.sql("UPDATE event_chain SET event_identifier = :id WHERE global_index = :position")
+                .param("id", eventId).param("position", position).update()).isEqualTo(1);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

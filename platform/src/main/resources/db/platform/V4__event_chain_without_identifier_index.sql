@@ -1,0 +1,14 @@
+-- The hash chain without its own unique index on event_identifier.
+--
+-- Why: every append inserted one more entry into that index, keyed by a random UUID, so each went to a random page
+-- of an index as large as the log. Measured on the tables a benchmark run left (1,000,008 events, PostgreSQL's
+-- default 128 MB of shared buffers), 20,000 links inserted in forty statements of 500, five times each way,
+-- alternated: 13.8-29.1 µs a link with the index, 5.6-7.7 µs without it (docs/performance.md, "The chain's second
+-- index").
+--
+-- What it guarded is guarded otherwise: DomainEventEntry keeps eventIdentifier unique (Axon's schema), a link is
+-- written only by the appending transaction for the event at the same global index, the link hashes the event's
+-- identifier with the rest of its bytes, and the verification compares each link's event_identifier with its
+-- event's (a difference is EVENT_ALTERED). Nothing reads the chain by event_identifier; the verification joins on
+-- global_index, which stays the primary key.
+ALTER TABLE event_chain DROP CONSTRAINT event_chain_event_identifier_key;
