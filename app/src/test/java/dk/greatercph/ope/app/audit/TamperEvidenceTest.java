@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,18 +44,10 @@ class TamperEvidenceTest {
         int at = indexOf(tampered, organisation.getBytes(StandardCharsets.UTF_8));
         tampered[at] = 'X';
         everyProjectionIsPast(positionOf(eventId));
-        setPayload(eventId, tampered);
-        JsonNode broken;
-        try {
-            broken = auditor.get("/api/audit/verify").json();
-        } finally {
-            setPayload(eventId, original);
-        }
+        JsonNode broken = whileChanged(() -> setPayload(eventId, tampered), () -> setPayload(eventId, original),
+                () -> auditor.get("/api/audit/verify").json());
 
-        assertThat(broken.get("ok").asBoolean()).isFalse();
-        assertThat(broken.get("firstMismatch").get("eventId").asString()).isEqualTo(eventId);
-        assertThat(broken.get("firstMismatch").get("problem").asString()).isEqualTo("EVENT_ALTERED");
-        assertThat(broken.get("firstMismatch").get("position").asLong()).isEqualTo(positionOf(eventId));
+        assertAltered(broken, eventId, positionOf(eventId));
         JsonNode restored = auditor.get("/api/audit/verify").json();
         assertThat(restored.get("ok").asBoolean()).isTrue();
         assertThat(restored.get("position").asLong()).isGreaterThanOrEqualTo(positionOf(eventId));
@@ -74,18 +67,10 @@ class TamperEvidenceTest {
                 .json().get("id").asString());
         long position = positionOf(second);
 
-        setLinkedEvent(position, first);
-        JsonNode broken;
-        try {
-            broken = auditor.get("/api/audit/verify").json();
-        } finally {
-            setLinkedEvent(position, second);
-        }
+        JsonNode broken = whileChanged(() -> setLinkedEvent(position, first), () -> setLinkedEvent(position, second),
+                () -> auditor.get("/api/audit/verify").json());
 
-        assertThat(broken.get("ok").asBoolean()).isFalse();
-        assertThat(broken.get("firstMismatch").get("position").asLong()).isEqualTo(position);
-        assertThat(broken.get("firstMismatch").get("eventId").asString()).isEqualTo(second);
-        assertThat(broken.get("firstMismatch").get("problem").asString()).isEqualTo("EVENT_ALTERED");
+        assertAltered(broken, second, position);
         assertThat(auditor.get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
     }
 
@@ -110,13 +95,9 @@ class TamperEvidenceTest {
         byte[] tampered = original.clone();
         tampered[indexOf(tampered, organisation.getBytes(StandardCharsets.UTF_8))] = 'Y';
         everyProjectionIsPast(positionOf(eventId));
-        setPayload(eventId, tampered);
-        JsonNode afterTampering;
-        try {
-            afterTampering = auditor.post("/api/audit/checkpoint/verification", checkpoint.body()).json();
-        } finally {
-            setPayload(eventId, original);
-        }
+        JsonNode afterTampering = whileChanged(() -> setPayload(eventId, tampered),
+                () -> setPayload(eventId, original),
+                () -> auditor.post("/api/audit/checkpoint/verification", checkpoint.body()).json());
         assertThat(afterTampering.get("signatureValid").asBoolean()).isTrue();
         assertThat(afterTampering.get("logMatches").asBoolean()).isFalse();
         assertThat(afterTampering.get("chain").get("firstMismatch").get("eventId").asString()).isEqualTo(eventId);
@@ -194,6 +175,23 @@ class TamperEvidenceTest {
     private void setPayload(String eventId, byte[] payload) {
         jdbc.sql("UPDATE DomainEventEntry SET payload = :payload WHERE eventIdentifier = :id")
                 .param("payload", payload).param("id", eventId).update();
+    }
+
+    /** What {@code read} answers while the database holds {@code change}, undone by {@code restore} whatever happens. */
+    private static JsonNode whileChanged(Runnable change, Runnable restore, Supplier<JsonNode> read) {
+        change.run();
+        try {
+            return read.get();
+        } finally {
+            restore.run();
+        }
+    }
+
+    private static void assertAltered(JsonNode verification, String eventId, long position) {
+        assertThat(verification.get("ok").asBoolean()).isFalse();
+        assertThat(verification.get("firstMismatch").get("eventId").asString()).isEqualTo(eventId);
+        assertThat(verification.get("firstMismatch").get("problem").asString()).isEqualTo("EVENT_ALTERED");
+        assertThat(verification.get("firstMismatch").get("position").asLong()).isEqualTo(position);
     }
 
     private void setLinkedEvent(long position, String eventId) {
