@@ -114,6 +114,20 @@ class CommitOrderedEventStoreTest {
     }
 
     @Test
+    void eventsAreStoredWithTimeOrderedIdentifiers() throws InterruptedException {
+        String aggregate = "TST-" + UUID.randomUUID();
+        engine.appendEvents(event(aggregate, 0, "first"));
+        Thread.sleep(2);
+        engine.appendEvents(event(aggregate, 1, "second"));
+
+        List<String> stored = jdbc.sql("SELECT eventIdentifier FROM DomainEventEntry WHERE aggregateIdentifier = :id"
+                + " ORDER BY sequenceNumber").param("id", aggregate).query(String.class).list();
+
+        assertThat(stored).hasSize(2).isSorted()
+                .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
+    }
+
+    @Test
     void appendsOfEverySizeGetIndexesInTheirOrderAndLinksThatRecompute() {
         // 1 and 16 events go in one round trip with their links, 17 and 40 as batches; events without an aggregate
         // (no type, their own id as aggregate) among them.
