@@ -9,12 +9,10 @@ import org.springframework.context.SmartLifecycle;
 import javax.sql.DataSource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,16 +43,8 @@ public final class DatabaseAvailability implements SmartLifecycle {
 
     DatabaseAvailability(DataSource dataSource, DatabaseProperties properties) {
         this.dataSource = dataSource;
-        this.pool = hikari(dataSource);
+        this.pool = DirectConnections.hikari(dataSource);
         this.properties = properties;
-    }
-
-    private static HikariDataSource hikari(DataSource dataSource) {
-        try {
-            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
-        } catch (SQLException e) {
-            return null;
-        }
     }
 
     /** {@code true} unless the last probe found the database unreachable. */
@@ -157,29 +147,7 @@ public final class DatabaseAvailability implements SmartLifecycle {
     }
 
     private Connection open() throws SQLException {
-        if (pool != null && pool.getJdbcUrl() != null) {
-            HikariDataSource hikari = pool;
-            Properties connectionProperties = new Properties();
-            connectionProperties.putAll(hikari.getDataSourceProperties());
-            if (hikari.getUsername() != null) {
-                connectionProperties.setProperty("user", hikari.getUsername());
-            }
-            if (hikari.getPassword() != null) {
-                connectionProperties.setProperty("password", hikari.getPassword());
-            }
-            String timeout = Long.toString(properties.probeTimeout().toSeconds());
-            connectionProperties.setProperty("connectTimeout", timeout);
-            connectionProperties.setProperty("loginTimeout", timeout);
-            connectionProperties.setProperty("socketTimeout", timeout);
-            connectionProperties.setProperty("ApplicationName", "ope-availability-probe");
-            return DriverManager.getConnection(hikari.getJdbcUrl(), connectionProperties);
-        }
-        Connection pooled = dataSource.getConnection();
-        if (!pooled.isValid((int) properties.probeTimeout().toSeconds())) {
-            pooled.close();
-            throw new SQLException("the database did not answer within " + properties.probeTimeout());
-        }
-        return pooled;
+        return DirectConnections.open(dataSource, properties.probeTimeout(), "ope-availability-probe");
     }
 
     private void closeQuietly() {
