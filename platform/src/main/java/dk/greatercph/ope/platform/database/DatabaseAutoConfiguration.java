@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * In every mode (embedded, split, external datasource): refuse to start on a database that acknowledges
- * commits before they are durable, probe the database, answer 503 while it is away and report readiness DOWN.
+ * commits before they are durable, probe the database, answer 503 while it is away and report readiness DOWN,
+ * and end the sessions that hold others up while their client says nothing.
  */
 @AutoConfiguration(after = {EmbeddedPostgresAutoConfiguration.class, DataSourceAutoConfiguration.class})
 @ConditionalOnBean(DataSource.class)
@@ -32,6 +33,11 @@ public class DatabaseAutoConfiguration {
     @Bean
     DatabaseAvailability databaseAvailability(DataSource dataSource, DatabaseProperties properties) {
         return new DatabaseAvailability(dataSource, properties);
+    }
+
+    @Bean
+    StalledSessions stalledSessions(DataSource dataSource, DatabaseProperties properties) {
+        return new StalledSessions(dataSource, properties);
     }
 
     @Bean

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DatabaseUnavailableFilterTest {
 
     private static final DatabaseProperties PROPERTIES = new DatabaseProperties(null, Duration.ofSeconds(1),
-            Duration.ofSeconds(7));
+            Duration.ofSeconds(7), null, null);
 
     @Autowired
     DatabaseAvailability applicationsAvailability;

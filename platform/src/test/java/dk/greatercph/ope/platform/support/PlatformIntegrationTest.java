@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * The one configuration the platform's own tests share: the platform's auto-configurations alone, with a few
  * test endpoints ({@link PlatformTestApplication}), over HTTP on a random port, on an embedded PostgreSQL of its
  * own in a fresh folder on a free port. Every test class with exactly this annotation shares one cached context
- * and one database, and isolates itself by fresh ids. The request body limit is 1 KB here.
+ * and one database, and isolates itself by fresh ids. The request body limit is 1 KB here, and a session that
+ * holds others up while its client says nothing is ended after 2 s.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +22,9 @@ import java.lang.annotation.Target;
                 "ope.embedded-postgres.data-dir=target/platform-postgres/${random.uuid}",
                 "ope.embedded-postgres.port=0",
                 "ope.http.max-body-size=1KB",
-                "ope.security.allow-demo-users=true"
+                "ope.security.allow-demo-users=true",
+                "ope.database.stalled-session-timeout=2s",
+                "ope.database.stalled-session-check-interval=500ms"
         })
 public @interface PlatformIntegrationTest {
 }
