@@ -133,7 +133,7 @@ public final class StalledSessions implements SmartLifecycle, MeterBinder {
 
     @Override
     public void start() {
-        if (properties.stalledSessionTimeout().isZero() || properties.stalledSessionTimeout().isNegative()) {
+        if (properties.stalledSessionTimeout().isZero()) {
             return;
         }
         checks = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A client that stops in the middle of a JDBC batch (its socket stops passing writes after the first piece of
@@ -130,6 +132,17 @@ class StalledSessionsTest {
             }
             work.get(5, TimeUnit.SECONDS); // its commit went through: the session was not ended
         }
+    }
+
+    @Test
+    void settingsThatCannotWorkAreRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> new DatabaseProperties(null, null, null, Duration.ofSeconds(-1), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ope.database.stalled-session-timeout");
+        assertThatThrownBy(() -> new DatabaseProperties(null, null, null, null, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ope.database.stalled-session-check-interval");
+        assertThat(new DatabaseProperties(null, null, null, Duration.ZERO, null).stalledSessionTimeout()).isZero();
     }
 
     private double ended() {
