@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param probeInterval               pause between two probes of the database
  * @param probeTimeout                how long one probe may wait for an answer (whole seconds, at least one)
  * @param retryAfter                  the {@code Retry-After} a client is told while the database is away
- * @param stalledSessionTimeout       how long a session of the application's role may wait on its client in the
+ * @param stalledSessionTimeout       how long a session of the application's role may wait for its client in the
  *                                    middle of a command, inside a transaction, while other sessions wait on its
- *                                    locks, before it is ended ({@code 0} turns the check off)
+ *                                    locks, before it is ended at the second look that finds it so ({@code 0} turns
+ *                                    the check off)
  * @param stalledSessionCheckInterval pause between two looks for such sessions (more than zero)
  */
 @ConfigurationProperties("ope.database")
@@ -25,7 +26,7 @@ public record DatabaseProperties(Duration probeInterval, Duration probeTimeout, 
         probeTimeout = probeTimeout == null || probeTimeout.toSeconds() < 1 ? Duration.ofSeconds(1) : probeTimeout;
         retryAfter = retryAfter == null ? Duration.ofSeconds(2) : retryAfter;
         stalledSessionTimeout = stalledSessionTimeout == null ? Duration.ofSeconds(15) : stalledSessionTimeout;
-        stalledSessionCheckInterval = stalledSessionCheckInterval == null ? Duration.ofSeconds(5)
+        stalledSessionCheckInterval = stalledSessionCheckInterval == null ? Duration.ofSeconds(2)
                 : stalledSessionCheckInterval;
         if (stalledSessionTimeout.isNegative()) {
             throw new IllegalArgumentException("ope.database.stalled-session-timeout must be 0 (off) or more, not "

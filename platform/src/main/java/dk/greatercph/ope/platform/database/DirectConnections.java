@@ -29,7 +29,8 @@ final class DirectConnections {
 
     /**
      * Opens a connection outside the pool named {@code applicationName}, whose connect, login and socket timeouts
-     * are {@code timeout} (whole seconds, at least one); without a Hikari pool, borrows one from the data source.
+     * are {@code timeout} (whole seconds, at least one); without a Hikari pool, borrows one from the data source and
+     * keeps it (a slot of that pool) until closed.
      */
     static Connection open(DataSource dataSource, Duration timeout, String applicationName) throws SQLException {
         HikariDataSource pool = hikari(dataSource);
@@ -54,6 +55,7 @@ final class DirectConnections {
             pooled.close();
             throw new SQLException("the database did not answer within " + timeout);
         }
+        pooled.setAutoCommit(true); // each check its own transaction, never one left open
         return pooled;
     }
 }

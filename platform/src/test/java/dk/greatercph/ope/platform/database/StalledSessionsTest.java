@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A client that stops in the middle of a JDBC batch (its socket stops passing writes after the first piece of
  * the batch, as a process frozen with {@code SIGSTOP} there would) leaves its session waiting for the rest with
  * its locks held and no timer running: {@code idle_in_transaction_session_timeout} (1 s here) does not end it.
- * The application's check (2 s in the platform tests' configuration, every 0.5 s) ends it once another session
- * waits on its lock, and only then; a session that holds a lock others wait on while it works is left alone.
+ * The application's check (3 s in the platform tests' configuration, every 0.5 s) ends it once another session
+ * waits on its lock, and only then, not before its timeout; a session that holds a lock others wait on while it
+ * works is left alone.
  */
 @PlatformIntegrationTest
 class StalledSessionsTest {
@@ -67,9 +68,9 @@ class StalledSessionsTest {
         frozenClient.setProperty("options", "-c idle_in_transaction_session_timeout=1s");
         Connection stalled = DriverManager.getConnection(url(), frozenClient);
         stalled.setAutoCommit(false);
-        lockRowOne(stalled, table);
-        FreezingSocketFactory.freezeAfterWrites(1);
         Future<?> batch = clients.submit(() -> {
+            lockRowOne(stalled, table);
+            FreezingSocketFactory.freezeAfterWrites(1);
             try (PreparedStatement insert = stalled.prepareStatement(
                     "INSERT INTO " + table + " (id, v) VALUES (?, ?)")) {
                 for (int id = 2; id < 200; id++) {
@@ -81,30 +82,50 @@ class StalledSessionsTest {
             }
             return null;
         });
-
         double endedBefore = ended();
         int pid = awaitSession(application, "active", "ClientRead");
-        Thread.sleep(4000); // the server's idle timeout (1 s) and the check (2 s) have passed: nobody waits yet
+
+        assertThat(waitForRowOne(table, application, "2s")).as("a wait shorter than the check's timeout (3 s)")
+                .isEqualTo("55P03"); // lock_not_available: the stalled session still holds the row
+        Thread.sleep(3000); // the server's idle timeout (1 s), the check's (3 s) and two looks passed: nobody waits
         assertThat(session(pid)).as("a stalled session that holds nobody up").isEqualTo("active/ClientRead");
 
-        long started = System.nanoTime();
-        try (Connection waiter = DriverManager.getConnection(url(), clientProperties("waiter-" + application))) {
-            waiter.setAutoCommit(false);
-            try (Statement statement = waiter.createStatement()) {
-                statement.execute("SET LOCAL lock_timeout = '8s'");
-            }
-            lockRowOne(waiter, table);
-            waiter.commit();
-        }
-        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-
-        assertThat(waitedMillis).as("the waiter got the lock after the check ended the stalled session")
-                .isLessThan(8000);
-        assertThat(session(pid)).as("the stalled session").isNull();
+        assertThat(waitForRowOne(table, application, "8s")).as("a waiter once the check ends the stalled session")
+                .isNull();
+        awaitGone(pid);
         assertThat(count(table)).as("rows of the stalled batch, rolled back").isEqualTo(1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (ended() < endedBefore + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(ended()).as(StalledSessions.ENDED).isEqualTo(endedBefore + 1);
         FreezingSocketFactory.thaw();
         assertThat(batch).failsWithin(5, TimeUnit.SECONDS);
+    }
+
+    /** Waits at most {@code lockTimeout} for row one and commits; answers the SQL state of a failure, or null. */
+    private String waitForRowOne(String table, String application, String lockTimeout) throws SQLException {
+        try (Connection waiter = DriverManager.getConnection(url(), clientProperties("waiter-" + application))) {
+            waiter.setAutoCommit(false);
+            try (Statement statement = waiter.createStatement()) {
+                statement.execute("SET LOCAL lock_timeout = '" + lockTimeout + "'");
+            }
+            try {
+                lockRowOne(waiter, table);
+                waiter.commit();
+                return null;
+            } catch (SQLException e) {
+                return e.getSQLState();
+            }
+        }
+    }
+
+    private void awaitGone(int pid) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (session(pid) != null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(session(pid)).as("the stalled session").isNull();
     }
 
     @Test
@@ -116,20 +137,13 @@ class StalledSessionsTest {
             lockRowOne(busy, table);
             Future<?> work = clients.submit(() -> {
                 try (Statement statement = busy.createStatement()) {
-                    statement.execute("SELECT pg_sleep(4)");
+                    statement.execute("SELECT pg_sleep(5)");
                 }
                 busy.commit();
                 return null;
             });
             awaitSession(application, "active", "PgSleep");
-            try (Connection waiter = DriverManager.getConnection(url(), clientProperties("waiter-" + application))) {
-                waiter.setAutoCommit(false);
-                try (Statement statement = waiter.createStatement()) {
-                    statement.execute("SET LOCAL lock_timeout = '8s'");
-                }
-                lockRowOne(waiter, table);
-                waiter.commit();
-            }
+            assertThat(waitForRowOne(table, application, "8s")).isNull();
             work.get(5, TimeUnit.SECONDS); // its commit went through: the session was not ended
         }
     }
