@@ -40,6 +40,7 @@ public final class DatabaseAvailability implements SmartLifecycle {
     private volatile String problem;
     private volatile ScheduledExecutorService probes;
     private Connection connection;
+    private boolean stopped;
 
     DatabaseAvailability(DataSource dataSource, DatabaseProperties properties) {
         this.dataSource = dataSource;
@@ -70,6 +71,9 @@ public final class DatabaseAvailability implements SmartLifecycle {
      * refuse requests.
      */
     synchronized void probe() {
+        if (stopped) {
+            return; // a probe that was waiting when the application stopped opens nothing
+        }
         Exception failure = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
@@ -163,6 +167,9 @@ public final class DatabaseAvailability implements SmartLifecycle {
 
     @Override
     public void start() {
+        synchronized (this) {
+            stopped = false;
+        }
         probes = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "database-availability-probe");
             thread.setDaemon(true);
@@ -180,6 +187,7 @@ public final class DatabaseAvailability implements SmartLifecycle {
             running.shutdownNow();
         }
         synchronized (this) {
+            stopped = true;
             closeQuietly();
         }
     }
