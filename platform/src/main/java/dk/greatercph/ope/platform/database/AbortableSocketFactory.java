@@ -1,9 +1,6 @@
 package dk.greatercph.ope.platform.database;
 
-import javax.net.SocketFactory;
-
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -16,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * closed under them) instead of when their socket timeout expires. Only sockets to that database's port are
  * touched.
  */
-public final class AbortableSocketFactory extends SocketFactory {
+public final class AbortableSocketFactory extends ConnectingSocketFactory {
 
     private static final Set<TrackedSocket> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -42,37 +39,6 @@ public final class AbortableSocketFactory extends SocketFactory {
     @Override
     public Socket createSocket() {
         return new TrackedSocket();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-        Socket socket = createSocket();
-        socket.connect(new InetSocketAddress(host, port));
-        return socket;
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        Socket socket = createSocket();
-        socket.bind(new InetSocketAddress(localHost, localPort));
-        socket.connect(new InetSocketAddress(host, port));
-        return socket;
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-        Socket socket = createSocket();
-        socket.connect(new InetSocketAddress(host, port));
-        return socket;
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-            throws IOException {
-        Socket socket = createSocket();
-        socket.bind(new InetSocketAddress(localAddress, localPort));
-        socket.connect(new InetSocketAddress(address, port));
-        return socket;
     }
 
     private static final class TrackedSocket extends Socket {

@@ -7,14 +7,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import javax.net.SocketFactory;
 import javax.sql.DataSource;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -248,7 +245,7 @@ class StalledSessionsTest {
      * The driver's sockets (named as its {@code socketFactory}); once armed, a socket passes that many more
      * writes and then holds every later one until thawed, as the output of a frozen process would stop.
      */
-    public static final class FreezingSocketFactory extends SocketFactory {
+    public static final class FreezingSocketFactory extends ConnectingSocketFactory {
 
         private static final AtomicInteger WRITES_LEFT = new AtomicInteger(Integer.MAX_VALUE);
         private static volatile boolean thawed;
@@ -299,37 +296,6 @@ class StalledSessionsTest {
                 }
             }
             throw new IOException("the frozen client's socket gave up");
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            Socket socket = createSocket();
-            socket.connect(new InetSocketAddress(host, port));
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            Socket socket = createSocket();
-            socket.bind(new InetSocketAddress(localHost, localPort));
-            socket.connect(new InetSocketAddress(host, port));
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket socket = createSocket();
-            socket.connect(new InetSocketAddress(host, port));
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            Socket socket = createSocket();
-            socket.bind(new InetSocketAddress(localAddress, localPort));
-            socket.connect(new InetSocketAddress(address, port));
-            return socket;
         }
     }
 }
