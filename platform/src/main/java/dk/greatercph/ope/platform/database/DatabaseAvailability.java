@@ -13,9 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +35,7 @@ public final class DatabaseAvailability implements SmartLifecycle {
     private volatile boolean available = true;
     private volatile Instant since = Instant.now();
     private volatile String problem;
-    private volatile ScheduledExecutorService probes;
+    private final RepeatingTask probes;
     private Connection connection;
     private boolean stopped;
 
@@ -46,6 +43,7 @@ public final class DatabaseAvailability implements SmartLifecycle {
         this.dataSource = dataSource;
         this.pool = DirectConnections.hikari(dataSource);
         this.properties = properties;
+        this.probes = new RepeatingTask("database-availability-probe", properties.probeInterval(), this::probe);
     }
 
     /** {@code true} unless the last probe found the database unreachable. */
@@ -170,22 +168,12 @@ public final class DatabaseAvailability implements SmartLifecycle {
         synchronized (this) {
             stopped = false;
         }
-        probes = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "database-availability-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.probeInterval().toMillis();
-        probes.scheduleWithFixedDelay(this::probe, interval, interval, TimeUnit.MILLISECONDS);
+        probes.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = probes;
-        probes = null;
-        if (running != null) {
-            running.shutdownNow();
-        }
+        probes.stop();
         synchronized (this) {
             stopped = true;
             closeQuietly();
@@ -194,6 +182,6 @@ public final class DatabaseAvailability implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return probes != null;
+        return probes.isRunning();
     }
 }

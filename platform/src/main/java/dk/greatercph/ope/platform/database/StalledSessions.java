@@ -16,9 +16,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -82,7 +79,7 @@ public final class StalledSessions implements SmartLifecycle, MeterBinder {
     private final DataSource dataSource;
     private final DatabaseProperties properties;
     private final AtomicLong ended = new AtomicLong();
-    private volatile ScheduledExecutorService checks;
+    private final RepeatingTask checks;
     private Connection connection;
     private Map<Integer, Long> seenBefore = Map.of();
     private boolean stopped;
@@ -91,6 +88,8 @@ public final class StalledSessions implements SmartLifecycle, MeterBinder {
     StalledSessions(DataSource dataSource, DatabaseProperties properties) {
         this.dataSource = dataSource;
         this.properties = properties;
+        this.checks = new RepeatingTask("database-stalled-sessions", properties.stalledSessionCheckInterval(),
+                this::check);
     }
 
     /**
@@ -184,22 +183,12 @@ public final class StalledSessions implements SmartLifecycle, MeterBinder {
         synchronized (this) {
             stopped = false;
         }
-        checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "database-stalled-sessions");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.stalledSessionCheckInterval().toMillis();
-        checks.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
+        checks.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = checks;
-        checks = null;
-        if (running != null) {
-            running.shutdownNow();
-        }
+        checks.stop();
         synchronized (this) {
             stopped = true;
             closeQuietly();
@@ -208,6 +197,6 @@ public final class StalledSessions implements SmartLifecycle, MeterBinder {
 
     @Override
     public boolean isRunning() {
-        return checks != null;
+        return checks.isRunning();
     }
 }
