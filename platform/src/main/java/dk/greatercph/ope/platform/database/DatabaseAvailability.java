@@ -153,14 +153,8 @@ public final class DatabaseAvailability implements SmartLifecycle {
     }
 
     private void closeQuietly() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the connection is dead already
-            }
-            connection = null;
-        }
+        DirectConnections.closeQuietly(connection);
+        connection = null;
     }
 
     @Override

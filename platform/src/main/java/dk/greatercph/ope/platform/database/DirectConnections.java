@@ -58,4 +58,15 @@ final class DirectConnections {
         pooled.setAutoCommit(true); // each check its own transaction, never one left open
         return pooled;
     }
+
+    /** Closes {@code connection} if there is one, ignoring that it may be dead already. */
+    static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the connection is dead already
+            }
+        }
+    }
 }

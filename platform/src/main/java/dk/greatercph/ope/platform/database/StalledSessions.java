@@ -157,14 +157,8 @@ public final class StalledSessions implements SmartLifecycle, MeterBinder {
     }
 
     private synchronized void closeQuietly() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the connection is dead already
-            }
-            connection = null;
-        }
+        DirectConnections.closeQuietly(connection);
+        connection = null;
     }
 
     @Override
