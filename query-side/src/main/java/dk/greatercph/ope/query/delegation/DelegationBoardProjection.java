@@ -50,7 +50,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -63,10 +66,11 @@ import java.util.stream.Stream;
  * <p>
  * The changes of a processor's batch are sent together when the batch commits, in one call instead of one to three
  * statements per event; the function takes them delegation by delegation and writes the board rows, the new offers
- * and a new delegation's programme items once per call (V210). A handler that runs in a savepoint of its own (the
- * retry of a failed batch, a dead letter retried) sends its change at once, so that a change PostgreSQL refuses is
- * rolled back and parked with its own event; when the changes sent at the end of a batch are refused, the batch is
- * retried that way.
+ * and a new delegation's programme items once per call (V210). The changes of a delegation registered in the batch
+ * are folded here into its rows, which PostgreSQL inserts once ({@link BoardFold}, V230). A handler that runs in a
+ * savepoint of its own (the retry of a failed batch, a dead letter retried) sends its change at once, so that a change
+ * PostgreSQL refuses is rolled back and parked with its own event; when the changes sent at the end of a batch are
+ * refused, the batch is retried that way.
  * <p>
  * This projection owns {@code delegation_board}, {@code delegation_assignment}, {@code delegation_programme_item},
  * {@code delegation_scope_request} and {@code delegation_refusal}; nothing else writes them. The inbox reads the
@@ -366,13 +370,49 @@ class DelegationBoardProjection {
     }
 
     /**
+     * Sends a batch's changes: those of delegations registered in it folded into their rows and inserted once each
+     * ({@link BoardFold}, V230), the others, and those of folded delegations PostgreSQL found on the board already,
+     * to {@code delegation_board_apply}. (Not private: the tests hold the fold equal to the function with it.)
+     */
+    void send(List<ObjectNode> batch) {
+        Map<String, List<ObjectNode>> byDelegation = new LinkedHashMap<>();
+        for (ObjectNode change : batch) {
+            byDelegation.computeIfAbsent(change.get("id").asString(), id -> new ArrayList<>()).add(change);
+        }
+        BoardFold fold = new BoardFold(json);
+        List<ObjectNode> unfolded = new ArrayList<>();
+        byDelegation.forEach((id, changes) -> {
+            if (!fold.add(id, changes)) {
+                unfolded.addAll(changes);
+            }
+        });
+        if (!fold.isEmpty()) {
+            for (String stored : insertNew(fold)) {
+                unfolded.addAll(byDelegation.get(stored));
+            }
+        }
+        if (!unfolded.isEmpty()) {
+            applyChanges(unfolded);
+        }
+    }
+
+    /** Inserts the folded delegations' rows, except those of delegations already on the board, which it returns. */
+    private List<String> insertNew(BoardFold fold) {
+        return jdbc.sql("SELECT unnest(delegation_board_insert_new(CAST(:ids AS varchar[]), "
+                        + "CAST(convert_from(:rows, 'UTF8') AS jsonb)))")
+                .param("ids", arrayLiteral(fold.ids().stream()))
+                .param("rows", json.writeValueAsBytes(fold.rows()))
+                .query(String.class).list();
+    }
+
+    /**
      * Sends the changes as UTF-8 bytes, which the driver passes on as they are: written as a {@code String}, Jackson
      * turned each text into characters, the JDK packed them into a string again and the driver encoded that string
      * to UTF-8, three passes over every character (docs/performance.md, "The board's changes sent as bytes").
      */
-    private void send(List<ObjectNode> batch) {
+    private void applyChanges(List<ObjectNode> changes) {
         ArrayNode array = json.createArrayNode();
-        array.addAll(batch);
+        array.addAll(changes);
         jdbc.sql("SELECT delegation_board_apply(CAST(convert_from(:changes, 'UTF8') AS jsonb))")
                 .param("changes", json.writeValueAsBytes(array))
                 .query().listOfRows();

@@ -46,6 +46,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DelegationBoardProjectionTest {
 
     private static final Instant NOW = Instant.parse("2027-03-01T09:00:00Z");
+    /** Board positions for the fold's tests, apart from the other tests' own. */
+    private static final java.util.concurrent.atomic.AtomicLong POSITIONS =
+            new java.util.concurrent.atomic.AtomicLong(800_000_000);
+
+    /** One delegation's life, with answers to offers made before and in a call, and changes seen before. */
+    private static final List<String> LIFE = List.of(
+            "{'event':'registered','version':0,'position':%P%,'channel':'EMBASSY','organisation':'Org',"
+                    + "'province':'Jiangsu','city':'Nanjing','type':'ADMINISTRATIVE','level':'PROVINCIAL',"
+                    + "'headCount':12,'wishedFrom':'2027-04-12','wishedTo':'2027-04-16','themes':['HEALTH_WELFARE_TECH'],"
+                    + "'purpose':'Visit','opportunity':'Partners','actor':'desk','country':'CN','received':'2027-01-20'}",
+            item("item-added", 1, "item-1", "Meeting 1"),
+            "{'event':'cost-covered','version':2,'item':'item-1','payer':'Region','basis':'Agreement',"
+                    + "'amount':'1200.50','currency':'DKK'}",
+            item("item-added", 3, "item-2", "Meeting 2"),
+            item("item-changed", 4, "item-2", "Meeting 2, later"),
+            item("item-added", 5, "item-3", "Meeting 3"),
+            "{'event':'item-removed','version':6,'item':'item-3'}",
+            item("item-added", 7, "item-4", "Meeting 4"),
+            "{'event':'confirmed','version':8}",
+            item("item-added", 9, "item-5", "Meeting 5"),
+            item("item-added", 10, "item-1", "Meeting 1 again"),
+            "{'event':'confirmed','version':3}",
+            item("item-added", 11, "item-6", "Meeting 6"),
+            "{'event':'confirmed','version':12}",
+            item("item-added", 13, "item-7", "Meeting 7"),
+            "{'event':'scope-requested','version':14,'request':'req-1','reason':'Hotels','themes':['TOURISM']}",
+            "{'event':'scope-approved','version':15,'request':'req-1','themes':['TOURISM']}",
+            "{'event':'offered','version':16,'operator':'woco','role':'SUPPORTING','due':'2027-03-05T09:00:00Z',"
+                    + "'position':16}",
+            "{'event':'accepted','version':17,'operator':'woco','lead':false,'position':17}",
+            offer(18, "chc", "LEAD"),
+            "{'event':'declined','version':19,'operator':'chc','lead':true,'returned':true,'reason':'Busy',"
+                    + "'position':19}",
+            offer(20, "chc", "LEAD"),
+            "{'event':'escalated','version':21,'operator':'chc','position':21}",
+            "{'event':'accepted','version':22,'operator':'nobody','lead':false,'position':22}",
+            "{'event':'assignment-withdrawn','version':23,'operator':'woco','position':23}",
+            offer(24, "lib", "SUPPORTING"),
+            "{'event':'declined','version':25,'operator':'lib','lead':false,'returned':false,'reason':'Away',"
+                    + "'position':25}",
+            "{'event':'accepted','version':26,'operator':'chc','lead':true,'position':26}",
+            "{'event':'item-removed','version':27}",
+            "{'event':'refused','version':28,'kind':'CONFIRMATION','code':'VENUE_TAKEN','reason':'Booked',"
+                    + "'items':['item-1','item-2']}",
+            "{'event':'scope-requested','version':29,'request':'req-2','reason':'Ports','themes':['MARITIME']}",
+            "{'event':'scope-rejected','version':30,'request':'req-2','reason':'Out of scope'}");
 
     private final JdbcClient jdbc = QueryDatabase.jdbc();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -276,47 +322,7 @@ class DelegationBoardProjectionTest {
         String otherEach = "DEL-" + UUID.randomUUID();
         String whole = "DEL-" + UUID.randomUUID();
         String halves = "DEL-" + UUID.randomUUID();
-        List<String> life = List.of(
-                "{'event':'registered','version':0,'position':%P%,'channel':'EMBASSY','organisation':'Org',"
-                        + "'province':'Jiangsu','city':'Nanjing','type':'ADMINISTRATIVE','level':'PROVINCIAL',"
-                        + "'headCount':12,'wishedFrom':'2027-04-12','wishedTo':'2027-04-16','themes':['HEALTH_WELFARE_TECH'],"
-                        + "'purpose':'Visit','opportunity':'Partners','actor':'desk','country':'CN','received':'2027-01-20'}",
-                item("item-added", 1, "item-1", "Meeting 1"),
-                "{'event':'cost-covered','version':2,'item':'item-1','payer':'Region','basis':'Agreement',"
-                        + "'amount':'1200.50','currency':'DKK'}",
-                item("item-added", 3, "item-2", "Meeting 2"),
-                item("item-changed", 4, "item-2", "Meeting 2, later"),
-                item("item-added", 5, "item-3", "Meeting 3"),
-                "{'event':'item-removed','version':6,'item':'item-3'}",
-                item("item-added", 7, "item-4", "Meeting 4"),
-                "{'event':'confirmed','version':8}",
-                item("item-added", 9, "item-5", "Meeting 5"),
-                item("item-added", 10, "item-1", "Meeting 1 again"),
-                "{'event':'confirmed','version':3}",
-                item("item-added", 11, "item-6", "Meeting 6"),
-                "{'event':'confirmed','version':12}",
-                item("item-added", 13, "item-7", "Meeting 7"),
-                "{'event':'scope-requested','version':14,'request':'req-1','reason':'Hotels','themes':['TOURISM']}",
-                "{'event':'scope-approved','version':15,'request':'req-1','themes':['TOURISM']}",
-                "{'event':'offered','version':16,'operator':'woco','role':'SUPPORTING','due':'2027-03-05T09:00:00Z',"
-                        + "'position':16}",
-                "{'event':'accepted','version':17,'operator':'woco','lead':false,'position':17}",
-                offer(18, "chc", "LEAD"),
-                "{'event':'declined','version':19,'operator':'chc','lead':true,'returned':true,'reason':'Busy',"
-                        + "'position':19}",
-                offer(20, "chc", "LEAD"),
-                "{'event':'escalated','version':21,'operator':'chc','position':21}",
-                "{'event':'accepted','version':22,'operator':'nobody','lead':false,'position':22}",
-                "{'event':'assignment-withdrawn','version':23,'operator':'woco','position':23}",
-                offer(24, "lib", "SUPPORTING"),
-                "{'event':'declined','version':25,'operator':'lib','lead':false,'returned':false,'reason':'Away',"
-                        + "'position':25}",
-                "{'event':'accepted','version':26,'operator':'chc','lead':true,'position':26}",
-                "{'event':'item-removed','version':27}",
-                "{'event':'refused','version':28,'kind':'CONFIRMATION','code':'VENUE_TAKEN','reason':'Booked',"
-                        + "'items':['item-1','item-2']}",
-                "{'event':'scope-requested','version':29,'request':'req-2','reason':'Ports','themes':['MARITIME']}",
-                "{'event':'scope-rejected','version':30,'request':'req-2','reason':'Out of scope'}");
+        List<String> life = LIFE;
         List<String> together = new java.util.ArrayList<>();
         int other = 0;
         for (int n = 0; n < life.size(); n++) {
@@ -361,6 +367,75 @@ class DelegationBoardProjectionTest {
         assertThat(jdbc.sql("SELECT string_agg(item_id || '=' || confirmed, ',' ORDER BY item_id) "
                 + "FROM delegation_programme_item WHERE delegation_id = :id").param("id", one).query(String.class)
                 .single()).isEqualTo("item-1=true,item-2=true,item-4=true,item-5=true,item-6=true,item-7=false");
+    }
+
+    /**
+     * A delegation registered in a batch is folded into its rows before they are sent ({@link BoardFold}, V230). Its
+     * rows are those the function leaves: new, already on the board (its changes then go to the function), and beside
+     * a delegation on the board in the same batch.
+     */
+    @Test
+    void aDelegationRegisteredInItsBatchIsFoldedIntoTheRowsTheFunctionLeaves() {
+        String each = "DEL-" + UUID.randomUUID();
+        String folded = "DEL-" + UUID.randomUUID();
+        String again = "DEL-" + UUID.randomUUID();
+        String beside = "DEL-" + UUID.randomUUID();
+        for (String change : LIFE) {
+            jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
+                    .param("changes", "[" + change(change, each, POSITIONS.incrementAndGet()) + "]").query()
+                    .listOfRows();
+        }
+        assertThat(new BoardFold(json).add(folded, nodes(LIFE, folded))).as("the life is folded, not left to the "
+                + "function").isTrue();
+
+        projection.send(nodes(LIFE, folded));
+        assertThat(rows(folded)).isEqualTo(rows(each))
+                .contains("\"SCREENED\"", "Meeting 2, later", "1200.50", "item-7", "TOURISM", "WITHDRAWN", "Away",
+                        "VENUE_TAKEN", "Out of scope");
+        projection.send(nodes(LIFE, folded));
+        assertThat(rows(folded)).as("its life seen again").isEqualTo(rows(each));
+
+        projection.send(nodes(LIFE.subList(0, 12), again));
+        List<tools.jackson.databind.node.ObjectNode> batch = new java.util.ArrayList<>(nodes(LIFE, again));
+        batch.addAll(nodes(LIFE, beside));
+        projection.send(batch);
+        assertThat(rows(again)).as("on the board before the batch").isEqualTo(rows(each));
+        assertThat(rows(beside)).as("new in a batch with one on the board").isEqualTo(rows(each));
+    }
+
+    /**
+     * Random lives, with changes seen before, answers to offers never made, items and requests that are not there,
+     * registrations again and lists of awkward texts: folded, each leaves the rows the function leaves.
+     */
+    @Test
+    void randomLivesFoldedLeaveTheRowsTheFunctionLeaves() {
+        java.util.Random random = new java.util.Random(20261203);
+        int folds = 0;
+        for (int n = 0; n < 200; n++) {
+            List<tools.jackson.databind.node.ObjectNode> life = randomLife(random);
+            String byFunction = "DEL-" + UUID.randomUUID();
+            String byFold = "DEL-" + UUID.randomUUID();
+            List<tools.jackson.databind.node.ObjectNode> functions = copies(life, byFunction);
+            List<tools.jackson.databind.node.ObjectNode> folded = copies(life, byFold);
+            jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
+                    .param("changes", json.writeValueAsString(functions)).query().listOfRows();
+            folds += new BoardFold(json).add(byFold, folded) ? 1 : 0;
+
+            projection.send(folded);
+
+            assertThat(rows(byFold)).as(json.writeValueAsString(folded)).isEqualTo(rows(byFunction));
+        }
+        assertThat(folds).as("lives folded, not left to the function").isEqualTo(200);
+    }
+
+    @Test
+    void theFoldReadsTheArrayLiteralsTheHandlersWrite() {
+        List<String> values = java.util.Arrays.asList("HEALTH_WELFARE_TECH", "a\"b", "c,d", "e\\f", "{g}", " h ",
+                "", "NULL", null, "Nanjing 南京 ø");
+
+        assertThat(BoardFold.parseArrayLiteral(DelegationBoardProjection.arrayLiteral(values.stream())))
+                .isEqualTo(values);
+        assertThat(BoardFold.parseArrayLiteral("{}")).isEmpty();
     }
 
     @Test
@@ -426,6 +501,104 @@ class DelegationBoardProjectionTest {
     private static String offer(int version, String operator, String role) {
         return ("{'event':'offered','version':%d,'operator':'%s','role':'%s','due':'2027-03-0%dT09:00:00Z',"
                 + "'position':%d}").formatted(version, operator, role, version % 9 + 1, version);
+    }
+
+    /** The changes of {@code life} for delegation {@code id}, as the handlers hand them over. */
+    private List<tools.jackson.databind.node.ObjectNode> nodes(List<String> life, String id) {
+        return life.stream().map(change -> (tools.jackson.databind.node.ObjectNode) json.readTree(
+                change(change, id, POSITIONS.incrementAndGet()))).toList();
+    }
+
+    /** The changes for delegation {@code id}, registered at a board position of its own. */
+    private static List<tools.jackson.databind.node.ObjectNode> copies(
+            List<tools.jackson.databind.node.ObjectNode> life, String id) {
+        long position = POSITIONS.incrementAndGet();
+        return life.stream().map(change -> {
+            tools.jackson.databind.node.ObjectNode copy = change.deepCopy().put("id", id);
+            return copy.get("event").asString().equals("registered") ? copy.put("position", position) : copy;
+        }).toList();
+    }
+
+    /** A random life of a delegation: its registration, then up to 40 changes of every kind, some seen before. */
+    private List<tools.jackson.databind.node.ObjectNode> randomLife(java.util.Random random) {
+        List<String> operators = List.of("op-b", "op-a", "op-c");
+        List<String> items = List.of("i-1", "i-2", "i-3");
+        List<String> requests = List.of("r-1", "r-2", "r-3");
+        List<String> events = List.of("screened", "routed", "refused", "offered", "offered", "accepted", "declined",
+                "escalated", "assignment-withdrawn", "scope-requested", "scope-approved", "scope-rejected",
+                "item-added", "item-added", "item-changed", "item-removed", "cost-covered", "confirmed", "completed",
+                "closed", "advanced", "registered");
+        List<tools.jackson.databind.node.ObjectNode> life = new java.util.ArrayList<>();
+        life.add(randomChange("registered", 0, random, operators, items, requests));
+        int version = 0;
+        for (int n = random.nextInt(41); n > 0; n--) {
+            int seen = random.nextInt(10) == 0 ? random.nextInt(version + 1) : ++version;
+            life.add(randomChange(events.get(random.nextInt(events.size())), seen, random, operators, items,
+                    requests));
+        }
+        return life;
+    }
+
+    private tools.jackson.databind.node.ObjectNode randomChange(String event, int version, java.util.Random random,
+                                                              List<String> operators, List<String> items,
+                                                              List<String> requests) {
+        List<String> texts = List.of("TOURISM", "MARITIME", "a\"b", "c,d", "NULL", "南京");
+        java.util.function.Supplier<String> list = () -> DelegationBoardProjection.arrayLiteral(
+                random.ints(random.nextInt(4), 0, texts.size() + 1)
+                        .mapToObj(i -> i == texts.size() ? null : texts.get(i)));
+        java.util.function.Function<List<String>, String> one = values -> values.get(random.nextInt(values.size()));
+        Instant at = NOW.plus(version, ChronoUnit.MINUTES);
+        tools.jackson.databind.node.ObjectNode change = json.createObjectNode().put("event", event)
+                .put("version", version).put("at", at.toString());
+        switch (event) {
+            case "registered" -> change.put("position", 900_000_009L).put("channel", "EMBASSY")
+                    .put("organisation", "Org").put("province", "Jiangsu").put("city", "Nanjing")
+                    .put("type", "ADMINISTRATIVE").put("level", "PROVINCIAL").put("headCount", 12)
+                    .put("wishedFrom", "2027-04-12").put("wishedTo", "2027-04-16").put("themes", list.get())
+                    .put("purpose", "Visit").put("opportunity", "Partners").put("actor", "desk").put("country", "CN")
+                    .put("received", "2027-01-20");
+            case "screened" -> change.put("repeat", random.nextBoolean()).put("assessment", "Assessed")
+                    .put("earlier", list.get());
+            case "routed" -> change.put("lead", one.apply(operators)).put("routing", random.nextInt(5))
+                    .put("override", random.nextBoolean()).put("reason", random.nextBoolean() ? null : "Why")
+                    .put("supporting", list.get());
+            case "refused" -> change.put("kind", "CONFIRMATION").put("code", "VENUE_TAKEN").put("reason", "Booked")
+                    .put("items", list.get());
+            case "offered" -> change.put("operator", one.apply(operators)).put("role", random.nextBoolean()
+                    ? "LEAD" : "SUPPORTING").put("due", at.plus(3, ChronoUnit.DAYS).toString())
+                    .put("position", 900_000_000L + version);
+            case "accepted", "declined", "escalated", "assignment-withdrawn" -> change
+                    .put("operator", random.nextInt(8) == 0 ? "op-never-offered" : one.apply(operators))
+                    .put("lead", random.nextBoolean()).put("returned", random.nextBoolean())
+                    .put("reason", "Busy " + version).put("position", 900_000_000L + version);
+            case "scope-requested", "scope-approved", "scope-rejected" -> change.put("request", one.apply(requests))
+                    .put("reason", "Because " + version).put("themes", list.get());
+            case "item-added", "item-changed" -> change.put("item", one.apply(items)).put("kind", "MEETING")
+                    .put("title", "Meeting " + version).put("starts", at.plus(30, ChronoUnit.DAYS).toString())
+                    .put("ends", at.plus(30, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).toString())
+                    .put("venue", random.nextBoolean() ? null : "venue-1").put("host", "host-1")
+                    .put("hostIsHospital", random.nextBoolean()).put("venueIsHospital", random.nextBoolean())
+                    .put("plannedBy", event.equals("item-added") ? "chc" : null);
+            case "item-removed" -> {
+                if (random.nextInt(6) > 0) {
+                    change.put("item", one.apply(items));
+                }
+            }
+            case "cost-covered" -> change.put("item", one.apply(items)).put("payer", "Region").put("basis", "Deal")
+                    .put("amount", random.nextInt(100_000) + ".50").put("currency", "DKK");
+            case "completed" -> {
+                if (random.nextBoolean()) {
+                    change.set("outcome", json.createObjectNode().put("summary", "Went well")
+                            .put("investmentLeads", version));
+                }
+            }
+            case "closed" -> change.put("status", one.apply(List.of("DECLINED", "CANCELLED", "WITHDRAWN")))
+                    .put("reason", "Closed " + version);
+            default -> {
+                // confirmed, advanced: the version and time only
+            }
+        }
+        return change;
     }
 
     /** A delegation's board row, items, assignments, scope requests and refusals, without its id and position. */
