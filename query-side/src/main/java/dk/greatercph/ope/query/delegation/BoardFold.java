@@ -422,9 +422,6 @@ final class BoardFold {
             }
             return values;
         }
-        if (value.isObject() || value.isArray()) {
-            throw new Unfoldable();
-        }
         return List.of();
     }
 
