@@ -1,6 +1,7 @@
 package dk.greatercph.ope.app.benchmark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The application as a user starts it: {@code java <documented options> -jar app.jar} in its own process, on a
@@ -21,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 final class StartedJar implements AutoCloseable {
 
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
+    /** A warning or an error in the application's log, JSON (the default) or plain text. */
+    private static final Pattern WARNING = Pattern.compile("\"level\":\"(WARN|ERROR)\"| (WARN|ERROR) ");
 
     final int httpPort;
     final int postgresPort;
@@ -74,8 +79,9 @@ final class StartedJar implements AutoCloseable {
         long deadline = launched + START_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                // the data folder and its log are removed when the benchmark ends: carry the cause out with it
                 throw new IllegalStateException("The application stopped while starting (exit " + process.exitValue()
-                        + "); its output is in " + log);
+                        + "); its warnings and errors (" + log + "):\n" + tail(log, 8));
             }
             try {
                 if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -87,8 +93,27 @@ final class StartedJar implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("The application was not healthy within " + START_LIMIT + "; see " + log);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new IllegalStateException("The application was not healthy within " + START_LIMIT + "; its warnings and"
+                + " errors (" + log + "):\n" + tail(log, 8));
+    }
+
+    /**
+     * What a failed start's log says: its last warnings and errors, each cut to 1,500 characters (a JSON line carries a
+     * whole stack trace after its message), or its last lines where it has none.
+     */
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            List<String> warnings = all.stream().filter(line -> WARNING.matcher(line).find()).toList();
+            List<String> shown = warnings.isEmpty() ? all : warnings;
+            int cut = warnings.isEmpty() ? 500 : 1_500;
+            return shown.subList(Math.max(0, shown.size() - lines), shown.size()).stream()
+                    .map(line -> line.length() > cut ? line.substring(0, cut) + " …" : line)
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException | UncheckedIOException e) {
+            return "(could not read it: " + e + ")";
+        }
     }
 
     /**
