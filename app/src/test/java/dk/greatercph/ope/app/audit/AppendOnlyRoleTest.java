@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +88,44 @@ class AppendOnlyRoleTest {
             assertThatThrownBy(() -> sql.executeUpdate("TRUNCATE DomainEventEntry"))
                     .hasMessageContaining("permission denied");
             assertThat(sql.executeUpdate("DELETE FROM TokenEntry WHERE processorName = 'none'")).isZero();
+        }
+    }
+
+    /** The board's reset truncates its tables with their owner's rights (V240), which the application's role lacks. */
+    @Test
+    void theBoardIsReplayedThoughTheApplicationMayNotTruncateItsTables() throws SQLException {
+        int port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        Api desk = new Api(port).as("desk");
+        Api admin = new Api(port).as("admin");
+        String organisation = "Replayed as the application " + UUID.randomUUID();
+        assertThat(desk.post("/api/delegations", Requests.delegation(organisation)).status()).isEqualTo(201);
+        long fileBefore;
+        try (Connection app = DriverManager.getConnection(appUrl, "ope_app", "app");
+             Statement sql = app.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate("TRUNCATE delegation_board"))
+                    .hasMessageContaining("permission denied");
+            fileBefore = boardFile(sql);
+        }
+
+        assertThat(admin.post("/api/admin/projections/delegation-board/replay", "").status()).isEqualTo(202);
+        admin.getUntil("/api/admin/projections/delegation-board",
+                status -> status.json().path("lastReplay").hasNonNull("finishedAt"), Duration.ofSeconds(60));
+
+        JsonNode replay = admin.get("/api/admin/projections/delegation-board").json().path("lastReplay");
+        assertThat(replay.path("method").asString()).as(replay::toString).isEqualTo("PARALLEL");
+        try (Connection app = DriverManager.getConnection(appUrl, "ope_app", "app");
+             Statement sql = app.createStatement()) {
+            // TRUNCATE gives a table a new file; DELETE (the function's fallback when the tables are busy) does not
+            assertThat(boardFile(sql)).isNotEqualTo(fileBefore);
+        }
+        assertThat(desk.getUntil("/api/delegations", board -> board.body().contains(organisation),
+                Duration.ofSeconds(30)).body()).contains(organisation);
+    }
+
+    private static long boardFile(Statement sql) throws SQLException {
+        try (ResultSet file = sql.executeQuery("SELECT pg_relation_filenode('delegation_board')")) {
+            file.next();
+            return file.getLong(1);
         }
     }
 }
