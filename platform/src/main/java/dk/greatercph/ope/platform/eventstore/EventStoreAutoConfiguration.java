@@ -72,7 +72,7 @@ public class EventStoreAutoConfiguration {
 
     /**
      * Axon's embedded event store as its auto-configuration builds it, except that commits wake the streaming
-     * processors after {@code ope.event-store.wake-delay} ({@link CoalescingEmbeddedEventStore}).
+     * processors at most once per {@code ope.event-store.wake-delay} ({@link CoalescingEmbeddedEventStore}).
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
