@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
  * A lone command (a desk user's click) is in the views as soon as the processors have read it. Under load each
  * projection applies what was committed in the last interval in one transaction, instead of paying a transaction's
  * begin, token update and commit for every command: that per-batch cost, not the events, was most of what the
- * projections cost per registration (docs/performance.md, "The wake at once, then once per interval").
+ * projections cost per registration (docs/performance.md, "This round: the reset by `TRUNCATE`, and the wake at once,
+ * then once per interval").
  */
 final class WakeThrottle {
 
