@@ -29,6 +29,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
 
+    /**
+     * The collation and character classes a new cluster's databases get: PostgreSQL's own {@code C.UTF-8} (the
+     * {@code builtin} provider, PostgreSQL 17), which orders text by code point and knows Unicode's upper and lower
+     * case. Left to initdb, the cluster took the C library's locale from the environment ({@code LANG}), so text sorted
+     * differently from machine to machine, and an upgrade of the C library could change the order of an index's keys.
+     * Comparing by code point also spares every text comparison the C library's {@code strcoll}
+     * (docs/performance.md, "The cluster's collation").
+     */
+    static final String BUILTIN_LOCALE = "C.UTF-8";
+
     private final Path dataDir;
     private final int port;
     private final Map<String, String> serverConfig;
@@ -120,7 +130,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPort(port)
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // only initdb reads these: a cluster made before keeps the collation it was made with
+                .setLocaleConfig("locale-provider", "builtin")
+                .setLocaleConfig("builtin-locale", BUILTIN_LOCALE);
         serverConfig.forEach(builder::setServerConfig);
         return builder.start();
     }

@@ -50,6 +50,14 @@ class EmbeddedPostgresEarlyStartTest {
             assertThat(show(statement, "work_mem")).isEqualTo("12345kB");
             assertThat(show(statement, "ope_probe.marker")).isEqualTo("on");
             assertThat(show(statement, "synchronous_commit")).as("the durable defaults stay").isEqualTo("on");
+            try (ResultSet rs = statement.executeQuery("SELECT datlocprovider, datlocale, 'Z' < 'a', 'a' < 'Å',"
+                    + " upper('æøå') FROM pg_database WHERE datname = current_database()")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1) + " " + rs.getString(2)).as("PostgreSQL's own collation, not the"
+                        + " environment's").isEqualTo("b " + EmbeddedPostgresServer.BUILTIN_LOCALE);
+                assertThat(rs.getBoolean(3) && rs.getBoolean(4)).as("text ordered by code point").isTrue();
+                assertThat(rs.getString(5)).as("Unicode's upper case").isEqualTo("ÆØÅ");
+            }
         }
     }
 
