@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,8 +123,48 @@ class AppendOnlyRoleTest {
                 Duration.ofSeconds(30)).body()).contains(organisation);
     }
 
+    /** The other projections with large tables reset by TRUNCATE too (V250), and only their own tables. */
+    @Test
+    void theLargerProjectionsAreReplayedByTruncatingTheirOwnTablesOnly() throws SQLException {
+        int port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        Api admin = new Api(port).as("admin");
+        assertThat(new Api(port).as("desk").post("/api/delegations", Requests.delegation("Truncated " + UUID.randomUUID()))
+                .status()).isEqualTo(201);
+        Map<String, String> tables = Map.of("schedule", "schedule_delegation", "kpi", "kpi_delegation",
+                "annual-report", "annual_report_delegation", "notifications", "notification_delegation",
+                "personal-data", "personal_data");
+        for (Map.Entry<String, String> projection : tables.entrySet()) {
+            long fileBefore;
+            try (Connection app = DriverManager.getConnection(appUrl, "ope_app", "app");
+                 Statement sql = app.createStatement()) {
+                fileBefore = file(sql, projection.getValue());
+            }
+            String path = "/api/admin/projections/" + projection.getKey();
+            assertThat(admin.post(path + "/replay", "").status()).isEqualTo(202);
+            admin.getUntil(path, status -> status.json().path("lastReplay").hasNonNull("finishedAt"),
+                    Duration.ofSeconds(60));
+            try (Connection app = DriverManager.getConnection(appUrl, "ope_app", "app");
+                 Statement sql = app.createStatement()) {
+                assertThat(file(sql, projection.getValue())).as(projection.getKey()).isNotEqualTo(fileBefore);
+            }
+        }
+        try (Connection app = DriverManager.getConnection(appUrl, "ope_app", "app");
+             Statement sql = app.createStatement()) {
+            assertThatThrownBy(() -> sql.execute("SELECT projection_reset('DomainEventEntry')"))
+                    .hasMessageContaining("no tables are listed for the projection DomainEventEntry");
+            try (ResultSet events = sql.executeQuery("SELECT count(*) > 0 FROM DomainEventEntry")) {
+                events.next();
+                assertThat(events.getBoolean(1)).as("the events are all there").isTrue();
+            }
+        }
+    }
+
     private static long boardFile(Statement sql) throws SQLException {
-        try (ResultSet file = sql.executeQuery("SELECT pg_relation_filenode('delegation_board')")) {
+        return file(sql, "delegation_board");
+    }
+
+    private static long file(Statement sql, String table) throws SQLException {
+        try (ResultSet file = sql.executeQuery("SELECT pg_relation_filenode('" + table + "')")) {
             file.next();
             return file.getLong(1);
         }

@@ -17,6 +17,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.platform.input.CountryCodes;
 import dk.greatercph.ope.query.replay.ProjectionWrites;
+import dk.greatercph.ope.query.replay.ProjectionTables;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.config.ProcessingGroup;
@@ -163,8 +164,7 @@ class KpiProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM kpi_offer").update();
-        jdbc.sql("DELETE FROM kpi_delegation").update();
+        ProjectionTables.reset(jdbc, NAME);
     }
 
     /**

@@ -17,6 +17,7 @@ import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.query.replay.ProjectionWrites;
+import dk.greatercph.ope.query.replay.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -220,9 +221,7 @@ class Notifier {
     /** Clears what the notifier knows, never the outbox: what was sent stays sent. */
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM notification_item").update();
-        jdbc.sql("DELETE FROM notification_assignment").update();
-        jdbc.sql("DELETE FROM notification_delegation").update();
+        ProjectionTables.reset(jdbc, NAME);
     }
 
     /** A cancelled, withdrawn or declined delegation that was confirmed cancels the invitations of its items. */

@@ -9,6 +9,7 @@ import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantRemovedEvent;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
 import dk.greatercph.ope.platform.privacy.PersonalData;
+import dk.greatercph.ope.query.replay.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,9 +31,10 @@ import java.util.Optional;
  * clear values; a replay after an erasure finds the key gone and records the fields as erased.
  */
 @Component
-@ProcessingGroup("personal-data")
+@ProcessingGroup(PersonalDataProjection.NAME)
 class PersonalDataProjection {
 
+    static final String NAME = "personal-data";
     static final String MEMBER = "DELEGATION_MEMBER";
     static final String PARTICIPANT = "TRIP_PARTICIPANT";
     static final String LEADER = "TRIP_LEADER";
@@ -84,7 +86,7 @@ class PersonalDataProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM personal_data").update();
+        ProjectionTables.reset(jdbc, NAME);
     }
 
     @QueryHandler

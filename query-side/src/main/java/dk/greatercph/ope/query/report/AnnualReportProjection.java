@@ -7,6 +7,7 @@ import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.query.replay.ProjectionWrites;
+import dk.greatercph.ope.query.replay.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -92,7 +93,7 @@ class AnnualReportProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM annual_report_delegation").update();
+        ProjectionTables.reset(jdbc, NAME);
     }
 
     /**

@@ -18,6 +18,7 @@ import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.query.LeftOut;
 import dk.greatercph.ope.query.replay.ProjectionWrites;
+import dk.greatercph.ope.query.replay.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -191,8 +192,7 @@ class ScheduleProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM schedule_item").update();
-        jdbc.sql("DELETE FROM schedule_delegation").update();
+        ProjectionTables.reset(jdbc, NAME);
     }
 
     @QueryHandler
