@@ -92,7 +92,7 @@ class AppendOnlyRoleTest {
         }
     }
 
-    /** The board's reset truncates its tables with their owner's rights (V240), which the application's role lacks. */
+    /** The board's reset truncates its tables with their owner's rights (V240, now V251), which the application's role lacks. */
     @Test
     void theBoardIsReplayedThoughTheApplicationMayNotTruncateItsTables() throws SQLException {
         int port = ((WebServerApplicationContext) application).getWebServer().getPort();

@@ -34,6 +34,7 @@ import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.platform.input.IsoDateTimes;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import dk.greatercph.ope.query.replay.ParallelReplay;
+import dk.greatercph.ope.query.replay.ProjectionTables;
 import dk.greatercph.ope.query.replay.SentAtCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -283,10 +284,10 @@ class DelegationBoardProjection {
                 .put("status", "WITHDRAWN").put("reason", event.reason()));
     }
 
-    /** Empties the board's tables by TRUNCATE, with the tables' owner's rights (migration V240). */
+    /** Empties the board's tables by TRUNCATE, with the tables' owner's rights ({@link ProjectionTables}). */
     @ResetHandler
     void reset() {
-        jdbc.sql("SELECT delegation_board_reset()").query().listOfRows();
+        ProjectionTables.reset(jdbc, NAME);
     }
 
     private ObjectNode change(String name, DelegationId id, long version, Instant at) {

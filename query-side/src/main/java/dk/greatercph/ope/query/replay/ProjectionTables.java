@@ -3,8 +3,8 @@ package dk.greatercph.ope.query.replay;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Empties a projection's tables for its replay with {@code TRUNCATE}, through {@code projection_reset} (migration
- * V250), which lists the tables of each projection it serves and runs with their owner's rights: the application's
+ * Empties a projection's tables for its replay with {@code TRUNCATE}, through {@code projection_reset} (migrations
+ * V250, V251), which lists the tables of each projection it serves and runs with their owner's rights: the application's
  * role may lack {@code TRUNCATE}. Rows deleted instead stayed in the tables and their indexes, dead, while the replay
  * inserted the same keys again.
  */
