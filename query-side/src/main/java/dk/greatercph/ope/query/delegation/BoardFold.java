@@ -7,6 +7,7 @@ import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,6 +101,35 @@ final class BoardFold {
             }
         }
         return rows;
+    }
+
+    /**
+     * The rows by the table they go to, without those of the delegations named in {@code leftOut}, a table without
+     * rows left out; in each board row the operators who see the delegation sorted by {@code operatorOrder}, as V230
+     * sorts them by the database's collation.
+     */
+    Map<String, List<ObjectNode>> rowsByTable(Set<String> leftOut, Comparator<String> operatorOrder) {
+        Map<String, List<ObjectNode>> tables = new LinkedHashMap<>();
+        for (Map.Entry<String, ArrayNode> table : List.of(Map.entry("delegation_board", boards),
+                Map.entry("delegation_assignment", assignments), Map.entry("delegation_programme_item", items),
+                Map.entry("delegation_scope_request", scopeRequests), Map.entry("delegation_refusal", refusals))) {
+            List<ObjectNode> rows = new ArrayList<>(table.getValue().size());
+            for (JsonNode row : table.getValue()) {
+                if (!leftOut.contains(row.get("delegation_id").asString())) {
+                    rows.add((ObjectNode) row);
+                }
+            }
+            if (!rows.isEmpty()) {
+                tables.put(table.getKey(), rows);
+            }
+        }
+        for (ObjectNode board : tables.getOrDefault("delegation_board", List.of())) {
+            List<String> operators = new ArrayList<>();
+            board.get("operators").forEach(operator -> operators.add(operator.asString()));
+            operators.sort(operatorOrder);
+            board.set("operators", array(operators));
+        }
+        return tables;
     }
 
     /** One delegation's rows as the changes so far leave them. */

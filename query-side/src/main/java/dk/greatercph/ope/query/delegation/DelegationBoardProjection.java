@@ -43,15 +43,22 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +75,8 @@ import java.util.stream.Stream;
  * The changes of a processor's batch are sent together when the batch commits, in one call instead of one to three
  * statements per event; the function takes them delegation by delegation and writes the board rows, the new offers
  * and a new delegation's programme items once per call (V210). The changes of a delegation registered in the batch
- * are folded here into its rows, which PostgreSQL inserts once ({@link BoardFold}, V230). A handler that runs in a
+ * are folded here into its rows, which are written once, by {@code COPY} ({@link BoardCopy}; V230 inserts them from
+ * JSON where the database does not order text by code point). A handler that runs in a
  * savepoint of its own (the retry of a failed batch, a dead letter retried) sends its change at once, so that a change
  * PostgreSQL refuses is rolled back and parked with its own event; when the changes sent at the end of a batch are
  * refused, the batch is retried that way.
@@ -88,13 +96,29 @@ class DelegationBoardProjection {
 
     static final String NAME = "delegation-board";
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
-    private final SentAtCommit<ObjectNode> changes = new SentAtCommit<>(NAME, "changes", this::send);
+    /** The tables {@link BoardCopy} writes, in the order it writes them. */
+    private static final List<String> TABLES = List.of("delegation_board", "delegation_assignment",
+            "delegation_programme_item", "delegation_scope_request", "delegation_refusal");
 
-    DelegationBoardProjection(JdbcClient jdbc, JsonMapper json) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate connections;
+    private final JsonMapper json;
+    private final boolean byCopy;
+    private final SentAtCommit<ObjectNode> changes = new SentAtCommit<>(NAME, "changes", this::send);
+    /** The tables' columns and the database's collation, read at the first batch with folded rows. */
+    private volatile BoardCopy copy;
+
+    @Autowired
+    DelegationBoardProjection(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
+        this(jdbc, json, dataSource, true);
+    }
+
+    /** @param byCopy whether folded rows are written by {@code COPY} where the collation allows; if not, by V230 */
+    DelegationBoardProjection(JdbcClient jdbc, JsonMapper json, DataSource dataSource, boolean byCopy) {
         this.jdbc = jdbc;
+        this.connections = new JdbcTemplate(dataSource);
         this.json = json;
+        this.byCopy = byCopy;
     }
 
     @EventHandler
@@ -395,8 +419,51 @@ class DelegationBoardProjection {
         }
     }
 
-    /** Inserts the folded delegations' rows, except those of delegations already on the board, which it returns. */
+    /**
+     * Writes the folded delegations' rows, except those of delegations already on the board, which it returns: by
+     * {@code COPY} where the database orders text by code point, as this sorts the operators who see a delegation
+     * ({@link BoardCopy}); by V230 from JSON where not.
+     */
     private List<String> insertNew(BoardFold fold) {
+        if (!byCopy) {
+            return insertNewFromJson(fold);
+        }
+        return connections.execute((ConnectionCallback<List<String>>) connection -> {
+            BoardCopy tables = copy(connection);
+            if (!tables.ordersByCodePoint()) {
+                return insertNewFromJson(fold);
+            }
+            List<String> stored = stored(connection, fold.ids());
+            for (Map.Entry<String, List<ObjectNode>> table
+                    : fold.rowsByTable(new HashSet<>(stored), BoardCopy.BY_CODE_POINT).entrySet()) {
+                tables.copy(connection, table.getKey(), table.getValue());
+            }
+            return stored;
+        });
+    }
+
+    private BoardCopy copy(Connection connection) throws SQLException {
+        BoardCopy known = copy;
+        if (known == null) {
+            known = BoardCopy.describe(connection, json, TABLES);
+            copy = known;
+        }
+        return known;
+    }
+
+    /** Which of the delegations are on the board already (V252). */
+    private static List<String> stored(Connection connection, List<String> ids) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT delegation_board_stored(?)")) {
+            statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return List.of((String[]) result.getArray(1).getArray());
+            }
+        }
+    }
+
+    /** Inserts the folded delegations' rows from JSON (V230), except those of delegations already on the board. */
+    private List<String> insertNewFromJson(BoardFold fold) {
         return jdbc.sql("SELECT unnest(delegation_board_insert_new(CAST(:ids AS varchar[]), "
                         + "CAST(convert_from(:rows, 'UTF8') AS jsonb)))")
                 .param("ids", arrayLiteral(fold.ids().stream()))

@@ -7,6 +7,7 @@ import dk.greatercph.ope.events.delegation.DelegationType;
 import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.query.support.ProjectionFeed;
+import dk.greatercph.ope.query.support.QueryDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +26,8 @@ public final class TestDelegations {
     private final ProjectionFeed feed;
 
     public TestDelegations(JdbcClient jdbc) {
-        this.feed = new ProjectionFeed(new DelegationBoardProjection(jdbc, JsonMapper.builder().build()));
+        this.feed = new ProjectionFeed(new DelegationBoardProjection(jdbc, JsonMapper.builder().build(),
+                QueryDatabase.dataSource()));
     }
 
     /** A delegation of {@code organisation}, registered by the desk at {@code at}, version 0. */
