@@ -184,9 +184,21 @@ final class BoardCopy {
         return json.writeValueAsString(value);
     }
 
-    /** A text as COPY's text format reads it: backslash, tab, newline and carriage return escaped. */
+    /**
+     * A text as COPY's text format reads it: backslash, tab, newline and carriage return escaped. Most texts have
+     * none of them and are appended whole.
+     */
     private static void escaped(StringBuilder data, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && !special(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            data.append(text);
+            return;
+        }
+        data.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char character = text.charAt(i);
             switch (character) {
                 case '\\' -> data.append("\\\\");
@@ -196,5 +208,9 @@ final class BoardCopy {
                 default -> data.append(character);
             }
         }
+    }
+
+    private static boolean special(char character) {
+        return character == '\\' || character == '\t' || character == '\n' || character == '\r';
     }
 }
