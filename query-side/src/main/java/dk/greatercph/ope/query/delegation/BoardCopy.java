@@ -141,27 +141,11 @@ final class BoardCopy {
         } else if (kind == Kind.JSON) {
             escaped(data, json.writeValueAsString(value));
         } else if (kind == Kind.ARRAY && value.isArray()) {
-            StringBuilder literal = new StringBuilder("{");
+            List<String> elements = new ArrayList<>(value.size());
             for (JsonNode element : value) {
-                if (literal.length() > 1) {
-                    literal.append(',');
-                }
-                if (element.isNull()) {
-                    literal.append("NULL");
-                    continue;
-                }
-                String text = scalar(element);
-                literal.append('"');
-                for (int i = 0; i < text.length(); i++) {
-                    char character = text.charAt(i);
-                    if (character == '"' || character == '\\') {
-                        literal.append('\\');
-                    }
-                    literal.append(character);
-                }
-                literal.append('"');
+                elements.add(element.isNull() ? null : scalar(element));
             }
-            escaped(data, literal.append('}').toString());
+            escaped(data, DelegationBoardProjection.arrayLiteral(elements.stream()));
         } else {
             escaped(data, scalar(value));
         }

@@ -434,9 +434,16 @@ class DelegationBoardProjection {
                 return insertNewFromJson(fold);
             }
             List<String> stored = stored(connection, fold.ids());
-            for (Map.Entry<String, List<ObjectNode>> table
-                    : fold.rowsByTable(new HashSet<>(stored), BoardCopy.BY_CODE_POINT).entrySet()) {
-                tables.copy(connection, table.getKey(), table.getValue());
+            try {
+                for (Map.Entry<String, List<ObjectNode>> table
+                        : fold.rowsByTable(new HashSet<>(stored), BoardCopy.BY_CODE_POINT).entrySet()) {
+                    tables.copy(connection, table.getKey(), table.getValue());
+                }
+            } catch (SQLException | RuntimeException refused) {
+                // the columns are read again for the next batch: a table changed by a migration since they were read
+                // is then written as it is now
+                copy = null;
+                throw refused;
             }
             return stored;
         });
