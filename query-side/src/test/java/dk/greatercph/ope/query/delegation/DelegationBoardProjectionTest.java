@@ -382,15 +382,10 @@ class DelegationBoardProjectionTest {
     @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
     void aDelegationRegisteredInItsBatchIsFoldedIntoTheRowsTheFunctionLeaves(boolean byCopy) {
         DelegationBoardProjection projection = byCopy ? this.projection : fromJson;
-        String each = "DEL-" + UUID.randomUUID();
+        String each = lifeChangeByChange();
         String folded = "DEL-" + UUID.randomUUID();
         String again = "DEL-" + UUID.randomUUID();
         String beside = "DEL-" + UUID.randomUUID();
-        for (String change : LIFE) {
-            jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
-                    .param("changes", "[" + change(change, each, POSITIONS.incrementAndGet()) + "]").query()
-                    .listOfRows();
-        }
         assertThat(new BoardFold(json).add(folded, nodes(LIFE, folded))).as("the life is folded, not left to the "
                 + "function").isTrue();
 
@@ -442,14 +437,9 @@ class DelegationBoardProjectionTest {
      */
     @Test
     void aColumnDroppedAfterTheColumnsWereReadFailsOneBatchAndTheNextIsWritten() {
-        String each = "DEL-" + UUID.randomUUID();
+        String each = lifeChangeByChange();
         String before = "DEL-" + UUID.randomUUID();
         String after = "DEL-" + UUID.randomUUID();
-        for (String change : LIFE) {
-            jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
-                    .param("changes", "[" + change(change, each, POSITIONS.incrementAndGet()) + "]").query()
-                    .listOfRows();
-        }
         DelegationBoardProjection fresh = new DelegationBoardProjection(jdbc, json, QueryDatabase.dataSource());
         jdbc.sql("ALTER TABLE delegation_refusal ADD COLUMN probe_dropped integer").update();
         try {
@@ -547,6 +537,17 @@ class DelegationBoardProjectionTest {
     }
 
     /** The changes of {@code life} for delegation {@code id}, as the handlers hand them over. */
+    /** A new delegation given {@link #LIFE} by the function, one change a call; returns its id. */
+    private String lifeChangeByChange() {
+        String id = "DEL-" + UUID.randomUUID();
+        for (String change : LIFE) {
+            jdbc.sql("SELECT delegation_board_apply(CAST(:changes AS jsonb))")
+                    .param("changes", "[" + change(change, id, POSITIONS.incrementAndGet()) + "]").query()
+                    .listOfRows();
+        }
+        return id;
+    }
+
     private List<tools.jackson.databind.node.ObjectNode> nodes(List<String> life, String id) {
         return life.stream().map(change -> (tools.jackson.databind.node.ObjectNode) json.readTree(
                 change(change, id, POSITIONS.incrementAndGet()))).toList();
