@@ -34,6 +34,10 @@ import java.util.Set;
  */
 final class BoardFold {
 
+    /** The tables the rows go to, in the order {@link #rowsByTable} gives them. */
+    static final List<String> TABLES = List.of("delegation_board", "delegation_assignment",
+            "delegation_programme_item", "delegation_scope_request", "delegation_refusal");
+
     private final JsonMapper json;
     private final List<String> ids = new ArrayList<>();
     private final ArrayNode boards;
@@ -110,17 +114,16 @@ final class BoardFold {
      */
     Map<String, List<ObjectNode>> rowsByTable(Set<String> leftOut, Comparator<String> operatorOrder) {
         Map<String, List<ObjectNode>> tables = new LinkedHashMap<>();
-        for (Map.Entry<String, ArrayNode> table : List.of(Map.entry("delegation_board", boards),
-                Map.entry("delegation_assignment", assignments), Map.entry("delegation_programme_item", items),
-                Map.entry("delegation_scope_request", scopeRequests), Map.entry("delegation_refusal", refusals))) {
-            List<ObjectNode> rows = new ArrayList<>(table.getValue().size());
-            for (JsonNode row : table.getValue()) {
+        List<ArrayNode> all = List.of(boards, assignments, items, scopeRequests, refusals);
+        for (int table = 0; table < TABLES.size(); table++) {
+            List<ObjectNode> rows = new ArrayList<>(all.get(table).size());
+            for (JsonNode row : all.get(table)) {
                 if (!leftOut.contains(row.get("delegation_id").asString())) {
                     rows.add((ObjectNode) row);
                 }
             }
             if (!rows.isEmpty()) {
-                tables.put(table.getKey(), rows);
+                tables.put(TABLES.get(table), rows);
             }
         }
         for (ObjectNode board : tables.getOrDefault("delegation_board", List.of())) {

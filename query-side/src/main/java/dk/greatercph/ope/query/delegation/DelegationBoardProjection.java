@@ -96,10 +96,6 @@ class DelegationBoardProjection {
 
     static final String NAME = "delegation-board";
 
-    /** The tables {@link BoardCopy} writes, in the order it writes them. */
-    private static final List<String> TABLES = List.of("delegation_board", "delegation_assignment",
-            "delegation_programme_item", "delegation_scope_request", "delegation_refusal");
-
     private final JdbcClient jdbc;
     private final JdbcTemplate connections;
     private final JsonMapper json;
@@ -452,7 +448,7 @@ class DelegationBoardProjection {
     private BoardCopy copy(Connection connection) throws SQLException {
         BoardCopy known = copy;
         if (known == null) {
-            known = BoardCopy.describe(connection, json, TABLES);
+            known = BoardCopy.describe(connection, json, BoardFold.TABLES);
             copy = known;
         }
         return known;
