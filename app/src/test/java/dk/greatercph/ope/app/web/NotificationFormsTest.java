@@ -69,6 +69,27 @@ class NotificationFormsTest {
         assertThat(settings.get("webhooks").size()).isZero();
     }
 
+    /**
+     * The lists reload themselves (htmx, when the settings' view moves on) from the address the change redirects to;
+     * a reload that comes before the browser follows the redirect leaves the page its message and the secret.
+     */
+    @Test
+    void aListReloadBeforeTheRedirectIsFollowedLeavesThePageItsMessageAndSecret() {
+        String operator = freshOperator(port);
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/notifications?owner=" + operator);
+        PageSession.Page subscribed = desk.post("/notifications/webhooks",
+                Map.of("owner", operator, "url", "http://127.0.0.1:9/" + UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(subscribed.status()).isEqualTo(302);
+
+        PageSession.Page reload = desk.getFragment("/notifications?owner=" + operator);
+        assertThat(reload.status()).isEqualTo(200);
+        assertThat(reload.body()).doesNotContain("whsec_");
+
+        PageSession.Page page = desk.get("/notifications?owner=" + operator);
+        assertThat(page.body()).contains("Webhooken er oprettet.", "id=\"secret-value\"", "whsec_");
+    }
+
     @Test
     void rotatingShowsTheNewSecretOnceThenUnsubscribingAndRemovingTakeThemOffTheList() {
         String operator = freshOperator(port);
