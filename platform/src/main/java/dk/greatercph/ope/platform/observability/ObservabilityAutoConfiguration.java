@@ -1,5 +1,6 @@
 package dk.greatercph.ope.platform.observability;
 
+import dk.greatercph.ope.platform.eventstore.EventHandled;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -73,9 +74,11 @@ public class ObservabilityAutoConfiguration {
         return new CorrelationLogging()::handle;
     }
 
+    /** Also hands each event's batch the one result made for all, instead of a new message per event. */
     @Bean
     MessageHandlerInterceptor<EventMessage<?>> correlationWhileHandlingEvents() {
-        return new CorrelationLogging()::handle;
+        CorrelationLogging logging = new CorrelationLogging();
+        return (unitOfWork, chain) -> EventHandled.result(logging.handle(unitOfWork, chain));
     }
 
     /** Deadlines are handled by the deadline manager, outside the buses; they log their chain's id too. */

@@ -91,7 +91,8 @@ final class BoardCopy {
                         String type = result.getString(3);
                         Kind kind = "A".equals(result.getString(2)) ? Kind.ARRAY
                                 : type.equals("jsonb") || type.equals("json") ? Kind.JSON : Kind.TEXT;
-                        list.add(new Column(result.getString(1), kind));
+                        // the fold's rows are keyed by string literals: the same object finds its key at once
+                        list.add(new Column(result.getString(1).intern(), kind));
                     }
                 }
                 if (list.isEmpty()) {
@@ -157,7 +158,7 @@ final class BoardCopy {
             return value.asString();
         }
         if (value.isIntegralNumber()) {
-            return value.bigIntegerValue().toString();
+            return value.canConvertToLong() ? Long.toString(value.longValue()) : value.bigIntegerValue().toString();
         }
         if (value.isNumber()) {
             return value.decimalValue().toPlainString();

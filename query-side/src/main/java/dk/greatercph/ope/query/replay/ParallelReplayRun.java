@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.replay;
 
+import dk.greatercph.ope.platform.eventstore.EventHandled;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -239,7 +240,7 @@ final class ParallelReplayRun {
             for (AnnotationEventHandlerAdapter handler : handlers) {
                 handler.handle(event);
             }
-            return null;
+            return EventHandled.RESULT;
         }, RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             Throwable cause = result.exceptionResult();
