@@ -182,6 +182,10 @@ class NotificationFormsTest {
         PageSession.Page retried = page.post("/admin/notifications/" + message + "/retry", Map.of("status", "FAILED"));
         assertThat(retried.status()).isEqualTo(302);
         assertThat(retried.header("Location")).endsWith("/admin/notifications?status=FAILED");
+        // the rows' own reload (sse:notifications) may reach the server before the redirect is followed
+        PageSession.Page reload = page.getFragment("/admin/notifications?status=FAILED&offset=");
+        assertThat(reload.status()).as(reload.body()).isEqualTo(200);
+        assertThat(reload.body()).contains("outbox-rows").doesNotContain("Underretningen er sat i kø igen.");
         assertThat(page.get("/admin/notifications?status=FAILED").body()).contains("Underretningen er sat i kø igen.");
         assertThat(admin.getUntil("/api/admin/notifications/" + message,
                 r -> r.json().get("notification").get("attempts").asInt() > attempts, Duration.ofSeconds(30))

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.web.live;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -19,9 +20,16 @@ import org.springframework.web.servlet.FlashMapManager;
  * neither what was done nor the webhook's secret, which is shown only once. Seen as an intermittent failure of
  * {@code NotificationPagesTest}; {@code NotificationFormsTest} makes the reload come first.
  * <p>
- * Spring's flash map manager is wrapped where it is made, so that nothing else about it changes: requests with htmx's
- * {@code HX-Request} header are handed no flash and leave the flash where it is. The redirect a change answers htmx
- * with ({@code HX-Redirect}) is followed as a whole page, without that header.
+ * Nor is it for the API calls a page makes while it is drawn ({@code Api} includes them in the page's request, and
+ * Spring's dispatcher asks for the flash again in each). Such a call sees the page's address with its own query: the
+ * outbox's reload, {@code /admin/notifications?status=FAILED&offset=}, asked the API for
+ * {@code ?status=FAILED&limit=50}, which matched the flash of a retry, so the call took the flash that its htmx page
+ * had been refused.
+ * <p>
+ * Spring's flash map manager is wrapped where it is made, so that nothing else about it changes: only a whole page's
+ * own request ({@code REQUEST} dispatch, without htmx's {@code HX-Request} header) is handed the flash; every other
+ * request leaves it where it is. The redirect a change answers htmx with ({@code HX-Redirect}) is followed as a whole
+ * page, without that header.
  */
 @Configuration(proxyBeanMethods = false)
 class FragmentRequestsKeepFlash {
@@ -44,7 +52,9 @@ class FragmentRequestsKeepFlash {
 
         @Override
         public FlashMap retrieveAndUpdate(HttpServletRequest request, HttpServletResponse response) {
-            return request.getHeader("HX-Request") != null ? null : pages.retrieveAndUpdate(request, response);
+            boolean wholePage = request.getDispatcherType() == DispatcherType.REQUEST
+                    && request.getHeader("HX-Request") == null;
+            return wholePage ? pages.retrieveAndUpdate(request, response) : null;
         }
 
         @Override
