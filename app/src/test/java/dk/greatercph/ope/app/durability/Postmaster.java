@@ -27,14 +27,22 @@ final class Postmaster {
         return pid;
     }
 
-    /** SIGSTOP to the postmaster and its children: the server keeps its sockets but answers nothing. */
+    /**
+     * SIGSTOP to the postmaster, then to its children: the server keeps its sockets but answers nothing. Stopped
+     * first, the postmaster forks no child that the list of its children would miss.
+     */
     void pause() {
-        signal("-STOP");
+        send("-STOP", List.of(pid));
+        children("-STOP");
     }
 
-    /** SIGCONT: the paused server carries on. */
+    /**
+     * SIGCONT to the children, then to the postmaster: the paused server carries on. While the postmaster is still
+     * stopped it forks no child and reaps none, so the list of its children holds while they are signalled.
+     */
     void resume() {
-        signal("-CONT");
+        children("-CONT");
+        send("-CONT", List.of(pid));
     }
 
     /**
@@ -50,15 +58,31 @@ final class Postmaster {
         children.forEach(child -> child.onExit().join());
     }
 
-    private void signal(String signal) {
-        List<String> command = new ArrayList<>(List.of("kill", signal, Long.toString(pid)));
-        ProcessHandle.of(pid).ifPresent(process -> process.descendants()
-                .forEach(child -> command.add(Long.toString(child.pid()))));
+    /**
+     * Signals the postmaster's children. One that ends between being listed and being signalled (a child the
+     * postmaster was starting when it was stopped) is left out and the rest are signalled again, so only a signal
+     * that reached no living child fails.
+     */
+    private void children(String signal) {
+        List<Long> children = ProcessHandle.of(pid).map(process -> process.descendants().map(ProcessHandle::pid)
+                .toList()).orElse(List.of());
+        if (!children.isEmpty() && !kill(signal, children)) {
+            send(signal, children.stream().filter(child -> ProcessHandle.of(child).isPresent()).toList());
+        }
+    }
+
+    private void send(String signal, List<Long> pids) {
+        if (!pids.isEmpty() && !kill(signal, pids)) {
+            throw new IllegalStateException("kill " + signal + " " + pids + " failed");
+        }
+    }
+
+    private static boolean kill(String signal, List<Long> pids) {
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        pids.forEach(each -> command.add(Long.toString(each)));
         try {
             Process kill = new ProcessBuilder(command).inheritIO().start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed");
-            }
+            return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
         } catch (Exception e) {
             throw new IllegalStateException("could not signal " + String.join(" ", command), e);
         }
