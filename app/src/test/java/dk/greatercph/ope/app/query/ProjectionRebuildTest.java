@@ -17,6 +17,7 @@ import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,13 @@ class ProjectionRebuildTest {
     @Test
     void theLivePushCannotBeReplayed() {
         assertThat(processor("inbox-push").supportsReset()).isFalse();
+    }
+
+    @Test
+    void everyProcessorOffersEventsThroughTheInvokerThatKnowsItsHandlers() {
+        assertThat(processing.eventProcessors()).hasSizeGreaterThanOrEqualTo(PROJECTIONS.size() + 1)
+                .allSatisfy((name, processor) -> assertThat(((AbstractEventProcessor) processor).eventHandlerInvoker()
+                        .getClass().getSimpleName()).as(name).isEqualTo("HandlersKnownInvoker"));
     }
 
     private void aDelegationThroughItsWholeLifecycle() {
