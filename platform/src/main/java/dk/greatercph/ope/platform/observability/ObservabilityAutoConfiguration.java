@@ -1,6 +1,6 @@
 package dk.greatercph.ope.platform.observability;
 
-import dk.greatercph.ope.platform.eventstore.EventHandled;
+import dk.greatercph.ope.platform.processing.EventHandled;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

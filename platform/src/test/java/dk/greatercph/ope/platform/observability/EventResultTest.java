@@ -1,6 +1,6 @@
 package dk.greatercph.ope.platform.observability;
 
-import dk.greatercph.ope.platform.eventstore.EventHandled;
+import dk.greatercph.ope.platform.processing.EventHandled;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;

@@ -1,6 +1,6 @@
 package dk.greatercph.ope.query.replay;
 
-import dk.greatercph.ope.platform.eventstore.EventHandled;
+import dk.greatercph.ope.platform.processing.EventHandled;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;

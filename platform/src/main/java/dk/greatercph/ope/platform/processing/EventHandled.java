@@ -1,4 +1,4 @@
-package dk.greatercph.ope.platform.eventstore;
+package dk.greatercph.ope.platform.processing;
 
 import org.axonframework.messaging.GenericResultMessage;
 import org.axonframework.messaging.ResultMessage;
@@ -8,7 +8,7 @@ import org.axonframework.messaging.ResultMessage;
  * <p>
  * Axon's batching unit of work wraps what each event's task returns in a new result message, unless it is one
  * already. A new message draws a new identifier: 16 bytes from the strong generator
- * ({@link TimeOrderedIdentifierFactory}), for every event and every projection that handles it, and nothing reads
+ * ({@code TimeOrderedIdentifierFactory}), for every event and every projection that handles it, and nothing reads
  * them. Event handlers return nothing, so each event's result can be this one. With the README's JVM options that was
  * 8 % of a board replay's CPU in a profile (docs/performance.md, "A result made once per event").
  */
