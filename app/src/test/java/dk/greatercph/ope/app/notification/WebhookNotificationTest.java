@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -106,6 +107,24 @@ class WebhookNotificationTest {
             assertThat(admin.get("/api/admin/dead-letters?projection=notification-webhooks&limit=500").body())
                     .doesNotContain(id);
         }
+    }
+
+    @Test
+    void aReceiverThatRefusesTheConnectionIsNamedInTheOutboxWithWhatHappened() {
+        String url;
+        try (WebhookReceiver gone = WebhookReceiver.answering(n -> 204)) {
+            url = gone.url();
+        }
+        String operator = notifications.operator();
+        notifications.webhook(operator, url);
+        String delegation = notifications.routedTo(operator, "Wuxi Closed " + UUID.randomUUID());
+
+        JsonNode row = until(() -> notifications.outbox(delegation).path(0),
+                r -> !r.path("lastError").asString("").isEmpty(), WAIT);
+        URI receiver = URI.create(url);
+        // Java's HTTP client gives no message for a refused connection; this read "ConnectException: null"
+        assertThat(row.get("lastError").asString())
+                .isEqualTo("could not connect to " + receiver.getHost() + ":" + receiver.getPort());
     }
 
     @Test

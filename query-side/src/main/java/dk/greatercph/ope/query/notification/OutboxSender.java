@@ -188,7 +188,10 @@ class OutboxSender implements SmartLifecycle {
         } catch (Undeliverable e) {
             failed(row, started, e.getMessage(), e.retryable);
         } catch (Exception e) {
-            failed(row, started, e.getClass().getSimpleName() + ": " + e.getMessage(), true);
+            String receiver = row.channel().equals("EMAIL") ? "the mail server"
+                    : DeliveryFailure.receiver(row.address());
+            failed(row, started, DeliveryFailure.describe(e, receiver, properties.connectTimeout(),
+                    properties.requestTimeout()), true);
         }
     }
 
