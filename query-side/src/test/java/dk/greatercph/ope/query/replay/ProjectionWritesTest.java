@@ -2,10 +2,12 @@ package dk.greatercph.ope.query.replay;
 
 import dk.greatercph.ope.query.support.QueryDatabase;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +89,45 @@ class ProjectionWritesTest {
                 "d1 " + UPPER, "d2 " + UPPER, "d3 " + UPPER,
                 "- " + EVERY_ROW,
                 "d4 " + INSERT, "d5 " + INSERT, "d3 " + UPPER);
+    }
+
+    @Test
+    void valuesAreBoundByPlaceAsSpringsTemplateBindsThemByName() {
+        QueryDatabase.jdbc().sql("""
+                CREATE TABLE IF NOT EXISTS projection_writes_bound (id TEXT PRIMARY KEY, n BIGINT, twice BIGINT,
+                    at TIMESTAMPTZ, tags TEXT[], note TEXT)""").update();
+        String sql = """
+                INSERT INTO projection_writes_bound (id, n, twice, at, tags, note)
+                VALUES (:id, :n, :n * 2, :at, :tags, :note)""";
+        String run = UUID.randomUUID().toString();
+        OffsetDateTime at = OffsetDateTime.parse("2026-03-01T09:30:00+01:00");
+
+        new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("batch"))).execute(() -> {
+            writes.sql(GROUP, sql).param("id", run + "-a").param("n", 21L).param("at", at)
+                    .param("tags", new String[] {"x", "y"}).param("note", "Ø \\ '").param("unused", 1)
+                    .of(run + "-a").update();
+            writes.sql(GROUP, sql).param("note", null).param("tags", null).param("at", null).param("n", null)
+                    .param("id", run + "-b").of(run + "-b").update();
+            writes.sql(GROUP, "UPDATE projection_writes_bound SET twice = twice + 1 WHERE id IN (:ids)")
+                    .param("ids", List.of(run + "-a", run + "-b")).update();
+        });
+
+        assertThat(QueryDatabase.jdbc().sql("""
+                        SELECT id, n, twice, at, array_to_string(tags, ',') AS tags, note FROM projection_writes_bound
+                        WHERE id LIKE :run ORDER BY id""").param("run", run + "%")
+                .query((rs, i) -> rs.getString("id").substring(run.length()) + " " + rs.getObject("n") + " "
+                        + rs.getObject("twice") + " " + rs.getObject("at", OffsetDateTime.class) + " "
+                        + rs.getString("tags") + " " + rs.getString("note")).list())
+                // the collection was expanded into a list of placeholders, as the template does
+                .containsExactly("-a 21 43 2026-03-01T08:30Z x,y Ø \\ '", "-b null null null null null");
+
+        ResultMessage<?> refused = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("batch")))
+                .executeWithResult(() -> {
+                    writes.sql(GROUP, sql).param("id", run + "-c").param("at", at).of(run + "-c").update();
+                    return null;
+                });
+        assertThat(refused.isExceptional()).isTrue();
+        assertThat(refused.exceptionResult()).hasStackTraceContaining("No value supplied for the SQL parameter 'n'");
     }
 
     private static Map<String, String> rows(String run) {
