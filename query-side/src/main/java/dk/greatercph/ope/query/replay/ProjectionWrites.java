@@ -55,6 +55,7 @@ public class ProjectionWrites {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Map<String, SentAtCommit<Write>> groups = new ConcurrentHashMap<>();
+    /** One entry per statement text; the handlers' texts are constants, so this holds a few dozen. */
     private final Map<String, Statement> statements = new ConcurrentHashMap<>();
 
     public ProjectionWrites(DataSource dataSource) {
