@@ -13,11 +13,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +46,18 @@ class PageMessagesTest {
             bundle.getValue().forEach((key, value) ->
                     assertThat(value.toString()).as("%s in %s", key, name).isNotBlank());
         }
+    }
+
+    @Test
+    void anOutboxRowsAttemptsAreCountedInTheRightNumber() throws IOException {
+        String english = merged(bundles(), true).getProperty("outbox.attempts");
+        String danish = merged(bundles(), false).getProperty("outbox.attempts");
+        // the English read "1 attempts"
+        assertThat(Stream.of(0, 1, 15).map(n -> new MessageFormat(english, Locale.ENGLISH).format(new Object[] {n})))
+                .containsExactly("0 attempts", "1 attempt", "15 attempts");
+        Locale da = Locale.forLanguageTag("da");
+        assertThat(Stream.of(1, 15).map(n -> new MessageFormat(danish, da).format(new Object[] {n})))
+                .containsExactly("1 forsøg", "15 forsøg");
     }
 
     @Test
