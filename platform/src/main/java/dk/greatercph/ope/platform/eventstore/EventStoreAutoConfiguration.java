@@ -1,5 +1,8 @@
 package dk.greatercph.ope.platform.eventstore;
 
+import dk.greatercph.ope.platform.processing.BackgroundThreads;
+import dk.greatercph.ope.platform.processing.ProcessingProperties;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -37,7 +40,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, TransactionAutoConfiguration.class,
         NoOpTransactionAutoConfiguration.class}, after = DataSourceTransactionManagerAutoConfiguration.class)
-@EnableConfigurationProperties(EventStoreProperties.class)
+@EnableConfigurationProperties({EventStoreProperties.class, ProcessingProperties.class})
 public class EventStoreAutoConfiguration {
 
     /** Packages whose types may appear polymorphically in serialized tokens, sagas and messages. */
@@ -72,14 +75,17 @@ public class EventStoreAutoConfiguration {
 
     /**
      * Axon's embedded event store as its auto-configuration builds it, except that commits wake the streaming
-     * processors at most once per {@code ope.event-store.wake-delay} ({@link CoalescingEmbeddedEventStore}).
+     * processors at most once per {@code ope.event-store.wake-delay} ({@link CoalescingEmbeddedEventStore}), and that
+     * its thread reading events for the processors runs at their nice value ({@code ope.processing.nice}).
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  EventStoreProperties properties) {
+                                  EventStoreProperties properties, ProcessingProperties processing) {
         return new CoalescingEmbeddedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                .threadFactory(BackgroundThreads.around(
+                        new AxonThreadFactory(EmbeddedEventStore.class.getSimpleName()), processing.nice()))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), properties.wakeDelay());
     }
