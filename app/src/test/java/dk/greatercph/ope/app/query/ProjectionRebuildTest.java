@@ -25,8 +25,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +114,53 @@ class ProjectionRebuildTest {
         assertThat(processing.eventProcessors()).hasSizeGreaterThanOrEqualTo(PROJECTIONS.size() + 1)
                 .allSatisfy((name, processor) -> assertThat(((AbstractEventProcessor) processor).eventHandlerInvoker()
                         .getClass().getSimpleName()).as(name).isEqualTo("HandlersKnownInvoker"));
+    }
+
+    /**
+     * The processors' threads and the thread reading events for them run at nice 10 ({@code ope.processing.nice}),
+     * so that on busy cores the requests are served first; the request threads keep the process's priority.
+     */
+    @Test
+    void theProjectionsThreadsLeaveTheCoresToTheRequestsFirst() throws Exception {
+        assertThat(new Api(port).as("desk").get("/api/delegations").status()).isEqualTo(200);
+        int process = nice(Path.of("/proc/self"));
+        Map<String, List<Integer>> niceByThread = Map.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            niceByThread = threadsNice();
+            if (niceByThread.getOrDefault("EventProcessor[", List.of()).stream().allMatch(nice -> nice == 10)) {
+                break;
+            }
+            Thread.sleep(50); // a processor another test restarts lowers its new thread as it starts
+        }
+
+        assertThat(niceByThread.get("EventProcessor[")).hasSizeGreaterThanOrEqualTo(PROJECTIONS.size())
+                .containsOnly(10);
+        assertThat(niceByThread.get("EmbeddedEventSt")).containsOnly(10);
+        assertThat(niceByThread.get("http-nio")).containsOnly(process);
+    }
+
+    /** The nice value of each of this process's threads, by the first characters of their system name. */
+    private static Map<String, List<Integer>> threadsNice() throws IOException {
+        Map<String, List<Integer>> nice = new LinkedHashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String kind = name.startsWith("http-nio") ? "http-nio" : name.substring(0, Math.min(15, name.length()));
+                    nice.computeIfAbsent(kind, k -> new ArrayList<>()).add(nice(task));
+                } catch (NoSuchFileException ended) {
+                    // the thread ended while the list was read
+                }
+            }
+        }
+        return nice;
+    }
+
+    /** Field 19 of a process's or thread's stat, after its name in parentheses. */
+    private static int nice(Path processOrThread) throws IOException {
+        String stat = Files.readString(processOrThread.resolve("stat"));
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     private void aDelegationThroughItsWholeLifecycle() {

@@ -1,8 +1,8 @@
 package dk.greatercph.ope.query.inbox;
 
 import dk.greatercph.ope.query.replay.ProjectionBatchSize;
+import dk.greatercph.ope.platform.processing.ProcessingProperties;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class InboxPushConfiguration {
 
     @Bean
-    ConfigurerModule inboxPushStartsAtHead(ProjectionBatchSize batch) {
+    ConfigurerModule inboxPushStartsAtHead(ProjectionBatchSize batch, ProcessingProperties threads) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessorConfiguration(InboxPush.NAME, c -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing()
-                        .andBatchSize(batch.batchSize())
+                .registerTrackingEventProcessorConfiguration(InboxPush.NAME, c -> batch.processorConfiguration(threads)
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 }

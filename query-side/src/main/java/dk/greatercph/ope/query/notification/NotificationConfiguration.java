@@ -1,9 +1,9 @@
 package dk.greatercph.ope.query.notification;
 
 import dk.greatercph.ope.query.replay.ProjectionBatchSize;
+import dk.greatercph.ope.platform.processing.ProcessingProperties;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +18,9 @@ import org.springframework.context.annotation.Configuration;
 class NotificationConfiguration {
 
     @Bean
-    ConfigurerModule notifierLearnsThePastWithoutSendingIt(ProjectionBatchSize batch) {
+    ConfigurerModule notifierLearnsThePastWithoutSendingIt(ProjectionBatchSize batch, ProcessingProperties threads) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessorConfiguration(Notifier.NAME, c -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing()
-                        .andBatchSize(batch.batchSize())
+                .registerTrackingEventProcessorConfiguration(Notifier.NAME, c -> batch.processorConfiguration(threads)
                         .andInitialTrackingToken(source -> ReplayToken.createReplayToken(
                                 source.createHeadToken(), source.createTailToken()))));
     }

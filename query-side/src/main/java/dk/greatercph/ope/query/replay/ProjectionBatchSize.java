@@ -1,5 +1,8 @@
 package dk.greatercph.ope.query.replay;
 
+import dk.greatercph.ope.platform.processing.BackgroundThreads;
+import dk.greatercph.ope.platform.processing.ProcessingProperties;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,4 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ope.projections")
 public record ProjectionBatchSize(@DefaultValue("1000") int batchSize, @DefaultValue("2") int replayWorkers) {
+
+    /**
+     * How every projection's processor runs: one thread, batches of {@link #batchSize}, and its thread at the nice
+     * value of background work ({@code ope.processing.nice}).
+     */
+    public TrackingEventProcessorConfiguration processorConfiguration(ProcessingProperties processing) {
+        return TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .andBatchSize(batchSize)
+                .andThreadFactory(processor -> BackgroundThreads.forProcessor(processor, processing.nice()));
+    }
 }
