@@ -147,7 +147,8 @@ class ProjectionRebuildTest {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
-                    String kind = name.startsWith("http-nio") ? "http-nio" : name.substring(0, Math.min(15, name.length()));
+                    String kind = name.startsWith("http-nio") ? "http-nio"
+                            : name.substring(0, Math.min(15, name.length()));
                     nice.computeIfAbsent(kind, k -> new ArrayList<>()).add(nice(task));
                 } catch (NoSuchFileException ended) {
                     // the thread ended while the list was read

@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>
  * Java has no call for a thread's nice value (its thread priorities are ignored on Linux unless the JVM is started
  * with extra options, which then also raise its own threads' priority when run as root), so the thread runs the
- * system's {@code renice} (util-linux) on its own thread id once, when it starts. Raising a nice value needs no privilege. Where
- * that cannot be done (not Linux, no {@code renice}), the threads run at the process's priority and this says so
- * once in the log.
+ * system's {@code renice} (util-linux) on its own thread id once, when it starts. Raising a nice value needs no
+ * privilege. Where that cannot be done (not Linux, no {@code renice}), the threads run at the process's priority
+ * and this says so once in the log.
  */
 public final class BackgroundThreads implements ThreadFactory {
 
@@ -68,12 +68,17 @@ public final class BackgroundThreads implements ThreadFactory {
         });
     }
 
-    /** Sets the calling thread's nice value; false, once logged, where that cannot be done here. */
+    /**
+     * Sets the calling thread's nice value, unless it is already that low (a process started with {@code nice}):
+     * raising it back would need privilege. False, once logged, where that cannot be done here.
+     */
     static boolean lowerThisThread(int nice) {
         String failure;
         try {
             if (!Files.exists(THREAD_SELF)) {
                 failure = "the system has no " + THREAD_SELF;
+            } else if (niceOfThisThread() >= nice) {
+                return true;
             } else {
                 String threadId = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
                 Process renice = new ProcessBuilder("renice", "--priority", Integer.toString(nice), "--pid",
@@ -91,7 +96,7 @@ public final class BackgroundThreads implements ThreadFactory {
                 }
             }
         } catch (IOException e) {
-            failure = "renice could not be run: " + e.getMessage();
+            failure = "could not lower it: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -100,5 +105,11 @@ public final class BackgroundThreads implements ThreadFactory {
             log.info("Background threads run at the process's priority, not at nice {}: {}", nice, failure);
         }
         return false;
+    }
+
+    /** Field 19 of the thread's stat, after its name in parentheses (which may hold spaces). */
+    private static int niceOfThisThread() throws IOException {
+        String stat = Files.readString(THREAD_SELF.resolve("stat"));
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 }

@@ -42,6 +42,25 @@ class BackgroundThreadsTest {
     }
 
     @Test
+    void aThreadAlreadyLowerThanTheValueStaysAsLowAsItIs() throws Exception {
+        AtomicReference<Integer> inner = new AtomicReference<>();
+        Thread outer = BackgroundThreads.around(Executors.defaultThreadFactory(), 12).newThread(() -> {
+            Thread thread = BackgroundThreads.around(Executors.defaultThreadFactory(), 10)
+                    .newThread(() -> inner.set(ownNice()));
+            thread.start();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        outer.start();
+        outer.join(20_000);
+
+        assertThat(inner.get()).as("made by a thread at nice 12, it starts at 12 and is not raised").isEqualTo(12);
+    }
+
+    @Test
     void niceZeroLeavesTheThreadsAsTheyWereAndIsNotWrappedTwice() {
         ThreadFactory plain = Executors.defaultThreadFactory();
         ThreadFactory lowered = BackgroundThreads.around(plain, 10);
