@@ -16,6 +16,7 @@ import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
+import dk.greatercph.ope.platform.processing.BackgroundThreads;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -123,7 +124,7 @@ class ProjectionRebuildTest {
     @Test
     void theProjectionsThreadsLeaveTheCoresToTheRequestsFirst() throws Exception {
         assertThat(new Api(port).as("desk").get("/api/delegations").status()).isEqualTo(200);
-        int process = nice(Path.of("/proc/self"));
+        int process = BackgroundThreads.niceOf(Path.of("/proc/self"));
         Map<String, List<Integer>> niceByThread = Map.of();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
@@ -149,19 +150,13 @@ class ProjectionRebuildTest {
                     String name = Files.readString(task.resolve("comm")).strip();
                     String kind = name.startsWith("http-nio") ? "http-nio"
                             : name.substring(0, Math.min(15, name.length()));
-                    nice.computeIfAbsent(kind, k -> new ArrayList<>()).add(nice(task));
+                    nice.computeIfAbsent(kind, k -> new ArrayList<>()).add(BackgroundThreads.niceOf(task));
                 } catch (NoSuchFileException ended) {
                     // the thread ended while the list was read
                 }
             }
         }
         return nice;
-    }
-
-    /** Field 19 of a process's or thread's stat, after its name in parentheses. */
-    private static int nice(Path processOrThread) throws IOException {
-        String stat = Files.readString(processOrThread.resolve("stat"));
-        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     private void aDelegationThroughItsWholeLifecycle() {

@@ -77,7 +77,7 @@ public final class BackgroundThreads implements ThreadFactory {
         try {
             if (!Files.exists(THREAD_SELF)) {
                 failure = "the system has no " + THREAD_SELF;
-            } else if (niceOfThisThread() >= nice) {
+            } else if (niceOf(THREAD_SELF) >= nice) {
                 return true;
             } else {
                 String threadId = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
@@ -107,9 +107,13 @@ public final class BackgroundThreads implements ThreadFactory {
         return false;
     }
 
-    /** Field 19 of the thread's stat, after its name in parentheses (which may hold spaces). */
-    private static int niceOfThisThread() throws IOException {
-        String stat = Files.readString(THREAD_SELF.resolve("stat"));
+    /**
+     * The nice value of a process or thread from its folder under {@code /proc} ({@code /proc/thread-self},
+     * {@code /proc/self/task/<id>}): field 19 of its {@code stat}, counted after its name in parentheses, which may
+     * hold spaces.
+     */
+    public static int niceOf(Path processOrThread) throws IOException {
+        String stat = Files.readString(processOrThread.resolve("stat"));
         return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -79,14 +78,11 @@ class BackgroundThreadsTest {
         assertThat(new ProcessingProperties(null).nice()).isEqualTo(10);
     }
 
-    /** Field 19 of /proc/thread-self/stat, after the command name in parentheses. */
     static int ownNice() {
-        String stat;
         try {
-            stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            return BackgroundThreads.niceOf(Path.of("/proc/thread-self"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 }
