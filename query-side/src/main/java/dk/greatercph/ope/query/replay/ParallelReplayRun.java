@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.replay;
 
+import dk.greatercph.ope.platform.processing.BackgroundThreads;
 import dk.greatercph.ope.platform.processing.EventHandled;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
@@ -56,17 +57,19 @@ final class ParallelReplayRun {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /** Whether the projection handles a payload type, found once per type (the reader's thread only). */
     private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
+    private final int nice;
     private volatile boolean stopped;
 
     /**
      * @param keepClaim renews this process's claim on the projection's tokens while the replay runs
      * @param batchSize events a worker handles in one transaction at most
      * @param target    the position of the last event to replay
+     * @param nice      the nice value the workers' threads lower themselves to ({@code ope.processing.nice})
      */
     ParallelReplayRun(String name, List<AnnotationEventHandlerAdapter> handlers,
                       SequencingPolicy<? super EventMessage<?>> sequencing,
                       StreamableMessageSource<TrackedEventMessage<?>> source, TransactionManager transactions,
-                      Runnable keepClaim, int workers, int batchSize, long target) {
+                      Runnable keepClaim, int workers, int batchSize, long target, int nice) {
         this.name = name;
         this.handlers = List.copyOf(handlers);
         this.sequencing = sequencing;
@@ -76,6 +79,7 @@ final class ParallelReplayRun {
         this.workers = Math.max(1, workers);
         this.batchSize = Math.max(1, batchSize);
         this.target = target;
+        this.nice = nice;
     }
 
     /** Events read so far whose handling is committed, or which the projection does not handle. */
@@ -100,7 +104,9 @@ final class ParallelReplayRun {
         for (int i = 0; i < workers; i++) {
             BlockingQueue<List<TrackedEventMessage<?>>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
             queues.add(queue);
-            Thread thread = new Thread(() -> work(queue), "replay-" + name + "-" + i);
+            String threadName = "replay-" + name + "-" + i;
+            Thread thread = BackgroundThreads.around(work -> new Thread(work, threadName), nice)
+                    .newThread(() -> work(queue));
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.replay;
 
+import dk.greatercph.ope.platform.processing.ProcessingProperties;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -36,10 +37,11 @@ class ParallelReplays {
     private final TransactionManager transactions;
     private final TokenStore tokens;
     private final ProjectionBatchSize settings;
+    private final ProcessingProperties threads;
 
     ParallelReplays(ListableBeanFactory beans, org.axonframework.config.Configuration axon,
                     EventProcessingConfiguration processing, EventStore eventStore, TransactionManager transactions,
-                    TokenStore tokens, ProjectionBatchSize settings) {
+                    TokenStore tokens, ProjectionBatchSize settings, ProcessingProperties threads) {
         this.beans = beans;
         this.axon = axon;
         this.processing = processing;
@@ -47,6 +49,7 @@ class ParallelReplays {
         this.transactions = transactions;
         this.tokens = tokens;
         this.settings = settings;
+        this.threads = threads;
     }
 
     /** The run that replays {@code name} up to {@code target}, or empty when its processor must replay it. */
@@ -63,7 +66,8 @@ class ParallelReplays {
                         axon.handlerDefinition(bean.getClass())))
                 .toList();
         return Optional.of(new ParallelReplayRun(name, adapters, processing.sequencingPolicy(name), eventStore,
-                transactions, () -> keepClaim(name), settings.replayWorkers(), settings.batchSize(), target));
+                transactions, () -> keepClaim(name), settings.replayWorkers(), settings.batchSize(), target,
+                threads.nice()));
     }
 
     /** Stores {@code token} for every segment of {@code name}: its processor goes on from there. */

@@ -1,6 +1,8 @@
 package dk.greatercph.ope.query.replay;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.processing.BackgroundThreads;
+import dk.greatercph.ope.platform.processing.ProcessingProperties;
 import dk.greatercph.ope.query.deadletter.DeadLetters;
 import java.time.Clock;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -48,6 +50,7 @@ class ProjectionReplays implements DisposableBean {
     private final DeadLetters deadLetters;
     private final Clock clock;
     private final ParallelReplays parallel;
+    private final int nice;
     private volatile boolean closing;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -57,13 +60,14 @@ class ProjectionReplays implements DisposableBean {
     });
 
     ProjectionReplays(EventProcessingConfiguration processing, ProjectionProgress progress, JdbcClient jdbc,
-                      DeadLetters deadLetters, Clock clock, ParallelReplays parallel) {
+                      DeadLetters deadLetters, Clock clock, ParallelReplays parallel, ProcessingProperties threads) {
         this.processing = processing;
         this.progress = progress;
         this.jdbc = jdbc;
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.parallel = parallel;
+        this.nice = threads.nice();
     }
 
     List<ProjectionStatus> all() {
@@ -107,7 +111,8 @@ class ProjectionReplays implements DisposableBean {
         if (run.parallel == null) {
             processor.start();
         } else {
-            Thread thread = new Thread(() -> replayInParallel(processor, run), "replay-" + name);
+            Thread thread = BackgroundThreads.around(work -> new Thread(work, "replay-" + name), nice)
+                    .newThread(() -> replayInParallel(processor, run));
             thread.setDaemon(true);
             thread.start();
         }

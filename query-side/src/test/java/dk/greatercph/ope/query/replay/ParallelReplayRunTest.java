@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.replay;
 
+import dk.greatercph.ope.platform.processing.BackgroundThreads;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -18,6 +19,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,6 +72,17 @@ class ParallelReplayRunTest {
         assertThat(recorder.batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, 7));
         assertThat(transactions.committed.get()).isEqualTo(recorder.batchSizes.size())
                 .isGreaterThanOrEqualTo(AGGREGATES * STEPS / 7);
+    }
+
+    @Test
+    void theWorkersRunAtTheNiceValueOfBackgroundWorkAndKeepTheirNames() throws Exception {
+        long target = interleavedHistory() - 1;
+
+        run(2, 10, target, 10).run();
+
+        assertThat(recorder.nice).containsExactly(10);
+        assertThat(recorder.threads.values().stream().flatMap(Set::stream).distinct())
+                .containsExactlyInAnyOrder("replay-test-0", "replay-test-1");
     }
 
     @Test
@@ -131,8 +146,13 @@ class ParallelReplayRunTest {
     }
 
     private ParallelReplayRun run(int workers, int batchSize, long target) {
+        return run(workers, batchSize, target, 0);
+    }
+
+    private ParallelReplayRun run(int workers, int batchSize, long target, int nice) {
         return new ParallelReplayRun("test", List.of(new AnnotationEventHandlerAdapter(recorder)),
-                SequentialPerAggregatePolicy.instance(), store, transactions, () -> { }, workers, batchSize, target);
+                SequentialPerAggregatePolicy.instance(), store, transactions, () -> { }, workers, batchSize, target,
+                nice);
     }
 
     record Step(String aggregate) {
@@ -142,6 +162,7 @@ class ParallelReplayRunTest {
         final Map<String, List<Long>> seen = new ConcurrentHashMap<>();
         final Map<String, Set<String>> threads = new ConcurrentHashMap<>();
         final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        final Set<Integer> nice = ConcurrentHashMap.newKeySet();
         volatile String failOn;
 
         @EventHandler
@@ -152,6 +173,11 @@ class ParallelReplayRunTest {
             seen.computeIfAbsent(step.aggregate(), key -> Collections.synchronizedList(new ArrayList<>())).add(sequence);
             threads.computeIfAbsent(step.aggregate(), key -> ConcurrentHashMap.newKeySet())
                     .add(Thread.currentThread().getName());
+            try {
+                nice.add(BackgroundThreads.niceOf(Path.of("/proc/thread-self")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             BatchingUnitOfWork<?> batch = (BatchingUnitOfWork<?>) CurrentUnitOfWork.get();
             if (batch.isFirstMessage()) {
                 batchSizes.add(batch.getMessages().size());
