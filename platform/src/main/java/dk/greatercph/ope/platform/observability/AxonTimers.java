@@ -11,7 +11,7 @@ import java.time.Duration;
  * ten minutes. Axon gives each of a message type's four timers client-side percentiles; here only the two that time
  * handling do ({@code successTimer}, {@code failureTimer}: the handler latency an administrator reads). The
  * {@code allTimer} and the {@code ignoredTimer} keep count, sum and maximum: every event an event processor skips is
- * recorded in both, and their percentiles made a monitored event cost 1.7 times as much (docs/performance.md, "The
+ * recorded in both, and their percentiles made a monitored event cost 1.8 times as much (docs/performance.md, "The
  * meters of skipped events").
  */
 final class AxonTimers {
