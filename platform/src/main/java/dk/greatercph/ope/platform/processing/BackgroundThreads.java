@@ -60,6 +60,13 @@ public final class BackgroundThreads implements ThreadFactory {
         return around(new AxonThreadFactory("EventProcessor[" + processor + "]"), nice);
     }
 
+    /** A daemon thread called {@code name}, not yet started, that runs {@code work} at {@code nice}. */
+    public static Thread daemon(String name, int nice, Runnable work) {
+        Thread thread = around(runnable -> new Thread(runnable, name), nice).newThread(work);
+        thread.setDaemon(true);
+        return thread;
+    }
+
     @Override
     public Thread newThread(Runnable work) {
         return threads.newThread(() -> {

@@ -41,6 +41,20 @@ class BackgroundThreadsTest {
     }
 
     @Test
+    void aNamedDaemonRunsAtTheNiceValue() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        Thread thread = BackgroundThreads.daemon("replay-board", 9,
+                () -> seen.set(Thread.currentThread().getName() + " at " + ownNice()));
+
+        assertThat(thread.isDaemon()).isTrue();
+        assertThat(thread.getState()).isEqualTo(Thread.State.NEW);
+        thread.start();
+        thread.join(10_000);
+
+        assertThat(seen.get()).isEqualTo("replay-board at 9");
+    }
+
+    @Test
     void aThreadAlreadyLowerThanTheValueStaysAsLowAsItIs() throws Exception {
         AtomicReference<Integer> inner = new AtomicReference<>();
         Thread outer = BackgroundThreads.around(Executors.defaultThreadFactory(), 12).newThread(() -> {

@@ -104,10 +104,7 @@ final class ParallelReplayRun {
         for (int i = 0; i < workers; i++) {
             BlockingQueue<List<TrackedEventMessage<?>>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
             queues.add(queue);
-            String threadName = "replay-" + name + "-" + i;
-            Thread thread = BackgroundThreads.around(work -> new Thread(work, threadName), nice)
-                    .newThread(() -> work(queue));
-            thread.setDaemon(true);
+            Thread thread = BackgroundThreads.daemon("replay-" + name + "-" + i, nice, () -> work(queue));
             threads.add(thread);
             thread.start();
         }

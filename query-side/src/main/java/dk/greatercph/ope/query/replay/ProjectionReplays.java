@@ -111,10 +111,7 @@ class ProjectionReplays implements DisposableBean {
         if (run.parallel == null) {
             processor.start();
         } else {
-            Thread thread = BackgroundThreads.around(work -> new Thread(work, "replay-" + name), nice)
-                    .newThread(() -> replayInParallel(processor, run));
-            thread.setDaemon(true);
-            thread.start();
+            BackgroundThreads.daemon("replay-" + name, nice, () -> replayInParallel(processor, run)).start();
         }
         run.watch = watcher.scheduleWithFixedDelay(() -> watch(processor, run), WATCH_INTERVAL_MILLIS,
                 WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
