@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,23 @@ class DelegationSliceTest {
         assertThat(Instant.parse(event.get("timestamp").asString())).isBefore(Instant.now().plusSeconds(1));
         assertThat(event.get("payload").get("requestingOrganisation").asString()).isEqualTo(organisation);
         assertThat(event.get("metaData").get("correlationId").asString()).isNotBlank();
+    }
+
+    @Test
+    void aRegisteredDelegationsIdIsATimeOrderedUuid() throws InterruptedException {
+        String first = api.post("/api/delegations", Requests.delegation("Ordered ids 1")).json().get("id").asString();
+        Thread.sleep(2);
+        String second = api.post("/api/delegations", Requests.delegation("Ordered ids 2")).json().get("id").asString();
+
+        assertThat(List.of(first, second)).allSatisfy(id -> {
+            assertThat(id).startsWith("DEL-");
+            UUID uuid = UUID.fromString(id.substring(4));
+            assertThat(uuid).hasToString(id.substring(4));
+            assertThat(uuid.version()).isEqualTo(7);
+            assertThat(Instant.ofEpochMilli(uuid.getMostSignificantBits() >>> 16))
+                    .isBetween(Instant.now().minusSeconds(60), Instant.now());
+        });
+        assertThat(second).isGreaterThan(first);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.platform.eventstore;
 
+import dk.greatercph.ope.events.TimeOrderedUuid;
 import org.axonframework.common.IdentifierFactory;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class TimeOrderedIdentifierFactoryTest {
         long millis = Instant.parse("2026-12-02T20:01:02.345Z").toEpochMilli();
         UUID random = UUID.fromString("0f1e2d3c-4b5a-4978-a695-847362514031");
 
-        UUID made = TimeOrderedIdentifierFactory.next(millis, random);
+        UUID made = TimeOrderedUuid.of(millis, random);
 
         assertThat(made.version()).isEqualTo(7);
         assertThat(made.variant()).isEqualTo(2);

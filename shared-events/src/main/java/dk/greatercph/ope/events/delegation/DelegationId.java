@@ -1,9 +1,15 @@
 package dk.greatercph.ope.events.delegation;
 
-import java.util.Objects;
-import java.util.UUID;
+import dk.greatercph.ope.events.TimeOrderedUuid;
 
-/** Identifies one incoming delegation request, unique across the whole event store. */
+import java.util.Objects;
+
+/**
+ * Identifies one incoming delegation request, unique across the whole event store. A new one is a time-ordered UUID
+ * ({@link TimeOrderedUuid}): the delegation's rows, its events' entries in the event table's key among them, go beside
+ * those of the delegations registered just before it. Ids made before stay as they are (random UUIDs), and so do those
+ * an import derives from its file.
+ */
 public record DelegationId(String value) {
 
     public DelegationId {
@@ -14,7 +20,7 @@ public record DelegationId(String value) {
     }
 
     public static DelegationId newId() {
-        return new DelegationId("DEL-" + UUID.randomUUID());
+        return new DelegationId("DEL-" + TimeOrderedUuid.next());
     }
 
     @Override
