@@ -34,7 +34,7 @@ class AggregateAuditController {
             @Parameter(description = "The aggregate type, as in the event log (case does not matter)",
                     example = "Delegation")
             @PathVariable String aggregateType,
-            @Parameter(description = "The aggregate's id", example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+            @Parameter(description = "The aggregate's id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
             @PathVariable String id) {
         return history.timeline(aggregateType, id);
     }
@@ -48,7 +48,7 @@ class AggregateAuditController {
             @Parameter(description = "The aggregate type, as in the event log (case does not matter)",
                     example = "Delegation")
             @PathVariable String aggregateType,
-            @Parameter(description = "The aggregate's id", example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+            @Parameter(description = "The aggregate's id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
             @PathVariable String id,
             @Parameter(description = "As of this moment (ISO-8601 with offset)", example = "2027-04-12T10:00:00Z")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at,

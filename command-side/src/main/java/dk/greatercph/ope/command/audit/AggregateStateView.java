@@ -9,7 +9,7 @@ import java.time.Instant;
 @Schema(name = "AggregateState")
 public record AggregateStateView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Delegation") String aggregateType,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
         String aggregateId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0",
                 description = "The version (sequence number) of the last event folded in")
@@ -22,7 +22,7 @@ public record AggregateStateView(
         boolean deleted,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "The aggregate's fields as its event sourcing handlers had set them",
-                example = "{\"delegationId\":{\"value\":\"DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21\"},"
+                example = "{\"delegationId\":{\"value\":\"DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21\"},"
                         + "\"status\":\"REQUESTED\"}")
         JsonNode state) {
 }

@@ -10,7 +10,7 @@ import java.util.List;
 @Schema(name = "AggregateTimeline")
 public record AggregateTimelineView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Delegation") String aggregateType,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
         String aggregateId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Entry> events) {
 

@@ -49,7 +49,7 @@ class AuditController {
             @Parameter(description = "Only events of aggregates of this type", example = "Delegation")
             @RequestParam(required = false) String aggregateType,
             @Parameter(description = "Only events of this aggregate",
-                    example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+                    example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
             @RequestParam(required = false) String aggregateId,
             @Parameter(description = "Only events of this type (simple or qualified name)",
                     example = "DelegationRegisteredEvent")

@@ -21,7 +21,7 @@ public record AuditEventView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "9b2f6c1e-0c1d-4a8e-9a53-3f7f1b0f2d11")
         String eventId,
         @Schema(example = "Delegation") String aggregateType,
-        @Schema(example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21") String aggregateId,
+        @Schema(example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21") String aggregateId,
         @Schema(example = "0") Long sequenceNumber,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DelegationRegisteredEvent") String eventType,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,

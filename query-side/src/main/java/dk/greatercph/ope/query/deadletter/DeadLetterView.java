@@ -12,7 +12,7 @@ public record DeadLetterView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "delegation-board",
                 description = "The projection (processing group) that could not apply the event")
         String projection,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21",
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21",
                 description = "What the events are ordered by: the aggregate; all its later events wait behind this one")
         String sequence,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0",
@@ -23,7 +23,7 @@ public record DeadLetterView(
                 example = "dk.greatercph.ope.events.delegation.DelegationRegisteredEvent")
         String eventType,
         @Schema(example = "Delegation") String aggregateType,
-        @Schema(example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21") String aggregateId,
+        @Schema(example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21") String aggregateId,
         @Schema(example = "0", description = "The event's sequence number within its aggregate")
         Long aggregateVersion,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") Instant eventTimestamp,

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "DeadLetterRetry")
 public record RetryOutcome(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "delegation-board") String projection,
-        @Schema(example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21",
+        @Schema(example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21",
                 description = "The sequence retried; absent when every sequence of the projection was")
         String sequence,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1",

@@ -61,7 +61,7 @@ class DelegationQueryController {
     @ApiResponse(responseCode = "404", description = "No such delegation, or not assigned to the calling operator")
     @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
     ResponseEntity<DelegationDetailView> one(
-            @Parameter(description = "The delegation id", example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+            @Parameter(description = "The delegation id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
             @PathVariable String id,
             @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
                     example = "3")

@@ -13,7 +13,7 @@ import java.util.List;
 /** One delegation as the desk's board shows it. */
 @Schema(name = "Delegation", description = "One delegation request as the desk's board shows it.")
 public record DelegationView(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
         String id,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) DelegationStatus status,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,

@@ -33,7 +33,7 @@ public record EscalationView(
     /** The delegation the assignment belongs to. */
     @Schema(name = "EscalationDelegation")
     public record Delegation(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
             String id,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission")
             String organisation,
@@ -50,6 +50,6 @@ public record EscalationView(
                     example = "Re-route with an override or call the operator") String text,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "POST") String method,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    example = "/api/delegations/DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21/routing") String path) {
+                    example = "/api/delegations/DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21/routing") String path) {
     }
 }

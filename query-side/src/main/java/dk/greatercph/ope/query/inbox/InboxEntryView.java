@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
  */
 @Schema(name = "InboxEntry")
 public record InboxEntryView(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
         String delegationId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "chc") String operatorId,
         @Schema(example = "Jiangsu Provincial Health Commission") String requestingOrganisation,

@@ -15,7 +15,7 @@ record OutboxView(
                         "ASSIGNMENT_ESCALATED", "PROGRAMME_CONFIRMED", "PROGRAMME_ITEM_CHANGED",
                         "PROGRAMME_ITEM_CANCELLED", "PROGRAMME_CANCELLED", "SCOPE_EXPANSION_DECIDED"}) String kind,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "clean") String owner,
-        @Schema(example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21") String delegationId,
+        @Schema(example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21") String delegationId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EMAIL", "WEBHOOK"}) String channel,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The recipient's or webhook's id") String target,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The e-mail address or webhook URL") String address,

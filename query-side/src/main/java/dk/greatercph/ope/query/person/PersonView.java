@@ -19,7 +19,7 @@ public record PersonView(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                     allowableValues = {"DELEGATION_MEMBER", "TRIP_PARTICIPANT", "TRIP_LEADER"})
             String sourceType,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21") String sourceId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21") String sourceId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "MEM-5d0c7b1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e") String entryId,
             @Schema(example = "Li Wei", description = "\"[erased]\" after an erasure") String name,
             String title,

@@ -25,7 +25,7 @@ public record ScheduleEntryView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The programme item's or the trip's id; stable.",
                 example = "ITM-7") String id,
         @Schema(description = "The delegation a programme item belongs to",
-                example = "DEL-3f1c2a9e-6a47-4a53-9f55-0f3c3d7b8e21") String delegationId,
+                example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21") String delegationId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Tele-health ward visit") String title,
         @Schema(description = "The programme item's kind", allowableValues = {"MEETING", "SITE_VISIT", "COMPANY_VISIT",
                 "HOSPITAL_VISIT", "RECEPTION"}) String kind,
