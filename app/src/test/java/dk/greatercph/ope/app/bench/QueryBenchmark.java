@@ -249,13 +249,18 @@ public final class QueryBenchmark {
                 + "ORDER BY board_position DESC LIMIT 51");
         statements.put("schedule items, one week", """
                 SELECT i.*, d.organisation, d.operators, v.name AS venue_name, p.name AS host_name
-                FROM schedule_item i
+                FROM (SELECT * FROM schedule_item i
+                      WHERE i.ends_at >= i.starts_at AND i.ends_at - i.starts_at <= interval '24 hours'
+                        AND i.starts_at >= '%1$s'::timestamptz - interval '24 hours' AND i.ends_at >= '%1$s'
+                        AND i.starts_at <= '%2$s'
+                      UNION ALL SELECT * FROM schedule_item i
+                      WHERE (i.ends_at < i.starts_at OR i.ends_at - i.starts_at > interval '24 hours')
+                        AND tstzrange(LEAST(i.starts_at, i.ends_at), GREATEST(i.starts_at, i.ends_at), '[]')
+                            && tstzrange('%1$s', '%2$s', '[]')) i
                 JOIN schedule_delegation d ON d.delegation_id = i.delegation_id
                 LEFT JOIN venue_name v ON v.venue_id = i.venue_id
                 LEFT JOIN partner_name p ON p.partner_id = i.host_id
-                WHERE tstzrange(LEAST(i.starts_at, i.ends_at), GREATEST(i.starts_at, i.ends_at), '[]')
-                      && tstzrange('%1$s', '%2$s', '[]')
-                  AND i.ends_at > '%1$s' AND i.starts_at < '%2$s'""".formatted(from, to));
+                WHERE i.ends_at > '%1$s' AND i.starts_at < '%2$s'""".formatted(from, to));
         statements.put("schedule items, one week, before V130", """
                 SELECT i.*, d.organisation, d.operators, v.name AS venue_name, p.name AS host_name
                 FROM schedule_item i
@@ -263,18 +268,35 @@ public final class QueryBenchmark {
                 LEFT JOIN venue_name v ON v.venue_id = i.venue_id
                 LEFT JOIN partner_name p ON p.partner_id = i.host_id
                 WHERE i.ends_at > '%1$s' AND i.starts_at < '%2$s'""".formatted(from, to));
-        statements.put("schedule conflicts, one week (first branch)", """
-                SELECT a.delegation_id, a.item_id, b.delegation_id, b.item_id
-                FROM schedule_item a JOIN schedule_item b
-                  ON tstzrange(LEAST(b.starts_at, b.ends_at), GREATEST(b.starts_at, b.ends_at), '[]')
-                     && tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')
-                 AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
-                 AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
-                 AND (a.venue_id = b.venue_id OR a.host_id = b.host_id)
+        String shortB = """
+                b.ends_at >= b.starts_at AND b.ends_at - b.starts_at <= interval '24 hours'
+                AND b.starts_at >= LEAST(a.starts_at, a.ends_at) - interval '24 hours'
+                AND b.ends_at >= LEAST(a.starts_at, a.ends_at) AND b.starts_at <= GREATEST(a.starts_at, a.ends_at)""";
+        statements.put("schedule conflicts, one week", """
+                SELECT r.resource, a.delegation_id, a.item_id, b.delegation_id, b.item_id
+                FROM (SELECT * FROM schedule_item a
+                      WHERE a.ends_at >= a.starts_at AND a.ends_at - a.starts_at <= interval '24 hours'
+                        AND a.starts_at >= '%1$s'::timestamptz - interval '24 hours' AND a.ends_at >= '%1$s'
+                        AND a.starts_at <= '%2$s'
+                      UNION ALL SELECT * FROM schedule_item a
+                      WHERE (a.ends_at < a.starts_at OR a.ends_at - a.starts_at > interval '24 hours')
+                        AND tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')
+                            && tstzrange('%1$s', '%2$s', '[]')) a
+                CROSS JOIN LATERAL (SELECT * FROM schedule_item b WHERE b.venue_id = a.venue_id AND %3$s
+                      UNION ALL SELECT * FROM schedule_item b WHERE b.host_id = a.host_id
+                        AND (b.venue_id = a.venue_id) IS NOT TRUE AND %3$s
+                      UNION ALL SELECT * FROM schedule_item b WHERE (b.venue_id = a.venue_id OR b.host_id = a.host_id)
+                        AND (b.ends_at < b.starts_at OR b.ends_at - b.starts_at > interval '24 hours')
+                        AND tstzrange(LEAST(b.starts_at, b.ends_at), GREATEST(b.starts_at, b.ends_at), '[]')
+                            && tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')
+                      OFFSET 0) b
+                CROSS JOIN (VALUES ('VENUE'), ('HOST')) r(resource)
                 WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'
-                  AND tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')
-                      && tstzrange('%1$s', '%2$s', '[]')
-                  AND a.ends_at > '%1$s' AND a.starts_at < '%2$s'""".formatted(from, to));
+                  AND a.ends_at > '%1$s' AND a.starts_at < '%2$s'
+                  AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
+                  AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+                  AND CASE r.resource WHEN 'VENUE' THEN a.venue_id = b.venue_id ELSE a.host_id = b.host_id END"""
+                .formatted(from, to, shortB));
         statements.put("audit page", "SELECT * FROM DomainEventEntry WHERE globalIndex > -1 ORDER BY globalIndex LIMIT 100");
         statements.put("KPIs per operator of " + KPI_YEAR + ", as before", """
                 WITH d AS (SELECT * FROM kpi_delegation WHERE year = 2022),

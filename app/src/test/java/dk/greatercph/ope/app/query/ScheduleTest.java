@@ -34,11 +34,13 @@ import tools.jackson.databind.JsonNode;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static dk.greatercph.ope.app.support.DelegationEvents.at;
 import static dk.greatercph.ope.app.support.DelegationEvents.item;
@@ -133,6 +135,51 @@ class ScheduleTest {
                 .containsExactlyInAnyOrder("ENDS_AT_START", "INTO_THE_DAY", "LONGER");
         assertThat(ids(desk.get("/api/schedule?from=" + day.plusDays(2) + "&to=" + day.plusDays(2)).json(), delegation))
                 .containsExactly("LONGER");
+    }
+
+    /**
+     * Items of at most a day are found through the time index, among those starting up to a day before the period,
+     * longer ones through the period index (V260): each kind must be found on either side of that bound, by the
+     * whole period, by its pages and by the conflicts (a pair sharing venue and host is a conflict of each).
+     */
+    @Test
+    void itemsOfADayOrLongerAreFoundByThePeriodItsPagesAndTheConflicts() {
+        DelegationId first = DelegationId.newId();
+        DelegationId second = DelegationId.newId();
+        log.append("Delegation", first.value(), registered(first, "Long Days Ltd", day.minusDays(3), day,
+                Theme.GREEN_GROWTH), routed(first, "clean"),
+                item(first, "DAY_LONG", "A day, into the period", at(day.minusDays(1), 0, 30), at(day, 0, 30), venue, null),
+                item(first, "DAY_LONG_OUT", "A day, ending as it begins", at(day.minusDays(1), 0, 0), at(day, 0, 0), null, null),
+                item(first, "TWO_DAYS", "Two days, into the period", at(day.minusDays(2), 1, 0), at(day, 1, 0), null, host),
+                item(first, "BOTH_TOO", "At the venue with the host", at(day, 0, 55), at(day, 1, 5), venue, host));
+        log.append("Delegation", second.value(), registered(second, "Short Hours Ltd", day, day, Theme.INVESTMENT),
+                routed(second, "copcap"),
+                item(second, "EARLY", "At the venue", at(day, 0, 0), at(day, 0, 45), venue, null),
+                item(second, "WITH_HOST", "With the host", at(day, 0, 15), at(day, 2, 0), null, host),
+                item(second, "BOTH", "At the venue with the host", at(day, 0, 50), at(day, 1, 10), venue, host));
+        until("/api/schedule?from=" + day.minusDays(2) + "&to=" + day, s -> ids(s, first).size() == 4);
+
+        assertThat(ids(desk.get("/api/schedule?from=" + day + "&to=" + day).json(), first))
+                .containsExactlyInAnyOrder("DAY_LONG", "TWO_DAYS", "BOTH_TOO");
+        List<String> paged = new ArrayList<>();
+        String page = "/api/schedule?from=" + day + "&to=" + day + "&limit=1";
+        while (page != null) {
+            Api.Response response = desk.get(page);
+            assertThat(response.status()).isEqualTo(200);
+            paged.addAll(ids(response.json(), first));
+            String link = response.header("Link");
+            page = link == null ? null : link.replaceFirst("^<(/api/schedule\\?[^>]*)>; rel=\"next\"$", "$1");
+            assertThat(page).as(link).matches(p -> p == null || p.startsWith("/api/schedule?"));
+        }
+        assertThat(paged).containsExactly("TWO_DAYS", "DAY_LONG", "BOTH_TOO");
+
+        JsonNode conflicts = until("/api/schedule/conflicts?from=" + day + "&to=" + day, c -> c.size() == 8);
+        assertThat(conflicts.valueStream().map(c -> c.get("resource").asString() + ":"
+                        + Stream.of(c.get("first").get("id").asString(), c.get("second").get("id").asString()).sorted()
+                        .collect(Collectors.joining("+"))))
+                .containsExactlyInAnyOrder("VENUE:DAY_LONG+EARLY", "HOST:TWO_DAYS+WITH_HOST", "HOST:BOTH+TWO_DAYS",
+                        "HOST:BOTH_TOO+TWO_DAYS", "HOST:BOTH+WITH_HOST", "HOST:BOTH_TOO+WITH_HOST", "VENUE:BOTH+BOTH_TOO",
+                        "HOST:BOTH+BOTH_TOO");
     }
 
     private static List<String> ids(JsonNode schedule, DelegationId delegation) {

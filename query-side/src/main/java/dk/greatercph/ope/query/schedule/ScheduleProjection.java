@@ -75,6 +75,12 @@ class ScheduleProjection {
     private static final String ORDER_KEY = "('BKD-' || left(encode(sha256(convert_to(i.delegation_id || '.' || i.item_id,"
             + " 'UTF8')), 'hex'), 32)) COLLATE \"C\"";
 
+    /**
+     * The longest an item may last to be found through the time index (V260): one overlapping a period starts at most
+     * this long before it. The period index holds only the items that last longer (or end before they start).
+     */
+    private static final String SHORT = "interval '24 hours'";
+
     private final JdbcClient jdbc;
     private final ProjectionWrites writes;
 
@@ -215,8 +221,8 @@ class ScheduleProjection {
      * The programme items of the query after its position, in the timeline's order. A page reads at most
      * {@code wanted} + 1 of them: enough to fill it whatever the trips add, and to tell whether another page
      * follows. Two kinds of item overlap the period: those starting in it, read in order from the time index until
-     * the page is full, and those begun before it and still running at its start, found through the period index
-     * (V130). Every item of the period (no limit) is found through the period index alone, and joined to its
+     * the page is full, and those begun before it and still running at its start, of each length in its own branch
+     * ({@link #overlapping}). Every item of the period (no limit) is found as overlapping it alone, and joined to its
      * delegation as a set, which for a whole busy week is several times cheaper than the ordered read; its entries
      * are put in order with the trips' by {@link #handle(FindScheduleQuery)}.
      */
@@ -226,20 +232,23 @@ class ScheduleProjection {
         StringBuilder sql = new StringBuilder();
         String limit = "";
         if (query.limit() == null && (from != null || to != null)) {
-            sql.append("""
-                    WITH i AS MATERIALIZED (SELECT * FROM schedule_item i
-                        WHERE tstzrange(LEAST(i.starts_at, i.ends_at), GREATEST(i.starts_at, i.ends_at), '[]')
-                              && tstzrange(CAST(:from AS TIMESTAMPTZ), CAST(:to AS TIMESTAMPTZ), '[]'))
-                    SELECT page.*, v.name AS venue_name, p.name AS host_name FROM (""");
+            sql.append("WITH i AS MATERIALIZED ")
+                    .append(overlapping("i", from == null ? null : "CAST(:from AS TIMESTAMPTZ)",
+                            to == null ? null : "CAST(:to AS TIMESTAMPTZ)"))
+                    .append(" SELECT page.*, v.name AS venue_name, p.name AS host_name FROM (");
             sql.append(itemBranch(query, "i", "", to, ""));
         } else {
             limit = query.limit() == null ? "" : " LIMIT " + (wanted + 1L);
             sql.append("SELECT page.*, v.name AS venue_name, p.name AS host_name FROM (");
             sql.append(itemBranch(query, "schedule_item i", from == null ? "" : " AND i.starts_at >= :from", to, limit));
             if (from != null) {
-                sql.append(" UNION ALL ").append(itemBranch(query, "schedule_item i", " AND tstzrange(LEAST(i.starts_at,"
-                        + " i.ends_at), GREATEST(i.starts_at, i.ends_at), '[]') && tstzrange(CAST(:from AS TIMESTAMPTZ),"
-                        + " CAST(:from AS TIMESTAMPTZ), '[]') AND i.starts_at < :from", to, limit));
+                String at = "CAST(:from AS TIMESTAMPTZ)";
+                sql.append(" UNION ALL ").append(itemBranch(query, "schedule_item i",
+                        " AND " + shortOverlapping("i", at, at) + " AND i.starts_at < :from", to, limit));
+                // All the longer ones, unordered: given an order and a limit, PostgreSQL read them from the time
+                // index, every item before the period, instead of from the few entries of the period index.
+                sql.append(" UNION ALL ").append(itemBranch(query, "schedule_item i",
+                        " AND " + longOverlapping("i", at, at) + " AND i.starts_at < :from", to, ""));
             }
         }
         sql.append("""
@@ -261,6 +270,46 @@ class ScheduleProjection {
                         LeftOut.orNull("schedule item", rs.getString("delegation_id") + "." + rs.getString("item_id"),
                                 () -> as(query.viewer(), item(rs))), null))
                 .list();
+    }
+
+    /**
+     * The items overlapping the period from {@code from} to {@code to} (SQL expressions, either null for no bound;
+     * both ends included), as a subquery of {@code schedule_item} rows named {@code i} inside: those lasting at most
+     * {@link #SHORT} and the others, each kind in its own branch so that PostgreSQL reads each through its index (V260).
+     */
+    private static String overlapping(String i, String from, String to) {
+        return "(SELECT * FROM schedule_item " + i + " WHERE " + shortOverlapping(i, from, to)
+                + " UNION ALL SELECT * FROM schedule_item " + i + " WHERE " + longOverlapping(i, from, to) + ")";
+    }
+
+    /**
+     * The condition that item {@code i} lasts at most {@link #SHORT} and overlaps the period (as in
+     * {@link #overlapping}): the time index finds it among the items starting no earlier than that before the period.
+     */
+    private static String shortOverlapping(String i, String from, String to) {
+        StringBuilder condition = new StringBuilder(i + ".ends_at >= " + i + ".starts_at AND " + i + ".ends_at - " + i
+                + ".starts_at <= " + SHORT);
+        if (from != null) {
+            condition.append(" AND ").append(i).append(".starts_at >= ").append(from).append(" - ").append(SHORT)
+                    .append(" AND ").append(i).append(".ends_at >= ").append(from);
+        }
+        if (to != null) {
+            condition.append(" AND ").append(i).append(".starts_at <= ").append(to);
+        }
+        return condition.toString();
+    }
+
+    /**
+     * The condition that item {@code i} lasts longer than {@link #SHORT} (or ends before it starts) and overlaps the
+     * period (as in {@link #overlapping}): the period index holds only such items, and its condition is repeated here
+     * word for word so that PostgreSQL knows it may use it. An item's period runs from the earlier of its two times to
+     * the later, as the index has it.
+     */
+    private static String longOverlapping(String i, String from, String to) {
+        return "(" + i + ".ends_at < " + i + ".starts_at OR " + i + ".ends_at - " + i + ".starts_at > " + SHORT
+                + ") AND tstzrange(LEAST(" + i + ".starts_at, " + i + ".ends_at), GREATEST(" + i + ".starts_at, " + i
+                + ".ends_at), '[]') && tstzrange(" + (from == null ? "NULL" : from) + ", " + (to == null ? "NULL" : to)
+                + ", '[]')";
     }
 
     /**
@@ -316,20 +365,17 @@ class ScheduleProjection {
         }
         record Pair(String resource, Key first, Key second) {
         }
-        String overlapping = """
-                FROM schedule_item a JOIN schedule_item b
-                  ON tstzrange(LEAST(b.starts_at, b.ends_at), GREATEST(b.starts_at, b.ends_at), '[]')
-                     && tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')
-                 AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
-                 AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
-                """;
-        String where = conflictPeriod(query);
-        List<Pair> pairs = jdbc.sql("SELECT CASE WHEN a.venue_id = b.venue_id THEN 'VENUE' ELSE 'HOST' END AS resource,"
-                        + " a.delegation_id AS first_delegation, a.item_id AS first_item,"
+        String firsts = query.from() == null && query.to() == null ? "schedule_item" : overlapping("a",
+                query.from() == null ? null : "CAST(:from AS TIMESTAMPTZ)",
+                query.to() == null ? null : "CAST(:to AS TIMESTAMPTZ)");
+        String joined = "FROM " + firsts + " a CROSS JOIN LATERAL " + sharingAndOverlapping() + " b\n";
+        String where = conflictPeriod(query) + " AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)"
+                + " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at";
+        // One pass over the pairs, each counted once per resource it shares (a pair sharing both is two conflicts).
+        List<Pair> pairs = jdbc.sql("SELECT r.resource, a.delegation_id AS first_delegation, a.item_id AS first_item,"
                         + " b.delegation_id AS second_delegation, b.item_id AS second_item\n"
-                        + overlapping + " AND (a.venue_id = b.venue_id OR a.host_id = b.host_id)\n" + where
-                        + " UNION ALL SELECT 'HOST', a.delegation_id, a.item_id, b.delegation_id, b.item_id\n"
-                        + overlapping + " AND a.venue_id = b.venue_id AND a.host_id = b.host_id\n" + where)
+                        + joined + " CROSS JOIN (VALUES ('VENUE'), ('HOST')) r(resource)\n" + where
+                        + " AND CASE r.resource WHEN 'VENUE' THEN a.venue_id = b.venue_id ELSE a.host_id = b.host_id END")
                 .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
                 .query((rs, n) -> new Pair(rs.getString("resource"),
                         new Key(rs.getString("first_delegation"), rs.getString("first_item")),
@@ -363,23 +409,35 @@ class ScheduleProjection {
     }
 
     /**
-     * The conditions on a conflict's first item: neither cancelled, and overlapping the asked period when there is
-     * one (through the period index, then exactly). Its second item is found through the same index by
-     * overlapping the first.
+     * For a conflict's first item {@code a}, the items that may be its second: those of at most {@link #SHORT} at its
+     * venue, then those at its host but not its venue, each through the index of venue or host and start (from that
+     * long before {@code a}), and the longer ones sharing either through the period index. Each kind once, and fenced
+     * ({@code OFFSET 0}) so that the conditions on the pair stay outside: given the resource conditions as well,
+     * PostgreSQL combined the period's index entries with every entry of the venue's and host's (docs/performance-queries.md).
+     */
+    private static String sharingAndOverlapping() {
+        String from = "LEAST(a.starts_at, a.ends_at)";
+        String to = "GREATEST(a.starts_at, a.ends_at)";
+        return "(SELECT * FROM schedule_item b WHERE b.venue_id = a.venue_id AND " + shortOverlapping("b", from, to)
+                + " UNION ALL SELECT * FROM schedule_item b WHERE b.host_id = a.host_id"
+                + " AND (b.venue_id = a.venue_id) IS NOT TRUE AND " + shortOverlapping("b", from, to)
+                + " UNION ALL SELECT * FROM schedule_item b WHERE (b.venue_id = a.venue_id OR b.host_id = a.host_id) AND "
+                + longOverlapping("b", from, to) + " OFFSET 0)";
+    }
+
+    /**
+     * The conditions on a conflict's first item, found as overlapping the asked period when there is one: neither
+     * cancelled, and overlapping it exactly.
      */
     private static String conflictPeriod(FindScheduleConflictsQuery query) {
         StringBuilder where = new StringBuilder(" WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'");
-        if (query.from() != null || query.to() != null) {
-            where.append(" AND tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')"
-                    + " && tstzrange(CAST(:from AS TIMESTAMPTZ), CAST(:to AS TIMESTAMPTZ), '[]')");
-        }
         if (query.from() != null) {
             where.append(" AND a.ends_at > :from");
         }
         if (query.to() != null) {
             where.append(" AND a.starts_at < :to");
         }
-        return where.append('\n').toString();
+        return where.toString();
     }
 
     /**
