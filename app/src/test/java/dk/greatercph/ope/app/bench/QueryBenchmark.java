@@ -236,6 +236,20 @@ public final class QueryBenchmark {
         throw new IllegalStateException("the projections did not catch up in 60 minutes");
     }
 
+    /** The items overlapping the week, as the schedule's handlers find them (V260), named {@code alias} inside. */
+    private static String weekItems(String from, String to, String alias) {
+        return """
+                (SELECT * FROM schedule_item i
+                      WHERE i.ends_at >= i.starts_at AND i.ends_at - i.starts_at <= interval '24 hours'
+                        AND i.starts_at >= '%1$s'::timestamptz - interval '24 hours' AND i.ends_at >= '%1$s'
+                        AND i.starts_at <= '%2$s'
+                      UNION ALL SELECT * FROM schedule_item i
+                      WHERE (i.ends_at < i.starts_at OR i.ends_at - i.starts_at > interval '24 hours')
+                        AND tstzrange(LEAST(i.starts_at, i.ends_at), GREATEST(i.starts_at, i.ends_at), '[]')
+                            && tstzrange('%1$s', '%2$s', '[]'))""".formatted(from, to).replace("i.", alias + ".")
+                .replace("schedule_item i", "schedule_item " + alias);
+    }
+
     /**
      * Prints PostgreSQL's plan, timing and buffers of the statements behind the timed queries (as the handlers
      * send them, with the benchmark's values written in), to reason about larger sizes than were loaded.
@@ -249,18 +263,11 @@ public final class QueryBenchmark {
                 + "ORDER BY board_position DESC LIMIT 51");
         statements.put("schedule items, one week", """
                 SELECT i.*, d.organisation, d.operators, v.name AS venue_name, p.name AS host_name
-                FROM (SELECT * FROM schedule_item i
-                      WHERE i.ends_at >= i.starts_at AND i.ends_at - i.starts_at <= interval '24 hours'
-                        AND i.starts_at >= '%1$s'::timestamptz - interval '24 hours' AND i.ends_at >= '%1$s'
-                        AND i.starts_at <= '%2$s'
-                      UNION ALL SELECT * FROM schedule_item i
-                      WHERE (i.ends_at < i.starts_at OR i.ends_at - i.starts_at > interval '24 hours')
-                        AND tstzrange(LEAST(i.starts_at, i.ends_at), GREATEST(i.starts_at, i.ends_at), '[]')
-                            && tstzrange('%1$s', '%2$s', '[]')) i
+                FROM %3$s i
                 JOIN schedule_delegation d ON d.delegation_id = i.delegation_id
                 LEFT JOIN venue_name v ON v.venue_id = i.venue_id
                 LEFT JOIN partner_name p ON p.partner_id = i.host_id
-                WHERE i.ends_at > '%1$s' AND i.starts_at < '%2$s'""".formatted(from, to));
+                WHERE i.ends_at > '%1$s' AND i.starts_at < '%2$s'""".formatted(from, to, weekItems(from, to, "i")));
         statements.put("schedule items, one week, before V130", """
                 SELECT i.*, d.organisation, d.operators, v.name AS venue_name, p.name AS host_name
                 FROM schedule_item i
@@ -274,14 +281,7 @@ public final class QueryBenchmark {
                 AND b.ends_at >= LEAST(a.starts_at, a.ends_at) AND b.starts_at <= GREATEST(a.starts_at, a.ends_at)""";
         statements.put("schedule conflicts, one week", """
                 SELECT r.resource, a.delegation_id, a.item_id, b.delegation_id, b.item_id
-                FROM (SELECT * FROM schedule_item a
-                      WHERE a.ends_at >= a.starts_at AND a.ends_at - a.starts_at <= interval '24 hours'
-                        AND a.starts_at >= '%1$s'::timestamptz - interval '24 hours' AND a.ends_at >= '%1$s'
-                        AND a.starts_at <= '%2$s'
-                      UNION ALL SELECT * FROM schedule_item a
-                      WHERE (a.ends_at < a.starts_at OR a.ends_at - a.starts_at > interval '24 hours')
-                        AND tstzrange(LEAST(a.starts_at, a.ends_at), GREATEST(a.starts_at, a.ends_at), '[]')
-                            && tstzrange('%1$s', '%2$s', '[]')) a
+                FROM %4$s a
                 CROSS JOIN LATERAL (SELECT * FROM schedule_item b WHERE b.venue_id = a.venue_id AND %3$s
                       UNION ALL SELECT * FROM schedule_item b WHERE b.host_id = a.host_id
                         AND (b.venue_id = a.venue_id) IS NOT TRUE AND %3$s
@@ -296,7 +296,7 @@ public final class QueryBenchmark {
                   AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)
                   AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
                   AND CASE r.resource WHEN 'VENUE' THEN a.venue_id = b.venue_id ELSE a.host_id = b.host_id END"""
-                .formatted(from, to, shortB));
+                .formatted(from, to, shortB, weekItems(from, to, "a")));
         statements.put("audit page", "SELECT * FROM DomainEventEntry WHERE globalIndex > -1 ORDER BY globalIndex LIMIT 100");
         statements.put("KPIs per operator of " + KPI_YEAR + ", as before", """
                 WITH d AS (SELECT * FROM kpi_delegation WHERE year = 2022),
