@@ -275,7 +275,8 @@ class ScheduleProjection {
     /**
      * The items overlapping the period from {@code from} to {@code to} (SQL expressions, either null for no bound;
      * both ends included), as a subquery of {@code schedule_item} rows named {@code i} inside: those lasting at most
-     * {@link #SHORT} and the others, each kind in its own branch so that PostgreSQL reads each through its index (V260).
+     * {@link #SHORT} and the others, each kind in its own branch so that PostgreSQL reads each through its index
+     * (V260).
      */
     private static String overlapping(String i, String from, String to) {
         return "(SELECT * FROM schedule_item " + i + " WHERE " + shortOverlapping(i, from, to)
@@ -375,7 +376,8 @@ class ScheduleProjection {
         List<Pair> pairs = jdbc.sql("SELECT r.resource, a.delegation_id AS first_delegation, a.item_id AS first_item,"
                         + " b.delegation_id AS second_delegation, b.item_id AS second_item\n"
                         + joined + " CROSS JOIN (VALUES ('VENUE'), ('HOST')) r(resource)\n" + where
-                        + " AND CASE r.resource WHEN 'VENUE' THEN a.venue_id = b.venue_id ELSE a.host_id = b.host_id END")
+                        + " AND CASE r.resource WHEN 'VENUE' THEN a.venue_id = b.venue_id"
+                        + " ELSE a.host_id = b.host_id END")
                 .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
                 .query((rs, n) -> new Pair(rs.getString("resource"),
                         new Key(rs.getString("first_delegation"), rs.getString("first_item")),
@@ -413,7 +415,8 @@ class ScheduleProjection {
      * venue, then those at its host but not its venue, each through the index of venue or host and start (from that
      * long before {@code a}), and the longer ones sharing either through the period index. Each kind once, and fenced
      * ({@code OFFSET 0}) so that the conditions on the pair stay outside: given the resource conditions as well,
-     * PostgreSQL combined the period's index entries with every entry of the venue's and host's (docs/performance-queries.md).
+     * PostgreSQL combined the period's index entries with every entry of the venue's and host's
+     * (docs/performance-queries.md).
      */
     private static String sharingAndOverlapping() {
         String from = "LEAST(a.starts_at, a.ends_at)";
@@ -421,8 +424,8 @@ class ScheduleProjection {
         return "(SELECT * FROM schedule_item b WHERE b.venue_id = a.venue_id AND " + shortOverlapping("b", from, to)
                 + " UNION ALL SELECT * FROM schedule_item b WHERE b.host_id = a.host_id"
                 + " AND (b.venue_id = a.venue_id) IS NOT TRUE AND " + shortOverlapping("b", from, to)
-                + " UNION ALL SELECT * FROM schedule_item b WHERE (b.venue_id = a.venue_id OR b.host_id = a.host_id) AND "
-                + longOverlapping("b", from, to) + " OFFSET 0)";
+                + " UNION ALL SELECT * FROM schedule_item b WHERE (b.venue_id = a.venue_id OR b.host_id = a.host_id)"
+                + " AND " + longOverlapping("b", from, to) + " OFFSET 0)";
     }
 
     /**
