@@ -23,13 +23,14 @@ class ScheduleFilterTest {
     int port;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/schedule", "/api/schedule.ics"})
-    void bothDescribeTheSameFiveOptionalFilters(String path) {
+    @ValueSource(strings = {"/api/schedule", "/api/schedule.ics", "/api/schedule/conflicts"})
+    void allDescribeTheSameOptionalPeriodAndTheTimelineTheSameFilters(String path) {
         JsonNode operation = new Api(port).get("/v3/api-docs").json().get("paths").get(path).get("get");
 
         assertThat(operation.get("parameters").valueStream().map(p -> p.get("name").asString()))
                 .containsExactlyElementsOf(path.endsWith(".ics")
                         ? List.of("from", "to", "operator", "venue", "host")
+                        : path.endsWith("conflicts") ? List.of("from", "to", "limit", "after")
                         : List.of("from", "to", "operator", "venue", "host", "limit", "after"));
         assertThat(operation.get("parameters").valueStream().map(p -> p.get("in").asString())).containsOnly("query");
         assertThat(operation.get("parameters").valueStream().filter(p -> p.has("required"))
@@ -49,7 +50,12 @@ class ScheduleFilterTest {
             "/api/schedule?to=2027-04-01T10:00, INVALID_PARAMETER, to",
             "/api/schedule?limit=many, INVALID_PARAMETER, limit",
             "/api/schedule?limit=0, VALIDATION_FAILED, limit",
-            "/api/schedule?limit=501, VALIDATION_FAILED, limit"})
+            "/api/schedule?limit=501, VALIDATION_FAILED, limit",
+            "/api/schedule/conflicts?limit=0, VALIDATION_FAILED, limit",
+            "/api/schedule/conflicts?limit=501, VALIDATION_FAILED, limit",
+            "/api/schedule/conflicts?after=bm90LWEtY3Vyc29y, INVALID_CURSOR, after",
+            "/api/schedule/conflicts?after=c2NoZWR1bGU6MjAyNy0wNC0wMVQxMDowMDowMFp8QktELTE, INVALID_CURSOR, after",
+            "/api/schedule/conflicts?to=2027-04-01&from=2027-04-02, INVALID_PERIOD, to"})
     void anUnreadableOrOutOfRangeDateIsRefusedNamingTheParameter(String path, String code, String field) {
         Api.Response response = new Api(port).as("desk").get(path);
 

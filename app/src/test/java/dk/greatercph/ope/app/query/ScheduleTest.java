@@ -34,6 +34,8 @@ import tools.jackson.databind.JsonNode;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +182,59 @@ class ScheduleTest {
                 .containsExactlyInAnyOrder("VENUE:DAY_LONG+EARLY", "HOST:TWO_DAYS+WITH_HOST", "HOST:BOTH+TWO_DAYS",
                         "HOST:BOTH_TOO+TWO_DAYS", "HOST:BOTH+WITH_HOST", "HOST:BOTH_TOO+WITH_HOST", "VENUE:BOTH+BOTH_TOO",
                         "HOST:BOTH+BOTH_TOO");
+    }
+
+    /**
+     * Conflicts come in pages (at most 500 without a limit), ordered by their first item's start, each pair once
+     * across the pages; an operator's pages hold only the pairs with one of its own items.
+     */
+    @Test
+    void conflictsComeInPagesEachPairOnceInTheOrderOfTheirFirstStart() {
+        DelegationId first = DelegationId.newId();
+        DelegationId second = DelegationId.newId();
+        log.append("Delegation", first.value(), registered(first, "Chained Halls Ltd", day, day, Theme.GREEN_GROWTH),
+                routed(first, "clean"));
+        log.append("Delegation", second.value(), registered(second, "Chained Rooms Ltd", day, day, Theme.INVESTMENT),
+                routed(second, "copcap"));
+        List<String> expected = new ArrayList<>();
+        for (int k = 0; k < 7; k++) {
+            // each item overlaps the next by a quarter of an hour, and no other
+            DelegationId owner = k % 2 == 0 ? first : second;
+            log.append("Delegation", owner.value(), item(owner, "C" + k, "Chained " + k, at(day, 9 + k / 2, k % 2 * 30),
+                    at(day, 9 + (k * 30 + 45) / 60, (k * 30 + 45) % 60), venue, null));
+            if (k > 0) {
+                expected.add(LocalTime.of(9, 0).plusMinutes(30L * (k - 1)) + "+"
+                        + LocalTime.of(9, 0).plusMinutes(30L * k));
+            }
+        }
+        String period = "/api/schedule/conflicts?from=" + day + "&to=" + day;
+        Api.Response whole = desk.getUntil(period, r -> r.status() == 200 && r.json().size() == 6, Duration.ofSeconds(10));
+        assertThat(whole.header("Link")).isNull();
+
+        for (String operator : List.of("desk", "clean")) {
+            List<JsonNode> paged = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            String page = period + "&limit=4";
+            while (page != null) {
+                Api.Response response = new Api(port).as(operator).get(page);
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+                response.json().valueStream().forEach(paged::add);
+                sizes.add(response.json().size());
+                String link = response.header("Link");
+                page = link == null ? null : link.replaceFirst("^<(/api/schedule/conflicts\\?[^>]*)>; rel=\"next\"$", "$1");
+                assertThat(page).as(link).matches(p -> p == null || p.startsWith("/api/schedule/conflicts?"));
+            }
+            assertThat(sizes).as(operator).containsExactly(4, 2);
+            // an operator sees the other delegation's items as anonymous blocks: pairs are told by their starts
+            assertThat(paged.stream().map(c -> Stream.of(c.get("first"), c.get("second"))
+                            .map(e -> OffsetDateTime.parse(e.get("startsAt").asString()).toLocalTime().toString())
+                            .sorted().collect(Collectors.joining("+"))))
+                    .as(operator).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(paged.stream().map(c -> c.get("first").get("startsAt").asString())
+                    .map(OffsetDateTime::parse).map(OffsetDateTime::toInstant))
+                    .as(operator).isSorted();
+        }
+        assertThat(new Api(port).as("woco").get(period).json().size()).isZero();
     }
 
     private static List<String> ids(JsonNode schedule, DelegationId delegation) {

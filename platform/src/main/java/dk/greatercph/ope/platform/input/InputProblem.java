@@ -22,6 +22,9 @@ public enum InputProblem implements ProblemCode {
             "A field has a value of the wrong type or format."),
     INVALID_CURSOR(400,
             "The 'after' cursor is not one this service issued."),
+    TOO_MANY_ENTRIES(400,
+            "The answer would hold more entries than one answer may and cannot be paged (a calendar feed): narrow the "
+                    + "period or the filters."),
     INVALID_COUNTRY(400,
             "A country is not an ISO 3166-1 alpha-2 code in upper case (e.g. CN, DK, SE)."),
     MALFORMED_JSON(400,

@@ -12,8 +12,14 @@ import java.time.LocalDate;
  * <p>
  * Entries come in the timeline's order: by start, then by an order key. With {@code limit} set, at most that many
  * after the position {@code afterStart}/{@code afterKey} (both null for the first page), and the cursor of the next
- * page when there are more; with {@code limit} null, every entry.
+ * page when there are more; with {@code limit} null, every entry, as long as there are at most as many as one
+ * answer holds unpaged ({@code ope.schedule.most-unpaged}); otherwise the first page of that many.
  */
 public record FindScheduleQuery(LocalDate from, LocalDate to, String operator, String venue, String host,
                                 String viewer, Instant afterStart, String afterKey, Integer limit) {
+
+    /** The same query, as the page of at most {@code limit} entries. */
+    public FindScheduleQuery limited(int limit) {
+        return new FindScheduleQuery(from, to, operator, venue, host, viewer, afterStart, afterKey, limit);
+    }
 }

@@ -25,6 +25,11 @@ record ScheduleFilter(
         @Parameter(description = "Only items hosted by this partner", example = "PRT-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
         String host) {
 
+    /** The same filter from the day {@code from} on. */
+    ScheduleFilter since(LocalDate from) {
+        return new ScheduleFilter(from, to, operator, venue, host);
+    }
+
     /**
      * The query for this filter, as {@code viewer} (an operator asking, or null) may see it: the page of at most
      * {@code limit} entries after {@code after} (the first page when null), or every entry when {@code limit} is null.

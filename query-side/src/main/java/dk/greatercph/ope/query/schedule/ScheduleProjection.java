@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -72,8 +73,7 @@ class ScheduleProjection {
      * {@link ScheduleEntryView#booked()} writes it. Compared byte by byte ({@code "C"}), which for these ASCII keys is
      * Java's order of strings, the order {@link Placed#ORDER} puts trips among them in.
      */
-    private static final String ORDER_KEY = "('BKD-' || left(encode(sha256(convert_to(i.delegation_id || '.' || i.item_id,"
-            + " 'UTF8')), 'hex'), 32)) COLLATE \"C\"";
+    private static final String ORDER_KEY = orderKey("i");
 
     /**
      * The longest an item may last to be found through the time index (V260): one overlapping a period starts at most
@@ -81,12 +81,21 @@ class ScheduleProjection {
      */
     private static final String SHORT = "interval '24 hours'";
 
+    /**
+     * The most entries one answer holds without a limit, unless configured otherwise: far more than a busy month of
+     * a desk, few enough that an answer for a whole history cannot exhaust the server's memory.
+     */
+    static final int MOST_UNPAGED = 5_000;
+
     private final JdbcClient jdbc;
     private final ProjectionWrites writes;
+    private final int mostUnpaged;
 
-    ScheduleProjection(JdbcClient jdbc, ProjectionWrites writes) {
+    ScheduleProjection(JdbcClient jdbc, ProjectionWrites writes,
+                       @Value("${ope.schedule.most-unpaged:" + MOST_UNPAGED + "}") int mostUnpaged) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.mostUnpaged = mostUnpaged;
     }
 
     @EventHandler
@@ -201,10 +210,24 @@ class ScheduleProjection {
         ProjectionTables.reset(jdbc, NAME);
     }
 
+    /** {@link #ORDER_KEY} of the item row named {@code i}. */
+    private static String orderKey(String i) {
+        return "('BKD-' || left(encode(sha256(convert_to(" + i + ".delegation_id || '.' || " + i + ".item_id,"
+                + " 'UTF8')), 'hex'), 32)) COLLATE \"C\"";
+    }
+
+    /**
+     * The page the query asks for; without a limit, every entry when there are at most {@link #mostUnpaged},
+     * otherwise the first page of that many. Each answer is bounded: the unpaged read stops one item after that many,
+     * and only then is the ordered page read.
+     */
     @QueryHandler
     SchedulePage handle(FindScheduleQuery query) {
-        int wanted = query.limit() == null ? Integer.MAX_VALUE : query.limit();
+        int wanted = query.limit() == null ? mostUnpaged : query.limit();
         List<Placed> placed = new ArrayList<>(items(query, wanted));
+        if (query.limit() == null && placed.size() > wanted) {
+            return handle(query.limited(wanted));
+        }
         if (query.venue() == null && query.host() == null) {
             placed.addAll(after(query, trips(query)));
         }
@@ -224,13 +247,14 @@ class ScheduleProjection {
      * the page is full, and those begun before it and still running at its start, of each length in its own branch
      * ({@link #overlapping}). Every item of the period (no limit) is found as overlapping it alone, and joined to its
      * delegation as a set, which for a whole busy week is several times cheaper than the ordered read; its entries
-     * are put in order with the trips' by {@link #handle(FindScheduleQuery)}.
+     * are put in order with the trips' by {@link #handle(FindScheduleQuery)}; it stops one item after
+     * {@code wanted}, which tells that the whole period does not fit one answer.
      */
     private List<Placed> items(FindScheduleQuery query, int wanted) {
         OffsetDateTime from = startOf(query.from());
         OffsetDateTime to = query.to() == null ? null : startOf(query.to().plusDays(1));
         StringBuilder sql = new StringBuilder();
-        String limit = "";
+        String limit = " LIMIT " + (wanted + 1L);
         if (query.limit() == null && (from != null || to != null)) {
             sql.append("WITH i AS MATERIALIZED ")
                     .append(overlapping("i", from == null ? null : "CAST(:from AS TIMESTAMPTZ)",
@@ -238,13 +262,14 @@ class ScheduleProjection {
                     .append(" SELECT page.*, v.name AS venue_name, p.name AS host_name FROM (");
             sql.append(itemBranch(query, "i", "", to, ""));
         } else {
-            limit = query.limit() == null ? "" : " LIMIT " + (wanted + 1L);
+            String branchLimit = query.limit() == null ? "" : limit;
             sql.append("SELECT page.*, v.name AS venue_name, p.name AS host_name FROM (");
-            sql.append(itemBranch(query, "schedule_item i", from == null ? "" : " AND i.starts_at >= :from", to, limit));
+            sql.append(itemBranch(query, "schedule_item i", from == null ? "" : " AND i.starts_at >= :from", to,
+                    branchLimit));
             if (from != null) {
                 String at = "CAST(:from AS TIMESTAMPTZ)";
                 sql.append(" UNION ALL ").append(itemBranch(query, "schedule_item i",
-                        " AND " + shortOverlapping("i", at, at) + " AND i.starts_at < :from", to, limit));
+                        " AND " + shortOverlapping("i", at, at) + " AND i.starts_at < :from", to, branchLimit));
                 // All the longer ones, unordered: given an order and a limit, PostgreSQL read them from the time
                 // index, every item before the period, instead of from the few entries of the period index.
                 sql.append(" UNION ALL ").append(itemBranch(query, "schedule_item i",
@@ -257,8 +282,9 @@ class ScheduleProjection {
                 LEFT JOIN partner_name p ON p.partner_id = page.host_id
                 """);
         if (query.limit() != null) {
-            sql.append(" ORDER BY page.starts_at, page.order_key").append(limit);
+            sql.append(" ORDER BY page.starts_at, page.order_key");
         }
+        sql.append(limit);
         return jdbc.sql(sql.toString())
                 .param("from", from).param("to", to)
                 .param("operator", query.operator()).param("venue", query.venue()).param("host", query.host())
@@ -360,54 +386,79 @@ class ScheduleProjection {
         return entries.stream().filter(e -> Placed.ORDER.compare(e, position) > 0).toList();
     }
 
+    /**
+     * The page of conflicts the query asks for, in their order ({@link FindScheduleConflictsQuery}): PostgreSQL finds
+     * the pairs after the position, puts them in order and stops one after the page, so an answer stays as small as
+     * its page however many conflicts the history holds. An operator's pairs (one of its own items in each) are
+     * chosen there too, before the page is cut.
+     */
     @QueryHandler
-    List<ScheduleConflictView> handle(FindScheduleConflictsQuery query) {
+    ScheduleConflictPage handle(FindScheduleConflictsQuery query) {
         record Key(String delegationId, String itemId) {
         }
-        record Pair(String resource, Key first, Key second) {
+        record Pair(String resource, Key first, Key second, FindScheduleConflictsQuery.Position position) {
         }
         String firsts = query.from() == null && query.to() == null ? "schedule_item" : overlapping("a",
                 query.from() == null ? null : "CAST(:from AS TIMESTAMPTZ)",
                 query.to() == null ? null : "CAST(:to AS TIMESTAMPTZ)");
         String joined = "FROM " + firsts + " a CROSS JOIN LATERAL " + sharingAndOverlapping() + " b\n";
-        String where = conflictPeriod(query) + " AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)"
-                + " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at";
+        StringBuilder where = new StringBuilder(conflictPeriod(query)
+                + " AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)"
+                + " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
+                + " AND CASE r.resource WHEN 'VENUE' THEN a.venue_id = b.venue_id ELSE a.host_id = b.host_id END");
+        if (query.viewer() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM schedule_delegation d WHERE d.delegation_id IN (a.delegation_id,"
+                    + " b.delegation_id) AND CAST(:viewer AS TEXT) = ANY (d.operators))");
+        }
+        FindScheduleConflictsQuery.Position after = query.after();
+        if (after != null) {
+            where.append(" AND a.starts_at >= :afterStart AND (a.starts_at, ").append(orderKey("a")).append(", ")
+                    .append(orderKey("b")).append(", r.resource) > (:afterStart, CAST(:afterFirst AS TEXT),"
+                            + " CAST(:afterSecond AS TEXT), CAST(:afterResource AS TEXT))");
+        }
         // One pass over the pairs, each counted once per resource it shares (a pair sharing both is two conflicts).
         List<Pair> pairs = jdbc.sql("SELECT r.resource, a.delegation_id AS first_delegation, a.item_id AS first_item,"
-                        + " b.delegation_id AS second_delegation, b.item_id AS second_item\n"
+                        + " b.delegation_id AS second_delegation, b.item_id AS second_item, a.starts_at AS first_start, "
+                        + orderKey("a") + " AS first_key, " + orderKey("b") + " AS second_key\n"
                         + joined + " CROSS JOIN (VALUES ('VENUE'), ('HOST')) r(resource)\n" + where
-                        + " AND CASE r.resource WHEN 'VENUE' THEN a.venue_id = b.venue_id"
-                        + " ELSE a.host_id = b.host_id END")
+                        + "\nORDER BY first_start, first_key, second_key, resource LIMIT " + (query.limit() + 1L))
                 .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
+                .param("viewer", query.viewer())
+                .param("afterStart", after == null ? null : utc(after.start()))
+                .param("afterFirst", after == null ? null : after.first())
+                .param("afterSecond", after == null ? null : after.second())
+                .param("afterResource", after == null ? null : after.resource())
                 .query((rs, n) -> new Pair(rs.getString("resource"),
                         new Key(rs.getString("first_delegation"), rs.getString("first_item")),
-                        new Key(rs.getString("second_delegation"), rs.getString("second_item"))))
+                        new Key(rs.getString("second_delegation"), rs.getString("second_item")),
+                        new FindScheduleConflictsQuery.Position(rs.getObject("first_start", OffsetDateTime.class)
+                                .toInstant(), rs.getString("first_key"), rs.getString("second_key"),
+                                rs.getString("resource"))))
                 .list();
         if (pairs.isEmpty()) {
-            return List.of();
+            return new ScheduleConflictPage(List.of(), null);
         }
-        List<String> delegations = pairs.stream()
-                .flatMap(p -> Stream.of(p.first().delegationId(), p.second().delegationId())).distinct().toList();
-        Map<Key, ScheduleEntryView> items = jdbc.sql(ITEM_COLUMNS + " WHERE i.delegation_id IN (:ids)")
-                .param("ids", delegations)
+        List<Pair> page = pairs.size() > query.limit() ? pairs.subList(0, query.limit()) : pairs;
+        List<Key> keys = page.stream().flatMap(p -> Stream.of(p.first(), p.second())).distinct().toList();
+        Map<Key, ScheduleEntryView> items = jdbc.sql(ITEM_COLUMNS
+                        + " JOIN unnest(CAST(:delegations AS TEXT[]), CAST(:items AS TEXT[])) k(delegation_id, item_id)"
+                        + " ON k.delegation_id = i.delegation_id AND k.item_id = i.item_id")
+                .param("delegations", keys.stream().map(Key::delegationId).toArray(String[]::new))
+                .param("items", keys.stream().map(Key::itemId).toArray(String[]::new))
                 .query((rs, n) -> item(rs)).list().stream()
                 .collect(Collectors.toMap(e -> new Key(e.delegationId(), e.id()), e -> e));
-        return pairs.stream()
+        List<ScheduleConflictView> conflicts = page.stream()
                 .map(p -> {
                     ScheduleEntryView first = items.get(p.first());
                     ScheduleEntryView second = items.get(p.second());
                     return new ScheduleConflictView(p.resource(),
-                            p.resource().equals("VENUE") ? first.venue() : first.host(), first, second);
+                            p.resource().equals("VENUE") ? first.venue() : first.host(),
+                            as(query.viewer(), first), as(query.viewer(), second));
                 })
-                .sorted(Comparator.comparing((ScheduleConflictView c) -> c.first().startsAt())
-                        .thenComparing(c -> c.first().delegationId()).thenComparing(c -> c.first().id())
-                        .thenComparing(c -> c.second().delegationId()).thenComparing(c -> c.second().id())
-                        .thenComparing(ScheduleConflictView::resource))
-                .filter(c -> query.viewer() == null || c.first().operators().contains(query.viewer())
-                        || c.second().operators().contains(query.viewer()))
-                .map(c -> new ScheduleConflictView(c.resource(), c.booked(), as(query.viewer(), c.first()),
-                        as(query.viewer(), c.second())))
                 .toList();
+        String next = pairs.size() > query.limit()
+                ? ScheduleConflictCursor.encode(page.get(page.size() - 1).position()) : null;
+        return new ScheduleConflictPage(conflicts, next);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dk.greatercph.ope.query.schedule;
 
 import dk.greatercph.ope.platform.input.DateRange;
+import dk.greatercph.ope.platform.input.InputProblem;
+import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,6 +17,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,10 +44,13 @@ class ScheduleQueryController {
 
     private final QueryGateway queryGateway;
     private final Clock clock;
+    private final int mostUnpaged;
 
-    ScheduleQueryController(QueryGateway queryGateway, Clock clock) {
+    ScheduleQueryController(QueryGateway queryGateway, Clock clock,
+                            @Value("${ope.schedule.most-unpaged:" + ScheduleProjection.MOST_UNPAGED + "}") int mostUnpaged) {
         this.queryGateway = queryGateway;
         this.clock = clock;
+        this.mostUnpaged = mostUnpaged;
     }
 
     @GetMapping(path = "/api/schedule", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,9 +65,12 @@ class ScheduleQueryController {
                     venue, host and status, nothing about whose it is. Entries come ordered by start. With limit (or \
                     after), the answer is one page of at most limit entries (50 when only after is given), and when \
                     more follow, the Link header names the next page (rel="next", the same filters with its 'after' \
-                    cursor); without either, every entry of the period.""")
+                    cursor); without either, every entry of the period as long as one answer holds them (\
+                    """ + ScheduleProjection.MOST_UNPAGED + """
+                     unless configured otherwise), else its first that many and the Link header naming the next \
+                    page (of\s""" + MAX_LIMIT + ").")
     @ApiResponse(responseCode = "200", description = "The entries, ordered by start",
-            headers = @Header(name = HttpHeaders.LINK, description = "With limit or after: the next page, when there is one",
+            headers = @Header(name = HttpHeaders.LINK, description = "The next page, when there is one",
                     schema = @Schema(type = "string",
                             example = "</api/schedule?from=2027-04-01&to=2027-04-30&limit=50&after=c2NoZWR1bGU6>; rel=\"next\"")))
     ResponseEntity<List<ScheduleEntryView>> schedule(
@@ -76,28 +85,36 @@ class ScheduleQueryController {
             size = DEFAULT_LIMIT;
         }
         SchedulePage page = find(filter, after, size);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        if (page.next() != null) {
-            answer.header(HttpHeaders.LINK, "<" + UriComponentsBuilder.fromPath(request.getRequestURI())
-                    .query(request.getQueryString()).replaceQueryParam("after", page.next()).build().toUriString()
-                    + ">; rel=\"next\"");
-        }
-        return answer.body(page.items());
+        return paged(page.items(), page.next(), request, size == null ? MAX_LIMIT : null);
     }
 
     @GetMapping(path = "/api/schedule/conflicts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Double-booked venues and hosts (R6) among tentative and confirmed programme items",
-            description = "Each conflict is one pair of overlapping items; cancelled and removed items never conflict.")
-    List<ScheduleConflictView> conflicts(
+            description = """
+                    Each conflict is one pair of overlapping items; cancelled and removed items never conflict. Pairs \
+                    come ordered by their first item's start, in pages of at most limit (500 without it); when more \
+                    follow, the Link header names the next page (rel="next", the same period with its 'after' cursor).""")
+    @ApiResponse(responseCode = "200", description = "The conflicts, ordered by their first item's start",
+            headers = @Header(name = HttpHeaders.LINK, description = "The next page, when there is one",
+                    schema = @Schema(type = "string",
+                            example = "</api/schedule/conflicts?from=2027-04-01&to=2027-04-30&after=Y29uZmxpY3RzOg>; rel=\"next\"")))
+    ResponseEntity<List<ScheduleConflictView>> conflicts(
             @Parameter(description = "First day (Europe/Copenhagen), inclusive",
                     schema = @Schema(type = "string", format = "date", example = "2027-04-01"))
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "Last day (Europe/Copenhagen), inclusive",
                     schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "Page size, at most " + MAX_LIMIT + " (and " + MAX_LIMIT + " without it)")
+            @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) Integer limit,
+            @Parameter(description = "The cursor of the next page, as the Link header of the previous page names it")
+            @RequestParam(required = false) String after,
+            HttpServletRequest request) {
         checkPeriod(from, to);
-        return queryGateway.query(new FindScheduleConflictsQuery(from, to, viewer()),
-                ResponseTypes.multipleInstancesOf(ScheduleConflictView.class)).join();
+        ScheduleConflictPage page = queryGateway.query(new FindScheduleConflictsQuery(from, to, viewer(),
+                        ScheduleConflictCursor.decode(after), limit == null ? MAX_LIMIT : limit),
+                ResponseTypes.instanceOf(ScheduleConflictPage.class)).join();
+        return paged(page.conflicts(), page.next(), request, null);
     }
 
     @GetMapping(path = "/api/schedule.ics", produces = "text/calendar")
@@ -107,12 +124,44 @@ class ScheduleQueryController {
                     SEQUENCE rises with every change, STATUS is TENTATIVE, CONFIRMED or CANCELLED (removed items and \
                     items of a cancelled delegation stay in the feed as cancelled). Times carry \
                     TZID=Europe/Copenhagen, a trip item's its own zone (e.g. TZID=Asia/Shanghai), each defined by \
-                    one VTIMEZONE of the feed; trips are all-day events.""")
+                    one VTIMEZONE of the feed; trips are all-day events. A feed holds as many entries as one answer \
+                    of /api/schedule (""" + ScheduleProjection.MOST_UNPAGED + """
+                     unless configured otherwise): without from, the whole history while it fits, else the entries \
+                    from a year before today on; a feed that would hold more is refused (TOO_MANY_ENTRIES, naming \
+                    from), since a feed cannot be paged.""")
     @ApiResponse(responseCode = "200", description = "The feed",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     ResponseEntity<String> calendar(@ParameterObject ScheduleFilter filter) {
-        String feed = ScheduleCalendar.render(find(filter, null, null).items(), clock.instant());
+        SchedulePage page = find(filter, null, null);
+        LocalDate yearAgo = LocalDate.now(clock.withZone(DateRange.SHOWN_IN)).minusYears(1);
+        if (page.next() != null && filter.from() == null && (filter.to() == null || !filter.to().isBefore(yearAgo))) {
+            page = find(filter.since(yearAgo), null, null);
+        }
+        if (page.next() != null) {
+            // a feed cannot be paged: rather refused than cut short without its subscriber knowing
+            throw new InvalidInput(InputProblem.TOO_MANY_ENTRIES, "from", "the feed would hold more than "
+                    + mostUnpaged + " entries: narrow it by from and to, or by operator, venue or host");
+        }
+        String feed = ScheduleCalendar.render(page.items(), clock.instant());
         return ResponseEntity.ok().contentType(TEXT_CALENDAR).body(feed);
+    }
+
+    /**
+     * {@code items} as one page: when {@code next} is a cursor, the Link header names the next page, the request's own
+     * URI with that cursor (and the page size {@code limit}, when not null, for an answer whose request named none).
+     */
+    private static <T> ResponseEntity<List<T>> paged(List<T> items, String next, HttpServletRequest request,
+                                                     Integer limit) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (next != null) {
+            UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI())
+                    .query(request.getQueryString()).replaceQueryParam("after", next);
+            if (limit != null) {
+                link.replaceQueryParam("limit", limit);
+            }
+            answer.header(HttpHeaders.LINK, "<" + link.build().toUriString() + ">; rel=\"next\"");
+        }
+        return answer.body(items);
     }
 
     /** The page of at most {@code limit} entries after the cursor {@code after}; every entry when limit is null. */

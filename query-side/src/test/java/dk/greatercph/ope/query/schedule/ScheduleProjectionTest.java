@@ -35,8 +35,11 @@ class ScheduleProjectionTest {
 
     private static final ZoneId COPENHAGEN = OpeTime.COPENHAGEN;
     private static final Instant RECORDED = Instant.parse("2027-03-01T09:00:00Z");
+    /** The most entries an unpaged answer holds here. */
+    private static final int MOST_UNPAGED = 3;
 
-    private final ScheduleProjection projection = new ScheduleProjection(QueryDatabase.jdbc(), new ProjectionWrites(QueryDatabase.dataSource()));
+    private final ScheduleProjection projection = new ScheduleProjection(QueryDatabase.jdbc(),
+            new ProjectionWrites(QueryDatabase.dataSource()), MOST_UNPAGED);
     private final ProjectionFeed feed = new ProjectionFeed(projection);
 
     /** A day of its own, far in the future, so that no other test books anything on it. */
@@ -82,6 +85,27 @@ class ScheduleProjectionTest {
     }
 
     @Test
+    void anUnpagedAnswerHoldsEveryEntryUpToItsBoundAndBeyondItTheFirstPage() {
+        DelegationId id = delegation("chc");
+        for (int n = 0; n < MOST_UNPAGED; n++) {
+            feed.feed(id.value(), 2 + n, item(id, "ITM-" + n, 8 + n, 9 + n), RECORDED);
+        }
+        SchedulePage whole = projection.handle(wholeDay(null));
+        assertThat(whole.items()).extracting(ScheduleEntryView::id).containsExactly("ITM-0", "ITM-1", "ITM-2");
+        assertThat(whole.next()).isNull();
+
+        feed.feed(id.value(), 2 + MOST_UNPAGED, item(id, "ITM-" + MOST_UNPAGED, 7, 8), RECORDED);
+
+        SchedulePage first = projection.handle(wholeDay(null));
+        assertThat(first.items()).extracting(ScheduleEntryView::id).containsExactly("ITM-3", "ITM-0", "ITM-1");
+        ScheduleCursor.Position after = ScheduleCursor.decode(first.next());
+        SchedulePage rest = projection.handle(new FindScheduleQuery(day, day, null, null, null, null, after.start(),
+                after.key(), 500));
+        assertThat(rest.items()).extracting(ScheduleEntryView::id).containsExactly("ITM-2");
+        assertThat(rest.next()).isNull();
+    }
+
+    @Test
     void twoDelegationsAtTheSameVenueAtTheSameTimeConflictUntilOneIsRemoved() {
         DelegationId first = delegation("chc");
         DelegationId second = delegation("clean");
@@ -89,7 +113,7 @@ class ScheduleProjectionTest {
         feed.feed(second.value(), 2, item(second, "ITM-2", 11, 13), RECORDED);
         feed.feed(first.value(), 3, new DelegationConfirmedEvent(first), RECORDED);
 
-        List<ScheduleConflictView> conflicts = projection.handle(new FindScheduleConflictsQuery(day, day, null));
+        List<ScheduleConflictView> conflicts = projection.handle(new FindScheduleConflictsQuery(day, day, null, null, 500)).conflicts();
 
         assertThat(conflicts).singleElement().satisfies(conflict -> {
             assertThat(conflict.resource()).isEqualTo("VENUE");
@@ -99,7 +123,7 @@ class ScheduleProjectionTest {
 
         feed.feed(second.value(), 3, new ProgrammeItemRemovedEvent(second, "ITM-2"), RECORDED);
 
-        assertThat(projection.handle(new FindScheduleConflictsQuery(day, day, null))).isEmpty();
+        assertThat(projection.handle(new FindScheduleConflictsQuery(day, day, null, null, 500)).conflicts()).isEmpty();
     }
 
     private DelegationId delegation(String lead) {

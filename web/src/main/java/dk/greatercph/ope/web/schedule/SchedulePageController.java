@@ -6,6 +6,7 @@ import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.PageRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,11 +58,15 @@ class SchedulePageController {
         query.put("from", calendar.from());
         query.put("to", calendar.to());
         query.put("operator", operator);
+        ApiAnswer timeline = api.get("/api/schedule", query);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) api.get("/api/schedule", query).orRefuse();
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) timeline.orRefuse();
         ApiAnswer conflicts = api.get("/api/schedule/conflicts", Map.of("from", calendar.from(), "to", calendar.to()));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> pairs = (List<Map<String, Object>>) conflicts.orRefuse();
+        // an answer with a next page holds only the first of the period's entries or conflicts: the page says so
+        model.addAttribute("entriesCut", timeline.header(HttpHeaders.LINK) == null ? null : entries.size());
+        model.addAttribute("conflictsCut", conflicts.header(HttpHeaders.LINK) != null);
         Map<String, List<String>> inConflict = new LinkedHashMap<>();
         java.util.Set<String> shown = new java.util.HashSet<>();
         entries.forEach(entry -> shown.add(Calendar.key(entry)));
