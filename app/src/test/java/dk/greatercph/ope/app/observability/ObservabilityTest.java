@@ -5,6 +5,7 @@ import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.PoisonSwitch;
 import dk.greatercph.ope.app.support.Requests;
+import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -220,6 +221,44 @@ class ObservabilityTest {
         assertThat(projection(admin.getUntil("/actuator/health/projection-status",
                 r -> "UP".equals(projection(r, "schedule").path("status").asString()), WAIT), "schedule")
                 .get("status").asString()).as("caught up again").isEqualTo("UP");
+    }
+
+    /**
+     * An {@link Error} outside the handlers (an exhausted heap, say, while the processor reads or commits a batch)
+     * ends the processor's loop: Axon pauses it in an error state and its segments go with it. The health must say
+     * so, not {@code UP} with nothing behind yet, until the processor runs again (here by a replay).
+     */
+    @Test
+    void aProjectionStoppedByAnErrorIsOutOfServiceUntilItRunsAgain() {
+        String marker = "Fatal " + UUID.randomUUID();
+        StreamingEventProcessor processor = processing.eventProcessor("reference-names", StreamingEventProcessor.class)
+                .orElseThrow();
+        Registration fault = processor.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (String.valueOf(unitOfWork.getMessage().getPayload()).contains(marker)) {
+                throw new OutOfMemoryError("Test fault in reference-names: " + marker);
+            }
+            return chain.proceed();
+        });
+        try {
+            created(desk.post("/api/venues", "{\"name\":\"" + marker + "\",\"capacity\":20}"));
+
+            Api.Response group = admin.getUntil("/actuator/health/projection-status",
+                    r -> projection(r, "reference-names").path("error").asBoolean(), WAIT);
+            assertThat(processor.isError()).as("paused by the error").isTrue();
+            assertThat(projection(group, "reference-names").get("status").asString()).as(group.body())
+                    .isEqualTo("OUT_OF_SERVICE");
+            assertThat(group.json().get("status").asString()).isEqualTo("DEGRADED");
+            assertThat(admin.get("/api/admin/projections/reference-names").json().get("error").asBoolean()).isTrue();
+        } finally {
+            fault.cancel();
+        }
+        // an administrator's way back without a restart: the replay shuts the processor down and starts it afresh
+        Api.Response replay = admin.post("/api/admin/projections/reference-names/replay", "");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+        assertThat(desk.getUntil("/api/venues", r -> r.body().contains(marker), WAIT).body()).contains(marker);
+        assertThat(projection(admin.getUntil("/actuator/health/projection-status",
+                r -> "UP".equals(projection(r, "reference-names").path("status").asString()), WAIT), "reference-names")
+                .get("error").asBoolean()).as("running again").isFalse();
     }
 
     private void appendEventsNoProjectionHandles(int count) {

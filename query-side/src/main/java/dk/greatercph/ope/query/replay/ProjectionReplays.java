@@ -177,9 +177,10 @@ class ProjectionReplays implements DisposableBean {
         Long behindBy = head == null ? null : head - (position == null ? 0 : position);
         Run run = runs.get(processor.getName());
         boolean replaying = processor.isReplaying() || (run != null && run.finishedAt == null);
-        return new ProjectionStatus(processor.getName(), processor.isRunning(), replaying,
-                held.values().stream().anyMatch(EventTrackerStatus::isErrorState), position, head, behindBy,
-                run == null ? null : run.view(position), letters.getOrDefault(processor.getName(), 0L));
+        // a processor whose loop an Error ended is paused in an error state and holds no segments any more
+        boolean error = processor.isError() || held.values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        return new ProjectionStatus(processor.getName(), processor.isRunning(), replaying, error, position, head,
+                behindBy, run == null ? null : run.view(position), letters.getOrDefault(processor.getName(), 0L));
     }
 
     private StreamingEventProcessor processor(String name) {
