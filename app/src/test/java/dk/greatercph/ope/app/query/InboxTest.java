@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import static dk.greatercph.ope.app.support.DelegationEvents.accepted;
 import static dk.greatercph.ope.app.support.DelegationEvents.offered;
@@ -124,6 +127,57 @@ class InboxTest {
         try (EventStream stream = EventStream.open(port, STREAM, "clean", null)) {
             assertThat(stream.status()).isEqualTo(404);
         }
+    }
+
+    /**
+     * Open assignments first by due time, then the answered ones, the latest change first; the pages of any size
+     * carry the same entries in the same order as the whole answer, each once, and counts stay of the whole inbox.
+     */
+    @Test
+    void theInboxComesInPagesOpenOnesFirstByDueTimeThenTheLatestAnswered() {
+        String operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        DelegationId dueLater = offeredTo(operator, now.plus(5, ChronoUnit.DAYS));
+        DelegationId dueFirst = offeredTo(operator, now.plus(1, ChronoUnit.DAYS));
+        List<DelegationId> answered = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            DelegationId id = offeredTo(operator, now.plus(2 + n, ChronoUnit.DAYS));
+            log.append("Delegation", id.value(), accepted(id, operator, AssignmentRole.LEAD));
+            answered.add(0, id);
+        }
+        Api desk = new Api(port).as("desk");
+        String path = "/api/operators/" + operator + "/inbox";
+        JsonNode whole = desk.getUntil(path, r -> r.status() == 200
+                && r.json().get("countsByState").get("ACCEPTED").asLong() == 3, Duration.ofSeconds(10)).json();
+
+        List<String> expected = new ArrayList<>(List.of(dueFirst.value(), dueLater.value()));
+        answered.forEach(id -> expected.add(id.value()));
+        assertThat(ids(whole)).containsExactlyElementsOf(expected);
+        assertThat(whole.path("next").isNull() || whole.path("next").isMissingNode()).as(whole.toString()).isTrue();
+        for (int size = 1; size <= 3; size++) {
+            List<String> paged = new ArrayList<>();
+            String page = path + "?limit=" + size;
+            while (page != null) {
+                JsonNode answer = desk.get(page).json();
+                assertThat(answer.get("countsByState").get("OFFERED").asLong()).isEqualTo(2);
+                paged.addAll(ids(answer));
+                String next = answer.path("next").asString(null);
+                page = next == null ? null : path + "?limit=" + size + "&after=" + next;
+            }
+            assertThat(paged).as("pages of " + size).containsExactlyElementsOf(expected);
+        }
+        JsonNode open = desk.get(path + "?state=OFFERED&limit=1").json();
+        assertThat(ids(open)).containsExactly(dueFirst.value());
+        assertThat(ids(desk.get(path + "?state=OFFERED&after=" + open.get("next").asString()).json()))
+                .containsExactly(dueLater.value());
+        Api.Response foreign = desk.get(path + "?after=c2NoZWR1bGU6MjAyNy0wNC0wMVQxMDowMDowMFp8QktELTE");
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.json().get("code").asString()).isEqualTo("INVALID_CURSOR");
+        assertThat(desk.get(path + "?limit=501").json().get("errors").get(0).get("field").asString()).isEqualTo("limit");
+    }
+
+    private static List<String> ids(JsonNode inbox) {
+        return inbox.get("entries").valueStream().map(e -> e.get("delegationId").asString()).toList();
     }
 
     private DelegationId offeredTo(String operator, Instant due) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dk.greatercph.ope.platform.time.OpeTime.inCopenhagen;
+import static dk.greatercph.ope.platform.time.OpeTime.utc;
 
 /**
  * Answers inbox queries with the overdue flag computed at the time of the question. The inbox keeps no table of
@@ -45,15 +46,49 @@ class InboxQueries {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        List<InboxEntryView> entries = jdbc.sql("""
-                        SELECT * FROM inbox_assignment
-                        WHERE operator_id = :operator AND (CAST(:state AS TEXT) IS NULL OR state = :state)
-                        ORDER BY CASE state WHEN 'OFFERED' THEN 0 WHEN 'ESCALATED' THEN 1 WHEN 'ACCEPTED' THEN 2
-                            ELSE 3 END, due_at, delegation_id
+        int wanted = query.limit() == null ? FindInboxQuery.MOST_UNPAGED : query.limit();
+        FindInboxQuery.Position after = query.after();
+        // the group (0 offered, 1 escalated, 2 answered), then due time for open ones, latest change for the others
+        String ordered = """
+                SELECT * FROM (
+                    SELECT *, CASE state WHEN 'OFFERED' THEN 0 WHEN 'ESCALATED' THEN 1 ELSE 2 END AS entry_group
+                    FROM inbox_assignment
+                    WHERE operator_id = :operator AND (CAST(:state AS TEXT) IS NULL OR state = :state)) e
+                """;
+        if (after != null) {
+            ordered += """
+                    WHERE e.entry_group > :group OR (e.entry_group = :group AND CASE WHEN e.entry_group < 2
+                        THEN (COALESCE(e.due_at, 'infinity'), e.delegation_id)
+                            > (COALESCE(CAST(:due AS TIMESTAMPTZ), 'infinity'), CAST(:delegation AS TEXT))
+                        ELSE (-COALESCE(e.position, 0), e.delegation_id) > (-CAST(:position AS BIGINT),
+                            CAST(:delegation AS TEXT)) END)
+                    """;
+        }
+        List<InboxEntryView> entries = jdbc.sql(ordered + """
+                        ORDER BY e.entry_group, CASE WHEN e.entry_group < 2 THEN COALESCE(e.due_at, 'infinity') END,
+                            CASE WHEN e.entry_group = 2 THEN -COALESCE(e.position, 0) END, e.delegation_id
+                        LIMIT :limit
                         """)
                 .param("operator", query.operatorId())
                 .param("state", query.state() == null ? null : query.state().name())
+                .param("group", after == null ? null : Integer.valueOf(after.group()))
+                .param("due", after == null || after.due() == null ? null : utc(after.due()))
+                .param("position", after == null ? null : Long.valueOf(after.position()))
+                .param("delegation", after == null ? null : after.delegationId())
+                .param("limit", wanted + 1)
                 .query((rs, n) -> entry(rs, now)).list();
+        String next = null;
+        if (entries.size() > wanted) {
+            entries = entries.subList(0, wanted);
+            InboxEntryView last = entries.get(wanted - 1);
+            int group = switch (last.state()) {
+                case OFFERED -> 0;
+                case ESCALATED -> 1;
+                default -> 2;
+            };
+            next = InboxCursor.encode(new FindInboxQuery.Position(group,
+                    last.dueAt() == null ? null : last.dueAt().toInstant(), last.position(), last.delegationId()));
+        }
         Map<AssignmentState, Long> counts = new EnumMap<>(AssignmentState.class);
         for (AssignmentState state : AssignmentState.values()) {
             counts.put(state, 0L);
@@ -63,13 +98,13 @@ class InboxQueries {
                 .query(rs -> {
                     counts.put(AssignmentState.valueOf(rs.getString("state")), rs.getLong("n"));
                 });
-        return Optional.of(new InboxView(query.operatorId(), counts, entries));
+        return Optional.of(new InboxView(query.operatorId(), counts, entries, next));
     }
 
     @QueryHandler
     InboxView handle(WatchInboxQuery query) {
         return handle(new FindInboxQuery(query.operatorId(), null))
-                .orElseGet(() -> new InboxView(query.operatorId(), Map.of(), List.of()));
+                .orElseGet(() -> new InboxView(query.operatorId(), Map.of(), List.of(), null));
     }
 
     @QueryHandler
@@ -77,9 +112,10 @@ class InboxQueries {
         Instant now = clock.instant();
         return jdbc.sql("""
                         SELECT * FROM inbox_assignment WHERE operator_id = :operator AND position > :after
-                        ORDER BY position
+                        ORDER BY position LIMIT :limit
                         """)
                 .param("operator", query.operatorId()).param("after", query.after())
+                .param("limit", FindInboxQuery.MOST_UNPAGED + 1)
                 .query((rs, n) -> entry(rs, now)).list();
     }
 

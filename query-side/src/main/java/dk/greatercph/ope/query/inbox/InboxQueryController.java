@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "Operators (queries)")
 class InboxQueryController {
 
+    static final int MAX_LIMIT = 500;
+    static final int DEFAULT_LIMIT = 50;
+
     private final QueryGateway queryGateway;
     private final InboxStreams streams;
 
@@ -35,13 +40,25 @@ class InboxQueryController {
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "An operator's assignments by state, with due time and overdue flag",
-            description = "An operator reads only its own inbox; any other answers 404.")
+            description = """
+                    An operator reads only its own inbox; any other answers 404. Open assignments come first \
+                    (offered, then escalated) by due time, then the answered ones, the latest change first; \
+                    countsByState counts the whole inbox. With limit (or after), the entries are one page of at most \
+                    limit (50 when only after is given); without either, every entry as long as one answer holds \
+                    them (""" + FindInboxQuery.MOST_UNPAGED + """
+                    ), else the first that many. While more follow, next is the cursor of the next page.""")
     @ApiResponse(responseCode = "200", description = "The inbox, open assignments first")
     @ApiResponse(responseCode = "404", description = "No such operator, or another operator's inbox")
     InboxView inbox(
             @Parameter(description = "The operator id", example = "chc") @PathVariable String id,
-            @Parameter(description = "Only assignments in this state") @RequestParam(required = false) AssignmentState state) {
-        return find(id, state);
+            @Parameter(description = "Only assignments in this state") @RequestParam(required = false) AssignmentState state,
+            @Parameter(description = "Page size, at most " + MAX_LIMIT)
+            @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) Integer limit,
+            @Parameter(description = "The cursor of the next page, as next of the previous page names it")
+            @RequestParam(required = false) String after) {
+        FindInboxQuery.Position position = InboxCursor.decode(after);
+        Integer size = limit == null && position != null ? Integer.valueOf(DEFAULT_LIMIT) : limit;
+        return find(new FindInboxQuery(id, state, position, size));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -59,16 +76,16 @@ class InboxQueryController {
             @Parameter(description = "The operator id", example = "chc") @PathVariable String id,
             @Parameter(description = "The id of the last event received, on a reconnect", example = "\"1234\"")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        InboxView current = find(id, null);
+        InboxView current = find(new FindInboxQuery(id, null));
         return streams.open(current, position(lastEventId));
     }
 
-    private InboxView find(String operator, AssignmentState state) {
-        boolean mayRead = CurrentUser.current().map(user -> user.mayActFor(operator)).orElse(false);
+    private InboxView find(FindInboxQuery query) {
+        boolean mayRead = CurrentUser.current().map(user -> user.mayActFor(query.operatorId())).orElse(false);
         if (!mayRead) {
             throw DomainProblem.notFound();
         }
-        return queryGateway.query(new FindInboxQuery(operator, state), ResponseTypes.optionalInstanceOf(InboxView.class))
+        return queryGateway.query(query, ResponseTypes.optionalInstanceOf(InboxView.class))
                 .join().orElseThrow(DomainProblem::notFound);
     }
 

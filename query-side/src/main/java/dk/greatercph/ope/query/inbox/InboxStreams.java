@@ -23,8 +23,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Opens an operator's live inbox: subscribes to updates first, then sends what the client has not seen (the whole
- * inbox on a first connection, the assignments changed after its Last-Event-ID on a reconnect), then every update.
+ * Opens an operator's live inbox: subscribes to updates first, then sends what the client has not seen (the inbox
+ * as an unpaged answer holds it on a first connection, the assignments changed after its Last-Event-ID on a
+ * reconnect, or the inbox again when more than that many changed), then every update.
  * Before reading the inbox table it waits, bounded, until the delegation-board projection has passed everything the
  * push has already emitted, so no change falls between the two. Each assignment event carries its global event
  * position as SSE id; an update the client already got from the table is not sent again. A comment line every 20
@@ -100,14 +101,16 @@ class InboxStreams implements SmartLifecycle {
         Map<String, Long> seen = new ConcurrentHashMap<>();
         try {
             awaitBoardPastPush();
-            if (lastEventId == null) {
+            List<InboxEntryView> missed = lastEventId == null ? null : queryGateway.query(
+                    new FindInboxChangesQuery(operator, lastEventId),
+                    ResponseTypes.multipleInstancesOf(InboxEntryView.class)).join();
+            if (missed == null || missed.size() > FindInboxQuery.MOST_UNPAGED) {
+                // a first connection, or one so far behind that the inbox itself is the shorter answer
                 InboxView inbox = queryGateway.query(new FindInboxQuery(operator, null),
                         ResponseTypes.optionalInstanceOf(InboxView.class)).join().orElse(current);
                 inbox.entries().forEach(entry -> seen.put(entry.delegationId(), entry.position()));
                 emitter.send(SseEmitter.event().name("inbox").data(inbox, MediaType.APPLICATION_JSON));
             } else {
-                List<InboxEntryView> missed = queryGateway.query(new FindInboxChangesQuery(operator, lastEventId),
-                        ResponseTypes.multipleInstancesOf(InboxEntryView.class)).join();
                 for (InboxEntryView entry : missed) {
                     seen.put(entry.delegationId(), entry.position());
                     send(emitter, entry);

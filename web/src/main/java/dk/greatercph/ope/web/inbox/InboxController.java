@@ -140,9 +140,11 @@ class InboxController {
         }
         model.addAttribute("inbox", inbox);
         model.addAttribute("open", open);
-        // answered offers pile up over the years: the newest are shown, the count says how many there are
-        model.addAttribute("acceptedTotal", accepted.size());
-        model.addAttribute("closedTotal", closed.size());
+        // answered offers pile up over the years: the newest are shown, the count says how many there are (of the
+        // whole inbox: an answer holds open ones first, then the latest answered, and may stop short of the oldest)
+        Map<?, ?> counts = inbox.get("countsByState") instanceof Map<?, ?> map ? map : Map.of();
+        model.addAttribute("acceptedTotal", Math.max(accepted.size(), count(counts, "ACCEPTED")));
+        model.addAttribute("closedTotal", Math.max(closed.size(), count(counts, "DECLINED") + count(counts, "WITHDRAWN")));
         model.addAttribute("accepted", newest(accepted));
         model.addAttribute("closed", newest(closed));
         model.addAttribute("shownAnswered", SHOWN_ANSWERED);
@@ -152,6 +154,10 @@ class InboxController {
         model.addAttribute("mayAnswer", api.allows(HttpMethod.POST,
                 "/api/delegations/x/assignments/" + operator + "/acceptance"));
         model.addAttribute("maySchedule", api.allows(HttpMethod.GET, "/api/schedule"));
+    }
+
+    private static long count(Map<?, ?> counts, String state) {
+        return counts.get(state) instanceof Number n ? n.longValue() : 0;
     }
 
     /** The desk's or an auditor's way in: pick the operator whose inbox to open. */
