@@ -29,6 +29,7 @@ import java.lang.annotation.Target;
                 "ope.embedded-postgres.data-dir=target/it-postgres/${random.uuid}",
                 "ope.embedded-postgres.port=0",
                 "ope.event-store.gap-timeout=2s",
+                "ope.projections.restart-after-error=1s",
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:jwt/test-public.pem",
                 "spring.security.oauth2.resourceserver.jwt.audiences=one-point-entry",
                 "ope.http.max-body-size=64KB",

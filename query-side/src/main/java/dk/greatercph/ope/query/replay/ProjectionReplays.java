@@ -13,6 +13,9 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +54,7 @@ class ProjectionReplays implements DisposableBean {
     private final Clock clock;
     private final ParallelReplays parallel;
     private final int nice;
+    private final Duration restartAfterError;
     private volatile boolean closing;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -60,7 +64,8 @@ class ProjectionReplays implements DisposableBean {
     });
 
     ProjectionReplays(EventProcessingConfiguration processing, ProjectionProgress progress, JdbcClient jdbc,
-                      DeadLetters deadLetters, Clock clock, ParallelReplays parallel, ProcessingProperties threads) {
+                      DeadLetters deadLetters, Clock clock, ParallelReplays parallel, ProcessingProperties threads,
+                      @Value("${ope.projections.restart-after-error:PT30S}") Duration restartAfterError) {
         this.processing = processing;
         this.progress = progress;
         this.jdbc = jdbc;
@@ -68,6 +73,47 @@ class ProjectionReplays implements DisposableBean {
         this.clock = clock;
         this.parallel = parallel;
         this.nice = threads.nice();
+        if (restartAfterError.isNegative()) {
+            throw new IllegalArgumentException("ope.projections.restart-after-error is 0 (never) or more");
+        }
+        this.restartAfterError = restartAfterError;
+    }
+
+    /**
+     * Looks for processors an error paused once the application is ready, not before: asking Axon for its processors
+     * while the context starts would build them before every interceptor is registered with them (seen: the
+     * projections' log lines lost their correlation id).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void watchForProcessorsPausedByAnError() {
+        if (!restartAfterError.isZero()) {
+            watcher.scheduleWithFixedDelay(this::restartPausedByError, restartAfterError.toMillis(),
+                    restartAfterError.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Starts again every processor that an {@link Error} paused. Axon retries a failing batch by itself, but an
+     * {@code Error} thrown outside the handlers (an exhausted heap while it reads or commits a batch) ends the
+     * processor's loop for good; checked every {@code ope.projections.restart-after-error}, so that a passing fault
+     * does not leave a projection behind until somebody restarts the application. A processor being replayed, or one
+     * shut down on purpose, is not in error and is left alone.
+     */
+    private void restartPausedByError() {
+        if (closing) {
+            return;
+        }
+        try {
+            for (StreamingEventProcessor processor : streamingProcessors()) {
+                Run run = runs.get(processor.getName());
+                if (processor.isError() && !processor.isRunning() && (run == null || run.finishedAt != null)) {
+                    log.warn("Projection {} was paused by an error; starting it again", processor.getName());
+                    processor.start();
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not start again the projections an error paused", e);
+        }
     }
 
     List<ProjectionStatus> all() {
