@@ -40,6 +40,9 @@ import java.util.concurrent.TimeUnit;
  * A projection marked {@link ParallelReplay} is replayed up to that head by a {@link ParallelReplayRun} instead,
  * while its processor stays stopped; its tokens are then set to that head and the processor started from there. If
  * that run fails, the tokens are reset again and the processor replays the projection, parking what fails.
+ * <p>
+ * It also reports each projection's status, and starts again a processor that an {@link Error} paused
+ * ({@link #restartPausedByError()}).
  */
 @Component
 class ProjectionReplays implements DisposableBean {
