@@ -1,0 +1,57 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.web.support.PageSession;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages' links go out as their templates write them, and each static file a page names is served: the running
+ * server has no {@link ResourceUrlEncodingFilter}, which looked every link of a page up in every jar (about 1.5 ms a
+ * link; docs/web-security-and-speed.md, "Links as the templates write them").
+ */
+@OpeIntegrationTest
+class PageLinksTest {
+
+    private static final Pattern STATIC = Pattern.compile("(?:src|href)=\"(/(?:webjars|css|js)/[^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ServletContext servletContext;
+
+    @Test
+    void theServerRunsNoFilterThatRewritesThePagesLinks() {
+        List<String> filters = servletContext.getFilterRegistrations().values().stream()
+                .map(FilterRegistration::getClassName).toList();
+
+        assertThat(filters).isNotEmpty().doesNotContain(ResourceUrlEncodingFilter.class.getName());
+    }
+
+    @Test
+    void everyStaticFileAPageNamesIsServedAtTheAddressItWrites() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        PageSession.Page board = desk.get("/board");
+        assertThat(board.status()).isEqualTo(200);
+
+        Matcher links = STATIC.matcher(board.body());
+        int found = 0;
+        while (links.find()) {
+            found++;
+            assertThat(desk.get(links.group(1)).status()).as(links.group(1)).isEqualTo(200);
+        }
+        assertThat(found).as("static files the board names").isGreaterThanOrEqualTo(3);
+        assertThat(board.body()).contains("/webjars/htmx.org/2.0.4/dist/htmx.min.js");
+    }
+}
