@@ -57,7 +57,7 @@ class ProjectionRebuildTest {
             "delegation-board", List.of("delegation_board", "delegation_assignment", "delegation_programme_item",
                     "delegation_scope_request", "delegation_refusal"),
             "reference-names", List.of("partner_name", "venue_name"),
-            "schedule", List.of("schedule_item", "schedule_delegation"),
+            "schedule", List.of("schedule_item", "schedule_delegation", "schedule_conflict"),
             "kpi", List.of("kpi_delegation", "kpi_offer"),
             "annual-report", List.of("annual_report_delegation"),
             "operator-directory", List.of("operator_view", "kpi_target"),
@@ -84,6 +84,7 @@ class ProjectionRebuildTest {
         Map<String, String> before = hashes();
         TableRows rowsBefore = TableRows.of(jdbc, tables());
         assertThat(jdbc.sql("SELECT count(*) FROM schedule_item").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM schedule_conflict").query(Long.class).single()).isPositive();
 
         long started = System.nanoTime();
         CompletableFuture.allOf(PROJECTIONS.keySet().stream().map(name -> processor(name).shutdownAsync())
@@ -169,6 +170,7 @@ class ProjectionRebuildTest {
                 item(id, "R1", "Plant visit", at(day, 9, 0), at(day, 11, 0), venue, null),
                 new ProgrammeItemChangedEvent(id, "R1", ProgrammeItemKind.SITE_VISIT, "Plant visit", at(day, 10, 0),
                         at(day, 12, 0), venue, null, false, false),
+                item(id, "R2", "Briefing in the same hall", at(day, 11, 0), at(day, 11, 30), venue, null),
                 new ScopeExpansionRequestedEvent(id, "S1", List.of(Theme.INVESTMENT), "Investors"),
                 new ScopeExpansionApprovedEvent(id, "S1", List.of(Theme.INVESTMENT)),
                 new DelegationConfirmedEvent(id),

@@ -237,6 +237,69 @@ class ScheduleTest {
         assertThat(new Api(port).as("woco").get(period).json().size()).isZero();
     }
 
+    /**
+     * The pairs are kept beside the items (V270) and follow every change of either item: moved apart, moved back
+     * with a host as well, at another venue, cancelled with its delegation. Each state is asked for by the day, from
+     * the day on, up to the day and without a period, so each way of reading the kept pairs sees it.
+     */
+    @Test
+    void keptConflictsFollowEveryChangeOfEitherItem() {
+        DelegationId first = DelegationId.newId();
+        DelegationId second = DelegationId.newId();
+        log.append("Delegation", first.value(), registered(first, "Kept Pairs Ltd", day, day, Theme.GREEN_GROWTH),
+                routed(first, "clean"), item(first, "K1", "Morning session", at(day, 10, 0), at(day, 12, 0), venue, host));
+        log.append("Delegation", second.value(), registered(second, "Moving Items Ltd", day, day, Theme.INVESTMENT),
+                routed(second, "copcap"), item(second, "K2", "Overlapping session", at(day, 11, 0), at(day, 13, 0), venue,
+                        null));
+        assertKeptConflicts(first, second, "VENUE:K1+K2");
+
+        log.append("Delegation", second.value(), moved(second, at(day, 12, 0), at(day, 13, 0), venue, null));
+        assertKeptConflicts(first, second);
+
+        log.append("Delegation", second.value(), moved(second, at(day, 11, 30), at(day, 12, 30), venue, host));
+        assertKeptConflicts(first, second, "HOST:K1+K2", "VENUE:K1+K2");
+
+        log.append("Delegation", second.value(), moved(second, at(day, 11, 30), at(day, 12, 30), VenueId.newId(), host));
+        assertKeptConflicts(first, second, "HOST:K1+K2");
+
+        log.append("Delegation", first.value(), new DelegationCancelledEvent(first, "Visit called off"));
+        assertKeptConflicts(first, second);
+    }
+
+    private ProgrammeItemChangedEvent moved(DelegationId id, java.time.Instant starts, java.time.Instant ends,
+                                            VenueId at, PartnerId with) {
+        return new ProgrammeItemChangedEvent(id, "K2", ProgrammeItemKind.MEETING, "Overlapping session", starts, ends, at,
+                with, false, false);
+    }
+
+    private void assertKeptConflicts(DelegationId first, DelegationId second, String... expected) {
+        List<String> delegations = List.of(first.value(), second.value());
+        Predicate<JsonNode> ours = c -> delegations.contains(c.get("first").get("delegationId").asString())
+                && delegations.contains(c.get("second").get("delegationId").asString());
+        java.util.function.Function<JsonNode, List<String>> pairs = page -> page.valueStream().filter(ours)
+                .map(c -> c.get("resource").asString() + ":" + Stream.of(c.get("first").get("id").asString(),
+                        c.get("second").get("id").asString()).sorted().collect(Collectors.joining("+")))
+                .sorted().toList();
+        List<String> wanted = List.of(expected);
+        String byDay = "/api/schedule/conflicts?from=" + day + "&to=" + day;
+        // the projection catches up; then every way of asking sees the same pairs
+        until(byDay, page -> pairs.apply(page).equals(wanted));
+        for (String path : List.of("/api/schedule/conflicts?from=" + day, "/api/schedule/conflicts?to=" + day,
+                "/api/schedule/conflicts?limit=500")) {
+            List<String> seen = new ArrayList<>();
+            String page = path;
+            while (page != null) {
+                Api.Response response = desk.get(page);
+                assertThat(response.status()).as(page).isEqualTo(200);
+                seen.addAll(pairs.apply(response.json()));
+                String link = response.header("Link");
+                page = link == null ? null
+                        : link.replaceFirst("^<(/api/schedule/conflicts\\?[^>]*)>; rel=\"next\"$", "$1");
+            }
+            assertThat(seen.stream().sorted().toList()).as(path).isEqualTo(wanted);
+        }
+    }
+
     private static List<String> ids(JsonNode schedule, DelegationId delegation) {
         return schedule.valueStream().filter(e -> delegation.value().equals(e.path("delegationId").asString(null)))
                 .map(e -> e.get("id").asString()).toList();

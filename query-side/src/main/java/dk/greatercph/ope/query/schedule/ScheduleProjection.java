@@ -387,10 +387,14 @@ class ScheduleProjection {
     }
 
     /**
-     * The page of conflicts the query asks for, in their order ({@link FindScheduleConflictsQuery}): PostgreSQL finds
-     * the pairs after the position, puts them in order and stops one after the page, so an answer stays as small as
-     * its page however many conflicts the history holds. An operator's pairs (one of its own items in each) are
-     * chosen there too, before the page is cut.
+     * The page of conflicts the query asks for, in their order ({@link FindScheduleConflictsQuery}), read from the
+     * pairs kept beside the items ({@code schedule_conflict}, V270): PostgreSQL reads them in order from the
+     * position and stops one after the page, so an answer costs its page however many items or conflicts the history
+     * holds. An operator's pairs (one of its own items in each) are chosen there too, before the page is cut.
+     * <p>
+     * With a period, the pairs whose first item overlaps it: those whose first item lasts at most {@link #SHORT}
+     * start no earlier than that before the period and are read in order from there; the few others are read apart
+     * (V270's partial index), as the items are ({@link #overlapping}).
      */
     @QueryHandler
     ScheduleConflictPage handle(FindScheduleConflictsQuery query) {
@@ -398,30 +402,35 @@ class ScheduleProjection {
         }
         record Pair(String resource, Key first, Key second, FindScheduleConflictsQuery.Position position) {
         }
-        String firsts = query.from() == null && query.to() == null ? "schedule_item" : overlapping("a",
-                query.from() == null ? null : "CAST(:from AS TIMESTAMPTZ)",
-                query.to() == null ? null : "CAST(:to AS TIMESTAMPTZ)");
-        String joined = "FROM " + firsts + " a CROSS JOIN LATERAL " + sharingAndOverlapping() + " b\n";
-        StringBuilder where = new StringBuilder(conflictPeriod(query)
-                + " AND (a.delegation_id, a.item_id) < (b.delegation_id, b.item_id)"
-                + " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
-                + " AND CASE r.resource WHEN 'VENUE' THEN a.venue_id = b.venue_id ELSE a.host_id = b.host_id END");
+        StringBuilder filters = new StringBuilder();
+        if (query.to() != null) {
+            filters.append(" AND c.first_start < :to");
+        }
+        if (query.from() != null) {
+            filters.append(" AND c.first_end > :from");
+        }
         if (query.viewer() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM schedule_delegation d WHERE d.delegation_id IN (a.delegation_id,"
-                    + " b.delegation_id) AND CAST(:viewer AS TEXT) = ANY (d.operators))");
+            filters.append(" AND EXISTS (SELECT 1 FROM schedule_delegation d WHERE d.delegation_id IN"
+                    + " (c.first_delegation, c.second_delegation) AND CAST(:viewer AS TEXT) = ANY (d.operators))");
         }
         FindScheduleConflictsQuery.Position after = query.after();
         if (after != null) {
-            where.append(" AND a.starts_at >= :afterStart AND (a.starts_at, ").append(orderKey("a")).append(", ")
-                    .append(orderKey("b")).append(", r.resource) > (:afterStart, CAST(:afterFirst AS TEXT),"
-                            + " CAST(:afterSecond AS TEXT), CAST(:afterResource AS TEXT))");
+            filters.append(" AND c.first_start >= :afterStart AND (c.first_start, c.first_key, c.second_key,"
+                    + " c.resource) > (:afterStart, CAST(:afterFirst AS TEXT), CAST(:afterSecond AS TEXT),"
+                    + " CAST(:afterResource AS TEXT))");
         }
-        // One pass over the pairs, each counted once per resource it shares (a pair sharing both is two conflicts).
-        List<Pair> pairs = jdbc.sql("SELECT r.resource, a.delegation_id AS first_delegation, a.item_id AS first_item,"
-                        + " b.delegation_id AS second_delegation, b.item_id AS second_item, a.starts_at AS first_start, "
-                        + orderKey("a") + " AS first_key, " + orderKey("b") + " AS second_key\n"
-                        + joined + " CROSS JOIN (VALUES ('VENUE'), ('HOST')) r(resource)\n" + where
-                        + "\nORDER BY first_start, first_key, second_key, resource LIMIT " + (query.limit() + 1L))
+        String order = " ORDER BY first_start, first_key, second_key, resource LIMIT " + (query.limit() + 1L);
+        String sql;
+        if (query.from() == null) {
+            sql = "SELECT * FROM schedule_conflict c WHERE TRUE" + filters + order;
+        } else {
+            String longFirst = "(c.first_end < c.first_start OR c.first_end - c.first_start > " + SHORT + ")";
+            sql = "SELECT * FROM ((SELECT * FROM schedule_conflict c WHERE c.first_end >= c.first_start"
+                    + " AND c.first_end - c.first_start <= " + SHORT + " AND c.first_start >= CAST(:from AS"
+                    + " TIMESTAMPTZ) - " + SHORT + filters + order + ") UNION ALL (SELECT * FROM schedule_conflict c"
+                    + " WHERE " + longFirst + filters + ")) c" + order;
+        }
+        List<Pair> pairs = jdbc.sql(sql)
                 .param("from", startOf(query.from())).param("to", query.to() == null ? null : startOf(query.to().plusDays(1)))
                 .param("viewer", query.viewer())
                 .param("afterStart", after == null ? null : utc(after.start()))
@@ -459,43 +468,6 @@ class ScheduleProjection {
         String next = pairs.size() > query.limit()
                 ? ScheduleConflictCursor.encode(page.get(page.size() - 1).position()) : null;
         return new ScheduleConflictPage(conflicts, next);
-    }
-
-    /**
-     * For a conflict's first item {@code a}, the items that may be its second: those of at most {@link #SHORT} at its
-     * venue, then those at its host but not its venue, each through the index of venue or host and start (from that
-     * long before {@code a}), and the longer ones sharing either through the period index. Each kind once, and fenced
-     * ({@code OFFSET 0}) so that the conditions on the pair stay outside: given the resource conditions as well,
-     * PostgreSQL combined the period's index entries with every entry of the venue's and host's
-     * (docs/performance-queries.md).
-     */
-    private static String sharingAndOverlapping() {
-        String from = "LEAST(a.starts_at, a.ends_at)";
-        String to = "GREATEST(a.starts_at, a.ends_at)";
-        return "(SELECT * FROM schedule_item b WHERE b.venue_id = a.venue_id AND " + shortOverlapping("b", from, to)
-                + " UNION ALL SELECT * FROM schedule_item b WHERE b.host_id = a.host_id"
-                + " AND (b.venue_id = a.venue_id) IS NOT TRUE AND " + shortOverlapping("b", from, to)
-                + " UNION ALL SELECT * FROM schedule_item b WHERE (b.venue_id = a.venue_id OR b.host_id = a.host_id)"
-                + " AND " + longOverlapping("b", from, to) + " OFFSET 0)";
-    }
-
-    /**
-     * The conditions on a conflict's first item, found as overlapping the asked period when there is one: neither
-     * cancelled, overlapping it exactly, and the first at a venue or with a host. That last one follows from the
-     * resource conditions, but said of {@code a} alone it lets PostgreSQL find the first items through the venue's and
-     * host's indexes when few items have either: without it, a history whose items had none was walked item by item
-     * along the time index to fill an empty page (docs/performance.md, "Conflicts of items without venue or host").
-     */
-    private static String conflictPeriod(FindScheduleConflictsQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE (a.venue_id IS NOT NULL OR a.host_id IS NOT NULL)"
-                + " AND a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'");
-        if (query.from() != null) {
-            where.append(" AND a.ends_at > :from");
-        }
-        if (query.to() != null) {
-            where.append(" AND a.starts_at < :to");
-        }
-        return where.toString();
     }
 
     /**
