@@ -218,7 +218,7 @@ class ScheduleProjection {
 
     /**
      * The page the query asks for; without a limit, every entry when there are at most {@link #mostUnpaged},
-     * otherwise the first page of that many. Each answer is bounded: the unpaged read stops one item after that many,
+     * otherwise the first page of that many (or, for the whole period or nothing, {@link SchedulePage#TOO_MANY}). Each answer is bounded: the unpaged read stops one item after that many,
      * and only then is the ordered page read.
      */
     @QueryHandler
@@ -226,7 +226,7 @@ class ScheduleProjection {
         int wanted = query.limit() == null ? mostUnpaged : query.limit();
         List<Placed> placed = new ArrayList<>(items(query, wanted));
         if (query.limit() == null && placed.size() > wanted) {
-            return handle(query.limited(wanted));
+            return query.wholeOrNothing() ? SchedulePage.TOO_MANY : handle(query.limited(wanted));
         }
         if (query.venue() == null && query.host() == null) {
             placed.addAll(after(query, trips(query)));
