@@ -218,8 +218,9 @@ class ScheduleProjection {
 
     /**
      * The page the query asks for; without a limit, every entry when there are at most {@link #mostUnpaged},
-     * otherwise the first page of that many (or, for the whole period or nothing, {@link SchedulePage#TOO_MANY}). Each answer is bounded: the unpaged read stops one item after that many,
-     * and only then is the ordered page read.
+     * otherwise the first page of that many (or, for the whole period or nothing, {@link SchedulePage#TOO_MANY}).
+     * Each answer is bounded: the unpaged read stops one item after that many, and only then is the ordered page
+     * read.
      */
     @QueryHandler
     SchedulePage handle(FindScheduleQuery query) {
