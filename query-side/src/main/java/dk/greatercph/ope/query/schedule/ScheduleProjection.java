@@ -391,7 +391,9 @@ class ScheduleProjection {
      * The page of conflicts the query asks for, in their order ({@link FindScheduleConflictsQuery}), read from the
      * pairs kept beside the items ({@code schedule_conflict}, V270): PostgreSQL reads them in order from the
      * position and stops one after the page, so an answer costs its page however many items or conflicts the history
-     * holds. An operator's pairs (one of its own items in each) are chosen there too, before the page is cut.
+     * holds. An operator's pairs (one of its own items in each) are chosen there too, before the page is cut, and
+     * so are the pairs with a cancelled item left out: they are kept whatever the status (V271), so that the
+     * delegation-wide status updates need not touch them.
      * <p>
      * With a period, the pairs whose first item overlaps it: those whose first item lasts at most {@link #SHORT}
      * start no earlier than that before the period and are read in order from there; the few others are read apart
@@ -403,7 +405,10 @@ class ScheduleProjection {
         }
         record Pair(String resource, Key first, Key second, FindScheduleConflictsQuery.Position position) {
         }
-        StringBuilder filters = new StringBuilder();
+        StringBuilder filters = new StringBuilder(" AND NOT EXISTS (SELECT 1 FROM schedule_item i WHERE i.delegation_id"
+                + " = c.first_delegation AND i.item_id = c.first_item AND i.status = 'CANCELLED') AND NOT EXISTS"
+                + " (SELECT 1 FROM schedule_item i WHERE i.delegation_id = c.second_delegation AND i.item_id"
+                + " = c.second_item AND i.status = 'CANCELLED')");
         if (query.to() != null) {
             filters.append(" AND c.first_start < :to");
         }
