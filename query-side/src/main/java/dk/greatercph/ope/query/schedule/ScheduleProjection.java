@@ -71,9 +71,10 @@ class ScheduleProjection {
     /**
      * A programme item's place among entries starting at the same time: its anonymous block id, as
      * {@link ScheduleEntryView#booked()} writes it. Compared byte by byte ({@code "C"}), which for these ASCII keys is
-     * Java's order of strings, the order {@link Placed#ORDER} puts trips among them in.
+     * Java's order of strings, the order {@link Placed#ORDER} puts trips among them in. Defined once in SQL, by V270's
+     * {@code schedule_order_key}, which the kept conflicts use too; PostgreSQL inlines it (V272).
      */
-    private static final String ORDER_KEY = orderKey("i");
+    private static final String ORDER_KEY = "schedule_order_key(i.delegation_id, i.item_id) COLLATE \"C\"";
 
     /**
      * The longest an item may last to be found through the time index (V260): one overlapping a period starts at most
@@ -208,12 +209,6 @@ class ScheduleProjection {
     @ResetHandler
     void reset() {
         ProjectionTables.reset(jdbc, NAME);
-    }
-
-    /** {@link #ORDER_KEY} of the item row named {@code i}. */
-    private static String orderKey(String i) {
-        return "('BKD-' || left(encode(sha256(convert_to(" + i + ".delegation_id || '.' || " + i + ".item_id,"
-                + " 'UTF8')), 'hex'), 32)) COLLATE \"C\"";
     }
 
     /**
