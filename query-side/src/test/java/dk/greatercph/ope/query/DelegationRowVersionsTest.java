@@ -27,6 +27,10 @@ class DelegationRowVersionsTest {
         try (Connection connection = QueryDatabase.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
+                // counted from here: the connection's counts may still hold an earlier transaction's, not yet reported
+                long[] kpis = counts(connection, "kpi_delegation");
+                long[] schedule = counts(connection, "schedule_delegation");
+                long[] notifier = counts(connection, "notification_delegation");
                 // as the batch sends them: every delegation's insert, then each update of them all
                 each(connection, run, """
                         INSERT INTO kpi_delegation (delegation_id, year, delegation_type, origin_province, country,
@@ -48,9 +52,9 @@ class DelegationRowVersionsTest {
                 each(connection, run, "UPDATE schedule_delegation SET status = 'CONFIRMED', version = 8 WHERE delegation_id = ?");
                 each(connection, run, "UPDATE notification_delegation SET confirmed = true WHERE delegation_id = ?");
 
-                assertThat(updates(connection, "kpi_delegation")).isEqualTo(2 * DELEGATIONS);
-                assertThat(updates(connection, "schedule_delegation")).isEqualTo(2 * DELEGATIONS);
-                assertThat(updates(connection, "notification_delegation")).isEqualTo(DELEGATIONS);
+                assertThat(updatesSince(connection, "kpi_delegation", kpis)).isEqualTo(2 * DELEGATIONS);
+                assertThat(updatesSince(connection, "schedule_delegation", schedule)).isEqualTo(2 * DELEGATIONS);
+                assertThat(updatesSince(connection, "notification_delegation", notifier)).isEqualTo(DELEGATIONS);
             } finally {
                 connection.rollback();
             }
@@ -68,10 +72,19 @@ class DelegationRowVersionsTest {
     }
 
     /**
-     * How many rows of {@code table} this transaction updated, once at least 95 % of them kept their new version on
-     * its page (a longer row takes more room than its page may have left).
+     * How many rows of {@code table} were updated since {@code before}, once at least 95 % of them kept their new
+     * version on its page (a longer row takes more room than its page may have left).
      */
-    private static long updates(Connection connection, String table) throws SQLException {
+    private static long updatesSince(Connection connection, String table, long[] before) throws SQLException {
+        long[] now = counts(connection, table);
+        long hot = now[0] - before[0];
+        long updated = now[1] - before[1];
+        assertThat(hot).as("updates of %s that stayed on their page", table).isGreaterThanOrEqualTo(updated * 95 / 100);
+        return updated;
+    }
+
+    /** The updates of {@code table} that stayed on their page, and all its updates, counted by this connection. */
+    private static long[] counts(Connection connection, String table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT pg_stat_get_xact_tuples_hot_updated(CAST(? AS regclass)) AS hot,
                        pg_stat_get_xact_tuples_updated(CAST(? AS regclass)) AS updated""")) {
@@ -79,9 +92,7 @@ class DelegationRowVersionsTest {
             statement.setString(2, table);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                assertThat(row.getLong("hot")).as("updates of %s that stayed on their page", table)
-                        .isGreaterThanOrEqualTo(row.getLong("updated") * 95 / 100);
-                return row.getLong("updated");
+                return new long[] {row.getLong("hot"), row.getLong("updated")};
             }
         }
     }
