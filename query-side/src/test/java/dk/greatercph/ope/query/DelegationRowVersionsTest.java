@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A delegation's row in the KPIs, the schedule and the notifier, inserted as it is registered and updated as its life
  * goes on (V280), keeps nearly every new version on its page, so that no index gets an entry for that update (a
- * heap-only tuple), even when many delegations are registered and updated in one processor batch. Counted by PostgreSQL within the
- * transaction, which is rolled back.
+ * heap-only tuple), even when many delegations are registered and updated in one processor batch. Counted by
+ * PostgreSQL within the transaction, which is rolled back.
  */
 class DelegationRowVersionsTest {
 
@@ -41,7 +41,8 @@ class DelegationRowVersionsTest {
                 each(connection, run, """
                         INSERT INTO notification_delegation (delegation_id, organisation)
                         VALUES (?, 'Jiangsu Provincial Department of Commerce')""");
-                each(connection, run, "UPDATE kpi_delegation SET lead_operator = 'copcap', version = 2 WHERE delegation_id = ?");
+                each(connection, run, """
+                        UPDATE kpi_delegation SET lead_operator = 'copcap', version = 2 WHERE delegation_id = ?""");
                 each(connection, run, """
                         UPDATE kpi_delegation SET completed = TRUE, investment_leads = 3, mous = 2,
                             companies_established = 1, jobs_created = 40, tourists = 12, overnight_stays = 36,
@@ -49,7 +50,8 @@ class DelegationRowVersionsTest {
                 each(connection, run, """
                         UPDATE schedule_delegation SET operators = '{copcap,woco}', version = 2
                         WHERE delegation_id = ?""");
-                each(connection, run, "UPDATE schedule_delegation SET status = 'CONFIRMED', version = 8 WHERE delegation_id = ?");
+                each(connection, run, """
+                        UPDATE schedule_delegation SET status = 'CONFIRMED', version = 8 WHERE delegation_id = ?""");
                 each(connection, run, "UPDATE notification_delegation SET confirmed = true WHERE delegation_id = ?");
 
                 assertThat(updatesSince(connection, "kpi_delegation", kpis)).isEqualTo(2 * DELEGATIONS);
