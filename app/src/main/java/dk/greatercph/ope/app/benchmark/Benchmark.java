@@ -1,7 +1,10 @@
 package dk.greatercph.ope.app.benchmark;
 
 import dk.greatercph.ope.app.OnePointEntryApplication;
+import dk.greatercph.ope.platform.eventstore.CommitOrderedJdbcEventStorageEngine;
+import dk.greatercph.ope.platform.eventstore.EventStoreProperties;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -61,6 +64,12 @@ public final class Benchmark {
             exit = 1;
         }
         System.exit(exit); // Axon's and the scheduler's threads would keep the JVM alive
+    }
+
+    /** The events the application's event store has read for its projections so far. */
+    private static long eventsRead(ConfigurableApplicationContext app) {
+        return app.getBean(EventStorageEngine.class) instanceof CommitOrderedJdbcEventStorageEngine engine
+                ? engine.trackedEventsRead() : 0;
     }
 
     /** The CPU time of this whole JVM so far; with PostgreSQL's, what bounds the live row on a busy machine. */
@@ -155,6 +164,9 @@ public final class Benchmark {
             EventHistory history = new EventHistory(app.getBean(EventStore.class),
                     app.getBean(TransactionManager.class));
 
+            progress("the event store keeps the newest %,d events for the projections to share"
+                            + " (ope.event-store.cached-events; this JVM's maximum heap: %,d MB)",
+                    app.getBean(EventStoreProperties.class).cachedEvents(), Runtime.getRuntime().maxMemory() >> 20);
             long past = Math.max(0, options.events() - options.liveEvents());
             long started = System.nanoTime();
             long appended = history.append(past, "history");
@@ -166,6 +178,7 @@ public final class Benchmark {
             started = System.nanoTime();
             long cpuBefore = history.appendingCpuNanos();
             long processCpuBefore = processCpuNanos();
+            long readBefore = eventsRead(app);
             long live = history.append(options.liveEvents(), "live events");
             double appendSeconds = (System.nanoTime() - started) / 1e9;
             progress("live: %,d events appended in %.1f s (the appending thread's CPU: %.0f µs an event); waiting for"
@@ -174,6 +187,9 @@ public final class Benchmark {
             double liveSeconds = (System.nanoTime() - started) / 1e9;
             progress("live: this JVM's CPU, all its threads (the appends and every projection), %.0f µs an event",
                     (processCpuNanos() - processCpuBefore) / 1e3 / live);
+            long read = eventsRead(app) - readBefore;
+            progress("live: events read from the event table for the projections: %,d, %.1f for each appended (1.0"
+                    + " when all of them share one read)", read, (double) read / live);
             double liveRate = live / liveSeconds;
             figures.add("live projections catching up on new events", Figures.number(liveRate) + " events/s ("
                     + Figures.number(live) + " events, " + projections + " projections)", "", "",

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -83,6 +84,7 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     static final int MAX_GAP_OFFSET = 10_000;
 
+    private final LongAdder trackedEventsRead = new LongAdder();
     private final TransactionManager transactionManager;
     private final Duration gapTimeout;
 
@@ -103,6 +105,7 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
             throws SQLException {
+        trackedEventsRead.increment();
         EventSchema schema = schema();
         long globalIndex = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
@@ -125,6 +128,15 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
             token = previousToken.advanceTo(globalIndex, allowGaps ? MAX_GAP_OFFSET : 0);
         }
         return new TrackedDomainEventData<>(token, event);
+    }
+
+    /**
+     * How many events this engine has read for streaming processors since it started: one read of each event for
+     * all the processors near the head (the embedded event store's shared stream), and one more for each processor
+     * that reads it on its own, further behind ({@code ope.event-store.cached-events}).
+     */
+    public long trackedEventsRead() {
+        return trackedEventsRead.sum();
     }
 
     @Override

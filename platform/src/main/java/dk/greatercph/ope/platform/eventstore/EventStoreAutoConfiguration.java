@@ -2,6 +2,8 @@ package dk.greatercph.ope.platform.eventstore;
 
 import dk.greatercph.ope.platform.processing.BackgroundThreads;
 import dk.greatercph.ope.platform.processing.ProcessingProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -43,6 +45,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @EnableConfigurationProperties({EventStoreProperties.class, ProcessingProperties.class})
 public class EventStoreAutoConfiguration {
 
+    static final String EVENTS_READ = "ope.event.store.events.read";
+
     /** Packages whose types may appear polymorphically in serialized tokens, sagas and messages. */
     static final String[] TRUSTED_PACKAGES = {"org.axonframework.", "java.lang.", "java.util.", "dk.greatercph.ope."};
 
@@ -75,8 +79,9 @@ public class EventStoreAutoConfiguration {
 
     /**
      * Axon's embedded event store as its auto-configuration builds it, except that commits wake the streaming
-     * processors at most once per {@code ope.event-store.wake-delay} ({@link CoalescingEmbeddedEventStore}), and that
-     * its thread reading events for the processors runs at their nice value ({@code ope.processing.nice}).
+     * processors at most once per {@code ope.event-store.wake-delay} ({@link CoalescingEmbeddedEventStore}), that
+     * its thread reading events for the processors runs at their nice value ({@code ope.processing.nice}), and that
+     * the events it keeps for them to share grow with the heap ({@code ope.event-store.cached-events}).
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -84,6 +89,7 @@ public class EventStoreAutoConfiguration {
                                   EventStoreProperties properties, ProcessingProperties processing) {
         return new CoalescingEmbeddedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                .cachedEvents(properties.cachedEvents())
                 .threadFactory(BackgroundThreads.around(
                         new AxonThreadFactory(EmbeddedEventStore.class.getSimpleName()), processing.nice()))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -96,6 +102,23 @@ public class EventStoreAutoConfiguration {
      */
     static EventUpcasterChain upcasterChain(ObjectProvider<EventUpcaster> upcasters) {
         return new EventUpcasterChain(upcasters.orderedStream().toList());
+    }
+
+    /**
+     * {@code ope_event_store_events_read_total}: the events read from the event table for the streaming processors.
+     * Its rate over the appends' is how often each event is read: once when every projection is near the head.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    MeterBinder eventStoreReads(EventStorageEngine engine) {
+        return registry -> {
+            if (engine instanceof CommitOrderedJdbcEventStorageEngine commitOrdered) {
+                FunctionCounter.builder(EVENTS_READ, commitOrdered,
+                                CommitOrderedJdbcEventStorageEngine::trackedEventsRead)
+                        .description("Events read from the event table for the streaming processors")
+                        .register(registry);
+            }
+        };
     }
 
     /** Links the events stored before the chain existed, once, when the application starts. */

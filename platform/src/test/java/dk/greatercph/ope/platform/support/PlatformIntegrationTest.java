@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * test endpoints ({@link PlatformTestApplication}), over HTTP on a random port, on an embedded PostgreSQL of its
  * own in a fresh folder on a free port. Every test class with exactly this annotation shares one cached context
  * and one database, and isolates itself by fresh ids. The request body limit is 1 KB here, and a session that
- * holds others up while its client says nothing is ended after 3 s.
+ * holds others up while its client says nothing is ended after 3 s. The event store keeps 12,345 events for the
+ * processors to share, a number no heap gives by default.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +25,8 @@ import java.lang.annotation.Target;
                 "ope.http.max-body-size=1KB",
                 "ope.security.allow-demo-users=true",
                 "ope.database.stalled-session-timeout=3s",
-                "ope.database.stalled-session-check-interval=500ms"
+                "ope.database.stalled-session-check-interval=500ms",
+                "ope.event-store.cached-events=12345"
         })
 public @interface PlatformIntegrationTest {
 }
