@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Concurrent commands append one at a time: the append lock holds until each command's transaction commits, so
- * the hash chain stays whole. This failed while Axon ran without the application's transactions.
+ * Concurrent commands are indexed and linked one at a time: each takes the append lock as its transaction commits and
+ * holds it until the commit ends, so the hash chain stays whole. This failed while Axon ran without the application's transactions.
  */
 @OpeIntegrationTest
 class ConcurrentChainTest {

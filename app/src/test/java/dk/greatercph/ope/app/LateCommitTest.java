@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * AxonFramework issue 4829: a streaming processor that reads an event older than the gap timeout records no
  * gap below it, so an event with a lower global index whose transaction commits later is never projected.
  * Here one append transaction stays open well past the gap timeout while other requests append, and the
- * projection's processor only starts reading after the gap timeout has passed. If appends were not
- * commit-ordered the others would commit first, be read as old events, and the late one would be lost.
+ * projection's processor only starts reading after the gap timeout has passed. If the late append had drawn its
+ * global index when it appended, the others would commit above it, be read as old events, and the late one would be
+ * lost. Its index is drawn as it commits, so the others are neither held back nor read past it.
  */
 @OpeIntegrationTest
 class LateCommitTest {
@@ -105,8 +106,8 @@ class LateCommitTest {
         for (CompletableFuture<AnsweredRegistration> other : others) {
             AnsweredRegistration answered = other.get(30, TimeUnit.SECONDS);
             assertThat(answered.response().status()).isEqualTo(201);
-            assertThat(answered.answeredAt()).as("an append waits for the open one to commit")
-                    .isGreaterThan(committedAt.get());
+            assertThat(answered.answeredAt()).as("an append does not wait for the open one")
+                    .isLessThan(committedAt.get());
             otherIds.add(answered.response().json().get("id").asString());
         }
 
@@ -117,7 +118,7 @@ class LateCommitTest {
         for (String id : otherIds) {
             assertThat(api.getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(15))
                     .status()).isEqualTo(200);
-            assertThat(position(api, id)).as("global index follows commit order").isGreaterThan(latePosition);
+            assertThat(position(api, id)).as("global index follows commit order").isLessThan(latePosition);
         }
         tools.jackson.databind.JsonNode verification = api.as("auditor").get("/api/audit/verify").json();
         assertThat(verification.get("ok").asBoolean()).as("the hash chain holds across the held append: " + verification)

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -32,23 +33,24 @@ import java.util.stream.LongStream;
 /**
  * A JDBC event storage engine whose appends are serialised by a PostgreSQL transaction-level advisory lock.
  * <p>
- * The lock is taken in the appending transaction before the global index is drawn from its sequence, and
- * held until that transaction commits or rolls back. So no append can draw a global index while another
- * append is uncommitted: global indexes become visible strictly in order, and a streaming processor never
- * sees a "gap" that a slow transaction fills later. That rules out the loss described in AxonFramework issue
- * 4829, where a gap older than the gap timeout is skipped for good. Gaps still arise from rolled-back appends;
- * those are permanent and skipping them is correct. The lock spans every process on the database (split
- * mode included).
+ * Every global index is drawn while the lock is held, and the lock is held until the drawing transaction commits
+ * or rolls back. So no append can draw a global index while another append is uncommitted: global indexes become
+ * visible strictly in order, and a streaming processor never sees a "gap" that a slow transaction fills later. That
+ * rules out the loss described in AxonFramework issue 4829, where a gap older than the gap timeout is skipped for
+ * good. Gaps still arise from rolled-back appends; those are permanent and skipping them is correct. The lock spans
+ * every process on the database (split mode included).
  * <p>
- * The same lock makes the tamper-evident {@link EventChain} well defined: in the appending transaction the
- * engine appends one link per event to the chain, continuing from the link of the event appended before. It links
- * the very bytes and texts it writes, under global indexes drawn from the sequence while the lock is held, so
- * nothing is read back.
+ * The same lock makes the tamper-evident {@link EventChain} well defined: each event's link continues from the link
+ * of the event indexed before it, and is written in the event's own transaction.
  * <p>
- * The lock is held by every append until it commits, so its length bounds the rate of appends. So the events are
- * serialised before it is taken, and while it is held there are two round trips before the commit: one takes it,
- * reads the chain's head and draws the global indexes; the other inserts the events and their links (an append of
- * more than a few events, an import's, takes one more).
+ * A command's events (up to {@link #DRAWN_AT_COMMIT}) take no lock while the command runs. They are inserted with
+ * provisional, negative global indexes, and a deferred trigger ({@code V5__global_index_drawn_at_commit.sql}) takes
+ * the lock while their transaction commits, draws their indexes and writes their links in PostgreSQL. The lock is
+ * then held for the commit alone, not for the round trips to this JVM before it, and a transaction that stays open
+ * holds back no other append. Larger appends (an import's, a benchmark's history) take the lock in their first
+ * statement, draw their indexes, and insert the events with links computed here from the bytes written: nothing
+ * is read back. Before that they have the trigger index the transaction's earlier provisional events, so that
+ * indexes follow the order of appends within a transaction too.
  * <p>
  * Reading for the streaming processors is Axon's, except that each event's time stamp is parsed once, by
  * {@link StoredTimestamps}, and kept: Axon parsed it with the JDK's formatter to decide on gaps and again whenever
@@ -66,13 +68,21 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
             + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, metaData) "
             + "VALUES ";
     private static final String EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String PROVISIONAL_VALUES =
+            "(-nextval('domain_event_provisional_index_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_LINKS = "INSERT INTO " + EventChain.TABLE
             + " (global_index, event_identifier, link) VALUES ";
     private static final String LINK_VALUES = "(?, ?, ?)";
 
-    /** Appends of up to this many events insert events and links in one round trip. */
-    private static final int ONE_ROUND_TRIP = 16;
-    private static final String[] EVENTS_AND_LINKS = eventsAndLinks(ONE_ROUND_TRIP);
+    /** The deferred trigger that indexes and links provisional events as their transaction commits (V5). */
+    static final String COMMIT_ORDER_TRIGGER = "domain_event_commit_order";
+
+    /**
+     * Appends of up to this many events (a command's) are inserted with provisional indexes, in one round trip,
+     * and indexed as they commit; larger ones take the lock first.
+     */
+    static final int DRAWN_AT_COMMIT = 16;
+    private static final String[] PROVISIONAL_INSERTS = provisionalInserts(DRAWN_AT_COMMIT);
 
     /** How many links are written per JDBC batch, and how many rows are fetched per round trip. */
     private static final int LINK_BATCH = 1000;
@@ -144,10 +154,19 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
         if (events.isEmpty()) {
             return;
         }
-        // Serialising costs CPU and no lock: done before the lock is taken, so the lock is held only for the
-        // statements themselves and the commit.
+        // Serialising costs CPU and no lock: done before the lock is taken.
         List<Row> rows = events.stream().map(event -> Row.of(event, serializer)).toList();
         transactionManager.executeInTransaction(() -> withConnection(connection -> {
+            if (rows.size() <= DRAWN_AT_COMMIT) {
+                try {
+                    insertProvisional(connection, rows);
+                } catch (SQLException e) {
+                    handlePersistenceException(e, events.get(0));
+                    throw e;
+                }
+                return;
+            }
+            indexProvisionalEventsNow(connection);
             LockedHead head = lockReadChainHeadAndDrawIndexes(connection, rows.size());
             try {
                 if (head.link() == null) {
@@ -161,6 +180,31 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
                 throw e;
             }
         }, "Could not append the events"));
+    }
+
+    /**
+     * Inserts a command's events with provisional global indexes, in one multi-row insert kept prepared per size by
+     * the driver. No lock is taken: the trigger indexes and links them as their transaction commits.
+     */
+    private static void insertProvisional(Connection connection, List<Row> rows) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(PROVISIONAL_INSERTS[rows.size()])) {
+            int parameter = 1;
+            for (Row row : rows) {
+                parameter = setEventWithoutIndex(insert, parameter, row);
+            }
+            insert.execute();
+        }
+    }
+
+    /**
+     * Has the trigger index and link the transaction's provisional events now, ahead of a larger append in the same
+     * transaction, so that they come before it in the log as they came before it in the transaction.
+     */
+    private static void indexProvisionalEventsNow(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET CONSTRAINTS " + COMMIT_ORDER_TRIGGER + " IMMEDIATE; SET CONSTRAINTS "
+                    + COMMIT_ORDER_TRIGGER + " DEFERRED");
+        }
     }
 
     /**
@@ -248,31 +292,13 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
         return links;
     }
 
-    /**
-     * Inserts the rows under the global indexes drawn for them and, given their links, the links too. Up to
-     * {@link #ONE_ROUND_TRIP} events (a command's) go as one text of two multi-row inserts, sent in one round trip
-     * and kept prepared per size by the driver; more go as two JDBC batches.
-     */
+    /** Inserts the rows under the global indexes drawn for them and, given their links, the links too. */
     private static void insert(Connection connection, List<Row> rows, long[] globalIndexes, byte[][] links)
             throws SQLException {
-        if (links != null && rows.size() <= ONE_ROUND_TRIP) {
-            try (PreparedStatement insert = connection.prepareStatement(EVENTS_AND_LINKS[rows.size()])) {
-                int parameter = 1;
-                for (int i = 0; i < rows.size(); i++) {
-                    parameter = setEvent(insert, parameter, rows.get(i), globalIndexes[i]);
-                }
-                for (int i = 0; i < rows.size(); i++) {
-                    insert.setLong(parameter++, globalIndexes[i]);
-                    insert.setString(parameter++, rows.get(i).eventIdentifier());
-                    insert.setBytes(parameter++, links[i]);
-                }
-                insert.execute();
-            }
-            return;
-        }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS + EVENT_VALUES)) {
             for (int i = 0; i < rows.size(); i++) {
-                setEvent(insert, 1, rows.get(i), globalIndexes[i]);
+                insert.setLong(1, globalIndexes[i]);
+                setEventWithoutIndex(insert, 2, rows.get(i));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -290,9 +316,9 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
         }
     }
 
-    private static int setEvent(PreparedStatement insert, int first, Row row, long globalIndex) throws SQLException {
+    /** Sets a row's columns after the global index, from parameter {@code first} on; returns the next parameter. */
+    private static int setEventWithoutIndex(PreparedStatement insert, int first, Row row) throws SQLException {
         int parameter = first;
-        insert.setLong(parameter++, globalIndex);
         insert.setString(parameter++, row.eventIdentifier());
         insert.setString(parameter++, row.aggregateIdentifier());
         insert.setLong(parameter++, row.sequenceNumber());
@@ -305,11 +331,10 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
         return parameter;
     }
 
-    private static String[] eventsAndLinks(int most) {
+    private static String[] provisionalInserts(int most) {
         String[] texts = new String[most + 1];
         for (int n = 1; n <= most; n++) {
-            texts[n] = INSERT_EVENTS + String.join(", ", Collections.nCopies(n, EVENT_VALUES)) + "; "
-                    + INSERT_LINKS + String.join(", ", Collections.nCopies(n, LINK_VALUES));
+            texts[n] = INSERT_EVENTS + String.join(", ", Collections.nCopies(n, PROVISIONAL_VALUES));
         }
         return texts;
     }

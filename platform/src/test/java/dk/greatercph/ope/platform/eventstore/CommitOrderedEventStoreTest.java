@@ -76,7 +76,7 @@ class CommitOrderedEventStoreTest {
     }
 
     @Test
-    void anAppendWaitsForAnUncommittedAppendSoGlobalIndexesFollowCommitOrder() throws Exception {
+    void aCommandsAppendDoesNotWaitForAnUncommittedOneAndGlobalIndexesFollowCommitOrder() throws Exception {
         String first = "TST-" + UUID.randomUUID();
         String second = "TST-" + UUID.randomUUID();
         CountDownLatch appendedUncommitted = new CountDownLatch(1);
@@ -89,6 +89,61 @@ class CommitOrderedEventStoreTest {
                     await(commit);
                 }));
         assertThat(appendedUncommitted.await(60, TimeUnit.SECONDS)).isTrue();
+        engine.appendEvents(event(second, "fast"));
+
+        assertThat(slow).as("the first append is still uncommitted").isNotDone();
+        assertThat(globalIndex(second)).as("committed, so indexed").isPositive();
+        commit.countDown();
+        slow.get(60, TimeUnit.SECONDS);
+
+        assertThat(globalIndex(first)).as("indexed when it committed, after the second").isGreaterThan(globalIndex(second));
+        assertThat(unlinked()).isZero();
+        assertThat(brokenLinks()).isEmpty();
+    }
+
+    @Test
+    void aCommandsAppendCommitsOnlyOnceItHasTheAppendLock() throws Exception {
+        String aggregate = "TST-" + UUID.randomUUID();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                            .param("key", CommitOrderedJdbcEventStorageEngine.APPEND_LOCK_KEY).query().singleRow();
+                    locked.countDown();
+                    await(release);
+                }));
+        assertThat(locked.await(60, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> append = CompletableFuture.runAsync(() -> engine.appendEvents(event(aggregate, "waits")));
+        waitUntilAnAppendWaitsForTheLock();
+        assertThat(append).isNotDone();
+        release.countDown();
+        holder.get(60, TimeUnit.SECONDS);
+        append.get(60, TimeUnit.SECONDS);
+
+        assertThat(globalIndex(aggregate)).isPositive();
+        assertThat(brokenLinks()).isEmpty();
+    }
+
+    @Test
+    void anAppendWaitsForAnUncommittedLargeAppendWhichHoldsTheLockFromItsStart() throws Exception {
+        String first = "TST-" + UUID.randomUUID();
+        String second = "TST-" + UUID.randomUUID();
+        CountDownLatch appendedUncommitted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        List<EventMessage<?>> large = new java.util.ArrayList<>();
+        for (int i = 0; i <= CommitOrderedJdbcEventStorageEngine.DRAWN_AT_COMMIT; i++) {
+            large.add(event(first, i, "large #" + i));
+        }
+
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    engine.appendEvents(large);
+                    appendedUncommitted.countDown();
+                    await(commit);
+                }));
+        assertThat(appendedUncommitted.await(60, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> fast = CompletableFuture.runAsync(() -> engine.appendEvents(event(second, "fast")));
         waitUntilAnAppendWaitsForTheLock();
 
@@ -97,12 +152,40 @@ class CommitOrderedEventStoreTest {
         slow.get(60, TimeUnit.SECONDS);
         fast.get(60, TimeUnit.SECONDS);
 
-        assertThat(globalIndex(first)).isLessThan(globalIndex(second));
+        assertThat(jdbc.sql("SELECT max(globalIndex) FROM DomainEventEntry WHERE aggregateIdentifier = :id")
+                .param("id", first).query(Long.class).single()).isLessThan(globalIndex(second));
+        assertThat(brokenLinks()).isEmpty();
+    }
+
+    @Test
+    void aCommandsEventsAndALargerAppendInOneTransactionAreIndexedInTheOrderTheyWereAppended() {
+        String aggregate = "TST-" + UUID.randomUUID();
+        List<EventMessage<?>> small = List.of(event(aggregate, 0, "small #0"), event(aggregate, 1, "small #1"));
+        List<EventMessage<?>> large = new java.util.ArrayList<>();
+        for (int i = 0; i <= CommitOrderedJdbcEventStorageEngine.DRAWN_AT_COMMIT; i++) {
+            large.add(event(aggregate, 2 + i, "large #" + i));
+        }
+        List<EventMessage<?>> after = List.of(event(aggregate, 3 + CommitOrderedJdbcEventStorageEngine.DRAWN_AT_COMMIT,
+                "small after"));
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            engine.appendEvents(small);
+            engine.appendEvents(large);
+            engine.appendEvents(after);
+        });
+
+        List<Long> sequenceByIndex = jdbc.sql("SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = :id"
+                + " ORDER BY globalIndex").param("id", aggregate).query(Long.class).list();
+        assertThat(sequenceByIndex).hasSize(small.size() + large.size() + after.size()).isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(unlinked()).isZero();
+        assertThat(brokenLinks()).isEmpty();
     }
 
     @Test
     void everyStoredEventIsLinkedAndTheChainRecomputesFromTheTable() {
-        String aggregate = "TST-" + UUID.randomUUID();
+        // Texts beyond ASCII: PostgreSQL hashes their UTF-8 bytes as the verification does.
+        String aggregate = "TST-Ærø-北京-" + UUID.randomUUID();
 
         engine.appendEvents(List.of(event(aggregate, 0, "one"), event(aggregate, 1, "two"), event(aggregate, 2, "three")));
 
@@ -129,8 +212,8 @@ class CommitOrderedEventStoreTest {
 
     @Test
     void appendsOfEverySizeGetIndexesInTheirOrderAndLinksThatRecompute() {
-        // 1 and 16 events go in one round trip with their links, 17 and 40 as batches; events without an aggregate
-        // (no type, their own id as aggregate) among them.
+        // 1 and 16 events are indexed and linked by PostgreSQL as they commit, 17 and 40 take the lock first and go
+        // as batches; events without an aggregate (no type, their own id as aggregate) among them.
         for (int size : new int[]{1, 16, 17, 40}) {
             String aggregate = "TST-" + UUID.randomUUID();
             List<EventMessage<?>> events = new java.util.ArrayList<>();
@@ -192,14 +275,19 @@ class CommitOrderedEventStoreTest {
         String aggregate = "TST-" + UUID.randomUUID();
         long before = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM DomainEventEntry").query(Long.class).single();
         engine.appendEvents(event(aggregate, 0, "before the gap"));
-        try {
-            new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                engine.appendEvents(event(aggregate, 1, "rolled back"));
-                status.setRollbackOnly();
-            });
-        } catch (RuntimeException ignored) {
-            // the rollback leaves a gap in the global index
+        // A command's append that rolls back never drew an index; a larger one did, and leaves a gap of its size.
+        List<EventMessage<?>> large = new java.util.ArrayList<>();
+        for (int i = 0; i <= CommitOrderedJdbcEventStorageEngine.DRAWN_AT_COMMIT; i++) {
+            large.add(event("TST-" + UUID.randomUUID(), 0, "rolled back #" + i));
         }
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            engine.appendEvents(event(aggregate, 1, "rolled back"));
+            status.setRollbackOnly();
+        });
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            engine.appendEvents(large);
+            status.setRollbackOnly();
+        });
         engine.appendEvents(List.of(event(aggregate, 1, "after the gap"), event(aggregate, 2, "last")));
         JdbcEventStorageEngine axons = JdbcEventStorageEngine.builder().connectionProvider(connectionProvider)
                 .transactionManager(axonTransactions).eventSerializer(eventSerializer).snapshotSerializer(eventSerializer)
@@ -223,7 +311,7 @@ class CommitOrderedEventStoreTest {
             }
         }
         assertThat(((GapAwareTrackingToken) read(engine, GapAwareTrackingToken.newInstance(before, List.of()), aggregate)
-                .get(1).trackingToken()).getGaps()).as("the rolled-back index, a recent gap").hasSize(1);
+                .get(1).trackingToken()).getGaps()).as("the rolled-back indexes, a recent gap").hasSize(large.size());
     }
 
     /** A payload with the kinds of fields events carry. */
