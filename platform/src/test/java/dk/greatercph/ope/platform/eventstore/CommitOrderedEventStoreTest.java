@@ -79,22 +79,13 @@ class CommitOrderedEventStoreTest {
     void aCommandsAppendDoesNotWaitForAnUncommittedOneAndGlobalIndexesFollowCommitOrder() throws Exception {
         String first = "TST-" + UUID.randomUUID();
         String second = "TST-" + UUID.randomUUID();
-        CountDownLatch appendedUncommitted = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
 
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> {
-                    engine.appendEvents(event(first, "slow"));
-                    appendedUncommitted.countDown();
-                    await(commit);
-                }));
-        assertThat(appendedUncommitted.await(60, TimeUnit.SECONDS)).isTrue();
+        OpenTransaction slow = openTransaction(() -> engine.appendEvents(event(first, "slow")));
         engine.appendEvents(event(second, "fast"));
 
-        assertThat(slow).as("the first append is still uncommitted").isNotDone();
+        assertThat(slow.isOpen()).as("the first append is still uncommitted").isTrue();
         assertThat(globalIndex(second)).as("committed, so indexed").isPositive();
-        commit.countDown();
-        slow.get(60, TimeUnit.SECONDS);
+        slow.commit();
 
         assertThat(globalIndex(first)).as("indexed when it committed, after the second").isGreaterThan(globalIndex(second));
         assertThat(unlinked()).isZero();
@@ -104,22 +95,13 @@ class CommitOrderedEventStoreTest {
     @Test
     void aCommandsAppendCommitsOnlyOnceItHasTheAppendLock() throws Exception {
         String aggregate = "TST-" + UUID.randomUUID();
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> {
-                    jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
-                            .param("key", CommitOrderedJdbcEventStorageEngine.APPEND_LOCK_KEY).query().singleRow();
-                    locked.countDown();
-                    await(release);
-                }));
-        assertThat(locked.await(60, TimeUnit.SECONDS)).isTrue();
+        OpenTransaction holder = openTransaction(() -> jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", CommitOrderedJdbcEventStorageEngine.APPEND_LOCK_KEY).query().singleRow());
 
         CompletableFuture<Void> append = CompletableFuture.runAsync(() -> engine.appendEvents(event(aggregate, "waits")));
         waitUntilAnAppendWaitsForTheLock();
         assertThat(append).isNotDone();
-        release.countDown();
-        holder.get(60, TimeUnit.SECONDS);
+        holder.commit();
         append.get(60, TimeUnit.SECONDS);
 
         assertThat(globalIndex(aggregate)).isPositive();
@@ -130,26 +112,13 @@ class CommitOrderedEventStoreTest {
     void anAppendWaitsForAnUncommittedLargeAppendWhichHoldsTheLockFromItsStart() throws Exception {
         String first = "TST-" + UUID.randomUUID();
         String second = "TST-" + UUID.randomUUID();
-        CountDownLatch appendedUncommitted = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        List<EventMessage<?>> large = new java.util.ArrayList<>();
-        for (int i = 0; i <= CommitOrderedJdbcEventStorageEngine.DRAWN_AT_COMMIT; i++) {
-            large.add(event(first, i, "large #" + i));
-        }
 
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> {
-                    engine.appendEvents(large);
-                    appendedUncommitted.countDown();
-                    await(commit);
-                }));
-        assertThat(appendedUncommitted.await(60, TimeUnit.SECONDS)).isTrue();
+        OpenTransaction slow = openTransaction(() -> engine.appendEvents(largeAppend(first, 0)));
         CompletableFuture<Void> fast = CompletableFuture.runAsync(() -> engine.appendEvents(event(second, "fast")));
         waitUntilAnAppendWaitsForTheLock();
 
         assertThat(fast).isNotDone();
-        commit.countDown();
-        slow.get(60, TimeUnit.SECONDS);
+        slow.commit();
         fast.get(60, TimeUnit.SECONDS);
 
         assertThat(jdbc.sql("SELECT max(globalIndex) FROM DomainEventEntry WHERE aggregateIdentifier = :id")
@@ -161,10 +130,7 @@ class CommitOrderedEventStoreTest {
     void aCommandsEventsAndALargerAppendInOneTransactionAreIndexedInTheOrderTheyWereAppended() {
         String aggregate = "TST-" + UUID.randomUUID();
         List<EventMessage<?>> small = List.of(event(aggregate, 0, "small #0"), event(aggregate, 1, "small #1"));
-        List<EventMessage<?>> large = new java.util.ArrayList<>();
-        for (int i = 0; i <= CommitOrderedJdbcEventStorageEngine.DRAWN_AT_COMMIT; i++) {
-            large.add(event(aggregate, 2 + i, "large #" + i));
-        }
+        List<EventMessage<?>> large = largeAppend(aggregate, 2);
         List<EventMessage<?>> after = List.of(event(aggregate, 3 + CommitOrderedJdbcEventStorageEngine.DRAWN_AT_COMMIT,
                 "small after"));
 
@@ -276,10 +242,7 @@ class CommitOrderedEventStoreTest {
         long before = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM DomainEventEntry").query(Long.class).single();
         engine.appendEvents(event(aggregate, 0, "before the gap"));
         // A command's append that rolls back never drew an index; a larger one did, and leaves a gap of its size.
-        List<EventMessage<?>> large = new java.util.ArrayList<>();
-        for (int i = 0; i <= CommitOrderedJdbcEventStorageEngine.DRAWN_AT_COMMIT; i++) {
-            large.add(event("TST-" + UUID.randomUUID(), 0, "rolled back #" + i));
-        }
+        List<EventMessage<?>> large = largeAppend("TST-" + UUID.randomUUID(), 0);
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             engine.appendEvents(event(aggregate, 1, "rolled back"));
             status.setRollbackOnly();
@@ -420,6 +383,41 @@ class CommitOrderedEventStoreTest {
             previous = link;
         }
         return broken;
+    }
+
+    /** The events of an append one larger than a command's, for {@code aggregate} from {@code firstSequence} on. */
+    private static List<EventMessage<?>> largeAppend(String aggregate, long firstSequence) {
+        List<EventMessage<?>> events = new java.util.ArrayList<>();
+        for (int i = 0; i <= CommitOrderedJdbcEventStorageEngine.DRAWN_AT_COMMIT; i++) {
+            events.add(event(aggregate, firstSequence + i, "large #" + i));
+        }
+        return events;
+    }
+
+    /** Runs {@code work} in a transaction on another thread, which stays open until {@link OpenTransaction#commit()}. */
+    private OpenTransaction openTransaction(Runnable work) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> transaction = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    work.run();
+                    done.countDown();
+                    await(commit);
+                }));
+        assertThat(done.await(60, TimeUnit.SECONDS)).as("the work in the open transaction was done").isTrue();
+        return new OpenTransaction(transaction, commit);
+    }
+
+    private record OpenTransaction(CompletableFuture<Void> transaction, CountDownLatch commitSignal) {
+
+        boolean isOpen() {
+            return !transaction.isDone();
+        }
+
+        void commit() throws Exception {
+            commitSignal.countDown();
+            transaction.get(60, TimeUnit.SECONDS);
+        }
     }
 
     private void waitUntilAnAppendWaitsForTheLock() throws InterruptedException {
