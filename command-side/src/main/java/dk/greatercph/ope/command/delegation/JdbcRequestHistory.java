@@ -4,6 +4,7 @@ import dk.greatercph.ope.command.lookup.RebuildableLookup;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.platform.eventstore.WritesWithTheEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,15 +35,13 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
     @Override
     public void record(DelegationId delegation, String organisation, List<Theme> themes, LocalDate received,
                        Instant registeredAt) {
-        jdbc.sql("""
+        // Sent with the registration's event, in its round trip (WritesWithTheEvents).
+        WritesWithTheEvents.write(jdbc, """
                         INSERT INTO delegation_request_history
                                (delegation_id, organisation_key, themes, received_on, registered_at)
-                        VALUES (:id, :organisation, :themes, :received, :at)
-                        """)
-                .param("id", delegation.value()).param("organisation", key(organisation))
-                .param("themes", themes.stream().map(Theme::name).toArray(String[]::new))
-                .param("received", received)
-                .param("at", Timestamp.from(registeredAt.truncatedTo(ChronoUnit.MILLIS))).update();
+                        VALUES (?, ?, ?, ?, ?)""",
+                delegation.value(), key(organisation), themes.stream().map(Theme::name).toArray(String[]::new),
+                received, Timestamp.from(registeredAt.truncatedTo(ChronoUnit.MILLIS)));
     }
 
     @Override

@@ -156,15 +156,22 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
         }
         // Serialising costs CPU and no lock: done before the lock is taken.
         List<Row> rows = events.stream().map(event -> Row.of(event, serializer)).toList();
+        List<WritesWithTheEvents.Write> writes = WritesWithTheEvents.take();
         transactionManager.executeInTransaction(() -> withConnection(connection -> {
             if (rows.size() <= DRAWN_AT_COMMIT) {
                 try {
-                    insertProvisional(connection, rows);
+                    insertProvisional(connection, writes, rows);
                 } catch (SQLException e) {
                     handlePersistenceException(e, events.get(0));
                     throw e;
                 }
                 return;
+            }
+            for (WritesWithTheEvents.Write write : writes) {
+                try (PreparedStatement statement = connection.prepareStatement(write.sql())) {
+                    setParameters(statement, 1, write);
+                    statement.execute();
+                }
             }
             indexProvisionalEventsNow(connection);
             LockedHead head = lockReadChainHeadAndDrawIndexes(connection, rows.size());
@@ -184,11 +191,22 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
 
     /**
      * Inserts a command's events with provisional global indexes, in one multi-row insert kept prepared per size by
-     * the driver. No lock is taken: the trigger indexes and links them as their transaction commits.
+     * the driver, and in front of it in the same text the command's {@link WritesWithTheEvents}: one round trip. No
+     * lock is taken: the trigger indexes and links the events as their transaction commits.
      */
-    private static void insertProvisional(Connection connection, List<Row> rows) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(PROVISIONAL_INSERTS[rows.size()])) {
+    private static void insertProvisional(Connection connection, List<WritesWithTheEvents.Write> writes,
+                                          List<Row> rows) throws SQLException {
+        String text = PROVISIONAL_INSERTS[rows.size()];
+        if (!writes.isEmpty()) {
+            StringBuilder withWrites = new StringBuilder();
+            writes.forEach(write -> withWrites.append(write.sql()).append("; "));
+            text = withWrites.append(text).toString();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(text)) {
             int parameter = 1;
+            for (WritesWithTheEvents.Write write : writes) {
+                parameter = setParameters(insert, parameter, write);
+            }
             for (Row row : rows) {
                 parameter = setEventWithoutIndex(insert, parameter, row);
             }
@@ -314,6 +332,15 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
                 insert.executeBatch();
             }
         }
+    }
+
+    private static int setParameters(PreparedStatement statement, int first, WritesWithTheEvents.Write write)
+            throws SQLException {
+        int parameter = first;
+        for (Object value : write.parameters()) {
+            statement.setObject(parameter++, value);
+        }
+        return parameter;
     }
 
     /** Sets a row's columns after the global index, from parameter {@code first} on; returns the next parameter. */
