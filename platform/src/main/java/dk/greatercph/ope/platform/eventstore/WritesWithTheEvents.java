@@ -17,7 +17,8 @@ import java.util.List;
  * {@link CommitOrderedJdbcEventStorageEngine#DRAWN_AT_COMMIT} events sends it in front of the events' insert, in one
  * text of two statements. A larger append, or a unit of work that appends no event, sends it on its own, before the
  * events or as the unit of work prepares to commit. Either way it is written in the command's transaction, before
- * its events, and rolls back with it.
+ * its events, and rolls back with it; a nested unit of work that rolls back drops its own writes, though its root
+ * may still commit.
  * <p>
  * So the unit of work does not read its own write before it commits: a reader in the same command would not see it.
  * A failed write fails the append; a unique violation there is reported as a conflict, as the events' own would be.
@@ -43,7 +44,8 @@ public final class WritesWithTheEvents {
             jdbc.sql(sql).params(parameters).update();
             return;
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        UnitOfWork<?> root = current.root();
         List<Write> pending = root.getOrComputeResource(RESOURCE, key -> {
             // Whatever no append took by then: a unit of work without events, or writes given after the append.
             root.onPrepareCommit(unitOfWork -> {
@@ -53,7 +55,12 @@ public final class WritesWithTheEvents {
             });
             return new ArrayList<>();
         });
-        pending.add(new Write(sql, parameters.clone()));
+        Write write = new Write(sql, parameters.clone());
+        pending.add(write);
+        if (current != root) {
+            // A nested unit of work that rolls back takes its writes with it, while the root may still commit.
+            current.onRollback(unitOfWork -> pending.remove(write));
+        }
     }
 
     /** The writes waiting in the current unit of work, handed over: whoever takes them sends them. */

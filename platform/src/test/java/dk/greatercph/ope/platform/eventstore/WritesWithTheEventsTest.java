@@ -86,6 +86,24 @@ class WritesWithTheEventsTest {
     }
 
     @Test
+    void aWriteOfANestedUnitOfWorkThatRollsBackIsNotWrittenWhenTheRootCommits() {
+        String kept = "W-" + UUID.randomUUID();
+        String dropped = "W-" + UUID.randomUUID();
+
+        UnitOfWork<?> root = inUnitOfWork(() -> {
+            WritesWithTheEvents.write(jdbc, INSERT, kept, new String[]{"HEALTH"}, LocalDate.of(2027, 4, 12));
+            eventStore.publish(event(kept));
+        });
+        DefaultUnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
+        WritesWithTheEvents.write(jdbc, INSERT, dropped, new String[]{"HEALTH"}, LocalDate.of(2027, 4, 12));
+        nested.rollback();
+        root.commit();
+
+        assertThat(rows(kept)).isEqualTo(1);
+        assertThat(rows(dropped)).isZero();
+    }
+
+    @Test
     void aFailedWriteFailsTheAppendAndNothingIsStored() {
         String id = "W-" + UUID.randomUUID();
         WritesWithTheEvents.write(jdbc, INSERT, id, new String[]{"HEALTH"}, LocalDate.of(2027, 4, 12));
