@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +74,9 @@ public class Api {
     }
 
     /**
-     * The general call. {@code body} is written as JSON unless it is already a {@code byte[]} (then
-     * {@code headers} must name its Content-Type).
+     * The general call. {@code body} is written as JSON unless it is already a {@code byte[]} or a file ({@link Path},
+     * read as the API reads it, so that a large upload is never held in memory); for those two {@code headers} must
+     * name its Content-Type.
      */
     public ApiAnswer call(HttpMethod method, String path, Map<String, ?> query, Object body, Map<String, String> headers) {
         if (!path.startsWith("/api/")) {
@@ -105,17 +107,14 @@ public class Api {
         Map<String, String[]> parameterMap = new LinkedHashMap<>();
         parameters.forEach((name, values) -> parameterMap.put(name, values.toArray(String[]::new)));
         Map<String, String> sent = new LinkedHashMap<>(headers);
-        byte[] content = null;
-        if (body instanceof byte[] bytes) {
-            content = bytes;
-        } else if (body != null) {
+        Object content = body;
+        if (body != null && !(body instanceof byte[]) && !(body instanceof Path)) {
             content = json.writeValueAsBytes(body);
             sent.putIfAbsent("Content-Type", MediaType.APPLICATION_JSON_VALUE);
         }
         sent.putIfAbsent("Accept", MediaType.APPLICATION_JSON_VALUE + ", application/problem+json");
-        ApiRequest request = new ApiRequest(page, method.name(), queryString, parameterMap, content, sent);
         CapturedResponse response = new CapturedResponse(pageResponse);
-        try {
+        try (ApiRequest request = new ApiRequest(page, method.name(), queryString, parameterMap, content, sent)) {
             // an include, not a forward: the page's response stays open for the page itself
             page.getRequestDispatcher(path).include(request, response);
         } catch (ServletException | IOException e) {

@@ -6,9 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,25 +22,40 @@ import java.util.Map;
 
 /**
  * The page's request turned into an API request: its own method, body and API headers. The page's own
- * parameters, body and htmx headers are not passed on; cookies, client address and the rest are.
+ * parameters, body and htmx headers are not passed on; cookies, client address and the rest are. A body given as a
+ * file is read from it as the API reads, never held in memory; {@link #close()} closes what was opened.
  */
-final class ApiRequest extends HttpServletRequestWrapper {
+final class ApiRequest extends HttpServletRequestWrapper implements AutoCloseable {
 
     private final String method;
     private final byte[] content;
+    private final Path file;
+    private final long length;
+    private final List<FileServletInputStream> opened = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final String queryString;
     private final Map<String, String[]> parameters;
 
+    /** @param body the body: bytes, a file ({@link Path}) or null for none */
     ApiRequest(HttpServletRequest page, String method, String queryString, Map<String, String[]> parameters,
-               byte[] content, Map<String, String> headers) {
+               Object body, Map<String, String> headers) {
         super(page);
         this.method = method;
         this.queryString = queryString;
         this.parameters = Map.copyOf(parameters);
-        this.content = content == null ? new byte[0] : content;
+        this.file = body instanceof Path path ? path : null;
+        this.content = body instanceof byte[] bytes ? bytes : new byte[0];
+        this.length = file == null ? content.length : size(file);
         headers.forEach((name, value) -> this.headers.put(name.toLowerCase(Locale.ROOT), value));
-        this.headers.put("content-length", Integer.toString(this.content.length));
+        this.headers.put("content-length", Long.toString(length));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the body's file cannot be read: " + file, e);
+        }
     }
 
     @Override
@@ -84,12 +105,12 @@ final class ApiRequest extends HttpServletRequestWrapper {
 
     @Override
     public int getContentLength() {
-        return content.length;
+        return length > Integer.MAX_VALUE ? -1 : (int) length;
     }
 
     @Override
     public long getContentLengthLong() {
-        return content.length;
+        return length;
     }
 
     @Override
@@ -125,7 +146,19 @@ final class ApiRequest extends HttpServletRequestWrapper {
 
     @Override
     public ServletInputStream getInputStream() {
-        return new BytesInputStream(content);
+        if (file == null) {
+            return new BytesInputStream(content);
+        }
+        FileServletInputStream in = FileServletInputStream.open(file);
+        opened.add(in);
+        return in;
+    }
+
+    /** Closes the body's file streams the API opened (it may leave them open, as it would a socket's). */
+    @Override
+    public void close() {
+        opened.forEach(FileServletInputStream::close);
+        opened.clear();
     }
 
     @Override

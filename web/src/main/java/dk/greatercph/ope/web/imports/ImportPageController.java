@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,19 +54,28 @@ class ImportPageController {
             model.addAttribute("fileError", "import.file.missing");
             return "imports/imports";
         }
-        byte[] bytes = file.getBytes();
-        ApiAnswer answer = api.call(HttpMethod.POST, "/api/imports", Map.of("dryRun", "true"), bytes, CSV);
-        if (answer.ok()) {
-            String id = answer.body().path("id").asString();
-            PendingImports.of(session).keep(id, bytes);
-            return "redirect:/imports/" + id;
+        // on disk, not in memory: a file near the 64 MB limit, or a few at once, would otherwise take the heap
+        Path upload = PendingImports.receive(file);
+        boolean kept = false;
+        try {
+            ApiAnswer answer = api.call(HttpMethod.POST, "/api/imports", Map.of("dryRun", "true"), upload, CSV);
+            if (answer.ok()) {
+                String id = answer.body().path("id").asString();
+                PendingImports.of(session).keep(id, upload);
+                kept = true;
+                return "redirect:/imports/" + id;
+            }
+            if (answer.status() == 403) {
+                return forbidden(model, response);
+            }
+            response.setStatus(answer.status() == 413 ? 413 : 400);
+            model.addAttribute("problem", answer.problem());
+            return "imports/imports";
+        } finally {
+            if (!kept) {
+                PendingImports.delete(upload);
+            }
         }
-        if (answer.status() == 403) {
-            return forbidden(model, response);
-        }
-        response.setStatus(answer.status() == 413 ? 413 : 400);
-        model.addAttribute("problem", answer.problem());
-        return "imports/imports";
     }
 
     @GetMapping("/imports/{id}")
@@ -88,19 +98,29 @@ class ImportPageController {
     @PostMapping("/imports/{id}/apply")
     String apply(@PathVariable String id, Model model, HttpServletResponse response, HttpSession session) {
         PendingImports pending = PendingImports.of(session);
-        byte[] bytes = pending.read(id);
-        if (bytes == null) {
+        // taken, so that a second press of the button while this one runs finds nothing to apply
+        Path file = pending.take(id);
+        if (file == null) {
             response.setStatus(409);
             model.addAttribute("gone", true);
             return run(id, null, model, session);
         }
-        ApiAnswer answer = api.call(HttpMethod.POST, "/api/imports", Map.of(), bytes, CSV);
-        if (answer.ok()) {
-            pending.forget(id);
-            return "redirect:/imports/" + answer.body().path("id").asString();
+        boolean applied = false;
+        try {
+            ApiAnswer answer = api.call(HttpMethod.POST, "/api/imports", Map.of(), file, CSV);
+            if (answer.ok()) {
+                applied = true;
+                return "redirect:/imports/" + answer.body().path("id").asString();
+            }
+            answer.orRefuse();
+            return "redirect:/imports/" + id;
+        } finally {
+            if (applied) {
+                PendingImports.delete(file);
+            } else {
+                pending.keep(id, file); // refused (the database away, …): the same file may be applied again
+            }
         }
-        answer.orRefuse();
-        return "redirect:/imports/" + id;
     }
 
     @SuppressWarnings("unchecked")

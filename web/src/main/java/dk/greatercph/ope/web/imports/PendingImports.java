@@ -3,10 +3,10 @@ package dk.greatercph.ope.web.imports;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionBindingListener;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,17 +35,26 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
         }
     }
 
-    /** Keeps {@code bytes} as the file of dry run {@code runId}. */
-    void keep(String runId, byte[] bytes) {
+    /**
+     * The uploaded file in a temporary file of its own, copied a buffer at a time: a file near the upload limit is not
+     * held in memory. The caller keeps it ({@link #keep}) or {@link #delete}s it.
+     */
+    static Path receive(MultipartFile upload) throws IOException {
+        Path file = Files.createTempFile("ope-import-", ".csv");
         try {
-            Path file = Files.createTempFile("ope-import-", ".csv");
-            Files.write(file, bytes);
-            String earlier = files.put(runId, file.toString());
-            if (earlier != null) {
-                delete(earlier);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            upload.transferTo(file);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    /** Keeps {@code file} (from {@link #receive}) as the file of dry run {@code runId}. */
+    void keep(String runId, Path file) {
+        String earlier = files.put(runId, file.toString());
+        if (earlier != null && !earlier.equals(file.toString())) {
+            delete(earlier);
         }
     }
 
@@ -53,24 +62,17 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
         return files.containsKey(runId);
     }
 
-    /** The bytes of dry run {@code runId}, or null when this session holds none. */
-    byte[] read(String runId) {
-        String file = files.get(runId);
+    /**
+     * The file of dry run {@code runId}, no longer held by the session: the caller {@link #keep}s it again or deletes
+     * it. Null when this session holds none (or another request took it).
+     */
+    Path take(String runId) {
+        String file = files.remove(runId);
         if (file == null) {
             return null;
         }
-        try {
-            return Files.readAllBytes(Path.of(file));
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    void forget(String runId) {
-        String file = files.remove(runId);
-        if (file != null) {
-            delete(file);
-        }
+        Path path = Path.of(file);
+        return Files.isReadable(path) ? path : null;
     }
 
     @Override
@@ -80,8 +82,12 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
     }
 
     private static void delete(String file) {
+        delete(Path.of(file));
+    }
+
+    static void delete(Path file) {
         try {
-            Files.deleteIfExists(Path.of(file));
+            Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // a temporary file left behind is removed with the temporary folder
         }
