@@ -1,12 +1,9 @@
 package dk.greatercph.ope.platform.input;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
-
 import java.io.ByteArrayInputStream;
 
 /** A request body already held in memory, read again as the servlet API reads a body (synchronously). */
-public final class BytesInputStream extends ServletInputStream {
+public final class BytesInputStream extends SynchronousServletInputStream {
 
     private final ByteArrayInputStream in;
 
@@ -27,15 +24,5 @@ public final class BytesInputStream extends ServletInputStream {
     @Override
     public boolean isFinished() {
         return in.available() == 0;
-    }
-
-    @Override
-    public boolean isReady() {
-        return true;
-    }
-
-    @Override
-    public void setReadListener(ReadListener listener) {
-        throw new UnsupportedOperationException("synchronous reads only");
     }
 }

@@ -1,7 +1,6 @@
 package dk.greatercph.ope.web.api;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
+import dk.greatercph.ope.platform.input.SynchronousServletInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A request body read from a file as the servlet API reads a body (synchronously), a buffer at a time. */
-final class FileServletInputStream extends ServletInputStream {
+final class FileServletInputStream extends SynchronousServletInputStream {
 
     private final InputStream in;
     private boolean finished;
@@ -44,16 +43,6 @@ final class FileServletInputStream extends ServletInputStream {
     @Override
     public boolean isFinished() {
         return finished;
-    }
-
-    @Override
-    public boolean isReady() {
-        return true;
-    }
-
-    @Override
-    public void setReadListener(ReadListener listener) {
-        throw new UnsupportedOperationException("synchronous reads only");
     }
 
     @Override
