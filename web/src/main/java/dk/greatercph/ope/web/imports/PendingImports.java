@@ -22,6 +22,8 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
     static final String ATTRIBUTE = PendingImports.class.getName();
 
     private final Map<String, String> files = new ConcurrentHashMap<>();
+    /** The session ended: a file given back now (an apply that ran past the session's end) has no one to keep it. */
+    private boolean ended;
 
     /** The session's pending imports, created on first use. */
     static PendingImports of(HttpSession session) {
@@ -50,8 +52,15 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
         }
     }
 
-    /** Keeps {@code file} (from {@link #receive}) as the file of dry run {@code runId}. */
-    void keep(String runId, Path file) {
+    /**
+     * Keeps {@code file} (from {@link #receive}) as the file of dry run {@code runId}; deletes it instead when the
+     * session has ended meanwhile.
+     */
+    synchronized void keep(String runId, Path file) {
+        if (ended) {
+            delete(file);
+            return;
+        }
         String earlier = files.put(runId, file.toString());
         if (earlier != null && !earlier.equals(file.toString())) {
             delete(earlier);
@@ -76,7 +85,8 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
     }
 
     @Override
-    public void valueUnbound(HttpSessionBindingEvent event) {
+    public synchronized void valueUnbound(HttpSessionBindingEvent event) {
+        ended = true;
         files.values().forEach(PendingImports::delete);
         files.clear();
     }
