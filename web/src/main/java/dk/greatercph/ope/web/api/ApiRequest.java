@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ final class ApiRequest extends HttpServletRequestWrapper implements AutoCloseabl
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("the body's file cannot be read: " + file, e);
+            throw FileServletInputStream.unreadable(file, e);
         }
     }
 

@@ -22,8 +22,12 @@ final class FileServletInputStream extends SynchronousServletInputStream {
         try {
             return new FileServletInputStream(Files.newInputStream(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("the body's file cannot be read: " + file, e);
+            throw unreadable(file, e);
         }
+    }
+
+    static UncheckedIOException unreadable(Path file, IOException cause) {
+        return new UncheckedIOException("the body's file cannot be read: " + file, cause);
     }
 
     @Override
