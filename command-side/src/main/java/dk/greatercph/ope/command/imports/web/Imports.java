@@ -21,6 +21,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,6 +57,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Imports the desk's earlier records: a file is kept aside while it is hashed, checked as CSV, then read line by
@@ -81,10 +84,14 @@ class Imports {
         return thread;
     });
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The files of runs handed to the runner and not yet finished: a run still queued at shutdown never starts. */
+    private final Set<Path> queuedFiles = ConcurrentHashMap.newKeySet();
     private final Map<String, String> realRunByFile = new ConcurrentHashMap<>();
+    private final ApplicationContext context;
 
     Imports(ImportStore store, CommandGateway commands, EventStore events, ProblemDetailsAdvice problems,
-            Validator validator, JsonMapper json) {
+            Validator validator, JsonMapper json, ApplicationContext context) {
+        this.context = context;
         this.store = store;
         this.commands = commands;
         this.events = events;
@@ -130,6 +137,7 @@ class Imports {
             Started started = claim(hash, dryRun, user, bytes, total);
             if (started.isNew()) {
                 String id = started.run().id();
+                queuedFiles.add(file);
                 runner.execute(() -> {
                     try {
                         run(id, hash, dryRun, layout, file, user);
@@ -137,6 +145,7 @@ class Imports {
                         running.remove(id);
                         realRunByFile.remove(hash, id);
                         delete(file);
+                        queuedFiles.remove(file);
                     }
                 });
                 handedOver = true;
@@ -162,9 +171,30 @@ class Imports {
         }
     }
 
+    /**
+     * Stops the run in progress after its current line, as the application begins to close: before the command bus
+     * stops, which would otherwise refuse the lines still read as internal errors. A run stopped so, or still
+     * waiting, stays RUNNING until the next start marks it interrupted; importing the file again resumes it.
+     */
+    @EventListener
+    void stopBeforeTheCommandBus(ContextClosedEvent closed) {
+        if (closed.getApplicationContext() == context) {
+            stop();
+        }
+    }
+
+    /** The files of runs still waiting go with them. */
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        try {
+            if (!runner.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("An import run did not stop within 5 s of the application's closing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        queuedFiles.forEach(Imports::delete);
     }
 
     private synchronized Started claim(String hash, boolean dryRun, CurrentUser user, long bytes, int total) {
