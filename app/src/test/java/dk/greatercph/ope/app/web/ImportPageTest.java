@@ -1,9 +1,11 @@
 package dk.greatercph.ope.app.web;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.platform.upload.UploadFolder;
 import dk.greatercph.ope.app.web.support.Browser;
 import dk.greatercph.ope.app.web.support.BrowserTest;
 import dk.greatercph.ope.app.web.support.PageSession;
+import jakarta.servlet.MultipartConfigElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -118,6 +121,14 @@ class ImportPageTest {
                 return false;
             }
         });
+    }
+
+    /** A part being received when the process is killed is deleted with the process's folder at the next start. */
+    @Test
+    void uploadedPartsAreKeptInTheApplicationsUploadFolder(@Autowired MultipartConfigElement multipart,
+                                                           @Autowired UploadFolder uploads) {
+        assertThat(multipart.getLocation()).isEqualTo(uploads.path().toString());
+        assertThat(uploads.path()).isDirectory();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.web.imports;
 
+import dk.greatercph.ope.platform.upload.UploadFolder;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,9 +31,11 @@ class ImportPageController {
     private static final Map<String, String> CSV = Map.of("Content-Type", "text/csv");
 
     private final Api api;
+    private final UploadFolder uploads;
 
-    ImportPageController(Api api) {
+    ImportPageController(Api api, UploadFolder uploads) {
         this.api = api;
+        this.uploads = uploads;
     }
 
     @GetMapping("/imports")
@@ -55,7 +58,7 @@ class ImportPageController {
             return "imports/imports";
         }
         // on disk, not in memory: a file near the 64 MB limit, or a few at once, would otherwise take the heap
-        Path upload = PendingImports.receive(file);
+        Path upload = PendingImports.receive(file, uploads);
         boolean kept = false;
         try {
             ApiAnswer answer = api.call(HttpMethod.POST, "/api/imports", Map.of("dryRun", "true"), upload, CSV);

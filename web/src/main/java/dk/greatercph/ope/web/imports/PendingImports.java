@@ -1,5 +1,6 @@
 package dk.greatercph.ope.web.imports;
 
+import dk.greatercph.ope.platform.upload.UploadFolder;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionBindingListener;
@@ -41,8 +42,8 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
      * The uploaded file in a temporary file of its own, copied a buffer at a time: a file near the upload limit is not
      * held in memory. The caller keeps it ({@link #keep}) or {@link #delete}s it.
      */
-    static Path receive(MultipartFile upload) throws IOException {
-        Path file = Files.createTempFile("ope-import-", ".csv");
+    static Path receive(MultipartFile upload, UploadFolder folder) throws IOException {
+        Path file = folder.newFile("ope-import-", ".csv");
         try {
             upload.transferTo(file);
             return file;
@@ -99,7 +100,7 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // a temporary file left behind is removed with the temporary folder
+            // a file left behind is deleted with the application's upload folder
         }
     }
 }

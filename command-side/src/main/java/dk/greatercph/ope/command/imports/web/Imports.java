@@ -9,6 +9,7 @@ import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemDetailsAdvice;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import dk.greatercph.ope.platform.security.CurrentUser;
+import dk.greatercph.ope.platform.upload.UploadFolder;
 import jakarta.annotation.PreDestroy;
 import jakarta.validation.Validator;
 import org.apache.commons.csv.CSVParser;
@@ -88,10 +89,12 @@ class Imports {
     private final Set<Path> queuedFiles = ConcurrentHashMap.newKeySet();
     private final Map<String, String> realRunByFile = new ConcurrentHashMap<>();
     private final ApplicationContext context;
+    private final UploadFolder uploads;
 
     Imports(ImportStore store, CommandGateway commands, EventStore events, ProblemDetailsAdvice problems,
-            Validator validator, JsonMapper json, ApplicationContext context) {
+            Validator validator, JsonMapper json, ApplicationContext context, UploadFolder uploads) {
         this.context = context;
+        this.uploads = uploads;
         this.store = store;
         this.commands = commands;
         this.events = events;
@@ -116,7 +119,7 @@ class Imports {
      * answers with that earlier run instead.
      */
     Started start(InputStream body, boolean dryRun, CurrentUser user) throws IOException {
-        Path file = Files.createTempFile("ope-import-", ".csv");
+        Path file = uploads.newFile("ope-import-", ".csv");
         boolean handedOver = false;
         try {
             long bytes;
