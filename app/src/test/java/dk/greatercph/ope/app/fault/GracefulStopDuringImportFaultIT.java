@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * F9: the embedded default is stopped gracefully ({@code SIGTERM}) while an import runs and another waits. The
  * run stops after a line, before the command bus stops: no line is refused for the shutdown, both runs read
- * {@code INTERRUPTED} after the next start, and neither run's copy of the file is left in the temporary folder.
+ * {@code INTERRUPTED} after the next start, and neither run's copy of the file (nor the application's upload folder)
+ * is left in the temporary folder.
  */
 class GracefulStopDuringImportFaultIT {
 
@@ -58,6 +59,10 @@ class GracefulStopDuringImportFaultIT {
                         .doesNotContain("NoHandlerForCommandException");
             }
             assertThat(importFiles(temporary)).as("the running and the waiting run's files are deleted").isEmpty();
+            try (Stream<Path> left = Files.list(temporary)) {
+                assertThat(left.map(Path::toString).filter(name -> name.contains("ope-uploads-")))
+                        .as("the application's upload folder, deleted as it closed").isEmpty();
+            }
 
             try (JarProcess second = JarProcess.start("f9-second", JarProcess.appJar(), folder, args, env)) {
                 Api desk = new Api(second.port()).as("desk");
@@ -77,7 +82,7 @@ class GracefulStopDuringImportFaultIT {
         assertThat(postmaster.running()).as("no PostgreSQL left behind").isEmpty();
     }
 
-    private static String dryRun(Api desk, int port, String csv) {
+    static String dryRun(Api desk, int port, String csv) {
         Api.Response started = desk.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/imports?dryRun=true"))
                 .header("Content-Type", "text/csv")
@@ -86,7 +91,7 @@ class GracefulStopDuringImportFaultIT {
         return started.json().get("id").asString();
     }
 
-    private static String csv(String tag) {
+    static String csv(String tag) {
         StringBuilder csv = new StringBuilder("country,dateReceived,channel,requestingOrganisation,originProvince,"
                 + "originCity,delegationType,politicalLevel,headCount,wishedFrom,wishedTo,themes,purpose\n");
         for (int line = 0; line < LINES; line++) {
@@ -97,8 +102,9 @@ class GracefulStopDuringImportFaultIT {
         return csv.toString();
     }
 
-    private static List<Path> importFiles(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
+    /** The import files anywhere under {@code folder} (each application keeps them in a folder of its own). */
+    static List<Path> importFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(file -> file.getFileName().toString().startsWith("ope-import-")).toList();
         }
     }
