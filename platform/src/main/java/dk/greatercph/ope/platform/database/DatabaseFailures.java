@@ -13,6 +13,8 @@ import java.sql.SQLNonTransientConnectionException;
 /** Tells a failure that means "the database is away" from every other failure, wherever it was wrapped. */
 public final class DatabaseFailures {
 
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private DatabaseFailures() {
     }
 
@@ -35,6 +37,24 @@ public final class DatabaseFailures {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code true} when {@code failure} or one of its causes is PostgreSQL's {@code lock_not_available} (55P03): a
+     * lock was not granted within its {@code lock_timeout}, and the statement (or the commit) failed; its transaction
+     * is rolled back, so nothing of it was recorded.
+     */
+    public static boolean isLockTimeout(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -58,8 +58,11 @@ import java.util.stream.LongStream;
  */
 public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
-    /** The advisory lock key that serialises appends to the event table ("OPE-APPEND" in ASCII, truncated). */
-    static final long APPEND_LOCK_KEY = 0x4F50452D41505045L;
+    /**
+     * The advisory lock key that serialises appends to the event table ("OPE-APPEND" in ASCII, truncated): in
+     * {@code pg_locks} as an advisory lock with {@code classid} 1330660653 and {@code objid} 1095782469.
+     */
+    public static final long APPEND_LOCK_KEY = 0x4F50452D41505045L;
 
     /** The sequence the global index is drawn from (V1__axon_storage.sql). */
     static final String GLOBAL_INDEX_SEQUENCE = "domain_event_global_index_seq";

@@ -158,6 +158,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                             "The database became unreachable while handling this request. Retry later (with the same "
                                     + "Idempotency-Key, if one was sent).", Map.of()).getBody());
         }
+        if (DatabaseFailures.isLockTimeout(e)) {
+            log.warn("A lock was not granted in time while handling a request: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(DatabaseProblem.DATABASE_UNAVAILABLE,
+                            "The database was too busy to record this request in time; nothing was recorded. Retry "
+                                    + "later (with the same Idempotency-Key, if one was sent).", Map.of()).getBody());
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, e);
         return problem(GeneralProblem.INTERNAL_ERROR,

@@ -1,0 +1,77 @@
+package dk.greatercph.ope.app;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.platform.eventstore.CommitOrderedJdbcEventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A command's commit waits for the append lock inside PostgreSQL. One that cannot have it before the driver's socket
+ * timeout (10 s) is refused, and records nothing: PostgreSQL ends the wait first (the commit-order trigger's
+ * {@code lock_timeout}, 8 s), so the commit fails instead of going on to commit after its request was answered 503.
+ */
+@OpeIntegrationTest
+class AppendLockTimeoutTest {
+
+    /** The pool's socket timeout (PlatformDefaults) and a margin: a commit still waiting then would commit after. */
+    private static final Duration HELD = Duration.ofSeconds(12);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aCommitThatWaitsPastTheLockTimeoutIsRefusedAndRecordsNothing() throws Exception {
+        Api desk = new Api(port).as("desk");
+        String refusedOrganisation = "Lock timeout " + UUID.randomUUID();
+        Api.Response refused;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, CommitOrderedJdbcEventStorageEngine.APPEND_LOCK_KEY);
+                lock.execute();
+            }
+            long taken = System.nanoTime();
+            refused = CompletableFuture.supplyAsync(() -> desk.post("/api/delegations",
+                    Requests.delegation(refusedOrganisation))).get(60, TimeUnit.SECONDS);
+            long left = HELD.toNanos() - (System.nanoTime() - taken);
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.sleep(left);
+            }
+            holder.rollback();
+        }
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.json().get("code").asString()).isEqualTo("DATABASE_UNAVAILABLE");
+        assertThat(refused.json().get("detail").asString()).contains("nothing was recorded");
+        assertThat(refused.header("Retry-After")).isEqualTo("2");
+
+        String recordedOrganisation = "Lock released " + UUID.randomUUID();
+        assertThat(desk.post("/api/delegations", Requests.delegation(recordedOrganisation)).status())
+                .as("the same request once the lock is free").isEqualTo(201);
+        assertThat(eventsNaming(recordedOrganisation)).as("a recorded registration is found so").isEqualTo(1);
+        assertThat(eventsNaming(refusedOrganisation)).as("the refused registration, never committed").isZero();
+    }
+
+    private long eventsNaming(String organisation) {
+        return JdbcClient.create(dataSource)
+                .sql("SELECT count(*) FROM DomainEventEntry WHERE position(convert_to(:organisation, 'UTF8') IN payload) > 0")
+                .param("organisation", organisation).query(Long.class).single();
+    }
+}
