@@ -19,6 +19,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -169,5 +170,18 @@ class SchedulePageTest {
         assertThat(desk.get("/schedule?date=2027-13-01").status()).isEqualTo(400);
         assertThat(desk.get("/schedule?view=year").status()).isEqualTo(400);
         assertThat(desk.get("/schedule?view=month&date=2027-02-10").body()).contains("Februar 2027");
+        assertThat(desk.get("/schedule?view=month&date=%2B999999999-12-31").status())
+                .as("a date the calendar cannot hold a month around").isEqualTo(400);
+    }
+
+    /** The first to read a parameter on a page is an interceptor, before the API's check: refused all the same. */
+    @Test
+    void aQueryThatIsNotPercentEncodedUtf8IsABadRequestOnAPage() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        for (String path : List.of("/schedule?date=%ED%A0%80", "/board?status=%FF", "/board?q=%C3%28")) {
+            PageSession.Page page = desk.get(path);
+            assertThat(page.status()).as(path + ": " + page.body()).isEqualTo(400);
+            assertThat(page.body()).as(path).contains("INVALID_TEXT").contains("percent-encoded UTF-8");
+        }
     }
 }

@@ -11,17 +11,12 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Holds path variables and query parameters to the same text rule as request bodies, before any handler
  * runs, so that no control character reaches a query or a log line.
  */
 final class CanonicalParameters implements HandlerInterceptor {
-
-    /** How Tomcat names the parameter it could not decode. */
-    private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})]");
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -71,9 +66,7 @@ final class CanonicalParameters implements HandlerInterceptor {
         try {
             return request.getParameterMap();
         } catch (IllegalStateException undecodable) {
-            Matcher name = TOMCAT_PARAMETER.matcher(String.valueOf(undecodable.getMessage()));
-            throw new InvalidInput(InputProblem.INVALID_TEXT, name.find() ? name.group(1) : "query",
-                    "is not percent-encoded UTF-8");
+            throw InvalidInput.undecodableParameter(undecodable);
         }
     }
 

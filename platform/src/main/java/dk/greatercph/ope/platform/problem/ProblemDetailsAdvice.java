@@ -6,6 +6,7 @@ import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.platform.database.DatabaseFailures;
 import dk.greatercph.ope.platform.database.DatabaseProblem;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -122,6 +123,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(violation -> fieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .toList();
         return problem(InputProblem.VALIDATION_FAILED, "Invalid parameters.", Map.of("errors", errors));
+    }
+
+    /**
+     * A query string that is not percent-encoded UTF-8, met by whatever asks for a parameter first (an interceptor of
+     * the pages, before the API's parameter check runs): refused as that check refuses it.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameter(InvalidParameterException e) {
+        return invalidInput(InvalidInput.undecodableParameter(e));
     }
 
     @ExceptionHandler(InvalidInput.class)

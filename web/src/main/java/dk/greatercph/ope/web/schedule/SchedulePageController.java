@@ -1,5 +1,6 @@
 package dk.greatercph.ope.web.schedule;
 
+import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
@@ -50,6 +51,10 @@ class SchedulePageController {
         try {
             day = date == null || date.isBlank() ? today : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
+            throw new PageRefused(400);
+        }
+        // a month around a date at the end of time would leave the calendar's range (and the API's, DateRange)
+        if (!DateRange.contains(day)) {
             throw new PageRefused(400);
         }
         Locale locale = LocaleContextHolder.getLocale();

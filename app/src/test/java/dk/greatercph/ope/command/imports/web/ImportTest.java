@@ -377,6 +377,11 @@ class ImportTest {
         assertThat(unterminated.status()).isEqualTo(400);
         assertThat(unterminated.json().get("code").asString()).isEqualTo("MALFORMED_CSV");
 
+        Api.Response unterminatedHeader = post("country,\"dateReceived\n".getBytes(StandardCharsets.UTF_8), true);
+        assertThat(unterminatedHeader.status()).as(unterminatedHeader.body()).isEqualTo(400);
+        assertThat(unterminatedHeader.json().get("code").asString()).isEqualTo("MALFORMED_CSV");
+        assertThat(unterminatedHeader.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+
         byte[] latin1 = (HEADER + "\r\n" + line("Region Sk\u00e5ne") + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         Api.Response notUtf8 = post(latin1, true);
         assertThat(notUtf8.status()).isEqualTo(400);

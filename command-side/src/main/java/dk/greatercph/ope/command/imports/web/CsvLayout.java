@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,9 @@ final class CsvLayout {
         List<String> header;
         try (CSVParser parser = format(delimiter, false).parse(new java.io.StringReader(firstLine))) {
             header = parser.getHeaderNames();
+        } catch (IOException | UncheckedIOException malformed) {
+            // e.g. a quote the line does not close: the header is not CSV
+            throw new InvalidInput(ImportProblem.MALFORMED_CSV, "file", "is not well-formed CSV (near line 1)");
         }
         Set<String> seen = new HashSet<>();
         for (String column : header) {
