@@ -23,6 +23,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -483,6 +484,36 @@ class CanonicalInputTest {
 
         assertRawProblem(response, 400, "INVALID_TEXT");
         assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+    }
+
+    /** Pages read their parameters before the API's check does, and the sign-in page is open to anyone. */
+    @ParameterizedTest
+    @CsvSource({"/login?x=%ZZ, x", "/login?lang=%FF, lang", "/board?status=%C3%28, status"})
+    void undecodableQueryParameterOfAPageIsRefusedByName(String target, String parameter) throws IOException {
+        RawResponse response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+                + (target.startsWith("/login") ? "" : basic("desk")) + "Connection: close\r\n\r\n");
+
+        assertRawProblem(response, 400, "INVALID_TEXT");
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("'" + parameter + "'");
+    }
+
+    /**
+     * The CSRF filter reads a posted form's token before any controller: a form it cannot read (no boundary, cut off,
+     * a file name with a NUL) is refused.
+     */
+    @Test
+    void unreadableFormPostedToThePagesIsRefused() throws IOException {
+        String part = "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb";
+        String nulInName = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\0.csv\"\r\n\r\n"
+                + "country\r\n--x--\r\n";
+        for (String[] form : List.of(new String[] {"multipart/form-data", part},
+                new String[] {"multipart/form-data; boundary=x", part},
+                new String[] {"multipart/form-data; boundary=x", nulInName})) {
+            RawResponse response = raw("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + form[0]
+                    + "\r\nContent-Length: " + form[1].length() + "\r\nConnection: close\r\n\r\n" + form[1]);
+
+            assertRawProblem(response, 400, "UNREADABLE_BODY");
+        }
     }
 
     @Test

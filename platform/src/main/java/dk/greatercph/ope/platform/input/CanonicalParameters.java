@@ -66,7 +66,8 @@ final class CanonicalParameters implements HandlerInterceptor {
         try {
             return request.getParameterMap();
         } catch (IllegalStateException undecodable) {
-            throw InvalidInput.undecodableParameter(undecodable);
+            InvalidInput refusal = UnreadableParameters.refusal(undecodable);
+            throw refusal == null ? undecodable : refusal;
         }
     }
 

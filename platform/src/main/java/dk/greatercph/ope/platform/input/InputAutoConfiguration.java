@@ -10,9 +10,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -71,6 +73,14 @@ public class InputAutoConfiguration {
                 resolvers.add(new QueryParameterRecords());
             }
         };
+    }
+
+    /** Before Spring Security, whose CSRF filter reads a posted form's parameters first. */
+    @Bean
+    FilterRegistrationBean<MultipartFileNames> multipartFileNames() {
+        FilterRegistrationBean<MultipartFileNames> registration = new FilterRegistrationBean<>(new MultipartFileNames());
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Bean

@@ -44,10 +44,17 @@ class ProblemErrorController implements ErrorController {
             return;
         }
         response.resetBuffer();
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        InvalidInput refused = UnreadableParameters.refusal(failure);
+        if (refused != null) {
+            // a filter (the CSRF filter reading a posted form's token) met parameters Tomcat could not read
+            problems.write(response, safePath(path), refused.code(),
+                    "'" + refused.field() + "' " + refused.getMessage() + ".");
+            return;
+        }
         if (status.is5xxServerError()) {
             String incident = UUID.randomUUID().toString();
-            log.error("Unexpected error outside the controllers, incident {}", incident,
-                    (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+            log.error("Unexpected error outside the controllers, incident {}", incident, failure);
             problems.write(response, "/", status, GeneralProblem.INTERNAL_ERROR.name(),
                     "An unexpected error occurred; quote incident " + incident + " when reporting it.");
             return;

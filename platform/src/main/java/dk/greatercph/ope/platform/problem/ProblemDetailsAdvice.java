@@ -3,10 +3,12 @@ package dk.greatercph.ope.platform.problem;
 import dk.greatercph.ope.platform.input.CanonicalJson;
 import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.platform.input.InvalidInput;
+import dk.greatercph.ope.platform.input.UnreadableParameters;
 import dk.greatercph.ope.platform.database.DatabaseFailures;
 import dk.greatercph.ope.platform.database.DatabaseProblem;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -126,12 +128,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A query string that is not percent-encoded UTF-8, met by whatever asks for a parameter first (an interceptor of
-     * the pages, before the API's parameter check runs): refused as that check refuses it.
+     * Parameters Tomcat could not read, met by whatever asks for one first (an interceptor of the pages, before the
+     * API's parameter check runs): refused as that check refuses them.
      */
-    @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<Object> undecodableParameter(InvalidParameterException e) {
-        return invalidInput(InvalidInput.undecodableParameter(e));
+    @ExceptionHandler({InvalidParameterException.class, InvalidFileNameException.class})
+    ResponseEntity<Object> unreadableParameters(RuntimeException e) {
+        return invalidInput(UnreadableParameters.refusal(e));
     }
 
     @ExceptionHandler(InvalidInput.class)
