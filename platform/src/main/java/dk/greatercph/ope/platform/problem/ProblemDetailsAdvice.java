@@ -164,25 +164,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e) {
         if (DatabaseFailures.isUnavailable(e)) {
             log.warn("Database unavailable while handling a request: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem(DatabaseProblem.DATABASE_UNAVAILABLE,
-                            "The database became unreachable while handling this request. Retry later (with the same "
-                                    + "Idempotency-Key, if one was sent).", Map.of()).getBody());
+            return retryLater("The database became unreachable while handling this request.");
         }
         if (DatabaseFailures.isLockTimeout(e)) {
             log.warn("A lock was not granted in time while handling a request: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem(DatabaseProblem.DATABASE_UNAVAILABLE,
-                            "The database was too busy to record this request in time; nothing was recorded. Retry "
-                                    + "later (with the same Idempotency-Key, if one was sent).", Map.of()).getBody());
+            return retryLater("The database was too busy to record this request in time; nothing was recorded.");
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, e);
         return problem(GeneralProblem.INTERNAL_ERROR,
                 "An unexpected error occurred; quote incident " + incident + " when reporting it.",
                 Map.of("incident", incident));
+    }
+
+    /** 503 with {@code Retry-After}: the request may be sent again as it was. */
+    private ResponseEntity<Object> retryLater(String why) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(DatabaseProblem.DATABASE_UNAVAILABLE,
+                        why + " Retry later (with the same Idempotency-Key, if one was sent).", Map.of()).getBody());
     }
 
     @Override
