@@ -40,22 +40,8 @@ class AppendLockTimeoutTest {
     void aCommitThatWaitsPastTheLockTimeoutIsRefusedAndRecordsNothing() throws Exception {
         Api desk = new Api(port).as("desk");
         String refusedOrganisation = "Lock timeout " + UUID.randomUUID();
-        Api.Response refused;
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, CommitOrderedJdbcEventStorageEngine.APPEND_LOCK_KEY);
-                lock.execute();
-            }
-            long taken = System.nanoTime();
-            refused = CompletableFuture.supplyAsync(() -> desk.post("/api/delegations",
-                    Requests.delegation(refusedOrganisation))).get(60, TimeUnit.SECONDS);
-            long left = HELD.toNanos() - (System.nanoTime() - taken);
-            if (left > 0) {
-                TimeUnit.NANOSECONDS.sleep(left);
-            }
-            holder.rollback();
-        }
+
+        Api.Response refused = registerWhileTheLockIsHeld(desk, refusedOrganisation);
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(503);
         assertThat(refused.json().get("code").asString()).isEqualTo("DATABASE_UNAVAILABLE");
@@ -67,6 +53,49 @@ class AppendLockTimeoutTest {
                 .as("the same request once the lock is free").isEqualTo(201);
         assertThat(eventsNaming(recordedOrganisation)).as("a recorded registration is found so").isEqualTo(1);
         assertThat(eventsNaming(refusedOrganisation)).as("the refused registration, never committed").isZero();
+    }
+
+    /**
+     * A commit whose answer the driver stops waiting for (its socket timeout) may still commit: it is answered as a
+     * broken connection is, 503 with Retry-After, not as an unexpected error. Spring's rollback after the failed
+     * commit found the connection closed and its exception replaced the commit's, which was answered 500.
+     */
+    @Test
+    void aCommitWhoseAnswerTheDriverStopsWaitingForIsAnswered503() throws Exception {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        // the trigger's own bound lifted, so that the commit outwaits the driver
+        jdbc.sql("ALTER FUNCTION ope_event_commit_order() SET lock_timeout = '60s'").update();
+        Api.Response answer;
+        try {
+            answer = registerWhileTheLockIsHeld(new Api(port).as("desk"), "Socket timeout " + UUID.randomUUID());
+        } finally {
+            jdbc.sql("ALTER FUNCTION ope_event_commit_order() SET lock_timeout = '8s'").update();
+        }
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.json().get("code").asString()).isEqualTo("DATABASE_UNAVAILABLE");
+        assertThat(answer.json().get("detail").asString()).contains("Idempotency-Key");
+        assertThat(answer.header("Retry-After")).isEqualTo("2");
+    }
+
+    /** Posts a registration while another session holds the append lock, which it keeps for {@link #HELD}. */
+    private Api.Response registerWhileTheLockIsHeld(Api desk, String organisation) throws Exception {
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, CommitOrderedJdbcEventStorageEngine.APPEND_LOCK_KEY);
+                lock.execute();
+            }
+            long taken = System.nanoTime();
+            Api.Response answer = CompletableFuture.supplyAsync(() -> desk.post("/api/delegations",
+                    Requests.delegation(organisation))).get(60, TimeUnit.SECONDS);
+            long left = HELD.toNanos() - (System.nanoTime() - taken);
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.sleep(left);
+            }
+            holder.rollback();
+            return answer;
+        }
     }
 
     private long eventsNaming(String organisation) {

@@ -2,15 +2,22 @@ package dk.greatercph.ope.platform.database;
 
 import dk.greatercph.ope.platform.postgres.EmbeddedPostgresAutoConfiguration;
 import dk.greatercph.ope.platform.problem.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
@@ -20,10 +27,22 @@ import javax.sql.DataSource;
  * commits before they are durable, probe the database, answer 503 while it is away and report readiness DOWN,
  * and end the sessions that hold others up while their client says nothing.
  */
-@AutoConfiguration(after = {EmbeddedPostgresAutoConfiguration.class, DataSourceAutoConfiguration.class})
+@AutoConfiguration(after = {EmbeddedPostgresAutoConfiguration.class, DataSourceAutoConfiguration.class},
+        before = DataSourceTransactionManagerAutoConfiguration.class)
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties({DurabilityProperties.class, DatabaseProperties.class})
 public class DatabaseAutoConfiguration {
+
+    /** Boot's, but for a commit whose connection broke ({@link ClosedConnectionTransactionManager}). */
+    @Bean
+    @ConditionalOnMissingBean(TransactionManager.class)
+    @ConditionalOnSingleCandidate(DataSource.class)
+    JdbcTransactionManager transactionManager(DataSource dataSource,
+                                              ObjectProvider<TransactionManagerCustomizers> customizers) {
+        JdbcTransactionManager manager = new ClosedConnectionTransactionManager(dataSource);
+        customizers.ifAvailable(each -> each.customize(manager));
+        return manager;
+    }
 
     @Bean
     CommitDurabilityCheck commitDurabilityCheck(DataSource dataSource, DurabilityProperties properties) {
