@@ -13,7 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Enumeration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -30,7 +29,7 @@ final class MultipartFileNames extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
         chain.doFilter(multipart ? new Checked(request) : request, response);
     }
 
