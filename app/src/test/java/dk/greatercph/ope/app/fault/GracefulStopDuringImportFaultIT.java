@@ -32,19 +32,14 @@ class GracefulStopDuringImportFaultIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aGracefulStopEndsTheImportWithoutRefusingLinesOrLeavingItsFiles() throws IOException {
-        Path folder = JarProcess.workFolder("f9");
-        Postmaster postmaster = new Postmaster(folder.resolve("postgres"));
-        Path temporary = Files.createDirectories(folder.resolve("tmp"));
-        List<String> args = List.of(
-                "--ope.embedded-postgres.data-dir=" + postmaster.dataDir(),
-                "--ope.embedded-postgres.port=" + JarProcess.freePort(),
-                "--ope.security.allow-demo-users=true");
-        Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + temporary);
+        ImportFaultSetting setting = ImportFaultSetting.in("f9");
+        Postmaster postmaster = setting.postmaster();
+        Path temporary = setting.temporary();
         String csv = csv("F9-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             String running;
             String waiting;
-            try (JarProcess first = JarProcess.start("f9-first", JarProcess.appJar(), folder, args, env)) {
+            try (JarProcess first = setting.start("f9-first")) {
                 Api desk = new Api(first.port()).as("desk");
                 running = dryRun(desk, first.port(), csv);
                 waiting = dryRun(desk, first.port(), csv);
@@ -64,7 +59,7 @@ class GracefulStopDuringImportFaultIT {
                         .as("the application's upload folder, deleted as it closed").isEmpty();
             }
 
-            try (JarProcess second = JarProcess.start("f9-second", JarProcess.appJar(), folder, args, env)) {
+            try (JarProcess second = setting.start("f9-second")) {
                 Api desk = new Api(second.port()).as("desk");
                 JsonNode stopped = desk.get("/api/imports/" + running).json();
                 assertThat(stopped.get("state").asString()).as(stopped.toString()).isEqualTo("INTERRUPTED");

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -27,19 +26,14 @@ class KillNineDuringImportFaultIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void theNextStartDeletesTheFileAKilledImportLeft() throws IOException {
-        Path folder = JarProcess.workFolder("f10");
-        Postmaster postmaster = new Postmaster(folder.resolve("postgres"));
-        Path temporary = Files.createDirectories(folder.resolve("tmp"));
-        List<String> args = List.of(
-                "--ope.embedded-postgres.data-dir=" + postmaster.dataDir(),
-                "--ope.embedded-postgres.port=" + JarProcess.freePort(),
-                "--ope.security.allow-demo-users=true");
-        Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + temporary);
+        ImportFaultSetting setting = ImportFaultSetting.in("f10");
+        Postmaster postmaster = setting.postmaster();
+        Path temporary = setting.temporary();
         String csv = GracefulStopDuringImportFaultIT.csv("F10-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             String running;
             Path killedFolder;
-            try (JarProcess first = JarProcess.start("f10-first", JarProcess.appJar(), folder, args, env)) {
+            try (JarProcess first = setting.start("f10-first")) {
                 Api desk = new Api(first.port()).as("desk");
                 running = GracefulStopDuringImportFaultIT.dryRun(desk, first.port(), csv);
                 desk.getUntil("/api/imports/" + running,
@@ -55,7 +49,7 @@ class KillNineDuringImportFaultIT {
             assertThat(GracefulStopDuringImportFaultIT.importFiles(killedFolder))
                     .as("kill -9 leaves the run's copy of the file").hasSize(1);
 
-            try (JarProcess second = JarProcess.start("f10-second", JarProcess.appJar(), folder, args, env)) {
+            try (JarProcess second = setting.start("f10-second")) {
                 assertThat(killedFolder).as("the killed process's folder, deleted at the next start").doesNotExist();
                 assertThat(second.log()).contains("Deleted 1 upload folder(s) of applications that ended");
                 assertThat(uploadFolders(temporary)).as("only the running application's folder")
