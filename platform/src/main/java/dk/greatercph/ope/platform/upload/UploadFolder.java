@@ -19,19 +19,24 @@ import java.util.stream.Stream;
 /**
  * The folder a running application keeps uploaded files in while it works on them: an import's copy of its file, a
  * dry-run file a person may still apply, the parts of a multipart upload. Each application has a folder of its own,
- * named by its process and the instant that process started ({@code ope-uploads-<pid>-<start>-<random>}), and
- * deletes it as it closes.
+ * named by its process, the instant that process started and the process namespace it runs in
+ * ({@code ope-uploads-<pid>-<start>-<namespace>-<random>}), and deletes it as it closes.
  * <p>
  * A process that is killed ({@code kill -9}, the machine's power) cannot delete anything. So each application, as
  * it starts, deletes the folders of processes that no longer run: no process has that id, or the one that has it
  * started at another instant (an id used again, as in a container whose application is always process 1). The
- * folders of applications still running, on this machine or in this JVM, are left alone.
+ * folders of applications still running, on this machine or in this JVM, are left alone, and so are those of
+ * processes in another process namespace (another container sharing the temporary folder), whose ids say nothing
+ * here. The namespace is Linux's ({@code /proc/self/ns/pid}); elsewhere it is 0, and every folder is judged.
  */
 public final class UploadFolder {
 
     static final String PREFIX = "ope-uploads-";
 
     private static final Logger log = LoggerFactory.getLogger(UploadFolder.class);
+
+    /** This process's pid namespace (the inode {@code /proc/self/ns/pid} names), 0 where there is none to read. */
+    static final long NAMESPACE = pidNamespace();
 
     private final Path folder;
 
@@ -53,7 +58,8 @@ public final class UploadFolder {
             }
             ProcessHandle self = ProcessHandle.current();
             return new UploadFolder(Files.createTempDirectory(parent, PREFIX + self.pid() + "-"
-                    + startOf(self).map(Instant::toEpochMilli).map(String::valueOf).orElse("0") + "-"));
+                    + startOf(self).map(Instant::toEpochMilli).map(String::valueOf).orElse("0") + "-"
+                    + NAMESPACE + "-"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the upload folder in " + parent, e);
         }
@@ -97,17 +103,22 @@ public final class UploadFolder {
      * nothing of unknown origin is deleted.
      */
     static boolean ownerRuns(String name) {
-        String[] parts = name.substring(PREFIX.length()).split("-", 3);
-        if (parts.length < 3) {
+        String[] parts = name.substring(PREFIX.length()).split("-", 4);
+        if (parts.length < 4) {
             return true;
         }
         long pid;
         long started;
+        long namespace;
         try {
             pid = Long.parseLong(parts[0]);
             started = Long.parseLong(parts[1]);
+            namespace = Long.parseLong(parts[2]);
         } catch (NumberFormatException e) {
             return true;
+        }
+        if (namespace != NAMESPACE) {
+            return true; // another container's process: its id names nothing here
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
@@ -115,6 +126,16 @@ public final class UploadFolder {
         }
         Optional<Instant> start = startOf(process.get());
         return start.isEmpty() || started == 0 || start.get().toEpochMilli() == started;
+    }
+
+    private static long pidNamespace() {
+        try {
+            // "pid:[4026531836]"
+            String link = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+            return Long.parseLong(link.substring(link.indexOf('[') + 1, link.indexOf(']')));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static Optional<Instant> startOf(ProcessHandle process) {

@@ -20,21 +20,28 @@ class UploadFolderTest {
     void aStartDeletesTheFoldersOfEndedProcessesAndLeavesTheOthers() throws Exception {
         ProcessHandle self = ProcessHandle.current();
         long selfStart = self.info().startInstant().orElseThrow().toEpochMilli();
-        Path ofAnEndedProcess = folderWithAFile(UploadFolder.PREFIX + endedProcess() + "-" + selfStart + "-1");
-        Path ofAnIdUsedAgain = folderWithAFile(UploadFolder.PREFIX + self.pid() + "-" + (selfStart - 60_000) + "-2");
-        Path ofThisProcess = folderWithAFile(UploadFolder.PREFIX + self.pid() + "-" + selfStart + "-3");
+        long here = UploadFolder.NAMESPACE;
+        long ended = endedProcess();
+        Path ofAnEndedProcess = folderWithAFile(UploadFolder.PREFIX + ended + "-" + selfStart + "-" + here + "-1");
+        Path ofAnIdUsedAgain = folderWithAFile(UploadFolder.PREFIX + self.pid() + "-" + (selfStart - 60_000) + "-"
+                + here + "-2");
+        Path ofThisProcess = folderWithAFile(UploadFolder.PREFIX + self.pid() + "-" + selfStart + "-" + here + "-3");
+        Path ofAnotherNamespace = folderWithAFile(UploadFolder.PREFIX + ended + "-" + selfStart + "-" + (here + 1)
+                + "-4");
         Path ofUnknownOrigin = folderWithAFile(UploadFolder.PREFIX + "kept");
-        Path notAnUploadFolder = folderWithAFile("other-" + endedProcess() + "-1-1");
+        Path notAnUploadFolder = folderWithAFile("other-" + ended + "-1-1-1");
 
         UploadFolder folder = UploadFolder.in(parent);
 
         assertThat(ofAnEndedProcess).as("its process is gone").doesNotExist();
         assertThat(ofAnIdUsedAgain).as("its process id now names a process started later").doesNotExist();
         assertThat(ofThisProcess).as("a running application's, e.g. another context in this JVM").exists();
+        assertThat(ofAnotherNamespace).as("another container's: its process id names nothing here").exists();
         assertThat(ofUnknownOrigin).exists();
         assertThat(notAnUploadFolder).exists();
         assertThat(folder.path().getParent()).isEqualTo(parent);
-        assertThat(folder.path().getFileName().toString()).startsWith(UploadFolder.PREFIX + self.pid() + "-" + selfStart + "-");
+        assertThat(folder.path().getFileName().toString())
+                .startsWith(UploadFolder.PREFIX + self.pid() + "-" + selfStart + "-" + here + "-");
         assertThat(UploadFolder.ownerRuns(folder.path().getFileName().toString())).isTrue();
     }
 
