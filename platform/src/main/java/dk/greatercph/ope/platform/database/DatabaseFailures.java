@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.function.Predicate;
 
 /** Tells a failure that means "the database is away" from every other failure, wherever it was wrapped. */
 public final class DatabaseFailures {
@@ -24,26 +25,15 @@ public final class DatabaseFailures {
      * exception) and 57P01–57P03 (the server shutting down, crashed or not yet accepting connections).
      */
     public static boolean isUnavailable(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLRecoverableException
-                    || cause instanceof ConnectException
-                    || cause instanceof SocketTimeoutException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof DataAccessResourceFailureException
+                || cause instanceof CannotCreateTransactionException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof SQLRecoverableException
+                || cause instanceof ConnectException
+                || cause instanceof SocketTimeoutException
+                || cause instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]")));
     }
 
     /**
@@ -52,9 +42,15 @@ public final class DatabaseFailures {
      * is rolled back, so nothing of it was recorded.
      */
     public static boolean isLockTimeout(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql
+                && LOCK_NOT_AVAILABLE.equals(sql.getSQLState()));
+    }
+
+    /** Whether {@code failure} or one of its causes (at most 32 deep, a cause that is its own cause ends it) is so. */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> is) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+            if (is.test(cause)) {
                 return true;
             }
             if (cause.getCause() == cause) {
