@@ -1,6 +1,7 @@
 package dk.greatercph.ope.query.report;
 
 import dk.greatercph.ope.platform.input.InvalidInput;
+import dk.greatercph.ope.platform.upload.UploadFolder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,9 +37,11 @@ class AnnualReportController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final AnnualReports reports;
+    private final UploadFolder files;
 
-    AnnualReportController(AnnualReports reports) {
+    AnnualReportController(AnnualReports reports, UploadFolder files) {
         this.reports = reports;
+        this.files = files;
     }
 
     @GetMapping(path = "/{year}", produces = {MediaType.APPLICATION_JSON_VALUE, CSV, XLSX})
@@ -72,7 +75,7 @@ class AnnualReportController {
             case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
             case CSV -> download(AnnualReportTable.of(report).csv(), new MediaType("text", "csv",
                     StandardCharsets.UTF_8), "annual-report-" + year + ".csv");
-            case XLSX -> download(AnnualReportTable.of(report).xlsx(), MediaType.parseMediaType(XLSX),
+            case XLSX -> download(AnnualReportTable.of(report).xlsx(files.path()), MediaType.parseMediaType(XLSX),
                     "annual-report-" + year + ".xlsx");
         };
     }

@@ -6,14 +6,19 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,9 +122,15 @@ final class AnnualReportTable {
     /**
      * The spreadsheet, its rows streamed through temporary files a window at a time (closing the workbook deletes
      * them): a whole workbook in memory held about 2.7 kB a row, so a year with 10,000 delegations not realised
-     * (50,000 rows) took about 135 MB of the heap.
+     * (50,000 rows) took about 135 MB of the heap. The files are made in {@code folder} (the application's upload
+     * folder), so those a killed process leaves are deleted with it at the next start, not left in POI's shared
+     * {@code poifiles} folder.
      */
-    byte[] xlsx() {
+    byte[] xlsx(Path folder) {
+        return TempFile.withStrategy(new InFolder(folder), this::streamedWorkbook);
+    }
+
+    private byte[] streamedWorkbook() {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
              ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             workbook.setCompressTempFiles(true);
@@ -180,5 +191,19 @@ final class AnnualReportTable {
             case JOBS_CREATED -> actuals.jobsCreated();
             case TOURISTS -> actuals.tourists();
         };
+    }
+
+    /** POI's temporary files for this thread's spreadsheet, in one folder. */
+    private record InFolder(Path folder) implements TempFileCreationStrategy {
+
+        @Override
+        public File createTempFile(String prefix, String suffix) throws IOException {
+            return Files.createTempFile(folder, prefix, suffix).toFile();
+        }
+
+        @Override
+        public File createTempDirectory(String prefix) throws IOException {
+            return Files.createTempDirectory(folder, prefix).toFile();
+        }
     }
 }

@@ -4,10 +4,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The spreadsheet of a year with many more rows than the writer keeps in memory at once. */
 class AnnualReportTableTest {
@@ -23,22 +26,15 @@ class AnnualReportTableTest {
     private static final int NOT_REALISED = 3_000;
 
     @Test
-    void aLargeYearsSpreadsheetHoldsEveryRowInOrderAndLeavesNoTemporaryFiles() throws IOException {
-        List<AnnualReportView.NotRealisedDelegation> delegations = IntStream.range(0, NOT_REALISED)
-                .mapToObj(i -> new AnnualReportView.NotRealisedDelegation("delegation-" + i, "Organisation " + i,
-                        "CN", LocalDate.of(2027, 1, 1).plusDays(i % 365), "DECLINED", "=reason " + i))
-                .toList();
-        AnnualReportView report = new AnnualReportView(2027,
-                new AnnualReportView.Delegations(NOT_REALISED, Map.of("PUBLIC", (long) NOT_REALISED), 1.0, 0.0,
-                        Map.of("ADMINISTRATIVE", (long) NOT_REALISED), Map.of("CN", (long) NOT_REALISED)),
-                new AnnualReportView.China(NOT_REALISED, 0, NOT_REALISED, Map.of("Hubei", (long) NOT_REALISED)),
-                new AnnualReportView.Outcomes(0, 0, 0, 0, 0, 0, 0),
-                new AnnualReportView.NotRealised(NOT_REALISED, 0, 0, delegations), List.of(), null);
+    void aLargeYearsSpreadsheetHoldsEveryRowInOrderAndLeavesNoTemporaryFiles(@TempDir Path folder)
+            throws IOException {
+        AnnualReportView report = largeYear();
         List<Path> temporaryBefore = poiFiles();
 
-        byte[] xlsx = AnnualReportTable.of(report).xlsx();
+        byte[] xlsx = AnnualReportTable.of(report).xlsx(folder);
 
-        assertThat(poiFiles()).as("the streamed rows' files are deleted").isEqualTo(temporaryBefore);
+        assertThat(poiFiles()).as("nothing is left in POI's shared folder").isEqualTo(temporaryBefore);
+        assertThat(filesIn(folder)).as("the streamed rows' files are deleted").isEmpty();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheet("Not realised");
             // a header, the three counts, five rows per delegation
@@ -55,11 +51,38 @@ class AnnualReportTableTest {
         }
     }
 
+    /** The rows' files are made in the folder given: where there is none, the spreadsheet cannot be written. */
+    @Test
+    void theStreamedRowsFilesAreMadeInTheFolderGiven(@TempDir Path parent) {
+        Path missing = parent.resolve("missing");
+
+        assertThatThrownBy(() -> AnnualReportTable.of(largeYear()).xlsx(missing))
+                .hasRootCauseInstanceOf(NoSuchFileException.class)
+                .hasStackTraceContaining(missing.toString());
+    }
+
+    private static AnnualReportView largeYear() {
+        List<AnnualReportView.NotRealisedDelegation> delegations = IntStream.range(0, NOT_REALISED)
+                .mapToObj(i -> new AnnualReportView.NotRealisedDelegation("delegation-" + i, "Organisation " + i,
+                        "CN", LocalDate.of(2027, 1, 1).plusDays(i % 365), "DECLINED", "=reason " + i))
+                .toList();
+        return new AnnualReportView(2027,
+                new AnnualReportView.Delegations(NOT_REALISED, Map.of("PUBLIC", (long) NOT_REALISED), 1.0, 0.0,
+                        Map.of("ADMINISTRATIVE", (long) NOT_REALISED), Map.of("CN", (long) NOT_REALISED)),
+                new AnnualReportView.China(NOT_REALISED, 0, NOT_REALISED, Map.of("Hubei", (long) NOT_REALISED)),
+                new AnnualReportView.Outcomes(0, 0, 0, 0, 0, 0, 0),
+                new AnnualReportView.NotRealised(NOT_REALISED, 0, 0, delegations), List.of(), null);
+    }
+
     private static List<Path> poiFiles() throws IOException {
         Path folder = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
+        return filesIn(folder);
+    }
+
+    private static List<Path> filesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.sorted().toList();
         }
