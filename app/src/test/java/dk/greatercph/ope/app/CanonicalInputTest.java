@@ -494,7 +494,10 @@ class CanonicalInputTest {
                 + (target.startsWith("/login") ? "" : basic("desk")) + "Connection: close\r\n\r\n");
 
         assertRawProblem(response, 400, "INVALID_TEXT");
-        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("'" + parameter + "'");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("detail").asString()).contains("'" + parameter + "'");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+        assertThat(problem.get("instance").asString()).isEqualTo(target.substring(0, target.indexOf('?')));
     }
 
     /**
@@ -513,6 +516,9 @@ class CanonicalInputTest {
                     + "\r\nContent-Length: " + form[1].length() + "\r\nConnection: close\r\n\r\n" + form[1]);
 
             assertRawProblem(response, 400, "UNREADABLE_BODY");
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("body");
+            assertThat(problem.get("instance").asString()).isEqualTo("/login");
         }
     }
 

@@ -1,6 +1,11 @@
 package dk.greatercph.ope.platform.input;
 
 import dk.greatercph.ope.platform.problem.ProblemCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * Bad input found at the edge, before any command: a 400 problem with {@code code} that names the field or
@@ -23,5 +28,15 @@ public class InvalidInput extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** The problem document it is answered with: its code, a detail naming the field, and the field in errors. */
+    public ProblemDetail problem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.status()),
+                "'" + field + "' " + getMessage() + ".");
+        problem.setProperty("code", code.name());
+        problem.setProperty("errors", List.of(Map.of("field", field,
+                "message", getMessage() == null ? "invalid" : getMessage())));
+        return problem;
     }
 }

@@ -48,8 +48,7 @@ class ProblemErrorController implements ErrorController {
         InvalidInput refused = UnreadableParameters.refusal(failure);
         if (refused != null) {
             // a filter (the CSRF filter reading a posted form's token) met parameters Tomcat could not read
-            problems.write(response, safePath(path), refused.code(),
-                    "'" + refused.field() + "' " + refused.getMessage() + ".");
+            problems.write(response, ProblemWriter.safePath(path), refused.problem());
             return;
         }
         if (status.is5xxServerError()) {
@@ -59,11 +58,7 @@ class ProblemErrorController implements ErrorController {
                     "An unexpected error occurred; quote incident " + incident + " when reporting it.");
             return;
         }
-        problems.write(response, safePath(path), status, status.name().toUpperCase(Locale.ROOT),
+        problems.write(response, ProblemWriter.safePath(path), status, status.name().toUpperCase(Locale.ROOT),
                 status.getReasonPhrase() + ".");
-    }
-
-    private static String safePath(String path) {
-        return path != null && path.matches("[A-Za-z0-9/._~%-]*") ? path : "/";
     }
 }

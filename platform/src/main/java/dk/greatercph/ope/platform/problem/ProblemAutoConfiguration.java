@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Registers the one problem-details advice and the request body limit in every web process. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, ErrorDispatchInstance.class})
 public class ProblemAutoConfiguration {
 
     @Bean

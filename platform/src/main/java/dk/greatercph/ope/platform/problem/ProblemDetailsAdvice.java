@@ -138,8 +138,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalidInput(InvalidInput e) {
-        return problem(e.code(), "'" + e.field() + "' " + e.getMessage() + ".",
-                Map.of("errors", List.of(fieldError(e.field(), e.getMessage()))));
+        return ResponseEntity.status(e.code().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(e.problem());
     }
 
     /**

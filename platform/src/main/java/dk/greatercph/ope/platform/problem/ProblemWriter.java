@@ -26,9 +26,19 @@ public final class ProblemWriter {
     public void write(HttpServletResponse response, String path, HttpStatus status, String code, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(path));
         problem.setProperty("code", code);
-        response.setStatus(status.value());
+        write(response, path, problem);
+    }
+
+    /** {@code path} as a problem's {@code instance}, or {@code /} where it holds what a URI reference may not. */
+    public static String safePath(String path) {
+        return path != null && path.matches("[A-Za-z0-9/._~%-]*") ? path : "/";
+    }
+
+    /** Writes {@code problem} at its status, as the answer to {@code path}. */
+    public void write(HttpServletResponse response, String path, ProblemDetail problem) throws IOException {
+        problem.setInstance(URI.create(path));
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }
