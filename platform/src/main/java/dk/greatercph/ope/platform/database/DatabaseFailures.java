@@ -15,6 +15,8 @@ import java.util.function.Predicate;
 public final class DatabaseFailures {
 
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String DEADLOCK_DETECTED = "40P01";
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     private DatabaseFailures() {
     }
@@ -44,6 +46,16 @@ public final class DatabaseFailures {
     public static boolean isLockTimeout(Throwable failure) {
         return anyCause(failure, cause -> cause instanceof SQLException sql
                 && LOCK_NOT_AVAILABLE.equals(sql.getSQLState()));
+    }
+
+    /**
+     * {@code true} when {@code failure} or one of its causes is PostgreSQL ending a transaction because of another at
+     * the same time: a deadlock it broke by choosing this one (40P01) or a serialisation failure (40001). The
+     * transaction is rolled back, so nothing of it was recorded, and the same request may succeed when sent again.
+     */
+    public static boolean isTransactionConflict(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql
+                && (DEADLOCK_DETECTED.equals(sql.getSQLState()) || SERIALIZATION_FAILURE.equals(sql.getSQLState())));
     }
 
     /** Whether {@code failure} or one of its causes (at most 32 deep, a cause that is its own cause ends it) is so. */

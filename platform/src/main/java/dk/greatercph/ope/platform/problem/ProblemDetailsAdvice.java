@@ -170,6 +170,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("A lock was not granted in time while handling a request: {}", e.toString());
             return retryLater("The database was too busy to record this request in time; nothing was recorded.");
         }
+        if (DatabaseFailures.isTransactionConflict(e)) {
+            log.warn("A transaction was ended for another at the same time while handling a request: {}", e.toString());
+            return problem(GeneralProblem.CONCURRENT_CHANGE, "Another change was being recorded at the same time; "
+                    + "nothing was recorded. Read the resource again and retry.", Map.of());
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, e);
         return problem(GeneralProblem.INTERNAL_ERROR,
