@@ -211,10 +211,7 @@ class AuthorizationMatrixTest {
     void eachCallerGetsExactlyWhatItsRoleAllows(String method, String path, String body, Map<String, Integer> expected) {
         for (String caller : CALLERS) {
             Api api = caller.equals("anonymous") ? new Api(port) : new Api(port).as(caller);
-            String resolved = path.replace("{id}", delegationId).replace("{operator}", operatorCode)
-                    .replace("{openTrip}", openTrip).replace("{participant}", participantId)
-                    .replace("{readyTrip}", readyTrip).replace("{approvedTrip}", approvedTrip)
-                    .replace("{tripToCancel}", tripToCancel).replace("{import}", importId);
+            String resolved = resolve(path);
             String resolvedBody = "ITINERARY".equals(body) ? itinerary(tripYear(openTrip)) : body;
             resolvedBody = resolvedBody == null ? null : resolvedBody.replace("{fresh}", UUID.randomUUID().toString());
             Api.Response response = api.send(request(method, resolved, resolvedBody), Map.of());
@@ -224,6 +221,31 @@ class AuthorizationMatrixTest {
                         .startsWith("application/problem+json");
             }
         }
+    }
+
+    /** Every read of the matrix. */
+    Stream<Arguments> reads() {
+        return matrix().filter(row -> row.get()[0].equals("GET"));
+    }
+
+    /** A HEAD is a GET without its body: each caller is answered as its GET of the same path is. */
+    @ParameterizedTest(name = "HEAD {1}")
+    @MethodSource("reads")
+    void eachCallerMayHeadExactlyWhatItMayGet(String method, String path, String body,
+                                              Map<String, Integer> expected) {
+        for (String caller : CALLERS) {
+            Api api = caller.equals("anonymous") ? new Api(port) : new Api(port).as(caller);
+            String resolved = resolve(path);
+            Api.Response response = api.send(request("HEAD", resolved, null), Map.of());
+            assertThat(response.status()).as("HEAD %s as %s", resolved, caller).isEqualTo(expected.get(caller));
+        }
+    }
+
+    private String resolve(String path) {
+        return path.replace("{id}", delegationId).replace("{operator}", operatorCode)
+                .replace("{openTrip}", openTrip).replace("{participant}", participantId)
+                .replace("{readyTrip}", readyTrip).replace("{approvedTrip}", approvedTrip)
+                .replace("{tripToCancel}", tripToCancel).replace("{import}", importId);
     }
 
     /**

@@ -5,7 +5,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * Who may call which path (function level), per the REST contract. Object level — an operator sees and
- * acts only on what is assigned to it — is decided where the data is, and answered with 404.
+ * acts only on what is assigned to it — is decided where the data is, and answered with 404. A HEAD is a GET
+ * without its body: whoever may GET a path may HEAD it.
  */
 final class AccessRules {
 
@@ -48,13 +49,16 @@ final class AccessRules {
                 .requestMatchers("/actuator/**", "/api/admin/**").hasRole(admin)
                 .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure").hasAnyRole(desk, admin)
                 .requestMatchers(HttpMethod.GET, OPERATOR_READS).hasAnyRole(desk, auditor, operator)
+                .requestMatchers(HttpMethod.HEAD, OPERATOR_READS).hasAnyRole(desk, auditor, operator)
                 .requestMatchers(HttpMethod.POST, OPERATOR_POSTS).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.PUT, OPERATOR_CHANGES).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.DELETE, OPERATOR_CHANGES).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.GET, NOTIFICATION_SETTINGS).hasAnyRole(desk, auditor, operator)
+                .requestMatchers(HttpMethod.HEAD, NOTIFICATION_SETTINGS).hasAnyRole(desk, auditor, operator)
                 .requestMatchers(HttpMethod.POST, NOTIFICATION_SETTINGS_PARTS).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.DELETE, NOTIFICATION_SETTINGS_PARTS).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(desk, auditor)
+                .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(desk, auditor)
                 .requestMatchers(HttpMethod.POST, AUDITOR_POSTS).hasAnyRole(desk, auditor)
                 .requestMatchers("/api/**").hasRole(desk)
                 .anyRequest().authenticated();
