@@ -2,6 +2,7 @@ package dk.greatercph.ope.app;
 
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.Requests;
 import dk.greatercph.ope.app.support.TripPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +121,30 @@ class TripHttpTest {
         return jdbc.sql("""
                 SELECT y FROM generate_series(2030, 2099) y
                 WHERE y NOT IN (SELECT year FROM annual_trip) ORDER BY random() LIMIT 1""").query(Integer.class).single();
+    }
+
+    /**
+     * An id of another kind of record names no trip, and a trip's id names no delegation: 404, where the aggregate
+     * loaded from the other kind's events was an unexpected error (500).
+     */
+    @Test
+    void anIdOfAnotherKindOfRecordIsNotFound() {
+        String trip = desk.post("/api/trips", plan(freeYear(jdbc), null)).json().get("id").asString();
+        Api.Response registered = desk.post("/api/delegations", Requests.delegation("Kind " + trip));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String delegation = registered.json().get("id").asString();
+
+        for (Api.Response response : List.of(desk.post("/api/trips/" + delegation + "/approval", ""),
+                desk.post("/api/trips/chc/cancellation", "{\"reason\":\"Kind\"}"),
+                desk.post("/api/delegations/" + trip + "/withdrawal", "{\"reason\":\"Kind\"}"),
+                desk.post("/api/delegations/" + trip + "/confirmation", ""))) {
+            assertThat(response.status()).as(response.body()).isEqualTo(404);
+            assertThat(response.json().get("code").asString()).isEqualTo("NOT_FOUND");
+        }
+        for (String id : List.of(trip, delegation)) {
+            assertThat(jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?").param(id)
+                    .query(Long.class).single()).as("events of %s", id).isEqualTo(1);
+        }
     }
 
     static String plan(int year, String reason) {

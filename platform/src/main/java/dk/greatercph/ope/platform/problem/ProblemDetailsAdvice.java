@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
@@ -81,8 +82,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .orElseGet(() -> unexpected(e));
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
+    /**
+     * No aggregate of the kind asked for has this id: none at all, or one of another kind (a delegation's id given to
+     * a trip's command), whose events leave the aggregate asked for without an id.
+     */
+    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
+    ResponseEntity<Object> aggregateNotFound(RuntimeException e) {
         return problem(GeneralProblem.NOT_FOUND, "No such resource.", Map.of());
     }
 
