@@ -385,6 +385,28 @@ class CanonicalInputTest {
         assertThat(fields(response)).isEqualTo("amount");
     }
 
+    /**
+     * An exponent that puts a number's digits beyond any value here is refused where it is read: 1E+2147483647
+     * overflowed bean validation's digit count, passed {@code @Digits(integer = 12)}, and was recorded.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1E+2147483647", "123E+2147483645", "1E-2147483647", "1e401", "1e-401"})
+    void amountsWithDigitsBeyondAnyValueAreRefusedByName(String amount) {
+        Api.Response response = desk.post("/api/delegations/DEL-x/programme-items/ITM-x/cost-coverage",
+                "{\"payer\":\"Jiangsu\",\"basis\":\"Agreement\",\"amount\":" + amount + "}");
+
+        assertProblem(response, 400, "INVALID_FIELD");
+        assertThat(fields(response)).isEqualTo("amount");
+    }
+
+    @Test
+    void anAmountInExponentNotationWithinTheDigitsIsRead() {
+        Api.Response response = desk.post("/api/delegations/DEL-x/programme-items/ITM-x/cost-coverage",
+                "{\"payer\":\"Jiangsu\",\"basis\":\"Agreement\",\"amount\":4.5E+4}");
+
+        assertThat(response.status()).as("read, then the delegation is not found").isEqualTo(404);
+    }
+
     @Test
     void duplicateKeyIsRefusedByName() {
         Api.Response response = desk.post("/api/delegations", Requests.delegation("Twice " + UUID.randomUUID())

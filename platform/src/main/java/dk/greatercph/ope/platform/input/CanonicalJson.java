@@ -16,6 +16,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -41,6 +42,7 @@ public final class CanonicalJson {
     public static JsonMapper strict(JsonMapper base) {
         SimpleModule module = new SimpleModule("canonical-input");
         module.addDeserializer(String.class, new TextDeserializer(false));
+        module.addDeserializer(BigDecimal.class, new DecimalDeserializer());
         module.addDeserializer(LocalDate.class, new DateDeserializer<>(LocalDate.class,
                 text -> LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE), DateRange::contains));
         module.addDeserializer(LocalDateTime.class, new DateDeserializer<>(LocalDateTime.class,
@@ -74,6 +76,42 @@ public final class CanonicalJson {
     public static final class DateOutOfRangeException extends MismatchedInputException {
         DateOutOfRangeException(JsonParser parser, String message, Class<?> type) {
             super(parser, message, type);
+        }
+    }
+
+    /** A decimal number with more digits before or after its point than any value here can have. */
+    public static final class NumberOutOfRangeException extends MismatchedInputException {
+        NumberOutOfRangeException(JsonParser parser, String message) {
+            super(parser, message, BigDecimal.class);
+        }
+    }
+
+    /**
+     * Decimal numbers as written, but none with more than {@link #MAX_DIGITS} digits before or after the point: an
+     * exponent such as {@code 1E+2147483647} is short to send, but its digits overflow the integer arithmetic of
+     * bean validation's {@code @Digits} (which then let it pass) and of whatever writes the number out in full.
+     */
+    private static final class DecimalDeserializer extends ValueDeserializer<BigDecimal> {
+
+        static final int MAX_DIGITS = 400;
+
+        @Override
+        public Class<?> handledType() {
+            return BigDecimal.class;
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT) && !parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser);
+            }
+            BigDecimal value = parser.getDecimalValue();
+            long integerDigits = (long) value.precision() - value.scale();
+            if (integerDigits > MAX_DIGITS || value.scale() > MAX_DIGITS) {
+                throw new NumberOutOfRangeException(parser,
+                        "has more than " + MAX_DIGITS + " digits before or after its decimal point");
+            }
+            return value;
         }
     }
 

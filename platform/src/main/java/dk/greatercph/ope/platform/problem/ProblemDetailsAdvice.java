@@ -262,6 +262,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "Field '" + field + "' is " + date.getOriginalMessage(),
                     Map.of("errors", List.of(fieldError(field, date.getOriginalMessage()))));
         }
+        if (cause instanceof CanonicalJson.NumberOutOfRangeException number && !number.getPath().isEmpty()) {
+            String field = path(number);
+            return problem(InputProblem.INVALID_FIELD, "Field '" + field + "' " + number.getOriginalMessage() + ".",
+                    Map.of("errors", List.of(fieldError(field, number.getOriginalMessage()))));
+        }
         if (cause instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
                 && duplicate.getOriginalMessage().startsWith("Duplicate Object property")) {
             String field = duplicateField(duplicate);
