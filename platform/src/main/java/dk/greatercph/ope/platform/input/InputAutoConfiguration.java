@@ -108,7 +108,10 @@ public class InputAutoConfiguration {
     @ConditionalOnClass(TomcatServletWebServerFactory.class)
     static class TomcatProblems {
 
-        /** Replaces Tomcat's HTML error report with {@link ProblemErrorReportValve}. */
+        /**
+         * Replaces Tomcat's HTML error report with {@link ProblemErrorReportValve}, and closes the connection of a
+         * request refused before its body was read ({@link RefusedBodyValve}).
+         */
         @Bean
         ProblemReportCustomizer problemErrorReports(ObjectProvider<SecurityHeaders> headers) {
             return new ProblemReportCustomizer(headers.getIfAvailable(SecurityHeaders::defaults));
@@ -126,6 +129,7 @@ public class InputAutoConfiguration {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
+            factory.addEngineValves(new RefusedBodyValve());
             factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
                     for (Valve valve : host.getPipeline().getValves()) {
