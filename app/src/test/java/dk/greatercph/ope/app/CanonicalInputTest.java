@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -405,6 +406,21 @@ class CanonicalInputTest {
                 "{\"payer\":\"Jiangsu\",\"basis\":\"Agreement\",\"amount\":4.5E+4}");
 
         assertThat(response.status()).as("read, then the delegation is not found").isEqualTo(404);
+    }
+
+    /** Every answer is UTF-8: a charset the Accept header asks for is ignored (it was a 500 for anyone). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"/actuator/health|application/json;charset=UTF-16",
+            "/api/delegations?limit=1|application/json; charset=ISO-8859-1",
+            "/api/kpis?year=2027|application/json;charset=\"UTF-32\", */*;q=0.1",
+            "/api/delegations/DEL-x|application/json;charset=UTF-16"})
+    void aCharsetInTheAcceptHeaderIsIgnored(String path, String accept) {
+        Api.Response response = desk.get(path, Map.of("Accept", accept));
+
+        assertThat(response.status()).as(response.body()).isIn(200, 404);
+        assertThat(response.contentType()).doesNotContainIgnoringCase("charset=UTF-16")
+                .doesNotContainIgnoringCase("ISO-8859-1").doesNotContainIgnoringCase("UTF-32");
+        assertThat(response.json().isObject()).isTrue();
     }
 
     @Test

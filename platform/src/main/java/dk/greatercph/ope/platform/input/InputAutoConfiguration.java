@@ -3,6 +3,7 @@ package dk.greatercph.ope.platform.input;
 import dk.greatercph.ope.platform.problem.GeneralProblem;
 import dk.greatercph.ope.platform.problem.ProblemWriter;
 import dk.greatercph.ope.platform.security.SecurityHeaders;
+import jakarta.servlet.DispatcherType;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -73,6 +74,16 @@ public class InputAutoConfiguration {
                 resolvers.add(new QueryParameterRecords());
             }
         };
+    }
+
+    /** Before anything reads the Accept header: every answer is UTF-8, whatever charset it asks for. */
+    @Bean
+    FilterRegistrationBean<AcceptWithoutCharset> acceptWithoutCharset() {
+        FilterRegistrationBean<AcceptWithoutCharset> registration =
+                new FilterRegistrationBean<>(new AcceptWithoutCharset());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
     }
 
     /** Before Spring Security, whose CSRF filter reads a posted form's parameters first. */
