@@ -288,10 +288,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 Map.of());
     }
 
-    /** Every other MVC error (404, 405, 406, 413, 415 …) keeps Spring's problem and gains a code. */
+    /**
+     * Every other MVC error (404, 405, 406, 413, 415 …) keeps Spring's problem and gains a code. Those Spring answers
+     * 500 (an answer it could not write, a path variable a handler lacks) are faults of ours: an incident, logged.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+            return unexpected(ex);
+        }
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail detail
                 && (detail.getProperties() == null || !detail.getProperties().containsKey("code"))) {

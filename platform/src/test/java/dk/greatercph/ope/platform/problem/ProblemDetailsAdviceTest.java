@@ -66,6 +66,16 @@ class ProblemDetailsAdviceTest {
         assertThat(response.body()).doesNotContain("IllegalStateException", "jdbc:", "secret", "at dk.");
     }
 
+    /** What Spring itself answers 500 (an answer it could not write) is an incident too, not its generic 500. */
+    @Test
+    void aFailureSpringAnswers500IsAnIncident() {
+        Http.Response response = desk().get("/api/platform-test/unwritable");
+
+        assertProblem(response, 500, "INTERNAL_ERROR");
+        assertThat(response.json().get("detail").asString()).contains(response.json().get("incident").asString());
+        assertThat(response.body()).doesNotContain("secret");
+    }
+
     @Test
     void anUnknownFieldIsRefusedByName() {
         Http.Response response = desk().post("/api/platform-test/tickets", "{\"name\":\"a\",\"colour\":\"red\"}", Map.of());

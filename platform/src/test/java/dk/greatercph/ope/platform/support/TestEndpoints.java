@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -90,6 +91,12 @@ public class TestEndpoints {
     @GetMapping("/failure")
     void failure() {
         throw new IllegalStateException("internal detail that must not leak: jdbc:postgresql://secret");
+    }
+
+    /** Spring's own 500: an answer that cannot be written. */
+    @GetMapping("/unwritable")
+    void unwritable() {
+        throw new HttpMessageNotWritableException("internal detail that must not leak: secret");
     }
 
     @GetMapping("/number")
