@@ -424,6 +424,14 @@ class CanonicalInputTest {
     }
 
     @Test
+    void aRequiredParameterLeftOutIsRefusedByName() {
+        Api.Response response = desk.get("/api/kpis");
+
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(fields(response)).isEqualTo("year");
+    }
+
+    @Test
     void duplicateKeyIsRefusedByName() {
         Api.Response response = desk.post("/api/delegations", Requests.delegation("Twice " + UUID.randomUUID())
                 .replace("\"headCount\":12", "\"headCount\":12,\"headCount\":400"));

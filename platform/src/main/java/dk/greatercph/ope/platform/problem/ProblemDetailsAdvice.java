@@ -28,6 +28,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -232,6 +234,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 error.getDefaultMessage())))
                 .toList();
         return problem(InputProblem.VALIDATION_FAILED, "Invalid parameters.", Map.of("errors", errors));
+    }
+
+    /** A required query parameter or form part left out is refused naming it, like any other invalid input. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return missing(ex.getParameterName());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return missing(ex.getRequestPartName());
+    }
+
+    private static ResponseEntity<Object> missing(String name) {
+        return problem(InputProblem.VALIDATION_FAILED, "Parameter '" + name + "' is required.",
+                Map.of("errors", List.of(fieldError(name, "is required"))));
     }
 
     @Override
