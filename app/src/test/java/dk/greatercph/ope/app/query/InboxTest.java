@@ -122,6 +122,20 @@ class InboxTest {
         }
     }
 
+    /**
+     * An id past every event seen here was not sent by this stream (another or a restored database): the client gets
+     * the inbox, where it got nothing but keep-alives and never learnt its current state.
+     */
+    @Test
+    void aReconnectWithAnIdPastEveryEventGetsTheInbox() {
+        try (EventStream stream = EventStream.open(port, STREAM, "chc", Long.toString(Long.MAX_VALUE / 2))) {
+            EventStream.Event inbox = stream.next(e -> "inbox".equals(e.name()), Duration.ofSeconds(5));
+
+            assertThat(inbox).isNotNull();
+            assertThat(JSON.readTree(inbox.data()).get("operatorId").asString()).isEqualTo("chc");
+        }
+    }
+
     @Test
     void anOperatorCannotOpenAnotherOperatorsStream() {
         try (EventStream stream = EventStream.open(port, STREAM, "clean", null)) {

@@ -67,7 +67,7 @@ class InboxQueryController {
                     A first connection gets an 'inbox' event with the whole inbox, then an 'assignment' event for \
                     every new or changed assignment. Each 'assignment' event's id is the global event position of \
                     the change; a client reconnecting with Last-Event-ID first gets the current state of every \
-                    assignment that changed after that position, then live updates. Delivery is at least once.""")
+                    assignment that changed after that position, then live updates; when that is more than a page, or                     the position is past every event this service has seen (an id from another database), it gets                     the 'inbox' event instead. Delivery is at least once.""")
     @ApiResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(implementation = InboxEntryView.class)))

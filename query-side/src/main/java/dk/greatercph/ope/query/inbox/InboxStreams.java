@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Opens an operator's live inbox: subscribes to updates first, then sends what the client has not seen (the inbox
  * as an unpaged answer holds it on a first connection, the assignments changed after its Last-Event-ID on a
- * reconnect, or the inbox again when more than that many changed), then every update.
+ * reconnect, or the inbox again when more than that many changed or the id is past every event seen here), then every
+ * update.
  * Before reading the inbox table it waits, bounded, until the delegation-board projection has passed everything the
  * push has already emitted, so no change falls between the two. Each assignment event carries its global event
  * position as SSE id; an update the client already got from the table is not sent again. A comment line every 20
@@ -101,7 +102,10 @@ class InboxStreams implements SmartLifecycle {
         Map<String, Long> seen = new ConcurrentHashMap<>();
         try {
             awaitBoardPastPush();
-            List<InboxEntryView> missed = lastEventId == null ? null : queryGateway.query(
+            // an id past every event the projections have seen was not sent by this stream (another database, a
+            // restored one): the client's state is unknown, so it gets the inbox
+            boolean known = lastEventId != null && lastEventId <= furthestSeen();
+            List<InboxEntryView> missed = !known ? null : queryGateway.query(
                     new FindInboxChangesQuery(operator, lastEventId),
                     ResponseTypes.multipleInstancesOf(InboxEntryView.class)).join();
             if (missed == null || missed.size() > FindInboxQuery.MOST_UNPAGED) {
@@ -160,6 +164,11 @@ class InboxStreams implements SmartLifecycle {
                 return;
             }
         }
+    }
+
+    /** The furthest event position the push or the board has handled; none when neither has a position yet. */
+    private long furthestSeen() {
+        return Math.max(position(BOARD).orElse(Long.MIN_VALUE), position(InboxPush.NAME).orElse(Long.MIN_VALUE));
     }
 
     private OptionalLong position(String processorName) {
