@@ -90,7 +90,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             // Axon logs every exception a command handler throws at WARN with its stack trace, rule refusals
             // included: any user could fill the log with them. Refusals reach the client as problems; other
             // failures are logged once, as an incident, by the problem advice.
-            Map.entry("logging.level.org.axonframework.modelling.command.AbstractRepository", "ERROR"));
+            Map.entry("logging.level.org.axonframework.modelling.command.AbstractRepository", "ERROR"),
+            // a method a path does not take, or a path nothing serves, is the client's mistake, answered 405 or 404
+            // as a problem; Spring also logs it at WARN, for anyone, anonymous callers included
+            Map.entry("logging.level.org.springframework.web.servlet.PageNotFound", "ERROR"),
+            // the API's operations and the pages are about 130 path templates, past the default of 100 distinct uri
+            // tags, after which new templates got no request timings (and a WARN said so)
+            Map.entry("management.metrics.web.server.max-uri-tags", "500"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
