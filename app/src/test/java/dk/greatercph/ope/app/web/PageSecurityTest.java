@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -137,6 +138,20 @@ class PageSecurityTest {
         assertThat(after).isNotNull().isNotEqualTo(before);
         assertThat(raw.get("/board", Map.of("Cookie", "JSESSIONID=" + after)).statusCode()).isEqualTo(200);
         assertThat(raw.get("/board", Map.of("Cookie", "JSESSIONID=" + before)).statusCode()).isEqualTo(302);
+    }
+
+    /** The redirect to the sign-in names no host: one built from the Host header sent users wherever it named. */
+    @Test
+    void theRedirectToTheSignInIsRelativeWhateverTheHostHeader() throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /board HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 302").contains("\r\nLocation: /login\r\n")
+                    .doesNotContain("evil.example");
+        }
     }
 
     @Test

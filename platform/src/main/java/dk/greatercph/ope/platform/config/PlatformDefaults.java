@@ -50,6 +50,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.mvc.throw-exception-if-no-handler-found", "true"),
             Map.entry("server.error.include-stacktrace", "never"),
             Map.entry("server.error.include-message", "never"),
+            // a redirect names a path only; made absolute from the request's Host header it sent users wherever
+            // that header named
+            Map.entry("server.tomcat.use-relative-redirects", "true"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,metrics,prometheus"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
             Map.entry("management.endpoint.health.show-details", "when-authorized"),

@@ -36,6 +36,7 @@ class PageSecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http, SecurityHeaders securityHeaders, SecurityProperties properties,
                                      ObjectProvider<IssuerClientRegistration> identityProvider) throws Exception {
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        login.setFavorRelativeUris(true); // a Location built from the Host header would send users wherever it names
         LoginFailures failures = new LoginFailures();
         IssuerClientRegistration provider = identityProvider.getIfAvailable();
         if (provider == null) {
