@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -261,6 +262,23 @@ class PageSecurityTest {
 
         assertThat(api.status()).isEqualTo(401);
         assertThat(api.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+    }
+
+    /**
+     * The API is stateless: a call with Basic credentials that also carries a page's session cookie (Swagger UI in the
+     * same browser) leaves the session as it is. Spring's session fixation protection changed its id, so the page's
+     * cookie no longer named it and the user was signed out.
+     */
+    @Test
+    void anApiCallWithBasicCredentialsLeavesThePageSessionAlone() {
+        PageSession session = PageSession.signedIn(port, "desk");
+        assertThat(session.get("/board").status()).isEqualTo(200);
+
+        PageSession.Page api = session.get("/api/delegations?limit=1", Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.raw().headers().allValues("Set-Cookie")).isEmpty();
     }
 
     // --- what pages contain -------------------------------------------------------------------------------------

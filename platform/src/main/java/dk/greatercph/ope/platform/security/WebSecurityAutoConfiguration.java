@@ -124,7 +124,9 @@ public class WebSecurityAutoConfiguration {
         ProblemResponses problems = new ProblemResponses(new ProblemWriter(json),
                 jwt ? "Basic realm=\"One-Point-Entry\", Bearer" : "Basic realm=\"One-Point-Entry\"");
         http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless: and a page's session that comes along (its cookie) is left alone, not given a new id
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())

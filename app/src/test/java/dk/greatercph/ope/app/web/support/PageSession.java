@@ -55,6 +55,11 @@ public final class PageSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of());
     }
 
+    /** A GET with the session's cookie and {@code headers}. */
+    public Page get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
+    }
+
     /** A GET as htmx sends it (with {@code HX-Request}), for the fragments pages reload. */
     public Page getFragment(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of("HX-Request", "true"));
