@@ -7,7 +7,9 @@ import java.util.function.Function;
 /**
  * The opaque {@code ?after=} cursors of the lists: a list's own prefix and the position of the last entry a client
  * saw, in URL-safe Base64. A cursor of another list, or one that does not read as a position, is refused as
- * {@link InputProblem#INVALID_CURSOR} naming the parameter {@code after}.
+ * {@link InputProblem#INVALID_CURSOR} naming the parameter {@code after}. A cursor is a position, not a permission,
+ * and it is not signed: one written by hand that reads as a position gives the page after it, within what the caller
+ * may see, as a cursor issued here would.
  */
 public final class Cursors {
 
@@ -34,7 +36,7 @@ public final class Cursors {
             }
             return read.apply(raw.substring(prefix.length()));
         } catch (RuntimeException e) {
-            throw new InvalidInput(InputProblem.INVALID_CURSOR, "after", "not a cursor this service issued");
+            throw new InvalidInput(InputProblem.INVALID_CURSOR, "after", "does not read as a position in this list");
         }
     }
 }

@@ -21,7 +21,7 @@ public enum InputProblem implements ProblemCode {
     INVALID_FIELD(400,
             "A field has a value of the wrong type or format."),
     INVALID_CURSOR(400,
-            "The 'after' cursor is not one this service issued."),
+            "The 'after' cursor does not read as a position in this list."),
     TOO_MANY_ENTRIES(400,
             "The answer would hold more entries than one answer may and cannot be paged (a calendar feed): narrow the "
                     + "period or the filters."),
