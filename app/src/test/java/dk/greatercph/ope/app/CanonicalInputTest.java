@@ -423,6 +423,16 @@ class CanonicalInputTest {
         assertThat(response.json().isObject()).isTrue();
     }
 
+    /** A body is read as sent: one labelled with a content coding is refused, where the label was ignored. */
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "br", "deflate, gzip", "bogus"})
+    void aBodyWithAContentCodingIsRefused(String coding) {
+        Api.Response response = desk.post("/api/venues", "{\"name\":\"Coded " + UUID.randomUUID() + "\",\"capacity\":5}",
+                Map.of("Content-Encoding", coding));
+
+        assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
     @Test
     void aRequiredParameterLeftOutIsRefusedByName() {
         Api.Response response = desk.get("/api/kpis");

@@ -76,6 +76,15 @@ public class InputAutoConfiguration {
         };
     }
 
+    /** Before anything reads a body: one sent with a content coding is refused. */
+    @Bean
+    FilterRegistrationBean<ContentEncodingFilter> contentEncoding(JsonMapper json) {
+        FilterRegistrationBean<ContentEncodingFilter> registration =
+                new FilterRegistrationBean<>(new ContentEncodingFilter(new ProblemWriter(json)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     /** Before anything reads the Accept header: every answer is UTF-8, whatever charset it asks for. */
     @Bean
     FilterRegistrationBean<AcceptWithoutCharset> acceptWithoutCharset() {
