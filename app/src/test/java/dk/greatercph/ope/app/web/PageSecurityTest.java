@@ -10,6 +10,7 @@ import org.apache.catalina.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -279,6 +280,17 @@ class PageSecurityTest {
 
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.raw().headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    /** A page's own parameter that does not read as its type is a page saying so, not the API's problem JSON. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/trips/TRP-x?v=abc", "/delegations/DEL-x?minVersion=abc"})
+    void aPageParameterOfTheWrongTypeIsA400Page(String path) {
+        PageSession.Page page = PageSession.signedIn(port, "desk").get(path);
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<main");
     }
 
     // --- what pages contain -------------------------------------------------------------------------------------
