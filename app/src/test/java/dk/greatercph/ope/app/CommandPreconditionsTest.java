@@ -51,8 +51,10 @@ class CommandPreconditionsTest {
         Api desk = new Api(port).as("desk");
         String id = new Lifecycle(desk).registeredAndScreened(Requests.delegation("Malformed " + UUID.randomUUID()));
 
-        assertProblem(desk.post("/api/delegations/" + id + "/confirmation", "", Map.of("If-Match", "three")),
-                400, "INVALID_IF_MATCH");
+        for (String malformed : List.of("three", "\"-1\"", "-1", "\"+0\"", "\"00\"", "\"1\"2\"", "W/-1")) {
+            assertProblem(desk.post("/api/delegations/" + id + "/confirmation", "", Map.of("If-Match", malformed)),
+                    400, "INVALID_IF_MATCH");
+        }
         assertProblem(desk.post("/api/delegations/" + id + "/decline", "{}", Map.of("If-Match", "three")),
                 400, "VALIDATION_FAILED");
         assertProblem(desk.post("/api/delegations/" + id + "/assignments/NOT-AN-OPERATOR/acceptance", "",
