@@ -29,6 +29,15 @@ public class ProblemAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<RequestsPerAddressFilter> requestsPerAddress(
+            @Value("${ope.http.max-requests-per-address:64}") int limit, JsonMapper json) {
+        FilterRegistrationBean<RequestsPerAddressFilter> registration =
+                new FilterRegistrationBean<>(new RequestsPerAddressFilter(limit, new ProblemWriter(json)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after the security headers, before any body is read
+        return registration;
+    }
+
+    @Bean
     @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
     OpenApiCustomizer problemCodesDocument() {
         return new ProblemCodesDocument();
