@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A request refused before its body was read (an anonymous upload answered 401, a body too large answered 413, a
- * command answered 403) gets its answer and its connection is closed. Tomcat would otherwise keep the connection's
- * thread reading the rest of the body to throw it away, one read timeout after another: a few hundred anonymous
- * connections that declare a body and send a byte of it took every request thread, and the application stopped
- * answering anyone.
+ * command answered 403) gets its answer and its connection is closed, unless the rest of its body has already
+ * arrived. Tomcat would otherwise keep the connection's thread reading the rest of the body to throw it away, one
+ * read timeout after another: a few hundred anonymous connections that declare a body and send a byte of it took
+ * every request thread, and the application stopped answering anyone. An answer not yet sent says
+ * {@code Connection: close}, so that the client does not send its next request on a connection about to close.
  */
 public class RefusedBodyValve extends ValveBase {
 
@@ -25,14 +26,27 @@ public class RefusedBodyValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         getNext().invoke(request, response);
-        if (response.getStatus() >= 400 && !request.isAsync() && bodyLeftUnread(request)) {
+        if (response.getStatus() >= 400 && !request.isAsync() && !bodyAtHand(request)) {
+            if (!response.isCommitted()) {
+                response.setHeader("Connection", "close");
+            }
             request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
         }
     }
 
-    private static boolean bodyLeftUnread(Request request) {
+    /** Whether the body was read, or what is left of it has arrived and is read away without waiting. */
+    private static boolean bodyAtHand(Request request) {
         AtomicBoolean fullyRead = new AtomicBoolean(true);
         request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
-        return !fullyRead.get();
+        if (fullyRead.get()) {
+            return true;
+        }
+        long length = request.getCoyoteRequest().getContentLengthLong();
+        if (length < 0) {
+            return false; // chunked: how much is left is not known
+        }
+        long left = length - request.getCoyoteRequest().getBytesRead();
+        request.getCoyoteRequest().action(ActionCode.AVAILABLE, Boolean.TRUE);
+        return request.getCoyoteRequest().getAvailable() >= left;
     }
 }
