@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 public final class DatabaseFailures {
 
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String CLOSED_CONNECTION = "Connection is closed";
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final String SERIALIZATION_FAILURE = "40001";
 
@@ -35,7 +36,17 @@ public final class DatabaseFailures {
                 || cause instanceof ConnectException
                 || cause instanceof SocketTimeoutException
                 || cause instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]")));
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))
+                || isPoolsClosedConnection(cause));
+    }
+
+    /**
+     * The pool's stand-in for a connection it evicted as broken while a statement was being made on it: Hikari throws
+     * {@code SQLException("Connection is closed")} without a SQL state, which was answered 500.
+     */
+    private static boolean isPoolsClosedConnection(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() == null
+                && CLOSED_CONNECTION.equals(sql.getMessage());
     }
 
     /**
