@@ -156,9 +156,9 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String body = Requests.delegation("In flight " + key);
         desk.post("/api/delegations", body, Map.of("Idempotency-Key", key));
-        // as a request in flight leaves its record: no answer kept yet, its lease running
-        jdbc.sql("UPDATE idempotency_record SET status = 0, body = NULL, lease_until = now() + INTERVAL '1 minute' "
-                + "WHERE idem_key = :key").param("key", key).update();
+        // as a request in flight leaves its record: nothing committed, no answer kept yet, its lease running
+        jdbc.sql("UPDATE idempotency_record SET status = 0, body = NULL, recorded = false, "
+                + "lease_until = now() + INTERVAL '1 minute' WHERE idem_key = :key").param("key", key).update();
 
         Api.Response whileInFlight = desk.post("/api/delegations", body, Map.of("Idempotency-Key", key));
 
@@ -179,6 +179,55 @@ class IdempotencyTest {
         assertThat(retried.header("Idempotent-Replayed")).isNull();
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replayed.json().get("id").asString()).isEqualTo(retried.json().get("id").asString());
+    }
+
+    /**
+     * A request whose command was committed but whose answer was lost (a connection broken after the commit: 503) is
+     * never carried out again for its key: the retry learns that it was recorded. It ran again, and recorded twice.
+     */
+    @Test
+    void aRequestWhoseAnswerWasLostAfterItsCommitIsNotCarriedOutAgain() {
+        Api desk = new Api(port).as("desk");
+        String key = UUID.randomUUID().toString();
+        String name = "Lost answer " + key;
+        String path = "/api/test/recorded-then-unavailable?name=" + name.replace(" ", "%20");
+
+        Api.Response first = desk.post(path, "", Map.of("Idempotency-Key", key));
+        Api.Response retried = desk.post(path, "", Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(503);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(409);
+        assertThat(retried.json().get("code").asString()).isEqualTo("IDEMPOTENT_REQUEST_RECORDED");
+        assertThat(venuesNamed(name)).isEqualTo(1);
+    }
+
+    /**
+     * A request that crashed after its commit, before its answer was kept, leaves its record in flight; once its
+     * lease has run out a retry is told it was recorded, where it ran the command again.
+     */
+    @Test
+    void aRequestThatCrashedAfterItsCommitIsNotCarriedOutAgainWhenItsLeaseRunsOut() {
+        Api desk = new Api(port).as("desk");
+        String key = UUID.randomUUID().toString();
+        String organisation = "Crashed after commit " + key;
+        String body = Requests.delegation(organisation);
+        assertThat(desk.post("/api/delegations", body, Map.of("Idempotency-Key", key)).status()).isEqualTo(201);
+        // as the crash leaves it: committed (recorded, set with the events), no answer kept, the lease run out
+        jdbc.sql("UPDATE idempotency_record SET status = 0, body = NULL, lease_until = now() - INTERVAL '1 second' "
+                + "WHERE idem_key = :key").param("key", key).update();
+
+        Api.Response retried = desk.post("/api/delegations", body, Map.of("Idempotency-Key", key));
+
+        assertThat(retried.status()).as(retried.body()).isEqualTo(409);
+        assertThat(retried.json().get("code").asString()).isEqualTo("IDEMPOTENT_REQUEST_RECORDED");
+        assertThat(registrationsOf(organisation)).isEqualTo(1);
+    }
+
+    private long venuesNamed(String name) {
+        return jdbc.sql("""
+                SELECT count(*) FROM DomainEventEntry
+                WHERE payloadType LIKE '%VenueRegisteredEvent' AND convert_from(payload, 'UTF8') LIKE :pattern""")
+                .param("pattern", "%" + name + "%").query(Long.class).single();
     }
 
     private Duration expiresIn(String key) {

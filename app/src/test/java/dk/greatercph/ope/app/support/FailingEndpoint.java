@@ -1,5 +1,13 @@
 package dk.greatercph.ope.app.support;
 
+import dk.greatercph.ope.command.reference.RegisterVenueCommand;
+import dk.greatercph.ope.events.reference.VenueId;
+import dk.greatercph.ope.events.reference.VenueKind;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -9,8 +17,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class FailingEndpoint {
 
+    private final CommandGateway commands;
+
+    public FailingEndpoint(CommandGateway commands) {
+        this.commands = commands;
+    }
+
     @GetMapping("/api/test/unexpected-failure")
     String fail() {
         throw new IllegalStateException("secret internal detail that must not leak");
+    }
+
+    /**
+     * Registers a venue named {@code name}, then loses the answer as a broken connection would after the commit:
+     * 503, although the venue is recorded.
+     */
+    @PostMapping("/api/test/recorded-then-unavailable")
+    String recordedThenUnavailable(@RequestParam String name) {
+        commands.sendAndWait(new RegisterVenueCommand(VenueId.newId(), name, null, 10, VenueKind.OTHER));
+        throw new DataAccessResourceFailureException("the connection broke after the commit");
     }
 }

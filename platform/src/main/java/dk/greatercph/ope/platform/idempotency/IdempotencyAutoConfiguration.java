@@ -2,6 +2,8 @@ package dk.greatercph.ope.platform.idempotency;
 
 import dk.greatercph.ope.platform.problem.ProblemWriter;
 import dk.greatercph.ope.platform.schema.SchemaModule;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,6 +34,12 @@ public class IdempotencyAutoConfiguration {
                 new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, new ProblemWriter(json), properties));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
+    }
+
+    /** Marks a key's record recorded in the transaction of the command its request carries out. */
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> idempotencyRecordedWithTheCommand(JdbcClient jdbc) {
+        return Attempt.markRecorded(jdbc);
     }
 
     @Bean

@@ -8,7 +8,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,11 +34,19 @@ import java.util.UUID;
  * key with another request is 422; a retry while the first is still in flight is 409. A request in flight
  * holds its key for a lease only, so a request that crashed does not block its key for good; kept answers
  * expire. Answers of 5xx, and 4xx answers that recorded nothing, are not kept, so such a request can be sent
- * again, corrected, with the same key.
+ * again, corrected, with the same key. What the request's command did is marked on its record in the command's own
+ * transaction ({@link Attempt}); a record so marked is never carried out again, whatever became of its answer (a
+ * 503 after the commit, a crash before the answer was kept): its retries are told it was recorded (409
+ * {@code IDEMPOTENT_REQUEST_RECORDED}).
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+
     static final String HEADER = "Idempotency-Key";
+
+    private static final String RECORDED_ANSWER_LOST = "A request with this Idempotency-Key was recorded, but its "
+            + "answer was lost to a failure; it is not carried out again. Read the resource to see the result.";
 
     private final JdbcClient jdbc;
     private final ProblemWriter problems;
@@ -88,10 +100,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        request.setAttribute(Attempt.ATTRIBUTE, new Attempt(scope, key, attempt));
         try {
             chain.doFilter(new CachedBody(request, body), recorded);
         } finally {
-            keep(scope, key, attempt, request, recorded);
+            try {
+                keep(scope, key, attempt, request, recorded);
+            } catch (DataAccessException away) {
+                // the answer goes out all the same; the key stays in flight, and marked recorded if the command was
+                // committed, so a retry is never carried out twice
+                log.warn("Could not keep the answer for an Idempotency-Key: {}", away.toString());
+            }
             recorded.copyBodyToResponse();
         }
     }
@@ -132,7 +151,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     /**
      * Takes the key for this attempt: a new record, or an old one whose answer has expired, or one whose request
      * never finished and whose lease ran out (only for the same request: a crashed request may have recorded
-     * something, so another request must not take its key).
+     * something, so another request must not take its key), and only if it recorded nothing: one whose command
+     * was committed is never carried out again.
      */
     private boolean claim(IdempotencyScope scope, String key, String method, String path, String hash, UUID attempt) {
         return jdbc.sql("""
@@ -144,10 +164,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                             path = EXCLUDED.path, request_hash = EXCLUDED.request_hash, status = 0,
                             attempt = EXCLUDED.attempt, lease_until = EXCLUDED.lease_until,
                             expires_at = EXCLUDED.expires_at, created_at = EXCLUDED.created_at,
-                            content_type = NULL, location = NULL, etag = NULL, body = NULL
+                            content_type = NULL, location = NULL, etag = NULL, body = NULL, recorded = false
                         WHERE idempotency_record.expires_at <= now()
                            OR (idempotency_record.status = 0 AND idempotency_record.lease_until <= now()
-                               AND idempotency_record.request_hash = EXCLUDED.request_hash)
+                               AND idempotency_record.request_hash = EXCLUDED.request_hash
+                               AND NOT idempotency_record.recorded)
                         """)
                 .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
                 .param("method", method).param("path", path).param("hash", hash).param("attempt", attempt)
@@ -161,13 +182,33 @@ class IdempotencyFilter extends OncePerRequestFilter {
         int status = response.getStatus();
         boolean recordedRefusal = Boolean.TRUE.equals(request.getAttribute(RecordedRefusal.ATTRIBUTE));
         if (status >= 500 || (status >= 400 && !recordedRefusal)) {
-            jdbc.sql("""
+            // an answer that is not kept frees the key, unless the command was committed all the same (its answer
+            // failed after the commit, or the commit's acknowledgement was lost): then it must not run again
+            int freed = jdbc.sql("""
                             DELETE FROM idempotency_record
                             WHERE issuer = :issuer AND subject = :subject AND idem_key = :key AND attempt = :attempt
+                              AND NOT recorded
                             """)
                     .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
                     .param("attempt", attempt).update();
-            return;
+            if (freed == 1) {
+                return;
+            }
+            if (status >= 500) {
+                jdbc.sql("""
+                                UPDATE idempotency_record SET status = :status, content_type = :type, location = NULL,
+                                    etag = NULL, body = :body
+                                WHERE issuer = :issuer AND subject = :subject AND idem_key = :key
+                                  AND attempt = :attempt
+                                """)
+                        .param("status", IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED.status())
+                        .param("type", MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                        .param("body", problems.bytes(request.getRequestURI(), IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED,
+                                RECORDED_ANSWER_LOST))
+                        .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
+                        .param("attempt", attempt).update();
+                return;
+            }
         }
         jdbc.sql("""
                         UPDATE idempotency_record SET status = :status, content_type = :type, location = :location,
@@ -182,12 +223,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private Optional<Kept> kept(IdempotencyScope scope, String key) {
         return jdbc.sql("""
-                        SELECT request_hash, status, content_type, location, etag, body FROM idempotency_record
+                        SELECT request_hash, status, content_type, location, etag, body, recorded
+                        FROM idempotency_record
                         WHERE issuer = :issuer AND subject = :subject AND idem_key = :key
                         """)
                 .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
                 .query((rs, n) -> new Kept(rs.getString("request_hash"), rs.getInt("status"), rs.getString("content_type"),
-                        rs.getString("location"), rs.getString("etag"), rs.getBytes("body")))
+                        rs.getString("location"), rs.getString("etag"), rs.getBytes("body"), rs.getBoolean("recorded")))
                 .optional();
     }
 
@@ -196,6 +238,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (kept.isPresent() && !kept.get().hash().equals(hash)) {
             problems.write(response, request.getRequestURI(), IdempotencyProblem.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request.");
+            return;
+        }
+        if (kept.isPresent() && kept.get().status() == 0 && kept.get().recorded()) {
+            // committed, and its answer never kept (the database went away before it could be)
+            problems.write(response, request.getRequestURI(), IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED,
+                    RECORDED_ANSWER_LOST);
             return;
         }
         if (kept.isEmpty() || kept.get().status() == 0) {
@@ -232,7 +280,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private record Kept(String hash, int status, String contentType, String location, String etag, byte[] body) {
+    private record Kept(String hash, int status, String contentType, String location, String etag, byte[] body,
+                        boolean recorded) {
     }
 
     /** The request with its body already read, so that the handler can read it again. */

@@ -9,7 +9,9 @@ enum IdempotencyProblem implements ProblemCode {
     IDEMPOTENCY_KEY_REUSED(422,
             "This Idempotency-Key was used for a different request."),
     IDEMPOTENT_REQUEST_IN_PROGRESS(409,
-            "A request with this Idempotency-Key is still being carried out; retry after Retry-After.");
+            "A request with this Idempotency-Key is still being carried out; retry after Retry-After."),
+    IDEMPOTENT_REQUEST_RECORDED(409,
+            "A request with this Idempotency-Key was recorded, but its answer was lost to a failure; read the resource to see the result.");
 
     private final int status;
     private final String meaning;

@@ -30,6 +30,14 @@ public final class ProblemWriter {
         write(response, path, problem);
     }
 
+    /** The problem {@code code} answers with, as the bytes of its JSON, for an answer kept to be sent later. */
+    public byte[] bytes(String path, ProblemCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.status()), detail);
+        problem.setInstance(URI.create(safePath(path)));
+        problem.setProperty("code", code.name());
+        return json.writeValueAsBytes(problem);
+    }
+
     /** {@code path} as a problem's {@code instance}, or {@code /} where it holds what a URI reference may not. */
     public static String safePath(String path) {
         return path != null && path.matches("[A-Za-z0-9/._~%-]*") ? path : "/";
