@@ -7,8 +7,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  * datasource reconnects by itself. Closed after everything that uses the datasource has been closed.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    /** The lock file the embedded PostgreSQL library holds in the data folder while its cluster runs. */
+    static final String LOCK_FILE = "epg-lock";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -70,6 +77,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Path dir = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(dir);
+            refuseIfInUse(dir);
             retireOrphanedPostmaster(dir);
             int actualPort = port == 0 ? freePort() : port;
             Map<String, String> config = new LinkedHashMap<>();
@@ -204,6 +212,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 ? Optional.empty()
                 : parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    }
+
+    /**
+     * A running application holds its data folder's lock ({@code epg-lock}, taken by the embedded PostgreSQL
+     * library for as long as it runs): a second start on the same folder is refused here, before it would take that
+     * application's postmaster for an orphan and stop it (the running one lost its database for a few seconds and
+     * the second start failed on the lock only afterwards).
+     */
+    private static void refuseIfInUse(Path dataDir) throws IOException {
+        Path lockFile = dataDir.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        boolean free;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            free = lock != null;
+            if (free) {
+                lock.release();
+            }
+        } catch (OverlappingFileLockException heldHere) {
+            free = false;
+        }
+        if (!free) {
+            throw new IOException("the data folder " + dataDir + " is in use by another running application (it "
+                    + "holds " + lockFile + "); stop that one first, or give this one a folder of its own "
+                    + "(ope.embedded-postgres.data-dir)");
+        }
     }
 
     /**
