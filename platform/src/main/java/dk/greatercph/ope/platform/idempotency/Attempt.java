@@ -1,9 +1,9 @@
 package dk.greatercph.ope.platform.idempotency;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.commandhandling.CommandMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
