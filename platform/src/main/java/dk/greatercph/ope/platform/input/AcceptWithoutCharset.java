@@ -11,7 +11,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -29,13 +28,23 @@ final class AcceptWithoutCharset extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        boolean withCharset = accept != null && accept.toLowerCase(Locale.ROOT).contains("charset");
+        boolean withCharset = accept != null && namesCharset(accept);
         chain.doFilter(withCharset ? new Stripped(request) : request, response);
     }
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false; // the error page's problem is written by the same negotiation
+    }
+
+    /** Whether "charset" appears, in any case; without the copy a lower-cased header would make on every request. */
+    private static boolean namesCharset(String accept) {
+        for (int i = accept.length() - "charset".length(); i >= 0; i--) {
+            if (accept.regionMatches(true, i, "charset", 0, "charset".length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String strip(String accept) {

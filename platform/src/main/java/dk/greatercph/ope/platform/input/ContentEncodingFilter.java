@@ -28,6 +28,10 @@ final class ContentEncodingFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getHeader(HttpHeaders.CONTENT_ENCODING) == null) {
+            chain.doFilter(request, response); // nearly every request: nothing to look at
+            return;
+        }
         for (String value : Collections.list(request.getHeaders(HttpHeaders.CONTENT_ENCODING))) {
             for (String coding : value.split(",")) {
                 if (!coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
