@@ -18,7 +18,7 @@ public enum GeneralProblem implements ProblemCode {
     INTERNAL_ERROR(500,
             "An unexpected error; the detail names an incident id to quote when reporting it."),
     BAD_REQUEST(400,
-            "The web framework refused the request (for example a missing required parameter or header)."),
+            "The web framework refused the request (for example a missing required header)."),
     METHOD_NOT_ALLOWED(405,
             "The HTTP method is not supported on this path."),
     NOT_ACCEPTABLE(406,

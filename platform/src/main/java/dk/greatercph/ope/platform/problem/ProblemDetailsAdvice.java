@@ -169,12 +169,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
+    ResponseEntity<Object> unhandled(Exception e) {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // the client went away while its answer was written: nobody to answer, nothing of ours failed
             log.debug("The client disconnected: {}", e.toString());
             return null;
         }
+        return unexpected(e);
+    }
+
+    /** The problem for a failure no handler names: the database away, a conflict, or an incident. Never null. */
+    ResponseEntity<Object> unexpected(Exception e) {
         if (DatabaseFailures.isUnavailable(e)) {
             log.warn("Database unavailable while handling a request: {}", e.toString());
             return retryLater("The database became unreachable while handling this request.");
