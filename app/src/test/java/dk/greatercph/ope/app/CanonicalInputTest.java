@@ -20,6 +20,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -431,6 +433,46 @@ class CanonicalInputTest {
                 Map.of("Content-Encoding", coding));
 
         assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    /** A JSON body is UTF-8: one labelled with another charset is refused, where the label was ignored. */
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=UTF-16", "application/json;charset=\"ISO-8859-1\"",
+            "application/merge-patch+json; charset=windows-1252"})
+    void aJsonBodyLabelledWithAnotherCharsetIsRefused(String contentType) {
+        String name = "Latin " + UUID.randomUUID();
+        Api.Response response = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/venues"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"capacity\":5}",
+                        StandardCharsets.ISO_8859_1)), Map.of());
+
+        assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=utf-8", "application/json;charset=\"UTF-8\""})
+    void aJsonBodyLabelledUtf8IsRead(String contentType) {
+        String name = "Sal \u00e6\u00f8\u00e5 " + UUID.randomUUID();
+        Api.Response response = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/venues"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"capacity\":5}")),
+                Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(desk.getUntil("/api/venues", venues -> venues.body().contains(name), Duration.ofSeconds(10))
+                .body()).contains(name);
+    }
+
+    /** No API parameter takes several values: one given twice is refused by name, where the first was read. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"/api/kpis?year=2027&year=2028|year",
+            "/api/delegations?limit=5&status=REGISTERED&limit=500|limit",
+            "/api/schedule?from=2027-01-01&to=2027-01-08&t%6F=2027-02-01|to"})
+    void aQueryParameterGivenTwiceIsRefusedByName(String path, String parameter) {
+        Api.Response response = desk.get(path);
+
+        assertProblem(response, 400, "INVALID_PARAMETER");
+        assertThat(fields(response)).isEqualTo(parameter);
     }
 
     @Test

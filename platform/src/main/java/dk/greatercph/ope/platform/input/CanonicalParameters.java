@@ -7,7 +7,9 @@ import org.springframework.web.servlet.HandlerMapping;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +26,7 @@ final class CanonicalParameters implements HandlerInterceptor {
             variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value)));
         }
         Map<String, String[]> parameters = parameters(request);
+        refuseRepeatedQueryParameters(request);
         Set<String> inQuery = form(request) ? queryNames(request.getQueryString()) : null;
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
@@ -40,6 +43,25 @@ final class CanonicalParameters implements HandlerInterceptor {
         return true;
     }
 
+    /**
+     * No parameter of the API takes several values: a query parameter given twice ({@code ?year=2027&year=2028}) is
+     * refused naming it, where it was read as its first value. Pages' forms may post a field several times (a list
+     * of operators), so only the API's query strings are held to this.
+     */
+    private static void refuseRepeatedQueryParameters(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null || query.indexOf('&') < 0 || !request.getRequestURI().startsWith("/api/")) {
+            return; // nearly every request: at most one parameter, or a page
+        }
+        Set<String> seen = new HashSet<>();
+        for (String name : names(query)) {
+            if (!name.isEmpty() && !seen.add(name)) {
+                throw new InvalidInput(InputProblem.INVALID_PARAMETER, name,
+                        "is given more than once; give it once");
+            }
+        }
+    }
+
     private static boolean form(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
@@ -47,7 +69,11 @@ final class CanonicalParameters implements HandlerInterceptor {
 
     /** The names of the query string's parameters, decoded; these stay single-line in a form post too. */
     private static Set<String> queryNames(String query) {
-        Set<String> names = new HashSet<>();
+        return new HashSet<>(names(query));
+    }
+
+    private static List<String> names(String query) {
+        List<String> names = new ArrayList<>();
         if (query != null) {
             for (String pair : query.split("&")) {
                 String name = pair.split("=", 2)[0];
