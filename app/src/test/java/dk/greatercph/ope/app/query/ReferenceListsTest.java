@@ -41,6 +41,34 @@ class ReferenceListsTest {
         assertThat(plain.get("hospital").asBoolean()).isFalse();
     }
 
+    /** The Location a registration answers is a resource: it pointed at nothing for venues, partners and operators. */
+    @Test
+    void theLocationOfEachRegistrationIsReadable() {
+        Api desk = new Api(port).as("desk");
+        String suffix = UUID.randomUUID().toString();
+        Api.Response venue = desk.post("/api/venues", "{\"name\":\"Located hall " + suffix + "\",\"capacity\":9}");
+        Api.Response partner = desk.post("/api/partners", "{\"name\":\"Located " + suffix + "\",\"kind\":\"COMPANY\"}");
+        String code = "loc-" + suffix.substring(0, 8);
+        Api.Response operator = desk.post("/api/operators",
+                "{\"code\":\"%s\",\"name\":\"Located\",\"themes\":[\"TOURISM\"]}".formatted(code));
+
+        for (Api.Response registered : java.util.List.of(venue, partner, operator)) {
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+            String id = registered.json().get("id").asString();
+            Api.Response read = desk.getUntil(registered.header("Location"), r -> r.status() == 200,
+                    Duration.ofSeconds(10));
+            assertThat(read.status()).as(registered.header("Location")).isEqualTo(200);
+            assertThat(read.json().get("id").asString()).isEqualTo(id);
+        }
+        assertThat(new Api(port).as("chc").get(venue.header("Location")).status()).isEqualTo(200);
+        Api.Response unknown = desk.get("/api/venues/VEN-" + suffix);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asString()).isEqualTo("VENUE_NOT_FOUND");
+        assertThat(desk.get("/api/partners/PRT-" + suffix).json().get("code").asString()).isEqualTo("PARTNER_NOT_FOUND");
+        assertThat(desk.get("/api/operators/none-" + suffix.substring(0, 8)).json().get("code").asString())
+                .isEqualTo("OPERATOR_NOT_FOUND");
+    }
+
     @Test
     void listsPartnersByNameWithTheirHospitalFlag() {
         Api desk = new Api(port).as("desk");

@@ -47,6 +47,8 @@ class AuthorizationMatrixTest {
     String approvedTrip;
     String tripToCancel;
     String importId;
+    String venueId;
+    String partnerId;
 
     @BeforeAll
     void aDelegationAssignedToChc() {
@@ -64,6 +66,12 @@ class AuthorizationMatrixTest {
         approvedTrip = staffed(desk);
         desk.post("/api/trips/" + approvedTrip + "/approval", "");
         tripToCancel = trip(desk);
+        venueId = desk.post("/api/venues", "{\"name\":\"Matrix hall\",\"capacity\":10}").json().get("id").asString();
+        partnerId = desk.post("/api/partners", "{\"name\":\"Matrix partner\",\"kind\":\"COMPANY\"}").json()
+                .get("id").asString();
+        desk.getUntil("/api/venues/" + venueId, r -> r.status() == 200, Duration.ofSeconds(10));
+        desk.getUntil("/api/partners/" + partnerId, r -> r.status() == 200, Duration.ofSeconds(10));
+        desk.getUntil("/api/operators/" + operatorCode, r -> r.status() == 200, Duration.ofSeconds(10));
         importId = desk.send(request("POST", "/api/imports?dryRun=true", IMPORT), java.util.Map.of()).json()
                 .get("id").asString();
     }
@@ -131,11 +139,17 @@ class AuthorizationMatrixTest {
         rows.add(row("PUT", "/api/operators/{operator}/kpi-targets/2027",
                 "{\"targets\":[{\"kind\":\"TOURISTS\",\"target\":10}]}", 401, 200, 403, 403, 403, 403));
         rows.add(row("GET", "/api/operators", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/operators/{operator}", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/operators/unknown-operator", null, 401, 404, 403, 403, 404, 403));
         rows.add(row("POST", "/api/partners", "{\"name\":\"Herlev Hospital\",\"kind\":\"HOSPITAL\"}",
                 401, 201, 403, 403, 403, 403));
         rows.add(row("POST", "/api/venues", "{\"name\":\"Hall\",\"capacity\":10}", 401, 201, 403, 403, 403, 403));
         rows.add(row("GET", "/api/venues", null, 401, 200, 200, 200, 200, 403));
         rows.add(row("GET", "/api/partners", null, 401, 200, 200, 200, 200, 403));
+        rows.add(row("GET", "/api/venues/{venue}", null, 401, 200, 200, 200, 200, 403));
+        rows.add(row("GET", "/api/venues/VEN-unknown", null, 401, 404, 404, 404, 404, 403));
+        rows.add(row("GET", "/api/partners/{partner}", null, 401, 200, 200, 200, 200, 403));
+        rows.add(row("GET", "/api/partners/PRT-unknown", null, 401, 404, 404, 404, 404, 403));
         rows.add(row("POST", "/api/trips", TripPlan.of(2031).titled("Matrix").to("Wuxi").dates("2031-03-01", "2031-03-02")
                 .ledBy("Chair").extraordinary("Matrix row").json(), 401, 201, 403, 403, 403, 403));
         rows.add(row("GET", "/api/trips", null, 401, 200, 403, 403, 200, 403));
@@ -245,7 +259,8 @@ class AuthorizationMatrixTest {
         return path.replace("{id}", delegationId).replace("{operator}", operatorCode)
                 .replace("{openTrip}", openTrip).replace("{participant}", participantId)
                 .replace("{readyTrip}", readyTrip).replace("{approvedTrip}", approvedTrip)
-                .replace("{tripToCancel}", tripToCancel).replace("{import}", importId);
+                .replace("{tripToCancel}", tripToCancel).replace("{import}", importId)
+                .replace("{venue}", venueId).replace("{partner}", partnerId);
     }
 
     /**

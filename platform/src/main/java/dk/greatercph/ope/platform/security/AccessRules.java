@@ -15,7 +15,7 @@ final class AccessRules {
             "/api/operators/*/inbox", "/api/operators/*/inbox/stream",
             "/api/schedule", "/api/schedule/**", "/api/schedule.ics",
             "/api/delegations/*", "/api/delegations/*/**",
-            "/api/venues", "/api/partners"
+            "/api/venues", "/api/venues/*", "/api/partners", "/api/partners/*"
     };
 
     /** What an operator may do, besides the desk: answer assignments, plan programme items, report outcomes. */
