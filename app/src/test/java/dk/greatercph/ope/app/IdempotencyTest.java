@@ -199,6 +199,11 @@ class IdempotencyTest {
         assertThat(retried.status()).as(retried.body()).isEqualTo(409);
         assertThat(retried.json().get("code").asString()).isEqualTo("IDEMPOTENT_REQUEST_RECORDED");
         assertThat(venuesNamed(name)).isEqualTo(1);
+        // and where what it created is, as the lost 201 would have said
+        assertThat(retried.header("Location")).startsWith("/api/venues/");
+        assertThat(retried.json().get("detail").asString()).contains(retried.header("Location"));
+        Api.Response venue = desk.getUntil(retried.header("Location"), r -> r.status() == 200, Duration.ofSeconds(10));
+        assertThat(venue.body()).contains(name);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dk.greatercph.ope.app.support;
 
 import dk.greatercph.ope.command.reference.RegisterVenueCommand;
+import dk.greatercph.ope.command.web.CommandAnswers;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueKind;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class FailingEndpoint {
 
-    private final CommandGateway commands;
+    private final CommandAnswers commands;
 
-    public FailingEndpoint(CommandGateway commands) {
+    public FailingEndpoint(CommandAnswers commands) {
         this.commands = commands;
     }
 
@@ -34,7 +34,8 @@ public class FailingEndpoint {
      */
     @PostMapping("/api/test/recorded-then-unavailable")
     String recordedThenUnavailable(@RequestParam String name) {
-        commands.sendAndWait(new RegisterVenueCommand(VenueId.newId(), name, null, 10, VenueKind.OTHER));
+        VenueId id = VenueId.newId();
+        commands.registered("/api/venues/" + id, id, new RegisterVenueCommand(id, name, null, 10, VenueKind.OTHER));
         throw new DataAccessResourceFailureException("the connection broke after the commit");
     }
 }

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.command.web;
 
 import dk.greatercph.ope.command.CommandResult;
+import dk.greatercph.ope.platform.idempotency.RecordedResource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,8 @@ import java.net.URI;
 /**
  * Sends a command and answers it the one way every command endpoint does: the resource's new version in the
  * body and as {@code ETag: "3"}, 201 with {@code Location} for what the command created, and a refusal that was
- * recorded as an event thrown as the problem the client receives.
+ * recorded as an event thrown as the problem the client receives. What a command creates is named before it is sent
+ * ({@link RecordedResource}), so that a retry with the same Idempotency-Key whose answer was lost learns where it is.
  */
 @Component
 public class CommandAnswers {
@@ -35,11 +37,13 @@ public class CommandAnswers {
 
     /** 201 for a command that added part {@code id} at {@code location} to an existing aggregate. */
     public ResponseEntity<CommandAccepted> created(String location, String id, Object command) {
+        RecordedResource.at(location);
         return created(location, id, send(command));
     }
 
     /** 201 for a command that created aggregate {@code id} at {@code location}: its first version, 0. */
     public ResponseEntity<CommandAccepted> registered(String location, Object id, Object command) {
+        RecordedResource.at(location);
         commandGateway.sendAndWait(command);
         return created(location, id.toString(), 0);
     }

@@ -48,6 +48,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final String RECORDED_ANSWER_LOST = "A request with this Idempotency-Key was recorded, but its "
             + "answer was lost to a failure; it is not carried out again. Read the resource to see the result.";
 
+    private static final String CREATED_ANSWER_LOST = "A request with this Idempotency-Key was recorded, but its "
+            + "answer was lost to a failure; it is not carried out again. What it created is at %s (Location).";
+
     private final JdbcClient jdbc;
     private final ProblemWriter problems;
     private final IdempotencyProperties properties;
@@ -196,7 +199,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (status >= 500) {
                 jdbc.sql("""
-                                UPDATE idempotency_record SET status = :status, content_type = :type, location = NULL,
+                                UPDATE idempotency_record SET status = :status, content_type = :type,
                                     etag = NULL, body = :body
                                 WHERE issuer = :issuer AND subject = :subject AND idem_key = :key
                                   AND attempt = :attempt
@@ -204,7 +207,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         .param("status", IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED.status())
                         .param("type", MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                         .param("body", problems.bytes(request.getRequestURI(), IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED,
-                                RECORDED_ANSWER_LOST))
+                                answerLost(recordedLocation(scope, key, attempt))))
                         .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
                         .param("attempt", attempt).update();
                 return;
@@ -219,6 +222,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .param("location", response.getHeader("Location")).param("etag", response.getHeader("ETag"))
                 .param("body", response.getContentAsByteArray()).param("issuer", scope.issuer())
                 .param("subject", scope.subject()).param("key", key).param("attempt", attempt).update();
+    }
+
+    /** The resource the attempt's command created, as written with its mark ({@link RecordedResource}). */
+    private String recordedLocation(IdempotencyScope scope, String key, UUID attempt) {
+        return jdbc.sql("""
+                        SELECT location FROM idempotency_record
+                        WHERE issuer = :issuer AND subject = :subject AND idem_key = :key AND attempt = :attempt
+                        """)
+                .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
+                .param("attempt", attempt).query(String.class).optional().orElse(null);
+    }
+
+    private static String answerLost(String location) {
+        return location == null ? RECORDED_ANSWER_LOST : CREATED_ANSWER_LOST.formatted(location);
     }
 
     private Optional<Kept> kept(IdempotencyScope scope, String key) {
@@ -242,8 +259,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (kept.isPresent() && kept.get().status() == 0 && kept.get().recorded()) {
             // committed, and its answer never kept (the database went away before it could be)
+            String location = kept.get().location();
+            if (location != null) {
+                response.setHeader("Location", location);
+            }
             problems.write(response, request.getRequestURI(), IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED,
-                    RECORDED_ANSWER_LOST);
+                    answerLost(location));
             return;
         }
         if (kept.isEmpty() || kept.get().status() == 0) {
