@@ -387,6 +387,19 @@ class ImportTest {
         assertThat(notUtf8.status()).isEqualTo(400);
         assertThat(notUtf8.json().get("code").asString()).isEqualTo("INVALID_ENCODING");
 
+        // a line longer than any record of the documented columns: refused before the parser holds it
+        Api.Response longCell = post((HEADER + "\r\n" + line("\"" + "a".repeat(3_000_000) + "\"") + "\r\n")
+                .getBytes(StandardCharsets.UTF_8), true);
+        assertThat(longCell.status()).as(longCell.body()).isEqualTo(400);
+        assertThat(longCell.json().get("code").asString()).isEqualTo("LINE_TOO_LONG");
+        assertThat(longCell.json().get("detail").asString()).contains("near line 2");
+        Api.Response longHeader = post(("country," + "x".repeat(70_000) + "\r\n").getBytes(StandardCharsets.UTF_8), true);
+        assertThat(longHeader.json().get("code").asString()).isEqualTo("LINE_TOO_LONG");
+        Api.Response longColumn = post((HEADER + "," + "n".repeat(5_000) + "\r\n" + line("x") + ",y\r\n")
+                .getBytes(StandardCharsets.UTF_8), true);
+        assertThat(longColumn.json().get("code").asString()).isEqualTo("UNKNOWN_COLUMN");
+        assertThat(longColumn.body().length()).as("the name is not echoed whole").isLessThan(2_000);
+
         Api.Response empty = post(new byte[0], true);
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("code").asString()).isEqualTo("MISSING_HEADER");

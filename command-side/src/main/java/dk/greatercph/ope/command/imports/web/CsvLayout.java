@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * The documented layout of an import file: UTF-8 with or without a byte order mark, a header line naming the
  * columns (any order, each at most once, only those below), comma- or semicolon-separated as the header shows,
  * quoted as RFC 4180 (Apache Commons CSV). A cell becomes the registration request's field of the same name;
- * an empty cell is a field not given; {@code themes} are separated by {@value #THEME_SEPARATOR}.
+ * an empty cell is a field not given; {@code themes} are separated by {@value #THEME_SEPARATOR}. No line (record) may
+ * be longer than {@value BoundedLines#MAX_CHARACTERS} characters ({@link BoundedLines}).
  */
 final class CsvLayout {
 
@@ -64,6 +65,8 @@ final class CsvLayout {
         String firstLine;
         try (BufferedReader reader = new BufferedReader(reader(file))) {
             firstLine = reader.readLine();
+        } catch (BoundedLines.LineTooLong tooLong) {
+            throw tooLong(tooLong);
         }
         if (firstLine == null || firstLine.isBlank()) {
             throw new InvalidInput(ImportProblem.MISSING_HEADER, "file", "has no header line naming its columns");
@@ -79,7 +82,7 @@ final class CsvLayout {
         Set<String> seen = new HashSet<>();
         for (String column : header) {
             if (!COLUMNS.contains(column)) {
-                throw new InvalidInput(ImportProblem.UNKNOWN_COLUMN, column.isEmpty() ? "header" : column,
+                throw new InvalidInput(ImportProblem.UNKNOWN_COLUMN, column.isEmpty() ? "header" : shown(column),
                         "is not a column of an import file (columns: " + String.join(", ", COLUMNS) + ")");
             }
             if (!seen.add(column)) {
@@ -87,6 +90,17 @@ final class CsvLayout {
             }
         }
         return new CsvLayout(delimiter, List.copyOf(header));
+    }
+
+    /** The refusal of a file with a line longer than {@link BoundedLines#MAX_CHARACTERS}. */
+    static InvalidInput tooLong(BoundedLines.LineTooLong tooLong) {
+        return new InvalidInput(ImportProblem.LINE_TOO_LONG, "file", "has a line of more than "
+                + BoundedLines.MAX_CHARACTERS + " characters (near line " + tooLong.line() + ")");
+    }
+
+    /** A column name as a refusal names it: a header's unknown name can be as long as the line. */
+    private static String shown(String column) {
+        return column.length() <= 100 ? column : column.substring(0, 100) + "…";
     }
 
     /** A parser over the records of {@code file}, after its header. */
@@ -148,9 +162,9 @@ final class CsvLayout {
     /** The file as text: UTF-8, a byte order mark skipped, malformed bytes refused rather than replaced. */
     private static Reader reader(Path file) throws IOException {
         InputStream bytes = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
-        return new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+        return new BoundedLines(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+                .onUnmappableCharacter(CodingErrorAction.REPORT)));
     }
 
     private static long count(String line, char c) {

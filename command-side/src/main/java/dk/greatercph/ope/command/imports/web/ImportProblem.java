@@ -14,6 +14,9 @@ enum ImportProblem implements ProblemCode {
             "The file is not UTF-8 text."),
     MALFORMED_CSV(400,
             "The file is not well-formed CSV (RFC 4180)."),
+    LINE_TOO_LONG(400,
+            "A line of the file (a record, with the line breaks of its quoted cells) is longer than 65,536 "
+                    + "characters."),
     CELL_COUNT(400,
             "A line of the file has more or fewer cells than the header names (reported per line).");
 

@@ -237,6 +237,9 @@ class Imports {
             if (cause instanceof CharacterCodingException) {
                 throw new InvalidInput(ImportProblem.INVALID_ENCODING, "file", "is not UTF-8 text");
             }
+            if (cause instanceof BoundedLines.LineTooLong tooLong) {
+                throw CsvLayout.tooLong(tooLong);
+            }
             throw new InvalidInput(ImportProblem.MALFORMED_CSV, "file", "is not well-formed CSV (near line " + line + ")");
         }
         return records;
