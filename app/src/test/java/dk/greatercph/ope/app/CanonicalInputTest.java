@@ -73,6 +73,27 @@ class CanonicalInputTest {
         assertThat(fields(response)).isEqualTo(field);
     }
 
+    /** Text that shows nothing passed every "not blank" check (R2's business focus, R3's payer and basis). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "businessOpportunity    | \\u00a0",
+            "requestingOrganisation | \\u200b\\u202e",
+            "purpose                | \\u2800 \\u3164",
+            "originCity             | \\ufeff\\u2007"})
+    void textOfOnlyInvisibleCharactersIsRefusedByField(String field, String escaped) {
+        Api.Response response = desk.post("/api/delegations", withText(field, escaped));
+
+        assertProblem(response, 400, "INVALID_TEXT");
+        assertThat(fields(response)).isEqualTo(field);
+    }
+
+    @Test
+    void invisibleCharactersBesideVisibleTextAreKept() {
+        Api.Response response = desk.post("/api/delegations", withText("purpose", "Caf\\u00e9\\u00a0visit\\u200d"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
     @Test
     void multiLineFieldsKeepTabsAndLineBreaks() {
         String organisation = "Multi-line " + UUID.randomUUID();

@@ -142,6 +142,18 @@ class RegistrationFactsTest {
                 .as("24½ months after the second request is beyond R8's window").isFalse();
     }
 
+    /** R8 ignores spacing, Unicode's spaces too: a no-break or em space was a different organisation. */
+    @Test
+    void repeatRequestsAreFoundWhateverTheSpacesBetweenTheWords() {
+        String tag = UUID.randomUUID().toString();
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        lifecycle.registeredAndScreened(request("Repeat test org " + tag, "\"dateReceived\":\"2026-01-10\""));
+        String noBreak = lifecycle.registeredAndScreened(request("Repeat\\u00a0Test  Org\\u2003" + tag,
+                "\"dateReceived\":\"2026-02-10\""));
+
+        assertThat(screening(noBreak).get("repeatRequest").asBoolean()).isTrue();
+    }
+
     private JsonNode screening(String id) {
         JsonNode events = new Lifecycle(new Api(port)).events(id);
         return events.get(1).get("payload");

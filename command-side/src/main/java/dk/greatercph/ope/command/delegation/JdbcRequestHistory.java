@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 @Component
 class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Any run of spaces, Unicode's too (no-break, em, ideographic), or of invisible format characters. */
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}\\p{Cf}]+");
 
     private final JdbcClient jdbc;
 
@@ -75,8 +76,12 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
                 .param("id", delegation.value()).query(String.class).list().stream().map(DelegationId::new).toList();
     }
 
-    /** The same organisation however it is capitalised or spaced. */
+    /**
+     * The same organisation however it is capitalised or spaced: a no-break or em space, or a zero-width one, counts
+     * as a space (before, only Java's own whitespace did, so {@code Repeat\u00a0Test Org} was not a repeat of
+     * {@code repeat test org}). Rows written before keep their keys until the lookups are rebuilt.
+     */
     static String key(String organisation) {
-        return WHITESPACE.matcher(organisation.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(organisation).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 }

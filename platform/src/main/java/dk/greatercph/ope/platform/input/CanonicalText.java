@@ -4,7 +4,7 @@ import java.text.Normalizer;
 
 /**
  * The one rule for text a client sends: no C0 or C1 control character (TAB, LF and CR only in multi-line
- * fields), no DEL, no lone surrogate, and Unicode normal form C. Text in another normal form is refused, not
+ * fields), no DEL, no lone surrogate, Unicode normal form C, and not only invisible characters. Text in another normal form is refused, not
  * rewritten: what is recorded is exactly what the client sent.
  */
 public final class CanonicalText {
@@ -40,7 +40,32 @@ public final class CanonicalText {
         if (!ascii && !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
             return "is not in Unicode normal form C (NFC)";
         }
+        if (!ascii && invisible(value)) {
+            return "holds only spaces or invisible characters";
+        }
         return null;
+    }
+
+    /**
+     * True for text that shows nothing, though Java's {@link String#isBlank()} (which knows only its own whitespace)
+     * says it is not blank: no-break and other Unicode spaces, zero-width and direction marks (format characters),
+     * the Hangul and Braille blanks. Such text passed every "must not be blank" check: a business opportunity of one
+     * U+00A0 satisfied R2, a payer and basis of U+00A0 and U+200B the cost coverage of R3. Text of only ASCII spaces
+     * stays as it was: the checks that need text refuse it by name, an optional field keeps it.
+     */
+    static boolean invisible(String value) {
+        if (value.isBlank()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+                    || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     private static boolean isControl(char c) {
