@@ -52,6 +52,10 @@ class Assignment {
         return state;
     }
 
+    AssignmentRole role() {
+        return role;
+    }
+
     /** Offered or escalated: the operator still owes an answer. */
     boolean awaitsAnswer() {
         return state == State.OFFERED || state == State.ESCALATED;

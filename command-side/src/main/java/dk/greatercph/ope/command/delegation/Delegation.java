@@ -154,17 +154,25 @@ class Delegation {
                     + "); the desk can route with an override.";
             return refuseRouting(DelegationProblem.NO_OPERATOR_FOR_THEMES, reason);
         }
-        for (Assignment open : new ArrayList<>(assignments.values())) {
-            if (open.awaitsAnswer()) {
-                deadlines.cancelAllWithinScope(DEADLINE_PREFIX + open.operatorId());
-                open.withdraw(delegationId);
+        for (Assignment current : new ArrayList<>(assignments.values())) {
+            if (current.awaitsAnswer()) {
+                deadlines.cancelAllWithinScope(DEADLINE_PREFIX + current.operatorId());
+                current.withdraw(delegationId);
+            } else if (current.state() == Assignment.State.ACCEPTED
+                    && decision.role(current.operatorId()) != current.role()) {
+                // the new routing leaves it out, or gives it the other role (offered anew below)
+                current.withdraw(delegationId);
             }
         }
         apply(new DelegationRoutedEvent(delegationId, decision.lead(), decision.supporting(), decision.routingVersion(),
                 command.overrideLead() != null, decision.reason()));
         Instant dueAt = policy.dueAt(GenericEventMessage.clock.instant());
         for (OperatorId operator : RoutingPolicy.leadFirst(decision.lead(), decision.supporting())) {
-            AssignmentRole role = operator.equals(decision.lead()) ? AssignmentRole.LEAD : AssignmentRole.SUPPORTING;
+            AssignmentRole role = decision.role(operator);
+            Assignment kept = assignments.get(operator);
+            if (kept != null && kept.state() == Assignment.State.ACCEPTED && kept.role() == role) {
+                continue; // already accepted in this role: the new routing keeps it, not a new offer to answer
+            }
             apply(new AssignmentOfferedEvent(delegationId, operator, role, dueAt));
             operators.offered(delegationId, operator);
             deadlines.schedule(dueAt, DEADLINE_PREFIX + operator, new AssignmentDue(operator));

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.routing;
 
+import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
 
@@ -52,6 +53,12 @@ public record RoutingDecision(OperatorId lead, List<OperatorId> supporting, long
                 .map(e -> e.getValue().stream().map(Theme::name).collect(Collectors.joining("+")) + " -> " + e.getKey())
                 .collect(Collectors.joining("; "));
         return Optional.of(new RoutingDecision(lead, supporting, table.version(), reason));
+    }
+
+    /** The role this decision gives {@code operator}, or null when it leaves the operator out. */
+    public AssignmentRole role(OperatorId operator) {
+        return operator.equals(lead) ? AssignmentRole.LEAD
+                : supporting.contains(operator) ? AssignmentRole.SUPPORTING : null;
     }
 
     private static List<OperatorId> operatorsTaking(RoutingTable.Snapshot table, Theme theme) {
