@@ -187,6 +187,69 @@ class DelegationLifecycleHttpTest {
         assertThat(routed.get("payload").get("lead").get("value").asString()).isEqualTo("copcap");
     }
 
+    /**
+     * A re-routing keeps an operator's accepted assignment in the role it accepted, and withdraws one it leaves out:
+     * an accepted supporting assignment went back to OFFERED with a new deadline, and an operator the desk left out
+     * kept its accepted assignment and went on planning items.
+     */
+    @Test
+    void aReRoutingKeepsAnAcceptedAssignmentItRepeatsAndWithdrawsOneItLeavesOut() {
+        String kept = routedWithCopcapAccepted("Re-routed, kept " + UUID.randomUUID());
+        String left = routedWithCopcapAccepted("Re-routed, left out " + UUID.randomUUID());
+
+        ok(lifecycle.desk().post("/api/delegations/" + kept + "/routing",
+                "{\"overrideLead\":\"clean\",\"overrideSupporting\":[\"copcap\"],\"reason\":\"chc is away\"}"));
+        ok(lifecycle.desk().post("/api/delegations/" + left + "/routing",
+                "{\"overrideLead\":\"clean\",\"overrideSupporting\":[],\"reason\":\"Only clean\"}"));
+
+        assertThat(afterSecondRouting(kept)).containsExactly("AssignmentWithdrawnEvent chc", "DelegationRoutedEvent",
+                "AssignmentOfferedEvent clean");
+        assertThat(afterSecondRouting(left)).containsExactly("AssignmentWithdrawnEvent chc",
+                "AssignmentWithdrawnEvent copcap", "DelegationRoutedEvent", "AssignmentOfferedEvent clean");
+        Api.Response planned = lifecycle.as("copcap").post("/api/delegations/" + left + "/programme-items",
+                "{\"kind\":\"MEETING\",\"title\":\"After\",\"startsAt\":\"2027-09-20T10:00\","
+                        + "\"endsAt\":\"2027-09-20T11:00\",\"venueId\":\"" + lifecycle.venue() + "\"}");
+        assertThat(planned.status()).as(planned.body()).isEqualTo(404);
+    }
+
+    /** An operator on the delegation by an approved scope expansion saw its own items as anonymous blocks. */
+    @Test
+    void anOperatorAddedByAScopeExpansionSeesItsItemsInTheScheduleR4() {
+        String id = lifecycle.accepted("R4 schedule " + UUID.randomUUID());
+        String request = lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions",
+                "{\"themes\":[\"TOURISM\"],\"reason\":\"Hotels too\"}").json().get("id").asString();
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions/" + request + "/approval", ""));
+        ok(lifecycle.as("woco").post("/api/delegations/" + id + "/assignments/woco/acceptance", ""));
+        lifecycle.item(lifecycle.as("woco"), id, "MEETING", lifecycle.venue(), null, "2027-10-12T10:00",
+                "2027-10-12T11:00");
+
+        java.util.function.Predicate<Api.Response> shown = r -> r.json().valueStream()
+                .anyMatch(e -> id.equals(e.path("delegationId").asString(null)));
+        Api.Response ownSchedule = lifecycle.as("woco").getUntil("/api/schedule?from=2027-10-12&to=2027-10-12",
+                shown, java.time.Duration.ofSeconds(10));
+        assertThat(shown.test(ownSchedule)).as(ownSchedule.body()).isTrue();
+        Api.Response byOperator = lifecycle.desk().get("/api/schedule?from=2027-10-12&to=2027-10-12&operator=woco");
+        assertThat(shown.test(byOperator)).as(byOperator.body()).isTrue();
+    }
+
+    private String routedWithCopcapAccepted(String organisation) {
+        String id = lifecycle.registeredAndScreened(Requests.delegation(organisation, "ADMINISTRATIVE",
+                "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health partners"));
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+        ok(lifecycle.as("copcap").post("/api/delegations/" + id + "/assignments/copcap/acceptance", ""));
+        return id;
+    }
+
+    /** The events from the one before the second routing on, as "type operator". */
+    private java.util.List<String> afterSecondRouting(String id) {
+        java.util.List<String> events = lifecycle.events(id).valueStream()
+                .map(e -> e.get("eventType").asString() + (e.get("payload").has("operatorId")
+                        ? " " + e.get("payload").get("operatorId").get("value").asString() : ""))
+                .toList();
+        int accepted = events.lastIndexOf("AssignmentAcceptedEvent copcap");
+        return events.subList(accepted + 1, events.size());
+    }
+
     @Test
     void aRoutingEventKeepsTheRoutingVersionItWasDecidedBy() {
         String earlier = lifecycle.registeredAndScreened(Requests.delegation("Version A " + UUID.randomUUID(),

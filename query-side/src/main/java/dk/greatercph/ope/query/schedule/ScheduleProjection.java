@@ -9,6 +9,7 @@ import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
@@ -120,6 +121,20 @@ class ScheduleProjection {
                         """)
                 .param("id", event.delegationId().value()).param("operators", operators).param("version", version)
                 .of(event.delegationId().value()).update();
+    }
+
+    /**
+     * An operator offered an assignment after the routing (an approved scope expansion, R4) hosts the delegation too:
+     * it saw its own items as anonymous blocks, and the desk's filter by operator did not find them.
+     */
+    @EventHandler
+    void on(AssignmentOfferedEvent event, @SequenceNumber long version) {
+        writes.sql(NAME, """
+                        UPDATE schedule_delegation SET operators = array_append(operators, :operator), version = :version
+                        WHERE delegation_id = :id AND version < :version AND NOT (:operator = ANY (operators))
+                        """)
+                .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
+                .param("version", version).of(event.delegationId().value()).update();
     }
 
     /** An operator that declined or was withdrawn no longer hosts the delegation: it sees its items as blocks. */
