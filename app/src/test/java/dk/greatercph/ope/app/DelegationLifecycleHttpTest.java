@@ -147,6 +147,27 @@ class DelegationLifecycleHttpTest {
         assertThat(last.get("payload").get("itemIds").get(0).asString()).isEqualTo(clashing);
     }
 
+    /** R6 within one programme: two of its own items in one hall at once were confirmed. */
+    @Test
+    void refusesToConfirmAProgrammeThatBooksAVenueTwiceAtOnceR6() {
+        String venue = lifecycle.venue();
+        String id = lifecycle.accepted("R6 own " + UUID.randomUUID());
+        String first = lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null, "2028-03-01T10:00",
+                "2028-03-01T12:00");
+        String second = lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null, "2028-03-01T11:00",
+                "2028-03-01T13:00");
+        lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null, "2028-03-01T13:00", "2028-03-01T14:00");
+
+        Api.Response refused = lifecycle.desk().post("/api/delegations/" + id + "/confirmation", "");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("DOUBLE_BOOKING");
+        JsonNode last = last(lifecycle.events(id));
+        assertThat(last.get("eventType").asString()).isEqualTo("ConfirmationRefusedEvent");
+        assertThat(last.get("payload").get("itemIds").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder(first, second);
+    }
+
     @Test
     void aStaleIfMatchIsPreconditionFailed() {
         String id = lifecycle.registeredAndScreened(Requests.delegation("Stale " + UUID.randomUUID()));

@@ -318,6 +318,12 @@ class Delegation {
             return refuseConfirmation(DelegationProblem.COST_COVERAGE_MISSING, reason, uncovered);
         }
         List<Bookings.Booking> wanted = items.values().stream().map(ProgrammeItem::booking).toList();
+        List<String> ownClashes = Bookings.clashingWithin(wanted);
+        if (!ownClashes.isEmpty()) {
+            String reason = "These items of the programme book the same venue or host at overlapping times (R6): "
+                    + ownClashes;
+            return refuseConfirmation(DelegationProblem.DOUBLE_BOOKING, reason, ownClashes);
+        }
         List<String> conflicts = bookings.bookAll(delegationId, wanted);
         if (!conflicts.isEmpty()) {
             String reason = "A venue or host of these items is already booked by a confirmed programme at that time (R6): "
