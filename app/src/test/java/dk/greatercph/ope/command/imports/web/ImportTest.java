@@ -434,4 +434,27 @@ class ImportTest {
         JsonNode run = finished(started);
         assertThat(lineOf(run, 2).get("outcome").asString()).isEqualTo("WOULD_RECORD");
     }
+
+    /** An empty dryRun read as false, so a file meant to be tried was recorded for good; a second file was left out. */
+    @Test
+    void aDryRunThatIsNeitherTrueNorFalseAndASecondFileAreRefusedByName() {
+        byte[] csv = file(List.of(line("Empty dry run " + UUID.randomUUID())));
+        for (String dryRun : List.of("", "yes", "TRUE")) {
+            Api.Response refused = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/api/imports?dryRun=" + dryRun))
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(csv)), Map.of());
+            assertThat(refused.status()).as("dryRun=" + dryRun).isEqualTo(400);
+            assertThat(refused.json().get("code").asString()).isEqualTo("INVALID_PARAMETER");
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("dryRun");
+        }
+        String boundary = "----import" + UUID.randomUUID();
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + HEADER + "\r\n" + line("Two files " + UUID.randomUUID()) + "\r\n";
+        Api.Response twoFiles = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/imports?dryRun=true"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(part + part + "--" + boundary + "--\r\n")), Map.of());
+        assertThat(twoFiles.status()).as(twoFiles.body()).isEqualTo(400);
+        assertThat(twoFiles.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+    }
 }

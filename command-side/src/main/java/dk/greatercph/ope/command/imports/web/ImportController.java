@@ -1,5 +1,7 @@
 package dk.greatercph.ope.command.imports.web;
 
+import dk.greatercph.ope.platform.input.InputProblem;
+import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +40,9 @@ import java.net.URI;
 class ImportController {
 
     private static final String TEXT_CSV = "text/csv";
+
+    private static final String DRY_RUN = "Only report what would be recorded; record nothing. true or false; any "
+            + "other value, an empty one too, is refused (400 INVALID_PARAMETER)";
 
     private final Imports imports;
 
@@ -67,22 +73,48 @@ class ImportController {
                             content = @Content(mediaType = "application/problem+json",
                                     schema = @Schema(ref = "#/components/schemas/Problem")))})
     ResponseEntity<ImportView> importCsv(
-            @Parameter(description = "Only report what would be recorded; record nothing")
-            @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(description = DRY_RUN, schema = @Schema(type = "boolean", defaultValue = "false"))
+            @RequestParam(required = false) String dryRun,
             HttpServletRequest request, InputStream body) throws IOException {
-        return start(body, dryRun, request);
+        return start(body, dryRun(dryRun), request);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import registrations from a CSV file uploaded as a form's file field",
             description = "The same as posting the file as text/csv; the part is named 'file'.")
     ResponseEntity<ImportView> importUpload(
-            @Parameter(description = "Only report what would be recorded; record nothing")
-            @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(description = DRY_RUN, schema = @Schema(type = "boolean", defaultValue = "false"))
+            @RequestParam(required = false) String dryRun,
             @RequestPart("file") MultipartFile file, HttpServletRequest request) throws IOException {
-        try (InputStream body = file.getInputStream()) {
-            return start(body, dryRun, request);
+        boolean dry = dryRun(dryRun);
+        if (parts(request, "file") > 1) { // the second was silently left out
+            throw new InvalidInput(InputProblem.INVALID_PARAMETER, "file", "is given more than once; send one file");
         }
+        try (InputStream body = file.getInputStream()) {
+            return start(body, dry, request);
+        }
+    }
+
+    private static long parts(HttpServletRequest request, String name) throws IOException {
+        try {
+            return request.getParts().stream().filter(part -> name.equals(part.getName())).count();
+        } catch (ServletException notMultipart) {
+            return 0;
+        }
+    }
+
+    /**
+     * {@code true} or {@code false}, absent meaning false. Anything else is refused by name: an empty {@code dryRun=}
+     * read as false, so a client that meant to try a file recorded it for good.
+     */
+    private static boolean dryRun(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidInput(InputProblem.INVALID_PARAMETER, "dryRun", "is neither true nor false");
     }
 
     @GetMapping("/{id}")
