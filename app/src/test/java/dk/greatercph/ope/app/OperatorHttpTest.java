@@ -77,6 +77,19 @@ class OperatorHttpTest {
         assertThat(again.json().get("code").asString()).isEqualTo("ALREADY_EXISTS");
     }
 
+    /** An operator named desk shared the desk's notification settings: the desk's recipients got its offers. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"desk", "system", "admin", "auditor", "anonymous"})
+    void aCodeThatNamesTheDeskOrTheSystemIsRefused(String code) {
+        Api.Response refused = new Api(port).as("desk").post("/api/operators",
+                "{\"code\":\"" + code + "\",\"name\":\"Reserved\",\"themes\":[\"TALENT\"]}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
+        assertThat(new Api(port).as("desk").get("/api/operators/" + code).status()).isEqualTo(404);
+    }
+
     @Test
     void partnersAndVenuesAreRegistered() {
         Api desk = new Api(port).as("desk");

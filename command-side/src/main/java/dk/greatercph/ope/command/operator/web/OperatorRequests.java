@@ -18,14 +18,25 @@ import java.util.Set;
 /** Request bodies of the operator commands. */
 final class OperatorRequests {
 
+    /**
+     * An operator's code: its id, and the owner of its notification settings, where {@code desk} is the desk's own.
+     * An operator registered as {@code desk} shared the desk's settings, so the desk's recipients received its
+     * offers; {@code system}, {@code admin}, {@code auditor} and {@code anonymous} would pass for the system's actors
+     * and roles in the audit log.
+     */
+    static final String CODE = "(?!(desk|system|admin|auditor|anonymous)$)[a-z][a-z0-9-]{1,31}";
+
     private OperatorRequests() {
     }
 
     @Schema(name = "RegisterOperatorRequest")
     record Register(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "invest-dk", pattern = "[a-z][a-z0-9-]{1,31}",
-                    description = "The operator's short code, used as its id")
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String code,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "invest-dk", pattern = CODE,
+                    description = "The operator's short code, used as its id. Not desk, system, admin, auditor or "
+                            + "anonymous: those name the desk (whose notification settings are its own) and the "
+                            + "system's actors")
+            @NotBlank @Pattern(regexp = CODE, message = "is not a free operator code: 2–32 of a-z, 0-9 and '-', "
+                    + "starting with a letter, and not desk, system, admin, auditor or anonymous") String code,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Invest in Denmark", maxLength = 200)
             @NotBlank @Size(max = 200) String name,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"INVESTMENT\"]")
