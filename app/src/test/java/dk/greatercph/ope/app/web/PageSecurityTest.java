@@ -156,6 +156,30 @@ class PageSecurityTest {
         }
     }
 
+    /** Back to the page first asked for, as a path: the saved URL named the Host header's host. */
+    @Test
+    void theRedirectAfterSignInIsThePathFirstAskedForWhateverTheHostHeader() throws IOException {
+        String session;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /schedule HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            java.util.regex.Matcher cookie = java.util.regex.Pattern.compile("JSESSIONID=([^;\\r]+)").matcher(answer);
+            assertThat(cookie.find()).as(answer).isTrue();
+            session = cookie.group(1);
+        }
+        Raw raw = new Raw();
+        HttpResponse<String> login = raw.get("/login", Map.of("Cookie", "JSESSIONID=" + session));
+
+        HttpResponse<String> signedIn = raw.post("/login", Map.of("Cookie", "JSESSIONID=" + session),
+                Map.of("username", "desk", "password", "desk", "_csrf", csrf(login.body())));
+
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).startsWith("/schedule")
+                .doesNotContain("evil.example");
+    }
+
     @Test
     void logoutEndsTheSession() {
         Raw raw = new Raw();

@@ -46,7 +46,7 @@ class IdentityProviderSignIn {
                 .oauth2Login(login -> login
                         .loginPage("/login")
                         .clientRegistrationRepository(registration)
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(PathOnlyRedirects.successHandler())
                         .failureHandler(failures)
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new IdentityProviderUsers(mapping)))
                         .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {

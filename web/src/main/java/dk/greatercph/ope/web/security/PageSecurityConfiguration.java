@@ -40,7 +40,8 @@ class PageSecurityConfiguration {
         LoginFailures failures = new LoginFailures();
         IssuerClientRegistration provider = identityProvider.getIfAvailable();
         if (provider == null) {
-            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures))
+            http.formLogin(form -> form.loginPage("/login").successHandler(PathOnlyRedirects.successHandler())
+                            .failureHandler(failures))
                     .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         } else {
             IdentityProviderSignIn.apply(http, provider, properties.jwt(), failures);
