@@ -457,4 +457,28 @@ class ImportTest {
         assertThat(twoFiles.status()).as(twoFiles.body()).isEqualTo(400);
         assertThat(twoFiles.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
     }
+
+    /** A run whose process ended between two writes of its totals is marked interrupted with its lines' totals. */
+    @Test
+    void aRunMarkedInterruptedCountsItsTotalsFromItsLines() {
+        String sha = "f".repeat(48) + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String run = "IMP-" + UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO import_run (id, file_sha256, dry_run, actor, state, file_bytes, lines_total,
+                                                lines_read, recorded, started_at)
+                        VALUES (:id, :sha, false, 'desk', 'RUNNING', 100, 4, 1, 1, now())""")
+                .param("id", run).param("sha", sha).update();
+        for (String[] line : new String[][]{{"2", "RECORDED"}, {"3", "RECORDED"}, {"4", "REFUSED"},
+                {"5", "ALREADY_RECORDED"}}) {
+            jdbc.sql("INSERT INTO import_line (run_id, line_number, outcome) VALUES (:id, :line, :outcome)")
+                    .param("id", run).param("line", Integer.parseInt(line[0])).param("outcome", line[1]).update();
+        }
+
+        store.interruptStale(sha, java.util.Set.of());
+
+        ImportView interrupted = store.find(run).orElseThrow();
+        assertThat(interrupted.state()).isEqualTo(ImportState.INTERRUPTED);
+        assertThat(List.of(interrupted.linesRead(), interrupted.recorded(), interrupted.alreadyRecorded(),
+                interrupted.refused())).containsExactly(4, 2, 1, 1);
+    }
 }

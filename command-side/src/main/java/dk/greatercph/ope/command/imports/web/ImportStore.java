@@ -48,20 +48,31 @@ class ImportStore {
                 .param("sha", sha256).query(String.class).optional().flatMap(this::find);
     }
 
+    /**
+     * Marks a run interrupted with its totals counted from its lines: the totals are written every 20 lines, so a run
+     * whose process ended between two writes said {@code recorded 240} beside 257 recorded lines.
+     */
+    private static final String INTERRUPT = """
+            UPDATE import_run r SET state = 'INTERRUPTED',
+                   (lines_read, recorded, already_recorded, refused) = (
+                       SELECT count(*), count(*) FILTER (WHERE outcome IN ('RECORDED', 'WOULD_RECORD')),
+                              count(*) FILTER (WHERE outcome = 'ALREADY_RECORDED'),
+                              count(*) FILTER (WHERE outcome = 'REFUSED')
+                       FROM import_line l WHERE l.run_id = r.id)""";
+
     /** Marks the file's runs that say RUNNING but are not running (their process ended) as interrupted. */
     void interruptStale(String sha256, java.util.Set<String> alive) {
         for (String id : jdbc.sql("SELECT id FROM import_run WHERE file_sha256 = :sha AND state = 'RUNNING'")
                 .param("sha", sha256).query(String.class).list()) {
             if (!alive.contains(id)) {
-                jdbc.sql("UPDATE import_run SET state = 'INTERRUPTED' WHERE id = :id AND state = 'RUNNING'")
-                        .param("id", id).update();
+                jdbc.sql(INTERRUPT + " WHERE id = :id AND state = 'RUNNING'").param("id", id).update();
             }
         }
     }
 
     /** Marks every run that says RUNNING as interrupted; returns how many. */
     int interruptAllRunning() {
-        return jdbc.sql("UPDATE import_run SET state = 'INTERRUPTED' WHERE state = 'RUNNING'").update();
+        return jdbc.sql(INTERRUPT + " WHERE state = 'RUNNING'").update();
     }
 
     /** The lines of a file that real runs recorded, by line number. */

@@ -46,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -71,6 +72,9 @@ import java.util.concurrent.TimeUnit;
 class Imports {
 
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
+
+    /** How long a stopped run keeps trying to be marked failed while the database is away. */
+    static final Duration FINISH_PATIENCE = Duration.ofMinutes(5);
     private static final int PROGRESS_EVERY = 20;
 
     private final ImportStore store;
@@ -283,16 +287,40 @@ class Imports {
                     dryRun ? "would be recorded" : "recorded", counts.already, counts.refused);
         } catch (RunStopped stopped) {
             log.warn("Import {} stopped after {} lines: {}", id, counts.read, stopped.problem.getDetail());
-            store.finish(id, counts, ImportState.FAILED, code(stopped.problem), stopped.problem.getDetail());
+            finishOnceReachable(id, counts, code(stopped.problem), stopped.problem.getDetail());
         } catch (RuntimeException | IOException e) {
             String incident = UUID.randomUUID().toString();
             log.error("Import {} failed, incident {}", id, incident, e);
+            finishOnceReachable(id, counts, "INTERNAL_ERROR",
+                    "The run stopped unexpectedly; quote incident " + incident + ". Import the file again to resume.");
+        }
+    }
+
+    /**
+     * Marks the run failed, trying again while the database is away (a run stops so when it goes away), for up to
+     * {@link #FINISH_PATIENCE}. Before, the one try failed with it and the run said RUNNING until the next run of
+     * the file, so a client polling for its end polled for ever. Runs are handled one at a time, so the next waits.
+     */
+    private void finishOnceReachable(String id, ImportStore.Counts counts, String code, String detail) {
+        long giveUp = System.nanoTime() + FINISH_PATIENCE.toNanos();
+        long pause = 250;
+        while (true) {
             try {
-                store.finish(id, counts, ImportState.FAILED, "INTERNAL_ERROR",
-                        "The run stopped unexpectedly; quote incident " + incident + ". Import the file again to resume.");
-            } catch (RuntimeException ignored) {
-                log.warn("Import {} could not be marked failed; a new run of the file marks it interrupted", id);
+                store.finish(id, counts, ImportState.FAILED, code, detail);
+                return;
+            } catch (RuntimeException away) {
+                if (System.nanoTime() > giveUp || Thread.currentThread().isInterrupted()) {
+                    log.warn("Import {} could not be marked failed ({}); a new run of the file marks it interrupted",
+                            id, away.toString());
+                    return;
+                }
             }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pause = Math.min(pause * 2, 5_000);
         }
     }
 
