@@ -161,9 +161,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 Map.of());
     }
 
-    /** A multipart body that cannot be parsed is bad input (one over the upload limit is answered as too large). */
+    /**
+     * A multipart body that cannot be parsed is bad input (one over the upload limit is answered as too large). One
+     * whose parts could not be stored (the upload folder unwritable, or gone) is the server's failure, answered as
+     * one with an incident: it was a 400 that blamed the client, which then did not retry.
+     */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.file.FileSystemException || cause instanceof java.io.FileNotFoundException) {
+                return unexpected(e);
+            }
+        }
         return problem(InputProblem.UNREADABLE_BODY,
                 "The multipart body could not be read (boundary, part headers or encoding).", Map.of());
     }

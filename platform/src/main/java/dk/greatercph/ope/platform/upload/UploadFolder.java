@@ -72,10 +72,27 @@ public final class UploadFolder {
 
     /** A new empty file in this application's folder; the caller deletes it when done. */
     public Path newFile(String prefix, String suffix) throws IOException {
-        return Files.createTempFile(folder, prefix, suffix);
+        return Files.createTempFile(existing(), prefix, suffix);
     }
 
     public Path path() {
+        return folder;
+    }
+
+    /** The folder to write in, made again if it has gone. */
+    public Path forWriting() throws IOException {
+        return existing();
+    }
+
+    /**
+     * The folder, made again if something deleted it while the application runs (a cleaner of the temporary folder:
+     * systemd-tmpfiles, tmpreaper). Before, every import and spreadsheet failed with 500 until a restart.
+     */
+    private Path existing() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+            log.warn("The upload folder {} had gone; it was made again", folder);
+        }
         return folder;
     }
 

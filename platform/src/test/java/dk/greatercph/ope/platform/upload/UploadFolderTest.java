@@ -58,6 +58,22 @@ class UploadFolderTest {
         folder.delete(); // twice does no harm
     }
 
+    /** A cleaner of the temporary folder deleted it while the application ran: every import failed until a restart. */
+    @Test
+    void aFolderDeletedWhileTheApplicationRunsIsMadeAgain() throws IOException {
+        UploadFolder folder = UploadFolder.in(parent);
+        Files.delete(folder.path());
+
+        Path file = folder.newFile("ope-import-", ".csv");
+
+        assertThat(file).exists();
+        assertThat(file.getParent()).isEqualTo(folder.path());
+        Files.delete(file);
+        Files.delete(folder.path());
+        assertThat(folder.forWriting()).isDirectory();
+        folder.delete();
+    }
+
     private Path folderWithAFile(String name) throws IOException {
         Path folder = Files.createDirectories(parent.resolve(name));
         Files.writeString(folder.resolve("ope-import-1.csv"), "x\n");

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +69,14 @@ class AnnualReportController {
                                      schema = @Schema(allowableValues = {"json", "csv", "xlsx"}))
                              @RequestParam(required = false) String format,
                              @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false)
-                             String accept) {
+                             String accept) throws IOException {
         Representation representation = Representation.of(format, accept);
         AnnualReportView report = reports.of(year);
         return switch (representation) {
             case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
             case CSV -> download(AnnualReportTable.of(report).csv(), new MediaType("text", "csv",
                     StandardCharsets.UTF_8), "annual-report-" + year + ".csv");
-            case XLSX -> download(AnnualReportTable.of(report).xlsx(files.path()), MediaType.parseMediaType(XLSX),
+            case XLSX -> download(AnnualReportTable.of(report).xlsx(files.forWriting()), MediaType.parseMediaType(XLSX),
                     "annual-report-" + year + ".xlsx");
         };
     }

@@ -56,6 +56,9 @@ class ImportTest {
     @Autowired
     ImportStore store;
 
+    @Autowired
+    dk.greatercph.ope.platform.upload.UploadFolder uploads;
+
     private Api desk() {
         return new Api(port).as("desk");
     }
@@ -480,5 +483,30 @@ class ImportTest {
         assertThat(interrupted.state()).isEqualTo(ImportState.INTERRUPTED);
         assertThat(List.of(interrupted.linesRead(), interrupted.recorded(), interrupted.alreadyRecorded(),
                 interrupted.refused())).containsExactly(4, 2, 1, 1);
+    }
+
+    /**
+     * A cleaner of the temporary folder deleted the application's upload folder: every import and spreadsheet was a
+     * 500 until a restart. The folder is moved aside here, and what it held put back after.
+     */
+    @Test
+    void anUploadFolderDeletedWhileTheApplicationRunsIsMadeAgain() throws Exception {
+        java.nio.file.Path folder = uploads.path();
+        java.nio.file.Path aside = folder.resolveSibling(folder.getFileName() + "-aside");
+        java.nio.file.Files.move(folder, aside);
+        try {
+            JsonNode run = finished(post(file(List.of(line("Folder gone " + UUID.randomUUID()))), true));
+            assertThat(lineOf(run, 2).get("outcome").asString()).isEqualTo("WOULD_RECORD");
+            Api.Response spreadsheet = desk().get("/api/reports/annual/2027?format=xlsx");
+            assertThat(spreadsheet.status()).as(spreadsheet.body()).isEqualTo(200);
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> held = java.nio.file.Files.list(aside)) {
+                java.nio.file.Files.createDirectories(folder);
+                for (java.nio.file.Path file : held.toList()) {
+                    java.nio.file.Files.move(file, folder.resolve(file.getFileName()));
+                }
+            }
+            java.nio.file.Files.delete(aside);
+        }
     }
 }
