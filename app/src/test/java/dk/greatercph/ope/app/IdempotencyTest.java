@@ -207,6 +207,42 @@ class IdempotencyTest {
     }
 
     /**
+     * A request that recorded nothing and answered 503, whose key could not be freed then (the database still away),
+     * has its key freed at the next chance: its retry is carried out, where it was told 409 in progress for the
+     * minute of the lease. The database's going away is played by a trigger refusing to delete the key's record.
+     */
+    @Test
+    void aKeyThatCouldNotBeFreedAfterA503IsFreedForItsRetry() {
+        Api desk = new Api(port).as("desk");
+        String key = "cannot-free-" + UUID.randomUUID();
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION test_cannot_free() RETURNS trigger AS $$
+                BEGIN
+                    IF OLD.idem_key LIKE 'cannot-free-%' THEN
+                        RAISE EXCEPTION 'the database went away' USING ERRCODE = '08006';
+                    END IF;
+                    RETURN OLD;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER test_cannot_free BEFORE DELETE ON idempotency_record FOR EACH ROW "
+                + "EXECUTE FUNCTION test_cannot_free()").update();
+        Api.Response first;
+        try {
+            first = desk.post("/api/test/unavailable", "", Map.of("Idempotency-Key", key));
+        } finally {
+            jdbc.sql("DROP TRIGGER test_cannot_free ON idempotency_record").update();
+            jdbc.sql("DROP FUNCTION test_cannot_free()").update();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_record WHERE idem_key = :key").param("key", key)
+                .query(Integer.class).single()).as("the key stayed taken").isEqualTo(1);
+
+        Api.Response retried = desk.post("/api/test/unavailable", "", Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).isEqualTo(503);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(503);
+        assertThat(retried.json().get("code").asString()).isEqualTo("DATABASE_UNAVAILABLE");
+    }
+
+    /**
      * A request that crashed after its commit, before its answer was kept, leaves its record in flight; once its
      * lease has run out a retry is told it was recorded, where it ran the command again.
      */

@@ -38,4 +38,10 @@ public class FailingEndpoint {
         commands.registered("/api/venues/" + id, id, new RegisterVenueCommand(id, name, null, 10, VenueKind.OTHER));
         throw new DataAccessResourceFailureException("the connection broke after the commit");
     }
+
+    /** Records nothing and answers 503, as a request whose database went away before its command did. */
+    @PostMapping("/api/test/unavailable")
+    String unavailable() {
+        throw new DataAccessResourceFailureException("the database went away before anything was recorded");
+    }
 }

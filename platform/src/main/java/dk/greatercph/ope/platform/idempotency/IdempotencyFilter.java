@@ -25,7 +25,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * For a POST with an {@code Idempotency-Key} (the IETF httpapi draft "The Idempotency-Key HTTP Header Field"):
@@ -51,6 +53,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final String CREATED_ANSWER_LOST = "A request with this Idempotency-Key was recorded, but its "
             + "answer was lost to a failure; it is not carried out again. What it created is at %s (Location).";
 
+    /** At most this many keys wait to be freed (a long outage): the others wait out their lease, as before. */
+    private static final int MAX_LEFT_OVER = 10_000;
+
+    private final Set<Attempt> leftOver = ConcurrentHashMap.newKeySet();
     private final JdbcClient jdbc;
     private final ProblemWriter problems;
     private final IdempotencyProperties properties;
@@ -84,6 +90,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         IdempotencyScope scope = IdempotencyScope.of(user);
+        freeLeftOver();
         byte[] body = request.getInputStream().readAllBytes();
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String hash = sha256(request.getMethod() + " " + path + "\n", body);
@@ -113,6 +120,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 // the answer goes out all the same; the key stays in flight, and marked recorded if the command was
                 // committed, so a retry is never carried out twice
                 log.warn("Could not keep the answer for an Idempotency-Key: {}", away.toString());
+                if (!kept(recorded.getStatus(), request) && leftOver.size() < MAX_LEFT_OVER) {
+                    leftOver.add(new Attempt(scope, key, attempt));
+                }
             }
             recorded.copyBodyToResponse();
         }
@@ -180,21 +190,47 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .update() == 1;
     }
 
+    /** Whether an answer of {@code status} is kept for its key: 5xx, and 4xx that recorded nothing, are not. */
+    private static boolean kept(int status, HttpServletRequest request) {
+        boolean recordedRefusal = Boolean.TRUE.equals(request.getAttribute(RecordedRefusal.ATTRIBUTE));
+        return status < 400 || (status < 500 && recordedRefusal);
+    }
+
+    /**
+     * Frees the keys of attempts whose answer was not to be kept but whose key could not be freed then (the database
+     * away, the cause of their 503 as a rule). Before, such a key answered its retries 409 in progress until its
+     * lease ran out (a minute), though nothing was recorded: a client with a bounded number of retries gave up, and
+     * the operation was left undone. Tried before every request with a key, while there are any.
+     */
+    private void freeLeftOver() {
+        for (Attempt left : leftOver) {
+            try {
+                free(left.scope(), left.key(), left.id());
+                leftOver.remove(left);
+            } catch (DataAccessException stillAway) {
+                return;
+            }
+        }
+    }
+
+    /** Frees the key of an attempt whose answer is not kept, unless its command was committed; true if freed. */
+    private boolean free(IdempotencyScope scope, String key, UUID attempt) {
+        return jdbc.sql("""
+                        DELETE FROM idempotency_record
+                        WHERE issuer = :issuer AND subject = :subject AND idem_key = :key AND attempt = :attempt
+                          AND NOT recorded
+                        """)
+                .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
+                .param("attempt", attempt).update() == 1;
+    }
+
     private void keep(IdempotencyScope scope, String key, UUID attempt, HttpServletRequest request,
                       ContentCachingResponseWrapper response) {
         int status = response.getStatus();
-        boolean recordedRefusal = Boolean.TRUE.equals(request.getAttribute(RecordedRefusal.ATTRIBUTE));
-        if (status >= 500 || (status >= 400 && !recordedRefusal)) {
+        if (!kept(status, request)) {
             // an answer that is not kept frees the key, unless the command was committed all the same (its answer
             // failed after the commit, or the commit's acknowledgement was lost): then it must not run again
-            int freed = jdbc.sql("""
-                            DELETE FROM idempotency_record
-                            WHERE issuer = :issuer AND subject = :subject AND idem_key = :key AND attempt = :attempt
-                              AND NOT recorded
-                            """)
-                    .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
-                    .param("attempt", attempt).update();
-            if (freed == 1) {
+            if (free(scope, key, attempt)) {
                 return;
             }
             if (status >= 500) {
