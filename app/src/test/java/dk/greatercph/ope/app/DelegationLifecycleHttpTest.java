@@ -168,6 +168,30 @@ class DelegationLifecycleHttpTest {
                 .containsExactlyInAnyOrder(first, second);
     }
 
+    /** Local times the clocks skip or show twice in Copenhagen: the first was moved an hour without a word. */
+    @Test
+    void aLocalTimeTheClocksSkipOrShowTwiceIsRefusedByField() {
+        String id = lifecycle.accepted("DST " + UUID.randomUUID());
+        String venue = lifecycle.venue();
+        String item = "{\"kind\":\"MEETING\",\"title\":\"DST\",\"startsAt\":\"%s\",\"endsAt\":\"%s\",\"venueId\":\"" + venue
+                + "\"}";
+        Api chc = lifecycle.as("chc");
+
+        Api.Response skipped = chc.post("/api/delegations/" + id + "/programme-items",
+                item.formatted("2027-03-28T02:30", "2027-03-28T03:30"));
+        Api.Response twice = chc.post("/api/delegations/" + id + "/programme-items",
+                item.formatted("2027-10-31T01:30", "2027-10-31T02:30"));
+        Api.Response withItsOffset = chc.post("/api/delegations/" + id + "/programme-items",
+                item.formatted("2027-10-31T01:30", "2027-10-31T02:30+01:00"));
+
+        assertThat(skipped.status()).as(skipped.body()).isEqualTo(400);
+        assertThat(skipped.json().get("code").asString()).isEqualTo("INVALID_FIELD");
+        assertThat(skipped.json().get("errors").get(0).get("field").asString()).isEqualTo("startsAt");
+        assertThat(twice.status()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.json().get("errors").get(0).get("field").asString()).isEqualTo("endsAt");
+        assertThat(withItsOffset.status()).as(withItsOffset.body()).isEqualTo(201);
+    }
+
     @Test
     void aStaleIfMatchIsPreconditionFailed() {
         String id = lifecycle.registeredAndScreened(Requests.delegation("Stale " + UUID.randomUUID()));

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.command.delegation.web;
 
 import dk.greatercph.ope.platform.input.InputProblem;
+import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.command.delegation.AcceptAssignmentCommand;
 import dk.greatercph.ope.command.delegation.AddMemberCommand;
 import dk.greatercph.ope.command.delegation.AddProgrammeItemCommand;
@@ -294,17 +295,33 @@ class DelegationLifecycleController {
         return id == null || id.isBlank() ? null : new PartnerId(id);
     }
 
-    /** ISO-8601 with an offset, or local time in Copenhagen without one, within the {@link DateRange}. */
+    /**
+     * ISO-8601 with an offset, or local time in Copenhagen without one, within the {@link DateRange}. A local time
+     * the clocks skip (02:30 on the last Sunday of March) is refused, and so is one they show twice (02:30 on the
+     * last Sunday of October) unless its offset says which: before, the first was moved an hour on without a word
+     * (02:00–02:59 recorded as 03:00–03:59, and 02:30–03:15 refused as ending before it starts), the second read as
+     * the earlier of the two.
+     */
     static Instant instant(String field, String value) {
         try {
             return DateRange.require(field, OffsetDateTime.parse(value)).toInstant();
         } catch (DateTimeParseException withoutOffset) {
+            LocalDateTime local;
             try {
-                return DateRange.require(field, LocalDateTime.parse(value).atZone(OpeTime.COPENHAGEN)).toInstant();
+                local = LocalDateTime.parse(value);
             } catch (DateTimeParseException e) {
-                throw new DomainProblem(InputProblem.INVALID_FIELD,
-                        "Field '" + field + "' is not an ISO-8601 date-time.");
+                throw new InvalidInput(InputProblem.INVALID_FIELD, field, "is not an ISO-8601 date-time");
             }
+            int offsets = OpeTime.COPENHAGEN.getRules().getValidOffsets(local).size();
+            if (offsets == 0) {
+                throw new InvalidInput(InputProblem.INVALID_FIELD, field, "is a time the clocks skip in Copenhagen "
+                        + "(daylight saving time begins): it does not exist");
+            }
+            if (offsets > 1) {
+                throw new InvalidInput(InputProblem.INVALID_FIELD, field, "is a time the clocks show twice in "
+                        + "Copenhagen (daylight saving time ends): give it with its offset, +02:00 or +01:00");
+            }
+            return DateRange.require(field, local.atZone(OpeTime.COPENHAGEN)).toInstant();
         }
     }
 }
