@@ -387,6 +387,27 @@ class ScheduleTest {
         assertThat(cancelled.getComponents(Component.VTIMEZONE)).hasSize(1);
     }
 
+    /** The hour the clocks show twice: its second instance is written in UTC, where it read as the first. */
+    @Test
+    void theCalendarFeedWritesTheRepeatedHoursSecondInstanceInUtc() throws Exception {
+        DelegationId delegation = DelegationId.newId();
+        LocalDate autumn = LocalDate.of(2027, 10, 31);
+        String itemId = "ITM-" + UUID.randomUUID();
+        log.append("Delegation", delegation.value(), registered(delegation, "Clock change", autumn, autumn,
+                        Theme.GREEN_GROWTH), routed(delegation, "clean"),
+                item(delegation, itemId, "Through the change", java.time.OffsetDateTime.parse("2027-10-31T02:30+02:00")
+                        .toInstant(), java.time.OffsetDateTime.parse("2027-10-31T02:30+01:00").toInstant(), null, null));
+        String uid = delegation + "." + itemId + "@one-point-entry";
+
+        VEvent event = event(feedUntil("/api/schedule.ics?from=" + autumn + "&to=" + autumn, c -> hasEvent(c, uid)),
+                uid);
+
+        assertThat(event.getProperty(Property.DTSTART).orElseThrow().toString())
+                .contains("TZID=Europe/Copenhagen").contains("20271031T023000");
+        assertThat(event.getProperty(Property.DTEND).orElseThrow().toString().strip())
+                .isEqualTo("DTEND:20271031T013000Z");
+    }
+
     @Test
     void theCalendarFeedIsTextCalendarAndReadableByOperators() {
         Api.Response response = new Api(port).as("woco").get("/api/schedule.ics?from=" + day + "&to=" + day);

@@ -33,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoField;
 import java.time.temporal.Temporal;
 import java.util.List;
@@ -109,10 +110,12 @@ final class ScheduleCalendar {
         } else {
             String tzid = entry.timeZone() != null && defined.contains(entry.timeZone()) ? entry.timeZone() : TZID;
             ZoneId zone = ZoneId.of(tzid);
-            event.add(local(new DtStart<>(fourDigitYear(
-                    entry.startsAt().atZoneSameInstant(zone).toLocalDateTime())), tzid));
-            event.add(local(new DtEnd<>(fourDigitYear(
-                    entry.endsAt().atZoneSameInstant(zone).toLocalDateTime())), tzid));
+            ZonedDateTime start = fourDigitYear(entry.startsAt().atZoneSameInstant(zone));
+            ZonedDateTime end = fourDigitYear(entry.endsAt().atZoneSameInstant(zone));
+            event.add(secondOfTwice(start) ? new DtStart<>(start.toInstant())
+                    : local(new DtStart<>(start.toLocalDateTime()), tzid));
+            event.add(secondOfTwice(end) ? new DtEnd<>(end.toInstant())
+                    : local(new DtEnd<>(end.toLocalDateTime()), tzid));
         }
         if (entry.changedAt() != null) {
             event.add(new LastModified(entry.changedAt()));
@@ -144,6 +147,16 @@ final class ScheduleCalendar {
             throw new DateTimeException("year " + year + " has no four-digit form: " + written);
         }
         return written;
+    }
+
+    /**
+     * Whether the time is the second of a local time the clocks show twice (02:30 after the autumn change). RFC 5545
+     * (3.3.5) reads such a local time with its TZID as the first, so it is written in UTC instead: an item from
+     * 02:30+02:00 to 02:30+01:00 was written as starting and ending at 02:30 (no length), and one at 02:15+01:00 as
+     * an hour earlier.
+     */
+    static boolean secondOfTwice(ZonedDateTime time) {
+        return !time.withEarlierOffsetAtOverlap().equals(time);
     }
 
     /** Stable across every change: a trip's id, or a programme item's id within its delegation's. */
