@@ -180,6 +180,37 @@ class PageSecurityTest {
                 .doesNotContain("evil.example");
     }
 
+    /** One signed-in user opened 1,500 live streams in 11 s, each held for 30 minutes: at most 20 are open. */
+    @Test
+    void oneUserHasAtMostTwentyLiveStreamsOpen() throws IOException {
+        String session = new Raw().signIn("region", Map.of());
+        List<Socket> open = new java.util.ArrayList<>();
+        try {
+            int served = 0;
+            String refused = null;
+            for (int i = 0; i < 30 && refused == null; i++) {
+                Socket socket = new Socket("localhost", port);
+                open.add(socket);
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET /live HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+                        + "Cookie: JSESSIONID=" + session + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.ISO_8859_1)).readLine();
+                if (status.startsWith("HTTP/1.1 200")) {
+                    served++;
+                } else {
+                    refused = status;
+                }
+            }
+            assertThat(refused).as("after %d streams", served).startsWith("HTTP/1.1 429");
+            assertThat(served).isLessThanOrEqualTo(20);
+        } finally {
+            for (Socket socket : open) {
+                socket.close();
+            }
+        }
+    }
+
     @Test
     void logoutEndsTheSession() {
         Raw raw = new Raw();

@@ -33,8 +33,15 @@ public class ViewChanges implements DisposableBean {
     static final Duration PERIOD = Duration.ofSeconds(1);
     static final long EMITTER_TIMEOUT_MILLIS = Duration.ofMinutes(30).toMillis();
 
+    /** Open pages one user may have at once: a person's tabs, with room; more are refused (429). */
+    static final int PAGES_PER_USER = 20;
+    /** How often a comment goes to every open page, so that one whose reader has gone is found and let go. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(25);
+
     private final JdbcTemplate jdbc;
     private final List<SseEmitter> pages = new CopyOnWriteArrayList<>();
+    private final Map<SseEmitter, String> users = new java.util.concurrent.ConcurrentHashMap<>();
+    private long lastHeartbeat = System.nanoTime();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "page-view-changes");
         thread.setDaemon(true);
@@ -47,24 +54,47 @@ public class ViewChanges implements DisposableBean {
         poller.scheduleWithFixedDelay(this::poll, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A new open page; it hears of every view change until it goes away. */
-    public SseEmitter open() {
+    /**
+     * A new open page of {@code user}; it hears of every view change until it goes away. Empty when the user has
+     * {@link #PAGES_PER_USER} open already: one signed-in user opened 1,500 in 11 s, each held for 30 minutes, and
+     * with enough of them the server's connections run out for everyone.
+     */
+    public synchronized java.util.Optional<SseEmitter> open(String user) {
+        if (users.values().stream().filter(user::equals).count() >= PAGES_PER_USER) {
+            return java.util.Optional.empty();
+        }
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT_MILLIS);
-        emitter.onCompletion(() -> pages.remove(emitter));
-        emitter.onTimeout(() -> pages.remove(emitter));
-        emitter.onError(e -> pages.remove(emitter));
+        emitter.onCompletion(() -> gone(emitter));
+        emitter.onTimeout(() -> gone(emitter));
+        emitter.onError(e -> gone(emitter));
         pages.add(emitter);
+        users.put(emitter, user);
         try {
             emitter.send(SseEmitter.event().name("open").data("open"));
         } catch (IOException e) {
-            pages.remove(emitter);
+            gone(emitter);
         }
-        return emitter;
+        return java.util.Optional.of(emitter);
+    }
+
+    private void gone(SseEmitter emitter) {
+        pages.remove(emitter);
+        users.remove(emitter);
     }
 
     void poll() {
         if (pages.isEmpty()) {
             return;
+        }
+        if (System.nanoTime() - lastHeartbeat >= HEARTBEAT.toNanos()) {
+            lastHeartbeat = System.nanoTime();
+            for (SseEmitter page : pages) {
+                try {
+                    page.send(SseEmitter.event().comment("")); // a page whose reader has gone fails here
+                } catch (IOException | IllegalStateException e) {
+                    gone(page);
+                }
+            }
         }
         try {
             Map<String, Integer> now = new HashMap<>();
@@ -93,7 +123,7 @@ public class ViewChanges implements DisposableBean {
             try {
                 page.send(SseEmitter.event().name(group).data(group));
             } catch (IOException | IllegalStateException e) {
-                pages.remove(page);
+                gone(page);
             }
         }
     }
