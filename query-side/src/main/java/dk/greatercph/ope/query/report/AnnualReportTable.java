@@ -167,12 +167,24 @@ final class AnnualReportTable {
 
     /**
      * Text as a CSV cell that a spreadsheet program opens as text: one beginning like a formula ({@code = + - @},
-     * tab, carriage return) is prefixed with an apostrophe.
+     * tab, carriage return) is prefixed with an apostrophe, and so is every part after a semicolon that begins so. A
+     * spreadsheet set up for Danish splits a line at its semicolons (the list separator there), so a province of
+     * {@code x;=1+1} became a cell {@code =1+1}: a formula, which the apostrophe at the cell's start did not stop.
      */
-    private static String text(Object value) {
+    static String text(Object value) {
         String text = value == null ? "" : value.toString();
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        StringBuilder cell = new StringBuilder(text.length() + 2);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((i == 0 || text.charAt(i - 1) == ';') && FORMULA_START.indexOf(c) >= 0) {
+                cell.append('\'');
+            }
+            cell.append(c);
+        }
+        return cell.toString();
     }
+
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private void add(String section, String item, String measure, Object value) {
         lines.add(new Line(section, item, measure, value));

@@ -87,4 +87,15 @@ class AnnualReportTableTest {
             return files.sorted().toList();
         }
     }
+
+    /** Danish spreadsheets split at semicolons: a part after one that begins like a formula became a formula. */
+    @Test
+    void csvTextIsTextWhereverASpreadsheetSplitsIt() {
+        assertThat(AnnualReportTable.text("=1+1")).isEqualTo("'=1+1");
+        assertThat(AnnualReportTable.text(";=1+1")).isEqualTo(";'=1+1");
+        assertThat(AnnualReportTable.text("x;=HYPERLINK(\"a\");@b;-c")).isEqualTo("x;'=HYPERLINK(\"a\");'@b;'-c");
+        assertThat(AnnualReportTable.text("Jiangsu; Nanjing")).isEqualTo("Jiangsu; Nanjing");
+        assertThat(AnnualReportTable.text("a-b=c")).isEqualTo("a-b=c");
+        assertThat(AnnualReportTable.text(null)).isEmpty();
+    }
 }
