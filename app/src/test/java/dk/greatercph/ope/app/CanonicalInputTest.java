@@ -567,7 +567,7 @@ class CanonicalInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"If-Match", "If-None-Match"})
+    @ValueSource(strings = {"If-Match", "If-None-Match", "Idempotency-Key"})
     void aHeaderValueOutsideTheFirewallsRulesIsAProblemNotAFault(String header) throws IOException {
         String id = desk.post("/api/delegations", Requests.delegation("Header " + UUID.randomUUID())).json()
                 .get("id").asString();
@@ -575,14 +575,16 @@ class CanonicalInputTest {
         desk.getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(20));
         String fullWidthOne = new String("\uFF11".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         String body = "{\"businessOpportunityAssessment\":\"Solid\"}";
-        String request = header.equals("If-Match")
+        String request = !header.equals("If-None-Match")
                 ? "POST /api/delegations/" + id + "/screening HTTP/1.1\r\nContent-Type: application/json\r\n"
                         + "Content-Length: " + body.length() + "\r\n"
                 : "GET /api/delegations/" + id + " HTTP/1.1\r\n";
         RawResponse response = raw(request + "Host: localhost\r\n" + header + ": \"" + fullWidthOne + "\"\r\n"
-                + basic("desk") + "Connection: close\r\n\r\n" + (header.equals("If-Match") ? body : ""));
+                + basic("desk") + "Connection: close\r\n\r\n" + (!header.equals("If-None-Match") ? body : ""));
 
         assertRawProblem(response, 400, "REQUEST_REJECTED");
+        assertThat(response.body()).as("it names the header, not the path").contains("header value")
+                .doesNotContain("path");
     }
 
     @Test

@@ -118,6 +118,14 @@ public class InputAutoConfiguration {
                         "This method is not supported.");
                 return;
             }
+            String message = rejected.getMessage() == null ? "" : rejected.getMessage();
+            if (message.contains("header")) {
+                // e.g. an Idempotency-Key in Cyrillic, whose bytes read as control characters: not the path's fault
+                problems.write(response, "/", InputProblem.REQUEST_REJECTED,
+                        "A header value holds characters the service does not accept (only printable ISO-8859-1 "
+                                + "text).");
+                return;
+            }
             problems.write(response, "/", InputProblem.REQUEST_REJECTED,
                     "The request path is not in canonical form (no '//', '..', ';' or encoded '.', '/', "
                             + "'\\', '%').");
