@@ -1,6 +1,7 @@
 package dk.greatercph.ope.app;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
 import dk.greatercph.ope.app.support.TripPlan;
@@ -114,6 +115,34 @@ class TripHttpTest {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("code").asString()).isEqualTo("TRIP_NOT_READY");
+    }
+
+    /** An operator the trip names must exist: "nobody" was recorded, and counted in the annual report. */
+    @Test
+    void anUnknownOperatorOnATripIsARuleRefusal() {
+        int year = freeYear(jdbc);
+        String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
+
+        Api.Response participant = desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"OPERATOR","name":"Nobody","organisation":"None","operatorId":"nobody"}""");
+        Api.Response item = desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-11T10:00:00","endsAt":"%d-05-11T12:00:00","city":"Nanjing",
+                 "counterpart":"Jiangsu Foreign Affairs Office","objectiveOperator":"nobody"}""".formatted(year, year));
+
+        assertThat(participant.status()).as(participant.body()).isEqualTo(422);
+        assertThat(participant.json().get("code").asString()).isEqualTo("UNKNOWN_OPERATOR");
+        assertThat(item.status()).as(item.body()).isEqualTo(422);
+        assertThat(item.json().get("code").asString()).isEqualTo("UNKNOWN_OPERATOR");
+        desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"POLITICIAN","name":"The Chair","organisation":"Region Hovedstaden"}""");
+        desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-11T10:00:00","endsAt":"%d-05-11T12:00:00","city":"Nanjing",
+                 "counterpart":"Jiangsu Foreign Affairs Office"}""".formatted(year, year));
+        Lifecycle.ok(desk.post("/api/trips/" + trip + "/approval", ""));
+        Api.Response completed = desk.post("/api/trips/" + trip + "/completion", """
+                {"outcomes":"Done","followUps":[{"operatorId":"nobody","action":"Call"}]}""");
+        assertThat(completed.status()).as(completed.body()).isEqualTo(422);
+        assertThat(completed.json().get("code").asString()).isEqualTo("UNKNOWN_OPERATOR");
     }
 
     /** A year with no annual trip yet in this database, so that tests sharing it do not collide. */

@@ -1,6 +1,8 @@
 package dk.greatercph.ope.command.trip;
 
 import dk.greatercph.ope.command.CommandResult;
+import dk.greatercph.ope.command.routing.RoutingTable;
+import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantKind;
@@ -71,7 +73,7 @@ class Trip {
     }
 
     @CommandHandler
-    CommandResult handle(AddParticipantCommand command, PersonalData personalData) {
+    CommandResult handle(AddParticipantCommand command, PersonalData personalData, RoutingTable routingTable) {
         requireOpenForPlanning();
         if (participants.contains(command.participantId())) {
             throw new DomainProblem(TripProblem.PARTICIPANT_EXISTS, "That participant is already on the trip.");
@@ -80,6 +82,7 @@ class Trip {
         if (command.kind() == ParticipantKind.OPERATOR && command.operatorId() == null) {
             throw invalid(TripProblem.OPERATOR_REQUIRED, "An operator's participant names the operator.");
         }
+        requireKnown(routingTable, command.operatorId());
         apply(new ParticipantAddedEvent(tripId, command.participantId(), command.kind(), command.personId(),
                 personalData.seal(command.personId(), command.name().trim()),
                 personalData.seal(command.personId(), command.title()), command.organisation(), command.operatorId()));
@@ -97,8 +100,9 @@ class Trip {
     }
 
     @CommandHandler
-    CommandResult handle(AddItineraryItemCommand command) {
+    CommandResult handle(AddItineraryItemCommand command, RoutingTable routingTable) {
         requireOpenForPlanning();
+        requireKnown(routingTable, command.objectiveOperator());
         requireText(command.city(), TripProblem.CITY_REQUIRED, "An itinerary item names its city.");
         requireText(command.counterpart(), TripProblem.COUNTERPART_REQUIRED, "An itinerary item names the Chinese counterpart.");
         if (!command.endsAt().isAfter(command.startsAt())) {
@@ -127,12 +131,13 @@ class Trip {
     }
 
     @CommandHandler
-    CommandResult handle(CompleteTripCommand command) {
+    CommandResult handle(CompleteTripCommand command, RoutingTable routingTable) {
         if (status != TripStatus.APPROVED) {
             throw new DomainProblem(TripProblem.TRIP_NOT_APPROVED,
                     "Only an approved trip can be completed; this one is " + status + ".");
         }
         requireText(command.outcomes(), TripProblem.REPORT_REQUIRED, "A completed trip has a report of its outcomes.");
+        orEmpty(command.followUps()).forEach(followUp -> requireKnown(routingTable, followUp.operatorId()));
         apply(new TripCompletedEvent(tripId, command.outcomes().trim(), orEmpty(command.agreementsSigned()),
                 orEmpty(command.followUps())));
         return CommandResult.done();
@@ -203,5 +208,15 @@ class Trip {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
+    }
+
+    /**
+     * An operator named on a trip (a participant, an item's objective, a follow-up) is one the routing table knows:
+     * an unknown one was recorded and counted in the annual report ("nobody: x").
+     */
+    private static void requireKnown(RoutingTable routingTable, OperatorId operator) {
+        if (operator != null && !routingTable.current().themesByOperator().containsKey(operator)) {
+            throw new DomainProblem(TripProblem.UNKNOWN_OPERATOR, "No operator " + operator + ".");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dk.greatercph.ope.command.trip;
 
+import dk.greatercph.ope.command.fakes.InMemoryRoutingTable;
+import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.fakes.InMemoryPersonKeys;
 import dk.greatercph.ope.events.operator.OperatorId;
@@ -60,6 +62,11 @@ class TripTest {
         fixture = new AggregateTestFixture<>(Trip.class);
         fixture.registerInjectableResource(annualTrips);
         fixture.registerInjectableResource(PERSONAL_DATA);
+        InMemoryRoutingTable routing = new InMemoryRoutingTable(1);
+        for (String operator : List.of("clean", "chc", "copcap", "woco", "region")) {
+            routing.record(new OperatorId(operator), List.of(Theme.TOURISM));
+        }
+        fixture.registerInjectableResource(routing);
     }
 
     @Test
