@@ -190,6 +190,11 @@ class DelegationLifecycleHttpTest {
         assertThat(twice.status()).as(twice.body()).isEqualTo(400);
         assertThat(twice.json().get("errors").get(0).get("field").asString()).isEqualTo("endsAt");
         assertThat(withItsOffset.status()).as(withItsOffset.body()).isEqualTo(201);
+        Api.Response backwards = chc.post("/api/delegations/" + id + "/programme-items",
+                item.formatted("2027-10-12T11:00", "2027-10-12T10:00"));
+        assertThat(backwards.json().get("code").asString()).isEqualTo("INVALID_TIME_SLOT");
+        assertThat(backwards.json().get("errors").get(0).get("field").asString())
+                .as("the domain's refusals name their field too").isEqualTo("endsAt");
     }
 
     @Test

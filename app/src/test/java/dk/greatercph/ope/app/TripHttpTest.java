@@ -143,6 +143,10 @@ class TripHttpTest {
                 {"outcomes":"Done","followUps":[{"operatorId":"nobody","action":"Call"}]}""");
         assertThat(completed.status()).as(completed.body()).isEqualTo(422);
         assertThat(completed.json().get("code").asString()).isEqualTo("UNKNOWN_OPERATOR");
+        // each names the field it refuses, as the edge's refusals do
+        assertThat(participant.json().get("errors").get(0).get("field").asString()).isEqualTo("operatorId");
+        assertThat(item.json().get("errors").get(0).get("field").asString()).isEqualTo("objectiveOperator");
+        assertThat(completed.json().get("errors").get(0).get("field").asString()).isEqualTo("followUps[0].operatorId");
     }
 
     /** A year with no annual trip yet in this database, so that tests sharing it do not collide. */

@@ -76,7 +76,7 @@ class Assignment {
     /** Declining the lead returns the delegation to the desk. */
     @CommandHandler
     CommandResult handle(DeclineAssignmentCommand command, DeadlineManager deadlines) {
-        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A decline states its reason.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "A decline states its reason.");
         deadlines.cancelAllWithinScope(Delegation.DEADLINE_PREFIX + operatorId);
         apply(new AssignmentDeclinedEvent(command.delegationId(), operatorId, role, command.reason().trim(),
                 role == AssignmentRole.LEAD));

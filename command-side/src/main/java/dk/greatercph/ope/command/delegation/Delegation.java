@@ -105,19 +105,19 @@ class Delegation {
     @CommandHandler
     Delegation(RegisterDelegationCommand command, RequestHistory history) {
         if (command.themes().isEmpty()) {
-            throw invalid(DelegationProblem.THEMES_REQUIRED, "A delegation request names at least one theme.");
+            throw invalid(DelegationProblem.THEMES_REQUIRED, "themes", "A delegation request names at least one theme.");
         }
         if (command.wishedTo().isBefore(command.wishedFrom())) {
-            throw invalid(DelegationProblem.INVALID_DATE_WINDOW, "The wished date window ends before it starts.");
+            throw invalid(DelegationProblem.INVALID_DATE_WINDOW, "wishedTo", "The wished date window ends before it starts.");
         }
         if (command.headCount() < 1) {
-            throw invalid(DelegationProblem.INVALID_HEAD_COUNT, "A delegation has at least one member.");
+            throw invalid(DelegationProblem.INVALID_HEAD_COUNT, "headCount", "A delegation has at least one member.");
         }
         if (!CountryCodes.isAssigned(command.country())) {
-            throw invalid(InputProblem.INVALID_COUNTRY, "The country of origin is an ISO 3166-1 alpha-2 code, e.g. CN.");
+            throw invalid(InputProblem.INVALID_COUNTRY, "country", "The country of origin is an ISO 3166-1 alpha-2 code, e.g. CN.");
         }
         if (command.dateReceived() == null) {
-            throw invalid(DelegationProblem.DATE_RECEIVED_REQUIRED,
+            throw invalid(DelegationProblem.DATE_RECEIVED_REQUIRED, "dateReceived",
                     "A request is registered with the date the desk received it.");
         }
         apply(new DelegationRegisteredEvent(command.delegationId(), command.channel(),
@@ -227,9 +227,9 @@ class Delegation {
         List<Theme> added = command.themes() == null ? List.of()
                 : command.themes().stream().distinct().filter(t -> !themes.contains(t)).sorted().toList();
         if (added.isEmpty()) {
-            throw invalid(DelegationProblem.NOTHING_TO_EXPAND, "The delegation already covers these themes.");
+            throw invalid(DelegationProblem.NOTHING_TO_EXPAND, "themes", "The delegation already covers these themes.");
         }
-        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A scope expansion states why.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "A scope expansion states why.");
         apply(new ScopeExpansionRequestedEvent(delegationId, command.requestId(), added, command.reason().trim()));
         return CommandResult.done();
     }
@@ -343,7 +343,7 @@ class Delegation {
     @CommandHandler
     CommandResult handle(CancelDelegationCommand command, Bookings bookings, DeadlineManager deadlines) {
         requireOpen();
-        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A cancellation states its reason.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "A cancellation states its reason.");
         bookings.release(delegationId);
         cancelOpenDeadlines(deadlines);
         apply(new DelegationCancelledEvent(delegationId, command.reason().trim()));
@@ -358,7 +358,7 @@ class Delegation {
     @CommandHandler
     CommandResult handle(WithdrawDelegationCommand command, Bookings bookings, DeadlineManager deadlines) {
         requireOpen();
-        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A withdrawal states its reason.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "A withdrawal states its reason.");
         bookings.release(delegationId);
         apply(new DelegationWithdrawnEvent(delegationId, command.reason().trim()));
         for (Assignment open : new ArrayList<>(assignments.values())) {
@@ -374,7 +374,7 @@ class Delegation {
     CommandResult handle(DeclineDelegationCommand command, DeadlineManager deadlines) {
         requireStatus(EnumSet.of(DelegationStatus.REQUESTED, DelegationStatus.SCREENED, DelegationStatus.ROUTED),
                 "declined by the desk");
-        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "The desk states why it declines.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "The desk states why it declines.");
         cancelOpenDeadlines(deadlines);
         apply(new DelegationDeclinedEvent(delegationId, command.reason().trim()));
         return CommandResult.done();
@@ -383,7 +383,7 @@ class Delegation {
     @CommandHandler
     CommandResult handle(AddMemberCommand command, PersonalData personalData) {
         requireOpen();
-        requireText(command.name(), DelegationProblem.NAME_REQUIRED, "A member has a name.");
+        requireText(command.name(), DelegationProblem.NAME_REQUIRED, "name", "A member has a name.");
         if (members.contains(command.memberId())) {
             throw new DomainProblem(DelegationProblem.MEMBER_EXISTS, "That member is already on the delegation.");
         }
@@ -412,7 +412,7 @@ class Delegation {
         }
         requireStatus(EnumSet.of(DelegationStatus.CONFIRMED), "completed");
         if (command.outcome() == null || command.outcome().investmentLeads() < 0) {
-            throw invalid(DelegationProblem.INVALID_OUTCOME, "A completion reports the visit's outcome.");
+            throw invalid(DelegationProblem.INVALID_OUTCOME, "investmentLeads", "A completion reports the visit's outcome.");
         }
         apply(new DelegationCompletedEvent(delegationId, command.outcome()));
         return CommandResult.done();

@@ -81,11 +81,11 @@ class ProgrammeItem {
 
     @CommandHandler
     CommandResult handle(RecordCostCoverageCommand command) {
-        requireText(command.payer(), DelegationProblem.PAYER_REQUIRED, "Cost coverage names who pays.");
-        requireText(command.basis(), DelegationProblem.BASIS_REQUIRED,
+        requireText(command.payer(), DelegationProblem.PAYER_REQUIRED, "payer", "Cost coverage names who pays.");
+        requireText(command.basis(), DelegationProblem.BASIS_REQUIRED, "basis",
                 "Cost coverage states its basis (agreement, invoice, …).");
         if (command.amount() == null || command.amount().compareTo(BigDecimal.ZERO) < 0) {
-            throw invalid(DelegationProblem.INVALID_AMOUNT, "Cost coverage has an amount of zero or more.");
+            throw invalid(DelegationProblem.INVALID_AMOUNT, "amount", "Cost coverage has an amount of zero or more.");
         }
         String currency = command.currency() == null ? "DKK" : command.currency();
         apply(new CostCoverageRecordedEvent(command.delegationId(), itemId, command.payer().trim(),

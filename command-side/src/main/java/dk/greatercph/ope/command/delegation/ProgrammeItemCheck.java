@@ -26,15 +26,15 @@ final class ProgrammeItemCheck {
     /** Checks the item and answers whether its host and its venue are a hospital (rule R3). */
     static Hospital hospital(String title, Instant startsAt, Instant endsAt, VenueId venue, PartnerId host,
                              Directory directory) {
-        requireText(title, DelegationProblem.TITLE_REQUIRED, "A programme item has a title.");
+        requireText(title, DelegationProblem.TITLE_REQUIRED, "title", "A programme item has a title.");
         if (!endsAt.isAfter(startsAt)) {
-            throw invalid(DelegationProblem.INVALID_TIME_SLOT, "A programme item ends after it starts.");
+            throw invalid(DelegationProblem.INVALID_TIME_SLOT, "endsAt", "A programme item ends after it starts.");
         }
         if (!directory.hasVenue(venue)) {
-            throw new DomainProblem(DelegationProblem.UNKNOWN_VENUE, "No registered venue " + venue + ".");
+            throw new DomainProblem(DelegationProblem.UNKNOWN_VENUE, "venueId", "No registered venue " + venue + ".");
         }
         boolean hospitalHost = host != null && directory.isHospital(host).orElseThrow(() ->
-                new DomainProblem(DelegationProblem.UNKNOWN_HOST, "No registered partner " + host + "."));
+                new DomainProblem(DelegationProblem.UNKNOWN_HOST, "hostId", "No registered partner " + host + "."));
         return new Hospital(hospitalHost, directory.isHospitalVenue(venue));
     }
 }

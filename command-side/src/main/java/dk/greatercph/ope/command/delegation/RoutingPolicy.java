@@ -31,13 +31,15 @@ final class RoutingPolicy {
             return RoutingDecision.decide(table, List.copyOf(themes), political);
         }
         if (command.overrideReason() == null || command.overrideReason().isBlank()) {
-            throw invalid(DelegationProblem.OVERRIDE_REASON_REQUIRED, "Overriding the routing rules needs a reason.");
+            throw invalid(DelegationProblem.OVERRIDE_REASON_REQUIRED, "reason", "Overriding the routing rules needs a reason.");
         }
         List<OperatorId> supporting = command.overrideSupporting() == null ? List.of()
                 : command.overrideSupporting().stream().distinct().filter(o -> !o.equals(command.overrideLead())).toList();
         for (OperatorId operator : leadFirst(command.overrideLead(), supporting)) {
             if (!table.themesByOperator().containsKey(operator)) {
-                throw new DomainProblem(DelegationProblem.UNKNOWN_OPERATOR, "No operator " + operator + ".");
+                String field = operator.equals(command.overrideLead()) ? "overrideLead"
+                        : "overrideSupporting[" + command.overrideSupporting().indexOf(operator) + "]";
+                throw new DomainProblem(DelegationProblem.UNKNOWN_OPERATOR, field, "No operator " + operator + ".");
             }
         }
         return Optional.of(new RoutingDecision(command.overrideLead(), supporting, table.version(),

@@ -49,7 +49,7 @@ class ScopeRequest {
 
     @CommandHandler
     CommandResult handle(RejectScopeExpansionCommand command) {
-        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "A rejection states its reason.");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "A rejection states its reason.");
         apply(new ScopeExpansionRejectedEvent(command.delegationId(), requestId, command.reason().trim()));
         return CommandResult.done();
     }

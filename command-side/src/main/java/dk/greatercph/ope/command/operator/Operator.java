@@ -60,15 +60,17 @@ class Operator {
     @CommandHandler
     CommandResult handle(AgreeKpiTargetsCommand command) {
         if (command.year() < 2013 || command.year() > 2100) {
-            throw new DomainProblem(OperatorProblem.INVALID_YEAR, "KPI targets are agreed for a year from 2013.");
+            throw new DomainProblem(OperatorProblem.INVALID_YEAR, "year", "KPI targets are agreed for a year from 2013.");
         }
         Set<KpiKind> kinds = new HashSet<>();
-        for (KpiTarget target : command.targets()) {
+        for (int i = 0; i < command.targets().size(); i++) {
+            KpiTarget target = command.targets().get(i);
             if (target.target() < 0) {
-                throw new DomainProblem(OperatorProblem.INVALID_KPI_TARGET, "A KPI target is not negative.");
+                throw new DomainProblem(OperatorProblem.INVALID_KPI_TARGET, "targets[" + i + "].target",
+                        "A KPI target is not negative.");
             }
             if (!kinds.add(target.kind())) {
-                throw new DomainProblem(OperatorProblem.DUPLICATE_KPI,
+                throw new DomainProblem(OperatorProblem.DUPLICATE_KPI, "targets[" + i + "].kind",
                         "KPI " + target.kind() + " is given more than once.");
             }
         }

@@ -4,6 +4,7 @@ import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.routing.RoutingTable;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
+import dk.greatercph.ope.events.trip.FollowUp;
 import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantKind;
 import dk.greatercph.ope.events.trip.ParticipantRemovedEvent;
@@ -50,16 +51,16 @@ class Trip {
 
     @CommandHandler
     Trip(PlanTripCommand command, AnnualTrips annualTrips, PersonalData personalData) {
-        requireText(command.title(), TripProblem.TITLE_REQUIRED, "A trip has a title.");
-        requireText(command.leader(), TripProblem.LEADER_REQUIRED, "A trip has a leader.");
+        requireText(command.title(), TripProblem.TITLE_REQUIRED, "title", "A trip has a title.");
+        requireText(command.leader(), TripProblem.LEADER_REQUIRED, "leader", "A trip has a leader.");
         if (command.destinations() == null || command.destinations().isEmpty()) {
-            throw invalid(TripProblem.DESTINATIONS_REQUIRED, "A trip has at least one destination.");
+            throw invalid(TripProblem.DESTINATIONS_REQUIRED, "destinations", "A trip has at least one destination.");
         }
         if (command.endDate().isBefore(command.startDate())) {
-            throw invalid(TripProblem.INVALID_DATES, "A trip ends on or after the day it starts.");
+            throw invalid(TripProblem.INVALID_DATES, "endDate", "A trip ends on or after the day it starts.");
         }
         if (command.startDate().getYear() != command.year()) {
-            throw invalid(TripProblem.YEAR_MISMATCH, "A trip of " + command.year() + " starts in " + command.year() + ".");
+            throw invalid(TripProblem.YEAR_MISMATCH, "startDate", "A trip of " + command.year() + " starts in " + command.year() + ".");
         }
         boolean annual = annualTrips.claim(command.year(), command.tripId());
         String reason = command.extraordinaryReason() == null ? null : command.extraordinaryReason().trim();
@@ -78,11 +79,11 @@ class Trip {
         if (participants.contains(command.participantId())) {
             throw new DomainProblem(TripProblem.PARTICIPANT_EXISTS, "That participant is already on the trip.");
         }
-        requireText(command.name(), TripProblem.NAME_REQUIRED, "A participant has a name.");
+        requireText(command.name(), TripProblem.NAME_REQUIRED, "name", "A participant has a name.");
         if (command.kind() == ParticipantKind.OPERATOR && command.operatorId() == null) {
-            throw invalid(TripProblem.OPERATOR_REQUIRED, "An operator's participant names the operator.");
+            throw invalid(TripProblem.OPERATOR_REQUIRED, "operatorId", "An operator's participant names the operator.");
         }
-        requireKnown(routingTable, command.operatorId());
+        requireKnown(routingTable, command.operatorId(), "operatorId");
         apply(new ParticipantAddedEvent(tripId, command.participantId(), command.kind(), command.personId(),
                 personalData.seal(command.personId(), command.name().trim()),
                 personalData.seal(command.personId(), command.title()), command.organisation(), command.operatorId()));
@@ -102,15 +103,15 @@ class Trip {
     @CommandHandler
     CommandResult handle(AddItineraryItemCommand command, RoutingTable routingTable) {
         requireOpenForPlanning();
-        requireKnown(routingTable, command.objectiveOperator());
-        requireText(command.city(), TripProblem.CITY_REQUIRED, "An itinerary item names its city.");
-        requireText(command.counterpart(), TripProblem.COUNTERPART_REQUIRED, "An itinerary item names the Chinese counterpart.");
+        requireKnown(routingTable, command.objectiveOperator(), "objectiveOperator");
+        requireText(command.city(), TripProblem.CITY_REQUIRED, "city", "An itinerary item names its city.");
+        requireText(command.counterpart(), TripProblem.COUNTERPART_REQUIRED, "counterpart", "An itinerary item names the Chinese counterpart.");
         if (!command.endsAt().isAfter(command.startsAt())) {
-            throw invalid(TripProblem.INVALID_TIME_SLOT, "An itinerary item ends after it starts.");
+            throw invalid(TripProblem.INVALID_TIME_SLOT, "endsAt", "An itinerary item ends after it starts.");
         }
         LocalDate day = command.startsAt().toLocalDate();
         if (day.isBefore(startDate) || command.endsAt().toLocalDate().isAfter(endDate)) {
-            throw invalid(TripProblem.OUTSIDE_TRIP, "The itinerary item falls outside the trip's dates; an item lies within them.");
+            throw invalid(TripProblem.OUTSIDE_TRIP, "startsAt", "The itinerary item falls outside the trip's dates; an item lies within them.");
         }
         apply(new ItineraryItemAddedEvent(tripId, command.itemId(), command.startsAt(), command.endsAt(),
                 command.city().trim(), command.counterpart().trim(), command.description(),
@@ -136,8 +137,11 @@ class Trip {
             throw new DomainProblem(TripProblem.TRIP_NOT_APPROVED,
                     "Only an approved trip can be completed; this one is " + status + ".");
         }
-        requireText(command.outcomes(), TripProblem.REPORT_REQUIRED, "A completed trip has a report of its outcomes.");
-        orEmpty(command.followUps()).forEach(followUp -> requireKnown(routingTable, followUp.operatorId()));
+        requireText(command.outcomes(), TripProblem.REPORT_REQUIRED, "outcomes", "A completed trip has a report of its outcomes.");
+        List<FollowUp> followUps = orEmpty(command.followUps());
+        for (int i = 0; i < followUps.size(); i++) {
+            requireKnown(routingTable, followUps.get(i).operatorId(), "followUps[" + i + "].operatorId");
+        }
         apply(new TripCompletedEvent(tripId, command.outcomes().trim(), orEmpty(command.agreementsSigned()),
                 orEmpty(command.followUps())));
         return CommandResult.done();
@@ -148,7 +152,7 @@ class Trip {
         if (status == TripStatus.COMPLETED || status == TripStatus.CANCELLED) {
             throw new DomainProblem(TripProblem.TRIP_CLOSED, "The trip is already " + status + ".");
         }
-        requireText(command.reason(), TripProblem.REASON_REQUIRED, "A cancellation states its reason.");
+        requireText(command.reason(), TripProblem.REASON_REQUIRED, "reason", "A cancellation states its reason.");
         if (!extraordinary) {
             annualTrips.release(year, tripId);
         }
@@ -214,9 +218,9 @@ class Trip {
      * An operator named on a trip (a participant, an item's objective, a follow-up) is one the routing table knows:
      * an unknown one was recorded and counted in the annual report ("nobody: x").
      */
-    private static void requireKnown(RoutingTable routingTable, OperatorId operator) {
+    private static void requireKnown(RoutingTable routingTable, OperatorId operator, String field) {
         if (operator != null && !routingTable.current().themesByOperator().containsKey(operator)) {
-            throw new DomainProblem(TripProblem.UNKNOWN_OPERATOR, "No operator " + operator + ".");
+            throw new DomainProblem(TripProblem.UNKNOWN_OPERATOR, field, "No operator " + operator + ".");
         }
     }
 }

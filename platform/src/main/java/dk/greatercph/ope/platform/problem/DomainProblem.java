@@ -16,6 +16,12 @@ public class DomainProblem extends RuntimeException {
         this(code.name(), ProblemKind.of(code.status()), detail);
     }
 
+    /** A refusal of what the request's field {@code field} holds: answered with {@code errors[]} naming it. */
+    public DomainProblem(ProblemCode code, String field, String detail) {
+        super(detail);
+        this.details = new Details(code.name(), ProblemKind.of(code.status()), detail, field);
+    }
+
     /**
      * Rebuilds a problem from the code and kind it travelled with as {@link Details}; new refusals name a
      * {@link ProblemCode} instead.
@@ -35,16 +41,26 @@ public class DomainProblem extends RuntimeException {
 
     /** Bad input: a 400 with {@code code}. */
     public static DomainProblem invalid(ProblemCode code, String detail) {
+        return invalid(code, null, detail);
+    }
+
+    /** Bad input in the request's field {@code field}: a 400 with {@code code} and {@code errors[]} naming it. */
+    public static DomainProblem invalid(ProblemCode code, String field, String detail) {
         if (code.status() != ProblemKind.INVALID_INPUT.status()) {
             throw new IllegalArgumentException(code.name() + " is not a code for bad input.");
         }
-        return new DomainProblem(code, detail);
+        return new DomainProblem(code, field, detail);
     }
 
     /** Refuses a missing or blank text as bad input with {@code code}. */
     public static void requireText(String value, ProblemCode code, String detail) {
+        requireText(value, code, null, detail);
+    }
+
+    /** Refuses a missing or blank text in the request's field {@code field} as bad input with {@code code}. */
+    public static void requireText(String value, ProblemCode code, String field, String detail) {
         if (value == null || value.isBlank()) {
-            throw invalid(code, detail);
+            throw invalid(code, field, detail);
         }
     }
 
@@ -52,11 +68,15 @@ public class DomainProblem extends RuntimeException {
         return details;
     }
 
-    /** The serializable form of a domain problem. */
-    public record Details(String code, ProblemKind kind, String detail) {
+    /** The serializable form of a domain problem; {@code field} names the request's field it refuses, if one. */
+    public record Details(String code, ProblemKind kind, String detail, String field) {
         public Details {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(kind, "kind");
+        }
+
+        public Details(String code, ProblemKind kind, String detail) {
+            this(code, kind, detail, null);
         }
     }
 }

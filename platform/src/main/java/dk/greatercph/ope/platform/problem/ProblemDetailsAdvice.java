@@ -386,7 +386,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> respond(DomainProblem.Details details) {
-        return problem(HttpStatus.valueOf(details.kind().status()), details.code(), details.detail(), Map.of());
+        return problem(HttpStatus.valueOf(details.kind().status()), details.code(), details.detail(),
+                details.field() == null ? Map.of()
+                        : Map.of("errors", List.of(fieldError(details.field(), details.detail()))));
     }
 
     static ResponseEntity<Object> problem(ProblemCode code, String detail, Map<String, Object> properties) {

@@ -10,30 +10,11 @@ import java.util.Map;
 
 /**
  * A refusal's field errors as a form shows them: field name → plain words in the page's language (the message
- * {@code fielderror.<field>}, else what the API said). A refusal without a field that is plainly about one (an empty
- * theme list, a date window that ends before it starts) is shown beside that field too.
+ * {@code fielderror.<field>}, else what the API said). The API names the field of every refusal of bad input, the
+ * domain's too (an empty theme list, a date window that ends before it starts), in {@code errors[]}.
  */
 @Component
 public class FormErrors {
-
-    /** Codes the API answers without naming a field, and the field they are about. */
-    static final Map<String, String> CODE_FIELDS = Map.ofEntries(
-            Map.entry("THEMES_REQUIRED", "themes"),
-            Map.entry("INVALID_DATE_WINDOW", "wishedTo"),
-            Map.entry("INVALID_HEAD_COUNT", "headCount"),
-            Map.entry("REASON_REQUIRED", "reason"),
-            Map.entry("OVERRIDE_REASON_REQUIRED", "reason"),
-            Map.entry("UNKNOWN_OPERATOR", "overrideLead"),
-            Map.entry("NOTHING_TO_EXPAND", "themes"),
-            Map.entry("TITLE_REQUIRED", "title"),
-            Map.entry("INVALID_TIME_SLOT", "endsAt"),
-            Map.entry("UNKNOWN_VENUE", "venueId"),
-            Map.entry("UNKNOWN_HOST", "hostId"),
-            Map.entry("PAYER_REQUIRED", "payer"),
-            Map.entry("BASIS_REQUIRED", "basis"),
-            Map.entry("INVALID_AMOUNT", "amount"),
-            Map.entry("NAME_REQUIRED", "name"),
-            Map.entry("INVALID_OUTCOME", "investmentLeads"));
 
     private final MessageSource messages;
 
@@ -51,10 +32,6 @@ public class FormErrors {
         for (ApiAnswer.FieldError error : problem.fields()) {
             String field = topLevel(error.field());
             errors.putIfAbsent(field, words(field, error.message()));
-        }
-        String field = CODE_FIELDS.get(problem.code());
-        if (field != null) {
-            errors.putIfAbsent(field, words(field, problem.detail()));
         }
         return errors;
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class FieldErrors {
 
-    /** Codes without a field in the API's answer, and the form field each is about. */
+    /** Codes whose field the page says in its own words (the API names most of these fields too, in English). */
     static final Map<String, String> CODE_FIELDS = Map.ofEntries(
             Map.entry("ANNUAL_TRIP_EXISTS", "extraordinaryReason"),
             Map.entry("YEAR_MISMATCH", "startDate"),
@@ -38,13 +38,12 @@ public final class FieldErrors {
         if (problem == null) {
             return errors;
         }
-        for (ApiAnswer.FieldError error : problem.fields()) {
-            String field = error.field().replaceFirst("[\\[.].*$", "");
-            errors.putIfAbsent(field, error.message());
-        }
         String field = CODE_FIELDS.get(problem.code());
         if (field != null) {
-            errors.putIfAbsent(field, plain.apply(problem.code()));
+            errors.put(field, plain.apply(problem.code())); // the page's words before the API's English
+        }
+        for (ApiAnswer.FieldError error : problem.fields()) {
+            errors.putIfAbsent(error.field().replaceFirst("[\\[.].*$", ""), error.message());
         }
         return errors;
     }
