@@ -395,12 +395,17 @@ class ScheduleTest {
         String itemId = "ITM-" + UUID.randomUUID();
         log.append("Delegation", delegation.value(), registered(delegation, "Clock change", autumn, autumn,
                         Theme.GREEN_GROWTH), routed(delegation, "clean"),
-                item(delegation, itemId, "Through the change", java.time.OffsetDateTime.parse("2027-10-31T02:30+02:00")
+                item(delegation, itemId, "夏令时结束".repeat(12), java.time.OffsetDateTime.parse("2027-10-31T02:30+02:00")
                         .toInstant(), java.time.OffsetDateTime.parse("2027-10-31T02:30+01:00").toInstant(), null, null));
         String uid = delegation + "." + itemId + "@one-point-entry";
 
         VEvent event = event(feedUntil("/api/schedule.ics?from=" + autumn + "&to=" + autumn, c -> hasEvent(c, uid)),
                 uid);
+        String feed = desk.get("/api/schedule.ics?from=" + autumn + "&to=" + autumn).body();
+        assertThat(feed.split("\r\n")).as("lines fold at 75 octets (RFC 5545 3.1), not 75 characters")
+                .allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                        .isLessThanOrEqualTo(75));
+        assertThat(value(event, Property.SUMMARY)).isEqualTo("夏令时结束".repeat(12));
 
         assertThat(event.getProperty(Property.DTSTART).orElseThrow().toString())
                 .contains("TZID=Europe/Copenhagen").contains("20271031T023000");

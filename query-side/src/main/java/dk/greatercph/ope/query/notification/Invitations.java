@@ -1,6 +1,6 @@
 package dk.greatercph.ope.query.notification;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
+import dk.greatercph.ope.query.schedule.IcsText;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
@@ -21,9 +21,6 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 
@@ -61,12 +58,7 @@ final class Invitations {
                 .add(ImmutableCalScale.GREGORIAN)
                 .add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         calendar.add(event);
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(true).output(calendar, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Invitation("item-" + item.itemId() + ".ics", cancel ? "CANCEL" : "REQUEST", out.toString());
+        return new Invitation("item-" + item.itemId() + ".ics", cancel ? "CANCEL" : "REQUEST",
+                IcsText.of(calendar, true));
     }
 }

@@ -1,6 +1,5 @@
 package dk.greatercph.ope.query.schedule;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -27,9 +26,6 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -91,13 +87,7 @@ final class ScheduleCalendar {
                         entry.type(), uid(entry), e.toString());
             }
         }
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(false).output(calendar, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return IcsText.of(calendar, false);
     }
 
     private static VEvent event(ScheduleEntryView entry, Instant now, Set<String> defined) {

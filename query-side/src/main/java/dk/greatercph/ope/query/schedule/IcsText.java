@@ -1,0 +1,60 @@
+package dk.greatercph.ope.query.schedule;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A calendar as iCalendar text, its lines folded at 75 octets as RFC 5545 (3.1) says, not at 75 characters as
+ * ical4j's writer does: a title in Chinese made a line of 203 octets. A fold never splits a character: the next
+ * line begins with a space and the rest of the line.
+ */
+public final class IcsText {
+
+    static final int OCTETS = 75;
+
+    private IcsText() {
+    }
+
+    public static String of(Calendar calendar, boolean validating) {
+        StringWriter unfolded = new StringWriter();
+        try {
+            new CalendarOutputter(validating, Integer.MAX_VALUE).output(calendar, unfolded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fold(unfolded.toString());
+    }
+
+    static String fold(String text) {
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 32);
+        for (String line : text.split("\r\n", -1)) {
+            if (!out.isEmpty()) {
+                out.append("\r\n");
+            }
+            int octets = 0;
+            int limit = OCTETS;
+            for (int i = 0; i < line.length(); ) {
+                int c = line.codePointAt(i);
+                int size = utf8Length(c);
+                if (octets + size > limit) {
+                    out.append("\r\n ");
+                    octets = 1;
+                    limit = OCTETS;
+                }
+                out.appendCodePoint(c);
+                octets += size;
+                i += Character.charCount(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int utf8Length(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    }
+}
