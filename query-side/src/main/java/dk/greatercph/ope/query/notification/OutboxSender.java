@@ -261,6 +261,23 @@ class OutboxSender implements SmartLifecycle {
                         """)
                 .param("id", row.id()).update();
         log.info("Notification {} ({}) delivered", row.id(), row.channel());
+        pollNow();
+    }
+
+    /**
+     * Polls again at once, on the poller's thread: the next message for the receiver just served is claimed now, not
+     * at the next interval. One message per receiver and interval delivered a backlog of 1,900 offers to one
+     * receiver, answering in 50 ms, at one a second: about 32 minutes.
+     */
+    private void pollNow() {
+        ScheduledExecutorService current = poller;
+        if (current != null) {
+            try {
+                current.execute(this::poll);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the sender is stopping: the next start polls
+            }
+        }
     }
 
     private void held(Claimed row) {
