@@ -149,6 +149,26 @@ class TripHttpTest {
         assertThat(completed.json().get("errors").get(0).get("field").asString()).isEqualTo("followUps[0].operatorId");
     }
 
+    /** One person is one participant: the same person was added to a trip twice. */
+    @Test
+    void thePersonOfAParticipantIsNotAddedTwice() {
+        String trip = desk.post("/api/trips", plan(freeYear(jdbc), null)).json().get("id").asString();
+        String first = desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"OFFICIAL","name":"An Official","organisation":"Region Hovedstaden"}""").json().get("id").asString();
+        String person = desk.getUntil("/api/trips/" + trip, r -> r.status() == 200
+                        && r.json().get("participants").size() == 1, Duration.ofSeconds(10))
+                .json().get("participants").get(0).get("personId").asString();
+
+        Api.Response again = desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"OFFICIAL","name":"An Official","organisation":"Region Hovedstaden","personId":"%s"}"""
+                .formatted(person));
+
+        assertThat(first).isNotBlank();
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("PARTICIPANT_EXISTS");
+        assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("personId");
+    }
+
     /** A year with no annual trip yet in this database, so that tests sharing it do not collide. */
     static int freeYear(JdbcClient jdbc) {
         return jdbc.sql("""

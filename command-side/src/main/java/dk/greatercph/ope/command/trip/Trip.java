@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.trip;
 import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.routing.RoutingTable;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
 import dk.greatercph.ope.events.trip.FollowUp;
 import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
@@ -21,8 +22,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dk.greatercph.ope.platform.problem.DomainProblem.invalid;
@@ -43,7 +46,8 @@ class Trip {
     private LocalDate startDate;
     private LocalDate endDate;
     private TripStatus status;
-    private Set<String> participants;
+    /** Participant id → the person it is (null for one recorded before persons had ids). */
+    private Map<String, PersonId> participants;
     private Set<String> itineraryItems;
 
     protected Trip() {
@@ -76,8 +80,12 @@ class Trip {
     @CommandHandler
     CommandResult handle(AddParticipantCommand command, PersonalData personalData, RoutingTable routingTable) {
         requireOpenForPlanning();
-        if (participants.contains(command.participantId())) {
+        if (participants.containsKey(command.participantId())) {
             throw new DomainProblem(TripProblem.PARTICIPANT_EXISTS, "That participant is already on the trip.");
+        }
+        if (command.personId() != null && participants.containsValue(command.personId())) {
+            throw new DomainProblem(TripProblem.PARTICIPANT_EXISTS, "personId",
+                    "That person is already on the trip; one person is one participant.");
         }
         requireText(command.name(), TripProblem.NAME_REQUIRED, "name", "A participant has a name.");
         if (command.kind() == ParticipantKind.OPERATOR && command.operatorId() == null) {
@@ -93,7 +101,7 @@ class Trip {
     @CommandHandler
     CommandResult handle(RemoveParticipantCommand command) {
         requireOpenForPlanning();
-        if (!participants.contains(command.participantId())) {
+        if (!participants.containsKey(command.participantId())) {
             throw new DomainProblem(TripProblem.PARTICIPANT_NOT_FOUND, "No such participant on this trip.");
         }
         apply(new ParticipantRemovedEvent(tripId, command.participantId()));
@@ -168,13 +176,13 @@ class Trip {
         this.startDate = event.startDate();
         this.endDate = event.endDate();
         this.status = TripStatus.PLANNED;
-        this.participants = new HashSet<>();
+        this.participants = new HashMap<>();
         this.itineraryItems = new HashSet<>();
     }
 
     @EventSourcingHandler
     void on(ParticipantAddedEvent event) {
-        participants.add(event.participantId());
+        participants.put(event.participantId(), event.personId());
     }
 
     @EventSourcingHandler
