@@ -1,17 +1,17 @@
 package dk.greatercph.ope.command.delegation;
 
+import dk.greatercph.ope.platform.time.DaysOff;
 import dk.greatercph.ope.platform.time.OpeTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 
 /**
  * Rule R5: an operator answers an assignment within a number of working days (default 3), counted in
- * Copenhagen, with Saturdays and Sundays skipped. {@code ope.assignment.fixed-deadline} replaces the working
+ * Copenhagen, with weekends, Danish public holidays and the public sector's days off skipped ({@link DaysOff}). {@code ope.assignment.fixed-deadline} replaces the working
  * days with a plain duration, for demonstrations and tests of deadlines across restarts.
  */
 @Component
@@ -38,7 +38,7 @@ public class AssignmentPolicy {
         int counted = 0;
         while (counted < workingDays) {
             due = due.plusDays(1);
-            if (due.getDayOfWeek() != DayOfWeek.SATURDAY && due.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            if (!DaysOff.isDayOff(due.toLocalDate())) {
                 counted++;
             }
         }

@@ -15,6 +15,7 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
+import dk.greatercph.ope.platform.time.DaysOff;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.query.replay.ProjectionWrites;
 import dk.greatercph.ope.query.replay.ProjectionTables;
@@ -27,7 +28,6 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -297,14 +297,14 @@ class Notifier {
     }
 
     /**
-     * One working day (Copenhagen, weekends skipped) before the deadline; none when that moment is not after the
+     * One working day (Copenhagen; weekends, holidays and the public sector's days off skipped) before the deadline; none when that moment is not after the
      * offer, whose own notification already says when it is due.
      */
     static Instant reminderAt(Instant dueAt, Instant offeredAt) {
         ZonedDateTime at = dueAt.atZone(OpeTime.COPENHAGEN);
         do {
             at = at.minusDays(1);
-        } while (at.getDayOfWeek() == DayOfWeek.SATURDAY || at.getDayOfWeek() == DayOfWeek.SUNDAY);
+        } while (DaysOff.isDayOff(at.toLocalDate()));
         Instant remind = at.toInstant();
         return remind.isAfter(offeredAt) ? remind : null;
     }
