@@ -197,6 +197,23 @@ class DelegationLifecycleHttpTest {
                 .as("the domain's refusals name their field too").isEqualTo("endsAt");
     }
 
+    /** A follow-up is handed to a registered operator: "nobody" was recorded and counted, as on trips before. */
+    @Test
+    void aCompletionsFollowUpNamesARegisteredOperator() {
+        String id = lifecycle.accepted("Follow-up " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), id, "MEETING", lifecycle.venue(), null, "2027-11-09T10:00",
+                "2027-11-09T11:00");
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));
+
+        Api.Response refused = lifecycle.as("chc").post("/api/delegations/" + id + "/completion", """
+                {"summary":"Done","investmentLeads":1,"followUps":[{"operatorId":"copcap","action":"Call"},
+                 {"operatorId":"nobody","action":"Write"}]}""");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("UNKNOWN_OPERATOR");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("followUps[1].operatorId");
+    }
+
     @Test
     void aStaleIfMatchIsPreconditionFailed() {
         String id = lifecycle.registeredAndScreened(Requests.delegation("Stale " + UUID.randomUUID()));

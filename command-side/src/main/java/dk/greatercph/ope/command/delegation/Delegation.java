@@ -405,7 +405,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(CompleteDelegationCommand command,
+    CommandResult handle(CompleteDelegationCommand command, RoutingTable routingTable,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         if (actingOperator != null && !isLead(actingOperator)) {
             throw DomainProblem.notFound();
@@ -413,6 +413,14 @@ class Delegation {
         requireStatus(EnumSet.of(DelegationStatus.CONFIRMED), "completed");
         if (command.outcome() == null || command.outcome().investmentLeads() < 0) {
             throw invalid(DelegationProblem.INVALID_OUTCOME, "investmentLeads", "A completion reports the visit's outcome.");
+        }
+        for (int i = 0; i < command.outcome().followUps().size(); i++) {
+            // a follow-up is handed to a registered operator: "nobody" was recorded and counted
+            OperatorId operator = command.outcome().followUps().get(i).operatorId();
+            if (operator != null && !routingTable.current().themesByOperator().containsKey(operator)) {
+                throw new DomainProblem(DelegationProblem.UNKNOWN_OPERATOR, "followUps[" + i + "].operatorId",
+                        "No operator " + operator + ".");
+            }
         }
         apply(new DelegationCompletedEvent(delegationId, command.outcome()));
         return CommandResult.done();

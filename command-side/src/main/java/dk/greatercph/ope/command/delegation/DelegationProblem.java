@@ -59,6 +59,8 @@ public enum DelegationProblem implements ProblemCode {
             "Cost coverage names who pays."),
     BASIS_REQUIRED(ProblemKind.INVALID_INPUT,
             "Cost coverage states its basis (agreement, invoice, ...)."),
+    INVALID_CURRENCY(ProblemKind.INVALID_INPUT,
+            "A cost coverage's currency is not an ISO 4217 code."),
     INVALID_AMOUNT(ProblemKind.INVALID_INPUT,
             "Cost coverage has an amount of zero or more."),
     EMPTY_PROGRAMME(ProblemKind.RULE_VIOLATION,

@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
 @Component
 class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
 
-    /** Any run of spaces, Unicode's too (no-break, em, ideographic), or of invisible format characters. */
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}\\p{Cf}]+");
+    /** Any run of spaces, Unicode's too (no-break, em, ideographic). */
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
+    /** Invisible format characters (soft hyphen, zero-width space, joiners), which show nothing between letters. */
+    private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}+");
 
     private final JdbcClient jdbc;
 
@@ -77,11 +79,12 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
     }
 
     /**
-     * The same organisation however it is capitalised or spaced: a no-break or em space, or a zero-width one, counts
-     * as a space (before, only Java's own whitespace did, so {@code Repeat\u00a0Test Org} was not a repeat of
+     * The same organisation however it is capitalised or spaced: a no-break or em space counts as a space, and a
+     * soft hyphen or zero-width space between letters as nothing (before, only Java's own whitespace did, so {@code Repeat\u00a0Test Org} was not a repeat of
      * {@code repeat test org}). Rows written before keep their keys until the lookups are rebuilt.
      */
     static String key(String organisation) {
-        return WHITESPACE.matcher(organisation).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+        String visible = INVISIBLE.matcher(organisation).replaceAll("");
+        return WHITESPACE.matcher(visible).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -88,6 +88,11 @@ class ProgrammeItem {
             throw invalid(DelegationProblem.INVALID_AMOUNT, "amount", "Cost coverage has an amount of zero or more.");
         }
         String currency = command.currency() == null ? "DKK" : command.currency();
+        if (java.util.Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(currency))) {
+            // ISO 4217, as documented: QQQ and XYZ were recorded
+            throw invalid(DelegationProblem.INVALID_CURRENCY, "currency", "Currency " + currency
+                    + " is not an ISO 4217 code (e.g. DKK, EUR, CNY).");
+        }
         apply(new CostCoverageRecordedEvent(command.delegationId(), itemId, command.payer().trim(),
                 command.basis().trim(), command.amount(), currency));
         return CommandResult.done();

@@ -26,7 +26,7 @@ class PersonalDataEraser {
     @CommandHandler
     void handle(ErasePersonalDataCommand command) {
         if (command.legalBasis() == null || command.legalBasis().isBlank()) {
-            throw new DomainProblem(PersonProblem.LEGAL_BASIS_REQUIRED, "An erasure states its legal basis.");
+            throw new DomainProblem(PersonProblem.LEGAL_BASIS_REQUIRED, "legalBasis", "An erasure states its legal basis.");
         }
         if (!personalData.isKnown(command.personId())) {
             throw new DomainProblem(PersonProblem.PERSON_NOT_FOUND, "No personal data is held about "

@@ -24,7 +24,7 @@ class Partner {
     @CommandHandler
     Partner(RegisterPartnerCommand command, Directory directory) {
         if (command.name() == null || command.name().isBlank()) {
-            throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "A partner has a name.");
+            throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "name", "A partner has a name.");
         }
         boolean hospital = command.hospital() || command.kind() == PartnerKind.HOSPITAL;
         directory.addPartner(command.partnerId(), command.name().trim(), hospital);

@@ -24,10 +24,10 @@ class Venue {
     @CommandHandler
     Venue(RegisterVenueCommand command, Directory directory) {
         if (command.name() == null || command.name().isBlank()) {
-            throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "A venue has a name.");
+            throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "name", "A venue has a name.");
         }
         if (command.capacity() < 1) {
-            throw new DomainProblem(ReferenceProblem.INVALID_CAPACITY, "A venue holds at least one person.");
+            throw new DomainProblem(ReferenceProblem.INVALID_CAPACITY, "capacity", "A venue holds at least one person.");
         }
         VenueKind kind = command.kind() == null ? VenueKind.OTHER : command.kind();
         directory.addVenue(command.venueId(), command.name().trim(), kind);

@@ -69,7 +69,7 @@ class Trip {
         boolean annual = annualTrips.claim(command.year(), command.tripId());
         String reason = command.extraordinaryReason() == null ? null : command.extraordinaryReason().trim();
         if (!annual && (reason == null || reason.isEmpty())) {
-            throw new DomainProblem(TripProblem.ANNUAL_TRIP_EXISTS,
+            throw new DomainProblem(TripProblem.ANNUAL_TRIP_EXISTS, "extraordinaryReason",
                     command.year() + " already has its annual trip; a further trip is extraordinary and needs a reason.");
         }
         apply(new TripPlannedEvent(command.tripId(), command.year(), command.title().trim(), command.destinations(),

@@ -25,7 +25,9 @@ public final class DatabaseFailures {
     /**
      * {@code true} when {@code failure} or one of its causes says that no connection could be had or that an
      * open connection broke: pool timeouts, refused or timed-out sockets, SQL states of class 08 (connection
-     * exception) and 57P01–57P03 (the server shutting down, crashed or not yet accepting connections).
+     * exception) and 57P01–57P03 (the server shutting down, crashed or not yet accepting connections), and 25P03 and
+     * 57P05 (the server ended a session idle in its transaction, or idle: a fault probe's paused server did, and the
+     * aborted append was answered 500 as a duplicate id, where nothing was recorded).
      */
     public static boolean isUnavailable(Throwable failure) {
         return anyCause(failure, cause -> cause instanceof DataAccessResourceFailureException
@@ -36,7 +38,8 @@ public final class DatabaseFailures {
                 || cause instanceof ConnectException
                 || cause instanceof SocketTimeoutException
                 || cause instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]")
+                        || sql.getSQLState().equals("25P03") || sql.getSQLState().equals("57P05"))
                 || isPoolsClosedConnection(cause));
     }
 

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.platform.idempotency;
 
+import dk.greatercph.ope.platform.database.DatabaseFailures;
 import dk.greatercph.ope.platform.input.BytesInputStream;
 import dk.greatercph.ope.platform.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -55,6 +56,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     /** At most this many keys wait to be freed (a long outage): the others wait out their lease, as before. */
     private static final int MAX_LEFT_OVER = 10_000;
+    /** At most this many are freed before one request's own work, each taken by one request only. */
+    private static final int FREED_PER_REQUEST = 8;
 
     private final Set<Attempt> leftOver = ConcurrentHashMap.newKeySet();
     private final JdbcClient jdbc;
@@ -203,12 +206,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
      * the operation was left undone. Tried before every request with a key, while there are any.
      */
     private void freeLeftOver() {
+        int tried = 0;
         for (Attempt left : leftOver) {
+            if (tried++ == FREED_PER_REQUEST || !leftOver.remove(left)) {
+                if (tried > FREED_PER_REQUEST) {
+                    return; // the next requests free the rest, a few each
+                }
+                continue; // another request took it
+            }
             try {
                 free(left.scope(), left.key(), left.id());
-                leftOver.remove(left);
-            } catch (DataAccessException stillAway) {
-                return;
+            } catch (DataAccessException failed) {
+                if (DatabaseFailures.isUnavailable(failed)) {
+                    leftOver.add(left); // still away: kept for a later request
+                    return;
+                }
+                log.warn("Could not free an Idempotency-Key after its failure ({}); it waits out its lease",
+                        failed.toString());
             }
         }
     }

@@ -50,7 +50,8 @@ public final class CanonicalText {
      * True for text that shows nothing, though Java's {@link String#isBlank()} (which knows only its own whitespace)
      * says it is not blank: no-break and other Unicode spaces, zero-width and direction marks (format characters),
      * the Hangul and Braille blanks. Such text passed every "must not be blank" check: a business opportunity of one
-     * U+00A0 satisfied R2, a payer and basis of U+00A0 and U+200B the cost coverage of R3. Text of only ASCII spaces
+     * U+00A0 satisfied R2, a payer and basis of U+00A0 and U+200B the cost coverage of R3; a name of U+034F or of a
+     * variation selector passed too. Text of only ASCII spaces
      * stays as it was: the checks that need text refuse it by name, an optional field keeps it.
      */
     static boolean invisible(String value) {
@@ -60,12 +61,23 @@ public final class CanonicalText {
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
             if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
-                    || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800)) {
+                    || defaultIgnorable(c) || c == 0x2800)) {
                 return false;
             }
             i += Character.charCount(c);
         }
         return true;
+    }
+
+    /**
+     * Unicode's default-ignorable code points (DerivedCoreProperties, Default_Ignorable_Code_Point) that are not
+     * format characters: the combining grapheme joiner, the Hangul fillers, Khmer's inherent vowels, the Mongolian
+     * and other variation selectors. A renderer shows nothing for them.
+     */
+    private static boolean defaultIgnorable(int c) {
+        return c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5
+                || (c >= 0x180B && c <= 0x180F) || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFFA0
+                || (c >= 0xFFF0 && c <= 0xFFF8) || (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0xE0000 && c <= 0xE0FFF);
     }
 
     private static boolean isControl(char c) {

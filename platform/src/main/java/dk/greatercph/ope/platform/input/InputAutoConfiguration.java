@@ -118,13 +118,16 @@ public class InputAutoConfiguration {
                         "This method is not supported.");
                 return;
             }
+            // the firewall's own words say what it refused: a header's name or value, a parameter's, or the path
             String message = rejected.getMessage() == null ? "" : rejected.getMessage();
-            if (message.contains("header")) {
-                // e.g. an Idempotency-Key in Cyrillic, whose bytes read as control characters: not the path's fault
-                problems.write(response, "/", InputProblem.REQUEST_REJECTED,
-                        "A header value holds characters the service does not accept (only printable ISO-8859-1 "
-                                + "text).");
-                return;
+            for (String part : new String[]{"header name", "header value", "parameter name", "parameter value"}) {
+                if (message.contains(part)) {
+                    // e.g. an Idempotency-Key in Cyrillic, whose bytes read as control characters: not the path
+                    problems.write(response, ProblemWriter.safePath(request.getRequestURI()),
+                            InputProblem.REQUEST_REJECTED, "A " + part + " holds characters the service does not "
+                                    + "accept (only printable ISO-8859-1 text).");
+                    return;
+                }
             }
             problems.write(response, "/", InputProblem.REQUEST_REJECTED,
                     "The request path is not in canonical form (no '//', '..', ';' or encoded '.', '/', "

@@ -44,6 +44,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,7 +170,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.nio.file.FileSystemException || cause instanceof java.io.FileNotFoundException) {
+            if (cause instanceof java.nio.file.FileSystemException || cause instanceof java.io.FileNotFoundException
+                    || (cause instanceof IOException && cause.getMessage() != null
+                    && cause.getMessage().contains("upload location"))) { // Tomcat's, for a folder that is not one
                 return unexpected(e);
             }
         }

@@ -10,7 +10,7 @@ import java.util.Set;
  * holidays (New Year's Day; Maundy Thursday, Good Friday, Easter Monday, Ascension Day and Whit Monday, counted from
  * Easter; General Prayer Day until its abolition in 2024; Christmas Day and Boxing Day) and the three days the public
  * sector has off by agreement (Constitution Day, Christmas Eve, New Year's Eve). Before, only the weekend was
- * skipped: an offer made on 23 December fell due on the 28th, after three days nobody was at work.
+ * skipped: an offer made on 22 December 2026 fell due on Christmas Day, when nobody was at work.
  */
 public final class DaysOff {
 

@@ -24,4 +24,16 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.isUnavailable(new JdbcException("x", new SQLException("syntax error")))).isFalse();
         assertThat(DatabaseFailures.isUnavailable(new SQLException("Connection is closed", "42000"))).isFalse();
     }
+
+    /** A session the server ended as idle in its transaction: the append was aborted, nothing was recorded. */
+    @Test
+    void aSessionTheServerEndedIsTheDatabaseAway() {
+        SQLException idleInTransaction = new SQLException(
+                "FATAL: terminating connection due to idle-in-transaction timeout", "25P03");
+        SQLException idleSession = new SQLException("FATAL: terminating connection due to idle-session timeout",
+                "57P05");
+
+        assertThat(DatabaseFailures.isUnavailable(new JdbcException("append", idleInTransaction))).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(idleSession)).isTrue();
+    }
 }

@@ -321,6 +321,10 @@ class KpiProjection {
         };
     }
 
+    /**
+     * The operator's latest offer answered, escalated or withdrawn. A withdrawal ends only an offer still open: one a
+     * re-routing withdraws after its operator accepted it stays accepted in the figures, as it was.
+     */
     private void answer(DelegationId id, OperatorId operator, String state, Instant at, long version) {
         writes.sql(NAME, """
                         UPDATE kpi_offer SET state = :state, answered_at = COALESCE(CAST(:at AS TIMESTAMPTZ), answered_at),
@@ -328,6 +332,7 @@ class KpiProjection {
                         WHERE delegation_id = :id AND version < :version AND offer_version = (
                             SELECT max(offer_version) FROM kpi_offer
                             WHERE delegation_id = :id AND operator_id = :operator AND offer_version < :version)
+                          AND (CAST(:state AS TEXT) <> 'WITHDRAWN' OR state IN ('OFFERED', 'ESCALATED'))
                         """)
                 .param("id", id.value()).param("operator", operator.value()).param("state", state)
                 .param("at", utc(at)).param("version", version).of(id.value()).update();

@@ -21,13 +21,14 @@ public final class IcsText {
     }
 
     public static String of(Calendar calendar, boolean validating) {
-        StringWriter unfolded = new StringWriter();
+        StringWriter written = new StringWriter();
         try {
-            new CalendarOutputter(validating, Integer.MAX_VALUE).output(calendar, unfolded);
+            new CalendarOutputter(validating).output(calendar, written);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return fold(unfolded.toString());
+        // ical4j folds at 75 characters whatever it is asked: its folds are undone, then made again by octets
+        return fold(written.toString().replace("\r\n ", ""));
     }
 
     static String fold(String text) {

@@ -26,4 +26,27 @@ class IcsTextTest {
     void aShortLineIsLeftAsItIs() {
         assertThat(IcsText.fold("UID:x@one-point-entry\r\n")).isEqualTo("UID:x@one-point-entry\r\n");
     }
+
+    @Test
+    void aCalendarIsWrittenWithItsLinesFoldedByOctets() {
+        String title = "江苏省卫生健康委员会代表团访问哥本哈根".repeat(3);
+        net.fortuna.ical4j.model.component.VEvent event = new net.fortuna.ical4j.model.component.VEvent(false);
+        event.add(new net.fortuna.ical4j.model.property.Uid("x@one-point-entry"));
+        event.add(new net.fortuna.ical4j.model.property.Summary(title));
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.model.Calendar()
+                .add(new net.fortuna.ical4j.model.property.ProdId("-//test//EN"))
+                .add(net.fortuna.ical4j.model.property.immutable.ImmutableVersion.VERSION_2_0);
+        calendar.add(event);
+
+        String text = IcsText.of(calendar, false);
+
+        for (String line : text.split("\r\n")) {
+            assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+        }
+        assertThat(text.replace("\r\n ", "")).contains("SUMMARY:" + title + "\r\n");
+        long summaryLines = text.lines().dropWhile(l -> !l.startsWith("SUMMARY:")).takeWhile(
+                l -> l.startsWith("SUMMARY:") || l.startsWith(" ")).count();
+        assertThat(summaryLines).as("folded by octets only, not again at ical4j's 75 characters")
+                .isEqualTo((("SUMMARY:" + title).getBytes(StandardCharsets.UTF_8).length + 73) / 74);
+    }
 }

@@ -395,7 +395,14 @@ class ImportTest {
                 .getBytes(StandardCharsets.UTF_8), true);
         assertThat(longCell.status()).as(longCell.body()).isEqualTo(400);
         assertThat(longCell.json().get("code").asString()).isEqualTo("LINE_TOO_LONG");
-        assertThat(longCell.json().get("detail").asString()).contains("near line 2");
+        assertThat(longCell.json().get("detail").asString()).contains("starting on line 2");
+        // a stray quote inside an unquoted cell is an ordinary character: it does not hide a later long cell
+        String bypass = HEADER + "\r\n" + line("Hotel 5\" Ltd") + "\r\n"
+                + line("\"" + ("b".repeat(60_000) + "\n").repeat(20) + "\"") + "\r\n";
+        Api.Response hidden = post(bypass.getBytes(StandardCharsets.UTF_8), true);
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(400);
+        assertThat(hidden.json().get("code").asString()).isEqualTo("LINE_TOO_LONG");
+        assertThat(hidden.json().get("detail").asString()).as("the record's first line").contains("on line 3");
         Api.Response longHeader = post(("country," + "x".repeat(70_000) + "\r\n").getBytes(StandardCharsets.UTF_8), true);
         assertThat(longHeader.json().get("code").asString()).isEqualTo("LINE_TOO_LONG");
         Api.Response longColumn = post((HEADER + "," + "n".repeat(5_000) + "\r\n" + line("x") + ",y\r\n")
@@ -438,10 +445,31 @@ class ImportTest {
         assertThat(lineOf(run, 2).get("outcome").asString()).isEqualTo("WOULD_RECORD");
     }
 
+    /** A stray quote in an unquoted cell, with more than a line's limit after it, refused a valid file. */
+    @Test
+    void aStrayQuoteInAnUnquotedCellIsAnOrdinaryCharacter() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(line("Hotel 5\" Ltd " + UUID.randomUUID()));
+        for (int i = 0; i < 20; i++) {
+            lines.add(line("Long purpose " + i + " " + UUID.randomUUID()).replace("Study visit", "p".repeat(3_900)));
+        }
+
+        JsonNode run = finished(post(file(lines), true));
+
+        assertThat(run.get("linesRead").asInt()).isEqualTo(21);
+        assertThat(lineOf(run, 2).get("outcome").asString()).as(run.toString()).isEqualTo("WOULD_RECORD");
+        assertThat(lineOf(run, 22).get("outcome").asString()).isEqualTo("WOULD_RECORD");
+    }
+
     /** An empty dryRun read as false, so a file meant to be tried was recorded for good; a second file was left out. */
     @Test
     void aDryRunThatIsNeitherTrueNorFalseAndASecondFileAreRefusedByName() {
         byte[] csv = file(List.of(line("Empty dry run " + UUID.randomUUID())));
+        Api.Response misspelt = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/imports?dryrun=true"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(csv)), Map.of());
+        assertThat(misspelt.status()).as("a misspelt dryRun recorded the file").isEqualTo(400);
+        assertThat(misspelt.json().get("errors").get(0).get("field").asString()).isEqualTo("dryrun");
         for (String dryRun : List.of("", "yes", "TRUE")) {
             Api.Response refused = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                             + "/api/imports?dryRun=" + dryRun))
@@ -499,6 +527,22 @@ class ImportTest {
             assertThat(lineOf(run, 2).get("outcome").asString()).isEqualTo("WOULD_RECORD");
             Api.Response spreadsheet = desk().get("/api/reports/annual/2027?format=xlsx");
             assertThat(spreadsheet.status()).as(spreadsheet.body()).isEqualTo(200);
+            // once more, for the container's multipart parts (the import page's)
+            try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.walk(folder)) {
+                for (java.nio.file.Path path : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(path);
+                }
+            }
+            String boundary = "----import" + UUID.randomUUID();
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"h.csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n" + HEADER + "\r\n" + line("Gone again " + UUID.randomUUID())
+                    + "\r\n\r\n--" + boundary + "--\r\n";
+            Api.Response uploaded = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/api/imports?dryRun=true"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+            assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
+            assertThat(lineOf(finished(uploaded), 2).get("outcome").asString()).isEqualTo("WOULD_RECORD");
         } finally {
             try (java.util.stream.Stream<java.nio.file.Path> held = java.nio.file.Files.list(aside)) {
                 java.nio.file.Files.createDirectories(folder);

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.delegation.web;
 
+import dk.greatercph.ope.platform.idempotency.RecordedResource;
 import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.command.delegation.AcceptAssignmentCommand;
@@ -218,6 +219,7 @@ class DelegationLifecycleController {
                                                             @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         String memberId = "MEM-" + UUID.randomUUID();
         PersonId person = persons.newOrExisting("personId", request.personId());
+        RecordedResource.at("/api/delegations/" + id + "/members/" + memberId);
         long version = commands.send(new AddMemberCommand(id, memberId, person, request.name(),
                 request.title(), request.email(), request.phone(), request.organisation(),
                 Boolean.TRUE.equals(request.contact()), expected.value()));

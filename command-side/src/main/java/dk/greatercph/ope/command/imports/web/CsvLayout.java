@@ -63,7 +63,7 @@ final class CsvLayout {
     /** Reads the header of {@code file}, refusing a file without one or with a column this layout does not know. */
     static CsvLayout of(Path file) throws IOException {
         String firstLine;
-        try (BufferedReader reader = new BufferedReader(reader(file))) {
+        try (BufferedReader reader = new BufferedReader(reader(file, ",;"))) {
             firstLine = reader.readLine();
         } catch (BoundedLines.LineTooLong tooLong) {
             throw tooLong(tooLong);
@@ -95,7 +95,7 @@ final class CsvLayout {
     /** The refusal of a file with a line longer than {@link BoundedLines#MAX_CHARACTERS}. */
     static InvalidInput tooLong(BoundedLines.LineTooLong tooLong) {
         return new InvalidInput(ImportProblem.LINE_TOO_LONG, "file", "has a line of more than "
-                + BoundedLines.MAX_CHARACTERS + " characters (near line " + tooLong.line() + ")");
+                + BoundedLines.MAX_CHARACTERS + " characters (the record starting on line " + tooLong.line() + ")");
     }
 
     /** A column name as a refusal names it: a header's unknown name can be as long as the line. */
@@ -105,7 +105,7 @@ final class CsvLayout {
 
     /** A parser over the records of {@code file}, after its header. */
     CSVParser parser(Path file) throws IOException {
-        return format(delimiter, true).parse(reader(file));
+        return format(delimiter, true).parse(reader(file, String.valueOf(delimiter)));
     }
 
     int columns() {
@@ -160,11 +160,11 @@ final class CsvLayout {
     }
 
     /** The file as text: UTF-8, a byte order mark skipped, malformed bytes refused rather than replaced. */
-    private static Reader reader(Path file) throws IOException {
+    private static Reader reader(Path file, String delimiters) throws IOException {
         InputStream bytes = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
         return new BoundedLines(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+                .onUnmappableCharacter(CodingErrorAction.REPORT)), delimiters);
     }
 
     private static long count(String line, char c) {

@@ -76,6 +76,7 @@ class ImportController {
             @Parameter(description = DRY_RUN, schema = @Schema(type = "boolean", defaultValue = "false"))
             @RequestParam(required = false) String dryRun,
             HttpServletRequest request, InputStream body) throws IOException {
+        onlyDryRunAsked(request);
         return start(body, dryRun(dryRun), request);
     }
 
@@ -86,12 +87,31 @@ class ImportController {
             @Parameter(description = DRY_RUN, schema = @Schema(type = "boolean", defaultValue = "false"))
             @RequestParam(required = false) String dryRun,
             @RequestPart("file") MultipartFile file, HttpServletRequest request) throws IOException {
+        onlyDryRunAsked(request);
         boolean dry = dryRun(dryRun);
         if (parts(request, "file") > 1) { // the second was silently left out
             throw new InvalidInput(InputProblem.INVALID_PARAMETER, "file", "is given more than once; send one file");
         }
         try (InputStream body = file.getInputStream()) {
             return start(body, dry, request);
+        }
+    }
+
+    /**
+     * A query parameter other than dryRun is refused by name: a misspelt {@code ?dryrun=true} was ignored, and the
+     * file recorded for good.
+     */
+    private static void onlyDryRunAsked(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+            if (!name.isEmpty() && !name.equals("dryRun")) {
+                throw new InvalidInput(InputProblem.INVALID_PARAMETER, name,
+                        "is not a parameter of an import (dryRun is the only one)");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.imports.web;
 import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
 import dk.greatercph.ope.command.delegation.web.RegisterDelegationRequest;
 import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.platform.database.DatabaseFailures;
 import dk.greatercph.ope.platform.input.CanonicalJson;
 import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.platform.problem.DomainProblem;
@@ -298,7 +299,7 @@ class Imports {
 
     /**
      * Marks the run failed, trying again while the database is away (a run stops so when it goes away), for up to
-     * {@link #FINISH_PATIENCE}. Before, the one try failed with it and the run said RUNNING until the next run of
+     * {@link #FINISH_PATIENCE}; any other failure is logged at once. Before, the one try failed with it and the run said RUNNING until the next run of
      * the file, so a client polling for its end polled for ever. Runs are handled one at a time, so the next waits.
      */
     private void finishOnceReachable(String id, ImportStore.Counts counts, String code, String detail) {
@@ -308,10 +309,12 @@ class Imports {
             try {
                 store.finish(id, counts, ImportState.FAILED, code, detail);
                 return;
-            } catch (RuntimeException away) {
-                if (System.nanoTime() > giveUp || Thread.currentThread().isInterrupted()) {
+            } catch (RuntimeException failed) {
+                // only the database's absence is worth waiting out; trying again would not help anything else
+                if (!DatabaseFailures.isUnavailable(failed) || System.nanoTime() > giveUp
+                        || Thread.currentThread().isInterrupted()) {
                     log.warn("Import {} could not be marked failed ({}); a new run of the file marks it interrupted",
-                            id, away.toString());
+                            id, failed.toString());
                     return;
                 }
             }

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.notification.web;
 
+import dk.greatercph.ope.platform.idempotency.RecordedResource;
 import dk.greatercph.ope.command.notification.NotificationCommands;
 import dk.greatercph.ope.command.notification.NotificationProblem;
 import dk.greatercph.ope.command.routing.RoutingTable;
@@ -71,6 +72,7 @@ class NotificationSettingsCommandController {
                                                  @Valid @RequestBody NotificationRequests.Recipient request) {
         String known = owner(owner);
         String id = "RCP-" + UUID.randomUUID();
+        RecordedResource.at(location(known) + "/recipients/" + id);
         NotificationCommands.Result result = gateway.sendAndWait(new NotificationCommands.AddRecipient(
                 NotificationCommands.settingsId(known), known, id, request.address(),
                 NotificationLanguage.valueOf(request.language().toUpperCase(Locale.ROOT))));
@@ -101,6 +103,7 @@ class NotificationSettingsCommandController {
         String known = owner(owner);
         String url = targets.check(request.url()).toString();
         String id = "WH-" + UUID.randomUUID();
+        RecordedResource.at(location(known) + "/webhooks/" + id);
         NotificationCommands.Result result = gateway.sendAndWait(new NotificationCommands.SubscribeWebhook(
                 NotificationCommands.settingsId(known), known, id, url));
         return CommandAnswers.created(location(known) + "/webhooks/" + id, result.version(),
