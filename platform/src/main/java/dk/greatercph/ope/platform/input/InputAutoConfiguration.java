@@ -118,10 +118,13 @@ public class InputAutoConfiguration {
                         "This method is not supported.");
                 return;
             }
-            // the firewall's own words say what it refused: a header's name or value, a parameter's, or the path
+            // the firewall's own words say what it refused: "the header name \"…", "the header: \"…\" has a
+            // value", the same for a parameter, or else the path
             String message = rejected.getMessage() == null ? "" : rejected.getMessage();
-            for (String part : new String[]{"header name", "header value", "parameter name", "parameter value"}) {
-                if (message.contains(part)) {
+            for (String[] said : new String[][]{{"the header name", "header name"}, {"the header:", "header value"},
+                    {"the parameter name", "parameter name"}, {"the parameter:", "parameter value"}}) {
+                String part = said[1];
+                if (message.contains(said[0])) {
                     // e.g. an Idempotency-Key in Cyrillic, whose bytes read as control characters: not the path
                     problems.write(response, ProblemWriter.safePath(request.getRequestURI()),
                             InputProblem.REQUEST_REJECTED, "A " + part + " holds characters the service does not "
