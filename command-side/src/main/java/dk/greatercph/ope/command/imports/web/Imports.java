@@ -270,6 +270,11 @@ class Imports {
                         return;
                     }
                     ImportLineView judged = judge(id, hash, dryRun, layout, record, line, recorded, earlierRuns, user);
+                    if (Thread.currentThread().isInterrupted() && judged.outcome() == LineOutcome.REFUSED) {
+                        // refused because the application is closing (its command interrupted), not for what it
+                        // says: not noted, so that importing the file again judges it anew
+                        return;
+                    }
                     store.line(id, hash, judged);
                     counts.read++;
                     switch (judged.outcome()) {
