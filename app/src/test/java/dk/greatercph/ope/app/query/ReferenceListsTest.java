@@ -55,11 +55,23 @@ class ReferenceListsTest {
         for (Api.Response registered : java.util.List.of(venue, partner, operator)) {
             assertThat(registered.status()).as(registered.body()).isEqualTo(201);
             String id = registered.json().get("id").asString();
-            Api.Response read = desk.getUntil(registered.header("Location"), r -> r.status() == 200,
-                    Duration.ofSeconds(10));
+            Api.Response read = desk.get(registered.header("Location") + "?minVersion=" + registered.header("ETag")
+                    .replace("\"", ""));
             assertThat(read.status()).as(registered.header("Location")).isEqualTo(200);
             assertThat(read.json().get("id").asString()).isEqualTo(id);
         }
+        Api.Response themes = desk.put("/api/operators/" + code + "/themes",
+                "{\"themes\":[\"AUTHORITY_SOIL_WATER\",\"TALENT\"]}");
+        assertThat(themes.status()).as(themes.body()).isEqualTo(200);
+        Api.Response changed = desk.get("/api/operators/" + code + "?minVersion=" + themes.header("ETag")
+                .replace("\"", ""));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("themes").toString()).contains("TALENT");
+        assertThat(desk.get("/api/operators/" + code + "?minVersion=99").json().get("code").asString())
+                .isEqualTo("PROJECTION_BEHIND");
+        Api.Response venueVersion = desk.get(venue.header("Location") + "?minVersion=1");
+        assertThat(venueVersion.status()).isEqualTo(400);
+        assertThat(venueVersion.body()).contains("minVersion");
         assertThat(new Api(port).as("chc").get(venue.header("Location")).status()).isEqualTo(200);
         Api.Response unknown = desk.get("/api/venues/VEN-" + suffix);
         assertThat(unknown.status()).isEqualTo(404);

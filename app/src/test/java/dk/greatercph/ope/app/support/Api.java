@@ -72,6 +72,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    public Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());
+    }
+
     public Response send(HttpRequest.Builder request, Map<String, String> headers) {
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,10 @@ import java.util.List;
 @Component
 @ProcessingGroup("operator-directory")
 class OperatorDirectoryProjection {
+
+    private static final RowMapper<OperatorView> OPERATOR = (rs, n) -> new OperatorView(rs.getString("operator_id"),
+            rs.getString("name"), Arrays.stream((String[]) rs.getArray("themes").getArray()).map(Theme::valueOf).toList(),
+            rs.getLong("routing_version"), rs.getLong("version"));
 
     private final JdbcClient jdbc;
 
@@ -70,11 +75,14 @@ class OperatorDirectoryProjection {
 
     @QueryHandler
     List<OperatorView> handle(FindOperatorsQuery query) {
-        return jdbc.sql("SELECT * FROM operator_view ORDER BY operator_id")
-                .query((rs, n) -> new OperatorView(rs.getString("operator_id"), rs.getString("name"),
-                        Arrays.stream((String[]) rs.getArray("themes").getArray()).map(Theme::valueOf).toList(),
-                        rs.getLong("routing_version"), rs.getLong("version")))
-                .list();
+        return jdbc.sql("SELECT * FROM operator_view ORDER BY operator_id").query(OPERATOR).list();
+    }
+
+    /** None or one: the operator with the code. */
+    @QueryHandler
+    List<OperatorView> handle(FindOperatorQuery query) {
+        return jdbc.sql("SELECT * FROM operator_view WHERE operator_id = :id").param("id", query.id())
+                .query(OPERATOR).list();
     }
 
     private static String[] names(List<Theme> themes) {

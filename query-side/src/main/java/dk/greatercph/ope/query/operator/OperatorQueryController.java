@@ -1,19 +1,25 @@
 package dk.greatercph.ope.query.operator;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.query.replay.ProjectionProgress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The operators. */
 @RestController
@@ -23,9 +29,11 @@ import java.util.List;
 class OperatorQueryController {
 
     private final QueryGateway queryGateway;
+    private final ProjectionProgress progress;
 
-    OperatorQueryController(QueryGateway queryGateway) {
+    OperatorQueryController(QueryGateway queryGateway, ProjectionProgress progress) {
         this.queryGateway = queryGateway;
+        this.progress = progress;
     }
 
     @GetMapping
@@ -38,11 +46,27 @@ class OperatorQueryController {
     @GetMapping("/{id}")
     @Operation(summary = "One operator with the themes it takes",
             description = "DESK or AUDITOR: where the Location of an operator's registration points. An unknown id "
-                    + "is 404 OPERATOR_NOT_FOUND; an operator registered a moment ago is shown once the view has it.")
-    @ApiResponse(responseCode = "200", description = "The operator")
+                    + "is 404 OPERATOR_NOT_FOUND. Read-your-writes as for delegations: with ?minVersion=N (the ETag "
+                    + "an operator command answered) the request waits up to 5 seconds until the view has reached "
+                    + "version N (or an operator registered a moment ago appears); if it is still behind then, 409 "
+                    + "PROJECTION_BEHIND and the client retries.")
+    @ApiResponse(responseCode = "200", description = "The operator; its version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such operator (OPERATOR_NOT_FOUND)")
-    OperatorView operator(@Parameter(description = "The operator's code", example = "chc") @PathVariable String id) {
-        return operators().stream().filter(operator -> operator.id().equals(id)).findFirst()
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    ResponseEntity<OperatorView> operator(
+            @Parameter(description = "The operator's code", example = "chc") @PathVariable String id,
+            @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
+                    example = "1")
+            @RequestParam(required = false) @Min(0) Long minVersion) {
+        Supplier<Optional<OperatorView>> read = () -> queryGateway.query(new FindOperatorQuery(id),
+                ResponseTypes.multipleInstancesOf(OperatorView.class)).join().stream().findFirst();
+        Optional<OperatorView> view = minVersion == null ? read.get()
+                : progress.readAtLeast(minVersion, read, OperatorView::version);
+        if (minVersion != null && view.isPresent() && view.get().version() < minVersion) {
+            throw new DomainProblem(OperatorQueryProblem.PROJECTION_BEHIND, "The view is at version "
+                    + view.get().version() + ", not yet at " + minVersion + "; retry shortly.");
+        }
+        return view.map(found -> ResponseEntity.ok().eTag("\"" + found.version() + "\"").body(found))
                 .orElseThrow(() -> new DomainProblem(OperatorQueryProblem.OPERATOR_NOT_FOUND, "No operator with id "
                         + id + "."));
     }

@@ -2,6 +2,7 @@ package dk.greatercph.ope.query.reference;
 
 import dk.greatercph.ope.events.reference.PartnerKind;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,19 +18,33 @@ class ReferenceQueries {
         this.jdbc = jdbc;
     }
 
+    private static final String VENUES = "SELECT venue_id, name, address, capacity, kind FROM venue_name";
+    private static final String PARTNERS = "SELECT partner_id, name, kind, hospital FROM partner_name";
+    private static final RowMapper<VenueView> VENUE = (rs, n) -> new VenueView(rs.getString("venue_id"),
+            rs.getString("name"), rs.getString("address"), rs.getInt("capacity"), rs.getString("kind"),
+            "HOSPITAL".equals(rs.getString("kind")));
+    private static final RowMapper<PartnerView> PARTNER = (rs, n) -> new PartnerView(rs.getString("partner_id"),
+            rs.getString("name"), PartnerKind.valueOf(rs.getString("kind")), rs.getBoolean("hospital"));
+
     @QueryHandler
     List<VenueView> handle(FindVenuesQuery query) {
-        return jdbc.sql("SELECT venue_id, name, address, capacity, kind FROM venue_name ORDER BY lower(name), venue_id")
-                .query((rs, n) -> new VenueView(rs.getString("venue_id"), rs.getString("name"), rs.getString("address"),
-                        rs.getInt("capacity"), rs.getString("kind"), "HOSPITAL".equals(rs.getString("kind"))))
-                .list();
+        return jdbc.sql(VENUES + " ORDER BY lower(name), venue_id").query(VENUE).list();
+    }
+
+    /** None or one: the venue with the id. */
+    @QueryHandler
+    List<VenueView> handle(FindVenueQuery query) {
+        return jdbc.sql(VENUES + " WHERE venue_id = :id").param("id", query.id()).query(VENUE).list();
     }
 
     @QueryHandler
     List<PartnerView> handle(FindPartnersQuery query) {
-        return jdbc.sql("SELECT partner_id, name, kind, hospital FROM partner_name ORDER BY lower(name), partner_id")
-                .query((rs, n) -> new PartnerView(rs.getString("partner_id"), rs.getString("name"),
-                        PartnerKind.valueOf(rs.getString("kind")), rs.getBoolean("hospital")))
-                .list();
+        return jdbc.sql(PARTNERS + " ORDER BY lower(name), partner_id").query(PARTNER).list();
+    }
+
+    /** None or one: the partner with the id. */
+    @QueryHandler
+    List<PartnerView> handle(FindPartnerQuery query) {
+        return jdbc.sql(PARTNERS + " WHERE partner_id = :id").param("id", query.id()).query(PARTNER).list();
     }
 }

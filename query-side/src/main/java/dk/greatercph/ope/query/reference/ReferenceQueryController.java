@@ -1,19 +1,25 @@
 package dk.greatercph.ope.query.reference;
 
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.query.replay.ProjectionProgress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The registered venues and partners, for the programme editor's pickers, and each alone (its registration's Location). */
 @RestController
@@ -23,9 +29,11 @@ import java.util.List;
 class ReferenceQueryController {
 
     private final QueryGateway queryGateway;
+    private final ProjectionProgress progress;
 
-    ReferenceQueryController(QueryGateway queryGateway) {
+    ReferenceQueryController(QueryGateway queryGateway, ProjectionProgress progress) {
         this.queryGateway = queryGateway;
+        this.progress = progress;
     }
 
     @GetMapping("/venues")
@@ -39,12 +47,17 @@ class ReferenceQueryController {
     @GetMapping("/venues/{id}")
     @Operation(summary = "One venue",
             description = "DESK, OPERATOR or AUDITOR: where the Location of a venue's registration points. An unknown "
-                    + "id is 404 VENUE_NOT_FOUND; a venue registered a moment ago is shown once the view has it.")
+                    + "id is 404 VENUE_NOT_FOUND. Read-your-writes: with ?minVersion=0 (the ETag the registration "
+                    + "answered) the request waits up to 5 seconds for a venue registered a moment ago to appear.")
     @ApiResponse(responseCode = "200", description = "The venue")
     @ApiResponse(responseCode = "404", description = "No such venue (VENUE_NOT_FOUND)")
     VenueView venue(@Parameter(description = "The venue id", example = "VEN-0b6c2b7e-1d2f-4a3b-8c9d-0e1f2a3b4c5d")
-                    @PathVariable String id) {
-        return venues().stream().filter(venue -> venue.id().equals(id)).findFirst()
+                    @PathVariable String id,
+                    @Parameter(description = "Wait (at most 5 s) until the venue is in the view; a venue has only "
+                            + "version 0", example = "0")
+                    @RequestParam(required = false) @Min(0) @Max(0) Long minVersion) {
+        return read(minVersion, () -> queryGateway.query(new FindVenueQuery(id),
+                ResponseTypes.multipleInstancesOf(VenueView.class)).join())
                 .orElseThrow(() -> new DomainProblem(ReferenceQueryProblem.VENUE_NOT_FOUND, "No venue with id " + id
                         + "."));
     }
@@ -60,14 +73,25 @@ class ReferenceQueryController {
     @GetMapping("/partners/{id}")
     @Operation(summary = "One partner",
             description = "DESK, OPERATOR or AUDITOR: where the Location of a partner's registration points. An "
-                    + "unknown id is 404 PARTNER_NOT_FOUND; a partner registered a moment ago is shown once the view "
-                    + "has it.")
+                    + "unknown id is 404 PARTNER_NOT_FOUND. Read-your-writes: with ?minVersion=0 (the ETag the "
+                    + "registration answered) the request waits up to 5 seconds for a partner registered a moment "
+                    + "ago to appear.")
     @ApiResponse(responseCode = "200", description = "The partner")
     @ApiResponse(responseCode = "404", description = "No such partner (PARTNER_NOT_FOUND)")
     PartnerView partner(@Parameter(description = "The partner id",
-                                   example = "PRT-7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathVariable String id) {
-        return partners().stream().filter(partner -> partner.id().equals(id)).findFirst()
+                                   example = "PRT-7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathVariable String id,
+                        @Parameter(description = "Wait (at most 5 s) until the partner is in the view; a partner has "
+                                + "only version 0", example = "0")
+                        @RequestParam(required = false) @Min(0) @Max(0) Long minVersion) {
+        return read(minVersion, () -> queryGateway.query(new FindPartnerQuery(id),
+                ResponseTypes.multipleInstancesOf(PartnerView.class)).join())
                 .orElseThrow(() -> new DomainProblem(ReferenceQueryProblem.PARTNER_NOT_FOUND, "No partner with id "
                         + id + "."));
+    }
+
+    /** The one row the query found, if any; with minVersion, waiting (at most 5 s) until it is there. */
+    private <T> Optional<T> read(Long minVersion, Supplier<List<T>> query) {
+        Supplier<Optional<T>> read = () -> query.get().stream().findFirst();
+        return minVersion == null ? read.get() : progress.readAtLeast(minVersion, read, found -> 0);
     }
 }
