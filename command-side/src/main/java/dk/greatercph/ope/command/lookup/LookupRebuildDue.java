@@ -28,8 +28,12 @@ public class LookupRebuildDue {
         this.rebuild = rebuild;
     }
 
-    /** Rebuilds the lookups if any is due; answers whether they were rebuilt. */
     @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        rebuildDue();
+    }
+
+    /** Rebuilds the lookups if any is due; answers whether they were rebuilt. */
     public boolean rebuildDue() {
         List<String> due = jdbc.sql("SELECT lookup || ': ' || reason FROM lookup_rebuild_due ORDER BY lookup")
                 .query(String.class).list();

@@ -29,8 +29,12 @@ public class ProjectionRebuildsDue {
         this.replays = replays;
     }
 
-    /** Starts the replay of every projection due; answers the names started. */
     @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        replayDue();
+    }
+
+    /** Starts the replay of every projection due; answers the names started. */
     public List<String> replayDue() {
         List<Due> due = jdbc.sql("SELECT projection, reason FROM projection_rebuild_due ORDER BY projection")
                 .query(Due.class).list();
