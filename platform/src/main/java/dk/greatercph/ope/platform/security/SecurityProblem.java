@@ -10,6 +10,8 @@ enum SecurityProblem implements ProblemCode {
             "The caller's role may not do this."),
     TOO_MANY_ATTEMPTS(429,
             "Too many failed sign-ins for this user name or address; retry after Retry-After."),
+    CROSS_SITE_REQUEST(403,
+            "Another site's page made the browser send this request with the credentials it remembers for this site."),
     NO_ACTOR(400,
             "A command must carry the acting user; none was given.");
 

@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -123,7 +124,9 @@ public class WebSecurityAutoConfiguration {
         boolean jwt = jwtDecoder.getIfAvailable() != null;
         ProblemResponses problems = new ProblemResponses(new ProblemWriter(json),
                 jwt ? "Basic realm=\"One-Point-Entry\", Bearer" : "Basic realm=\"One-Point-Entry\"");
-        http.csrf(csrf -> csrf.disable())
+        // no CSRF tokens for API clients, but a browser's remembered Basic credentials are not lent to other sites
+        http.addFilterBefore(new CrossSiteBasicRefusal(new ProblemWriter(json)), BasicAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
                 // stateless: and a page's session that comes along (its cookie) is left alone, not given a new id
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         .sessionFixation(fixation -> fixation.none()))
