@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -125,6 +127,22 @@ class IdempotencyTest {
         assertThat(bare.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.json().get("code").asString()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
+    }
+
+    /** Two keys on one request: the first was used and the second ignored, so a retry with the second recorded it again. */
+    @Test
+    void aKeyGivenTwiceIsRefusedAndRecordsNothing() {
+        String name = "Two keys " + UUID.randomUUID();
+        Api.Response twice = new Api(port).as("desk").send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/venues")).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"capacity\":3}")),
+                Map.of());
+
+        assertThat(twice.status()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.json().get("code").asString()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
+        assertThat(new Api(port).as("desk").get("/api/venues").body()).doesNotContain(name);
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +81,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<String> parsed = key(request.getHeader(HEADER));
+        if (parsed.isPresent() && Collections.list(request.getHeaders(HEADER)).size() > 1) {
+            // read as its first, a retry with the second recorded the request again
+            problems.write(response, request.getRequestURI(), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY,
+                    "Idempotency-Key is given more than once; give one key.");
+            return;
+        }
         if (parsed.isEmpty()) {
             problems.write(response, request.getRequestURI(), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY,
                     "Idempotency-Key is a string of 1 to 200 visible ASCII characters, e.g. "
