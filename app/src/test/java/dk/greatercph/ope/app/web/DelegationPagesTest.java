@@ -94,6 +94,13 @@ class DelegationPagesTest {
         assertThat(refused.body()).contains("id=\"refusal\"", "id=\"request-headCount-error\"",
                 "aria-describedby=\"request-headCount-help request-headCount-error\"", "value=\"" + organisation + "\"",
                 "value=\"many\"");
+        // Java reads any script's digits; the API does not, and nor does the form any longer
+        PageSession.Page fullWidth = desk.post("/requests/new", Map.of("channel", "EMBASSY",
+                "requestingOrganisation", organisation, "delegationType", "BUSINESS", "politicalLevel", "NONE",
+                "headCount", "\uff11\uff12", "wishedFrom", "2027-05-01", "wishedTo", "2027-05-03", "country", "DK",
+                "themes", "TOURISM", "businessOpportunity", "Hotels"));
+        assertThat(fullWidth.status()).isEqualTo(400);
+        assertThat(fullWidth.body()).contains("id=\"request-headCount-error\"");
 
         PageSession.Page registered = desk.post("/requests/new", Map.of("channel", "EMBASSY",
                 "requestingOrganisation", organisation, "delegationType", "BUSINESS", "politicalLevel", "NONE",

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An API body built from a submitted form with the JSON types the API expects: blank optional fields left out,
@@ -23,6 +24,9 @@ public final class FormJson {
         this.form = form;
     }
 
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]{1,18}(?:\\.[0-9]{0,18})?|\\.[0-9]{1,18})");
+
     public static FormJson from(MultiValueMap<String, String> form) {
         return new FormJson(form);
     }
@@ -37,28 +41,37 @@ public final class FormJson {
         return put(name, text(name));
     }
 
+    /**
+     * The field as a whole number, when it is written in ASCII digits; else as typed, which the API refuses naming the
+     * field. Java's parsers read any script's digits ({@code １２} as 12), which the JSON API does not.
+     */
     public FormJson integer(String name) {
         String value = text(name);
         if (value == null) {
             return this;
         }
+        String typed = value.strip();
+        if (!INTEGER.matcher(typed).matches()) {
+            return put(name, value);
+        }
         try {
-            return put(name, Integer.valueOf(value.strip()));
+            return put(name, Integer.valueOf(typed));
         } catch (NumberFormatException e) {
             return put(name, value);
         }
     }
 
+    /** The field as a decimal number (a decimal comma read as a point), in ASCII digits; else as typed. */
     public FormJson decimal(String name) {
         String value = text(name);
         if (value == null) {
             return this;
         }
-        try {
-            return put(name, new BigDecimal(value.strip().replace(',', '.')));
-        } catch (NumberFormatException e) {
+        String typed = value.strip().replace(',', '.');
+        if (!DECIMAL.matcher(typed).matches()) {
             return put(name, value);
         }
+        return put(name, new BigDecimal(typed));
     }
 
     /** Every checked value of a checkbox group (or every non-blank line of a text area), as a list; left out when none. */
