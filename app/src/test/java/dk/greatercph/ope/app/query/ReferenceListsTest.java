@@ -61,12 +61,12 @@ class ReferenceListsTest {
             assertThat(read.json().get("id").asString()).isEqualTo(id);
         }
         Api.Response themes = desk.put("/api/operators/" + code + "/themes",
-                "{\"themes\":[\"AUTHORITY_SOIL_WATER\",\"TALENT\"]}");
+                "{\"themes\":[\"AUTHORITY_SOIL_WATER\",\"AUTHORITY_HEALTH\"]}");
         assertThat(themes.status()).as(themes.body()).isEqualTo(200);
         Api.Response changed = desk.get("/api/operators/" + code + "?minVersion=" + themes.header("ETag")
                 .replace("\"", ""));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        assertThat(changed.json().get("themes").toString()).contains("TALENT");
+        assertThat(changed.json().get("themes").toString()).contains("AUTHORITY_HEALTH");
         assertThat(desk.get("/api/operators/" + code + "?minVersion=99").json().get("code").asString())
                 .isEqualTo("PROJECTION_BEHIND");
         Api.Response venueVersion = desk.get(venue.header("Location") + "?minVersion=1");
