@@ -73,7 +73,7 @@ class TripProjection {
     void on(ParticipantAddedEvent event, @SequenceNumber long version) {
         TripView.Participant participant = new TripView.Participant(event.participantId(), event.kind().name(),
                 event.personId().value(), personalData.openOrErased(event.name()),
-                personalData.openOrErased(event.title()), event.organisation(),
+                event.title() == null ? null : personalData.open(event.title()).orElse(null), event.organisation(),
                 event.operatorId() == null ? null : event.operatorId().value());
         jdbc.sql("""
                         UPDATE trip_view SET version = :version, participants = (
@@ -147,7 +147,7 @@ class TripProjection {
         jdbc.sql("""
                         UPDATE trip_view SET participants = (
                             SELECT jsonb_agg(CASE WHEN p ->> 'personId' = :person
-                                THEN p || jsonb_build_object('name', :erased, 'title', :erased) ELSE p END)
+                                THEN p || jsonb_build_object('name', :erased, 'title', NULL) ELSE p END)
                             FROM jsonb_array_elements(participants) p)
                         WHERE participants @> CAST(:match AS jsonb)
                         """)
