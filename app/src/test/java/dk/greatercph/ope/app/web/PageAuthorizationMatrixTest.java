@@ -46,6 +46,7 @@ class PageAuthorizationMatrixTest {
             Map.entry("/delegations/NO-SUCH-ID/programme", new int[]{404, 404, 404, 403}),
             Map.entry("/schedule", new int[]{200, 200, 200, 403}),
             Map.entry("/escalations", new int[]{200, 403, 200, 403}),
+            Map.entry("/places", new int[]{200, 200, 200, 403}),
             Map.entry("/trips", new int[]{200, 403, 200, 403}),
             Map.entry("/trips/new", new int[]{200, 403, 403, 403}),
             Map.entry("/trips/NO-SUCH-ID", new int[]{404, 403, 404, 403}),

@@ -26,6 +26,7 @@ public class Navigation {
                     user -> user.isOperator() ? "/api/operators/" + user.operatorId() + "/inbox" : null),
             new Item("nav.schedule", "/schedule", HttpMethod.GET, user -> "/api/schedule"),
             new Item("nav.escalations", "/escalations", HttpMethod.GET, user -> "/api/escalations"),
+            new Item("nav.places", "/places", HttpMethod.GET, user -> "/api/venues"),
             new Item("nav.trips", "/trips", HttpMethod.GET, user -> "/api/trips"),
             new Item("nav.kpi", "/kpi", HttpMethod.GET, user -> "/api/kpis"),
             new Item("nav.import", "/imports", HttpMethod.POST, user -> "/api/imports"),

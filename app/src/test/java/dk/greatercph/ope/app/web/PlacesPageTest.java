@@ -1,0 +1,57 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.web.support.PageSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desk registers venues and hosts from the pages: a new installation had none, and with no page to register
+ * them, the programme editor offered no venue and no item could be planned without the API.
+ */
+@OpeIntegrationTest
+class PlacesPageTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDeskRegistersAVenueAndAHostThatTheProgrammeEditorThenOffers() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        assertThat(desk.get("/places").body()).contains("id=\"venue-form\"", "id=\"partner-form\"", "href=\"/places\"");
+        String venue = "Regionsgården " + UUID.randomUUID();
+        String host = "Bispebjerg Hospital " + UUID.randomUUID();
+
+        PageSession.Page refused = desk.post("/places/venues", Map.of("name", venue, "capacity", "mange",
+                "kind", "HOSPITAL", "address", "Kongens Vænge 2"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"venue-capacity-error\"", "value=\"" + venue + "\"",
+                "value=\"Kongens Vænge 2\"");
+
+        PageSession.Page registered = desk.post("/places/venues", Map.of("name", venue, "capacity", "40",
+                "kind", "HOSPITAL", "address", "Kongens Vænge 2"));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(302);
+        PageSession.Page listed = desk.get("/places");
+        assertThat(listed.body()).contains(venue, "Stedet er registreret.");
+        assertThat(desk.post("/places/partners", Map.of("name", host, "kind", "ORGANISATION", "hospital", "true"))
+                .status()).isEqualTo(302);
+        assertThat(desk.get("/places?lang=en").body()).contains(host, "Venues and hosts");
+
+        String delegation = new Lifecycle(new Api(port)).accepted("Places " + UUID.randomUUID());
+        PageSession operator = PageSession.signedIn(port, "chc");
+        PageSession.Page programme = operator.get("/delegations/" + delegation + "/programme");
+        assertThat(programme.body()).contains(venue, host);
+        PageSession.Page operatorsView = operator.get("/places");
+        assertThat(operatorsView.status()).isEqualTo(200);
+        assertThat(operatorsView.body()).contains(venue).doesNotContain("id=\"venue-form\"");
+        assertThat(operator.post("/places/venues", Map.of("name", "Not mine", "capacity", "3")).status())
+                .isEqualTo(403);
+    }
+}

@@ -1,0 +1,130 @@
+package dk.greatercph.ope.web.place;
+
+import dk.greatercph.ope.web.api.Api;
+import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.PageRefused;
+import dk.greatercph.ope.web.request.FormJson;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The venues and partners a programme item is planned with: every role that plans items sees them, and the desk
+ * registers new ones. Without this page a new installation offered no venue in the programme editor, and no item
+ * could be planned from the pages.
+ */
+@Controller
+class PlacesPageController {
+
+    static final List<String> VENUE_KINDS = List.of("OTHER", "HOSPITAL", "MUNICIPALITY", "COMPANY", "UNIVERSITY");
+    static final List<String> PARTNER_KINDS = List.of("COMPANY", "HOSPITAL", "MUNICIPALITY", "UNIVERSITY",
+            "ORGANISATION");
+
+    private final Api api;
+
+    PlacesPageController(Api api) {
+        this.api = api;
+    }
+
+    @GetMapping("/places")
+    String places(Model model, HttpServletRequest request) {
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+        Object expected = flash == null ? null : flash.get("expectId");
+        model.addAttribute("venues", listed("/api/venues", expected));
+        model.addAttribute("partners", listed("/api/partners", expected));
+        model.addAttribute("mayRegister", api.allows(HttpMethod.POST, "/api/venues"));
+        model.addAttribute("venueKinds", VENUE_KINDS);
+        model.addAttribute("partnerKinds", PARTNER_KINDS);
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "place/places";
+    }
+
+    @PostMapping("/places/venues")
+    String registerVenue(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletRequest request,
+                         HttpServletResponse response) {
+        FormJson body = FormJson.from(form).string("name").string("address").integer("capacity").string("kind");
+        model.addAttribute("venueForm", typed(form, "name", "address", "capacity", "kind"));
+        return answered(api.post("/api/venues", body.body()), "venue", model, request, response);
+    }
+
+    @PostMapping("/places/partners")
+    String registerPartner(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletRequest request,
+                           HttpServletResponse response) {
+        FormJson body = FormJson.from(form).string("name").string("kind");
+        if ("true".equals(form.getFirst("hospital"))) {
+            body.put("hospital", true);
+        }
+        model.addAttribute("partnerForm", typed(form, "name", "kind", "hospital"));
+        return answered(api.post("/api/partners", body.body()), "partner", model, request, response);
+    }
+
+    /** A registration goes back to the list, which waits until it shows the new row; a refusal keeps what was typed. */
+    private String answered(ApiAnswer answer, String form, Model model, HttpServletRequest request,
+                            HttpServletResponse response) {
+        if (answer.ok()) {
+            FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+            flash.put("done", form);
+            String id = answer.body() == null ? "" : answer.body().path("id").asString("");
+            flash.put("expectId", id.isEmpty() ? null : id);
+            return "redirect:/places";
+        }
+        if (answer.status() == 403 || answer.status() >= 500) {
+            throw new PageRefused(answer.status() >= 500 ? 500 : answer.status());
+        }
+        ApiAnswer.Problem problem = answer.problem();
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (problem != null) {
+            problem.fields().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+        }
+        model.addAttribute("problem", problem);
+        model.addAttribute("problemOn", form);
+        model.addAttribute("errors", errors);
+        String page = places(model, request);
+        response.setStatus(answer.status());
+        return page;
+    }
+
+    /** The list; right after a registration, waits a little (at most five seconds) until it shows the new one. */
+    private Object listed(String path, Object expectedId) {
+        ApiAnswer answer = api.get(path);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (expectedId != null && answer.ok() && path.equals(pathOf(expectedId))
+                && !answer.body().toString().contains("\"" + expectedId + "\"") && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            answer = api.get(path);
+        }
+        return answer.orRefuse();
+    }
+
+    private static String pathOf(Object id) {
+        return id.toString().startsWith("VEN-") ? "/api/venues" : "/api/partners";
+    }
+
+    private static Map<String, String> typed(MultiValueMap<String, String> form, String... names) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (String name : names) {
+            String value = form.getFirst(name);
+            typed.put(name, value == null ? "" : value);
+        }
+        return typed;
+    }
+}
