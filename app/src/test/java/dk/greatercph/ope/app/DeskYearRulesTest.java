@@ -278,6 +278,32 @@ class DeskYearRulesTest {
         return withdrawnKpi(desk.get("/api/kpis?year=" + year).json());
     }
 
+    /** A cancelled or declined delegation's unanswered offer stayed OFFERED in the inbox, answerable only with 409. */
+    @Test
+    void cancellingOrDecliningWithdrawsTheOffersNobodyAnswered() {
+        String cancelled = lifecycle.registeredAndScreened(Requests.delegation("Cancelled offers " + UUID.randomUUID(),
+                "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health"));
+        ok(desk.post("/api/delegations/" + cancelled + "/routing", "{}"));
+        ok(lifecycle.as("chc").post("/api/delegations/" + cancelled + "/assignments/chc/acceptance", ""));
+        String declined = lifecycle.registeredAndScreened(Requests.delegation("Declined offers " + UUID.randomUUID(),
+                "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health"));
+        ok(desk.post("/api/delegations/" + declined + "/routing", "{}"));
+
+        ok(desk.post("/api/delegations/" + cancelled + "/cancellation", "{\"reason\":\"Visa refused\"}"));
+        ok(desk.post("/api/delegations/" + declined + "/decline", "{\"reason\":\"Out of focus\"}"));
+
+        Api copcap = lifecycle.as("copcap");
+        for (String id : List.of(cancelled, declined)) {
+            JsonNode inbox = copcap.getUntil("/api/operators/copcap/inbox", r -> entry(r.json(), id) == null
+                    || "WITHDRAWN".equals(entry(r.json(), id).get("state").asString()), WAIT).json();
+            JsonNode left = entry(inbox, id);
+            assertThat(left == null ? "gone" : left.get("state").asString()).as(id).isIn("gone", "WITHDRAWN");
+            assertThat(lifecycle.eventTypes(id)).last().isEqualTo("AssignmentWithdrawnEvent");
+        }
+        assertThat(lifecycle.eventTypes(cancelled)).containsOnlyOnce("AssignmentWithdrawnEvent")
+                .as("the accepted assignment stays as it was").contains("AssignmentAcceptedEvent");
+    }
+
     private static long withdrawnKpi(JsonNode kpis) {
         return kpis.get("desk").get("notRealised").get("WITHDRAWN").asLong();
     }

@@ -345,8 +345,8 @@ class Delegation {
         requireOpen();
         requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "A cancellation states its reason.");
         bookings.release(delegationId);
-        cancelOpenDeadlines(deadlines);
         apply(new DelegationCancelledEvent(delegationId, command.reason().trim()));
+        withdrawOpenOffers(deadlines);
         return CommandResult.done();
     }
 
@@ -361,12 +361,7 @@ class Delegation {
         requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "A withdrawal states its reason.");
         bookings.release(delegationId);
         apply(new DelegationWithdrawnEvent(delegationId, command.reason().trim()));
-        for (Assignment open : new ArrayList<>(assignments.values())) {
-            if (open.awaitsAnswer()) {
-                deadlines.cancelAllWithinScope(DEADLINE_PREFIX + open.operatorId());
-                open.withdraw(delegationId);
-            }
-        }
+        withdrawOpenOffers(deadlines);
         return CommandResult.done();
     }
 
@@ -375,8 +370,8 @@ class Delegation {
         requireStatus(EnumSet.of(DelegationStatus.REQUESTED, DelegationStatus.SCREENED, DelegationStatus.ROUTED),
                 "declined by the desk");
         requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "The desk states why it declines.");
-        cancelOpenDeadlines(deadlines);
         apply(new DelegationDeclinedEvent(delegationId, command.reason().trim()));
+        withdrawOpenOffers(deadlines);
         return CommandResult.done();
     }
 
@@ -552,12 +547,18 @@ class Delegation {
         return lead != null && lead.value().equals(operator);
     }
 
-    private void cancelOpenDeadlines(DeadlineManager deadlines) {
-        assignments.forEach((operator, assignment) -> {
-            if (assignment.state() == Assignment.State.OFFERED) {
-                deadlines.cancelAllWithinScope(DEADLINE_PREFIX + operator);
+    /**
+     * A closed delegation's unanswered offers (offered or escalated) are withdrawn with their R5 deadlines: after a
+     * cancellation or a decline they stayed OFFERED in the operator's inbox, with buttons that could only answer 409,
+     * and turned overdue on the desk's list.
+     */
+    private void withdrawOpenOffers(DeadlineManager deadlines) {
+        for (Assignment open : new ArrayList<>(assignments.values())) {
+            if (open.awaitsAnswer()) {
+                deadlines.cancelAllWithinScope(DEADLINE_PREFIX + open.operatorId());
+                open.withdraw(delegationId);
             }
-        });
+        }
     }
 
     private void requireOpen() {

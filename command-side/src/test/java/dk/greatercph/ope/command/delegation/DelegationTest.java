@@ -772,7 +772,16 @@ class DelegationTest {
         void theDelegationCancelsItsVisit() {
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
                     .when(new CancelDelegationCommand(ID, "Travel ban", null))
-                    .expectEvents(new DelegationCancelledEvent(ID, "Travel ban"));
+                    // the unanswered offer is withdrawn: it stayed in the operator's inbox, unanswerable
+                    .expectEvents(new DelegationCancelledEvent(ID, "Travel ban"), new AssignmentWithdrawnEvent(ID, CHC));
+        }
+
+        @Test
+        void theDeskDeclinesARoutedRequestAndItsUnansweredOffersAreWithdrawn() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC)
+                    .when(new DeclineDelegationCommand(ID, "No business focus", null))
+                    .expectEvents(new DelegationDeclinedEvent(ID, "No business focus"),
+                            new AssignmentWithdrawnEvent(ID, CHC));
         }
 
         @Test
