@@ -122,8 +122,17 @@ class DelegationView {
                     "ROUTING".equals(refusal.path("kind").asString("")) ? "RoutingRefusedEvent" : "ConfirmationRefusedEvent",
                     "", "", refusal.path("code").asString("")));
         }
-        rows.sort(Comparator.comparing(HistoryRow::at));
+        // by the moment, not the text: the view writes some times in UTC and others with Copenhagen's offset
+        rows.sort(Comparator.comparing(row -> moment(row.at())));
         return rows;
+    }
+
+    private static java.time.Instant moment(String at) {
+        try {
+            return java.time.OffsetDateTime.parse(at).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.Instant.MAX;
+        }
     }
 
     /** Programme item id → the items elsewhere that book the same venue or host at an overlapping time (R6). */
