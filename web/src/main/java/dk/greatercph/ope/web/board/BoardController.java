@@ -35,7 +35,8 @@ class BoardController {
         FILTERS.forEach(name -> {
             String value = parameters.get(name);
             if (value != null && !value.isBlank()) {
-                filters.put(name, value.trim());
+                // a country typed in lower case is meant as its code, as the request form reads it
+                filters.put(name, "country".equals(name) ? value.trim().toUpperCase(java.util.Locale.ROOT) : value.trim());
             }
         });
         Map<String, Object> query = new LinkedHashMap<>(filters);
