@@ -1,0 +1,73 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.web.support.PageSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static dk.greatercph.ope.app.support.Lifecycle.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a desk year through the pages found: amounts, the history's order, the offer's link, the country filter. */
+@OpeIntegrationTest
+class DeskYearPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anAmountIsWrittenAsThePagesLanguageWritesNumbers() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Amounts " + UUID.randomUUID());
+        String item = lifecycle.item(lifecycle.desk(), delegation, "HOSPITAL_VISIT", lifecycle.venue(),
+                lifecycle.partner("HOSPITAL"), "2031-05-06T10:00:00+02:00", "2031-05-06T11:00:00+02:00");
+        ok(lifecycle.desk().post("/api/delegations/" + delegation + "/programme-items/" + item + "/cost-coverage",
+                "{\"payer\":\"Jiangsu\",\"basis\":\"Agreement\",\"amount\":45000.5,\"currency\":\"DKK\"}"));
+        lifecycle.desk().getUntil("/api/delegations/" + delegation, r -> r.body().contains("45000.5"),
+                Duration.ofSeconds(10));
+
+        PageSession desk = PageSession.signedIn(port, "desk");
+        assertThat(desk.get("/delegations/" + delegation).body()).contains("45.000,50 DKK");
+        assertThat(desk.get("/delegations/" + delegation + "?lang=en").body()).contains("45,000.50 DKK");
+    }
+
+    @Test
+    void theOperatorsHistoryIsInTheOrderThingsHappenedAndAnOfferLinksToItsDelegation() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Order " + UUID.randomUUID());
+        // a refusal is written in UTC, the offers and answers with Copenhagen's offset
+        lifecycle.item(lifecycle.desk(), delegation, "HOSPITAL_VISIT", lifecycle.venue(), lifecycle.partner("HOSPITAL"),
+                "2031-05-07T10:00:00+02:00", "2031-05-07T11:00:00+02:00");
+        assertThat(lifecycle.desk().post("/api/delegations/" + delegation + "/confirmation", "").status())
+                .as("R3 refuses, and records the refusal").isEqualTo(422);
+        lifecycle.desk().getUntil("/api/delegations/" + delegation, r -> r.body().contains("refusedAt"),
+                Duration.ofSeconds(10));
+
+        String page = PageSession.signedIn(port, "chc").get("/delegations/" + delegation).body();
+        String history = page.substring(page.indexOf("ældste først"));
+        int offered = history.indexOf("Opgave tilbudt");
+        int refused = history.indexOf("Bekræftelse afvist");
+        assertThat(offered).isPositive();
+        assertThat(refused).as(history).isGreaterThan(offered);
+
+        String open = new Lifecycle(new Api(port)).registeredAndScreened(dk.greatercph.ope.app.support.Requests
+                .delegation("Linked offer " + UUID.randomUUID(), "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\"", "Care"));
+        ok(lifecycle.desk().post("/api/delegations/" + open + "/routing", "{}"));
+        lifecycle.as("chc").getUntil("/api/operators/chc/inbox", r -> r.body().contains(open), Duration.ofSeconds(10));
+        assertThat(PageSession.signedIn(port, "chc").get("/inbox").body())
+                .contains("href=\"/delegations/" + open + "\"");
+    }
+
+    @Test
+    void theBoardReadsALowerCaseCountryAsItsCode() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        PageSession.Page board = desk.get("/board?country=se");
+        assertThat(board.status()).isEqualTo(200);
+        assertThat(board.body()).doesNotContain("id=\"refusal\"").contains("value=\"SE\"");
+    }
+}
