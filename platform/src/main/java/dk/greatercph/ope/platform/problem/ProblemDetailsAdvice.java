@@ -182,12 +182,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unhandled(Exception e) {
-        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+        // Spring's helper reads any EOFException or "connection reset" in the chain as the client's: a database
+        // connection that died mid-command was answered 200 with no body (and kept so for its Idempotency-Key)
+        if (!fromTheDatabase(e) && DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // the client went away while its answer was written: nobody to answer, nothing of ours failed
             log.debug("The client disconnected: {}", e.toString());
             return null;
         }
         return unexpected(e);
+    }
+
+    /** True when a JDBC, data-access or transaction failure is in the chain: never the HTTP client's doing. */
+    static boolean fromTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException || cause instanceof org.springframework.dao.DataAccessException
+                    || cause instanceof org.springframework.transaction.TransactionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The problem for a failure no handler names: the database away, a conflict, or an incident. Never null. */
