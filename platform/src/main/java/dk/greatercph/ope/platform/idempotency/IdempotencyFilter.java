@@ -106,7 +106,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String hash = sha256(request.getMethod() + " " + path + "\n", body);
         UUID attempt = UUID.randomUUID();
 
-        boolean mine = claim(scope, key, request.getMethod(), path, hash, attempt);
+        boolean mine;
+        try {
+            mine = claim(scope, key, request.getMethod(), path, hash, attempt);
+        } catch (DataAccessException away) {
+            // the claim may still commit once the database answers (its statement was sent before the connection
+            // was given up): freed before a later keyed request, so a retry does not wait out the whole lease
+            if (leftOver.size() < MAX_LEFT_OVER) {
+                leftOver.add(new Attempt(scope, key, attempt));
+            }
+            throw away;
+        }
         if (!mine) {
             Optional<Kept> kept = kept(scope, key);
             if (kept.isEmpty()) {
@@ -125,7 +135,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(new CachedBody(request, body), recorded);
         } finally {
             try {
-                keep(scope, key, attempt, request, recorded);
+                keepOnceMore(scope, key, attempt, request, recorded);
             } catch (DataAccessException away) {
                 // the answer goes out all the same; the key stays in flight, and marked recorded if the command was
                 // committed, so a retry is never carried out twice
@@ -135,6 +145,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 }
             }
             recorded.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Keeps the answer; a second time on another connection if the first failed (a pooled connection that had died
+     * with its backend): a 2xx whose answer was not kept is replayed as 409 "recorded, but its answer was lost".
+     */
+    private void keepOnceMore(IdempotencyScope scope, String key, UUID attempt, HttpServletRequest request,
+                              ContentCachingResponseWrapper recorded) {
+        try {
+            keep(scope, key, attempt, request, recorded);
+        } catch (DataAccessException first) {
+            log.info("Keeping the answer for an Idempotency-Key failed once ({}); trying again", first.toString());
+            keep(scope, key, attempt, request, recorded);
         }
     }
 
