@@ -154,6 +154,29 @@ class RegistrationFactsTest {
         assertThat(screening(noBreak).get("repeatRequest").asBoolean()).isTrue();
     }
 
+    /**
+     * A frequent requester's screening names its newest 25 earlier requests, oldest first: naming them all made each
+     * event longer than the last (1,700 requests of one organisation wrote 151 KB events and the board ran out of heap).
+     */
+    @Test
+    void aRepeatNamesTheNewestTwentyFiveEarlierRequests() {
+        String organisation = "Frequent " + UUID.randomUUID();
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int day = 1; day <= 28; day++) {
+            Api.Response created = lifecycle.desk().post("/api/delegations",
+                    request(organisation, "\"dateReceived\":\"2026-02-%02d\"".formatted(day)));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            ids.add(created.json().get("id").asString());
+        }
+        String last = lifecycle.registeredAndScreened(request(organisation, "\"dateReceived\":\"2026-03-01\""));
+
+        JsonNode screened = screening(last);
+        assertThat(screened.get("repeatRequest").asBoolean()).isTrue();
+        assertThat(screened.get("earlierRequests").valueStream().map(id -> id.get("value").asString()).toList())
+                .containsExactlyElementsOf(ids.subList(3, 28));
+    }
+
     private JsonNode screening(String id) {
         JsonNode events = new Lifecycle(new Api(port)).events(id);
         return events.get(1).get("payload");

@@ -12,6 +12,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -65,7 +67,7 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
 
     @Override
     public List<DelegationId> repeatedBy(DelegationId delegation) {
-        return jdbc.sql("""
+        List<String> newestFirst = jdbc.sql("""
                         SELECT earlier.delegation_id FROM delegation_request_history earlier
                         JOIN delegation_request_history this ON this.delegation_id = :id
                         WHERE earlier.organisation_key = this.organisation_key
@@ -73,9 +75,13 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
                           AND earlier.themes && this.themes
                           AND (earlier.received_on, earlier.registered_at) <= (this.received_on, this.registered_at)
                           AND earlier.received_on > this.received_on - INTERVAL '24 months'
-                        ORDER BY earlier.received_on, earlier.registered_at, earlier.delegation_id
+                        ORDER BY earlier.received_on DESC, earlier.registered_at DESC, earlier.delegation_id DESC
+                        LIMIT :named
                         """)
-                .param("id", delegation.value()).query(String.class).list().stream().map(DelegationId::new).toList();
+                .param("id", delegation.value()).param("named", MAX_NAMED).query(String.class).list();
+        List<DelegationId> oldestFirst = new ArrayList<>(newestFirst.stream().map(DelegationId::new).toList());
+        Collections.reverse(oldestFirst);
+        return List.copyOf(oldestFirst);
     }
 
     /**
