@@ -164,6 +164,11 @@ class WebhookNotificationTest {
         assertRefused(operator, "http://224.0.0.1/hook", "WEBHOOK_URL_FORBIDDEN_ADDRESS");
         assertRefused(operator, "http://0.0.0.0/hook", "WEBHOOK_URL_FORBIDDEN_ADDRESS");
         assertRefused(operator, "http://[::ffff:10.0.0.1]/hook", "WEBHOOK_URL_FORBIDDEN_ADDRESS");
+        // the ranges IANA lists as not globally reachable: Teredo hides 127.0.0.1 in this one
+        for (String address : java.util.List.of("[2001:0:4136:e378:8000:63bf:80ff:fffe]", "[2001:2::1]",
+                "[2001:10::1]", "[2001:20::1]", "[100::1]", "[3fff::1]", "[5f00::1]", "192.88.99.1")) {
+            assertRefused(operator, "http://" + address + "/hook", "WEBHOOK_URL_FORBIDDEN_ADDRESS");
+        }
         assertRefused(operator, "ftp://example.com/hook", "WEBHOOK_URL_INVALID");
         assertRefused(operator, "http://user:secret@127.0.0.1/hook", "WEBHOOK_URL_INVALID");
         assertRefused(operator, "/relative/hook", "WEBHOOK_URL_INVALID");

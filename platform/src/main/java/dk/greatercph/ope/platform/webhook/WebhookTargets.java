@@ -126,6 +126,7 @@ public final class WebhookTargets {
                     || (first == 198 && (second == 18 || second == 19))    // benchmarking
                     || (first == 198 && second == 51 && (b[2] & 0xff) == 100)
                     || (first == 203 && second == 0 && (b[2] & 0xff) == 113)
+                    || (first == 192 && second == 88 && (b[2] & 0xff) == 99) // 6to4 relay anycast (deprecated)
                     || first >= 240;                                  // reserved and broadcast
         }
         if (address instanceof Inet6Address) {
@@ -133,8 +134,22 @@ public final class WebhookTargets {
             if ((first & 0xfe) == 0xfc) {                            // unique local fc00::/7
                 return true;
             }
-            if (first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
+            int second = b[1] & 0xff;
+            if (first == 0x20 && second == 0x01 && (b[2] & 0xfe) == 0x00) {
+                return true;        // 2001::/23, IETF protocol assignments: Teredo (hides an IPv4 address), ORCHID, …
+            }
+            if (first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
                 return true;                                         // documentation 2001:db8::/32
+            }
+            if (first == 0x3f && (second & 0xf0) == 0xf0) {
+                return true;                                         // documentation 3fff::/20
+            }
+            if (first == 0x01 && second == 0x00 && b[2] == 0 && b[3] == 0 && b[4] == 0 && b[5] == 0 && b[6] == 0
+                    && b[7] == 0) {
+                return true;                                         // discard-only 100::/64
+            }
+            if (first == 0x5f && second == 0x00) {
+                return true;                                         // segment routing SIDs 5f00::/16
             }
             boolean mappedV4 = true;
             for (int i = 0; i < 10; i++) {
