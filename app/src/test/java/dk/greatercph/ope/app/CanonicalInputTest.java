@@ -54,6 +54,39 @@ class CanonicalInputTest {
 
     // ---- text in request bodies
 
+    /** Jackson decoded overlong forms without a word: C0 AF was stored as "/", C0 80 as a NUL the refusal then named. */
+    @ParameterizedTest
+    @ValueSource(strings = {"c0af", "e080af", "c080", "eda080", "f4908080", "c3"})
+    void aBodyThatIsNotWellFormedUtf8IsRefusedAndRecordsNothing(String hex) {
+        String organisation = "Overlong " + UUID.randomUUID();
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        for (Map<String, String> headers : List.of(Map.<String, String>of(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()))) {
+            String json = Requests.delegation(organisation + " MARK");
+            int at = json.indexOf("MARK");
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(json.substring(0, at).getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bad);
+            body.writeBytes(json.substring(at + 4).getBytes(StandardCharsets.UTF_8));
+            Api.Response response = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/delegations")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
+
+            assertThat(response.status()).as(hex + " " + headers + ": " + response.body()).isEqualTo(400);
+            assertThat(response.json().get("code").asString()).isEqualTo("MALFORMED_JSON");
+            assertThat(response.json().get("detail").asString()).contains("UTF-8", "byte");
+        }
+        assertThat(desk.get("/api/delegations?q=" + organisation.replace(" ", "%20")).json().get("items").size())
+                .isZero();
+    }
+
+    @Test
+    void wellFormedUtf8OfEveryLengthIsRead() {
+        String organisation = "江苏省卫生健康委员会 𠀋 é " + UUID.randomUUID();
+        Api.Response response = desk.post("/api/delegations", Requests.delegation(organisation));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "purpose                | \\u0000",

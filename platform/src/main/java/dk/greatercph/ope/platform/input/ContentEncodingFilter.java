@@ -40,8 +40,9 @@ final class ContentEncodingFilter extends OncePerRequestFilter {
                     "A JSON body is UTF-8: send it as UTF-8, labelled charset=UTF-8 or without a charset.");
             return;
         }
+        HttpServletRequest read = contentType != null && json(contentType) ? new Utf8Body(request) : request;
         if (request.getHeader(HttpHeaders.CONTENT_ENCODING) == null) {
-            chain.doFilter(request, response); // nearly every request: nothing more to look at
+            chain.doFilter(read, response); // nearly every request: nothing more to look at
             return;
         }
         for (String value : Collections.list(request.getHeaders(HttpHeaders.CONTENT_ENCODING))) {
@@ -54,7 +55,12 @@ final class ContentEncodingFilter extends OncePerRequestFilter {
                 }
             }
         }
-        chain.doFilter(request, response);
+        chain.doFilter(read, response);
+    }
+
+    private static boolean json(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
     }
 
     /**

@@ -51,6 +51,14 @@ class ProblemErrorController implements ErrorController {
             problems.write(response, ProblemWriter.safePath(path), refused.problem());
             return;
         }
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof Utf8Body.NotUtf8Exception notUtf8) {
+                // a filter (the Idempotency-Key's, which reads the body first) met a body that is not UTF-8
+                problems.write(response, ProblemWriter.safePath(path), HttpStatus.BAD_REQUEST,
+                        InputProblem.MALFORMED_JSON.name(), notUtf8.getMessage());
+                return;
+            }
+        }
         if (status.is5xxServerError()) {
             String incident = UUID.randomUUID().toString();
             log.error("Unexpected error outside the controllers, incident {}", incident, failure);

@@ -2,6 +2,7 @@ package dk.greatercph.ope.platform.problem;
 
 import dk.greatercph.ope.platform.input.CanonicalJson;
 import dk.greatercph.ope.platform.input.InputProblem;
+import dk.greatercph.ope.platform.input.Utf8Body;
 import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.platform.input.UnreadableParameters;
 import dk.greatercph.ope.platform.database.DatabaseFailures;
@@ -293,6 +294,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (Throwable c = ex; c != null; c = c.getCause()) {
             if (c instanceof RequestBodyLimitFilter.BodyTooLargeException) {
                 return problem(GeneralProblem.BODY_TOO_LARGE, c.getMessage(), Map.of());
+            }
+        }
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof Utf8Body.NotUtf8Exception notUtf8) {
+                return problem(InputProblem.MALFORMED_JSON, notUtf8.getMessage(), Map.of());
             }
         }
         Throwable cause = ex.getCause();
