@@ -70,4 +70,28 @@ class DeskYearPagesTest {
         assertThat(board.status()).isEqualTo(200);
         assertThat(board.body()).doesNotContain("id=\"refusal\"").contains("value=\"SE\"");
     }
+
+    /** An operator's calendar said "booket to gange: Booked og …" and named a clash on venue and host twice. */
+    @Test
+    void anotherOperatorsBlockIsNamedInThePagesWordsAndAClashOnceInTheOperatorsCalendar() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String venue = lifecycle.venue();
+        String host = lifecycle.partner("COMPANY");
+        String mine = lifecycle.accepted("Mine " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), mine, "MEETING", venue, host, "2031-09-09T10:00:00+02:00",
+                "2031-09-09T12:00:00+02:00");
+        String theirs = lifecycle.registeredAndScreened(dk.greatercph.ope.app.support.Requests.delegation(
+                "Theirs " + UUID.randomUUID(), "ADMINISTRATIVE", "\"TOURISM\"", "Hotels"));
+        ok(lifecycle.desk().post("/api/delegations/" + theirs + "/routing", "{}"));
+        ok(lifecycle.as("woco").post("/api/delegations/" + theirs + "/assignments/woco/acceptance", ""));
+        lifecycle.item(lifecycle.as("woco"), theirs, "MEETING", venue, host, "2031-09-09T11:00:00+02:00",
+                "2031-09-09T13:00:00+02:00");
+        lifecycle.desk().getUntil("/api/schedule/conflicts?from=2031-09-09&to=2031-09-09",
+                r -> r.body().contains(theirs), Duration.ofSeconds(10));
+
+        String week = PageSession.signedIn(port, "chc").get("/schedule?view=week&date=2031-09-09").body();
+
+        assertThat(week).doesNotContain("Booked").contains("Optaget (en anden operatørs delegation)");
+        assertThat(week).doesNotContain("Optaget (en anden operatørs delegation), Optaget (en anden operatørs delegation)");
+    }
 }

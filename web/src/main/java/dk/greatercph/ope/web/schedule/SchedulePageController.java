@@ -34,8 +34,10 @@ class SchedulePageController {
 
     private final Api api;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
-    SchedulePageController(Api api, Clock clock) {
+    SchedulePageController(Api api, Clock clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.api = api;
         this.clock = clock;
     }
@@ -72,7 +74,7 @@ class SchedulePageController {
         // an answer with a next page holds only the first of the period's entries or conflicts: the page says so
         model.addAttribute("entriesCut", timeline.header(HttpHeaders.LINK) == null ? null : entries.size());
         model.addAttribute("conflictsCut", conflicts.header(HttpHeaders.LINK) != null);
-        Map<String, List<String>> inConflict = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> clashes = new LinkedHashMap<>();
         java.util.Set<String> shown = new java.util.HashSet<>();
         entries.forEach(entry -> shown.add(Calendar.key(entry)));
         // the conflicts of the entries this calendar shows (an operator filter narrows the entries, not the conflicts)
@@ -81,9 +83,12 @@ class SchedulePageController {
         for (Map<String, Object> pair : pairs) {
             @SuppressWarnings("unchecked") Map<String, Object> first = (Map<String, Object>) pair.get("first");
             @SuppressWarnings("unchecked") Map<String, Object> second = (Map<String, Object>) pair.get("second");
-            inConflict.computeIfAbsent(Calendar.key(first), k -> new ArrayList<>()).add(String.valueOf(second.get("title")));
-            inConflict.computeIfAbsent(Calendar.key(second), k -> new ArrayList<>()).add(String.valueOf(first.get("title")));
+            // once each, though a pair may clash on its venue and on its host; another operator's block in words
+            clashes.computeIfAbsent(Calendar.key(first), k -> new java.util.LinkedHashSet<>()).add(title(second, locale));
+            clashes.computeIfAbsent(Calendar.key(second), k -> new java.util.LinkedHashSet<>()).add(title(first, locale));
         }
+        Map<String, List<String>> inConflict = new LinkedHashMap<>();
+        clashes.forEach((key, titles) -> inConflict.put(key, new ArrayList<>(titles)));
         model.addAttribute("calendar", calendar.with(entries, inConflict, locale));
         model.addAttribute("conflicts", pairs);
         model.addAttribute("operator", operator == null || operator.isBlank() ? null : operator.trim());
@@ -94,6 +99,12 @@ class SchedulePageController {
                 .build().toUriString();
         model.addAttribute("feed", feed);
         return "schedule/schedule";
+    }
+
+    /** An entry's title as the page shows it: another operator's block ("Booked" in the API) in the page's words. */
+    private String title(Map<String, Object> entry, Locale locale) {
+        return "BOOKED".equals(entry.get("type")) ? messages.getMessage("schedule.booked", null, locale)
+                : String.valueOf(entry.get("title"));
     }
 
     @SuppressWarnings("unchecked")
