@@ -225,6 +225,22 @@ class OpenApiTest {
         assertThat(paths.get("/api/trips/{id}").get("get").get("responses").propertyNames()).contains("409");
     }
 
+    /** Every creating POST answers 201 with Location and ETag, as API.md says; the document described a 200. */
+    @Test
+    void everyCreatingEndpointIsDocumentedAs201WithLocationAndETag() {
+        JsonNode paths = new Api(port).get("/v3/api-docs").json().get("paths");
+        for (String path : java.util.List.of("/api/delegations", "/api/venues", "/api/partners", "/api/operators",
+                "/api/trips", "/api/trips/{id}/participants", "/api/trips/{id}/itinerary-items",
+                "/api/delegations/{id}/scope-expansions", "/api/delegations/{id}/programme-items",
+                "/api/delegations/{id}/members", "/api/notification-settings/{owner}/recipients",
+                "/api/notification-settings/{owner}/webhooks")) {
+            JsonNode responses = paths.get(path).get("post").get("responses");
+            assertThat(responses.propertyNames()).as(path).contains("201").doesNotContain("200");
+            assertThat(responses.get("201").get("headers").propertyNames()).as(path).contains("Location", "ETag");
+            assertThat(responses.get("201").has("content")).as(path).isTrue();
+        }
+    }
+
     @Test
     void describesTheNotificationSettingsAndTheOutbox() {
         JsonNode doc = new Api(port).get("/v3/api-docs").json();

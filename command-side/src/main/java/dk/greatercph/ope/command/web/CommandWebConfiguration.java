@@ -74,6 +74,36 @@ class CommandWebConfiguration implements WebMvcConfigurer {
         };
     }
 
+    /** A creating endpoint's answer is 201 with Location and ETag in the document, as it is on the wire. */
+    @Bean
+    OperationCustomizer createdAnswers() {
+        return (operation, handlerMethod) -> {
+            if (!handlerMethod.hasMethodAnnotation(Creates.class) || operation.getResponses() == null) {
+                return operation;
+            }
+            io.swagger.v3.oas.models.responses.ApiResponse ok = operation.getResponses().remove("200");
+            io.swagger.v3.oas.models.responses.ApiResponse created = operation.getResponses().get("201");
+            if (created == null) {
+                created = ok != null ? ok : new io.swagger.v3.oas.models.responses.ApiResponse();
+                operation.getResponses().addApiResponse("201", created);
+            }
+            if (created.getContent() == null && ok != null) {
+                created.setContent(ok.getContent());
+            }
+            if (created.getDescription() == null || created.getDescription().isBlank()
+                    || "OK".equals(created.getDescription())) {
+                created.setDescription("Created: its address in Location, its version in ETag");
+            }
+            created.addHeaderObject("Location", new io.swagger.v3.oas.models.headers.Header()
+                    .description("The created resource").schema(new StringSchema().format("uri-reference")
+                            .example("/api/delegations/DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")));
+            created.addHeaderObject("ETag", new io.swagger.v3.oas.models.headers.Header()
+                    .description("The aggregate's version after the command, for If-Match")
+                    .schema(new StringSchema().example("\"0\"")));
+            return operation;
+        };
+    }
+
     /** An id from a path, or the problem that says such a resource is not there. */
     private static <T> Converter<String, T> id(Function<String, T> id, Function<String, DomainProblem> notThere) {
         return value -> {

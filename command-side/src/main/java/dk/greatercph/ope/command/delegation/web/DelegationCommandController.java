@@ -2,6 +2,7 @@ package dk.greatercph.ope.command.delegation.web;
 
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.CommandAnswers;
+import dk.greatercph.ope.command.web.Creates;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +33,7 @@ class DelegationCommandController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register an incoming delegation request",
             description = "DESK. Records DelegationRegisteredEvent; answers 201 with the new id in Location and the version (0) in ETag. Unknown or read-only fields are 400 naming the field.")
+    @Creates
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterDelegationRequest request) {
         DelegationId id = DelegationId.newId();
         return commands.registered("/api/delegations/" + id, id, request.toCommand(id));

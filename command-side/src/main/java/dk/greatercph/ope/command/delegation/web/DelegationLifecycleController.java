@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.delegation.web;
 
+import dk.greatercph.ope.command.web.Creates;
 import dk.greatercph.ope.platform.idempotency.RecordedResource;
 import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.platform.input.InvalidInput;
@@ -140,6 +141,7 @@ class DelegationLifecycleController {
     @Operation(summary = "Ask for more themes after routing (R4); the desk approves or rejects",
             description = "DESK. Answers 201 with the request's id in Location; before routing 409 NOT_ROUTED; on a "
                     + "completed, cancelled, declined or withdrawn delegation 409 DELEGATION_CLOSED.")
+    @Creates
     ResponseEntity<CommandAccepted> requestScopeExpansion(@Valid @RequestBody DelegationRequests.ScopeExpansion request,
                                                           @PathVariable DelegationId id,
                                                           @Parameter(description = IF_MATCH) ExpectedVersion expected) {
@@ -172,6 +174,7 @@ class DelegationLifecycleController {
     @PostMapping(path = "/programme-items", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a programme item (tentative until confirmation)",
             description = "The desk, or an operator working on the delegation. Answers 201 with the item's id in Location; the item stays tentative until the delegation is confirmed.")
+    @Creates
     ResponseEntity<CommandAccepted> addProgrammeItem(@Valid @RequestBody DelegationRequests.ProgrammeItem request,
                                                      @PathVariable DelegationId id,
                                                      @Parameter(description = IF_MATCH) ExpectedVersion expected) {
@@ -214,6 +217,7 @@ class DelegationLifecycleController {
     @PostMapping(path = "/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a member or the contact of the delegation (personal data, stored encrypted)",
             description = "DESK. Name, title, e-mail and phone are sealed with the person's key before they are recorded (R9). Answers 201 with the member id and the person id; pass the person id again to link the same person elsewhere.")
+    @Creates
     ResponseEntity<DelegationRequests.MemberAdded> addMember(@Valid @RequestBody DelegationRequests.Member request,
                                                             @PathVariable DelegationId id,
                                                             @Parameter(description = IF_MATCH) ExpectedVersion expected) {

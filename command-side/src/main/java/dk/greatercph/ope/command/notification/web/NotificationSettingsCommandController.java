@@ -1,5 +1,6 @@
 package dk.greatercph.ope.command.notification.web;
 
+import dk.greatercph.ope.command.web.Creates;
 import dk.greatercph.ope.platform.idempotency.RecordedResource;
 import dk.greatercph.ope.command.notification.NotificationCommands;
 import dk.greatercph.ope.command.notification.NotificationProblem;
@@ -68,6 +69,7 @@ class NotificationSettingsCommandController {
     @ApiResponse(responseCode = "201", description = "Added")
     @ApiResponse(responseCode = "404", description = "No such owner, or another operator's (NOTIFICATION_OWNER_NOT_FOUND)")
     @ApiResponse(responseCode = "409", description = "The address is already a recipient (RECIPIENT_EXISTS)")
+    @Creates
     ResponseEntity<CommandAccepted> addRecipient(@Parameter(description = OWNER) @PathVariable String owner,
                                                  @Valid @RequestBody NotificationRequests.Recipient request) {
         String known = owner(owner);
@@ -98,6 +100,7 @@ class NotificationSettingsCommandController {
     @ApiResponse(responseCode = "201", description = "Subscribed; keep the secret")
     @ApiResponse(responseCode = "400", description = "Unusable URL (WEBHOOK_URL_INVALID, WEBHOOK_URL_NOT_HTTPS, WEBHOOK_URL_UNRESOLVABLE, WEBHOOK_URL_FORBIDDEN_ADDRESS)")
     @ApiResponse(responseCode = "404", description = "No such owner, or another operator's (NOTIFICATION_OWNER_NOT_FOUND)")
+    @Creates
     ResponseEntity<WebhookSecretIssued> subscribe(@Parameter(description = OWNER) @PathVariable String owner,
                                                   @Valid @RequestBody NotificationRequests.Webhook request) {
         String known = owner(owner);

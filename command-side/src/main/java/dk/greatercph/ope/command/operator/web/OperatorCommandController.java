@@ -5,6 +5,7 @@ import dk.greatercph.ope.command.operator.ChangeOperatorThemesCommand;
 import dk.greatercph.ope.command.operator.RegisterOperatorCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.CommandAnswers;
+import dk.greatercph.ope.command.web.Creates;
 import dk.greatercph.ope.command.web.ExpectedVersion;
 import dk.greatercph.ope.events.operator.KpiTarget;
 import dk.greatercph.ope.events.operator.OperatorId;
@@ -37,6 +38,7 @@ class OperatorCommandController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register an operator",
             description = "DESK. The code becomes the operator's id; its themes join the routing table (R1) as a new version. Answers 201 with the id in Location.")
+    @Creates
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody OperatorRequests.Register request) {
         OperatorId id = new OperatorId(request.code());
         return commands.registered("/api/operators/" + id, id, new RegisterOperatorCommand(id, request.name(),

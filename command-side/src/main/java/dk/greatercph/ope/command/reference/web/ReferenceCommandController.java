@@ -4,6 +4,7 @@ import dk.greatercph.ope.command.reference.RegisterPartnerCommand;
 import dk.greatercph.ope.command.reference.RegisterVenueCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.CommandAnswers;
+import dk.greatercph.ope.command.web.Creates;
 import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.PartnerKind;
 import dk.greatercph.ope.events.reference.VenueId;
@@ -61,6 +62,7 @@ class ReferenceCommandController {
     @PostMapping(path = "/partners", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a partner that can host programme items",
             description = "DESK. A partner of kind HOSPITAL, or with hospital true, makes its programme items need cost coverage (R3). Answers 201 with the id in Location.")
+    @Creates
     ResponseEntity<CommandAccepted> registerPartner(@Valid @RequestBody PartnerRequest request) {
         PartnerId id = PartnerId.newId();
         return commands.registered("/api/partners/" + id, id, new RegisterPartnerCommand(id, request.name(),
@@ -70,6 +72,7 @@ class ReferenceCommandController {
     @PostMapping(path = "/venues", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a venue",
             description = "DESK. Programme items name the venue; confirmation refuses a venue double-booked by another confirmed programme (R6). Answers 201 with the id in Location.")
+    @Creates
     ResponseEntity<CommandAccepted> registerVenue(@Valid @RequestBody VenueRequest request) {
         VenueId id = VenueId.newId();
         return commands.registered("/api/venues/" + id, id,

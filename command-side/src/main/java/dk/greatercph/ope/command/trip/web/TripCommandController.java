@@ -10,6 +10,7 @@ import dk.greatercph.ope.command.trip.PlanTripCommand;
 import dk.greatercph.ope.command.trip.RemoveParticipantCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.CommandAnswers;
+import dk.greatercph.ope.command.web.Creates;
 import dk.greatercph.ope.command.web.ExpectedVersion;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
@@ -51,6 +52,7 @@ class TripCommandController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Plan a trip (the year's first is the annual trip; further ones need a reason, rule R7)",
             description = "DESK. The leader's name is sealed with the leader's person key (R9). A second trip in a year without extraordinaryReason is 422 ANNUAL_TRIP_EXISTS. Answers 201 with the trip id in Location.")
+    @Creates
     ResponseEntity<CommandAccepted> plan(@Valid @RequestBody TripRequests.Plan request) {
         TripId id = TripId.newId();
         return commands.registered("/api/trips/" + id, id, new PlanTripCommand(id, request.year(), request.title(),
@@ -61,6 +63,7 @@ class TripCommandController {
     @PostMapping(path = "/{id}/participants", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a participant: politician, official, operator or company",
             description = "DESK, while the trip is being planned. Name and title are sealed with the participant's person key (R9); an operator's participant names the operator (OPERATOR_REQUIRED). Answers 201 with the participant id in Location.")
+    @Creates
     ResponseEntity<CommandAccepted> addParticipant(
             @Valid @RequestBody TripRequests.Participant request,
             @PathVariable TripId id,
@@ -85,6 +88,7 @@ class TripCommandController {
     @PostMapping(path = "/{id}/itinerary-items", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a meeting or visit to the itinerary",
             description = "DESK, while the trip is being planned. The item lies within the trip's dates (OUTSIDE_TRIP) and ends after it starts (INVALID_TIME_SLOT); its times are local to the city, in timeZone (an IANA zone id, default Asia/Shanghai; otherwise 400 INVALID_TIME_ZONE). Answers 201 with the item id in Location.")
+    @Creates
     ResponseEntity<CommandAccepted> addItineraryItem(
             @Valid @RequestBody TripRequests.ItineraryItem request,
             @PathVariable TripId id,
