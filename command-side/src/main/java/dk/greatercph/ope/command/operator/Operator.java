@@ -60,7 +60,8 @@ class Operator {
     @CommandHandler
     CommandResult handle(AgreeKpiTargetsCommand command) {
         if (command.year() < 2013 || command.year() > 2100) {
-            throw new DomainProblem(OperatorProblem.INVALID_YEAR, "year", "KPI targets are agreed for a year from 2013.");
+            throw new DomainProblem(OperatorProblem.INVALID_YEAR, "year",
+                    "KPI targets are agreed for a year from 2013 to 2100, not " + command.year() + ".");
         }
         Set<KpiKind> kinds = new HashSet<>();
         for (int i = 0; i < command.targets().size(); i++) {

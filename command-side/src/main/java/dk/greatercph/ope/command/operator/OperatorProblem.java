@@ -10,7 +10,7 @@ public enum OperatorProblem implements ProblemCode {
     THEMES_REQUIRED(ProblemKind.INVALID_INPUT,
             "An operator takes at least one theme."),
     INVALID_YEAR(ProblemKind.INVALID_INPUT,
-            "KPI targets are agreed for a year from 2013."),
+            "KPI targets are agreed for a year from 2013 to 2100."),
     INVALID_KPI_TARGET(ProblemKind.INVALID_INPUT,
             "A KPI target is not negative."),
     DUPLICATE_KPI(ProblemKind.INVALID_INPUT,
