@@ -94,4 +94,16 @@ class DeskYearPagesTest {
         assertThat(week).doesNotContain("Booked").contains("Optaget (en anden operatørs delegation)");
         assertThat(week).doesNotContain("Optaget (en anden operatørs delegation), Optaget (en anden operatørs delegation)");
     }
+
+    /** "Siden kunne ikke vises med de angivne værdier" named no value; the page now names the one it could not read. */
+    @Test
+    void aPageParameterThatCannotBeReadIsNamed() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        PageSession.Page schedule = desk.get("/schedule?view=week&date=2027-13-01");
+        assertThat(schedule.status()).isEqualTo(400);
+        assertThat(schedule.body()).contains("id=\"refused-parameter\"", "«date»");
+        PageSession.Page kpi = desk.get("/kpi?year=abc&lang=en");
+        assertThat(kpi.status()).isEqualTo(400);
+        assertThat(kpi.body()).contains("The value of &quot;year&quot; in the address could not be read.");
+    }
 }

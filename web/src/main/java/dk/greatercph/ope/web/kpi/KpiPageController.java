@@ -50,7 +50,7 @@ class KpiPageController {
         } else if (year.strip().matches("\\d{4}")) {
             shown = Integer.parseInt(year.strip());
         } else {
-            throw new PageRefused(400);
+            throw new PageRefused(400, "year");
         }
         Map<String, Object> report = report(shown);
         List<TargetRow> rows = new ArrayList<>();

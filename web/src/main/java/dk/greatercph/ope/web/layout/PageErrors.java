@@ -23,6 +23,11 @@ class PageErrors {
     String badParameter(Exception refused, Model model, HttpServletResponse response) {
         response.setStatus(400);
         model.addAttribute("status", 400);
+        if (refused instanceof MethodArgumentTypeMismatchException mismatch) {
+            model.addAttribute("parameter", mismatch.getName());
+        } else if (refused instanceof MissingServletRequestParameterException missing) {
+            model.addAttribute("parameter", missing.getParameterName());
+        }
         return "error/problem";
     }
 
@@ -34,6 +39,7 @@ class PageErrors {
         };
         response.setStatus(status);
         model.addAttribute("status", status);
+        model.addAttribute("parameter", status == 400 ? refused.parameter() : null);
         return "error/problem";
     }
 }

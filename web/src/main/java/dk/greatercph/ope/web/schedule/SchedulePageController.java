@@ -46,18 +46,18 @@ class SchedulePageController {
     String schedule(@RequestParam(defaultValue = "week") String view, @RequestParam(required = false) String date,
                     @RequestParam(required = false) String operator, Model model, HttpServletRequest request) {
         if (!Calendar.views().contains(view)) {
-            throw new PageRefused(400);
+            throw new PageRefused(400, "view");
         }
         LocalDate today = LocalDate.now(clock.withZone(OpeTime.COPENHAGEN));
         LocalDate day;
         try {
             day = date == null || date.isBlank() ? today : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new PageRefused(400);
+            throw new PageRefused(400, "date");
         }
         // a month around a date at the end of time would leave the calendar's range (and the API's, DateRange)
         if (!DateRange.contains(day)) {
-            throw new PageRefused(400);
+            throw new PageRefused(400, "date");
         }
         Locale locale = LocaleContextHolder.getLocale();
         Calendar calendar = Calendar.of(view, day, today, locale);
