@@ -48,6 +48,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     static final String HEADER = "Idempotency-Key";
+    /** How often the answer is tried to be kept, each time on the pool's next connection. */
+    static final int KEEP_ATTEMPTS = 4;
 
     private static final String RECORDED_ANSWER_LOST = "A request with this Idempotency-Key was recorded, but its "
             + "answer was lost to a failure; it is not carried out again. Read the resource to see the result.";
@@ -149,16 +151,24 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Keeps the answer; a second time on another connection if the first failed (a pooled connection that had died
-     * with its backend): a 2xx whose answer was not kept is replayed as 409 "recorded, but its answer was lost".
+     * Keeps the answer, trying again on another connection while one fails (at most {@link #KEEP_ATTEMPTS} times):
+     * connections whose backends died (terminated, or the database restarted) stay in the pool until used, and a 2xx
+     * whose answer was not kept is replayed as 409 "recorded, but its answer was lost". A single second try still met
+     * another dead connection when many had died at once.
      */
     private void keepOnceMore(IdempotencyScope scope, String key, UUID attempt, HttpServletRequest request,
                               ContentCachingResponseWrapper recorded) {
-        try {
-            keep(scope, key, attempt, request, recorded);
-        } catch (DataAccessException first) {
-            log.info("Keeping the answer for an Idempotency-Key failed once ({}); trying again", first.toString());
-            keep(scope, key, attempt, request, recorded);
+        for (int tried = 1; ; tried++) {
+            try {
+                keep(scope, key, attempt, request, recorded);
+                return;
+            } catch (DataAccessException failed) {
+                if (tried >= KEEP_ATTEMPTS
+                        || failed instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+                    throw failed; // no connection at all within the pool's timeout: the database is away
+                }
+                log.info("Keeping the answer for an Idempotency-Key failed ({}); trying again", failed.toString());
+            }
         }
     }
 
