@@ -67,6 +67,31 @@ class DelegationLifecycleHttpTest {
     }
 
     @Test
+    void aBusinessOpportunityStatedAfterRegistrationLetsTheRequestBeRoutedR2() {
+        String id = lifecycle.registeredAndScreened(Requests.delegation("R2 stated " + UUID.randomUUID(), "BUSINESS",
+                "\"INVESTMENT\"", null));
+        assertThat(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}").status()).isEqualTo(422);
+
+        Api.Response blank = lifecycle.desk().put("/api/delegations/" + id + "/business-opportunity",
+                "{\"businessOpportunity\":\"  \"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("businessOpportunity");
+        Api.Response stated = lifecycle.desk().put("/api/delegations/" + id + "/business-opportunity",
+                "{\"businessOpportunity\":\"Two companies seek Danish investors\"}");
+        assertThat(stated.status()).as(stated.body()).isEqualTo(200);
+        Api.Response routed = lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}");
+        assertThat(routed.status()).as(routed.body()).isEqualTo(200);
+
+        JsonNode view = lifecycle.desk().get("/api/delegations/" + id + "?minVersion="
+                + routed.header("ETag").replace("\"", "")).json();
+        assertThat(view.get("businessOpportunity").asString())
+                .isEqualTo("Two companies seek Danish investors");
+        assertThat(lifecycle.eventTypes(id)).contains("BusinessOpportunityStatedEvent");
+        assertThat(lifecycle.as("chc").put("/api/delegations/" + id + "/business-opportunity",
+                "{\"businessOpportunity\":\"Mine\"}").status()).isEqualTo(403);
+    }
+
+    @Test
     void refusesToRouteABusinessDelegationWithoutABusinessOpportunityR2() {
         String id = lifecycle.registeredAndScreened(Requests.delegation("R2 " + UUID.randomUUID(), "BUSINESS",
                 "\"INVESTMENT\"", null));

@@ -277,6 +277,8 @@ class AuthorizationMatrixTest {
         //                     method  path                                         body      state          anon desk chc  clean aud  admin
         rows.add(lifecycle("POST", "/api/delegations/{d}/screening", "{}", "registered", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/routing", "{}", "screened", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("PUT", "/api/delegations/{d}/business-opportunity",
+                "{\"businessOpportunity\":\"Matrix\"}", "screened", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/assignments/chc/acceptance", null, "routed", 401, 200, 200, 404, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/assignments/chc/decline", reason, "routed", 401, 200, 200, 404, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/scope-expansions",

@@ -106,4 +106,26 @@ class DeskYearPagesTest {
         assertThat(kpi.status()).isEqualTo(400);
         assertThat(kpi.body()).contains("The value of &quot;year&quot; in the address could not be read.");
     }
+
+    /** R2 had a dead end: a request registered without a business opportunity could never be routed from the pages. */
+    @Test
+    void theDeskStatesABusinessOpportunityFromThePageAndThenRoutes() {
+        String id = new Lifecycle(new Api(port)).registeredAndScreened(dk.greatercph.ope.app.support.Requests
+                .delegation("Page R2 " + UUID.randomUUID(), "BUSINESS", "\"INVESTMENT\"", null));
+        PageSession desk = PageSession.signedIn(port, "desk");
+        PageSession.Page page = desk.get("/delegations/" + id + "?minVersion=1");
+        assertThat(page.body()).contains("id=\"action-business-opportunity\"");
+
+        PageSession.Page blank = desk.post("/delegations/" + id + "/do/business-opportunity",
+                java.util.Map.of("version", "1", "businessOpportunity", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("id=\"opportunity-businessOpportunity-error\"");
+        PageSession.Page stated = desk.post("/delegations/" + id + "/do/business-opportunity",
+                java.util.Map.of("version", "1", "businessOpportunity", "Investors for a Suzhou fund"));
+        assertThat(stated.status()).as(stated.body()).isEqualTo(302);
+        desk.get(stated.header("Location").replaceFirst("^https?://[^/]+", ""));
+        PageSession.Page routed = desk.post("/delegations/" + id + "/do/routing", java.util.Map.of("version", "2",
+                "mode", "rule"));
+        assertThat(routed.status()).as(routed.body()).isEqualTo(302);
+    }
 }

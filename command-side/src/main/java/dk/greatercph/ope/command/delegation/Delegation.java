@@ -9,6 +9,7 @@ import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.ConfirmationRefusedEvent;
+import dk.greatercph.ope.events.delegation.BusinessOpportunityStatedEvent;
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
@@ -136,6 +137,20 @@ class Delegation {
         List<DelegationId> earlier = history.repeatedBy(delegationId);
         apply(new DelegationScreenedEvent(delegationId, !earlier.isEmpty(), earlier,
                 command.businessOpportunityAssessment()));
+        return CommandResult.done();
+    }
+
+    /**
+     * R2 for a request registered without a business opportunity: the desk states the one screening or a call
+     * learned, before the delegation is routed (or routed again); without this such a request could never be routed.
+     */
+    @CommandHandler
+    CommandResult handle(StateBusinessOpportunityCommand command) {
+        requireStatus(EnumSet.of(DelegationStatus.REQUESTED, DelegationStatus.SCREENED, DelegationStatus.ROUTED),
+                "given a business opportunity (only before its lead accepts)");
+        requireText(command.businessOpportunity(), DelegationProblem.BUSINESS_OPPORTUNITY_REQUIRED,
+                "businessOpportunity", "A stated business opportunity has words (R2).");
+        apply(new BusinessOpportunityStatedEvent(delegationId, command.businessOpportunity().strip()));
         return CommandResult.done();
     }
 
@@ -444,6 +459,11 @@ class Delegation {
     @EventSourcingHandler
     void on(DelegationMemberRemovedEvent event) {
         members.remove(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(BusinessOpportunityStatedEvent event) {
+        businessOpportunity = event.businessOpportunity();
     }
 
     @EventSourcingHandler

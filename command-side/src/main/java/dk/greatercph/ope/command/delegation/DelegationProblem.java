@@ -33,6 +33,8 @@ public enum DelegationProblem implements ProblemCode {
             "An operator plans programme items only once it has accepted its assignment."),
     REASON_REQUIRED(ProblemKind.INVALID_INPUT,
             "A decline, rejection, cancellation, withdrawal or scope expansion states its reason."),
+    BUSINESS_OPPORTUNITY_REQUIRED(ProblemKind.INVALID_INPUT,
+            "A stated business opportunity has words (R2)."),
     NOT_ROUTED(ProblemKind.CONFLICT,
             "Scope expansion comes after routing; before it the themes belong to the request itself (R4)."),
     NOTHING_TO_EXPAND(ProblemKind.INVALID_INPUT,

@@ -290,6 +290,7 @@ final class BoardFold {
                     status = text(c, "status");
                     row.set("closing_reason", value(c, "reason"));
                 }
+                case "opportunity" -> row.set("business_opportunity", value(c, "opportunity"));
                 case "advanced" -> {
                     // only the version and time, above
                 }

@@ -8,6 +8,7 @@ import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ConfirmationRefusedEvent;
 import dk.greatercph.ope.events.delegation.CostCoverageRecordedEvent;
+import dk.greatercph.ope.events.delegation.BusinessOpportunityStatedEvent;
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
@@ -138,6 +139,13 @@ class DelegationBoardProjection {
                 .put("received", text(event.dateReceived()));
         texts(change, "themes", event.themes().stream().map(Theme::name));
         apply(change);
+    }
+
+    /** R2: a business opportunity stated after registration replaces the registration's. */
+    @EventHandler
+    void on(BusinessOpportunityStatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        apply(change("opportunity", event.delegationId(), version, at)
+                .put("opportunity", event.businessOpportunity()));
     }
 
     @EventHandler

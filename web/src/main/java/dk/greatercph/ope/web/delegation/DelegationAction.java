@@ -18,6 +18,8 @@ enum DelegationAction {
 
     SCREENING("screening", HttpMethod.POST, "/screening", Page.DELEGATION, Statuses.REQUESTED,
             form -> form.string("businessOpportunityAssessment").body()),
+    BUSINESS_OPPORTUNITY("business-opportunity", HttpMethod.PUT, "/business-opportunity", Page.DELEGATION,
+            Statuses.DECLINABLE, form -> form.string("businessOpportunity").body()),
     ROUTING("routing", HttpMethod.POST, "/routing", Page.DELEGATION, Statuses.ROUTABLE, DelegationAction::routing),
     DECLINE("decline", HttpMethod.POST, "/decline", Page.DELEGATION, Statuses.DECLINABLE, DelegationAction::reason),
     WITHDRAWAL("withdrawal", HttpMethod.POST, "/withdrawal", Page.DELEGATION, Statuses.OPEN, DelegationAction::reason),

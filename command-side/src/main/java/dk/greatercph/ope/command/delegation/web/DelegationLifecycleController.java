@@ -22,6 +22,7 @@ import dk.greatercph.ope.command.delegation.RemoveProgrammeItemCommand;
 import dk.greatercph.ope.command.delegation.RequestScopeExpansionCommand;
 import dk.greatercph.ope.command.delegation.RouteDelegationCommand;
 import dk.greatercph.ope.command.delegation.ScreenDelegationCommand;
+import dk.greatercph.ope.command.delegation.StateBusinessOpportunityCommand;
 import dk.greatercph.ope.command.delegation.WithdrawDelegationCommand;
 import dk.greatercph.ope.command.person.PersonReferences;
 import dk.greatercph.ope.command.web.CommandAccepted;
@@ -255,6 +256,19 @@ class DelegationLifecycleController {
                                            @PathVariable DelegationId id,
                                            @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         return commands.ok(id, new CancelDelegationCommand(id, request.reason(), expected.value()));
+    }
+
+    @PutMapping(path = "/business-opportunity", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "State the business opportunity learned after registration (R2)",
+            description = "DESK, before the lead accepts (REQUESTED, SCREENED or ROUTED): replaces what the "
+                    + "registration said, so that a non-political request registered without one can be routed. "
+                    + "Records BusinessOpportunityStatedEvent; answers the new version in ETag. Later states answer "
+                    + "409 INVALID_STATE.")
+    ResponseEntity<CommandAccepted> stateBusinessOpportunity(
+            @Valid @RequestBody DelegationRequests.BusinessOpportunity request, @PathVariable DelegationId id,
+            @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new StateBusinessOpportunityCommand(id, request.businessOpportunity(),
+                expected.value()));
     }
 
     @PostMapping(path = "/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)

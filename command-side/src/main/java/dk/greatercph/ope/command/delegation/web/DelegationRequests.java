@@ -35,6 +35,13 @@ final class DelegationRequests {
             @Size(max = 4000) @MultilineText String businessOpportunityAssessment) {
     }
 
+    @Schema(name = "StateBusinessOpportunityRequest")
+    record BusinessOpportunity(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "Two Jiangsu companies look for Danish partners in tele-health", maxLength = 4000)
+            @NotBlank @Size(max = 4000) @MultilineText String businessOpportunity) {
+    }
+
     @Schema(name = "RouteDelegationRequest",
             description = "Empty to route by the routing table (R1); with overrideLead and reason to override it")
     record Routing(
