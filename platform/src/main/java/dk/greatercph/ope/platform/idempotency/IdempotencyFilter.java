@@ -123,7 +123,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             Optional<Kept> kept = kept(scope, key);
             if (kept.isEmpty()) {
                 // the request holding the key finished without keeping an answer just now: the key is free
-                mine = claim(scope, key, request.getMethod(), path, hash, attempt);
+                try {
+                    mine = claim(scope, key, request.getMethod(), path, hash, attempt);
+                } catch (DataAccessException away) {
+                    if (leftOver.size() < MAX_LEFT_OVER) {
+                        leftOver.add(new Attempt(scope, key, attempt));
+                    }
+                    throw away;
+                }
                 kept = mine ? Optional.empty() : kept(scope, key);
             }
             if (!mine) {

@@ -15,13 +15,22 @@ import java.io.IOException;
  */
 public final class Utf8Body extends HttpServletRequestWrapper {
 
+    private ServletInputStream checked;
+
     Utf8Body(HttpServletRequest request) {
         super(request);
     }
 
+    /** The same checked stream for every caller, so that a character split between two readers is read whole. */
     @Override
     public ServletInputStream getInputStream() throws IOException {
-        ServletInputStream body = super.getInputStream();
+        if (checked == null) {
+            checked = checking(super.getInputStream());
+        }
+        return checked;
+    }
+
+    private static ServletInputStream checking(ServletInputStream body) {
         return new ServletInputStream() {
             private final Utf8Check check = new Utf8Check();
 
@@ -50,7 +59,20 @@ public final class Utf8Body extends HttpServletRequestWrapper {
 
             @Override
             public boolean isFinished() {
-                return body.isFinished();
+                boolean finished = body.isFinished();
+                if (finished) {
+                    try {
+                        check.end(); // a reader that stops here never reads -1
+                    } catch (NotUtf8Exception truncated) {
+                        throw new IllegalStateException(truncated);
+                    }
+                }
+                return finished;
+            }
+
+            @Override
+            public void close() throws IOException {
+                body.close();
             }
 
             @Override

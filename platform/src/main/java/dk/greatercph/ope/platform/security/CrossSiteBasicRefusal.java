@@ -41,7 +41,7 @@ final class CrossSiteBasicRefusal extends OncePerRequestFilter {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         if (basic && fromAnotherSite(request)
-                && (!READS.contains(request.getMethod()) || !"navigate".equals(request.getHeader("Sec-Fetch-Mode")))) {
+                && (!READS.contains(request.getMethod()) || !followedLink(request))) {
             problems.write(response, request.getRequestURI(), SecurityProblem.CROSS_SITE_REQUEST,
                     "Another site's page sent this request with the credentials your browser remembers for this one; "
                             + "it was not carried out. Call the API from this site, or from a client that sends its "
@@ -49,6 +49,13 @@ final class CrossSiteBasicRefusal extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The user's own following of a link: a top-level navigation, not a frame another page embeds. */
+    private static boolean followedLink(HttpServletRequest request) {
+        String destination = request.getHeader("Sec-Fetch-Dest");
+        return "navigate".equals(request.getHeader("Sec-Fetch-Mode"))
+                && (destination == null || "document".equals(destination));
     }
 
     private static boolean fromAnotherSite(HttpServletRequest request) {

@@ -141,7 +141,7 @@ public final class WebhookTargets {
             if (first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
                 return true;                                         // documentation 2001:db8::/32
             }
-            if (first == 0x3f && (second & 0xf0) == 0xf0) {
+            if (first == 0x3f && second == 0xff && (b[2] & 0xf0) == 0) {
                 return true;                                         // documentation 3fff::/20
             }
             if (first == 0x01 && second == 0x00 && b[2] == 0 && b[3] == 0 && b[4] == 0 && b[5] == 0 && b[6] == 0

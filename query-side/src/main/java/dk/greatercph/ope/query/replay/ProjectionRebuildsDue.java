@@ -12,9 +12,9 @@ import java.util.List;
 /**
  * Replays, once the application is ready, each projection an upgrade's migration marked as due
  * ({@code projection_rebuild_due}): an upgrade that changes what a view holds for the same events rebuilds that view
- * by itself, instead of leaving old rows until an administrator remembers the replay. The row is taken by the node
- * that deletes it, so two query nodes starting together replay it once; a replay that cannot start (the projection
- * is processed by another instance) puts the row back for the next start, and says so in the log.
+ * by itself, instead of leaving old rows until an administrator remembers the replay. The row is removed once the
+ * replay has started; a replay that cannot start (the projection is processed by another instance, or already being
+ * replayed) keeps it for the next start, and says so in the log.
  */
 @Component
 public class ProjectionRebuildsDue {
@@ -42,23 +42,19 @@ public class ProjectionRebuildsDue {
     }
 
     private boolean replay(Due due) {
-        if (jdbc.sql("DELETE FROM projection_rebuild_due WHERE projection = :name").param("name", due.projection())
-                .update() == 0) {
-            return false;
-        }
         try {
             replays.replay(due.projection());
-            log.info("Replaying projection {} after an upgrade: {}", due.projection(), due.reason());
-            return true;
         } catch (RuntimeException e) {
             log.warn("Could not start the replay of projection {} that an upgrade made due ({}); it is tried again at "
                     + "the next start, or replay it now with POST /api/admin/projections/{}/replay",
                     due.projection(), due.reason(), due.projection(), e);
-            jdbc.sql("INSERT INTO projection_rebuild_due (projection, reason) VALUES (:name, :reason) "
-                            + "ON CONFLICT (projection) DO NOTHING")
-                    .param("name", due.projection()).param("reason", due.reason()).update();
             return false;
         }
+        // the mark goes only once the replay has started (its reset tokens survive a restart)
+        jdbc.sql("DELETE FROM projection_rebuild_due WHERE projection = :name").param("name", due.projection())
+                .update();
+        log.info("Replaying projection {} after an upgrade: {}", due.projection(), due.reason());
+        return true;
     }
 
     private record Due(String projection, String reason) {
