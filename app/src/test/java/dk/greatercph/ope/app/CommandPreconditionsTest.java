@@ -100,7 +100,8 @@ class CommandPreconditionsTest {
             }
         }));
 
-        assertThat(conditional).hasSize(26).contains(
+        assertThat(conditional).hasSize(27).contains(
+                "PUT /api/delegations/{id}/business-opportunity",
                 "POST /api/delegations/{id}/withdrawal",
                 "POST /api/delegations/{id}/assignments/{operatorId}/decline",
                 "PUT /api/operators/{id}/kpi-targets/{year}",

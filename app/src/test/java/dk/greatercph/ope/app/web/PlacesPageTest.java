@@ -44,7 +44,11 @@ class PlacesPageTest {
                 .status()).isEqualTo(302);
         assertThat(desk.get("/places?lang=en").body()).contains(host, "Venues and hosts");
 
-        String delegation = new Lifecycle(new Api(port)).accepted("Places " + UUID.randomUUID());
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Places " + UUID.randomUUID());
+        // the operator's view of its delegation follows the events
+        lifecycle.as("chc").getUntil("/api/delegations/" + delegation, r -> r.status() == 200
+                && r.body().contains("ACCEPTED"), java.time.Duration.ofSeconds(20));
         PageSession operator = PageSession.signedIn(port, "chc");
         PageSession.Page programme = operator.get("/delegations/" + delegation + "/programme");
         assertThat(programme.body()).contains(venue, host);
