@@ -144,7 +144,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(new CachedBody(request, body), recorded);
         } finally {
             try {
-                keepOnceMore(scope, key, attempt, request, recorded);
+                keepTrying(scope, key, attempt, request, recorded);
             } catch (DataAccessException away) {
                 // the answer goes out all the same; the key stays in flight, and marked recorded if the command was
                 // committed, so a retry is never carried out twice
@@ -158,25 +158,46 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Keeps the answer, trying again on another connection while one fails (at most {@link #KEEP_ATTEMPTS} times):
-     * connections whose backends died (terminated, or the database restarted) stay in the pool until used, and a 2xx
-     * whose answer was not kept is replayed as 409 "recorded, but its answer was lost". A single second try still met
-     * another dead connection when many had died at once.
+     * Keeps the answer, trying again on another connection while the one it was given turns out dead (at most
+     * {@link #KEEP_ATTEMPTS} times): connections whose backends died (terminated, or the database restarted) stay in
+     * the pool until used, and a 2xx whose answer was not kept is replayed as 409 "recorded, but its answer was lost".
+     * A single second try still met another dead connection when many had died at once. Any other failure (no
+     * connection at all within the pool's timeout, a refused statement) is not tried again.
      */
-    private void keepOnceMore(IdempotencyScope scope, String key, UUID attempt, HttpServletRequest request,
-                              ContentCachingResponseWrapper recorded) {
+    private void keepTrying(IdempotencyScope scope, String key, UUID attempt, HttpServletRequest request,
+                            ContentCachingResponseWrapper recorded) {
         for (int tried = 1; ; tried++) {
             try {
                 keep(scope, key, attempt, request, recorded);
                 return;
             } catch (DataAccessException failed) {
-                if (tried >= KEEP_ATTEMPTS
-                        || failed instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
-                    throw failed; // no connection at all within the pool's timeout: the database is away
+                if (tried >= KEEP_ATTEMPTS || !deadConnection(failed)) {
+                    throw failed;
                 }
                 log.info("Keeping the answer for an Idempotency-Key failed ({}); trying again", failed.toString());
             }
         }
+    }
+
+    /**
+     * Whether a failure came from a pooled connection whose server process is gone: SQLSTATE class 08 (connection
+     * exception) or 57P (the operator or a crash ended the backend), as PostgreSQL's driver reports them. Waiting in
+     * vain for a connection from the pool is not one: another try would wait as long again.
+     */
+    static boolean deadConnection(DataAccessException failed) {
+        if (failed instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+            return false;
+        }
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**
