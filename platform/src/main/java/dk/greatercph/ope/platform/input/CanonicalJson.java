@@ -4,19 +4,28 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.ext.javatime.ser.InstantSerializer;
 import tools.jackson.databind.ext.javatime.ser.OffsetDateTimeSerializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.CollectionType;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -56,6 +65,7 @@ public final class CanonicalJson {
                 IsoDateTimes.serializer(OffsetDateTime.class, IsoDateTimes::format, OffsetDateTimeSerializer.INSTANCE));
         module.addSerializer(Instant.class,
                 IsoDateTimes.serializer(Instant.class, IsoDateTimes::format, InstantSerializer.INSTANCE));
+        module.setDeserializerModifier(new SetsWithoutRepeats());
         return base.rebuild()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -83,6 +93,62 @@ public final class CanonicalJson {
     public static final class NumberOutOfRangeException extends MismatchedInputException {
         NumberOutOfRangeException(JsonParser parser, String message) {
             super(parser, message, BigDecimal.class);
+        }
+    }
+
+    /** An item a set lists twice (e.g. a theme); the problem names the field. */
+    public static final class RepeatedItemException extends MismatchedInputException {
+        RepeatedItemException(JsonParser parser, String message, Class<?> type) {
+            super(parser, message, type);
+        }
+    }
+
+    /**
+     * A set (its schema says {@code uniqueItems}) whose array lists an item twice is refused: read into the set, the
+     * second would vanish without a word, and a client that sent it meant something else.
+     */
+    private static final class SetsWithoutRepeats extends ValueDeserializerModifier {
+        @Override
+        public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
+                                                                 BeanDescription.Supplier description,
+                                                                 ValueDeserializer<?> deserializer) {
+            return Set.class.isAssignableFrom(type.getRawClass()) ? new WithoutRepeats(deserializer) : deserializer;
+        }
+    }
+
+    private static final class WithoutRepeats extends DelegatingDeserializer {
+
+        WithoutRepeats(ValueDeserializer<?> delegatee) {
+            super(delegatee);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegatee) {
+            return new WithoutRepeats(delegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (!parser.hasToken(JsonToken.START_ARRAY)) {
+                return super.deserialize(parser, context);
+            }
+            JsonNode items = context.readTree(parser);
+            Object read;
+            try (JsonParser again = items.traverse(context)) {
+                again.nextToken();
+                read = _delegatee.deserialize(again, context);
+            }
+            if (read instanceof Collection<?> set && set.size() < items.size()) {
+                Set<JsonNode> seen = new HashSet<>();
+                for (JsonNode item : items) {
+                    if (!seen.add(item)) {
+                        throw new RepeatedItemException(parser, "lists " + item + " more than once",
+                                handledType());
+                    }
+                }
+                throw new RepeatedItemException(parser, "lists an item more than once", handledType());
+            }
+            return read;
         }
     }
 

@@ -325,6 +325,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return problem(InputProblem.INVALID_FIELD, "Field '" + field + "' " + number.getOriginalMessage() + ".",
                     Map.of("errors", List.of(fieldError(field, number.getOriginalMessage()))));
         }
+        if (cause instanceof CanonicalJson.RepeatedItemException repeated && !repeated.getPath().isEmpty()) {
+            String field = path(repeated);
+            return problem(InputProblem.INVALID_FIELD, "Field '" + field + "' " + repeated.getOriginalMessage() + ".",
+                    Map.of("errors", List.of(fieldError(field, repeated.getOriginalMessage()))));
+        }
         if (cause instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
                 && duplicate.getOriginalMessage().startsWith("Duplicate Object property")) {
             String field = duplicateField(duplicate);
