@@ -66,6 +66,30 @@ class BadInputTest {
     }
 
     @Test
+    void aThemeListedTwiceIsRefusedByName() {
+        Api.Response response = desk.post("/api/delegations", Requests.delegation("Theme twice")
+                .replace("[\"HEALTH_WELFARE_TECH\"]", "[\"HEALTH_WELFARE_TECH\",\"INVESTMENT\",\"HEALTH_WELFARE_TECH\"]"));
+
+        assertProblem(response, 400, "INVALID_FIELD");
+        assertThat(fields(response)).isEqualTo("themes");
+        assertThat(response.json().get("detail").asString()).contains("HEALTH_WELFARE_TECH");
+    }
+
+    /** The document's maxLength counts characters, as JSON Schema does: 200 of them outside the basic plane fit. */
+    @Test
+    void textLengthsCountCharactersNotUtf16Units() {
+        String beyondTheBasicPlane = "\uD840\uDC00"; // U+20000, a CJK ideograph written as two UTF-16 units
+        String name = beyondTheBasicPlane.repeat(190) + java.util.UUID.randomUUID().toString().substring(0, 10);
+
+        Api.Response fits = desk.post("/api/delegations", Requests.delegation(name));
+        Api.Response tooLong = desk.post("/api/delegations", Requests.delegation(beyondTheBasicPlane + name));
+
+        assertThat(fits.status()).as(fits.body()).isEqualTo(201);
+        assertProblem(tooLong, 400, "VALIDATION_FAILED");
+        assertThat(fields(tooLong)).isEqualTo("requestingOrganisation");
+    }
+
+    @Test
     void missingRequiredFieldsAreAllNamed() {
         Api.Response response = desk.post("/api/delegations", "{\"originProvince\":\"Jiangsu\"}");
 

@@ -8,7 +8,11 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -72,6 +76,19 @@ public class InputAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new QueryParameterRecords());
+            }
+        };
+    }
+
+    /** Texts' {@code @Size} in characters, as the OpenAPI document counts them ({@link SizeInCharacters}). */
+    @Bean
+    ValidationConfigurationCustomizer sizesInCharacters() {
+        return configuration -> {
+            if (configuration instanceof HibernateValidatorConfiguration hibernate) {
+                ConstraintMapping mapping = hibernate.createConstraintMapping();
+                mapping.constraintDefinition(Size.class).includeExistingValidators(true)
+                        .validatedBy(SizeInCharacters.class);
+                hibernate.addMapping(mapping);
             }
         };
     }
