@@ -381,7 +381,8 @@ class OpenApiTest {
                 .isEqualTo("#/components/schemas/Partner");
         assertThat(schemas.get("Venue").get("required").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("id", "name", "capacity", "hospital");
-        assertThat(schemas.get("Venue").get("properties").get("kind").get("enum").valueStream().map(JsonNode::asString))
+        assertThat(schemas.get("Venue").get("properties").get("kind").get("enum").valueStream()
+                .filter(value -> !value.isNull()).map(JsonNode::asString))
                 .containsExactlyInAnyOrder("HOSPITAL", "MUNICIPALITY", "COMPANY", "UNIVERSITY", "OTHER");
         assertThat(schemas.get("Venue").get("properties").get("capacity").get("minimum").asInt()).isEqualTo(1);
         assertThat(schemas.get("Partner").get("required").valueStream().map(JsonNode::asString))
@@ -389,6 +390,24 @@ class OpenApiTest {
         assertThat(schemas.get("Partner").get("properties").get("kind").get("enum").valueStream().map(JsonNode::asString))
                 .contains("HOSPITAL", "COMPANY");
         assertThat(schemas.get("Partner").get("properties").get("id").get("example").asString()).startsWith("PRT-");
+    }
+
+    /** An optional property is written as null when absent, and the document says it may be. */
+    @Test
+    void optionalPropertiesMayBeNullAndRequiredOnesMayNot() {
+        JsonNode schemas = new Api(port).get("/v3/api-docs").json().get("components").get("schemas");
+        JsonNode delegation = schemas.get("Delegation").get("properties");
+
+        assertThat(delegation.get("originCity").get("type").valueStream().map(JsonNode::asString))
+                .containsExactly("string", "null");
+        assertThat(delegation.get("leadOperator").get("type").valueStream().map(JsonNode::asString))
+                .containsExactly("string", "null");
+        assertThat(delegation.get("id").get("type").asString()).isEqualTo("string");
+        JsonNode kind = schemas.get("Venue").get("properties").get("kind");
+        assertThat(kind.get("enum").valueStream().anyMatch(JsonNode::isNull)).isTrue();
+        JsonNode outcome = schemas.get("DelegationDetail").get("properties").get("outcome");
+        assertThat(outcome.get("anyOf").get(0).get("$ref").asString()).isEqualTo("#/components/schemas/Outcome");
+        assertThat(outcome.get("anyOf").get(1).get("type").asString()).isEqualTo("null");
     }
 
     @Test

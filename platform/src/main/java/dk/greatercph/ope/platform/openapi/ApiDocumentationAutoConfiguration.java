@@ -3,6 +3,7 @@ package dk.greatercph.ope.platform.openapi;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,8 +18,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The OpenAPI document names the product, its version and who answers for it, in every process that serves the
@@ -62,6 +66,58 @@ public class ApiDocumentationAutoConfiguration {
                     .forEach(tag -> byName.putIfAbsent(tag.getName(), tag));
             document.setTags(new ArrayList<>(byName.values()));
         };
+    }
+
+    /**
+     * A property a schema does not require may be {@code null}: the answers write an absent value as {@code null}
+     * (an unrouted delegation's {@code leadOperator}, a city nobody named), and a request may send one. JSON Schema
+     * (OpenAPI 3.1) says so with the type {@code "null"} beside the property's own, and {@code null} among an enum's
+     * values; a reference becomes {@code anyOf} the referenced schema or {@code null}. Without it, a client that
+     * validates answers against this document refused them.
+     */
+    @Bean
+    OpenApiCustomizer optionalPropertiesMayBeNull() {
+        return document -> {
+            if (document.getComponents() == null || document.getComponents().getSchemas() == null) {
+                return;
+            }
+            document.getComponents().getSchemas().values().forEach(ApiDocumentationAutoConfiguration::optionalMayBeNull);
+        };
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static void optionalMayBeNull(Schema<?> schema) {
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        for (Map.Entry<String, Schema> property : properties.entrySet()) {
+            Schema value = property.getValue();
+            if (required.contains(property.getKey()) || value == null) {
+                continue;
+            }
+            if (value.get$ref() != null) {
+                Schema either = new Schema<>();
+                either.setDescription(value.getDescription());
+                either.addAnyOfItem(new Schema<>().$ref(value.get$ref()));
+                either.addAnyOfItem(new Schema<>().types(new LinkedHashSet<>(List.of("null"))));
+                property.setValue(either);
+                continue;
+            }
+            Set<String> types = value.getTypes() != null ? new LinkedHashSet<>(value.getTypes())
+                    : value.getType() != null ? new LinkedHashSet<>(List.of(value.getType())) : null;
+            if (types == null || types.contains("null")) {
+                continue;
+            }
+            types.add("null");
+            value.setTypes(types);
+            if (value.getEnum() != null && !value.getEnum().contains(null)) {
+                List values = new ArrayList<>(value.getEnum());
+                values.add(null);
+                value.setEnum(values);
+            }
+        }
     }
 
     /** The version the build wrote into {@code META-INF/ope/application-info.properties}. */
