@@ -2,20 +2,29 @@ package dk.greatercph.ope.web.kpi;
 
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.web.api.Api;
+import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.PageRefused;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The KPI dashboard: each operator's agreed targets against its actuals for a year (GET /api/kpis), the Chinese
@@ -26,6 +35,12 @@ import java.util.Map;
 class KpiPageController {
 
     static final int YEARS = 5;
+
+    /** What an operator is measured on (the API's KpiKind), in the order the form lists them. */
+    static final List<String> KINDS = List.of("DELEGATIONS_HANDLED", "PROGRAMMES_DELIVERED", "INVESTMENT_LEADS",
+            "COMPANIES_ATTRACTED", "MOUS_SIGNED", "JOBS_CREATED", "TOURISTS");
+
+    private static final Pattern TARGET = Pattern.compile("[0-9]{1,9}");
 
     private final Api api;
     private final MessageSource messages;
@@ -42,17 +57,17 @@ class KpiPageController {
                             boolean reached) {
     }
 
+    /** One operator's form of targets for the year: the agreed ones filled in, or what the desk typed. */
+    public record Agreement(String operatorId, String operator, Map<String, String> targets)
+            implements java.io.Serializable {
+    }
+
     @GetMapping("/kpi")
-    String kpi(@RequestParam(required = false) String year, Model model) {
-        int shown;
-        if (year == null || year.isBlank()) {
-            shown = Year.now(clock.withZone(OpeTime.COPENHAGEN)).getValue();
-        } else if (year.strip().matches("\\d{4}")) {
-            shown = Integer.parseInt(year.strip());
-        } else {
-            throw new PageRefused(400, "year");
-        }
-        Map<String, Object> report = report(shown);
+    String kpi(@RequestParam(required = false) String year, Model model, HttpServletRequest request) {
+        int shown = year(year);
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+        Map<String, Object> report = flash != null && flash.get("agreed") instanceof Agreement agreed
+                ? reportShowing(shown, agreed) : report(shown);
         List<TargetRow> rows = new ArrayList<>();
         List<Charts.Progress> progress = new ArrayList<>();
         List<String> withoutTargets = new ArrayList<>();
@@ -99,7 +114,121 @@ class KpiPageController {
         model.addAttribute("provinceNames", provinceNames);
         model.addAttribute("provinceCounts", provinceCounts);
         model.addAttribute("provinceChart", Charts.counts(provinceNames, provinceCounts));
+        model.addAttribute("mayAgree", api.allows(HttpMethod.PUT, "/api/operators/any/kpi-targets/" + shown));
+        model.addAttribute("kinds", KINDS);
+        Agreement typed = model.getAttribute("typed") instanceof Agreement agreement ? agreement : null;
+        List<Agreement> agreements = new ArrayList<>();
+        for (Map<String, Object> operator : list(report.get("operators"))) {
+            String id = String.valueOf(operator.get("operatorId"));
+            if (typed != null && typed.operatorId().equals(id)) {
+                agreements.add(typed);
+                continue;
+            }
+            agreements.add(new Agreement(id, operator.get("name") == null ? id : operator.get("name").toString(),
+                    targets(operator)));
+        }
+        model.addAttribute("agreements", agreements);
+        if (flash != null && flash.get("agreed") instanceof Agreement agreed) {
+            model.addAttribute("agreed", agreed.operator());
+        }
         return "kpi/kpi";
+    }
+
+    /**
+     * The desk agrees an operator's targets for the year (PUT /api/operators/{id}/kpi-targets/{year}, which replaces
+     * an earlier agreement): every kind with a number is a target, an empty one none. A refusal shows the form again
+     * with what was typed and the field it names.
+     */
+    @PostMapping("/kpi/targets")
+    String agree(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletRequest request,
+                 HttpServletResponse response) {
+        int shown = year(form.getFirst("year"));
+        String operatorId = form.getFirst("operatorId") == null ? "" : form.getFirst("operatorId").strip();
+        if (operatorId.isEmpty()) {
+            throw new PageRefused(400, "operatorId");
+        }
+        Map<String, String> typed = new LinkedHashMap<>();
+        List<Map<String, Object>> targets = new ArrayList<>();
+        String wrong = null;
+        for (String kind : KINDS) {
+            String value = form.getFirst(kind) == null ? "" : form.getFirst(kind).strip();
+            typed.put(kind, value);
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (!TARGET.matcher(value).matches()) {
+                wrong = wrong == null ? kind : wrong;
+                continue;
+            }
+            targets.add(Map.of("kind", kind, "target", Long.parseLong(value)));
+        }
+        Agreement agreement = new Agreement(operatorId, form.getFirst("operator") == null ? operatorId
+                : form.getFirst("operator"), typed);
+        if (wrong != null) {
+            model.addAttribute("typed", agreement);
+            model.addAttribute("targetError", wrong);
+            String page = kpi(Integer.toString(shown), model, request);
+            response.setStatus(400);
+            return page;
+        }
+        ApiAnswer answer = api.put("/api/operators/" + operatorId + "/kpi-targets/" + shown,
+                Map.of("targets", targets));
+        if (answer.ok()) {
+            RequestContextUtils.getOutputFlashMap(request).put("agreed", agreement);
+            return "redirect:/kpi?year=" + shown + "#targets-" + operatorId;
+        }
+        if (answer.status() == 403 || answer.status() == 404 || answer.status() >= 500) {
+            throw new PageRefused(answer.status() >= 500 ? 500 : answer.status());
+        }
+        ApiAnswer.Problem problem = answer.problem();
+        model.addAttribute("typed", agreement);
+        model.addAttribute("targetProblem", problem);
+        String page = kpi(Integer.toString(shown), model, request);
+        response.setStatus(answer.status());
+        return page;
+    }
+
+    /** The year asked for (four ASCII digits), or this year in Copenhagen. */
+    private int year(String year) {
+        if (year == null || year.isBlank()) {
+            return Year.now(clock.withZone(OpeTime.COPENHAGEN)).getValue();
+        }
+        if (!year.strip().matches("[0-9]{4}")) {
+            throw new PageRefused(400, "year");
+        }
+        return Integer.parseInt(year.strip());
+    }
+
+    /** An operator's agreed targets by kind, as the form shows them (empty where none). */
+    private static Map<String, String> targets(Map<String, Object> operator) {
+        Map<String, String> targets = new LinkedHashMap<>();
+        KINDS.forEach(kind -> targets.put(kind, ""));
+        for (Map<String, Object> target : list(operator.get("targets"))) {
+            targets.put(String.valueOf(target.get("kind")), Long.toString(number(target.get("target"))));
+        }
+        return targets;
+    }
+
+    /** The report, right after an agreement waiting a little (at most five seconds) until it shows it. */
+    private Map<String, Object> reportShowing(int year, Agreement agreed) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        Map<String, Object> report = report(year);
+        while (!shows(report, agreed) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            report = report(year);
+        }
+        return report;
+    }
+
+    private static boolean shows(Map<String, Object> report, Agreement agreed) {
+        return list(report.get("operators")).stream()
+                .filter(operator -> agreed.operatorId().equals(String.valueOf(operator.get("operatorId"))))
+                .anyMatch(operator -> targets(operator).equals(agreed.targets()));
     }
 
     private Map<String, Object> report(int year) {

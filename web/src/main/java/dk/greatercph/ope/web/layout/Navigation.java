@@ -29,6 +29,7 @@ public class Navigation {
             new Item("nav.places", "/places", HttpMethod.GET, user -> "/api/venues"),
             new Item("nav.trips", "/trips", HttpMethod.GET, user -> "/api/trips"),
             new Item("nav.kpi", "/kpi", HttpMethod.GET, user -> "/api/kpis"),
+            new Item("nav.report", "/reports/annual", HttpMethod.GET, user -> "/api/reports/annual/2000"),
             new Item("nav.import", "/imports", HttpMethod.POST, user -> "/api/imports"),
             new Item("nav.audit", "/audit", HttpMethod.GET, user -> "/api/audit/events"),
             new Item("nav.projections", "/admin/projections", HttpMethod.GET, user -> "/api/admin/projections"),

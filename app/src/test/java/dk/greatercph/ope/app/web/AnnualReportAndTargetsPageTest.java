@@ -1,0 +1,160 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.web.support.Browser;
+import dk.greatercph.ope.app.web.support.BrowserTest;
+import dk.greatercph.ope.app.web.support.PageSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dk.greatercph.ope.app.support.Lifecycle.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages for what the desk did with curl before: the committee's annual report read and downloaded, and an
+ * operator's KPI targets agreed for a year, each figure the one the API gives.
+ */
+@BrowserTest
+class AnnualReportAndTargetsPageTest {
+
+    @LocalServerPort
+    int port;
+
+    /** A year of receipt of its own, with one request from a province nobody else uses, declined with a reason. */
+    record Year(int year, String province, String organisation) {
+    }
+
+    Year year() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        int year = ThreadLocalRandom.current().nextInt(1950, 2010);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String province = "Province " + suffix;
+        String organisation = "Report " + suffix;
+        String id = lifecycle.registeredAndScreened("""
+                {"channel":"EMBASSY","requestingOrganisation":"%s","country":"CN","originProvince":"%s",
+                 "delegationType":"BUSINESS","politicalLevel":"NONE","headCount":6,
+                 "wishedFrom":"2027-09-06","wishedTo":"2027-09-10","themes":["INVESTMENT"],
+                 "purpose":"Study visit","businessOpportunity":"Partners","dateReceived":"%d-03-02"}"""
+                .formatted(organisation, province, year));
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/decline", """
+                {"reason":"No business focus"}"""));
+        lifecycle.desk().getUntil("/api/reports/annual/" + year, r -> r.json().get("notRealised").get("declined")
+                .asLong() >= 1, Duration.ofSeconds(10));
+        return new Year(year, province, organisation);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"da", "en"})
+    void theDeskReadsTheAnnualReportWithTheApisFigures(String lang) {
+        Year year = year();
+        JsonNode report = new Api(port).as("desk").get("/api/reports/annual/" + year.year()).json();
+        boolean da = lang.equals("da");
+        try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("desk")) {
+            browser.visit("/reports/annual?year=" + year.year(), "annual-report");
+            assertThat(browser.find(By.cssSelector("h1")).getText())
+                    .isEqualTo((da ? "Årsrapport " : "Annual report ") + year.year());
+            assertThat(browser.find(By.id("report-received")).getText())
+                    .isEqualTo(report.get("delegations").get("received").asString());
+            assertThat(browser.find(By.id("report-province-table")).getText()).contains(year.province() + " 1");
+            WebElement declined = browser.find(By.id("report-not-realised-table"));
+            assertThat(declined.getText()).contains(year.organisation(), "No business focus",
+                    da ? "Afvist" : "Declined");
+            assertThat(browser.find(By.id("report-xlsx")).getAttribute("href"))
+                    .endsWith("/reports/annual/download?year=" + year.year() + "&format=xlsx");
+            assertThat(browser.all(By.cssSelector("nav a[href='/reports/annual']"))).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theReportDownloadsAsTheApiWritesItAndOnlyForThoseWhoMayReadIt() {
+        Year year = year();
+        PageSession desk = PageSession.signedIn(port, "desk");
+
+        PageSession.Page csv = desk.get("/reports/annual/download?year=" + year.year() + "&format=csv");
+        PageSession.Page xlsx = desk.get("/reports/annual/download?year=" + year.year() + "&format=xlsx");
+        PageSession.Page unknown = desk.get("/reports/annual/download?year=" + year.year() + "&format=pdf");
+        PageSession.Page operator = PageSession.signedIn(port, "clean")
+                .get("/reports/annual/download?year=" + year.year() + "&format=csv");
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("annual-report-" + year.year() + ".csv");
+        assertThat(csv.body()).startsWith("section,item,measure,value").contains(year.province());
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.header("Content-Type")).startsWith("application/vnd.openxmlformats");
+        assertThat(xlsx.header("Content-Disposition")).contains("annual-report-" + year.year() + ".xlsx");
+        assertThat(xlsx.body()).startsWith("PK");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("format");
+        assertThat(operator.status()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"da", "en"})
+    void theDeskAgreesAnOperatorsTargetsOnTheKpiPage(String lang) {
+        Api desk = new Api(port).as("desk");
+        String operator = "tgt-" + UUID.randomUUID().toString().substring(0, 8);
+        ok(desk.post("/api/operators", """
+                {"code":"%s","name":"Targets %s","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(operator, operator)));
+        int year = ThreadLocalRandom.current().nextInt(2030, 2100);
+        desk.getUntil("/api/kpis?year=" + year, r -> r.json().get("operators").valueStream()
+                .anyMatch(o -> o.get("operatorId").asString().equals(operator)), Duration.ofSeconds(10));
+        boolean da = lang.equals("da");
+        try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("desk")) {
+            browser.visit("/kpi?year=" + year, "kpi-agreements");
+            browser.find(By.cssSelector("#targets-" + operator + " summary")).click();
+            WebElement handled = browser.find(By.id("target-" + operator + "-DELEGATIONS_HANDLED"));
+            handled.sendKeys("seven");
+            browser.find(By.id("agree-" + operator)).click();
+            browser.waitForText(da ? "Skriv et helt tal" : "Write a whole number");
+            browser.check("kpi-agreement-refused");
+            assertThat(desk.get("/api/kpis?year=" + year).json().get("operators").valueStream()
+                    .filter(o -> o.get("operatorId").asString().equals(operator)).findFirst().orElseThrow()
+                    .get("targets").size()).isZero();
+
+            handled = browser.find(By.id("target-" + operator + "-DELEGATIONS_HANDLED"));
+            assertThat(handled.getAttribute("value")).as("what was typed stays").isEqualTo("seven");
+            assertThat(handled.getAttribute("aria-invalid")).isEqualTo("true");
+            handled.clear();
+            handled.sendKeys("7");
+            browser.find(By.id("target-" + operator + "-TOURISTS")).sendKeys("1200");
+            browser.find(By.id("agree-" + operator)).click();
+            browser.waitForText(da ? "er gemt" : "are saved");
+            browser.check("kpi-agreement-saved");
+            assertThat(browser.find(By.id("kpi-target-table")).getText())
+                    .contains("Targets " + operator);
+        }
+        JsonNode targets = desk.get("/api/kpis?year=" + year).json().get("operators").valueStream()
+                .filter(o -> o.get("operatorId").asString().equals(operator)).findFirst().orElseThrow().get("targets");
+        assertThat(targets.valueStream().map(t -> t.get("kind").asString() + "=" + t.get("target").asLong()))
+                .containsExactlyInAnyOrder("DELEGATIONS_HANDLED=7", "TOURISTS=1200");
+        String form = PageSession.signedIn(port, "desk").get("/kpi?year=" + year).body();
+        assertThat(form).as("the agreed targets fill the form in")
+                .contains("id=\"target-" + operator + "-DELEGATIONS_HANDLED\" name=\"DELEGATIONS_HANDLED\" type=\"text\" value=\"7\"")
+                .contains("id=\"target-" + operator + "-TOURISTS\" name=\"TOURISTS\" type=\"text\" value=\"1200\"")
+                .contains("id=\"target-" + operator + "-JOBS_CREATED\" name=\"JOBS_CREATED\" type=\"text\" value=\"\"");
+    }
+
+    @Test
+    void onlyTheDeskAgreesTargets() {
+        PageSession auditor = PageSession.signedIn(port, "auditor");
+        auditor.get("/kpi?year=2001");
+
+        PageSession.Page refused = auditor.post("/kpi/targets", Map.of("year", "2001", "operatorId", "chc",
+                "DELEGATIONS_HANDLED", "3"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(auditor.get("/kpi?year=2001").body()).doesNotContain("kpi-agreements");
+    }
+}

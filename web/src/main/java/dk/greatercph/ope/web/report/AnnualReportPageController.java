@@ -1,0 +1,124 @@
+package dk.greatercph.ope.web.report;
+
+import dk.greatercph.ope.platform.time.OpeTime;
+import dk.greatercph.ope.web.api.Api;
+import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.PageRefused;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The committee's annual report for a year of receipt (GET /api/reports/annual/{year}), for the desk and the
+ * auditors: the year's requests by sector, kind and country, the Chinese ones by province, the outcomes, the requests
+ * not realised with their reasons, the operators' targets against actuals and the political trip; and the same
+ * report as CSV or a spreadsheet to save, as the API writes them.
+ */
+@Controller
+class AnnualReportPageController {
+
+    static final String PATH = "/reports/annual";
+
+    /** The downloads this page offers: the {@code format} the API takes, and the type it answers with. */
+    private static final Map<String, String> DOWNLOADS = Map.of(
+            "csv", "text/csv",
+            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Api api;
+    private final Clock clock;
+
+    AnnualReportPageController(Api api, Clock clock) {
+        this.api = api;
+        this.clock = clock;
+    }
+
+    /** A count of a breakdown, in the order the page lists it (most first, then by name). */
+    public record Count(String key, long count) {
+    }
+
+    @GetMapping(PATH)
+    String annual(@RequestParam(required = false) String year, Model model) {
+        int shown = year(year);
+        Map<String, Object> report = map(api.get("/api/reports/annual/" + shown).orRefuse());
+        Map<String, Object> delegations = map(report.get("delegations"));
+        Map<String, Object> china = map(report.get("china"));
+        model.addAttribute("year", shown);
+        model.addAttribute("previousYear", shown - 1);
+        model.addAttribute("nextYear", shown + 1);
+        model.addAttribute("delegations", delegations);
+        model.addAttribute("sectors", counts(delegations.get("bySector"), false));
+        model.addAttribute("types", counts(delegations.get("byType"), true));
+        model.addAttribute("countries", counts(delegations.get("byCountry"), true));
+        model.addAttribute("china", china);
+        model.addAttribute("provinces", counts(china.get("byProvince"), true));
+        model.addAttribute("outcomes", map(report.get("outcomes")));
+        model.addAttribute("notRealised", map(report.get("notRealised")));
+        model.addAttribute("operators", report.get("operators") instanceof List<?> list ? list : List.of());
+        model.addAttribute("trip", report.get("politicalTrip") instanceof Map<?, ?> trip ? trip : null);
+        return "report/annual";
+    }
+
+    /** The report as the API writes it for {@code format} (csv, the default, or xlsx), as a file to save. */
+    @GetMapping(PATH + "/download")
+    String download(@RequestParam(required = false) String year, @RequestParam(required = false) String format,
+                    HttpServletResponse response) throws IOException {
+        int shown = year(year);
+        if (!api.allows(HttpMethod.GET, "/api/reports/annual/" + shown)) {
+            throw new PageRefused(403);
+        }
+        String chosen = format == null || format.isBlank() ? "csv" : format.strip();
+        String type = DOWNLOADS.get(chosen);
+        if (type == null) {
+            throw new PageRefused(400, "format");
+        }
+        ApiAnswer answer = api.call(HttpMethod.GET, "/api/reports/annual/" + shown, Map.of("format", chosen),
+                null, Map.of(HttpHeaders.ACCEPT, type + ", application/problem+json"));
+        if (!answer.ok()) {
+            throw new PageRefused(answer.status() == 401 ? 403 : answer.status());
+        }
+        // written here, so no view follows (null with the response taken as an argument)
+        response.setContentType(answer.contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, answer.header(HttpHeaders.CONTENT_DISPOSITION));
+        response.setContentLength(answer.raw().length);
+        response.getOutputStream().write(answer.raw());
+        return null;
+    }
+
+    /** The year asked for (four ASCII digits), or this year in Copenhagen. */
+    private int year(String year) {
+        if (year == null || year.isBlank()) {
+            return Year.now(clock.withZone(OpeTime.COPENHAGEN)).getValue();
+        }
+        String digits = year.strip();
+        if (!digits.matches("[0-9]{4}") || Integer.parseInt(digits) < 1900) {
+            throw new PageRefused(400, "year");
+        }
+        return Integer.parseInt(digits);
+    }
+
+    private static List<Count> counts(Object breakdown, boolean mostFirst) {
+        List<Count> counts = new ArrayList<>();
+        map(breakdown).forEach((key, value) -> counts.add(new Count(key, value instanceof Number n ? n.longValue() : 0)));
+        if (mostFirst) {
+            counts.sort(Comparator.comparingLong((Count c) -> -c.count()).thenComparing(Count::key));
+        }
+        return counts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+}
