@@ -67,6 +67,8 @@ class DelegationView {
         if (api.allows(HttpMethod.GET, path + "/members")) {
             ApiAnswer members = api.get(path + "/members");
             model.addAttribute("members", members.ok() ? members.data() : null);
+            model.addAttribute("mayReadPersons", api.allows(HttpMethod.GET, "/api/persons/any")
+                    || api.allows(HttpMethod.POST, "/api/persons/any/erasure"));
         }
         model.addAttribute("history", history(id, answer.body()));
         model.addAttribute("conflicts", conflicts(id, answer.body()));

@@ -200,6 +200,8 @@ class TripPageController {
         Object trip = api.get("/api/trips/" + id, query).orRefuse();
         model.addAttribute("trip", trip);
         model.addAttribute("mayChange", api.allows(HttpMethod.POST, "/api/trips/" + id + "/approval"));
+        model.addAttribute("mayReadPersons", api.allows(HttpMethod.GET, "/api/persons/any")
+                || api.allows(HttpMethod.POST, "/api/persons/any/erasure"));
         model.addAttribute("participantKinds", Arrays.stream(ParticipantKind.values()).map(Enum::name).toList());
         model.addAttribute("timeZones", TIME_ZONES);
         if (!model.containsAttribute("form")) {
