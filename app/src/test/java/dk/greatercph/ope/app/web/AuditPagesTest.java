@@ -51,6 +51,12 @@ class AuditPagesTest {
             browser.waitFor(d -> d.getCurrentUrl().endsWith("/audit/Delegation/" + id.value()));
             browser.check("timeline");
             assertThat(browser.find(By.cssSelector("#state [data-field='status']")).getText()).isEqualTo("SCREENED");
+            // read as words: the identifier without its wrapper, the instant in Copenhagen's time, not raw JSON
+            assertThat(browser.find(By.cssSelector("#state [data-field='delegationId']")).getText())
+                    .isEqualTo(id.value());
+            assertThat(browser.find(By.cssSelector("#state [data-field='registeredAt']")).getText())
+                    .doesNotContain("Z", "{").contains(Integer.toString(registeredAt.atZone(
+                            java.time.ZoneId.of("Europe/Copenhagen")).getYear()));
 
             long between = registeredAt.plus(1, ChronoUnit.HOURS).getEpochSecond();
             browser.script("""

@@ -4,6 +4,7 @@ import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.ViewData;
+import dk.greatercph.ope.web.i18n.Times;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,9 +37,11 @@ class AuditLogController {
     static final int PAGE = 50;
 
     private final Api api;
+    private final Times times;
 
-    AuditLogController(Api api) {
+    AuditLogController(Api api, Times times) {
         this.api = api;
+        this.times = times;
     }
 
     /** A GET, or a POST from the page's own forms, which keep filters such as the actor out of the address. */
@@ -142,13 +145,58 @@ class AuditLogController {
         return rows;
     }
 
-    /** An aggregate's state, one line per field: text as text, anything else as compact JSON. */
-    static Map<String, String> fields(JsonNode state) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    /**
+     * One field of an aggregate's state as an auditor reads it: its name as the aggregate keeps it, and its value in
+     * words (an instant in Copenhagen's time, a list joined, an identifier without its wrapper, nothing as a dash), or
+     * the fields of a nested object.
+     */
+    public record StateField(String key, String value, List<StateField> fields) {
+    }
+
+    /** An aggregate's state, one line per field, nested objects as fields of their own. */
+    List<StateField> fields(JsonNode state) {
+        List<StateField> fields = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : state.properties()) {
-            JsonNode value = field.getValue();
-            fields.put(field.getKey(), value.isString() ? value.asString() : value.toString());
+            fields.add(field(field.getKey(), field.getValue()));
         }
         return fields;
+    }
+
+    private StateField field(String key, JsonNode value) {
+        if (value.isObject() && value.size() == 1 && value.has("value") && value.get("value").isValueNode()) {
+            return field(key, value.get("value")); // an identifier's wrapper, as {"value":"DEL-…"}
+        }
+        if (value.isObject() && !value.isEmpty()) {
+            return new StateField(key, null, fields(value));
+        }
+        if (value.isArray() && !value.isEmpty() && value.valueStream().allMatch(JsonNode::isValueNode)) {
+            return new StateField(key, String.join(", ", value.valueStream().map(this::scalar).toList()), List.of());
+        }
+        if (value.isArray() && !value.isEmpty()) {
+            List<StateField> items = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                items.add(field(Integer.toString(i + 1), value.get(i)));
+            }
+            return new StateField(key, null, items);
+        }
+        return new StateField(key, value.isContainer() ? "—" : scalar(value), List.of());
+    }
+
+    private String scalar(JsonNode value) {
+        if (value.isNull() || value.isMissingNode()) {
+            return "—";
+        }
+        if (!value.isString()) {
+            return value.asString();
+        }
+        String text = value.asString();
+        if (text.length() >= 20 && text.charAt(4) == '-' && text.charAt(10) == 'T') {
+            try {
+                return times.dateTime(Instant.parse(text).toString());
+            } catch (DateTimeParseException notAnInstant) {
+                return text;
+            }
+        }
+        return text;
     }
 }
