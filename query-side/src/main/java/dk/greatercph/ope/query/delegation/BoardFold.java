@@ -324,7 +324,8 @@ final class BoardFold {
                     .set("earlier_requests", json.createArrayNode())
                     .set("supporting_operators", json.createArrayNode())
                     .set("country", value(c, "country"))
-                    .set("date_received", value(c, "received"));
+                    .set("date_received", value(c, "received"))
+                    .put("imported", c.path("imported").asBoolean(false));
         }
 
         /** An answer to an offer: only one made here can be answered, since the delegation has no assignment yet. */

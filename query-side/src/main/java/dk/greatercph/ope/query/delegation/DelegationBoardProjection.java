@@ -120,7 +120,8 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(DelegationRegisteredEvent event, @Timestamp Instant at, @SequenceNumber long version,
-            TrackingToken token, @MetaDataValue(ActorMetadata.ACTOR) String actor) {
+            TrackingToken token, @MetaDataValue(ActorMetadata.ACTOR) String actor,
+            @MetaDataValue(ActorMetadata.IMPORTED) Boolean imported) {
         ObjectNode change = change("registered", event.delegationId(), version, at)
                 .put("position", token.position().orElseThrow())
                 .put("channel", event.channel().name())
@@ -136,7 +137,8 @@ class DelegationBoardProjection {
                 .put("opportunity", event.businessOpportunity())
                 .put("actor", actor)
                 .put("country", event.country())
-                .put("received", text(event.dateReceived()));
+                .put("received", text(event.dateReceived()))
+                .put("imported", Boolean.TRUE.equals(imported));
         texts(change, "themes", event.themes().stream().map(Theme::name));
         apply(change);
     }

@@ -41,7 +41,7 @@ class DelegationBoardQueries {
             board_position, delegation_id, status, channel, requesting_organisation, country, origin_province,
             origin_city, delegation_type, political_level, head_count, wished_from, wished_to, date_received, themes,
             purpose, business_opportunity, registered_at, registered_by, lead_operator, supporting_operators,
-            repeat_request, version""";
+            repeat_request, imported, version""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -230,6 +230,7 @@ class DelegationBoardQueries {
                 rs.getString("lead_operator"),
                 strings(rs.getArray("supporting_operators")),
                 rs.getBoolean("repeat_request"),
+                rs.getBoolean("imported"),
                 rs.getLong("version"));
     }
 

@@ -48,6 +48,10 @@ public record DelegationView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "R8: the same organisation asked for overlapping themes within 24 months.")
         boolean repeatRequest,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Recorded by an import of the desk's earlier records (POST /api/imports), not registered "
+                        + "at the desk as it arrived.")
+        boolean imported,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0",
                 description = "The aggregate version this view reflects; send it as If-Match on commands.")
         long version) {

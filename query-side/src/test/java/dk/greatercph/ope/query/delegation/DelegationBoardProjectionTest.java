@@ -219,7 +219,7 @@ class DelegationBoardProjectionTest {
         assertThat(written.propertyNames()).containsExactlyInAnyOrder("id", "status", "channel",
                 "requestingOrganisation", "country", "originProvince", "originCity", "delegationType", "sector",
                 "politicalLevel", "headCount", "wishedFrom", "wishedTo", "dateReceived", "themes", "purpose", "businessOpportunity", "registeredAt",
-                "registeredBy", "leadOperator", "supportingOperators", "repeatRequest", "earlierRequests",
+                "registeredBy", "leadOperator", "supportingOperators", "repeatRequest", "imported", "earlierRequests",
                 "businessOpportunityAssessment", "routing", "closingReason", "programme", "assignments",
                 "scopeRequests", "refusals", "outcome", "version");
         assertThat(written.get("version").asLong()).isZero();

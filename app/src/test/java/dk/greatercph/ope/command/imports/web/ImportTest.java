@@ -212,6 +212,19 @@ class ImportTest {
         assertThat(metadata.get("actor").asString()).isEqualTo("desk");
         JsonNode board = desk().getUntil("/api/delegations/" + second, r -> r.status() == 200, Duration.ofSeconds(20)).json();
         assertThat(board.get("requestingOrganisation").asString()).isEqualTo(tag + " two");
+        // marked as imported on the board and the delegation page, unlike a request registered as it arrived
+        assertThat(board.get("imported").asBoolean()).isTrue();
+        String registered = desk().post("/api/delegations", dk.greatercph.ope.app.support.Requests.delegation(tag))
+                .json().get("id").asString();
+        assertThat(desk().getUntil("/api/delegations/" + registered, r -> r.status() == 200, Duration.ofSeconds(20))
+                .json().get("imported").asBoolean()).isFalse();
+        assertThat(desk().get("/api/delegations?q=" + java.net.URLEncoder.encode(tag,
+                java.nio.charset.StandardCharsets.UTF_8)).json().get("items").valueStream()
+                .filter(item -> item.get("id").asString().equals(second)).findFirst().orElseThrow()
+                .get("imported").asBoolean()).isTrue();
+        String page = dk.greatercph.ope.app.web.support.PageSession.signedIn(port, "desk")
+                .get("/delegations/" + second).body();
+        assertThat(page).contains("id=\"fact-imported\"");
 
         Api.Response again = post(csv, false);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
