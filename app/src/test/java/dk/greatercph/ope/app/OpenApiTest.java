@@ -408,6 +408,11 @@ class OpenApiTest {
         JsonNode outcome = schemas.get("DelegationDetail").get("properties").get("outcome");
         assertThat(outcome.get("anyOf").get(0).get("$ref").asString()).isEqualTo("#/components/schemas/Outcome");
         assertThat(outcome.get("anyOf").get(1).get("type").asString()).isEqualTo("null");
+        // what clients send keeps its types: an optional field is left out, not sent as null
+        assertThat(schemas.get("RegisterDelegationRequest").get("properties").get("originCity").get("type").asString())
+                .isEqualTo("string");
+        assertThat(schemas.get("ProgrammeItemRequest").get("properties").get("hostId").get("type").asString())
+                .isEqualTo("string");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,20 +70,74 @@ public class ApiDocumentationAutoConfiguration {
     }
 
     /**
-     * A property a schema does not require may be {@code null}: the answers write an absent value as {@code null}
-     * (an unrouted delegation's {@code leadOperator}, a city nobody named), and a request may send one. JSON Schema
+     * A property an answer's schema does not require may be {@code null}: the answers write an absent value as
+     * {@code null} (an unrouted delegation's {@code leadOperator}, a city nobody named). JSON Schema
      * (OpenAPI 3.1) says so with the type {@code "null"} beside the property's own, and {@code null} among an enum's
      * values; a reference becomes {@code anyOf} the referenced schema or {@code null}. Without it, a client that
      * validates answers against this document refused them.
      */
     @Bean
+    @SuppressWarnings("rawtypes")
     OpenApiCustomizer optionalPropertiesMayBeNull() {
         return document -> {
             if (document.getComponents() == null || document.getComponents().getSchemas() == null) {
                 return;
             }
-            document.getComponents().getSchemas().values().forEach(ApiDocumentationAutoConfiguration::optionalMayBeNull);
+            Map<String, Schema> schemas = document.getComponents().getSchemas();
+            Set<String> sent = sentByClients(document, schemas);
+            schemas.forEach((name, schema) -> {
+                if (!sent.contains(name)) {
+                    optionalMayBeNull(schema);
+                }
+            });
         };
+    }
+
+    /**
+     * The schemas a request body uses, directly or inside another: what clients send keeps its types as they are (a
+     * request reads null for an optional number or flag as no value only where its record says so).
+     */
+    @SuppressWarnings("rawtypes")
+    static Set<String> sentByClients(OpenAPI document, Map<String, Schema> schemas) {
+        Set<String> sent = new LinkedHashSet<>();
+        List<Schema> pending = new ArrayList<>();
+        if (document.getPaths() != null) {
+            document.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                    operation.getRequestBody().getContent().values().forEach(media -> {
+                        if (media.getSchema() != null) {
+                            pending.add(media.getSchema());
+                        }
+                    });
+                }
+            }));
+        }
+        while (!pending.isEmpty()) {
+            Schema schema = pending.remove(pending.size() - 1);
+            if (schema == null) {
+                continue;
+            }
+            if (schema.get$ref() != null) {
+                String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+                if (sent.add(name) && schemas.get(name) != null) {
+                    pending.add(schemas.get(name));
+                }
+                continue;
+            }
+            if (schema.getProperties() != null) {
+                pending.addAll(schema.getProperties().values());
+            }
+            pending.add(schema.getItems());
+            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (parts != null) {
+                    pending.addAll(parts);
+                }
+            }
+            if (schema.getAdditionalProperties() instanceof Schema additional) {
+                pending.add(additional);
+            }
+        }
+        return sent;
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
