@@ -19,10 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The pages' only way to read and change anything: a call of the REST API, dispatched inside this server under
@@ -36,6 +38,9 @@ public class Api {
     /** Segments of letters, digits and {@code - _ . ~}, none of them "." or "..". */
     static final java.util.regex.Pattern SAFE_PATH =
             java.util.regex.Pattern.compile("(/(?!\\.{1,2}(?:/|$))[A-Za-z0-9._~-]+)+(\\.ics)?");
+
+    /** How long {@link #getUntil} waits for a view to show a change. */
+    static final Duration SHOWN_WITHIN = Duration.ofSeconds(5);
 
     private final JsonMapper json;
     private final WebInvocationPrivilegeEvaluator privileges;
@@ -52,6 +57,26 @@ public class Api {
     /** A GET with query parameters; null or blank values are left out. */
     public ApiAnswer get(String path, Map<String, ?> query) {
         return call(HttpMethod.GET, path, query, null, Map.of());
+    }
+
+    /**
+     * A GET read again (every 50 ms, at most {@link #SHOWN_WITHIN}) until its answer shows what the page just changed,
+     * or until it is refused: the views are brought up to date a moment after a command, and a page that redirects
+     * after a change should not show the state before it.
+     */
+    public ApiAnswer getUntil(String path, Map<String, ?> query, Predicate<ApiAnswer> shown) {
+        long deadline = System.nanoTime() + SHOWN_WITHIN.toNanos();
+        ApiAnswer answer = get(path, query);
+        while (answer.ok() && !shown.test(answer) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            answer = get(path, query);
+        }
+        return answer;
     }
 
     /** A POST with a JSON body (any value the API's JSON mapper writes; null for none). */

@@ -211,18 +211,8 @@ class KpiPageController {
 
     /** The report, right after an agreement waiting a little (at most five seconds) until it shows it. */
     private Map<String, Object> reportShowing(int year, Agreement agreed) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        Map<String, Object> report = report(year);
-        while (!shows(report, agreed) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            report = report(year);
-        }
-        return report;
+        return map(api.getUntil("/api/kpis", Map.of("year", year), answer -> shows(map(answer.data()), agreed))
+                .orRefuse());
     }
 
     private static boolean shows(Map<String, Object> report, Agreement agreed) {

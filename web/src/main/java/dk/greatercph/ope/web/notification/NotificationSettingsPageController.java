@@ -180,22 +180,11 @@ class NotificationSettingsPageController {
      * settings view to show it, so the page after a change shows the change.
      */
     private Object settingsAfter(String owner, Map<String, ?> flash) {
-        ApiAnswer answer = api.get(settingsPath(owner));
         Object expect = flash == null ? null : flash.get("expect");
         Object id = flash == null ? null : flash.get("expectId");
-        long deadline = System.nanoTime() + 5_000_000_000L;
         Object secretVersion = flash == null ? null : flash.get("expectSecretVersion");
-        while (answer.ok() && expect != null && id != null
-                && !shows(answer, id.toString(), "present".equals(expect), secretVersion) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            answer = api.get(settingsPath(owner));
-        }
-        return answer.orRefuse();
+        return api.getUntil(settingsPath(owner), Map.of(), answer -> expect == null || id == null
+                || shows(answer, id.toString(), "present".equals(expect), secretVersion)).orRefuse();
     }
 
     /** Whether the settings show the change: the part there (with the secret version issued) or gone. */

@@ -105,17 +105,6 @@ class PersonPageController {
 
     /** The person right after the erasure: the view is brought up to date a moment later, so wait (at most 5 s). */
     private ApiAnswer erasedView(String path) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        ApiAnswer answer = api.get(path);
-        while (answer.ok() && !answer.body().path("erased").asBoolean(false) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            answer = api.get(path);
-        }
-        return answer;
+        return api.getUntil(path, Map.of(), answer -> answer.body().path("erased").asBoolean(false));
     }
 }

@@ -100,19 +100,9 @@ class PlacesPageController {
 
     /** The list; right after a registration, waits a little (at most five seconds) until it shows the new one. */
     private Object listed(String path, Object expectedId) {
-        ApiAnswer answer = api.get(path);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (expectedId != null && answer.ok() && path.equals(pathOf(expectedId))
-                && !answer.body().toString().contains("\"" + expectedId + "\"") && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            answer = api.get(path);
-        }
-        return answer.orRefuse();
+        boolean waits = expectedId != null && path.equals(pathOf(expectedId));
+        return api.getUntil(path, Map.of(), answer -> !waits
+                || answer.body().toString().contains("\"" + expectedId + "\"")).orRefuse();
     }
 
     private static String pathOf(Object id) {
