@@ -602,7 +602,7 @@ class DelegationBoardProjectionTest {
                     .put("type", "ADMINISTRATIVE").put("level", "PROVINCIAL").put("headCount", 12)
                     .put("wishedFrom", "2027-04-12").put("wishedTo", "2027-04-16").put("themes", list.get())
                     .put("purpose", "Visit").put("opportunity", "Partners").put("actor", "desk").put("country", "CN")
-                    .put("received", "2027-01-20");
+                    .put("received", "2027-01-20").put("imported", random.nextBoolean());
             case "screened" -> change.put("repeat", random.nextBoolean()).put("assessment", "Assessed")
                     .put("earlier", list.get());
             case "routed" -> change.put("lead", one.apply(operators)).put("routing", random.nextInt(5))
