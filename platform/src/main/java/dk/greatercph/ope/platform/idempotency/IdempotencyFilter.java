@@ -181,20 +181,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     /**
      * Whether a failure came from a pooled connection whose server process is gone: SQLSTATE class 08 (connection
-     * exception) or 57P (the operator or a crash ended the backend), as PostgreSQL's driver reports them. Waiting in
+     * exception; not 08P01, a protocol violation) or 57P (the operator or a crash ended the backend), as PostgreSQL's
+     * driver reports them. Waiting in
      * vain for a connection from the pool is not one: another try would wait as long again.
      */
     static boolean deadConnection(DataAccessException failed) {
         if (failed instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
             return false;
         }
-        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+        Throwable cause = failed;
+        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    && (sql.getSQLState().startsWith("08") && !sql.getSQLState().equals("08P01")
+                    || sql.getSQLState().startsWith("57P"))) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

@@ -33,5 +33,8 @@ class DeadConnectionTest {
                 new SQLException("Connection is not available, request timed out after 5000ms.", "08001"))))
                 .isFalse();
         assertThat(IdempotencyFilter.deadConnection(new DataAccessResourceFailureException("keep"))).isFalse();
+        assertThat(IdempotencyFilter.deadConnection(new UncategorizedSQLException("keep", "UPDATE …",
+                new SQLException("protocol violation", "08P01")))).as("a protocol violation, not a dead backend")
+                .isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.web.kpi;
 
+import dk.greatercph.ope.events.operator.KpiKind;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +38,8 @@ class KpiPageController {
 
     static final int YEARS = 5;
 
-    /** What an operator is measured on (the API's KpiKind), in the order the form lists them. */
-    static final List<String> KINDS = List.of("DELEGATIONS_HANDLED", "PROGRAMMES_DELIVERED", "INVESTMENT_LEADS",
-            "COMPANIES_ATTRACTED", "MOUS_SIGNED", "JOBS_CREATED", "TOURISTS");
+    /** What an operator is measured on, in the order the form lists them. */
+    static final List<String> KINDS = Arrays.stream(KpiKind.values()).map(Enum::name).toList();
 
     private static final Pattern TARGET = Pattern.compile("[0-9]{1,9}");
 
@@ -129,7 +130,9 @@ class KpiPageController {
         }
         model.addAttribute("agreements", agreements);
         if (flash != null && flash.get("agreed") instanceof Agreement agreed) {
-            model.addAttribute("agreed", agreed.operator());
+            // named as the report names the operator, not as the form's hidden field said
+            agreements.stream().filter(a -> a.operatorId().equals(agreed.operatorId())).findFirst()
+                    .ifPresent(a -> model.addAttribute("agreed", a.operator()));
         }
         return "kpi/kpi";
     }
@@ -160,7 +163,9 @@ class KpiPageController {
                 wrong = wrong == null ? kind : wrong;
                 continue;
             }
-            targets.add(Map.of("kind", kind, "target", Long.parseLong(value)));
+            long target = Long.parseLong(value);
+            typed.put(kind, Long.toString(target)); // as the report will show it: 007 is 7
+            targets.add(Map.of("kind", kind, "target", target));
         }
         Agreement agreement = new Agreement(operatorId, form.getFirst("operator") == null ? operatorId
                 : form.getFirst("operator"), typed);

@@ -3,6 +3,7 @@ package dk.greatercph.ope.web.person;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.PageRefused;
+import dk.greatercph.ope.web.layout.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
@@ -29,9 +30,11 @@ import java.util.Map;
 class PersonPageController {
 
     private final Api api;
+    private final Words words;
 
-    PersonPageController(Api api) {
+    PersonPageController(Api api, Words words) {
         this.api = api;
+        this.words = words;
     }
 
     @GetMapping("/persons/{personId}")
@@ -87,7 +90,10 @@ class PersonPageController {
         Map<String, String> errors = new LinkedHashMap<>();
         ApiAnswer.Problem problem = answer.problem();
         if (problem != null) {
-            problem.fields().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+            // a rule's refusal in the page's words; a constraint's message comes in the page's language already
+            boolean constraint = "VALIDATION_FAILED".equals(problem.code());
+            problem.fields().forEach(error -> errors.putIfAbsent(error.field(),
+                    constraint ? error.message() : words.problem(problem.code())));
         }
         return refused(personId, typed, errors, problem, answer.status(), model, request, response);
     }
