@@ -35,11 +35,12 @@ class DelegationLifecycleHttpTest {
         String venue = lifecycle.venue();
         String hospital = lifecycle.partner("HOSPITAL");
         Api chc = lifecycle.as("chc");
-        String visit = lifecycle.item(chc, id, "HOSPITAL_VISIT", venue, hospital, "2027-09-07T10:00:00+02:00",
-                "2027-09-07T12:00:00+02:00");
+        // a visit that has taken place: a completion reports what it brought
+        String visit = lifecycle.item(chc, id, "HOSPITAL_VISIT", venue, hospital, "2025-09-08T10:00:00+02:00",
+                "2025-09-08T12:00:00+02:00");
         ok(chc.post("/api/delegations/" + id + "/programme-items/" + visit + "/cost-coverage", """
                 {"payer":"Jiangsu Provincial Health Commission","basis":"Agreement 2027-08","amount":45000.00}"""));
-        lifecycle.item(lifecycle.desk(), id, "RECEPTION", venue, null, "2027-09-07T18:00", "2027-09-07T20:00");
+        lifecycle.item(lifecycle.desk(), id, "RECEPTION", venue, null, "2025-09-08T18:00", "2025-09-08T20:00");
         Api.Response confirmed = ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));
         Api.Response completed = ok(chc.post("/api/delegations/" + id + "/completion", """
                 {"summary":"Two companies will visit Jiangsu","investmentLeads":2,"companies":["Welfare Robotics ApS"],
@@ -220,6 +221,24 @@ class DelegationLifecycleHttpTest {
         assertThat(backwards.json().get("code").asString()).isEqualTo("INVALID_TIME_SLOT");
         assertThat(backwards.json().get("errors").get(0).get("field").asString())
                 .as("the domain's refusals name their field too").isEqualTo("endsAt");
+    }
+
+    /** A completion reports what the visit brought: not while its programme has yet to begin. */
+    @Test
+    void aDelegationIsNotCompletedBeforeItsVisitHasBegun() {
+        String id = lifecycle.accepted("Too early " + UUID.randomUUID());
+        String venue = lifecycle.venue();
+        lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null, "2099-09-07T10:00", "2099-09-07T11:00");
+        lifecycle.item(lifecycle.as("chc"), id, "RECEPTION", venue, null, "2099-09-07T18:00", "2099-09-07T19:00");
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));
+
+        Api.Response refused = lifecycle.as("chc").post("/api/delegations/" + id + "/completion",
+                "{\"summary\":\"Not yet\",\"investmentLeads\":1}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("VISIT_NOT_BEGUN");
+        assertThat(refused.json().get("detail").asString()).contains("2099-09-07");
+        assertThat(lifecycle.eventTypes(id)).endsWith("DelegationConfirmedEvent");
     }
 
     /** A follow-up is handed to a registered operator: "nobody" was recorded and counted, as on trips before. */

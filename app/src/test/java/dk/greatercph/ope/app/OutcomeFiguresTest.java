@@ -169,7 +169,7 @@ class OutcomeFiguresTest {
         ok(desk.post("/api/delegations/" + id + "/routing", """
                 {"overrideLead":"%s","overrideSupporting":[],"reason":"Figures test"}""".formatted(operator)));
         ok(desk.post("/api/delegations/" + id + "/assignments/" + operator + "/acceptance", ""));
-        lifecycle.item(desk, id, "RECEPTION", lifecycle.venue(), null, "2027-09-07T18:00", "2027-09-07T20:00");
+        lifecycle.item(desk, id, "RECEPTION", lifecycle.venue(), null, "2025-09-08T18:00", "2025-09-08T20:00");
         ok(desk.post("/api/delegations/" + id + "/confirmation", ""));
         return id;
     }

@@ -384,7 +384,7 @@ class AuthorizationMatrixTest {
                 lifecycle.as("chc").getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(10));
                 if (!state.equals("accepted")) {
                     fixture.put("{item}", lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null,
-                            "2027-09-07T10:00:00+02:00", "2027-09-07T11:00:00+02:00"));
+                            "2025-09-08T10:00:00+02:00", "2025-09-08T11:00:00+02:00"));
                 }
                 if (state.equals("confirmed")) {
                     Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));

@@ -50,6 +50,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -431,6 +432,13 @@ class Delegation {
                 throw new DomainProblem(DelegationProblem.UNKNOWN_OPERATOR, "followUps[" + i + "].operatorId",
                         "No operator " + operator + ".");
             }
+        }
+        // a completion reports what the visit brought: not before its programme has begun
+        Instant begins = items.values().stream().map(ProgrammeItem::startsAt).min(Comparator.naturalOrder())
+                .orElse(null);
+        if (begins != null && begins.isAfter(GenericEventMessage.clock.instant())) {
+            throw new DomainProblem(DelegationProblem.VISIT_NOT_BEGUN, "The visit has not begun: its programme starts "
+                    + begins + ". Complete the delegation once the visit has taken place.");
         }
         apply(new DelegationCompletedEvent(delegationId, command.outcome()));
         return CommandResult.done();

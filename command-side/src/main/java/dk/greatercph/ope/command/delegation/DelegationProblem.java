@@ -80,7 +80,9 @@ public enum DelegationProblem implements ProblemCode {
     MEMBER_NOT_FOUND(ProblemKind.NOT_FOUND,
             "No member with this id on the delegation."),
     INVALID_OUTCOME(ProblemKind.INVALID_INPUT,
-            "A completion reports the visit's outcome.");
+            "A completion reports the visit's outcome."),
+    VISIT_NOT_BEGUN(ProblemKind.CONFLICT,
+            "The visit has not begun: a delegation is completed once its programme's first item has started.");
 
     private final ProblemKind kind;
     private final String meaning;

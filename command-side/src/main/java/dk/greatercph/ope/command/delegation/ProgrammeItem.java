@@ -103,6 +103,10 @@ class ProgrammeItem {
         return (hostIsHospital || venueIsHospital) && !costCovered;
     }
 
+    Instant startsAt() {
+        return startsAt;
+    }
+
     Bookings.Booking booking() {
         return new Bookings.Booking(itemId, venueId, hostId, startsAt, endsAt);
     }

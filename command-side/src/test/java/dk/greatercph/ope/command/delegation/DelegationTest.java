@@ -756,8 +756,20 @@ class DelegationTest {
             ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
                     ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
+                    .andGivenCurrentTime(ITEM_END.plus(1, java.time.temporal.ChronoUnit.DAYS))
                     .when(new CompleteDelegationCommand(ID, outcome, null), MetaData.with(ActorMetadata.OPERATOR, "chc"))
                     .expectEvents(new DelegationCompletedEvent(ID, outcome));
+        }
+
+        @Test
+        void refusesToCompleteAVisitWhoseProgrammeHasNotBegun() {
+            ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, meeting, new DelegationConfirmedEvent(ID))
+                    .andGivenCurrentTime(ITEM_START.minus(1, java.time.temporal.ChronoUnit.MINUTES))
+                    .when(new CompleteDelegationCommand(ID, new Outcome("Too early", 0, null, null, null), null))
+                    .expectException(refusedWith("VISIT_NOT_BEGUN", ProblemKind.CONFLICT))
+                    .expectNoEvents();
         }
 
         @Test
