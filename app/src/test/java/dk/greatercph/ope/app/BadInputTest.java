@@ -150,6 +150,19 @@ class BadInputTest {
         assertThat(response.status()).isEqualTo(406);
     }
 
+    /** q=0 says "not this one" (RFC 9110): a request that accepts nothing it names gets 406, not JSON. */
+    @Test
+    void aRangeOfWeightZeroIsNotAcceptable() {
+        Api.Response none = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/delegations"))
+                .header("Accept", "application/json;q=0").GET(), Map.of());
+        Api.Response other = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/delegations"))
+                .header("Accept", "text/csv;q=0.0, application/json;q=0.5").GET(), Map.of());
+
+        assertThat(none.status()).isEqualTo(406);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.contentType()).startsWith("application/json");
+    }
+
     @Test
     void wrongMethodIsRefused() {
         Api.Response response = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/delegations"))
