@@ -35,6 +35,27 @@ class TripHttpTest {
         desk = new Api(port).as("desk");
     }
 
+    /** A trip's report says what it brought: an approved trip is not completed before its first day. */
+    @Test
+    void anApprovedTripIsNotCompletedBeforeItBegins() {
+        String trip = desk.post("/api/trips", TripPlan.of(2099).extraordinary("Not yet").json()).json().get("id").asString();
+        desk.post("/api/trips/" + trip + "/participants", "{\"kind\":\"OFFICIAL\",\"name\":\"An Official\"}");
+        desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"2099-05-11T10:00:00","endsAt":"2099-05-11T12:00:00","city":"Nanjing",
+                 "counterpart":"Jiangsu Foreign Affairs Office"}""");
+        Api.Response approved = desk.post("/api/trips/" + trip + "/approval", "");
+        assertThat(approved.status()).isEqualTo(200);
+
+        Api.Response early = desk.post("/api/trips/" + trip + "/completion", "{\"outcomes\":\"Not yet\"}");
+
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.json().get("code").asString()).isEqualTo("TRIP_NOT_BEGUN");
+        JsonNode after = desk.getUntil("/api/trips/" + trip + "?minVersion=" + approved.json().get("version").asLong(),
+                r -> r.status() == 200, Duration.ofSeconds(10)).json();
+        assertThat(after.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(after.get("version").asLong()).isEqualTo(approved.json().get("version").asLong());
+    }
+
     @Test
     void planStaffApproveAndCompleteATrip() {
         int year = freeYear(jdbc);
@@ -169,10 +190,13 @@ class TripHttpTest {
         assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("personId");
     }
 
-    /** A year with no annual trip yet in this database, so that tests sharing it do not collide. */
+    /**
+     * A year with no annual trip yet in this database, so that tests sharing it do not collide; a past one, so that
+     * its trip can be completed (not before it has begun).
+     */
     static int freeYear(JdbcClient jdbc) {
         return jdbc.sql("""
-                SELECT y FROM generate_series(2030, 2099) y
+                SELECT y FROM generate_series(2013, 2025) y
                 WHERE y NOT IN (SELECT year FROM annual_trip) ORDER BY random() LIMIT 1""").query(Integer.class).single();
     }
 

@@ -16,7 +16,9 @@ import dk.greatercph.ope.events.trip.TripId;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.time.OpeTime;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -149,6 +151,11 @@ class Trip {
         List<FollowUp> followUps = orEmpty(command.followUps());
         for (int i = 0; i < followUps.size(); i++) {
             requireKnown(routingTable, followUps.get(i).operatorId(), "followUps[" + i + "].operatorId");
+        }
+        // its report says what the trip brought: not before the trip has begun (its first day, in Copenhagen)
+        if (LocalDate.ofInstant(GenericEventMessage.clock.instant(), OpeTime.COPENHAGEN).isBefore(startDate)) {
+            throw new DomainProblem(TripProblem.TRIP_NOT_BEGUN, "The trip has not begun: it starts " + startDate
+                    + ". Complete it with its report once it has taken place.");
         }
         apply(new TripCompletedEvent(tripId, command.outcomes().trim(), orEmpty(command.agreementsSigned()),
                 orEmpty(command.followUps())));

@@ -39,6 +39,8 @@ enum TripProblem implements ProblemCode {
             "A trip is approved once it has participants and an itinerary."),
     TRIP_NOT_APPROVED(ProblemKind.RULE_VIOLATION,
             "Only an approved trip can be completed."),
+    TRIP_NOT_BEGUN(ProblemKind.CONFLICT,
+            "The trip has not begun: a trip is completed with its report once its first day has come."),
     REPORT_REQUIRED(ProblemKind.INVALID_INPUT,
             "A completed trip has a report of its outcomes."),
     TRIP_CLOSED(ProblemKind.RULE_VIOLATION,

@@ -200,8 +200,19 @@ class TripTest {
     void completesAnApprovedTripWithItsReport() {
         List<FollowUp> followUps = List.of(new FollowUp(new OperatorId("copcap"), "Battery plant lead"));
         fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP))
+                .andGivenCurrentTime(START.atStartOfDay(java.time.ZoneId.of("Europe/Copenhagen")).toInstant())
                 .when(new CompleteTripCommand(TRIP, "Agreement renewed", List.of("MoU health"), followUps, null))
                 .expectEvents(new TripCompletedEvent(TRIP, "Agreement renewed", List.of("MoU health"), followUps));
+    }
+
+    @Test
+    void refusesToCompleteATripThatHasNotBegun() {
+        fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP))
+                .andGivenCurrentTime(START.atStartOfDay(java.time.ZoneId.of("Europe/Copenhagen")).toInstant()
+                        .minusSeconds(1))
+                .when(new CompleteTripCommand(TRIP, "Too early", List.of(), List.of(), null))
+                .expectException(refusedWith("TRIP_NOT_BEGUN", ProblemKind.CONFLICT))
+                .expectNoEvents();
     }
 
     @Test
