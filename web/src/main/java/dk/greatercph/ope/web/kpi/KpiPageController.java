@@ -1,10 +1,10 @@
 package dk.greatercph.ope.web.kpi;
 
 import dk.greatercph.ope.events.operator.KpiKind;
-import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.PageRefused;
+import dk.greatercph.ope.web.layout.PageYear;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.time.Clock;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -65,7 +64,7 @@ class KpiPageController {
 
     @GetMapping("/kpi")
     String kpi(@RequestParam(required = false) String year, Model model, HttpServletRequest request) {
-        int shown = year(year);
+        int shown = PageYear.asked(year, clock);
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         Map<String, Object> report = flash != null && flash.get("agreed") instanceof Agreement agreed
                 ? reportShowing(shown, agreed) : report(shown);
@@ -145,7 +144,7 @@ class KpiPageController {
     @PostMapping("/kpi/targets")
     String agree(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletRequest request,
                  HttpServletResponse response) {
-        int shown = year(form.getFirst("year"));
+        int shown = PageYear.asked(form.getFirst("year"), clock);
         String operatorId = form.getFirst("operatorId") == null ? "" : form.getFirst("operatorId").strip();
         if (operatorId.isEmpty()) {
             throw new PageRefused(400, "operatorId");
@@ -191,17 +190,6 @@ class KpiPageController {
         String page = kpi(Integer.toString(shown), model, request);
         response.setStatus(answer.status());
         return page;
-    }
-
-    /** The year asked for (four ASCII digits), or this year in Copenhagen. */
-    private int year(String year) {
-        if (year == null || year.isBlank()) {
-            return Year.now(clock.withZone(OpeTime.COPENHAGEN)).getValue();
-        }
-        if (!year.strip().matches("[0-9]{4}")) {
-            throw new PageRefused(400, "year");
-        }
-        return Integer.parseInt(year.strip());
     }
 
     /** An operator's agreed targets by kind, as the form shows them (empty where none). */

@@ -1,9 +1,9 @@
 package dk.greatercph.ope.web.report;
 
-import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.PageRefused;
+import dk.greatercph.ope.web.layout.PageYear;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,7 +49,7 @@ class AnnualReportPageController {
 
     @GetMapping(PATH)
     String annual(@RequestParam(required = false) String year, Model model) {
-        int shown = year(year);
+        int shown = PageYear.asked(year, clock);
         Map<String, Object> report = map(api.get("/api/reports/annual/" + shown).orRefuse());
         Map<String, Object> delegations = map(report.get("delegations"));
         Map<String, Object> china = map(report.get("china"));
@@ -74,7 +73,7 @@ class AnnualReportPageController {
     @GetMapping(PATH + "/download")
     String download(@RequestParam(required = false) String year, @RequestParam(required = false) String format,
                     HttpServletResponse response) throws IOException {
-        int shown = year(year);
+        int shown = PageYear.asked(year, clock);
         if (!api.allows(HttpMethod.GET, "/api/reports/annual/" + shown)) {
             throw new PageRefused(403);
         }
@@ -94,18 +93,6 @@ class AnnualReportPageController {
         response.setContentLength(answer.raw().length);
         response.getOutputStream().write(answer.raw());
         return null;
-    }
-
-    /** The year asked for (four ASCII digits), or this year in Copenhagen. */
-    private int year(String year) {
-        if (year == null || year.isBlank()) {
-            return Year.now(clock.withZone(OpeTime.COPENHAGEN)).getValue();
-        }
-        String digits = year.strip();
-        if (!digits.matches("[0-9]{4}") || Integer.parseInt(digits) < 1900) {
-            throw new PageRefused(400, "year");
-        }
-        return Integer.parseInt(digits);
     }
 
     private static List<Count> counts(Object breakdown, boolean mostFirst) {
