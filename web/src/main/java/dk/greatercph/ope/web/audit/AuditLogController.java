@@ -192,7 +192,7 @@ class AuditLogController {
         String text = value.asString();
         if (text.length() >= 20 && text.charAt(4) == '-' && text.charAt(10) == 'T') {
             try {
-                return times.dateTime(Instant.parse(text).toString());
+                return times.moment(Instant.parse(text).toString());
             } catch (DateTimeParseException notAnInstant) {
                 return text;
             }

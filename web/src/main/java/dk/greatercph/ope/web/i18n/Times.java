@@ -27,6 +27,13 @@ public class Times {
                 .withLocale(locale()).format(at);
     }
 
+    /** A date and time to the second, as an audit reads it (when what happened first matters). */
+    public String moment(Object value) {
+        ZonedDateTime at = zoned(value);
+        return at == null ? text(value) : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
+                .withLocale(locale()).format(at);
+    }
+
     public String date(Object value) {
         if (value == null) {
             return "";
