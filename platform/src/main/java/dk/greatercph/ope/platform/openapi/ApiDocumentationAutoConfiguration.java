@@ -155,6 +155,11 @@ public class ApiDocumentationAutoConfiguration {
             if (value.get$ref() != null) {
                 Schema either = new Schema<>();
                 either.setDescription(value.getDescription());
+                either.setReadOnly(value.getReadOnly());
+                either.setDeprecated(value.getDeprecated());
+                if (value.getExample() != null) {
+                    either.setExample(value.getExample());
+                }
                 either.addAnyOfItem(new Schema<>().$ref(value.get$ref()));
                 either.addAnyOfItem(new Schema<>().types(new LinkedHashSet<>(List.of("null"))));
                 property.setValue(either);
