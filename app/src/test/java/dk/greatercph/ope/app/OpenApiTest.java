@@ -392,6 +392,25 @@ class OpenApiTest {
         assertThat(schemas.get("Partner").get("properties").get("id").get("example").asString()).startsWith("PRT-");
     }
 
+    /** Every error an operation documents by its status is a problem, as the server answers it, never a success body. */
+    @Test
+    void everyDocumentedErrorIsAProblem() {
+        JsonNode paths = new Api(port).get("/v3/api-docs").json().get("paths");
+        List<String> errors = new ArrayList<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                operation.getValue().path("responses").properties().forEach(response -> {
+                    if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                        errors.add(operation.getKey() + " " + path.getKey() + " " + response.getKey() + " "
+                                + response.getValue().path("content").propertyNames() + " "
+                                + response.getValue().path("content").path("application/problem+json").path("schema")
+                                .path("$ref").asString(""));
+                    }
+                })));
+
+        assertThat(errors).isNotEmpty().allSatisfy(error ->
+                assertThat(error).endsWith("[application/problem+json] #/components/schemas/Problem"));
+    }
+
     /** An optional property is written as null when absent, and the document says it may be. */
     @Test
     void optionalPropertiesMayBeNullAndRequiredOnesMayNot() {

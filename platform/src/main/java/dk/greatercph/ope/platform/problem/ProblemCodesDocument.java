@@ -93,13 +93,26 @@ final class ProblemCodesDocument implements OpenApiCustomizer {
             return;
         }
         openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            if (operation.getResponses() != null && !operation.getResponses().containsKey("default")) {
-                operation.getResponses().addApiResponse("default", new ApiResponse()
-                        .description("A problem (RFC 9457) with a stable code")
-                        .content(new Content().addMediaType("application/problem+json",
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)))));
+            if (operation.getResponses() == null) {
+                return;
             }
+            if (!operation.getResponses().containsKey("default")) {
+                operation.getResponses().addApiResponse("default", new ApiResponse()
+                        .description("A problem (RFC 9457) with a stable code").content(problemContent()));
+            }
+            // an error an operation documents by its status (404, 409, …) is a problem too: springdoc filled such a
+            // response without content of its own with the operation's success body
+            operation.getResponses().forEach((status, response) -> {
+                if ((status.startsWith("4") || status.startsWith("5")) && response.get$ref() == null) {
+                    response.setContent(problemContent());
+                }
+            });
         }));
+    }
+
+    private static Content problemContent() {
+        return new Content().addMediaType("application/problem+json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)));
     }
 
     @SuppressWarnings("rawtypes")
