@@ -75,6 +75,18 @@ class BadInputTest {
         assertThat(response.json().get("detail").asString()).contains("HEALTH_WELFARE_TECH");
     }
 
+    /** A routing override names each supporting operator once: the document says uniqueItems, and so does the API. */
+    @Test
+    void aSupportingOperatorNamedTwiceIsRefusedByName() {
+        String id = desk.post("/api/delegations", Requests.delegation("Twice supported " + java.util.UUID.randomUUID()))
+                .json().get("id").asString();
+        Api.Response response = desk.post("/api/delegations/" + id + "/routing",
+                "{\"overrideLead\":\"clean\",\"overrideSupporting\":[\"woco\",\"woco\"],\"reason\":\"r\"}");
+
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(fields(response)).isEqualTo("overrideSupporting");
+    }
+
     /** The document's maxLength counts characters, as JSON Schema does: 200 of them outside the basic plane fit. */
     @Test
     void textLengthsCountCharactersNotUtf16Units() {

@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.delegation.web;
 import dk.greatercph.ope.platform.input.MultilineText;
 import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
 import dk.greatercph.ope.events.delegation.Theme;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import dk.greatercph.ope.events.person.PersonId;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.UniqueElements;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -46,7 +48,8 @@ final class DelegationRequests {
             description = "Empty to route by the routing table (R1); with overrideLead and reason to override it")
     record Routing(
             @Schema(example = "copcap", pattern = OPERATOR_ID) @Pattern(regexp = OPERATOR_ID) String overrideLead,
-            @Schema(example = "[\"chc\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = OPERATOR_ID) String> overrideSupporting,
+            @ArraySchema(arraySchema = @Schema(example = "[\"chc\"]"), uniqueItems = true, maxItems = 10)
+            @Size(max = 10) @UniqueElements List<@NotNull @Pattern(regexp = OPERATOR_ID) String> overrideSupporting,
             @Schema(example = "The delegation asked for Copenhagen Capacity by name", maxLength = 2000)
             @Size(max = 2000) @MultilineText String reason) {
     }
