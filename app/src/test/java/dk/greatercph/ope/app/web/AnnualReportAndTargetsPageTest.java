@@ -146,6 +146,26 @@ class AnnualReportAndTargetsPageTest {
                 .contains("id=\"target-" + operator + "-JOBS_CREATED\" name=\"JOBS_CREATED\" type=\"text\" value=\"\"");
     }
 
+    /** A target form without its year, or with a field twice, is refused naming it, and records nothing. */
+    @Test
+    void aTargetFormWithoutItsYearOrWithAFieldTwiceRecordsNothing() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/kpi?year=2031");
+        long before = new Api(port).as("desk").get("/api/operators/chc").json().get("version").asLong();
+
+        PageSession.Page noYear = desk.post("/kpi/targets", Map.of("operatorId", "chc", "DELEGATIONS_HANDLED", "5"));
+        desk.get("/kpi?year=2031");
+        PageSession.Page repeated = desk.postEncoded("/kpi/targets",
+                "year=2031&operatorId=chc&DELEGATIONS_HANDLED=3&DELEGATIONS_HANDLED=4");
+
+        assertThat(noYear.status()).isEqualTo(400);
+        assertThat(noYear.body()).contains("«year»");
+        assertThat(repeated.status()).isEqualTo(400);
+        assertThat(repeated.body()).contains("«DELEGATIONS_HANDLED»");
+        assertThat(new Api(port).as("desk").get("/api/operators/chc").json().get("version").asLong())
+                .isEqualTo(before);
+    }
+
     @Test
     void onlyTheDeskAgreesTargets() {
         PageSession auditor = PageSession.signedIn(port, "auditor");

@@ -74,6 +74,23 @@ class AuditFormsTest {
         assertThat(bad.body()).contains("role=\"alert\"", "id=\"audit-from-error\"");
     }
 
+    /** A moment the "state as of" form cannot read is refused, marked beside its field; a slider moment is seconds. */
+    @Test
+    void aMomentThatIsNoneIsRefusedNamingItsField() {
+        String id = delegation();
+        PageSession auditor = PageSession.signedIn(port, "auditor");
+
+        PageSession.Page typed = auditor.get("/audit/Delegation/" + id + "?at=garbage");
+        PageSession.Page slid = auditor.get("/audit/Delegation/" + id + "?moment=abc");
+        PageSession.Page fine = auditor.get("/audit/Delegation/" + id + "?moment=1");
+
+        assertThat(typed.status()).isEqualTo(400);
+        assertThat(typed.body()).contains("id=\"asof-at-error\"", "aria-invalid=\"true\"");
+        assertThat(slid.status()).isEqualTo(400);
+        assertThat(slid.body()).contains("«moment»");
+        assertThat(fine.status()).isEqualTo(200);
+    }
+
     @Test
     void aCheckpointThatWasTamperedWithOrIsNoJsonIsSaidToFailInWords() {
         PageSession auditor = PageSession.signedIn(port, "auditor");

@@ -3,6 +3,7 @@ package dk.greatercph.ope.web.audit;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.PageRefused;
 import dk.greatercph.ope.web.api.ViewData;
 import dk.greatercph.ope.web.i18n.Times;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,7 +76,11 @@ class AuditLogController {
     @GetMapping("/audit/{aggregateType}/{id}")
     String timeline(@PathVariable String aggregateType, @PathVariable String id,
                     @RequestParam(required = false) String at, @RequestParam(required = false) String moment,
-                    Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+                    Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                    HttpServletResponse response) {
+        if ((at == null || at.isBlank()) && moment != null && !moment.strip().matches("\\d{1,12}")) {
+            throw new PageRefused(400, "moment"); // the slider sends whole seconds
+        }
         String base = "/api/audit/" + aggregateType + "/" + id;
         ApiAnswer timeline = api.get(base + "/timeline");
         timeline.orRefuse();
@@ -100,7 +105,12 @@ class AuditLogController {
         if (state.ok()) {
             model.addAttribute("state", state.data());
             model.addAttribute("stateFields", fields(state.body().path("state")));
-        } else if (state.status() == 400 || state.status() == 404) {
+        } else if (state.status() == 400) {
+            // the typed moment could not be read: the form marks the field, as the other forms do
+            response.setStatus(400);
+            model.addAttribute("stateProblem", state.problem());
+            model.addAttribute("atRefused", true);
+        } else if (state.status() == 404) {
             model.addAttribute("stateProblem", state.problem());
         } else {
             state.orRefuse();

@@ -144,6 +144,14 @@ class KpiPageController {
     @PostMapping("/kpi/targets")
     String agree(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletRequest request,
                  HttpServletResponse response) {
+        form.forEach((name, values) -> {
+            if (values.size() > 1) {
+                throw new PageRefused(400, name); // which of them was meant: the form sends each once
+            }
+        });
+        if (form.getFirst("year") == null || form.getFirst("year").isBlank()) {
+            throw new PageRefused(400, "year"); // an agreement is for a year the form names, not for today's
+        }
         int shown = PageYear.asked(form.getFirst("year"), clock);
         String operatorId = form.getFirst("operatorId") == null ? "" : form.getFirst("operatorId").strip();
         if (operatorId.isEmpty()) {
