@@ -160,7 +160,8 @@ class Delegation {
                          DeadlineManager deadlines, DelegationOperators operators) {
         requireStatus(EnumSet.of(DelegationStatus.SCREENED, DelegationStatus.ROUTED), "routed");
         if (!delegationType.isPolitical() && (businessOpportunity == null || businessOpportunity.isBlank())) {
-            String reason = "A " + delegationType + " delegation is routed only with a stated business opportunity (R2).";
+            String reason = "A delegation of type " + delegationType
+                    + " is routed only with a stated business opportunity (R2).";
             return refuseRouting(DelegationProblem.NO_BUSINESS_FOCUS, reason);
         }
         RoutingTable.Snapshot table = routingTable.current();

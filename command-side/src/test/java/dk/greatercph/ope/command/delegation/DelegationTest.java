@@ -225,7 +225,7 @@ class DelegationTest {
                     .when(route())
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new RoutingRefusedEvent(ID, "NO_BUSINESS_FOCUS",
-                            "A BUSINESS delegation is routed only with a stated business opportunity (R2)."))
+                            "A delegation of type BUSINESS is routed only with a stated business opportunity (R2)."))
                     .expectResultMessagePayloadMatching(predicate(r -> ((CommandResult) r).refusal().code().equals("NO_BUSINESS_FOCUS")));
         }
 
