@@ -80,6 +80,19 @@ class CommandPreconditionsTest {
                 "VALIDATION_FAILED");
     }
 
+    /** A well-formed id that names nothing gets the code of its kind, as the query side gives it. */
+    @Test
+    void anOperatorThatDoesNotExistIsOperatorNotFoundForEveryCommand() {
+        Api desk = new Api(port).as("desk");
+        String nobody = "nosuch-" + UUID.randomUUID().toString().substring(0, 8);
+
+        assertProblem(desk.send(put("/api/operators/" + nobody + "/kpi-targets/2026",
+                "{\"targets\":[{\"kind\":\"MOUS_SIGNED\",\"target\":2}]}"), Map.of()), 404, "OPERATOR_NOT_FOUND");
+        assertProblem(desk.send(put("/api/operators/" + nobody + "/themes", "{\"themes\":[\"AUTHORITY_HEALTH\"]}"),
+                Map.of()), 404, "OPERATOR_NOT_FOUND");
+        assertProblem(desk.get("/api/operators/" + nobody), 404, "OPERATOR_NOT_FOUND");
+    }
+
     @Test
     void everyCommandWithAnExpectedVersionDocumentsIfMatchAsAHeaderAndItsIdsAsStrings() {
         JsonNode paths = new Api(port).get("/v3/api-docs").json().get("paths");

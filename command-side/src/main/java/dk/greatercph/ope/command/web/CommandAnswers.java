@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.web;
 import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.platform.idempotency.RecordedResource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,17 @@ public class CommandAnswers {
         return result.versionOrThrow();
     }
 
-    /** 200 for a command that changed resource {@code id}. */
+    /**
+     * 200 for a command that changed resource {@code id}; 404 with the code of {@code id}'s kind ({@link UnknownIds})
+     * when no resource has it.
+     */
     public ResponseEntity<CommandAccepted> ok(Object id, Object command) {
-        long version = send(command);
+        long version;
+        try {
+            version = send(command);
+        } catch (AggregateNotFoundException e) {
+            throw UnknownIds.problem(id.getClass(), id.toString());
+        }
         return ResponseEntity.ok().eTag(etag(version)).body(new CommandAccepted(id.toString(), version));
     }
 

@@ -1,12 +1,9 @@
 package dk.greatercph.ope.command.web;
 
-import dk.greatercph.ope.command.operator.OperatorProblem;
-import dk.greatercph.ope.command.person.PersonProblem;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.trip.TripId;
-import dk.greatercph.ope.platform.problem.DomainProblem;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -29,8 +26,7 @@ import java.util.function.Function;
 /**
  * What every command endpoint needs, bound once: the {@link ExpectedVersion} from {@code If-Match}, and typed ids
  * straight from the path ({@code @PathVariable DelegationId id}). A path segment that cannot be an id names no
- * resource: 404, with the code an unknown id of its kind gets ({@code NOT_FOUND}, {@code OPERATOR_NOT_FOUND},
- * {@code PERSON_NOT_FOUND}). In the OpenAPI document ids stay strings and If-Match stays a header parameter,
+ * resource: 404, with the code an unknown id of its kind gets ({@link UnknownIds}). In the OpenAPI document ids stay strings and If-Match stays a header parameter,
  * described by the {@link Parameter} annotation on the method's {@link ExpectedVersion} parameter.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,12 +41,10 @@ class CommandWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, DelegationId.class, id(DelegationId::new, id -> DomainProblem.notFound()));
-        registry.addConverter(String.class, TripId.class, id(TripId::new, id -> DomainProblem.notFound()));
-        registry.addConverter(String.class, PersonId.class, id(PersonId::new, id -> new DomainProblem(
-                PersonProblem.PERSON_NOT_FOUND, "No personal data is held about " + id + ".")));
-        registry.addConverter(String.class, OperatorId.class, id(OperatorId::new, id -> new DomainProblem(
-                OperatorProblem.OPERATOR_NOT_FOUND, "No operator with id " + id + ".")));
+        registry.addConverter(String.class, DelegationId.class, id(DelegationId.class, DelegationId::new));
+        registry.addConverter(String.class, TripId.class, id(TripId.class, TripId::new));
+        registry.addConverter(String.class, PersonId.class, id(PersonId.class, PersonId::new));
+        registry.addConverter(String.class, OperatorId.class, id(OperatorId.class, OperatorId::new));
     }
 
     @Bean
@@ -104,13 +98,13 @@ class CommandWebConfiguration implements WebMvcConfigurer {
         };
     }
 
-    /** An id from a path, or the problem that says such a resource is not there. */
-    private static <T> Converter<String, T> id(Function<String, T> id, Function<String, DomainProblem> notThere) {
+    /** An id from a path, or the problem that says such a resource is not there ({@link UnknownIds}). */
+    private static <T> Converter<String, T> id(Class<T> kind, Function<String, T> id) {
         return value -> {
             try {
                 return id.apply(value);
             } catch (IllegalArgumentException e) {
-                throw notThere.apply(value);
+                throw UnknownIds.problem(kind, value);
             }
         };
     }
