@@ -175,6 +175,20 @@ class BadInputTest {
         assertThat(other.contentType()).startsWith("application/json");
     }
 
+    /** An exclusion keeps its meaning beside a wider range: JSON excluded, a JSON-only answer has nothing left. */
+    @Test
+    void anExclusionBesideAWiderRangeStillExcludes() {
+        Api.Response excluded = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/delegations")).header("Accept", "application/json;q=0, */*").GET(), Map.of());
+        Api.Response csv = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/reports/annual/2025")).header("Accept", "application/json;q=0, text/*").GET(), Map.of());
+
+        assertThat(excluded.status()).isEqualTo(406);
+        assertThat(excluded.contentType()).startsWith("application/problem+json");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+    }
+
     @Test
     void wrongMethodIsRefused() {
         Api.Response response = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/delegations"))

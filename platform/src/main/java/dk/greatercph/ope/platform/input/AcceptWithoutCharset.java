@@ -6,12 +6,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Every answer here is UTF-8 (JSON must be, RFC 8259), so a {@code charset} in the {@code Accept} header is ignored,
@@ -20,8 +25,9 @@ import java.util.regex.Pattern;
  *
  * <p>A media range with the weight {@code q=0} is "not acceptable" (RFC 9110, 12.4.2), but Spring read it as any other
  * range and answered JSON to {@code Accept: application/json;q=0}. Such ranges are left out; when none is left, the
- * answer is 406 as for a type nobody here writes. (An exclusion beside a wider range, {@code application/json;q=0, *}
- * {@code /*}, still gets JSON, the only type most answers have.)
+ * answer is 406 as for a type nobody here writes. An exclusion beside a wider range ({@code application/json;q=0, *}
+ * {@code /*}) keeps its meaning: the wider range is replaced by the types this application writes that it covers and
+ * no more specific zero-weight range excludes, so a JSON-only answer is 406 there too (before, it was JSON).
  */
 final class AcceptWithoutCharset extends OncePerRequestFilter {
 
@@ -68,10 +74,71 @@ final class AcceptWithoutCharset extends OncePerRequestFilter {
         return false;
     }
 
+    /**
+     * The concrete types answers here have (the API, pages, downloads, feeds, streams, the actuator, static
+     * resources), among which a wider range is narrowed when a zero-weight range excludes part of it.
+     */
+    private static final List<MediaType> WRITTEN = Stream.of("application/json", "application/problem+json",
+                    "text/html", "text/csv", "text/calendar", "text/event-stream", "application/x-ndjson",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/vnd.spring-boot.actuator.v3+json", "application/openmetrics-text", "text/plain",
+                    "text/css", "text/javascript", "application/javascript", "image/svg+xml", "image/png",
+                    "image/x-icon")
+            .map(MediaType::valueOf).toList();
+
     static String strip(String accept) {
-        String kept = String.join(",", java.util.Arrays.stream(accept.split(","))
-                .filter(range -> !NOT_ACCEPTABLE.matcher(range).find()).toList());
-        return kept.isBlank() ? NOTHING : CHARSET.matcher(kept).replaceAll("");
+        List<String> zero = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (String range : accept.split(",")) {
+            (NOT_ACCEPTABLE.matcher(range).find() ? zero : kept).add(range);
+        }
+        if (String.join("", kept).isBlank()) {
+            return NOTHING;
+        }
+        String left = String.join(",", zero.isEmpty() ? kept : narrowed(kept, zero));
+        return left.isBlank() ? NOTHING : CHARSET.matcher(left).replaceAll("");
+    }
+
+    /**
+     * The ranges kept, each wider one that covers an excluded range replaced by the written types it covers whose
+     * most specific range in the header is not an exclusion (RFC 9110, 12.5.1: the most specific range decides; a
+     * range both excluded and accepted is excluded).
+     */
+    private static List<String> narrowed(List<String> kept, List<String> zero) {
+        List<MediaType> excluded = parsed(zero);
+        List<String> ranges = new ArrayList<>();
+        for (String range : kept) {
+            MediaType wide = parsed(List.of(range)).stream().findFirst().orElse(null);
+            if (wide == null || excluded.stream().noneMatch(e -> wide.includes(e) && precision(wide) <= precision(e))) {
+                ranges.add(range);
+                continue;
+            }
+            String weight = wide.getParameter("q") == null ? "" : ";q=" + wide.getParameter("q");
+            for (MediaType type : WRITTEN) {
+                if (wide.includes(type) && excluded.stream().noneMatch(e -> e.includes(type)
+                        && precision(e) >= precision(wide))) {
+                    ranges.add(type + weight);
+                }
+            }
+        }
+        return ranges;
+    }
+
+    private static List<MediaType> parsed(List<String> ranges) {
+        List<MediaType> types = new ArrayList<>();
+        for (String range : ranges) {
+            try {
+                types.add(MediaType.valueOf(range.strip()));
+            } catch (InvalidMediaTypeException e) {
+                // left for the negotiation to refuse as it refuses any other malformed range
+            }
+        }
+        return types;
+    }
+
+    /** How specific a range is: {@code *}{@code /*} 0, {@code text/*} 1, {@code text/html} 2. */
+    private static int precision(MediaType range) {
+        return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
     }
 
     private static final class Stripped extends HttpServletRequestWrapper {
