@@ -304,6 +304,27 @@ class DeskYearRulesTest {
                 .as("the accepted assignment stays as it was").contains("AssignmentAcceptedEvent");
     }
 
+    /** A supporting operator that never answered kept an OFFERED offer, overdue for ever, on a completed visit. */
+    @Test
+    void completingWithdrawsTheSupportingOfferNobodyAnswered() {
+        Api desk = lifecycle.desk();
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Completed offers " + UUID.randomUUID(),
+                "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health"));
+        ok(desk.post("/api/delegations/" + id + "/routing", "{}"));
+        ok(lifecycle.as("chc").post("/api/delegations/" + id + "/assignments/chc/acceptance", ""));
+        lifecycle.item(desk, id, "MEETING", lifecycle.venue(), null, "2025-09-08T10:00", "2025-09-08T11:00");
+        ok(desk.post("/api/delegations/" + id + "/confirmation", ""));
+
+        ok(desk.post("/api/delegations/" + id + "/completion", "{\"summary\":\"Held\",\"investmentLeads\":0}"));
+
+        JsonNode inbox = lifecycle.as("copcap").getUntil("/api/operators/copcap/inbox", r -> entry(r.json(), id) == null
+                || "WITHDRAWN".equals(entry(r.json(), id).get("state").asString()), WAIT).json();
+        JsonNode left = entry(inbox, id);
+        assertThat(left == null ? "gone" : left.get("state").asString()).isIn("gone", "WITHDRAWN");
+        assertThat(lifecycle.eventTypes(id)).endsWith("DelegationCompletedEvent", "AssignmentWithdrawnEvent")
+                .as("the lead's accepted assignment stays").containsOnlyOnce("AssignmentWithdrawnEvent");
+    }
+
     private static long withdrawnKpi(JsonNode kpis) {
         return kpis.get("desk").get("notRealised").get("WITHDRAWN").asLong();
     }

@@ -1,15 +1,22 @@
 package dk.greatercph.ope.app;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.EventLog;
 import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
+import dk.greatercph.ope.command.delegation.UnansweredOffersOfClosedDelegations;
 import dk.greatercph.ope.command.lookup.LookupRebuildDue;
+import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
+import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.query.replay.ProjectionRebuildsDue;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An upgrade that changes what a view or a lookup holds for the same events marks it due in its migration, and the
- * next start rebuilds it: the schedule's replay and R8's keys needed an administrator's step before.
+ * next start rebuilds it: the schedule's replay and R8's keys needed an administrator's step before. An upgrade that
+ * owes the history events marks a step, which the next start carries out as the system.
  */
 @OpeIntegrationTest
 class RebuildsAfterAnUpgradeTest {
@@ -37,6 +45,15 @@ class RebuildsAfterAnUpgradeTest {
 
     @Autowired
     LookupRebuildDue lookups;
+
+    @Autowired
+    UnansweredOffersOfClosedDelegations offers;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aProjectionTheMigrationMarkedIsReplayedOnceAndAnUnknownOneIsKept() throws IOException {
@@ -81,6 +98,46 @@ class RebuildsAfterAnUpgradeTest {
         assertThat(key(delegation)).isEqualTo(key);
         assertThat(jdbc.sql("SELECT count(*) FROM lookup_rebuild_due").query(Long.class).single()).isZero();
         assertThat(lookups.rebuildDue()).isFalse();
+    }
+
+    /**
+     * A delegation cancelled before closing withdrew the offers nobody answered: its history has the cancellation and
+     * no withdrawal. The step the migration marks sends the withdrawals once, as the system, and every view follows.
+     */
+    @Test
+    void offersLeftOpenByAnEarlierClosingAreWithdrawnOnceTheMigrationMarksTheStep() throws IOException {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.registeredAndScreened(Requests.delegation("Closed before " + UUID.randomUUID(),
+                "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health"));
+        Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + delegation + "/routing", "{}"));
+        Lifecycle.ok(lifecycle.as("chc").post("/api/delegations/" + delegation + "/assignments/chc/acceptance", ""));
+        // as a cancellation recorded itself before it withdrew anything
+        new EventLog(eventStore, transactions).append("Delegation", delegation,
+                new DelegationCancelledEvent(new DelegationId(delegation), "Visa refused"));
+        Api copcap = lifecycle.as("copcap");
+        JsonNode before = copcap.getUntil("/api/operators/copcap/inbox", r -> stateIn(r.json(), delegation) != null,
+                Duration.ofSeconds(20)).json();
+        assertThat(stateIn(before, delegation)).isEqualTo("OFFERED");
+        jdbc.sql("DELETE FROM upgrade_command_due").update();
+        jdbc.sql(statement("/db/command/V97__unanswered_offers_of_closed_delegations.sql",
+                "INSERT INTO upgrade_command_due")).update();
+
+        assertThat(offers.withdrawDue()).isPositive();
+
+        assertThat(lifecycle.eventTypes(delegation)).endsWith("DelegationCancelledEvent", "AssignmentWithdrawnEvent")
+                .as("the lead's accepted assignment stays").containsOnlyOnce("AssignmentWithdrawnEvent");
+        assertThat(lifecycle.events(delegation).get(lifecycle.eventTypes(delegation).size() - 1).path("metaData")
+                .path("actor").asString()).isEqualTo("system");
+        assertThat(stateIn(copcap.getUntil("/api/operators/copcap/inbox",
+                r -> "WITHDRAWN".equals(stateIn(r.json(), delegation)), Duration.ofSeconds(20)).json(), delegation))
+                .isEqualTo("WITHDRAWN");
+        assertThat(jdbc.sql("SELECT count(*) FROM upgrade_command_due").query(Long.class).single()).isZero();
+        assertThat(offers.withdrawDue()).as("done once").isEqualTo(-1);
+    }
+
+    private static String stateIn(JsonNode inbox, String delegation) {
+        return inbox.get("entries").valueStream().filter(e -> e.get("delegationId").asString().equals(delegation))
+                .map(e -> e.get("state").asString()).findFirst().orElse(null);
     }
 
     private String key(String delegation) {

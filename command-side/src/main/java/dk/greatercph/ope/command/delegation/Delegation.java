@@ -392,6 +392,19 @@ class Delegation {
         return CommandResult.done();
     }
 
+    /**
+     * A delegation closed before closing withdrew the offers nobody answered (a cancellation or decline before that
+     * change, a completion before this one) has them withdrawn now, with their deadlines, by the system. An open
+     * delegation, or one without such offers, records nothing.
+     */
+    @CommandHandler
+    CommandResult handle(WithdrawUnansweredOffersCommand command, DeadlineManager deadlines) {
+        if (status.isClosed()) {
+            withdrawOpenOffers(deadlines);
+        }
+        return CommandResult.done();
+    }
+
     @CommandHandler
     CommandResult handle(AddMemberCommand command, PersonalData personalData) {
         requireOpen();
@@ -417,7 +430,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(CompleteDelegationCommand command, RoutingTable routingTable,
+    CommandResult handle(CompleteDelegationCommand command, RoutingTable routingTable, DeadlineManager deadlines,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         if (actingOperator != null && !isLead(actingOperator)) {
             throw DomainProblem.notFound();
@@ -442,6 +455,7 @@ class Delegation {
                     + begins + ". Complete the delegation once the visit has taken place.");
         }
         apply(new DelegationCompletedEvent(delegationId, command.outcome()));
+        withdrawOpenOffers(deadlines);
         return CommandResult.done();
     }
 
@@ -578,8 +592,8 @@ class Delegation {
 
     /**
      * A closed delegation's unanswered offers (offered or escalated) are withdrawn with their R5 deadlines: after a
-     * cancellation or a decline they stayed OFFERED in the operator's inbox, with buttons that could only answer 409,
-     * and turned overdue on the desk's list.
+     * cancellation, a decline or a completion they stayed OFFERED in the operator's inbox, with buttons that could
+     * only answer 409, and turned overdue on the desk's list.
      */
     private void withdrawOpenOffers(DeadlineManager deadlines) {
         for (Assignment open : new ArrayList<>(assignments.values())) {

@@ -1,0 +1,114 @@
+package dk.greatercph.ope.command.delegation;
+
+import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
+import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
+import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
+import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
+import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
+import dk.greatercph.ope.platform.security.ActorMetadata;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * An upgrade's step owed to the history: closing a delegation did not always withdraw the offers nobody had
+ * answered (a cancellation or a decline before one change, a completion before the next), so those offers stayed
+ * OFFERED in the operators' inboxes, answerable only with 409, and counted as overdue. The migration that made
+ * closing withdraw them marks the step due ({@code upgrade_command_due}); the next start finds the delegations
+ * concerned in the event store and sends each {@link WithdrawUnansweredOffersCommand} as the system, so the
+ * withdrawals are events like any other and every view follows. The step is kept for the next start while any
+ * delegation failed.
+ */
+@Component
+public class UnansweredOffersOfClosedDelegations {
+
+    static final String STEP = "withdraw-unanswered-offers-of-closed-delegations";
+
+    private static final Logger log = LoggerFactory.getLogger(UnansweredOffersOfClosedDelegations.class);
+
+    private final JdbcClient jdbc;
+    private final CommandGateway commands;
+
+    UnansweredOffersOfClosedDelegations(JdbcClient jdbc, CommandGateway commands) {
+        this.jdbc = jdbc;
+        this.commands = commands;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        withdrawDue();
+    }
+
+    /** Carries out the step if it is due; answers how many delegations had offers withdrawn, or -1 if not due. */
+    public int withdrawDue() {
+        if (jdbc.sql("SELECT count(*) FROM upgrade_command_due WHERE step = :step").param("step", STEP)
+                .query(Long.class).single() == 0) {
+            return -1;
+        }
+        List<String> delegations = concerned();
+        int failed = 0;
+        for (String delegation : delegations) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                new WithdrawUnansweredOffersCommand(new DelegationId(delegation)))
+                        .withMetaData(MetaData.with(ActorMetadata.ACTOR, ActorMetadata.SYSTEM)
+                                .and(ActorMetadata.ROLE, "SYSTEM")));
+            } catch (RuntimeException e) {
+                failed++;
+                log.error("Could not withdraw the unanswered offers of closed delegation {}; tried again at the next "
+                        + "start", delegation, e);
+            }
+        }
+        if (failed == 0) {
+            jdbc.sql("DELETE FROM upgrade_command_due WHERE step = :step").param("step", STEP).update();
+        }
+        log.info("Withdrew the unanswered offers of {} closed delegations after an upgrade ({} failed)",
+                delegations.size() - failed, failed);
+        return delegations.size() - failed;
+    }
+
+    /**
+     * Closed delegations whose last assignment event for some operator is an offer or an escalation: unanswered
+     * when the delegation closed. The aggregate decides again; this only spares loading every closed delegation.
+     */
+    private List<String> concerned() {
+        return jdbc.sql("""
+                        WITH assignment AS (
+                            SELECT aggregateIdentifier AS delegation, sequenceNumber, payloadType,
+                                   convert_from(payload, 'UTF8')::jsonb ->> 'operatorId' AS operator
+                            FROM DomainEventEntry
+                            WHERE type = 'Delegation' AND payloadType IN (:assignment)),
+                        last AS (
+                            SELECT DISTINCT ON (delegation, operator) delegation, payloadType
+                            FROM assignment ORDER BY delegation, operator, sequenceNumber DESC)
+                        SELECT delegation FROM last WHERE payloadType IN (:unanswered)
+                        INTERSECT
+                        SELECT aggregateIdentifier FROM DomainEventEntry
+                        WHERE type = 'Delegation' AND payloadType IN (:closing)
+                        ORDER BY 1""")
+                .param("assignment", names(AssignmentOfferedEvent.class, AssignmentEscalatedEvent.class,
+                        AssignmentAcceptedEvent.class, AssignmentDeclinedEvent.class, AssignmentWithdrawnEvent.class))
+                .param("unanswered", names(AssignmentOfferedEvent.class, AssignmentEscalatedEvent.class))
+                .param("closing", names(DelegationCompletedEvent.class, DelegationCancelledEvent.class,
+                        DelegationDeclinedEvent.class, DelegationWithdrawnEvent.class))
+                .query(String.class).list();
+    }
+
+    private static List<String> names(Class<?>... events) {
+        return Stream.of(events).map(Class::getName).toList();
+    }
+}
