@@ -65,14 +65,10 @@ class OutcomeFiguresTest {
         Lifecycle lifecycle = new Lifecycle(new Api(port));
         Api desk = lifecycle.desk();
         int year = ThreadLocalRandom.current().nextInt(2013, 2026);
-        String operator = "fig-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(desk.post("/api/operators", """
-                {"code":"%s","name":"Figures","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(operator)));
-        ok(desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/operators/" + operator + "/kpi-targets/" + year)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"targets":[{"kind":"COMPANIES_ATTRACTED","target":3},{"kind":"JOBS_CREATED","target":40},
-                         {"kind":"TOURISTS","target":500}]}""")), Map.of()));
+        String operator = lifecycle.operator("fig", "Figures");
+        lifecycle.agreeTargets(operator, year, """
+                [{"kind":"COMPANIES_ATTRACTED","target":3},{"kind":"JOBS_CREATED","target":40},
+                 {"kind":"TOURISTS","target":500}]""");
 
         String chinese = confirmedAndLedBy(lifecycle, operator, "CN", "\"originProvince\":\"Jiangsu\",",
                 LocalDate.of(year, 3, 1));

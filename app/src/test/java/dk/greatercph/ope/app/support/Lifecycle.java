@@ -45,6 +45,19 @@ public final class Lifecycle {
         return id;
     }
 
+    /** Registers an operator on soil and water (a theme no seeded lead takes first) named {@code name}; its code. */
+    public String operator(String prefix, String name) {
+        String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ok(desk().post("/api/operators", """
+                {"code":"%s","name":"%s","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(code, name)));
+        return code;
+    }
+
+    /** The desk agrees the operator's targets for the year: {@code targets} is the JSON array of kinds and targets. */
+    public void agreeTargets(String operator, int year, String targets) {
+        ok(desk().put("/api/operators/" + operator + "/kpi-targets/" + year, "{\"targets\":" + targets + "}"));
+    }
+
     public String venue() {
         return created(desk().post("/api/venues", "{\"name\":\"Venue " + UUID.randomUUID() + "\",\"capacity\":50}"));
     }

@@ -43,16 +43,11 @@ class KpiPageTest {
         Api desk = lifecycle.desk();
         int year = ThreadLocalRandom.current().nextInt(2013, 2026);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String operator = "kpi-" + suffix;
         String name = "KPI Operator " + suffix;
         String province = "Province " + suffix;
-        ok(desk.post("/api/operators", """
-                {"code":"%s","name":"%s","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(operator, name)));
-        ok(desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/operators/" + operator
-                        + "/kpi-targets/" + year)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"targets":[{"kind":"DELEGATIONS_HANDLED","target":2},{"kind":"PROGRAMMES_DELIVERED","target":1}]}""")),
-                Map.of()));
+        String operator = lifecycle.operator("kpi", name);
+        lifecycle.agreeTargets(operator, year, """
+                [{"kind":"DELEGATIONS_HANDLED","target":2},{"kind":"PROGRAMMES_DELIVERED","target":1}]""");
         for (int i = 0; i < 2; i++) {
             String id = lifecycle.registeredAndScreened("""
                     {"channel":"EMBASSY","requestingOrganisation":"KPI %s %d","country":"CN","originProvince":"%s",
