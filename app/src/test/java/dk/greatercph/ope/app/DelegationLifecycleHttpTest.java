@@ -283,6 +283,19 @@ class DelegationLifecycleHttpTest {
     }
 
     @Test
+    void anOverrideWithoutItsLeadIsRefusedNamingTheLead() {
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Half override " + UUID.randomUUID()));
+
+        Api.Response refused = lifecycle.desk().post("/api/delegations/" + id + "/routing",
+                "{\"overrideSupporting\":[\"woco\"],\"reason\":\"The delegation asked for tourism actors\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("code").asString()).isEqualTo("OVERRIDE_LEAD_REQUIRED");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("overrideLead");
+        assertThat(lifecycle.eventTypes(id)).doesNotContain("DelegationRoutedEvent");
+    }
+
+    @Test
     void aDecliningLeadReturnsTheDelegationToTheDeskForReRouting() {
         String id = lifecycle.registeredAndScreened(Requests.delegation("Decline " + UUID.randomUUID()));
         ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));

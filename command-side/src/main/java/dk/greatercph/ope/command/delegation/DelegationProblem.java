@@ -23,6 +23,8 @@ public enum DelegationProblem implements ProblemCode {
             "No operator takes any of the delegation's themes; the desk can route with an override; recorded as a refusal."),
     OVERRIDE_REASON_REQUIRED(ProblemKind.INVALID_INPUT,
             "Overriding the routing rules needs a reason."),
+    OVERRIDE_LEAD_REQUIRED(ProblemKind.INVALID_INPUT,
+            "A routing override names its lead: supporting operators or a reason alone would be ignored."),
     UNKNOWN_OPERATOR(ProblemKind.RULE_VIOLATION,
             "A routing override names an operator the routing table does not know."),
     ASSIGNMENT_NOT_FOUND(ProblemKind.NOT_FOUND,

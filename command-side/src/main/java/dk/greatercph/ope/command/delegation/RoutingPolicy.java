@@ -28,6 +28,13 @@ final class RoutingPolicy {
     static Optional<RoutingDecision> decide(RouteDelegationCommand command, RoutingTable.Snapshot table,
                                             Set<Theme> themes, boolean political) {
         if (command.overrideLead() == null) {
+            // supporting operators or a reason without a lead overrode nothing: the routing table decided, silently
+            if (command.overrideSupporting() != null && !command.overrideSupporting().isEmpty()
+                    || command.overrideReason() != null && !command.overrideReason().isBlank()) {
+                throw invalid(DelegationProblem.OVERRIDE_LEAD_REQUIRED, "overrideLead",
+                        "An override names its lead; without one the routing table decides and takes no operators "
+                                + "or reason.");
+            }
             return RoutingDecision.decide(table, List.copyOf(themes), political);
         }
         if (command.overrideReason() == null || command.overrideReason().isBlank()) {

@@ -8,7 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Plan a trip; a second trip in the same year needs {@code extraordinaryReason} (R7). The leader's name
+ * Plan a trip: the year's annual trip, or with {@code extraordinaryReason} an extraordinary one, which a second trip
+ * in the same year must be (R7). The leader's name
  * arrives clear and is sealed with {@code leaderPersonId}'s key.
  */
 public record PlanTripCommand(@TargetAggregateIdentifier TripId tripId, int year, String title,

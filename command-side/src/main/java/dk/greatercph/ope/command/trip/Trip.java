@@ -68,15 +68,18 @@ class Trip {
         if (command.startDate().getYear() != command.year()) {
             throw invalid(TripProblem.YEAR_MISMATCH, "startDate", "A trip of " + command.year() + " starts in " + command.year() + ".");
         }
-        boolean annual = annualTrips.claim(command.year(), command.tripId());
+        // A stated reason makes the trip extraordinary, whether or not the year has its annual trip yet: before, the
+        // year's first trip became the annual one with its reason dropped, and the annual trip was then refused.
         String reason = command.extraordinaryReason() == null ? null : command.extraordinaryReason().trim();
-        if (!annual && (reason == null || reason.isEmpty())) {
+        boolean extraordinary = reason != null && !reason.isEmpty();
+        if (!extraordinary && !annualTrips.claim(command.year(), command.tripId())) {
             throw new DomainProblem(TripProblem.ANNUAL_TRIP_EXISTS, "extraordinaryReason",
                     command.year() + " already has its annual trip; a further trip is extraordinary and needs a reason.");
         }
         apply(new TripPlannedEvent(command.tripId(), command.year(), command.title().trim(), command.destinations(),
                 command.startDate(), command.endDate(),
-                personalData.seal(command.leaderPersonId(), command.leader().trim()), !annual, annual ? null : reason));
+                personalData.seal(command.leaderPersonId(), command.leader().trim()), extraordinary,
+                extraordinary ? reason : null));
     }
 
     @CommandHandler

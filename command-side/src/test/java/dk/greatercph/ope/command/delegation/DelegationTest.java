@@ -278,6 +278,19 @@ class DelegationTest {
                     .expectNoEvents();
         }
 
+        /** Supporting operators or a reason without a lead were dropped, and the table routed as if nothing was asked. */
+        @Test
+        void refusesAnOverrideWithoutItsLead() {
+            fixture.given(REGISTERED, SCREENED)
+                    .when(new RouteDelegationCommand(ID, null, List.of(COPCAP), "The delegation asked for it", null))
+                    .expectException(refusedWith("OVERRIDE_LEAD_REQUIRED", ProblemKind.INVALID_INPUT))
+                    .expectNoEvents();
+            fixture.given(REGISTERED, SCREENED)
+                    .when(new RouteDelegationCommand(ID, null, List.of(), "A reason alone", null))
+                    .expectException(refusedWith("OVERRIDE_LEAD_REQUIRED", ProblemKind.INVALID_INPUT))
+                    .expectNoEvents();
+        }
+
         @Test
         void refusesToRouteBeforeScreening() {
             fixture.given(REGISTERED)

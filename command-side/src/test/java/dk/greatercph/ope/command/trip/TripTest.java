@@ -102,6 +102,17 @@ class TripTest {
                                 && hasSealedLeader(planned)), andNoMore())));
     }
 
+    /** The year's first trip with a reason became the annual trip, its reason dropped, and the annual one was refused. */
+    @Test
+    void aTripWithAReasonIsExtraordinaryAndLeavesTheAnnualTripsPlaceFree() {
+        fixture.givenNoPriorActivity()
+                .when(plan(TRIP, "Signing ceremony"))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(payload ->
+                        payload instanceof TripPlannedEvent planned && planned.extraordinary()
+                                && "Signing ceremony".equals(planned.extraordinaryReason())), andNoMore())));
+        assertThat(annualTrips.annual).doesNotContainKey(2027);
+    }
+
     @Test
     void refusesATripThatEndsBeforeItStarts() {
         fixture.givenNoPriorActivity()

@@ -51,7 +51,7 @@ class TripCommandController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Plan a trip (the year's first is the annual trip; further ones need a reason, rule R7)",
-            description = "DESK. The leader's name is sealed with the leader's person key (R9). A second trip in a year without extraordinaryReason is 422 ANNUAL_TRIP_EXISTS. Answers 201 with the trip id in Location.")
+            description = "DESK. The leader's name is sealed with the leader's person key (R9). A trip without extraordinaryReason is the year's annual trip, and a second one is 422 ANNUAL_TRIP_EXISTS; a trip with extraordinaryReason is extraordinary and leaves the annual trip's place free. Answers 201 with the trip id in Location.")
     @Creates
     ResponseEntity<CommandAccepted> plan(@Valid @RequestBody TripRequests.Plan request) {
         TripId id = TripId.newId();
