@@ -117,6 +117,22 @@ class TripHttpTest {
         assertThat(view.get("extraordinaryReason").asString()).isEqualTo("Signing of the renewed agreement");
     }
 
+    /** The year's first trip with a reason became the annual trip, its reason dropped, and the annual one was refused. */
+    @Test
+    void aTripWithAReasonIsExtraordinaryAlsoAsTheYearsFirst() {
+        int year = freeYear(jdbc);
+
+        Api.Response extraordinary = desk.post("/api/trips", plan(year, "Signing ceremony"));
+
+        assertThat(extraordinary.status()).as(extraordinary.body()).isEqualTo(201);
+        JsonNode view = desk.getUntil("/api/trips/" + extraordinary.json().get("id").asString(),
+                r -> r.status() == 200, Duration.ofSeconds(10)).json();
+        assertThat(view.get("extraordinary").asBoolean()).isTrue();
+        assertThat(view.get("extraordinaryReason").asString()).isEqualTo("Signing ceremony");
+        assertThat(jdbc.sql("SELECT count(*) FROM annual_trip WHERE year = :year").param("year", year)
+                .query(Long.class).single()).as("the annual trip's place stays free").isZero();
+    }
+
     @Test
     void cancellingTheAnnualTripFreesTheYear() {
         int year = freeYear(jdbc);
