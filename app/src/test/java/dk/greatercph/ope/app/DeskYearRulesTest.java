@@ -108,6 +108,39 @@ class DeskYearRulesTest {
                 .isEqualTo("Jiangsu Health Commission");
     }
 
+    /** The agreement was for the first hospital: moved to another, the item was confirmed on it. */
+    @Test
+    void anItemMovedToAnotherHospitalNeedsItsOwnCostCoverageR3() {
+        String id = lifecycle.accepted("R3 moved " + UUID.randomUUID());
+        Api chc = lifecycle.as("chc");
+        String item = lifecycle.item(chc, id, "HOSPITAL_VISIT", hospitalVenue(), null,
+                "2027-09-08T10:00:00+02:00", "2027-09-08T11:00:00+02:00");
+        ok(desk.post("/api/delegations/" + id + "/programme-items/" + item + "/cost-coverage",
+                "{\"payer\":\"Rigshospitalet agreement\",\"basis\":\"Agreement\",\"amount\":45000}"));
+
+        Api.Response moved = ok(chc.put("/api/delegations/" + id + "/programme-items/" + item, """
+                {"kind":"HOSPITAL_VISIT","title":"Item","startsAt":"2027-09-09T10:00:00+02:00",
+                 "endsAt":"2027-09-09T11:00:00+02:00","venueId":"%s"}""".formatted(hospitalVenue())));
+
+        JsonNode view = delegation(id, version(moved)).get("programme").get(0);
+        assertThat(view.path("costCoverage").isNull() || view.path("costCoverage").isMissingNode()).as(view.toString())
+                .isTrue();
+        Api.Response refused = desk.post("/api/delegations/" + id + "/confirmation", "");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("COST_COVERAGE_MISSING");
+        assertThat(lifecycle.eventTypes(id)).containsSubsequence("ProgrammeItemChangedEvent",
+                "CostCoverageVoidedEvent", "ConfirmationRefusedEvent");
+
+        // a new time at the same place keeps the agreement
+        ok(desk.post("/api/delegations/" + id + "/programme-items/" + item + "/cost-coverage",
+                "{\"payer\":\"Herlev agreement\",\"basis\":\"Agreement\",\"amount\":30000}"));
+        String venue = view.get("venue").get("id").asString();
+        ok(chc.put("/api/delegations/" + id + "/programme-items/" + item, """
+                {"kind":"HOSPITAL_VISIT","title":"Item","startsAt":"2027-09-10T10:00:00+02:00",
+                 "endsAt":"2027-09-10T11:00:00+02:00","venueId":"%s"}""".formatted(venue)));
+        ok(desk.post("/api/delegations/" + id + "/confirmation", ""));
+    }
+
     @Test
     void anItemAtAPlainVenueNeedsNoCostCoverage() {
         String id = lifecycle.accepted("R3 plain " + UUID.randomUUID());

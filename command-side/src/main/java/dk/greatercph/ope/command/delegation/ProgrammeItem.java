@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.delegation;
 import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.reference.Directory;
 import dk.greatercph.ope.events.delegation.CostCoverageRecordedEvent;
+import dk.greatercph.ope.events.delegation.CostCoverageVoidedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
@@ -67,9 +68,16 @@ class ProgrammeItem {
     CommandResult handle(ChangeProgrammeItemCommand command, Directory directory) {
         ProgrammeItemCheck.Hospital hospital = ProgrammeItemCheck.hospital(command.title(), command.startsAt(),
                 command.endsAt(), command.venueId(), command.hostId(), directory);
+        // R3's agreement was made for the host and venue the item had: moved elsewhere, it needs a new one (before,
+        // an item moved to another hospital was confirmed on the first hospital's agreement)
+        boolean voids = costCovered && (!Objects.equals(venueId, command.venueId())
+                || !Objects.equals(hostId, command.hostId()));
         apply(new ProgrammeItemChangedEvent(command.delegationId(), itemId, command.kind(), command.title().trim(),
                 command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital.host(),
                 hospital.venue()));
+        if (voids) {
+            apply(new CostCoverageVoidedEvent(command.delegationId(), itemId));
+        }
         return CommandResult.done();
     }
 
@@ -124,6 +132,11 @@ class ProgrammeItem {
     @EventSourcingHandler
     void on(CostCoverageRecordedEvent event) {
         costCovered = true;
+    }
+
+    @EventSourcingHandler
+    void on(CostCoverageVoidedEvent event) {
+        costCovered = false;
     }
 
     /** Equal in every field, so that the test fixture can compare the state a command left with the sourced one. */

@@ -8,6 +8,7 @@ import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ConfirmationRefusedEvent;
 import dk.greatercph.ope.events.delegation.CostCoverageRecordedEvent;
+import dk.greatercph.ope.events.delegation.CostCoverageVoidedEvent;
 import dk.greatercph.ope.events.delegation.BusinessOpportunityStatedEvent;
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
@@ -266,6 +267,13 @@ class DelegationBoardProjection {
                 .put("basis", event.basis())
                 .put("amount", event.amount() == null ? null : event.amount().toPlainString())
                 .put("currency", event.currency()));
+    }
+
+    /** The item's coverage is gone: the same change as a recording, with nothing recorded. */
+    @EventHandler
+    void on(CostCoverageVoidedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        apply(item("cost-covered", event.delegationId(), event.itemId(), version, at)
+                .putNull("payer").putNull("basis").putNull("amount").putNull("currency"));
     }
 
     @EventHandler
