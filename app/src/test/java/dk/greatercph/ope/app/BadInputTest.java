@@ -175,6 +175,22 @@ class BadInputTest {
         assertThat(other.contentType()).startsWith("application/json");
     }
 
+    /** A command without a body dropped what was sent with it: an approval's reason answered 200 and was lost. */
+    @Test
+    void aCommandThatTakesNoBodyRefusesOneThatSaysSomething() {
+        String id = new dk.greatercph.ope.app.support.Lifecycle(desk).registeredAndScreened(
+                dk.greatercph.ope.app.support.Requests.delegation("Bodiless " + java.util.UUID.randomUUID()));
+
+        Api.Response withReason = desk.post("/api/delegations/" + id + "/confirmation", "{\"reason\":\"ok\"}");
+        Api.Response notJson = desk.post("/api/delegations/" + id + "/confirmation", "please");
+        Api.Response empty = desk.post("/api/delegations/" + id + "/confirmation", "{ }");
+
+        assertProblem(withReason, 400, "UNKNOWN_FIELD");
+        assertThat(withReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertProblem(notJson, 400, "UNKNOWN_FIELD");
+        assertThat(empty.status()).as("{} is no body: the command itself answers").isEqualTo(409);
+    }
+
     /** An exclusion keeps its meaning beside a wider range: JSON excluded, a JSON-only answer has nothing left. */
     @Test
     void anExclusionBesideAWiderRangeStillExcludes() {

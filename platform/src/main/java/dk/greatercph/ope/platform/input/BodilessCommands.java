@@ -1,0 +1,84 @@
+package dk.greatercph.ope.platform.input;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerInterceptor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * A command of the API that takes no body (a confirmation, an acceptance, a scope expansion's approval) refuses one
+ * that says something, as a body with an unknown field is refused: before, {@code {"reason":"…"}} sent with an
+ * approval answered 200 and the reason was dropped without a word. An empty body, or {@code {}}, is no body.
+ */
+final class BodilessCommands implements HandlerInterceptor {
+
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** More than any body this check reads to the end: a larger one is refused without being read. */
+    private static final int READ_AT_MOST = 64 * 1024;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || !WRITES.contains(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/") || takesABody(method)
+                || request.getContentLengthLong() == 0
+                || request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null) {
+            return true;
+        }
+        String body = body(request);
+        if (body.isBlank()) {
+            return true;
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (RuntimeException e) {
+            json = null;
+        }
+        if (json != null && json.isObject()) {
+            if (json.isEmpty()) {
+                return true;
+            }
+            String field = json.propertyNames().iterator().next();
+            throw new InvalidInput(InputProblem.UNKNOWN_FIELD, field,
+                    "is not part of this request: this command takes no body");
+        }
+        throw new InvalidInput(InputProblem.UNKNOWN_FIELD, "body", "is not part of this request: this command "
+                + "takes no body");
+    }
+
+    private static boolean takesABody(HandlerMethod method) {
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestBody.class) || parameter.hasParameterAnnotation(RequestPart.class)
+                    || MultipartFile.class.isAssignableFrom(parameter.getParameterType())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String body(HttpServletRequest request) {
+        try (InputStream in = request.getInputStream()) {
+            byte[] read = in.readNBytes(READ_AT_MOST + 1);
+            if (read.length > READ_AT_MOST) {
+                throw new InvalidInput(InputProblem.UNKNOWN_FIELD, "body", "is not part of this request: this "
+                        + "command takes no body");
+            }
+            return new String(read, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
