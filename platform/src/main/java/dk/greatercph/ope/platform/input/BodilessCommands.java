@@ -3,7 +3,10 @@ package dk.greatercph.ope.platform.input;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpEntity;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
@@ -59,10 +62,20 @@ final class BodilessCommands implements HandlerInterceptor {
                 + "takes no body");
     }
 
+    /**
+     * A handler takes a body when it names what it consumes (a CSV import reads the body itself), or has a parameter
+     * bound from the body.
+     */
     private static boolean takesABody(HandlerMethod method) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequestMapping.class);
+        if (mapping != null && mapping.consumes().length > 0) {
+            return true;
+        }
         for (MethodParameter parameter : method.getMethodParameters()) {
+            Class<?> type = parameter.getParameterType();
             if (parameter.hasParameterAnnotation(RequestBody.class) || parameter.hasParameterAnnotation(RequestPart.class)
-                    || MultipartFile.class.isAssignableFrom(parameter.getParameterType())) {
+                    || MultipartFile.class.isAssignableFrom(type) || InputStream.class.isAssignableFrom(type)
+                    || java.io.Reader.class.isAssignableFrom(type) || HttpEntity.class.isAssignableFrom(type)) {
                 return true;
             }
         }
