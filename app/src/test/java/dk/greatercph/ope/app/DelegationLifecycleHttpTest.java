@@ -143,6 +143,36 @@ class DelegationLifecycleHttpTest {
         assertThat(last.get("payload").get("reason").asString()).isEqualTo("Depth before breadth");
     }
 
+    /** Asked twice, both requests were approved, the second expanding nothing. */
+    @Test
+    void aThemeAnOpenRequestAsksForIsNotAskedAgainR4() {
+        String id = lifecycle.accepted("R4 twice " + UUID.randomUUID());
+        String first = lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions",
+                "{\"themes\":[\"TOURISM\"],\"reason\":\"Hotels\"}").json().get("id").asString();
+
+        Api.Response again = lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions",
+                "{\"themes\":[\"TOURISM\"],\"reason\":\"Hotels again\"}");
+
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("SCOPE_REQUEST_PENDING");
+        assertThat(again.json().get("detail").asString()).contains(first);
+    }
+
+    /** One person under two member ids carried two names, and right of access showed both. */
+    @Test
+    void onePersonIsOneMember() {
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Members " + UUID.randomUUID()));
+        String person = ok(lifecycle.desk().post("/api/delegations/" + id + "/members", "{\"name\":\"Li Wei\"}"))
+                .json().get("personId").asString();
+
+        Api.Response again = lifecycle.desk().post("/api/delegations/" + id + "/members",
+                "{\"name\":\"Li Wei 2\",\"personId\":\"" + person + "\"}");
+
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("MEMBER_EXISTS");
+        assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("personId");
+    }
+
     @Test
     void scopeExpansionBeforeRoutingIsRefusedR4() {
         String id = lifecycle.registeredAndScreened(Requests.delegation("R4 early " + UUID.randomUUID()));

@@ -53,7 +53,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +96,11 @@ class Delegation {
     private Map<String, ScopeRequest> scopeRequests;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, ProgrammeItem> items;
-    /** The members' ids: a member has no state of its own here, its personal data stays sealed in the events. */
-    private Set<String> members;
+    /**
+     * The members' ids and the person each is: a member has no other state here, its personal data stays sealed in
+     * the events.
+     */
+    private Map<String, PersonId> members;
     private Instant registeredAt;
 
     protected Delegation() {
@@ -245,6 +247,15 @@ class Delegation {
                 : command.themes().stream().distinct().filter(t -> !themes.contains(t)).sorted().toList();
         if (added.isEmpty()) {
             throw invalid(DelegationProblem.NOTHING_TO_EXPAND, "themes", "The delegation already covers these themes.");
+        }
+        // a theme an open request already asks for is decided there: asked twice, both were approved, the second
+        // expanding nothing, and the R4 history was padded with it
+        List<String> pending = scopeRequests.values().stream().filter(ScopeRequest::isOpen)
+                .filter(open -> open.themes().stream().anyMatch(added::contains))
+                .map(ScopeRequest::requestId).sorted().toList();
+        if (!pending.isEmpty()) {
+            throw new DomainProblem(DelegationProblem.SCOPE_REQUEST_PENDING, "themes", "The open scope request "
+                    + String.join(", ", pending) + " already asks for a theme of this one; the desk decides it first.");
         }
         requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "A scope expansion states why.");
         apply(new ScopeExpansionRequestedEvent(delegationId, command.requestId(), added, command.reason().trim()));
@@ -409,10 +420,15 @@ class Delegation {
     CommandResult handle(AddMemberCommand command, PersonalData personalData) {
         requireOpen();
         requireText(command.name(), DelegationProblem.NAME_REQUIRED, "name", "A member has a name.");
-        if (members.contains(command.memberId())) {
+        if (members.containsKey(command.memberId())) {
             throw new DomainProblem(DelegationProblem.MEMBER_EXISTS, "That member is already on the delegation.");
         }
         PersonId person = command.personId();
+        if (person != null && members.containsValue(person)) {
+            // one person is one member, as on a trip: twice, the person carried two names and right of access both
+            throw new DomainProblem(DelegationProblem.MEMBER_EXISTS, "personId",
+                    "That person is already on the delegation; one person is one member.");
+        }
         apply(new DelegationMemberAddedEvent(delegationId, command.memberId(), person,
                 personalData.seal(person, command.name().trim()), personalData.seal(person, command.title()),
                 personalData.seal(person, command.email()), personalData.seal(person, command.phone()),
@@ -422,7 +438,7 @@ class Delegation {
 
     @CommandHandler
     CommandResult handle(RemoveMemberCommand command) {
-        if (!members.contains(command.memberId())) {
+        if (!members.containsKey(command.memberId())) {
             throw new DomainProblem(DelegationProblem.MEMBER_NOT_FOUND, "No member " + command.memberId() + ".");
         }
         apply(new DelegationMemberRemovedEvent(delegationId, command.memberId()));
@@ -471,12 +487,12 @@ class Delegation {
         this.assignments = new LinkedHashMap<>();
         this.scopeRequests = new HashMap<>();
         this.items = new LinkedHashMap<>();
-        this.members = new HashSet<>();
+        this.members = new HashMap<>();
     }
 
     @EventSourcingHandler
     void on(DelegationMemberAddedEvent event) {
-        members.add(event.memberId());
+        members.put(event.memberId(), event.personId());
     }
 
     @EventSourcingHandler

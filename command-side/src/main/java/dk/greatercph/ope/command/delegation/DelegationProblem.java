@@ -41,6 +41,8 @@ public enum DelegationProblem implements ProblemCode {
             "Scope expansion comes after routing; before it the themes belong to the request itself (R4)."),
     NOTHING_TO_EXPAND(ProblemKind.INVALID_INPUT,
             "The delegation already covers the requested themes."),
+    SCOPE_REQUEST_PENDING(ProblemKind.CONFLICT,
+            "An open scope expansion request already asks for one of these themes; the desk decides it first."),
     SCOPE_REQUEST_NOT_FOUND(ProblemKind.NOT_FOUND,
             "No scope expansion request with this id on the delegation."),
     SCOPE_REQUEST_CLOSED(ProblemKind.CONFLICT,

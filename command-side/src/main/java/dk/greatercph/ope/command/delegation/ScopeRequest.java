@@ -41,6 +41,10 @@ class ScopeRequest {
         return themes;
     }
 
+    boolean isOpen() {
+        return open;
+    }
+
     void requireOpen() {
         if (!open) {
             throw new DomainProblem(DelegationProblem.SCOPE_REQUEST_CLOSED, "That scope request was already decided.");

@@ -439,6 +439,24 @@ class DelegationTest {
     @Nested
     class ScopeExpansion {
 
+        /** Asked twice, both requests were approved, the second expanding nothing. */
+        @Test
+        void refusesToAskAgainForAThemeAnOpenRequestAsksFor() {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
+                            new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Hotels too"))
+                    .when(new RequestScopeExpansionCommand(ID, "SCP-2", List.of(Theme.TOURISM, Theme.TALENT), "Again",
+                            null))
+                    .expectException(refusedWith("SCOPE_REQUEST_PENDING", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
+                            new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Hotels too"),
+                            new ScopeExpansionRejectedEvent(ID, "SCP-1", "Not now"))
+                    .when(new RequestScopeExpansionCommand(ID, "SCP-2", List.of(Theme.TOURISM), "Asked again later",
+                            null))
+                    .expectEvents(new ScopeExpansionRequestedEvent(ID, "SCP-2", List.of(Theme.TOURISM),
+                            "Asked again later"));
+        }
+
         @Test
         void scopeExpansionAfterRoutingIsRequestedAndApprovedR4() {
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
@@ -958,6 +976,17 @@ class DelegationTest {
             fixture.given(REGISTERED, new DelegationMemberAddedEvent(ID, "MEM-1", person, PERSONAL_DATA.seal(person, "X"),
                             null, null, null, null, false))
                     .when(new AddMemberCommand(ID, "MEM-1", person, "X", null, null, null, null, false, null))
+                    .expectException(refusedWith("MEMBER_EXISTS", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        /** One person under two member ids carried two names, and right of access showed both. */
+        @Test
+        void refusesThePersonOfAMemberAsAnotherMember() {
+            PersonId person = new PersonId("PER-x");
+            fixture.given(REGISTERED, new DelegationMemberAddedEvent(ID, "MEM-1", person, PERSONAL_DATA.seal(person, "Li Wei"),
+                            null, null, null, null, false))
+                    .when(new AddMemberCommand(ID, "MEM-2", person, "Li Wei 2", null, null, null, null, false, null))
                     .expectException(refusedWith("MEMBER_EXISTS", ProblemKind.CONFLICT))
                     .expectNoEvents();
         }
