@@ -186,6 +186,20 @@ class TripHttpTest {
         assertThat(completed.json().get("errors").get(0).get("field").asString()).isEqualTo("followUps[0].operatorId");
     }
 
+    /** A politician naming chc made chc see the trip as one it travels with. */
+    @Test
+    void onlyAnOperatorsParticipantNamesAnOperator() {
+        String trip = desk.post("/api/trips", TripPlan.of(2099).extraordinary("Participants").json()).json()
+                .get("id").asString();
+
+        Api.Response refused = desk.post("/api/trips/" + trip + "/participants",
+                "{\"kind\":\"POLITICIAN\",\"name\":\"P\",\"operatorId\":\"chc\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("code").asString()).isEqualTo("OPERATOR_NOT_EXPECTED");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("operatorId");
+    }
+
     /** One person is one participant: the same person was added to a trip twice. */
     @Test
     void thePersonOfAParticipantIsNotAddedTwice() {

@@ -96,6 +96,11 @@ class Trip {
         if (command.kind() == ParticipantKind.OPERATOR && command.operatorId() == null) {
             throw invalid(TripProblem.OPERATOR_REQUIRED, "operatorId", "An operator's participant names the operator.");
         }
+        if (command.kind() != ParticipantKind.OPERATOR && command.operatorId() != null) {
+            // a politician naming chc made chc see the trip as one it travels with
+            throw invalid(TripProblem.OPERATOR_NOT_EXPECTED, "operatorId",
+                    "Only a participant of kind OPERATOR names an operator; this one is " + command.kind() + ".");
+        }
         requireKnown(routingTable, command.operatorId(), "operatorId");
         apply(new ParticipantAddedEvent(tripId, command.participantId(), command.kind(), command.personId(),
                 personalData.seal(command.personId(), command.name().trim()),

@@ -23,6 +23,8 @@ enum TripProblem implements ProblemCode {
             "A trip participant has a name."),
     OPERATOR_REQUIRED(ProblemKind.INVALID_INPUT,
             "An operator's participant names the operator."),
+    OPERATOR_NOT_EXPECTED(ProblemKind.INVALID_INPUT,
+            "Only a participant of kind OPERATOR names an operator."),
     UNKNOWN_OPERATOR(ProblemKind.RULE_VIOLATION,
             "An operator the trip names (a participant, an item's objective, a follow-up) is not registered."),
     PARTICIPANT_NOT_FOUND(ProblemKind.NOT_FOUND,

@@ -159,6 +159,16 @@ class TripTest {
                 .expectNoEvents();
     }
 
+    /** A politician naming chc made chc see the trip as one it travels with. */
+    @Test
+    void refusesAnOperatorOnAParticipantOfAnotherKind() {
+        fixture.given(PLANNED)
+                .when(new AddParticipantCommand(TRIP, "PAR-2", ParticipantKind.POLITICIAN, new PersonId("PER-2"), "P",
+                        null, null, new OperatorId("chc"), null))
+                .expectException(refusedWith("OPERATOR_NOT_EXPECTED", ProblemKind.INVALID_INPUT))
+                .expectNoEvents();
+    }
+
     @Test
     void refusesRemovingSomeoneWhoIsNotOnTheTrip() {
         fixture.given(PLANNED)
