@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static dk.greatercph.ope.app.support.Lifecycle.ok;
@@ -105,6 +106,11 @@ class DeskYearPagesTest {
         PageSession.Page kpi = desk.get("/kpi?year=abc&lang=en");
         assertThat(kpi.status()).isEqualTo(400);
         assertThat(kpi.body()).contains("The value of &quot;year&quot; in the address could not be read.");
+        for (String refused : List.of("/board?status=FOO", "/board?from=2027-13-01", "/board?after=xyz")) {
+            PageSession.Page board = desk.get(refused);
+            assertThat(board.status()).as(refused).isEqualTo(400);
+            assertThat(board.body()).as(refused).contains("role=\"alert\"");
+        }
     }
 
     /** R2 had a dead end: a request registered without a business opportunity could never be routed from the pages. */

@@ -2,6 +2,7 @@ package dk.greatercph.ope.web.board;
 
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,7 @@ class BoardController {
 
     @GetMapping("/board")
     String board(@RequestParam Map<String, String> parameters, Model model,
-                 @RequestHeader(name = "HX-Request", required = false) String htmx) {
+                 @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response) {
         Map<String, String> filters = new LinkedHashMap<>();
         FILTERS.forEach(name -> {
             String value = parameters.get(name);
@@ -46,6 +47,8 @@ class BoardController {
         if (answer.ok()) {
             model.addAttribute("page", answer.data());
         } else if (answer.status() == 400) {
+            // a filter the API refuses is 400 with the refusal in words, as on the audit log (it answered 200)
+            response.setStatus(400);
             model.addAttribute("problem", answer.problem());
         } else {
             answer.orRefuse();
