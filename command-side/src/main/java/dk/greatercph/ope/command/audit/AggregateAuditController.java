@@ -42,8 +42,9 @@ class AggregateAuditController {
     @GetMapping("/state")
     @Operation(summary = "The aggregate's state as of a moment or a version",
             description = "Folds the aggregate's events up to the moment (inclusive) and/or the version with the "
-                    + "aggregate's own event sourcing handlers. Without either, the current state. A moment before "
-                    + "the first event is a 404 with code DID_NOT_EXIST_YET.")
+                    + "aggregate's own event sourcing handlers. Without either, the current state; with both, the "
+                    + "state where the first of the two is reached, its version in the answer's version. A moment "
+                    + "before the first event is a 404 with code DID_NOT_EXIST_YET.")
     AggregateStateView state(
             @Parameter(description = "The aggregate type, as in the event log (case does not matter)",
                     example = "Delegation")
