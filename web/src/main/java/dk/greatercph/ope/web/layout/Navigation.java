@@ -27,6 +27,7 @@ public class Navigation {
             new Item("nav.schedule", "/schedule", HttpMethod.GET, user -> "/api/schedule"),
             new Item("nav.escalations", "/escalations", HttpMethod.GET, user -> "/api/escalations"),
             new Item("nav.places", "/places", HttpMethod.GET, user -> "/api/venues"),
+            new Item("nav.operators", "/operators", HttpMethod.GET, user -> "/api/operators"),
             new Item("nav.trips", "/trips", HttpMethod.GET, user -> "/api/trips"),
             new Item("nav.kpi", "/kpi", HttpMethod.GET, user -> "/api/kpis"),
             new Item("nav.report", "/reports/annual", HttpMethod.GET, user -> "/api/reports/annual/2000"),

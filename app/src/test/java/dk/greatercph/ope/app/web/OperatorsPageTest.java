@@ -1,0 +1,101 @@
+package dk.greatercph.ope.app.web;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.web.support.Browser;
+import dk.greatercph.ope.app.web.support.BrowserTest;
+import dk.greatercph.ope.app.web.support.PageSession;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The routing table as a page: the operators and the themes each takes, which the desk registered and re-themed only
+ * through the API before. Test operators take soil and water only, and their codes sort after every seeded one, so
+ * that no other test's routing (R1 breaks ties by the lowest id) changes because of them.
+ */
+@BrowserTest
+class OperatorsPageTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDeskRegistersAnOperatorAndChangesItsThemesFromThePage() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        String code = "zz-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "Operator " + code;
+        assertThat(desk.get("/operators").body()).contains("id=\"register-form\"", "id=\"themes-chc\"");
+
+        PageSession.Page refused = desk.postEncoded("/operators", "code=Not+A+Code&name=" + name.replace(' ', '+')
+                + "&themes=AUTHORITY_SOIL_WATER");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"register-code-error\"", "value=\"Not A Code\"",
+                "value=\"" + name + "\"", "id=\"register-themes-AUTHORITY_SOIL_WATER\" name=\"themes\" "
+                        + "value=\"AUTHORITY_SOIL_WATER\" checked");
+
+        PageSession.Page registered = desk.postEncoded("/operators", "code=" + code + "&name="
+                + name.replace(' ', '+') + "&themes=AUTHORITY_SOIL_WATER");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(302);
+        assertThat(desk.get("/operators").body()).contains("id=\"operator-" + code + "\"", name,
+                "Operatøren " + code + " er registreret.");
+        JsonNode operator = new Api(port).as("desk").getUntil("/api/operators/" + code, r -> r.status() == 200,
+                Duration.ofSeconds(10)).json();
+
+        PageSession.Page changed = desk.postEncoded("/operators/" + code + "/themes", "version="
+                + operator.get("version").asLong() + "&themes=AUTHORITY_SOIL_WATER&themes=GREEN_GROWTH");
+        try {
+            assertThat(changed.status()).as(changed.body()).isEqualTo(302);
+            String listed = desk.get("/operators?lang=en").body();
+            assertThat(listed).contains("The themes of " + code + " are saved.");
+            assertThat(listed.substring(listed.indexOf("id=\"operator-" + code + "\"")))
+                    .contains("Green growth");
+
+            // the page showed version 0: the operator has changed since, so nothing is overwritten unseen
+            PageSession.Page stale = desk.postEncoded("/operators/" + code + "/themes",
+                    "version=0&themes=AUTHORITY_SOIL_WATER");
+            assertThat(stale.status()).isEqualTo(412);
+            assertThat(stale.body()).contains("id=\"refusal\"", "Someone else changed the operator meanwhile");
+            assertThat(new Api(port).as("desk").get("/api/operators/" + code).json().get("themes").size())
+                    .isEqualTo(2);
+        } finally {
+            new Api(port).as("desk").put("/api/operators/" + code + "/themes",
+                    "{\"themes\":[\"AUTHORITY_SOIL_WATER\"]}");
+        }
+    }
+
+    @Test
+    void anAuditorReadsTheRoutingTableWithoutForms() {
+        PageSession auditor = PageSession.signedIn(port, "auditor");
+        PageSession.Page page = auditor.get("/operators");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"operator-chc\"", "id=\"operator-region\"")
+                .doesNotContain("id=\"register-form\"", "id=\"operators-themes\"");
+        assertThat(auditor.post("/operators", Map.of("code", "nope", "name", "Nope", "themes",
+                "AUTHORITY_SOIL_WATER")).status()).isEqualTo(403);
+        assertThat(PageSession.signedIn(port, "chc").get("/operators").status()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"da", "en"})
+    void theRoutingTableReadsInBothLanguages(String lang) {
+        try (Browser browser = Browser.open("http://localhost:" + port, lang, getClass()).login("desk")) {
+            browser.visit("/operators", "operators");
+            assertThat(browser.find(By.cssSelector("h1")).getText())
+                    .isEqualTo(lang.equals("da") ? "Operatører og temaer" : "Operators and themes");
+            browser.find(By.cssSelector("#themes-chc summary")).click();
+            assertThat(browser.find(By.id("themes-chc-themes-HEALTH_WELFARE_TECH")).isSelected()).isTrue();
+            browser.check("operators-chc-open");
+            assertThat(browser.all(By.cssSelector("nav a[href='/operators']"))).hasSize(1);
+        }
+    }
+}
