@@ -3,6 +3,7 @@ package dk.greatercph.ope.web.api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,17 @@ public record ApiAnswer(int status, Map<String, String> headers, JsonNode body, 
         return ViewData.of(body);
     }
 
+    /**
+     * A form's refusal: the API refused what was typed, which the form shows beside its fields. Not allowed (403) or
+     * the API's own failure (5xx) refuses the page itself instead.
+     */
+    public Problem formRefusal() {
+        if (status == 403 || status >= 500) {
+            throw new PageRefused(status >= 500 ? 500 : 403);
+        }
+        return problem();
+    }
+
     /** The refusal, if this answer is one. */
     public Problem problem() {
         if (ok()) {
@@ -61,6 +73,13 @@ public record ApiAnswer(int status, Map<String, String> headers, JsonNode body, 
 
         public boolean hasField(String name) {
             return field(name) != null;
+        }
+
+        /** The first message for each field, by the field's name without an index ({@code themes[0]} is themes). */
+        public Map<String, String> messagesByField() {
+            Map<String, String> messages = new LinkedHashMap<>();
+            fields.forEach(error -> messages.putIfAbsent(error.field().replaceAll("\\[.*", ""), error.message()));
+            return messages;
         }
     }
 

@@ -3,7 +3,6 @@ package dk.greatercph.ope.web.notification;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
-import dk.greatercph.ope.web.api.PageRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
@@ -147,10 +146,7 @@ class NotificationSettingsPageController {
             }
             return "redirect:" + target;
         }
-        if (answer.status() == 403 || answer.status() >= 500) {
-            throw new PageRefused(answer.status() >= 500 ? 500 : answer.status());
-        }
-        ApiAnswer.Problem problem = answer.problem();
+        ApiAnswer.Problem problem = answer.formRefusal();
         model.addAttribute("problem", problem);
         model.addAttribute("problemOn", on);
         model.addAttribute("errors", fieldErrors(problem));

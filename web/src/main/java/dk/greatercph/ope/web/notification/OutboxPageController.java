@@ -2,7 +2,6 @@ package dk.greatercph.ope.web.notification;
 
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
-import dk.greatercph.ope.web.api.PageRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -75,12 +74,10 @@ class OutboxPageController {
             }
             return "redirect:" + target;
         }
-        if (answer.status() == 403 || answer.status() >= 500) {
-            throw new PageRefused(answer.status() >= 500 ? 500 : 403);
-        }
+        ApiAnswer.Problem problem = answer.formRefusal();
         String page = outbox(shown, null, model, response);
         response.setStatus(answer.status());
-        model.addAttribute("problem", answer.problem());
+        model.addAttribute("problem", problem);
         model.addAttribute("problemOn", id);
         return page;
     }

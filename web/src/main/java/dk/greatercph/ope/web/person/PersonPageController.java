@@ -84,11 +84,8 @@ class PersonPageController {
             RequestContextUtils.getOutputFlashMap(request).put("erased", true);
             return "redirect:/persons/" + personId;
         }
-        if (answer.status() == 403 || answer.status() >= 500) {
-            throw new PageRefused(answer.status() >= 500 ? 500 : 403);
-        }
+        ApiAnswer.Problem problem = answer.formRefusal();
         Map<String, String> errors = new LinkedHashMap<>();
-        ApiAnswer.Problem problem = answer.problem();
         if (problem != null) {
             // a rule's refusal in the page's words; a constraint's message comes in the page's language already
             boolean constraint = "VALIDATION_FAILED".equals(problem.code());

@@ -2,7 +2,6 @@ package dk.greatercph.ope.web.place;
 
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
-import dk.greatercph.ope.web.api.PageRefused;
 import dk.greatercph.ope.web.request.FormJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -82,14 +81,8 @@ class PlacesPageController {
             flash.put("expectId", id.isEmpty() ? null : id);
             return "redirect:/places";
         }
-        if (answer.status() == 403 || answer.status() >= 500) {
-            throw new PageRefused(answer.status() >= 500 ? 500 : answer.status());
-        }
-        ApiAnswer.Problem problem = answer.problem();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (problem != null) {
-            problem.fields().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
-        }
+        ApiAnswer.Problem problem = answer.formRefusal();
+        Map<String, String> errors = problem == null ? Map.of() : problem.messagesByField();
         model.addAttribute("problem", problem);
         model.addAttribute("problemOn", form);
         model.addAttribute("errors", errors);
