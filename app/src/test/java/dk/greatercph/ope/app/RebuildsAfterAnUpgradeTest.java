@@ -126,8 +126,11 @@ class RebuildsAfterAnUpgradeTest {
 
         assertThat(lifecycle.eventTypes(delegation)).endsWith("DelegationCancelledEvent", "AssignmentWithdrawnEvent")
                 .as("the lead's accepted assignment stays").containsOnlyOnce("AssignmentWithdrawnEvent");
-        assertThat(lifecycle.events(delegation).get(lifecycle.eventTypes(delegation).size() - 1).path("metaData")
-                .path("actor").asString()).isEqualTo("system");
+        JsonNode withdrawal = lifecycle.events(delegation).get(lifecycle.eventTypes(delegation).size() - 1)
+                .path("metaData");
+        assertThat(withdrawal.path("actor").asString()).isEqualTo("system");
+        assertThat(withdrawal.path("upgradeStep").asString()).as("nobody is notified of it")
+                .isEqualTo("withdraw-unanswered-offers-of-closed-delegations");
         assertThat(stateIn(copcap.getUntil("/api/operators/copcap/inbox",
                 r -> "WITHDRAWN".equals(stateIn(r.json(), delegation)), Duration.ofSeconds(20)).json(), delegation))
                 .isEqualTo("WITHDRAWN");

@@ -34,6 +34,11 @@ public final class ActorMetadata {
     public static final String IMPORT_LINE = "importLine";
     /** The import run that recorded it. */
     public static final String IMPORT_ID = "importId";
+    /**
+     * The upgrade step a command was sent for, by the system after an upgrade, carried to its events: what it records
+     * mends history, so nobody is notified of it as of something that just happened.
+     */
+    public static final String UPGRADE_STEP = "upgradeStep";
     /** The actor of what the system does by itself. */
     public static final String SYSTEM = "system";
     /**

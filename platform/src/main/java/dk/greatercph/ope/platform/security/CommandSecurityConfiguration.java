@@ -32,7 +32,8 @@ class CommandSecurityConfiguration {
 
     private static final List<String> CARRIED = List.of(ActorMetadata.ACTOR, ActorMetadata.ROLE,
             ActorMetadata.OPERATOR, ActorMetadata.IDEMPOTENCY_KEY,
-            ActorMetadata.IMPORTED, ActorMetadata.IMPORT_FILE, ActorMetadata.IMPORT_LINE, ActorMetadata.IMPORT_ID);
+            ActorMetadata.IMPORTED, ActorMetadata.IMPORT_FILE, ActorMetadata.IMPORT_LINE, ActorMetadata.IMPORT_ID,
+            ActorMetadata.UPGRADE_STEP);
 
     @Bean
     MessageDispatchInterceptor<CommandMessage<?>> principalAsCommandMetadata() {

@@ -15,6 +15,7 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
+import dk.greatercph.ope.platform.security.ActorMetadata;
 import dk.greatercph.ope.platform.time.DaysOff;
 import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.query.replay.ProjectionWrites;
@@ -25,6 +26,7 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -98,11 +100,12 @@ class Notifier {
         state(event.delegationId().value(), event.operatorId().value(), "DECLINED");
     }
 
+    /** A withdrawal an upgrade step records mends an old delegation's offers: nobody is notified of it. */
     @EventHandler
     void on(AssignmentWithdrawnEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
-            ReplayStatus replay) {
+            ReplayStatus replay, @MetaDataValue(ActorMetadata.UPGRADE_STEP) String upgradeStep) {
         state(event.delegationId().value(), event.operatorId().value(), "WITHDRAWN");
-        if (!replay.isReplay()) {
+        if (!replay.isReplay() && upgradeStep == null) {
             outbox.record(eventId, () -> notice(Notice.Kind.ASSIGNMENT_WITHDRAWN, at, event.delegationId().value())
                     .assignment(event.operatorId().value(), null, null), () -> List.of(event.operatorId().value()));
         }
