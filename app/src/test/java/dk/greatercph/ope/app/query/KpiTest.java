@@ -5,6 +5,7 @@ import dk.greatercph.ope.app.support.EventLog;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
@@ -89,11 +90,13 @@ class KpiTest {
         event(d3, 3, offered(d3, b, AssignmentRole.LEAD, hours(75)));
         event(d3, 7, accepted(d3, b, AssignmentRole.LEAD));
         event(d3, 200, new DelegationCompletedEvent(d3, new Outcome("Done", 1, List.of(), List.of(), List.of())));
-        // D4: A is offered support and lets it escalate.
+        // D4: A is offered support and lets it escalate; the desk then withdraws the offer, which stays escalated
+        // in A's figures (before, the withdrawal took it out of A's acceptance rate).
         DelegationId d4 = delegation(DelegationType.ACADEMIC, "Shanghai", base);
         event(d4, 1, routed(d4, b, a));
         event(d4, 1, offered(d4, a, AssignmentRole.SUPPORTING, hours(73)));
         event(d4, 80, new AssignmentEscalatedEvent(d4, new OperatorId(a), hours(73)));
+        event(d4, 90, new AssignmentWithdrawnEvent(d4, new OperatorId(a)));
         // D5: B leads (accepts after 8 h), A supports (accepts after 4 h).
         DelegationId d5 = delegation(DelegationType.BUSINESS, "Jiangsu", base);
         event(d5, 1, routed(d5, b, a));

@@ -322,8 +322,10 @@ class KpiProjection {
     }
 
     /**
-     * The operator's latest offer answered, escalated or withdrawn. A withdrawal ends only an offer still open: one a
-     * re-routing withdraws after its operator accepted it stays accepted in the figures, as it was.
+     * The operator's latest offer answered, escalated or withdrawn. A withdrawal ends only an offer nobody has let
+     * run out: one a re-routing withdraws after its operator accepted it stays accepted in the figures, and one that
+     * escalated stays escalated (before, closing a delegation withdrew escalated offers and took them out of the
+     * acceptance rate of the operators who had let them run out).
      */
     private void answer(DelegationId id, OperatorId operator, String state, Instant at, long version) {
         writes.sql(NAME, """
@@ -332,7 +334,7 @@ class KpiProjection {
                         WHERE delegation_id = :id AND version < :version AND offer_version = (
                             SELECT max(offer_version) FROM kpi_offer
                             WHERE delegation_id = :id AND operator_id = :operator AND offer_version < :version)
-                          AND (CAST(:state AS TEXT) <> 'WITHDRAWN' OR state IN ('OFFERED', 'ESCALATED'))
+                          AND (CAST(:state AS TEXT) <> 'WITHDRAWN' OR state = 'OFFERED')
                         """)
                 .param("id", id.value()).param("operator", operator.value()).param("state", state)
                 .param("at", utc(at)).param("version", version).of(id.value()).update();
