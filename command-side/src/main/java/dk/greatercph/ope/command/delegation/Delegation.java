@@ -53,6 +53,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,11 +97,10 @@ class Delegation {
     private Map<String, ScopeRequest> scopeRequests;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, ProgrammeItem> items;
-    /**
-     * The members' ids and the person each is: a member has no other state here, its personal data stays sealed in
-     * the events.
-     */
-    private Map<String, PersonId> members;
+    /** The members' ids: a member has no state of its own here, its personal data stays sealed in the events. */
+    private Set<String> members;
+    /** The person each member is, by member id: one person is one member. */
+    private Map<String, PersonId> memberPersons;
     private Instant registeredAt;
 
     protected Delegation() {
@@ -420,11 +420,11 @@ class Delegation {
     CommandResult handle(AddMemberCommand command, PersonalData personalData) {
         requireOpen();
         requireText(command.name(), DelegationProblem.NAME_REQUIRED, "name", "A member has a name.");
-        if (members.containsKey(command.memberId())) {
+        if (members.contains(command.memberId())) {
             throw new DomainProblem(DelegationProblem.MEMBER_EXISTS, "That member is already on the delegation.");
         }
         PersonId person = command.personId();
-        if (person != null && members.containsValue(person)) {
+        if (person != null && memberPersons.containsValue(person)) {
             // one person is one member, as on a trip: twice, the person carried two names and right of access both
             throw new DomainProblem(DelegationProblem.MEMBER_EXISTS, "personId",
                     "That person is already on the delegation; one person is one member.");
@@ -438,7 +438,7 @@ class Delegation {
 
     @CommandHandler
     CommandResult handle(RemoveMemberCommand command) {
-        if (!members.containsKey(command.memberId())) {
+        if (!members.contains(command.memberId())) {
             throw new DomainProblem(DelegationProblem.MEMBER_NOT_FOUND, "No member " + command.memberId() + ".");
         }
         apply(new DelegationMemberRemovedEvent(delegationId, command.memberId()));
@@ -487,17 +487,20 @@ class Delegation {
         this.assignments = new LinkedHashMap<>();
         this.scopeRequests = new HashMap<>();
         this.items = new LinkedHashMap<>();
-        this.members = new HashMap<>();
+        this.members = new HashSet<>();
+        this.memberPersons = new HashMap<>();
     }
 
     @EventSourcingHandler
     void on(DelegationMemberAddedEvent event) {
-        members.put(event.memberId(), event.personId());
+        members.add(event.memberId());
+        memberPersons.put(event.memberId(), event.personId());
     }
 
     @EventSourcingHandler
     void on(DelegationMemberRemovedEvent event) {
         members.remove(event.memberId());
+        memberPersons.remove(event.memberId());
     }
 
     @EventSourcingHandler
