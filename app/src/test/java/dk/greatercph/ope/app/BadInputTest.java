@@ -184,11 +184,21 @@ class BadInputTest {
         Api.Response withReason = desk.post("/api/delegations/" + id + "/confirmation", "{\"reason\":\"ok\"}");
         Api.Response notJson = desk.post("/api/delegations/" + id + "/confirmation", "please");
         Api.Response empty = desk.post("/api/delegations/" + id + "/confirmation", "{ }");
+        Api.Response form = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/delegations/" + id + "/confirmation")).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("reason=ok")), Map.of());
+        Api.Response notUtf8 = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/delegations/" + id + "/confirmation")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{'{', '"', (byte) 0xC3, '"', ':', '1', '}'})),
+                Map.of());
 
         assertProblem(withReason, 400, "UNKNOWN_FIELD");
         assertThat(withReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
         assertProblem(notJson, 400, "UNKNOWN_FIELD");
         assertThat(empty.status()).as("{} is no body: the command itself answers").isEqualTo(409);
+        assertProblem(form, 400, "UNKNOWN_FIELD");
+        assertThat(form.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(notUtf8.status()).as(notUtf8.body()).isEqualTo(400);
     }
 
     /** An exclusion keeps its meaning beside a wider range: JSON excluded, a JSON-only answer has nothing left. */

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -16,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,17 +35,30 @@ final class BodilessCommands implements HandlerInterceptor {
     /** More than any body this check reads to the end: a larger one is refused without being read. */
     private static final int READ_AT_MOST = 64 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String NO_BODY = "is not part of this request: this command takes no body";
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method) || !WRITES.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/") || takesABody(method)
-                || request.getContentLengthLong() == 0
+                || !request.getRequestURI().startsWith("/api/") || takesABody(method)) {
+            return true;
+        }
+        if (form(request)) {
+            // the parameters were read already (CanonicalParameters), and with them the form's body
+            Set<String> inQuery = queryNames(request.getQueryString());
+            for (String name : request.getParameterMap().keySet()) {
+                if (!inQuery.contains(name)) {
+                    throw new InvalidInput(InputProblem.UNKNOWN_FIELD, name, NO_BODY);
+                }
+            }
+            return true;
+        }
+        if (request.getContentLengthLong() == 0
                 || request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null) {
             return true;
         }
         String body = body(request);
-        if (body.isBlank()) {
+        if (body.isBlank() || body.strip().equals("null")) {
             return true;
         }
         JsonNode json;
@@ -55,11 +72,9 @@ final class BodilessCommands implements HandlerInterceptor {
                 return true;
             }
             String field = json.propertyNames().iterator().next();
-            throw new InvalidInput(InputProblem.UNKNOWN_FIELD, field,
-                    "is not part of this request: this command takes no body");
+            throw new InvalidInput(InputProblem.UNKNOWN_FIELD, field, NO_BODY);
         }
-        throw new InvalidInput(InputProblem.UNKNOWN_FIELD, "body", "is not part of this request: this command "
-                + "takes no body");
+        throw new InvalidInput(InputProblem.UNKNOWN_FIELD, "body", NO_BODY);
     }
 
     /**
@@ -82,16 +97,39 @@ final class BodilessCommands implements HandlerInterceptor {
         return false;
     }
 
+    /**
+     * The body as text. What cannot be read (not UTF-8, a broken content coding, over the size limit) is refused as
+     * any unreadable body is, with the same code ({@code ProblemDetailsAdvice}), not as an unexpected error.
+     */
     private static String body(HttpServletRequest request) {
         try (InputStream in = request.getInputStream()) {
             byte[] read = in.readNBytes(READ_AT_MOST + 1);
             if (read.length > READ_AT_MOST) {
-                throw new InvalidInput(InputProblem.UNKNOWN_FIELD, "body", "is not part of this request: this "
-                        + "command takes no body");
+                throw new InvalidInput(InputProblem.UNKNOWN_FIELD, "body", NO_BODY);
             }
             return new String(read, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new HttpMessageNotReadableException("The body could not be read", e,
+                    new ServletServerHttpRequest(request));
         }
+    }
+
+    private static boolean form(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static Set<String> queryNames(String query) {
+        Set<String> names = new HashSet<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                try {
+                    names.add(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    names.add(pair); // CanonicalParameters refused what cannot be decoded already
+                }
+            }
+        }
+        return names;
     }
 }
