@@ -64,6 +64,9 @@ class OperatorsPageTest {
                     "version=0&themes=AUTHORITY_SOIL_WATER");
             assertThat(stale.status()).isEqualTo(412);
             assertThat(stale.body()).contains("id=\"refusal\"", "Someone else changed the operator meanwhile");
+            assertThat(stale.body()).as("the form shows the themes the operator has now")
+                    .contains("id=\"themes-" + code + "-themes-GREEN_GROWTH\" name=\"themes\" value=\"GREEN_GROWTH\" "
+                            + "checked");
             assertThat(new Api(port).as("desk").get("/api/operators/" + code).json().get("themes").size())
                     .isEqualTo(2);
         } finally {

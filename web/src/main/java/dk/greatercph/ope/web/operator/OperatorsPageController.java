@@ -2,7 +2,6 @@ package dk.greatercph.ope.web.operator;
 
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
-import dk.greatercph.ope.web.api.PageRefused;
 import dk.greatercph.ope.web.request.FormJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -98,14 +97,16 @@ class OperatorsPageController {
             flash.put("expect", expected.id() + "@" + expected.version());
             return "redirect:/operators";
         }
-        if (answer.status() == 403 || answer.status() >= 500) {
-            throw new PageRefused(answer.status() >= 500 ? 500 : answer.status());
-        }
-        ApiAnswer.Problem problem = answer.problem();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (problem != null) {
-            problem.fields().forEach(error -> errors.putIfAbsent(error.field().replaceAll("\\[.*", ""),
-                    error.message()));
+        ApiAnswer.Problem problem = answer.formRefusal();
+        Map<String, String> errors = problem == null ? Map.of() : problem.messagesByField();
+        if (problem != null && "STALE_VERSION".equals(problem.code()) && model.getAttribute("themesForm")
+                instanceof Map<?, ?> typed) {
+            // changed meanwhile: the form shows the themes the operator has now, not the ones chosen over them,
+            // so that saving again is a choice made on what is there
+            Map<String, Object> current = new LinkedHashMap<>();
+            current.put("operatorId", typed.get("operatorId"));
+            current.put("themes", null);
+            model.addAttribute("themesForm", current);
         }
         model.addAttribute("problem", problem);
         model.addAttribute("problemOn", form);

@@ -41,7 +41,8 @@ final class TripRequests {
                             + "trip); a new person otherwise. The leader's name is personal data, stored sealed.")
             @Pattern(regexp = PersonId.FORMAT) String leaderPersonId,
             @Schema(example = "Signing of the renewed Jiangsu agreement", maxLength = 2000,
-                    description = "Required when the year already has its annual trip (rule R7)")
+                    description = "Makes the trip extraordinary (rule R7): required when the year already has its "
+                            + "annual trip; given for the year's first trip, it leaves the annual trip's place free")
             @Size(max = 2000) @MultilineText String extraordinaryReason) {
     }
 
