@@ -18,11 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A command of the API that takes no body (a confirmation, an acceptance, a scope expansion's approval) refuses one
@@ -36,6 +39,9 @@ final class BodilessCommands implements HandlerInterceptor {
     private static final int READ_AT_MOST = 64 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String NO_BODY = "is not part of this request: this command takes no body";
+
+    /** Whether each handler takes a body, found once: every write to the API asks. */
+    private final Map<Method, Boolean> takesABody = new ConcurrentHashMap<>();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -81,7 +87,11 @@ final class BodilessCommands implements HandlerInterceptor {
      * A handler takes a body when it names what it consumes (a CSV import reads the body itself), or has a parameter
      * bound from the body.
      */
-    private static boolean takesABody(HandlerMethod method) {
+    private boolean takesABody(HandlerMethod method) {
+        return takesABody.computeIfAbsent(method.getMethod(), found -> findsABody(method));
+    }
+
+    private static boolean findsABody(HandlerMethod method) {
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequestMapping.class);
         if (mapping != null && mapping.consumes().length > 0) {
             return true;
