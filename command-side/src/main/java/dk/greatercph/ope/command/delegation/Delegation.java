@@ -161,8 +161,11 @@ class Delegation {
     CommandResult handle(RouteDelegationCommand command, RoutingTable routingTable, AssignmentPolicy policy,
                          DeadlineManager deadlines, DelegationOperators operators) {
         requireStatus(EnumSet.of(DelegationStatus.SCREENED, DelegationStatus.ROUTED), "routed");
-        if (!delegationType.isPolitical() && (businessOpportunity == null || businessOpportunity.isBlank())) {
-            String reason = "A delegation of type " + delegationType
+        // political as R1 reads it: of type POLITICAL, or with political dialogue among its themes (before, R2 asked
+        // an administrative delegation on political dialogue for a business opportunity R1 then did not use)
+        boolean political = delegationType.isPolitical() || themes.contains(Theme.POLITICAL_DIALOGUE);
+        if (!political && (businessOpportunity == null || businessOpportunity.isBlank())) {
+            String reason = "A delegation of type " + delegationType + " without political dialogue among its themes"
                     + " is routed only with a stated business opportunity (R2).";
             return refuseRouting(DelegationProblem.NO_BUSINESS_FOCUS, reason);
         }

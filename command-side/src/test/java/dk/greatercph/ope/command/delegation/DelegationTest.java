@@ -225,8 +225,21 @@ class DelegationTest {
                     .when(route())
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new RoutingRefusedEvent(ID, "NO_BUSINESS_FOCUS",
-                            "A delegation of type BUSINESS is routed only with a stated business opportunity (R2)."))
+                            "A delegation of type BUSINESS without political dialogue among its themes is routed only "
+                                    + "with a stated business opportunity (R2)."))
                     .expectResultMessagePayloadMatching(predicate(r -> ((CommandResult) r).refusal().code().equals("NO_BUSINESS_FOCUS")));
+        }
+
+        /** R1 leads a delegation on political dialogue by the Region; R2 asked it for a business opportunity first. */
+        @Test
+        void routesADelegationOnPoliticalDialogueWithoutBusinessOpportunity() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(registered(DelegationType.ADMINISTRATIVE, null, List.of(Theme.POLITICAL_DIALOGUE)), SCREENED)
+                    .when(route())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate(e -> e instanceof DelegationRoutedEvent routed && routed.lead().equals(REGION)),
+                            predicate(e -> e instanceof AssignmentOfferedEvent), andNoMore())));
         }
 
         @Test
