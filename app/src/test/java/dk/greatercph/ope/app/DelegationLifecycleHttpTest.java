@@ -327,10 +327,13 @@ class DelegationLifecycleHttpTest {
 
     @Test
     void aDecliningLeadReturnsTheDelegationToTheDeskForReRouting() {
-        String id = lifecycle.registeredAndScreened(Requests.delegation("Decline " + UUID.randomUUID()));
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Decline " + UUID.randomUUID(),
+                "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health"));
         ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
 
         ok(lifecycle.as("chc").post("/api/delegations/" + id + "/assignments/chc/decline", "{\"reason\":\"No capacity\"}"));
+        assertThat(lifecycle.eventTypes(id)).as("the supporting offer nobody answered goes back with it")
+                .endsWith("AssignmentDeclinedEvent", "AssignmentWithdrawnEvent");
         Api.Response rerouted = lifecycle.desk().post("/api/delegations/" + id + "/routing",
                 "{\"overrideLead\":\"copcap\",\"reason\":\"chc has no capacity this month\"}");
 

@@ -142,6 +142,25 @@ class RegistrationFactsTest {
                 .as("24½ months after the second request is beyond R8's window").isFalse();
     }
 
+    /** A theme an approved scope expansion added is the delegation's own for R8: a request on it was not flagged. */
+    @Test
+    void aRepeatOnAThemeAnApprovedScopeExpansionAddedIsFlagged() {
+        String organisation = "Repeat by scope " + UUID.randomUUID();
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String first = lifecycle.registeredAndScreened(request(organisation, "\"dateReceived\":\"2026-01-10\""));
+        ok(desk().post("/api/delegations/" + first + "/routing", "{}"));
+        String scope = ok(desk().post("/api/delegations/" + first + "/scope-expansions",
+                "{\"themes\":[\"TOURISM\"],\"reason\":\"Hotels too\"}")).json().get("id").asString();
+        ok(desk().post("/api/delegations/" + first + "/scope-expansions/" + scope + "/approval", ""));
+
+        String onTourism = lifecycle.registeredAndScreened(request(organisation, "\"dateReceived\":\"2026-02-10\"")
+                .replace("\"HEALTH_WELFARE_TECH\"", "\"TOURISM\""));
+
+        JsonNode screened = screening(onTourism);
+        assertThat(screened.get("repeatRequest").asBoolean()).isTrue();
+        assertThat(screened.get("earlierRequests").get(0).get("value").asString()).isEqualTo(first);
+    }
+
     /** R8 ignores spacing, Unicode's spaces too: a no-break or em space was a different organisation. */
     @Test
     void repeatRequestsAreFoundWhateverTheSpacesBetweenTheWords() {

@@ -44,6 +44,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -265,6 +266,25 @@ class Delegation {
         return CommandResult.done();
     }
 
+    /**
+     * A lead that declines returns the delegation to the desk; the supporting offers nobody answered go with it, as
+     * on every other return or closing. Before, a supporting operator could still accept an offer on a delegation
+     * with no lead and not routed, or let it escalate onto the desk's list.
+     */
+    @CommandHandlerInterceptor
+    Object leadDeclines(DeclineAssignmentCommand command, InterceptorChain chain, DeadlineManager deadlines)
+            throws Exception {
+        Object result = chain.proceed();
+        Assignment declined = assignments.get(command.operatorId());
+        if (status == DelegationStatus.SCREENED && lead == null && declined != null
+                && declined.role() == AssignmentRole.LEAD && declined.state() == Assignment.State.DECLINED
+                && assignments.values().stream().anyMatch(Assignment::awaitsAnswer)) {
+            withdrawOpenOffers(deadlines);
+            return CommandResult.done();
+        }
+        return result;
+    }
+
     /** Before a {@link ScopeRequest} handles a decision: it exists, and it is still open. */
     @CommandHandlerInterceptor
     void openScopeRequest(ScopeDecision command) {
@@ -285,10 +305,12 @@ class Delegation {
      */
     @CommandHandler
     CommandResult handle(ApproveScopeExpansionCommand command, RoutingTable routingTable, AssignmentPolicy policy,
-                         DeadlineManager deadlines, DelegationOperators operators) {
+                         DeadlineManager deadlines, DelegationOperators operators, RequestHistory history) {
         requireOpen();
         ScopeRequest request = scopeRequests.get(command.requestId());
         apply(new ScopeExpansionApprovedEvent(delegationId, request.requestId(), request.themes()));
+        // R8 counts the approved themes as the delegation's own: a later request on them is a repeat
+        history.expanded(delegationId, request.themes());
         if (!status.isRouted()) {
             return CommandResult.done();
         }

@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.delegation;
 import dk.greatercph.ope.command.lookup.RebuildableLookup;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.platform.eventstore.WritesWithTheEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,15 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
     }
 
     @Override
+    public void expanded(DelegationId delegation, List<Theme> themes) {
+        WritesWithTheEvents.write(jdbc, """
+                        UPDATE delegation_request_history
+                        SET themes = ARRAY(SELECT DISTINCT t FROM unnest(themes || CAST(? AS TEXT[])) t ORDER BY t)
+                        WHERE delegation_id = ?""",
+                themes.stream().map(Theme::name).toArray(String[]::new), delegation.value());
+    }
+
+    @Override
     public List<String> tables() {
         return List.of("delegation_request_history");
     }
@@ -61,6 +71,8 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
             if (payload instanceof DelegationRegisteredEvent registered) {
                 record(registered.delegationId(), registered.requestingOrganisation(), registered.themes(),
                         registered.dateReceived(), at);
+            } else if (payload instanceof ScopeExpansionApprovedEvent approved) {
+                expanded(approved.delegationId(), approved.themes());
             }
         };
     }

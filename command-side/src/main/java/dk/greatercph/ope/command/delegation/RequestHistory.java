@@ -13,6 +13,12 @@ public interface RequestHistory {
     void record(DelegationId delegation, String organisation, List<Theme> themes, LocalDate received,
                 Instant registeredAt);
 
+    /**
+     * The delegation's themes grew by an approved scope expansion (R4): a later request from the organisation on one
+     * of them overlaps it as much as on the themes it was registered with.
+     */
+    void expanded(DelegationId delegation, List<Theme> themes);
+
     /** At most this many earlier requests are named: the newest, which the desk opens first. */
     int MAX_NAMED = 25;
 

@@ -372,11 +372,13 @@ class DelegationTest {
                     .expectExceptionMessage("No such resource.");
         }
 
+        /** The supporting offer nobody answered goes back with the delegation: it could be accepted with no lead. */
         @Test
-        void aDecliningLeadSendsTheDelegationBackToTheDesk() {
+        void aDecliningLeadSendsTheDelegationBackToTheDeskWithTheOffersNobodyAnswered() {
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
                     .when(new DeclineAssignmentCommand(ID, CHC, "No capacity", null))
-                    .expectEvents(new AssignmentDeclinedEvent(ID, CHC, AssignmentRole.LEAD, "No capacity", true));
+                    .expectEvents(new AssignmentDeclinedEvent(ID, CHC, AssignmentRole.LEAD, "No capacity", true),
+                            new AssignmentWithdrawnEvent(ID, COPCAP));
         }
 
         @Test

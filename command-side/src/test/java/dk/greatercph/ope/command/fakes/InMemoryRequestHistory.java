@@ -27,6 +27,11 @@ public class InMemoryRequestHistory implements RequestHistory {
     }
 
     @Override
+    public void expanded(DelegationId delegation, List<Theme> themes) {
+        // the fake names repeats as a test sets them, not by themes
+    }
+
+    @Override
     public List<DelegationId> repeatedBy(DelegationId delegation) {
         return repeats.getOrDefault(delegation, List.of());
     }
