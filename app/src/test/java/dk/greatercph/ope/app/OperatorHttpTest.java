@@ -50,6 +50,17 @@ class OperatorHttpTest {
         assertThat(routingVersion(desk, code, before)).isGreaterThan(before);
     }
 
+    /** The code is what the desk chose: a code taken already is refused naming it, so that a form can mark it. */
+    @Test
+    void aCodeTakenAlreadyIsRefusedNamingTheCode() {
+        Api.Response taken = new Api(port).as("desk").post("/api/operators", """
+                {"code":"chc","name":"Another","themes":["AUTHORITY_SOIL_WATER"]}""");
+
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("code").asString()).isEqualTo("ALREADY_EXISTS");
+        assertThat(taken.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
+    }
+
     @Test
     void agreesKpiTargetsForAYear() {
         Api desk = new Api(port).as("desk");

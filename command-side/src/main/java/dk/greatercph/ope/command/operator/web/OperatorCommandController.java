@@ -9,10 +9,13 @@ import dk.greatercph.ope.command.web.Creates;
 import dk.greatercph.ope.command.web.ExpectedVersion;
 import dk.greatercph.ope.events.operator.KpiTarget;
 import dk.greatercph.ope.events.operator.OperatorId;
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.GeneralProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,8 +44,14 @@ class OperatorCommandController {
     @Creates
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody OperatorRequests.Register request) {
         OperatorId id = new OperatorId(request.code());
-        return commands.registered("/api/operators/" + id, id, new RegisterOperatorCommand(id, request.name(),
-                request.themes().stream().sorted().toList()));
+        try {
+            return commands.registered("/api/operators/" + id, id, new RegisterOperatorCommand(id, request.name(),
+                    request.themes().stream().sorted().toList()));
+        } catch (AggregateStreamCreationException e) {
+            // the code is what the desk chose: name it, so that a form can mark the field
+            throw new DomainProblem(GeneralProblem.ALREADY_EXISTS, "code",
+                    "An operator with code " + id + " is registered already.");
+        }
     }
 
     @PutMapping(path = "/{id}/themes", consumes = MediaType.APPLICATION_JSON_VALUE)
