@@ -42,10 +42,18 @@ class OperatorsPageTest {
                 "value=\"" + name + "\"", "id=\"register-themes-AUTHORITY_SOIL_WATER\" name=\"themes\" "
                         + "value=\"AUTHORITY_SOIL_WATER\" checked");
 
+        // text the API would refuse as not canonical: invisible only, the form shows the refusal beside the field
+        PageSession.Page invisible = desk.postEncoded("/operators", "code=" + code + "&name=%E2%80%8B"
+                + "&themes=AUTHORITY_SOIL_WATER");
+        assertThat(invisible.status()).isEqualTo(400);
+        assertThat(invisible.header("Content-Type")).startsWith("text/html");
+        assertThat(invisible.body()).contains("id=\"register-name-error\"", "value=\"" + code + "\"");
+
+        // an accent typed as a letter and a combining mark is sent as the API takes it (NFC)
         PageSession.Page registered = desk.postEncoded("/operators", "code=" + code + "&name="
-                + name.replace(' ', '+') + "&themes=AUTHORITY_SOIL_WATER");
+                + name.replace(' ', '+') + "+Cafe%CC%81&themes=AUTHORITY_SOIL_WATER");
         assertThat(registered.status()).as(registered.body()).isEqualTo(302);
-        assertThat(desk.get("/operators").body()).contains("id=\"operator-" + code + "\"", name,
+        assertThat(desk.get("/operators").body()).contains("id=\"operator-" + code + "\"", name + " Café",
                 "Operatøren " + code + " er registreret.");
         JsonNode operator = new Api(port).as("desk").getUntil("/api/operators/" + code, r -> r.status() == 200,
                 Duration.ofSeconds(10)).json();

@@ -36,8 +36,13 @@ final class CanonicalParameters implements HandlerInterceptor {
             // a field of a posted form (a page's text area) may hold lines; what it becomes in an API call is
             // held again to the rule of the API field it fills
             boolean multiLine = inQuery != null && !inQuery.contains(name);
+            boolean pageForm = multiLine && !request.getRequestURI().startsWith("/api/");
             for (String value : parameter.getValue()) {
-                check(name, value, multiLine);
+                if (pageForm) {
+                    checkTyped(name, value);
+                } else {
+                    check(name, value, multiLine);
+                }
             }
         }
         return true;
@@ -99,6 +104,19 @@ final class CanonicalParameters implements HandlerInterceptor {
 
     private static void check(String name, String value) {
         check(name, value, false);
+    }
+
+    /**
+     * A page's form field: what no keyboard types (a control character, a lone surrogate) is refused here; text that
+     * is only not in NFC, or only invisible, goes on to the page, which normalises what it sends and shows the API's
+     * refusal beside the field. Refused here, it answered the browser a bare JSON problem and lost the form.
+     */
+    private static void checkTyped(String name, String value) {
+        String violation = CanonicalText.violation(value, true);
+        if (violation != null && !violation.startsWith(CanonicalText.NOT_NFC)
+                && !violation.startsWith(CanonicalText.ONLY_INVISIBLE)) {
+            throw new InvalidInput(InputProblem.INVALID_TEXT, name, violation);
+        }
     }
 
     private static void check(String name, String value, boolean multiLine) {

@@ -13,6 +13,11 @@ public final class CanonicalText {
     }
 
     /** Why {@code value} is not canonical text, or {@code null} when it is. */
+    /** The violation of text that is fine but for its normal form. */
+    public static final String NOT_NFC = "is not in Unicode normal form C (NFC)";
+    /** The violation of text that shows nothing. */
+    public static final String ONLY_INVISIBLE = "holds only spaces or invisible characters";
+
     public static String violation(String value, boolean multiLine) {
         if (value == null) {
             return null;
@@ -38,10 +43,10 @@ public final class CanonicalText {
             }
         }
         if (!ascii && !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
-            return "is not in Unicode normal form C (NFC)";
+            return NOT_NFC;
         }
         if (!ascii && invisible(value)) {
-            return "holds only spaces or invisible characters";
+            return ONLY_INVISIBLE;
         }
         return null;
     }

@@ -37,7 +37,10 @@ class OperatorsPageController {
     @GetMapping("/operators")
     String operators(Model model, HttpServletRequest request) {
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
-        Expected expected = flash == null ? null : Expected.read(flash.get("expect"));
+        return page(model, flash == null ? null : Expected.read(flash.get("expect")));
+    }
+
+    private String page(Model model, Expected expected) {
         // right after a change, wait a little (at most five seconds) until the list shows it
         ApiAnswer answer = api.getUntil("/api/operators", Map.of(),
                 listed -> expected == null || expected.shownIn(listed.body()));
@@ -83,7 +86,9 @@ class OperatorsPageController {
                 : Map.of();
         ApiAnswer answer = api.call(HttpMethod.PUT, "/api/operators/" + id + "/themes", Map.of(), body.body(),
                 headers);
-        long next = answer.ok() ? answer.body().path("version").asLong(0) : 0;
+        // saved: the list waits for the new version; changed meanwhile: for at least the one after the page's
+        long next = answer.ok() ? answer.body().path("version").asLong(0)
+                : version.matches("[0-9]{1,18}") ? Long.parseLong(version) + 1 : 0;
         return answered(answer, "themes-" + id, new Expected(id, next), model, request, response);
     }
 
@@ -111,7 +116,7 @@ class OperatorsPageController {
         model.addAttribute("problem", problem);
         model.addAttribute("problemOn", form);
         model.addAttribute("errors", errors);
-        String page = operators(model, request);
+        String page = page(model, problem != null && "STALE_VERSION".equals(problem.code()) ? expected : null);
         response.setStatus(answer.status());
         return page;
     }

@@ -3,6 +3,7 @@ package dk.greatercph.ope.web.request;
 import org.springframework.util.MultiValueMap;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +32,13 @@ public final class FormJson {
         return new FormJson(form);
     }
 
-    /** The field's text as typed, or null when blank. */
+    /**
+     * The field's text as typed, in Unicode normal form C as the API takes it (some input paths send an accent as a
+     * letter and a combining mark, which the API refuses as not canonical), or null when blank.
+     */
     public String text(String name) {
         String value = form.getFirst(name);
-        return value == null || value.isBlank() ? null : value;
+        return value == null || value.isBlank() ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
     public FormJson string(String name) {
@@ -85,7 +89,8 @@ public final class FormJson {
         List<String> values = form.getOrDefault(name, List.of());
         return values.stream().filter(Objects::nonNull)
                 .flatMap(v -> Arrays.stream(v.split("\\R")))
-                .map(String::strip).filter(v -> !v.isEmpty()).toList();
+                .map(String::strip).filter(v -> !v.isEmpty()).map(v -> Normalizer.normalize(v, Normalizer.Form.NFC))
+                .toList();
     }
 
     public FormJson put(String name, Object value) {
