@@ -134,7 +134,9 @@ class BadInputTest {
 
     @Test
     void emptyBodyIsRefused() {
-        assertProblem(desk.post("/api/delegations", ""), 400, "UNREADABLE_BODY");
+        Api.Response empty = desk.post("/api/delegations", "");
+        assertProblem(empty, 400, "UNREADABLE_BODY");
+        assertThat(empty.json().get("errors").get(0).get("field").asString()).isEqualTo("body");
     }
 
     @Test

@@ -178,7 +178,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return problem(InputProblem.UNREADABLE_BODY,
-                "The multipart body could not be read (boundary, part headers or encoding).", Map.of());
+                "The multipart body could not be read (boundary, part headers or encoding).",
+                Map.of("errors", List.of(fieldError("body", "could not be read"))));
     }
 
     @ExceptionHandler(Exception.class)
@@ -347,8 +348,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return problem(InputProblem.MALFORMED_JSON, "The request body is not well-formed JSON.",
                     Map.of());
         }
+        // named as a field, as every other input problem is: a page or client marks what to fix
         return problem(InputProblem.UNREADABLE_BODY, "The request body is missing or unreadable.",
-                Map.of());
+                Map.of("errors", List.of(fieldError("body", "is missing or unreadable"))));
     }
 
     /**
