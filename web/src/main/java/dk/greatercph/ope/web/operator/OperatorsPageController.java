@@ -76,19 +76,18 @@ class OperatorsPageController {
     String changeThemes(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
                         HttpServletRequest request, HttpServletResponse response) {
         FormJson body = FormJson.from(form).list("themes");
-        String version = text(form, "version");
+        String typedVersion = text(form, "version");
+        Long version = typedVersion.matches("[0-9]{1,18}") ? Long.valueOf(typedVersion) : null;
         Map<String, Object> typed = new LinkedHashMap<>();
         typed.put("operatorId", id);
         typed.put("themes", body.values("themes"));
         model.addAttribute("themesForm", typed);
         // the version the page showed: a change made meanwhile by someone else is not overwritten unseen
-        Map<String, String> headers = version.matches("[0-9]{1,18}") ? Map.of("If-Match", "\"" + version + "\"")
-                : Map.of();
+        Map<String, String> headers = version == null ? Map.of() : Map.of("If-Match", "\"" + version + "\"");
         ApiAnswer answer = api.call(HttpMethod.PUT, "/api/operators/" + id + "/themes", Map.of(), body.body(),
                 headers);
         // saved: the list waits for the new version; changed meanwhile: for at least the one after the page's
-        long next = answer.ok() ? answer.body().path("version").asLong(0)
-                : version.matches("[0-9]{1,18}") ? Long.parseLong(version) + 1 : 0;
+        long next = answer.ok() ? answer.body().path("version").asLong(0) : version == null ? 0 : version + 1;
         return answered(answer, "themes-" + id, new Expected(id, next), model, request, response);
     }
 
