@@ -343,6 +343,9 @@ class ScheduleTest {
                 .map(e -> e.get("id").asString())).contains("C1").doesNotContain(trip.value());
         assertThat(desk.get("/api/schedule?host=" + host).json().valueStream().map(e -> e.get("id").asString()))
                 .containsExactly("C1");
+        assertThat(desk.get("/api/schedule?operator=&venue=&host=&from=" + day + "&to=" + day).json().valueStream()
+                .map(e -> e.get("id").asString())).as("empty filters are no filters")
+                .contains("C1", trip.value());
         assertThat(desk.get("/api/schedule?from=" + day + "&to=" + day, Map.of("Operator", "cphbusiness", "Venue", "x"))
                 .json().valueStream().map(e -> e.get("id").asString()))
                 .as("only query parameters filter, not headers of the same names").contains("C1", trip.value());

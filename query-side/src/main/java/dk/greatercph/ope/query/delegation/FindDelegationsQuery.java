@@ -19,6 +19,11 @@ public record FindDelegationsQuery(Long beforePosition, int limit, DelegationSta
                                    DelegationType.Sector sector, DelegationType type, LocalDate receivedFrom,
                                    LocalDate receivedTo, AssignmentState assignmentState) {
 
+    /** An empty operator filter ({@code ?operator=}) is no filter, as an empty text or enum filter is. */
+    public FindDelegationsQuery {
+        operator = operator == null || operator.isBlank() ? null : operator.strip();
+    }
+
     /** The unfiltered board. */
     public FindDelegationsQuery(Long beforePosition, int limit) {
         this(beforePosition, limit, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -25,6 +25,17 @@ record ScheduleFilter(
         @Parameter(description = "Only items hosted by this partner", example = "PRT-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
         String host) {
 
+    /** An empty filter ({@code ?operator=}, {@code ?venue=}, {@code ?host=}) is no filter, as an empty date is. */
+    ScheduleFilter {
+        operator = orNull(operator);
+        venue = orNull(venue);
+        host = orNull(host);
+    }
+
+    private static String orNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** The same filter from the day {@code from} on. */
     ScheduleFilter since(LocalDate from) {
         return new ScheduleFilter(from, to, operator, venue, host);
