@@ -5,10 +5,13 @@ import dk.greatercph.ope.app.support.EventLog;
 import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
-import dk.greatercph.ope.command.delegation.UnansweredOffersOfClosedDelegations;
+import dk.greatercph.ope.command.delegation.UnansweredOffersLeftOpen;
 import dk.greatercph.ope.command.lookup.LookupRebuildDue;
+import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
+import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.query.replay.ProjectionRebuildsDue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,7 @@ class RebuildsAfterAnUpgradeTest {
     LookupRebuildDue lookups;
 
     @Autowired
-    UnansweredOffersOfClosedDelegations offers;
+    UnansweredOffersLeftOpen offers;
 
     @Autowired
     EventStore eventStore;
@@ -136,6 +139,44 @@ class RebuildsAfterAnUpgradeTest {
                 .isEqualTo("WITHDRAWN");
         assertThat(jdbc.sql("SELECT count(*) FROM upgrade_command_due").query(Long.class).single()).isZero();
         assertThat(offers.withdrawDue()).as("done once").isEqualTo(-1);
+    }
+
+    /**
+     * A lead's decline sent the delegation back to the desk and left the supporting offers open before it withdrew
+     * them: its history has the decline and no withdrawal. The step V99 marks withdraws them once, as the system.
+     */
+    @Test
+    void supportingOffersLeftOpenByAnEarlierLeadDeclineAreWithdrawnOnceTheMigrationMarksTheStep() throws IOException {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.registeredAndScreened(Requests.delegation("Declined before " + UUID.randomUUID(),
+                "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health"));
+        Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + delegation + "/routing", "{}"));
+        // as a lead's decline recorded itself before it withdrew the supporting offers
+        new EventLog(eventStore, transactions).append("Delegation", delegation,
+                new AssignmentDeclinedEvent(new DelegationId(delegation), new OperatorId("chc"), AssignmentRole.LEAD,
+                        "No capacity", true));
+        Api copcap = lifecycle.as("copcap");
+        assertThat(stateIn(copcap.getUntil("/api/operators/copcap/inbox", r -> stateIn(r.json(), delegation) != null,
+                Duration.ofSeconds(20)).json(), delegation)).isEqualTo("OFFERED");
+        jdbc.sql("DELETE FROM upgrade_command_due").update();
+        jdbc.sql(statement("/db/command/V99__supporting_offers_of_delegations_their_lead_declined.sql",
+                "INSERT INTO upgrade_command_due")).update();
+
+        assertThat(offers.withdrawDue()).isPositive();
+
+        assertThat(lifecycle.eventTypes(delegation)).endsWith("AssignmentDeclinedEvent", "AssignmentWithdrawnEvent");
+        JsonNode withdrawal = lifecycle.events(delegation).get(lifecycle.eventTypes(delegation).size() - 1)
+                .path("metaData");
+        assertThat(withdrawal.path("upgradeStep").asString())
+                .isEqualTo("withdraw-supporting-offers-of-delegations-their-lead-declined");
+        assertThat(stateIn(copcap.getUntil("/api/operators/copcap/inbox",
+                r -> "WITHDRAWN".equals(stateIn(r.json(), delegation)), Duration.ofSeconds(20)).json(), delegation))
+                .isEqualTo("WITHDRAWN");
+        Api.Response refused = copcap.post("/api/delegations/" + delegation + "/assignments/copcap/acceptance", "");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+        assertThat(refused.body()).as("no longer its offer").contains("\"code\":\"NOT_FOUND\"");
+        assertThat(offers.withdrawDue()).as("done once").isEqualTo(-1);
+        Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + delegation + "/routing", "{}"));
     }
 
     private static String stateIn(JsonNode inbox, String delegation) {

@@ -276,13 +276,18 @@ class Delegation {
             throws Exception {
         Object result = chain.proceed();
         Assignment declined = assignments.get(command.operatorId());
-        if (status == DelegationStatus.SCREENED && lead == null && declined != null
-                && declined.role() == AssignmentRole.LEAD && declined.state() == Assignment.State.DECLINED
+        if (declined != null && declined.role() == AssignmentRole.LEAD && returnedByItsLead()
                 && assignments.values().stream().anyMatch(Assignment::awaitsAnswer)) {
             withdrawOpenOffers(deadlines);
             return CommandResult.done();
         }
         return result;
+    }
+
+    /** Back at the desk, with no lead, because the lead it was routed to declined: not routed until it is again. */
+    private boolean returnedByItsLead() {
+        return status == DelegationStatus.SCREENED && lead == null && assignments.values().stream()
+                .anyMatch(a -> a.role() == AssignmentRole.LEAD && a.state() == Assignment.State.DECLINED);
     }
 
     /** Before a {@link ScopeRequest} handles a decision: it exists, and it is still open. */
@@ -430,12 +435,13 @@ class Delegation {
 
     /**
      * A delegation closed before closing withdrew the offers nobody answered (a cancellation or decline before that
-     * change, a completion before this one) has them withdrawn now, with their deadlines, by the system. An open
-     * delegation, or one without such offers, records nothing.
+     * change, a completion before the next), or sent back to the desk by its lead's decline before that withdrew
+     * the supporting offers, has them withdrawn now, with their deadlines, by the system. A delegation in any other
+     * state, or one without such offers, records nothing.
      */
     @CommandHandler
     CommandResult handle(WithdrawUnansweredOffersCommand command, DeadlineManager deadlines) {
-        if (status.isClosed()) {
+        if (status.isClosed() || returnedByItsLead()) {
             withdrawOpenOffers(deadlines);
         }
         return CommandResult.done();

@@ -4,8 +4,8 @@ import dk.greatercph.ope.events.delegation.DelegationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * The system's step for a delegation closed while offers on it were still unanswered, which closing left open
- * before it withdrew them ({@link UnansweredOffersOfClosedDelegations}). No endpoint sends it.
+ * The system's step for a delegation closed, or sent back to the desk by its lead, while offers on it were still
+ * unanswered, which an earlier version left open ({@link UnansweredOffersLeftOpen}). No endpoint sends it.
  */
 public record WithdrawUnansweredOffersCommand(@TargetAggregateIdentifier DelegationId delegationId) {
 }
