@@ -75,7 +75,8 @@ class DelegationPagesTest {
         PageSession.Page stale = session.post("/delegations/" + id + "/do/screening",
                 Map.of("version", "0", "businessOpportunityAssessment", "Solid"));
         assertThat(stale.status()).isEqualTo(412);
-        assertThat(stale.body()).contains("id=\"refusal\"", "STALE_VERSION", "id=\"reload\"");
+        assertThat(stale.body()).contains("id=\"refusal\"", "STALE_VERSION",
+                "<a id=\"reload\" href=\"/delegations/" + id + "\"");
         PageSession.Page fresh = session.post("/delegations/" + id + "/do/screening",
                 Map.of("version", "1", "businessOpportunityAssessment", "Solid"));
         assertThat(fresh.status()).isEqualTo(302);

@@ -75,4 +75,49 @@ class PageLinksTest {
         assertThat(api.status()).isEqualTo(404);
         assertThat(api.header("Content-Type")).startsWith("application/problem+json");
     }
+
+    /**
+     * After a refused form the address bar holds the form's address; reloading it, its "load the page again" link or
+     * a switch of language read it by GET and got the API's bare 405 problem. They lead to the page the form is on.
+     */
+    @Test
+    void aFormsAddressReadByABrowserLeadsToThePageTheFormIsOn() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        Map<String, String> browser = Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+
+        PageSession.Page action = desk.get("/delegations/DEL-0/do/screening?lang=en", browser);
+        assertThat(action.status()).isEqualTo(303);
+        assertThat(action.header("Location")).endsWith("/delegations/DEL-0?lang=en");
+        assertThat(desk.get("/places/venues", browser).header("Location")).endsWith("/places");
+        assertThat(desk.get("/trips/TRP-0/participants", browser).header("Location")).endsWith("/trips/TRP-0");
+
+        PageSession.Page client = desk.get("/places/venues", Map.of("Accept", "application/json"));
+        assertThat(client.status()).as("an API client still gets the problem").isEqualTo(405);
+        assertThat(client.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    /** Switching the language kept the page but dropped its query: the report's year, the board's filters. */
+    @Test
+    void theLanguageLinksKeepThePagesQuery() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+
+        String board = desk.get("/board?q=Jiangsu&status=ROUTED").body();
+
+        assertThat(board).contains("href=\"/board?q=Jiangsu&amp;status=ROUTED&amp;lang=en\"",
+                "href=\"/board?q=Jiangsu&amp;status=ROUTED&amp;lang=da\"");
+        assertThat(desk.get("/board?lang=en").body()).contains("href=\"/board?lang=da\"");
+    }
+
+    /** An error page a page's own refusal answers had no menu and no sign-out, unlike the not-found page. */
+    @Test
+    void aPagesErrorPageHasTheMenuAndTheSignOut() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        Map<String, String> browser = Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+
+        for (String path : List.of("/reports/annual?year=abc", "/delegations/DEL-nonexistent")) {
+            PageSession.Page page = desk.get(path, browser);
+            assertThat(page.status()).as(path).isIn(400, 404);
+            assertThat(page.body()).as(path).contains("href=\"/board\"", "action=\"/logout\"");
+        }
+    }
 }

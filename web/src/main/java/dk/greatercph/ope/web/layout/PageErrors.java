@@ -1,6 +1,7 @@
 package dk.greatercph.ope.web.layout;
 
 import dk.greatercph.ope.web.api.PageRefused;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,14 +14,22 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * A page the API refused answers with the API's status and says so in words (403, 404, 409 …); a page's own query
  * parameter that does not read as its type ({@code /trips/{id}?v=abc}) is a 400 page, not the API's problem JSON.
- * First among the advices, so that the platform's catch-all does not answer a page.
+ * First among the advices, so that the platform's catch-all does not answer a page. The page has the menu and the
+ * sign-out as every other.
  */
 @ControllerAdvice(basePackages = "dk.greatercph.ope.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
+    private final PageModel layout;
+
+    PageErrors(PageModel layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    String badParameter(Exception refused, Model model, HttpServletResponse response) {
+    String badParameter(Exception refused, Model model, HttpServletRequest request, HttpServletResponse response) {
+        model.addAllAttributes(layout.layout(request));
         response.setStatus(400);
         model.addAttribute("status", 400);
         if (refused instanceof MethodArgumentTypeMismatchException mismatch) {
@@ -32,7 +41,8 @@ class PageErrors {
     }
 
     @ExceptionHandler(PageRefused.class)
-    String refused(PageRefused refused, Model model, HttpServletResponse response) {
+    String refused(PageRefused refused, Model model, HttpServletRequest request, HttpServletResponse response) {
+        model.addAllAttributes(layout.layout(request));
         int status = switch (refused.status()) {
             case 403, 404, 409 -> refused.status();
             default -> refused.status() >= 500 ? 500 : 400;
