@@ -48,6 +48,17 @@ class OperatorsPageTest {
         assertThat(invisible.status()).isEqualTo(400);
         assertThat(invisible.header("Content-Type")).startsWith("text/html");
         assertThat(invisible.body()).contains("id=\"register-name-error\"", "value=\"" + code + "\"");
+        // a control character pasted with the text (a word processor's line break): beside the field, in words,
+        // not the bare JSON problem the edge answered before
+        PageSession.Page pasted = desk.postEncoded("/operators", "code=" + code + "&name=Line%0Bbreak"
+                + "&themes=AUTHORITY_SOIL_WATER");
+        assertThat(pasted.status()).isEqualTo(400);
+        assertThat(pasted.header("Content-Type")).startsWith("text/html");
+        assertThat(pasted.body()).contains("id=\"register-name-error\"", "value=\"" + code + "\"",
+                "Teksten indeholder et tegn, der ikke kan gemmes (U+000B)");
+        // a constraint's message in general words, not the validator's ("må ikke være blank")
+        assertThat(desk.postEncoded("/operators", "code=&name=&themes=AUTHORITY_SOIL_WATER").body())
+                .contains("Udfyld feltet.").doesNotContain("ikke være blank");
 
         // an accent typed as a letter and a combining mark is sent as the API takes it (NFC)
         PageSession.Page registered = desk.postEncoded("/operators", "code=" + code + "&name="

@@ -107,14 +107,14 @@ final class CanonicalParameters implements HandlerInterceptor {
     }
 
     /**
-     * A page's form field: what no keyboard types (a control character, a lone surrogate) is refused here; text that
-     * is only not in NFC, or only invisible, goes on to the page, which normalises what it sends and shows the API's
-     * refusal beside the field. Refused here, it answered the browser a bare JSON problem and lost the form.
+     * A page's form field: only what no form can send (a lone surrogate) is refused here. Anything else, a control
+     * character pasted with the text (a vertical tab from a word processor's line break) included, goes on to the
+     * page, which sends it to the API; the API refuses it naming its field, and the page shows that beside the field
+     * with what was typed. Refused here, it answered the browser a bare JSON problem and lost the form.
      */
     private static void checkTyped(String name, String value) {
         String violation = CanonicalText.violation(value, true);
-        if (violation != null && !violation.startsWith(CanonicalText.NOT_NFC)
-                && !violation.startsWith(CanonicalText.ONLY_INVISIBLE)) {
+        if (violation != null && violation.startsWith("contains a lone surrogate")) {
             throw new InvalidInput(InputProblem.INVALID_TEXT, name, violation);
         }
     }

@@ -3,7 +3,7 @@ package dk.greatercph.ope.web.delegation;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.PageRefused;
-import dk.greatercph.ope.web.request.FormErrors;
+import dk.greatercph.ope.web.api.FormErrors;
 import dk.greatercph.ope.web.request.FormJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -3,6 +3,7 @@ package dk.greatercph.ope.web.notification;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
@@ -45,9 +46,11 @@ class NotificationSettingsPageController {
     private static final Set<String> LANGUAGES = Set.of("da", "en");
 
     private final Api api;
+    private final FormErrors formErrors;
 
-    NotificationSettingsPageController(Api api) {
+    NotificationSettingsPageController(Api api, FormErrors formErrors) {
         this.api = api;
+        this.formErrors = formErrors;
     }
 
     @GetMapping("/notifications")
@@ -156,13 +159,13 @@ class NotificationSettingsPageController {
     }
 
     /** Field → the API's words for it (in the page's language), or the refusal's plain words for a code about it. */
-    static Map<String, String> fieldErrors(ApiAnswer.Problem problem) {
+    Map<String, String> fieldErrors(ApiAnswer.Problem problem) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (problem == null) {
             return errors;
         }
         for (ApiAnswer.FieldError error : problem.fields()) {
-            errors.putIfAbsent(error.field(), error.message());
+            errors.putIfAbsent(error.field(), formErrors.words(error.field(), error.message()));
         }
         String field = CODE_FIELDS.get(problem.code());
         if (field != null) {

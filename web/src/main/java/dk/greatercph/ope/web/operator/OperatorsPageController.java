@@ -2,6 +2,7 @@ package dk.greatercph.ope.web.operator;
 
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.FormErrors;
 import dk.greatercph.ope.web.request.FormJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,9 +30,11 @@ import java.util.Map;
 class OperatorsPageController {
 
     private final Api api;
+    private final FormErrors formErrors;
 
-    OperatorsPageController(Api api) {
+    OperatorsPageController(Api api, FormErrors formErrors) {
         this.api = api;
+        this.formErrors = formErrors;
     }
 
     @GetMapping("/operators")
@@ -102,7 +105,7 @@ class OperatorsPageController {
             return "redirect:/operators";
         }
         ApiAnswer.Problem problem = answer.formRefusal();
-        Map<String, String> errors = problem == null ? Map.of() : problem.messagesByField();
+        Map<String, String> errors = formErrors.of(problem);
         if (problem != null && "STALE_VERSION".equals(problem.code()) && model.getAttribute("themesForm")
                 instanceof Map<?, ?> typed) {
             // changed meanwhile: the form shows the themes the operator has now, not the ones chosen over them,

@@ -2,6 +2,7 @@ package dk.greatercph.ope.web.person;
 
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.FormErrors;
 import dk.greatercph.ope.web.api.PageRefused;
 import dk.greatercph.ope.web.layout.Words;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,8 +32,10 @@ class PersonPageController {
 
     private final Api api;
     private final Words words;
+    private final FormErrors formErrors;
 
-    PersonPageController(Api api, Words words) {
+    PersonPageController(Api api, Words words, FormErrors formErrors) {
+        this.formErrors = formErrors;
         this.api = api;
         this.words = words;
     }
@@ -90,7 +93,7 @@ class PersonPageController {
             // a rule's refusal in the page's words; a constraint's message comes in the page's language already
             boolean constraint = "VALIDATION_FAILED".equals(problem.code());
             problem.fields().forEach(error -> errors.putIfAbsent(error.field(),
-                    constraint ? error.message() : words.problem(problem.code())));
+                    constraint ? formErrors.words(error.field(), error.message()) : words.problem(problem.code())));
         }
         return refused(personId, typed, errors, problem, answer.status(), model, request, response);
     }

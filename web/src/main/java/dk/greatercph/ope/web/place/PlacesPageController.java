@@ -2,6 +2,7 @@ package dk.greatercph.ope.web.place;
 
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.FormErrors;
 import dk.greatercph.ope.web.request.FormJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,9 +33,11 @@ class PlacesPageController {
             "ORGANISATION");
 
     private final Api api;
+    private final FormErrors formErrors;
 
-    PlacesPageController(Api api) {
+    PlacesPageController(Api api, FormErrors formErrors) {
         this.api = api;
+        this.formErrors = formErrors;
     }
 
     @GetMapping("/places")
@@ -82,7 +85,7 @@ class PlacesPageController {
             return "redirect:/places";
         }
         ApiAnswer.Problem problem = answer.formRefusal();
-        Map<String, String> errors = problem == null ? Map.of() : problem.messagesByField();
+        Map<String, String> errors = formErrors.of(problem);
         model.addAttribute("problem", problem);
         model.addAttribute("problemOn", form);
         model.addAttribute("errors", errors);

@@ -2,6 +2,7 @@ package dk.greatercph.ope.web.request;
 
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;

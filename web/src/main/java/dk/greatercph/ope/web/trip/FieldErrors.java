@@ -1,6 +1,7 @@
 package dk.greatercph.ope.web.trip;
 
 import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.FormErrors;
 import dk.greatercph.ope.web.api.ViewData;
 
 import java.util.Map;
@@ -32,8 +33,9 @@ public final class FieldErrors {
     private FieldErrors() {
     }
 
-    /** Field → message; {@code plain} says a code in words. */
-    static Map<String, Object> of(ApiAnswer.Problem problem, java.util.function.Function<String, String> plain) {
+    /** Field → message; {@code plain} says a code in words, {@code words} what the API said about a field. */
+    static Map<String, Object> of(ApiAnswer.Problem problem, java.util.function.Function<String, String> plain,
+                                  FormErrors words) {
         ViewData errors = ViewData.empty();
         if (problem == null) {
             return errors;
@@ -43,7 +45,8 @@ public final class FieldErrors {
             errors.put(field, plain.apply(problem.code())); // the page's words before the API's English
         }
         for (ApiAnswer.FieldError error : problem.fields()) {
-            errors.putIfAbsent(error.field().replaceFirst("[\\[.].*$", ""), error.message());
+            String named = error.field().replaceFirst("[\\[.].*$", "");
+            errors.putIfAbsent(named, words.words(named, error.message()));
         }
         return errors;
     }

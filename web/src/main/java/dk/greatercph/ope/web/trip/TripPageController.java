@@ -3,6 +3,7 @@ package dk.greatercph.ope.web.trip;
 import dk.greatercph.ope.events.trip.ParticipantKind;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.FormErrors;
 import dk.greatercph.ope.web.layout.Words;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -35,8 +36,10 @@ class TripPageController {
     private final Api api;
     private final Words words;
     private final MessageSource messages;
+    private final FormErrors formErrors;
 
-    TripPageController(Api api, Words words, MessageSource messages) {
+    TripPageController(Api api, Words words, MessageSource messages, FormErrors formErrors) {
+        this.formErrors = formErrors;
         this.api = api;
         this.words = words;
         this.messages = messages;
@@ -90,7 +93,7 @@ class TripPageController {
         response.setStatus(answer.status());
         model.addAttribute("form", form);
         model.addAttribute("problem", answer.problem());
-        model.addAttribute("errors", FieldErrors.of(answer.problem(), this::plain));
+        model.addAttribute("errors", FieldErrors.of(answer.problem(), this::plain, formErrors));
         return "trip/new";
     }
 
@@ -190,7 +193,7 @@ class TripPageController {
         model.addAttribute("failed", action);
         model.addAttribute("form", form);
         model.addAttribute("problem", answer.problem());
-        model.addAttribute("errors", FieldErrors.of(answer.problem(), this::plain));
+        model.addAttribute("errors", FieldErrors.of(answer.problem(), this::plain, formErrors));
         return show(id, null, model);
     }
 
