@@ -247,8 +247,15 @@ class Delegation {
             throw new DomainProblem(DelegationProblem.NOT_ROUTED,
                     "Before routing, themes belong to the request itself; scope expansion comes after routing (R4).");
         }
-        List<Theme> added = command.themes() == null ? List.of()
-                : command.themes().stream().distinct().filter(t -> !themes.contains(t)).sorted().toList();
+        List<Theme> asked = command.themes() == null ? List.of() : command.themes();
+        for (int i = 0; i < asked.size(); i++) {
+            // a theme the delegation has was dropped from the request without a word, the rest recorded
+            if (themes.contains(asked.get(i))) {
+                throw invalid(DelegationProblem.NOTHING_TO_EXPAND, "themes[" + i + "]", "The delegation already covers "
+                        + asked.get(i) + "; a scope expansion asks for new themes only.");
+            }
+        }
+        List<Theme> added = asked.stream().distinct().sorted().toList();
         if (added.isEmpty()) {
             throw invalid(DelegationProblem.NOTHING_TO_EXPAND, "themes", "The delegation already covers these themes.");
         }

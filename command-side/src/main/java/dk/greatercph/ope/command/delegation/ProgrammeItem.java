@@ -40,6 +40,9 @@ class ProgrammeItem {
     private boolean hostIsHospital;
     private boolean venueIsHospital;
     private boolean costCovered;
+
+    /** ISO 4217's codes for no currency and for testing: nobody pays in them. */
+    private static final java.util.Set<String> NO_CURRENCY = java.util.Set.of("XXX", "XTS");
     private final OperatorId plannedBy;
 
     ProgrammeItem(ProgrammeItemAddedEvent added) {
@@ -92,11 +95,13 @@ class ProgrammeItem {
         requireText(command.payer(), DelegationProblem.PAYER_REQUIRED, "payer", "Cost coverage names who pays.");
         requireText(command.basis(), DelegationProblem.BASIS_REQUIRED, "basis",
                 "Cost coverage states its basis (agreement, invoice, …).");
-        if (command.amount() == null || command.amount().compareTo(BigDecimal.ZERO) < 0) {
-            throw invalid(DelegationProblem.INVALID_AMOUNT, "amount", "Cost coverage has an amount of zero or more.");
+        if (command.amount() == null || command.amount().signum() <= 0) {
+            // R3 asks who pays for a hospital's time: an amount of 0 is an agreement that nobody does
+            throw invalid(DelegationProblem.INVALID_AMOUNT, "amount", "Cost coverage has an amount above zero.");
         }
         String currency = command.currency() == null ? "DKK" : command.currency();
-        if (java.util.Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(currency))) {
+        if (NO_CURRENCY.contains(currency) || java.util.Currency.getAvailableCurrencies().stream()
+                .noneMatch(c -> c.getCurrencyCode().equals(currency))) {
             // ISO 4217, as documented: QQQ and XYZ were recorded
             throw invalid(DelegationProblem.INVALID_CURRENCY, "currency", "Currency " + currency
                     + " is not an ISO 4217 code (e.g. DKK, EUR, CNY).");

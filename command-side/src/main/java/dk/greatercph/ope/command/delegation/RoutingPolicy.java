@@ -40,8 +40,14 @@ final class RoutingPolicy {
         if (command.overrideReason() == null || command.overrideReason().isBlank()) {
             throw invalid(DelegationProblem.OVERRIDE_REASON_REQUIRED, "reason", "Overriding the routing rules needs a reason.");
         }
-        List<OperatorId> supporting = command.overrideSupporting() == null ? List.of()
-                : command.overrideSupporting().stream().distinct().filter(o -> !o.equals(command.overrideLead())).toList();
+        List<OperatorId> named = command.overrideSupporting() == null ? List.of() : command.overrideSupporting();
+        if (named.contains(command.overrideLead())) {
+            // dropped without a word before: what was sent was not what was recorded
+            throw invalid(DelegationProblem.OVERRIDE_LEAD_SUPPORTING,
+                    "overrideSupporting[" + named.indexOf(command.overrideLead()) + "]",
+                    "The lead " + command.overrideLead() + " is not also a supporting operator.");
+        }
+        List<OperatorId> supporting = named.stream().distinct().toList();
         for (OperatorId operator : leadFirst(command.overrideLead(), supporting)) {
             if (!table.themesByOperator().containsKey(operator)) {
                 String field = operator.equals(command.overrideLead()) ? "overrideLead"

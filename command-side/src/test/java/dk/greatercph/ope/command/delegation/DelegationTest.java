@@ -53,6 +53,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -475,9 +477,14 @@ class DelegationTest {
         @Test
         void scopeExpansionAfterRoutingIsRequestedAndApprovedR4() {
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
+                    .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism", null))
+                    .expectEvents(new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"));
+            // a theme it has already, beside a new one, was dropped without a word and the rest recorded
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP)
                     .when(new RequestScopeExpansionCommand(ID, "SCP-1", List.of(Theme.TOURISM, Theme.INVESTMENT),
                             "Also tourism", null))
-                    .expectEvents(new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"));
+                    .expectException(refusedWith("NOTHING_TO_EXPAND", ProblemKind.INVALID_INPUT))
+                    .expectNoEvents();
             fixture.givenCurrentTime(FRIDAY)
                     .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC,
                             new ScopeExpansionRequestedEvent(ID, "SCP-1", List.of(Theme.TOURISM), "Also tourism"))
@@ -667,12 +674,24 @@ class DelegationTest {
                     .expectNoEvents();
         }
 
-        @Test
-        void refusesCostCoverageWithANegativeAmount() {
+        @ParameterizedTest
+        @ValueSource(strings = {"-1", "0", "-0.00"})
+        void refusesCostCoverageWithAnAmountNotAboveZero(String amount) {
+            // an agreement that nobody pays met R3 and let the hospital visit be confirmed
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
                     .when(new RecordCostCoverageCommand(ID, "ITM-1", "Jiangsu Health Commission", "Agreement",
-                            new BigDecimal("-1"), null, null))
+                            new BigDecimal(amount), null, null))
                     .expectException(refusedWith("INVALID_AMOUNT", ProblemKind.INVALID_INPUT))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"XXX", "XTS"})
+        void refusesCostCoverageInNoCurrency(String currency) {
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, HOSPITAL_VISIT)
+                    .when(new RecordCostCoverageCommand(ID, "ITM-1", "Jiangsu Health Commission", "Agreement",
+                            new BigDecimal("100"), currency, null))
+                    .expectException(refusedWith("INVALID_CURRENCY", ProblemKind.INVALID_INPUT))
                     .expectNoEvents();
         }
     }

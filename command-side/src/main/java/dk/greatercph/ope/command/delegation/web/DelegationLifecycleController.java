@@ -148,7 +148,7 @@ class DelegationLifecycleController {
                                                           @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         String requestId = "SCP-" + UUID.randomUUID();
         return commands.created("/api/delegations/" + id + "/scope-expansions/" + requestId, requestId,
-                new RequestScopeExpansionCommand(id, requestId, request.themes().stream().sorted().toList(),
+                new RequestScopeExpansionCommand(id, requestId, List.copyOf(request.themes()),
                         request.reason(), expected.value()));
     }
 

@@ -63,7 +63,8 @@ final class DelegationRequests {
     @Schema(name = "ScopeExpansionRequest")
     record ScopeExpansion(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"TOURISM\"]")
-            @NotEmpty @Size(max = 8) Set<@NotNull Theme> themes,
+            // in the order sent, so that a refusal names the theme by its place in the list
+            @NotEmpty @Size(max = 8) java.util.LinkedHashSet<@NotNull Theme> themes,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "The delegation also wants to meet tourism actors",
                     maxLength = 2000)
             @NotBlank @Size(max = 2000) @MultilineText String reason) {
@@ -91,9 +92,11 @@ final class DelegationRequests {
             @NotBlank @Size(max = 200) String payer,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Signed cooperation agreement 2027-03", maxLength = 500)
             @NotBlank @Size(max = 500) String basis,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "45000.00", minimum = "0")
-            @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-            @Schema(example = "DKK", pattern = "[A-Z]{3}", description = "ISO 4217; DKK when omitted")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "45000.00", minimum = "0",
+                    exclusiveMinimum = true, description = "Above zero: an agreement that nobody pays covers nothing")
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            @Schema(example = "DKK", pattern = "[A-Z]{3}",
+                    description = "ISO 4217, not XXX (no currency) or XTS (testing); DKK when omitted")
             @Pattern(regexp = "[A-Z]{3}") String currency) {
     }
 
@@ -128,8 +131,8 @@ final class DelegationRequests {
             @NotBlank @Size(max = 10000) @MultilineText String summary,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2", minimum = "0")
             @NotNull @Min(0) @Max(10_000) Integer investmentLeads,
-            @Schema(example = "[\"Welfare Robotics ApS\"]") @Size(max = 100) List<@NotBlank @Size(max = 200) String> companies,
-            @Schema(example = "[\"MoU on elder-care technology\"]") @Size(max = 100) List<@NotBlank @Size(max = 500) String> mous,
+            @Schema(example = "[\"Welfare Robotics ApS\"]") @Size(max = 100) @UniqueElements List<@NotBlank @Size(max = 200) String> companies,
+            @Schema(example = "[\"MoU on elder-care technology\"]") @Size(max = 100) @UniqueElements List<@NotBlank @Size(max = 500) String> mous,
             @Schema(description = "Follow-ups handed to operators") @Size(max = 50) List<@Valid @NotNull FollowUp> followUps,
             @Schema(description = "Companies established in the region as a result; 0 when absent", example = "1",
                     minimum = "0", maximum = "10000")

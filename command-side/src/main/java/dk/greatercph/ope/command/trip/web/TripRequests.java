@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.trip.web;
 import dk.greatercph.ope.platform.input.MultilineText;
 import dk.greatercph.ope.events.trip.ParticipantKind;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.hibernate.validator.constraints.UniqueElements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -85,7 +86,7 @@ final class TripRequests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Agreement renewed; three investment leads", maxLength = 10000)
             @NotBlank @Size(max = 10000) @MultilineText String outcomes,
             @Schema(example = "[\"MoU on health cooperation 2027-2030\"]")
-            @Size(max = 50) List<@NotBlank @Size(max = 500) String> agreementsSigned,
+            @Size(max = 50) @UniqueElements List<@NotBlank @Size(max = 500) String> agreementsSigned,
             @Schema(description = "Follow-ups handed to named operators")
             @Size(max = 50) List<@Valid @NotNull FollowUp> followUps) {
     }

@@ -1,0 +1,86 @@
+package dk.greatercph.ope.app;
+
+import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.support.OpeIntegrationTest;
+import dk.greatercph.ope.app.support.Requests;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a client sends is recorded as sent or refused naming the field: each of these was answered 2xx while part
+ * of it was dropped or met a rule in name only.
+ */
+@OpeIntegrationTest
+class NothingSilentlyDroppedTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aScopeExpansionAskingForAThemeTheDelegationHasIsRefusedNamingIt() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Scope dropped " + UUID.randomUUID());
+
+        Api.Response refused = lifecycle.desk().post("/api/delegations/" + delegation + "/scope-expansions",
+                "{\"themes\":[\"AUTHORITY_HEALTH\",\"HEALTH_WELFARE_TECH\"],\"reason\":\"More\"}");
+
+        assertRefused(refused, 400, "NOTHING_TO_EXPAND", "themes[1]");
+        assertThat(lifecycle.eventTypes(delegation)).doesNotContain("ScopeExpansionRequestedEvent");
+    }
+
+    @Test
+    void aRoutingOverrideNamingItsLeadAmongTheSupportingIsRefusedNamingIt() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.registeredAndScreened(Requests.delegation("Override dropped " + UUID.randomUUID()));
+
+        Api.Response refused = lifecycle.desk().post("/api/delegations/" + delegation + "/routing",
+                "{\"overrideLead\":\"copcap\",\"overrideSupporting\":[\"chc\",\"copcap\"],\"reason\":\"Known partner\"}");
+
+        assertRefused(refused, 400, "OVERRIDE_LEAD_SUPPORTING", "overrideSupporting[1]");
+        assertThat(lifecycle.eventTypes(delegation)).doesNotContain("DelegationRoutedEvent");
+    }
+
+    @Test
+    void costCoverageOfNothingOrInNoCurrencyIsRefused() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Coverage of nothing " + UUID.randomUUID());
+        String item = lifecycle.item(lifecycle.as("chc"), delegation, "MEETING", lifecycle.venue(),
+                lifecycle.partner("HOSPITAL"), "2031-05-06T10:00:00+02:00", "2031-05-06T11:00:00+02:00");
+        String coverage = "/api/delegations/" + delegation + "/programme-items/" + item + "/cost-coverage";
+
+        for (String amount : new String[]{"0", "-0.0", "0.00"}) {
+            assertRefused(lifecycle.as("chc").post(coverage,
+                    "{\"payer\":\"Nobody pays\",\"basis\":\"none\",\"amount\":" + amount + "}"), 400, null, "amount");
+        }
+        assertRefused(lifecycle.as("chc").post(coverage,
+                "{\"payer\":\"Health commission\",\"basis\":\"Agreement\",\"amount\":100,\"currency\":\"XXX\"}"),
+                400, "INVALID_CURRENCY", "currency");
+        assertThat(lifecycle.eventTypes(delegation)).doesNotContain("CostCoverageRecordedEvent");
+    }
+
+    @Test
+    void anOutcomeNamingTheSameAgreementTwiceIsRefused() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Twice signed " + UUID.randomUUID());
+
+        Api.Response refused = lifecycle.desk().post("/api/delegations/" + delegation + "/completion",
+                "{\"summary\":\"Visit\",\"investmentLeads\":1,\"mous\":[\"MoU\",\"MoU\"]}");
+
+        assertRefused(refused, 400, "VALIDATION_FAILED", "mous");
+        assertThat(lifecycle.eventTypes(delegation)).doesNotContain("DelegationCompletedEvent");
+    }
+
+    private static void assertRefused(Api.Response response, int status, String code, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        if (code != null) {
+            assertThat(response.json().get("code").asString()).as(response.body()).isEqualTo(code);
+        }
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .as(response.body()).contains(field);
+    }
+}
