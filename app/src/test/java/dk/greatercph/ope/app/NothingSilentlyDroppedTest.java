@@ -75,6 +75,20 @@ class NothingSilentlyDroppedTest {
         assertThat(lifecycle.eventTypes(delegation)).doesNotContain("DelegationCompletedEvent");
     }
 
+    /** An item ending in 2999 booked its venue for every delegation confirmed after it (R6). */
+    @Test
+    void aProgrammeItemLastsAtMostAMonth() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Centuries booked " + UUID.randomUUID());
+
+        Api.Response refused = lifecycle.as("chc").post("/api/delegations/" + delegation + "/programme-items",
+                "{\"kind\":\"MEETING\",\"title\":\"Forever\",\"startsAt\":\"2027-04-13T18:00:00+02:00\","
+                        + "\"endsAt\":\"2999-12-31T22:00:00+01:00\",\"venueId\":\"" + lifecycle.venue() + "\"}");
+
+        assertRefused(refused, 400, "INVALID_TIME_SLOT", "endsAt");
+        assertThat(lifecycle.eventTypes(delegation)).doesNotContain("ProgrammeItemAddedEvent");
+    }
+
     private static void assertRefused(Api.Response response, int status, String code, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         if (code != null) {

@@ -52,7 +52,7 @@ public enum DelegationProblem implements ProblemCode {
     TITLE_REQUIRED(ProblemKind.INVALID_INPUT,
             "A programme item has a title."),
     INVALID_TIME_SLOT(ProblemKind.INVALID_INPUT,
-            "A programme item ends after it starts."),
+            "A programme item ends after it starts, and lasts at most 31 days."),
     UNKNOWN_VENUE(ProblemKind.RULE_VIOLATION,
             "The programme item names no registered venue."),
     UNKNOWN_HOST(ProblemKind.RULE_VIOLATION,

@@ -16,6 +16,12 @@ import static dk.greatercph.ope.platform.problem.DomainProblem.requireText;
  */
 final class ProgrammeItemCheck {
 
+    /**
+     * The longest a programme item lasts. A visit's programme is days, a study stay weeks; an item ending in 2999
+     * booked its venue for every delegation after it (R6).
+     */
+    static final java.time.Duration LONGEST_ITEM = java.time.Duration.ofDays(31);
+
     private ProgrammeItemCheck() {
     }
 
@@ -29,6 +35,10 @@ final class ProgrammeItemCheck {
         requireText(title, DelegationProblem.TITLE_REQUIRED, "title", "A programme item has a title.");
         if (!endsAt.isAfter(startsAt)) {
             throw invalid(DelegationProblem.INVALID_TIME_SLOT, "endsAt", "A programme item ends after it starts.");
+        }
+        if (java.time.Duration.between(startsAt, endsAt).compareTo(LONGEST_ITEM) > 0) {
+            throw invalid(DelegationProblem.INVALID_TIME_SLOT, "endsAt", "A programme item lasts at most "
+                    + LONGEST_ITEM.toDays() + " days.");
         }
         if (!directory.hasVenue(venue)) {
             throw new DomainProblem(DelegationProblem.UNKNOWN_VENUE, "venueId", "No registered venue " + venue + ".");
