@@ -154,6 +154,26 @@ class TripHttpTest {
         assertThat(refused.json().get("code").asString()).isEqualTo("TRIP_NOT_READY");
     }
 
+    /**
+     * A local time the clocks skip in the item's zone does not exist: 02:30–03:30 as daylight saving time began was
+     * recorded as sent and shown as 03:30–03:30 in every view.
+     */
+    @Test
+    void anItineraryTimeTheClocksSkipIsRefusedNamingIt() {
+        int year = freeYear(jdbc);
+        String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
+        java.time.LocalDate springForward = java.time.LocalDate.of(year, 3, 31)
+                .with(java.time.temporal.TemporalAdjusters.lastInMonth(java.time.DayOfWeek.SUNDAY));
+
+        Api.Response item = desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%sT02:30:00","endsAt":"%sT03:30:00","city":"Copenhagen","counterpart":"Region",
+                 "timeZone":"Europe/Copenhagen"}""".formatted(springForward, springForward));
+
+        assertThat(item.status()).as(item.body()).isEqualTo(400);
+        assertThat(item.json().get("code").asString()).isEqualTo("INVALID_FIELD");
+        assertThat(item.json().get("errors").get(0).get("field").asString()).isEqualTo("startsAt");
+    }
+
     /** An operator the trip names must exist: "nobody" was recorded, and counted in the annual report. */
     @Test
     void anUnknownOperatorOnATripIsARuleRefusal() {

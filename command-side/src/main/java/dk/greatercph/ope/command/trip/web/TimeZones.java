@@ -22,4 +22,16 @@ final class TimeZones {
         }
         return zone;
     }
+
+    /**
+     * A local time in {@code zone} that its clocks skip (02:30 as daylight saving time begins) does not exist: it
+     * was recorded as given and shown an hour later in every view, an item of 02:30–03:30 as 03:30–03:30. A time
+     * shown twice as daylight saving time ends reads as the earlier.
+     */
+    static void requireExists(String field, java.time.LocalDateTime local, String zone) {
+        if (local != null && ZoneId.of(zone).getRules().getValidOffsets(local).isEmpty()) {
+            throw new InvalidInput(dk.greatercph.ope.platform.input.InputProblem.INVALID_FIELD, field,
+                    "is a time the clocks skip in " + zone + " (daylight saving time begins): it does not exist");
+        }
+    }
 }

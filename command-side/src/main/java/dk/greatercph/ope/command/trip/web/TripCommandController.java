@@ -94,12 +94,14 @@ class TripCommandController {
             @PathVariable TripId id,
             @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         String itemId = "ITI-" + UUID.randomUUID();
+        String zone = TimeZones.orChina("timeZone", request.timeZone());
+        TimeZones.requireExists("startsAt", request.startsAt(), zone);
+        TimeZones.requireExists("endsAt", request.endsAt(), zone);
         return commands.created("/api/trips/" + id + "/itinerary-items/" + itemId, itemId,
                 new AddItineraryItemCommand(id, itemId, request.startsAt(), request.endsAt(), request.city(),
                         request.counterpart(), request.description(),
                         request.objectiveOperator() == null ? null : new OperatorId(request.objectiveOperator()),
-                        request.objectiveCompany(), TimeZones.orChina("timeZone", request.timeZone()),
-                        expected.value()));
+                        request.objectiveCompany(), zone, expected.value()));
     }
 
     @PostMapping("/{id}/approval")
