@@ -58,6 +58,35 @@ class NotificationReplayTest {
         }
     }
 
+    /**
+     * Replaying the settings empties the recipients and webhooks the notifier reads: the notifier went on meanwhile,
+     * found nobody to tell, and the notices of the replay's seconds were never sent. It now waits for the replay.
+     */
+    @Test
+    void aNoticeRecordedWhileTheSettingsAreReplayedIsStillSent() {
+        Notifications notifications = new Notifications(new Api(port));
+        Api admin = new Api(port).as("admin");
+        String operator = notifications.operator();
+        String address = Notifications.address("settings-replay");
+        notifications.recipient(operator, address, "en");
+        admin.getUntil("/api/admin/projections/notification-settings",
+                r -> r.status() == 200 && r.json().path("behindBy").asLong(-1) == 0, WAIT);
+
+        Api.Response replay = admin.post("/api/admin/projections/notification-settings/replay", "");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+        String during = notifications.routedTo(operator, "Yangzhou During " + UUID.randomUUID());
+        JsonNode finished = admin.getUntil("/api/admin/projections/notification-settings",
+                r -> r.json().path("lastReplay").hasNonNull("finishedAt"), WAIT).json();
+        assertThat(finished.get("lastReplay").hasNonNull("finishedAt")).as(finished.toString()).isTrue();
+
+        assertThat(Notifications.until(() -> notifications.outbox(during), rows -> rows.valueStream()
+                .anyMatch(r -> r.get("kind").asString().equals("ASSIGNMENT_OFFERED")
+                        && address.equals(r.path("address").asString(null))), WAIT).valueStream()
+                .filter(r -> address.equals(r.path("address").asString(null)))
+                .map(r -> r.get("kind").asString())).containsExactly("ASSIGNMENT_OFFERED");
+        assertThat(Notifications.mails(address, 1)).hasSize(1);
+    }
+
     private static void replay(Api admin, String name) {
         admin.getUntil("/api/admin/projections/" + name,
                 r -> r.status() == 200 && r.json().path("behindBy").asLong(-1) == 0, WAIT);

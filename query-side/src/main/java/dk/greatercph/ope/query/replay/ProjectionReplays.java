@@ -43,12 +43,22 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * It also reports each projection's status, and starts again a processor that an {@link Error} paused
  * ({@link #restartPausedByError()}).
+ * <p>
+ * A projection that reads another's tables as it handles events ({@link #READERS}: the notifier picks each notice's
+ * recipients and webhooks from the settings' tables) is held, shut down, while that one is replayed, whose reset
+ * empties those tables: it went on meanwhile, found nobody to tell and moved past every notice of the replay's
+ * seconds for good. It starts again once the replay has reached its head, also after a restart that finds the replay
+ * unfinished (its tokens still replaying). Held here, in this process only: in split mode the notifier on another
+ * query node is not held (docs/replay.md).
  */
 @Component
 class ProjectionReplays implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
     private static final long WATCH_INTERVAL_MILLIS = 50;
+
+    /** Projection → the projections that read its tables while they handle events, held during its replay. */
+    static final Map<String, List<String>> READERS = Map.of("notification-settings", List.of("notifications"));
 
     private final EventProcessingConfiguration processing;
     private final ProjectionProgress progress;
@@ -87,6 +97,50 @@ class ProjectionReplays implements DisposableBean {
      * while the context starts would build them before every interceptor is registered with them (seen: the
      * projections' log lines lost their correlation id).
      */
+    @EventListener(ApplicationReadyEvent.class)
+    void holdReadersOfAnUnfinishedReplay() {
+        READERS.keySet().forEach(name -> {
+            try {
+                if (stillReplaying(name)) {
+                    log.warn("The replay of {} was not finished before this start; {} wait for it", name,
+                            READERS.get(name));
+                    List<StreamingEventProcessor> held = hold(name);
+                    ScheduledFuture<?>[] watch = new ScheduledFuture<?>[1];
+                    watch[0] = watcher.scheduleWithFixedDelay(() -> {
+                        if (!closing && !stillReplaying(name)) {
+                            release(held);
+                            watch[0].cancel(false);
+                        }
+                    }, WATCH_INTERVAL_MILLIS, WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not tell whether the replay of {} was finished", name, e);
+            }
+        });
+    }
+
+    /** True while any of the projection's tokens is still a replay's (in the token table, whichever node holds it). */
+    private boolean stillReplaying(String name) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM TokenEntry WHERE processorName = :name AND tokenType LIKE "
+                + "'%ReplayToken')").param("name", name).query(Boolean.class).single();
+    }
+
+    /** Shuts down the projections that read {@code name}'s tables; answers them, to be started again. */
+    private List<StreamingEventProcessor> hold(String name) {
+        List<StreamingEventProcessor> held = READERS.getOrDefault(name, List.of()).stream()
+                .flatMap(reader -> processing.eventProcessor(reader).stream())
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .toList();
+        held.forEach(StreamingEventProcessor::shutDown);
+        return held;
+    }
+
+    private void release(List<StreamingEventProcessor> held) {
+        if (!closing) {
+            held.forEach(StreamingEventProcessor::start);
+        }
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void watchForProcessorsPausedByAnError() {
         if (!restartAfterError.isZero()) {
@@ -144,6 +198,7 @@ class ProjectionReplays implements DisposableBean {
                     "Projection '" + name + "' is already being replayed.");
         }
         processor.shutDown();
+        List<StreamingEventProcessor> held = hold(name);
         Long target = head();
         long events = target == null ? 0 : jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE globalIndex <= :to")
                 .param("to", target).query(Long.class).single();
@@ -151,11 +206,13 @@ class ProjectionReplays implements DisposableBean {
             processor.resetTokens();
         } catch (UnableToClaimTokenException e) {
             processor.start();
+            release(held);
             throw new DomainProblem(ReplayProblem.PROJECTION_CLAIMED_ELSEWHERE,
                     "Projection '" + name + "' is being processed by another instance; stop it there first.");
         }
         Run run = new Run(clock.instant(), System.nanoTime(), target == null ? -1 : target, events,
                 parallelRun(name, target == null ? -1 : target));
+        run.held = held;
         runs.put(name, run);
         if (run.parallel == null) {
             processor.start();
@@ -204,6 +261,7 @@ class ProjectionReplays implements DisposableBean {
         try {
             if (run.finishedAt == null && caughtUp(processor, run.target)) {
                 run.finish();
+                release(run.held);
             }
         } catch (RuntimeException e) {
             log.warn("Could not read the replay progress of {}", processor.getName(), e);
@@ -273,6 +331,7 @@ class ProjectionReplays implements DisposableBean {
         volatile Instant finishedAt;
         volatile long finishedNanos;
         volatile ScheduledFuture<?> watch;
+        volatile List<StreamingEventProcessor> held = List.of();
 
         Run(Instant startedAt, long startedNanos, long target, long events, ParallelReplayRun parallel) {
             this.startedAt = startedAt;
