@@ -21,7 +21,8 @@ import java.time.OffsetDateTime;
 
 /**
  * The event log as NDJSON for auditors' own tools. Written on the request thread straight from a database
- * cursor: constant memory for any range, and no asynchronous request timeout to cut a long export short.
+ * cursor: constant memory for any range, and no asynchronous request timeout to cut a long export short. An export
+ * that fails part way ends without the chunked answer's last chunk, so that a client sees it cut off.
  */
 @RestController
 @Tag(name = "Audit")
@@ -53,9 +54,12 @@ class AuditExportController {
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ope-events.ndjson\"");
-        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
-            exporter.export(FindAuditEventsQuery.EventFilter.timeRange(AuditController.instant(from),
-                    AuditController.instant(to)), out);
-        }
+        // Not closed when the export fails part way (the database gone mid-stream): closing ended the chunked answer
+        // as a complete one, and an auditor's archive held part of the log with nothing to tell. The failure goes
+        // to the container with the answer begun, and the container drops the connection without its last chunk.
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+        exporter.export(FindAuditEventsQuery.EventFilter.timeRange(AuditController.instant(from),
+                AuditController.instant(to)), out);
+        out.flush();
     }
 }
