@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -211,7 +213,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return lines.isEmpty()
                 ? Optional.empty()
                 : parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(p -> servesFolder(p, dataDir));
+    }
+
+    /**
+     * True if the process was started on {@code dataDir} ({@code -D} among its arguments). A stale
+     * {@code postmaster.pid} (after a power loss) may name a process id the system has given to another PostgreSQL
+     * since, another application's or the system's own: taken for an orphan, it was stopped. A process whose
+     * arguments cannot be read is not ours to stop.
+     */
+    static boolean servesFolder(ProcessHandle process, Path dataDir) {
+        String[] arguments = process.info().arguments().orElse(new String[0]);
+        Set<String> folder = new HashSet<>();
+        folder.add(dataDir.toAbsolutePath().normalize().toString());
+        try {
+            folder.add(dataDir.toRealPath().toString());
+        } catch (IOException e) {
+            // the absolute path alone
+        }
+        for (int i = 0; i < arguments.length; i++) {
+            String argument = arguments[i];
+            if (argument.equals("-D") && i + 1 < arguments.length && folder.contains(trimmed(arguments[i + 1]))
+                    || argument.startsWith("-D") && folder.contains(trimmed(argument.substring(2)))) {
+                return true;
+            }
+        }
+        if (arguments.length > 0) {
+            log.warn("{} names process {}, a PostgreSQL not started on this folder; left alone",
+                    dataDir.resolve("postmaster.pid"), process.pid());
+        }
+        return false;
+    }
+
+    private static String trimmed(String path) {
+        String plain = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return Path.of(plain).toAbsolutePath().normalize().toString();
     }
 
     /**
@@ -249,6 +286,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static void retireOrphanedPostmaster(Path dataDir) throws IOException {
         Optional<ProcessHandle> postmaster = runningPostmaster(dataDir);
         if (postmaster.isEmpty()) {
+            removeStalePidFile(dataDir);
             return;
         }
         ProcessHandle process = postmaster.get();
@@ -259,6 +297,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             process.onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("could not stop the orphaned postmaster " + process.pid(), e);
+        }
+    }
+
+    /**
+     * A {@code postmaster.pid} naming a live process that is not a PostgreSQL on this folder is stale (the id was
+     * given to another process since): PostgreSQL would refuse to start on it, so it goes. This application holds the
+     * folder's lock, so no other one runs a PostgreSQL on it. A process whose arguments cannot be read leaves the
+     * file in place.
+     */
+    private static void removeStalePidFile(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        Optional<ProcessHandle> named = lines.isEmpty() ? Optional.empty()
+                : parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        if (named.isPresent() && named.get().info().arguments().map(a -> a.length > 0).orElse(false)
+                && !servesFolder(named.get(), dataDir)) {
+            log.warn("Removing the stale {}: its process {} is not a PostgreSQL on this folder", pidFile,
+                    named.get().pid());
+            Files.deleteIfExists(pidFile);
         }
     }
 
