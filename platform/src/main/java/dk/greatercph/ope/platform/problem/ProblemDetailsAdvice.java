@@ -361,7 +361,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         if (statusCode.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
-            return unexpected(ex);
+            // an answer that could not be written because the client went away (a JSON list read half and
+            // closed): Spring reports it as a message not writable, which any user could turn into incidents
+            return unhandled(ex);
         }
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail detail
