@@ -89,6 +89,27 @@ class NothingSilentlyDroppedTest {
         assertThat(lifecycle.eventTypes(delegation)).doesNotContain("ProgrammeItemAddedEvent");
     }
 
+    /** The same item sent again recorded a change each time, made it tentative again and raised its sequence. */
+    @Test
+    void aProgrammeItemSentAgainUnchangedRecordsNothing() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Sent again " + UUID.randomUUID());
+        String venue = lifecycle.venue();
+        Api chc = lifecycle.as("chc");
+        String item = lifecycle.item(chc, delegation, "MEETING", venue, null, "2027-09-08T10:00:00+02:00",
+                "2027-09-08T11:00:00+02:00");
+        String moved = """
+                {"kind":"MEETING","title":"Item","startsAt":"2027-09-08T12:00:00+02:00",
+                 "endsAt":"2027-09-08T13:00:00+02:00","venueId":"%s"}""".formatted(venue);
+
+        Api.Response first = Lifecycle.ok(chc.put("/api/delegations/" + delegation + "/programme-items/" + item, moved));
+        Api.Response again = Lifecycle.ok(chc.put("/api/delegations/" + delegation + "/programme-items/" + item, moved));
+
+        assertThat(first.header("ETag")).isNotNull();
+        assertThat(again.header("ETag")).as("the version it had").isEqualTo(first.header("ETag"));
+        assertThat(lifecycle.eventTypes(delegation).stream().filter("ProgrammeItemChangedEvent"::equals)).hasSize(1);
+    }
+
     private static void assertRefused(Api.Response response, int status, String code, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         if (code != null) {

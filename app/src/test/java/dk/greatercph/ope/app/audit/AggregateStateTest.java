@@ -150,7 +150,8 @@ class AggregateStateTest {
         JsonNode lead = state.get("assignments").get("chc");
         assertThat(lead.propertyNames()).containsExactlyInAnyOrder("role", "state", "dueAt");
         assertThat(lead.get("state").asString()).isEqualTo("ACCEPTED");
-        assertThat(state.get("items").get(item).propertyNames()).containsExactlyInAnyOrder("startsAt", "endsAt",
+        assertThat(state.get("items").get(item).propertyNames()).containsExactlyInAnyOrder("kind", "title",
+                "startsAt", "endsAt",
                 "venueId", "hostId", "hostIsHospital", "venueIsHospital", "costCovered", "plannedBy");
         assertThat(state.get("items").get(item).get("plannedBy").get("value").asString()).isEqualTo("chc");
         assertThat(state.get("scopeRequests").get(request).propertyNames()).containsExactlyInAnyOrder("themes", "open");

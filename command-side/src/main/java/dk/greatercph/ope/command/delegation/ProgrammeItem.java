@@ -6,6 +6,7 @@ import dk.greatercph.ope.events.delegation.CostCoverageRecordedEvent;
 import dk.greatercph.ope.events.delegation.CostCoverageVoidedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.reference.PartnerId;
@@ -33,6 +34,8 @@ class ProgrammeItem {
 
     @EntityId
     private final String itemId;
+    private ProgrammeItemKind kind;
+    private String title;
     private Instant startsAt;
     private Instant endsAt;
     private VenueId venueId;
@@ -47,6 +50,8 @@ class ProgrammeItem {
 
     ProgrammeItem(ProgrammeItemAddedEvent added) {
         this.itemId = added.itemId();
+        this.kind = added.kind();
+        this.title = added.title();
         this.plannedBy = added.plannedBy();
         this.startsAt = added.startsAt();
         this.endsAt = added.endsAt();
@@ -75,6 +80,14 @@ class ProgrammeItem {
         // an item moved to another hospital was confirmed on the first hospital's agreement)
         boolean voids = costCovered && (!Objects.equals(venueId, command.venueId())
                 || !Objects.equals(hostId, command.hostId()));
+        if (command.kind() == kind && command.title().trim().equals(title) && command.startsAt().equals(startsAt)
+                && command.endsAt().equals(endsAt) && Objects.equals(venueId, command.venueId())
+                && Objects.equals(hostId, command.hostId()) && hospital.host() == hostIsHospital
+                && hospital.venue() == venueIsHospital) {
+            // the same item sent again (a retry, a form saved unchanged): each recorded a change, made the item
+            // tentative again and raised its calendar sequence
+            return CommandResult.done();
+        }
         apply(new ProgrammeItemChangedEvent(command.delegationId(), itemId, command.kind(), command.title().trim(),
                 command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital.host(),
                 hospital.venue()));
@@ -126,6 +139,8 @@ class ProgrammeItem {
 
     @EventSourcingHandler
     void on(ProgrammeItemChangedEvent event) {
+        kind = event.kind();
+        title = event.title();
         startsAt = event.startsAt();
         endsAt = event.endsAt();
         venueId = event.venueId();
@@ -147,8 +162,8 @@ class ProgrammeItem {
     /** Equal in every field, so that the test fixture can compare the state a command left with the sourced one. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ProgrammeItem other && itemId.equals(other.itemId)
-                && Objects.equals(plannedBy, other.plannedBy) && Objects.equals(startsAt, other.startsAt)
+        return o instanceof ProgrammeItem other && itemId.equals(other.itemId) && kind == other.kind
+                && Objects.equals(title, other.title) && Objects.equals(plannedBy, other.plannedBy) && Objects.equals(startsAt, other.startsAt)
                 && Objects.equals(endsAt, other.endsAt) && Objects.equals(venueId, other.venueId)
                 && Objects.equals(hostId, other.hostId) && hostIsHospital == other.hostIsHospital
                 && venueIsHospital == other.venueIsHospital
