@@ -110,6 +110,19 @@ class NothingSilentlyDroppedTest {
         assertThat(lifecycle.eventTypes(delegation).stream().filter("ProgrammeItemChangedEvent"::equals)).hasSize(1);
     }
 
+    /** The event kept nanoseconds and the views microseconds, so R6's bookings and the aggregate could disagree. */
+    @Test
+    void aTimeFinerThanAMicrosecondIsRefusedNamingIt() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Nanoseconds " + UUID.randomUUID());
+
+        Api.Response refused = lifecycle.as("chc").post("/api/delegations/" + delegation + "/programme-items",
+                "{\"kind\":\"MEETING\",\"title\":\"Fine\",\"startsAt\":\"2027-04-13T12:00:00.123456789+02:00\","
+                        + "\"endsAt\":\"2027-04-13T13:00:00+02:00\",\"venueId\":\"" + lifecycle.venue() + "\"}");
+
+        assertRefused(refused, 400, "INVALID_FIELD", "startsAt");
+    }
+
     private static void assertRefused(Api.Response response, int status, String code, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         if (code != null) {

@@ -323,6 +323,15 @@ class DelegationLifecycleController {
      * the earlier of the two.
      */
     static Instant instant(String field, String value) {
+        Instant instant = parsedInstant(field, value);
+        if (instant.getNano() % 1_000 != 0) {
+            // the event kept nanoseconds, the views and R6's bookings (PostgreSQL) microseconds: they disagreed
+            throw new InvalidInput(InputProblem.INVALID_FIELD, field, "has more than six decimals of a second");
+        }
+        return instant;
+    }
+
+    private static Instant parsedInstant(String field, String value) {
         try {
             return DateRange.require(field, OffsetDateTime.parse(value)).toInstant();
         } catch (DateTimeParseException withoutOffset) {
