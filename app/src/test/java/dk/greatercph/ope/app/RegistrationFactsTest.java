@@ -173,6 +173,18 @@ class RegistrationFactsTest {
         assertThat(screening(noBreak).get("repeatRequest").asBoolean()).isTrue();
     }
 
+    /** Full-width Latin letters, which Chinese input methods type, were another organisation. */
+    @Test
+    void repeatRequestsAreFoundInFullWidthLettersToo() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        lifecycle.registeredAndScreened(request("\uff21\uff43\uff4d\uff45 123 ApS " + tag,
+                "\"dateReceived\":\"2026-05-01\""));
+        String plain = lifecycle.registeredAndScreened(request("Acme 123 ApS " + tag, "\"dateReceived\":\"2026-06-01\""));
+
+        assertThat(screening(plain).get("repeatRequest").asBoolean()).isTrue();
+    }
+
     /**
      * A frequent requester's screening names its newest 25 earlier requests, oldest first: naming them all made each
      * event longer than the last (1,700 requests of one organisation wrote 151 KB events and the board ran out of heap).

@@ -99,10 +99,13 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
     /**
      * The same organisation however it is capitalised or spaced: a no-break or em space counts as a space, and a
      * soft hyphen or zero-width space between letters as nothing (before, only Java's own whitespace did, so {@code Repeat\u00a0Test Org} was not a repeat of
-     * {@code repeat test org}). Rows written before keep their keys until the lookups are rebuilt.
+     * {@code repeat test org}). Letters in their compatibility forms count as the plain ones (NFKC): full-width
+     * Latin letters, which Chinese input methods type, were another organisation ({@code Ａｃｍｅ} and {@code Acme}).
+     * Rows written before keep their keys until the lookups are rebuilt (command migrations V96, V100).
      */
     static String key(String organisation) {
-        String visible = INVISIBLE.matcher(organisation).replaceAll("");
+        String folded = java.text.Normalizer.normalize(organisation, java.text.Normalizer.Form.NFKC);
+        String visible = INVISIBLE.matcher(folded).replaceAll("");
         return WHITESPACE.matcher(visible).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 }
