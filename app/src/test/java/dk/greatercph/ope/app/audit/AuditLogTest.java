@@ -45,6 +45,8 @@ class AuditLogTest {
         assertThat(count(auditor, "aggregateId=" + id + "&type=DelegationRegisteredEvent")).isEqualTo(1);
         assertThat(count(auditor, "aggregateId=" + id + "&actor=desk")).isEqualTo(1);
         assertThat(count(auditor, "aggregateId=" + id + "&actor=auditor")).isZero();
+        assertThat(count(auditor, "aggregateId=" + id + "&actor=&type=")).as("empty filters are no filters")
+                .isEqualTo(count(auditor, "aggregateId=" + id));
         JsonNode byActor = auditor.get("/api/audit/events?actor=desk&aggregateType=Delegation&limit=50")
                 .json().get("items");
         assertThat(byActor.valueStream()).allSatisfy(event -> {

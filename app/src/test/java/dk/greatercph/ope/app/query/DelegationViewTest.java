@@ -204,6 +204,8 @@ class DelegationViewTest {
         assertThat(ids("?q=" + tag + "&operator=clean")).containsExactly(green.value());
         assertThat(ids("?q=" + tag + "&operator=")).as("an empty operator filter is no filter, as an empty q is")
                 .containsExactlyInAnyOrder(green.value(), health.value());
+        assertThat(ids("?q=" + tag + "&operator=CLEAN")).as("operator codes are lower case")
+                .containsExactly(green.value());
         assertThat(ids("?q=" + tag + "&theme=HEALTH_WELFARE_TECH")).containsExactly(health.value());
         assertThat(ids("?q=" + tag + "&from=" + day.plusDays(5))).containsExactly(health.value());
         assertThat(ids("?q=" + tag + "&to=" + day.plusDays(5))).containsExactly(green.value());

@@ -19,9 +19,12 @@ public record FindDelegationsQuery(Long beforePosition, int limit, DelegationSta
                                    DelegationType.Sector sector, DelegationType type, LocalDate receivedFrom,
                                    LocalDate receivedTo, AssignmentState assignmentState) {
 
-    /** An empty operator filter ({@code ?operator=}) is no filter, as an empty text or enum filter is. */
+    /**
+     * An empty operator filter ({@code ?operator=}) is no filter, as an empty text or enum filter is; operator codes
+     * are lower case, so {@code ?operator=CHC} is chc (it matched nothing).
+     */
     public FindDelegationsQuery {
-        operator = operator == null || operator.isBlank() ? null : operator.strip();
+        operator = operator == null || operator.isBlank() ? null : operator.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The unfiltered board. */

@@ -27,7 +27,7 @@ record ScheduleFilter(
 
     /** An empty filter ({@code ?operator=}, {@code ?venue=}, {@code ?host=}) is no filter, as an empty date is. */
     ScheduleFilter {
-        operator = orNull(operator);
+        operator = orNull(operator) == null ? null : operator.strip().toLowerCase(java.util.Locale.ROOT);
         venue = orNull(venue);
         host = orNull(host);
     }
