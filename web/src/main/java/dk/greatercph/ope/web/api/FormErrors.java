@@ -1,18 +1,22 @@
 package dk.greatercph.ope.web.api;
 
+import dk.greatercph.ope.platform.input.InputProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A refusal's field errors as a form shows them: field name → plain words in the page's language. The API names the
@@ -22,6 +26,9 @@ import java.util.regex.Pattern;
  * <ol>
  * <li>text the API cannot store (a control character pasted with the text, a lone surrogate, only invisible
  * characters): the message {@code fielderror.text.*}, naming the character;</li>
+ * <li>a rule's refusal (a domain code, not one of the edge's {@link InputProblem}s) in the page's words for that
+ * rule, {@code problem.<CODE>}: a scope request for a theme the delegation has said "choose at least one theme"
+ * beside the themes, the form's words for the field;</li>
  * <li>the form's own words for the field, the message {@code fielderror.<field>};</li>
  * <li>a constraint's or a reading's message in general words: {@code fielderror.required}, {@code .format},
  * {@code .min}, {@code .max}, {@code .size}, {@code .pattern};</li>
@@ -47,6 +54,10 @@ public class FormErrors {
             "jakarta.validation.constraints.Size.message", "fielderror.size",
             "jakarta.validation.constraints.Pattern.message", "fielderror.pattern");
 
+    /** The edge's codes for bad input: their field messages say what is wrong with the field itself. */
+    private static final Set<String> INPUT_CODES = Arrays.stream(InputProblem.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+
     private final MessageSource messages;
 
     FormErrors(MessageSource messages) {
@@ -64,15 +75,29 @@ public class FormErrors {
         if (problem == null) {
             return errors;
         }
+        String rule = INPUT_CODES.contains(problem.code()) ? null : messages.getMessage("problem." + problem.code(),
+                null, null, LocaleContextHolder.getLocale());
         for (ApiAnswer.FieldError error : problem.fields()) {
             String field = topLevel(error.field());
-            errors.putIfAbsent(field, words(field, error.message()));
+            String text = textWords(error.message());
+            errors.putIfAbsent(field, text != null ? text : rule != null ? rule : words(field, error.message()));
         }
         return errors;
     }
 
     /** What the API said about {@code field}, in the page's words. */
     public String words(String field, String apiMessage) {
+        String text = textWords(apiMessage);
+        if (text != null) {
+            return text;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String own = messages.getMessage("fielderror." + field, null, null, locale);
+        return own != null ? own : generalWords(apiMessage, locale);
+    }
+
+    /** Text the API cannot store, in the page's words; null for any other message. */
+    private String textWords(String apiMessage) {
         Locale locale = LocaleContextHolder.getLocale();
         Matcher control = CONTROL.matcher(apiMessage);
         if (control.find()) {
@@ -84,10 +109,11 @@ public class FormErrors {
         if (apiMessage.contains(INVISIBLE)) {
             return messages.getMessage("fielderror.text.invisible", null, apiMessage, locale);
         }
-        String own = messages.getMessage("fielderror." + field, null, null, locale);
-        if (own != null) {
-            return own;
-        }
+        return null;
+    }
+
+    /** A constraint's or a reading's message in general words, else the message itself. */
+    private String generalWords(String apiMessage, Locale locale) {
         if (apiMessage.equals("is required") || apiMessage.equals("is missing")) {
             return messages.getMessage(REQUIRED, null, apiMessage, locale);
         }
