@@ -159,4 +159,19 @@ class DelegationPagesTest {
         assertThat(page).contains("id=\"member-" + member + "\"", "Personoplysninger slettet")
                 .doesNotContain("Wang Erased", "wang@example.cn");
     }
+
+    /** The R8 flag said "yes" and not which earlier requests the request repeats, though the screening names them. */
+    @Test
+    void aRepeatRequestLinksTheRequestsItRepeats() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String organisation = "Pages repeat " + UUID.randomUUID();
+        String first = lifecycle.registeredAndScreened(Requests.delegation(organisation));
+        String again = lifecycle.registeredAndScreened(Requests.delegation(organisation));
+        new Api(port).as("desk").getUntil("/api/delegations/" + again + "?minVersion=1", r -> r.status() == 200,
+                Duration.ofSeconds(10));
+
+        String page = PageSession.signedIn(port, "desk").get("/delegations/" + again + "?minVersion=1").body();
+
+        assertThat(page).containsPattern("<a href=\"/delegations/" + first + "\"\\s+id=\"earlier-" + first + "\"");
+    }
 }
