@@ -47,9 +47,9 @@ import java.util.concurrent.TimeUnit;
  * A projection that reads another's tables as it handles events ({@link #READERS}: the notifier picks each notice's
  * recipients and webhooks from the settings' tables) is held, shut down, while that one is replayed, whose reset
  * empties those tables: it went on meanwhile, found nobody to tell and moved past every notice of the replay's
- * seconds for good. It starts again once the replay has reached its head, also after a restart that finds the replay
- * unfinished (its tokens still replaying). Held here, in this process only: in split mode the notifier on another
- * query node is not held (docs/replay.md).
+ * seconds for good. It starts again once the replay has reached its head. Held here, in this process only, and only for
+ * a replay this process runs: in split mode the notifier on another query node is not held, nor after a restart that
+ * finds the replay unfinished (docs/notifications.md).
  */
 @Component
 class ProjectionReplays implements DisposableBean {
@@ -97,34 +97,6 @@ class ProjectionReplays implements DisposableBean {
      * while the context starts would build them before every interceptor is registered with them (seen: the
      * projections' log lines lost their correlation id).
      */
-    @EventListener(ApplicationReadyEvent.class)
-    void holdReadersOfAnUnfinishedReplay() {
-        READERS.keySet().forEach(name -> {
-            try {
-                if (stillReplaying(name)) {
-                    log.warn("The replay of {} was not finished before this start; {} wait for it", name,
-                            READERS.get(name));
-                    List<StreamingEventProcessor> held = hold(name);
-                    ScheduledFuture<?>[] watch = new ScheduledFuture<?>[1];
-                    watch[0] = watcher.scheduleWithFixedDelay(() -> {
-                        if (!closing && !stillReplaying(name)) {
-                            release(held);
-                            watch[0].cancel(false);
-                        }
-                    }, WATCH_INTERVAL_MILLIS, WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Could not tell whether the replay of {} was finished", name, e);
-            }
-        });
-    }
-
-    /** True while any of the projection's tokens is still a replay's (in the token table, whichever node holds it). */
-    private boolean stillReplaying(String name) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM TokenEntry WHERE processorName = :name AND tokenType LIKE "
-                + "'%ReplayToken')").param("name", name).query(Boolean.class).single();
-    }
-
     /** Shuts down the projections that read {@code name}'s tables; answers them, to be started again. */
     private List<StreamingEventProcessor> hold(String name) {
         List<StreamingEventProcessor> held = READERS.getOrDefault(name, List.of()).stream()
