@@ -3,6 +3,7 @@ package dk.greatercph.ope.app;
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.EventLog;
 import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.support.Migrations;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
 import dk.greatercph.ope.command.delegation.UnansweredOffersLeftOpen;
@@ -22,8 +23,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -67,7 +66,7 @@ class RebuildsAfterAnUpgradeTest {
         new Api(port).as("desk").getUntil("/api/schedule?from=2031-03-04&to=2031-03-05",
                 r -> r.body().contains(delegation), Duration.ofSeconds(20));
         jdbc.sql("DELETE FROM projection_rebuild_due").update();
-        jdbc.sql(statement("/db/query/V290__projection_rebuilds_due_after_an_upgrade.sql",
+        jdbc.sql(Migrations.statement("/db/query/V290__projection_rebuilds_due_after_an_upgrade.sql",
                 "INSERT INTO projection_rebuild_due")).update();
         jdbc.sql("INSERT INTO projection_rebuild_due (projection, reason) VALUES ('no-such-view', 'a test')").update();
 
@@ -93,7 +92,7 @@ class RebuildsAfterAnUpgradeTest {
         jdbc.sql("UPDATE delegation_request_history SET organisation_key = 'written before the upgrade' "
                 + "WHERE delegation_id = :id").param("id", delegation).update();
         jdbc.sql("DELETE FROM lookup_rebuild_due").update();
-        jdbc.sql(statement("/db/command/V96__lookup_rebuild_due_after_an_upgrade.sql", "INSERT INTO lookup_rebuild_due"))
+        jdbc.sql(Migrations.statement("/db/command/V96__lookup_rebuild_due_after_an_upgrade.sql", "INSERT INTO lookup_rebuild_due"))
                 .update();
 
         assertThat(lookups.rebuildDue()).isTrue();
@@ -122,7 +121,7 @@ class RebuildsAfterAnUpgradeTest {
                 Duration.ofSeconds(20)).json();
         assertThat(stateIn(before, delegation)).isEqualTo("OFFERED");
         jdbc.sql("DELETE FROM upgrade_command_due").update();
-        jdbc.sql(statement("/db/command/V97__unanswered_offers_of_closed_delegations.sql",
+        jdbc.sql(Migrations.statement("/db/command/V97__unanswered_offers_of_closed_delegations.sql",
                 "INSERT INTO upgrade_command_due")).update();
 
         assertThat(offers.withdrawDue()).isPositive();
@@ -159,7 +158,7 @@ class RebuildsAfterAnUpgradeTest {
         assertThat(stateIn(copcap.getUntil("/api/operators/copcap/inbox", r -> stateIn(r.json(), delegation) != null,
                 Duration.ofSeconds(20)).json(), delegation)).isEqualTo("OFFERED");
         jdbc.sql("DELETE FROM upgrade_command_due").update();
-        jdbc.sql(statement("/db/command/V99__supporting_offers_of_delegations_their_lead_declined.sql",
+        jdbc.sql(Migrations.statement("/db/command/V99__supporting_offers_of_delegations_their_lead_declined.sql",
                 "INSERT INTO upgrade_command_due")).update();
 
         assertThat(offers.withdrawDue()).isPositive();
@@ -187,12 +186,5 @@ class RebuildsAfterAnUpgradeTest {
     private String key(String delegation) {
         return jdbc.sql("SELECT organisation_key FROM delegation_request_history WHERE delegation_id = :id")
                 .param("id", delegation).query(String.class).single();
-    }
-
-    private String statement(String migration, String from) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream(migration)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.substring(text.indexOf(from));
-        }
     }
 }

@@ -3,6 +3,7 @@ package dk.greatercph.ope.app.notification;
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.EventLog;
 import dk.greatercph.ope.app.support.Lifecycle;
+import dk.greatercph.ope.app.support.Migrations;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
 import dk.greatercph.ope.command.delegation.UnansweredOffersLeftOpen;
@@ -19,8 +20,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -66,7 +65,8 @@ class UpgradeStepNotificationTest {
                 new AssignmentDeclinedEvent(new DelegationId(delegation), new OperatorId("chc"), AssignmentRole.LEAD,
                         "No capacity", true));
         jdbc.sql("DELETE FROM upgrade_command_due").update();
-        jdbc.sql(statement("/db/command/V99__supporting_offers_of_delegations_their_lead_declined.sql")).update();
+        jdbc.sql(Migrations.statement("/db/command/V99__supporting_offers_of_delegations_their_lead_declined.sql",
+                "INSERT INTO upgrade_command_due")).update();
 
         assertThat(offers.withdrawDue()).isPositive();
         // routed again: the operator is offered the delegation anew, and hears of that, after the withdrawal
@@ -82,12 +82,5 @@ class UpgradeStepNotificationTest {
     private static List<String> kinds(JsonNode rows) {
         return rows.valueStream().filter(row -> row.path("address").asString("").startsWith("upgrade-"))
                 .map(row -> row.get("kind").asString()).toList();
-    }
-
-    private String statement(String migration) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream(migration)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.substring(text.indexOf("INSERT INTO upgrade_command_due"));
-        }
     }
 }
