@@ -55,6 +55,39 @@ class IdempotencyTest {
                 .get("idempotencyKey").asString()).isEqualTo(key.get("Idempotency-Key"));
     }
 
+    /**
+     * A retry that came after the first request's command was committed, and before its answer was kept, was told
+     * the answer had been lost to a failure (409 {@code IDEMPOTENT_REQUEST_RECORDED}): a double-clicked page form
+     * showed that to the desk though nothing had failed. While the first is still being answered, a retry is told to
+     * come back (409 in progress); then it gets the first answer.
+     */
+    @Test
+    void aRetryWhileTheFirstIsBeingAnsweredIsToldToComeBackNeverThatTheAnswerWasLost() throws Exception {
+        Api desk = new Api(port).as("desk");
+        java.util.Set<String> answers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int round = 0; round < 15; round++) {
+            String organisation = "Retried at once " + UUID.randomUUID();
+            Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+            java.util.function.Supplier<Api.Response> untilAnswered = () -> {
+                Api.Response answer;
+                do {
+                    answer = desk.post("/api/delegations", Requests.delegation(organisation), key);
+                    answers.add(answer.status() + " " + (answer.status() == 409 ? answer.json().get("code").asString() : ""));
+                } while (answer.status() == 409
+                        && "IDEMPOTENT_REQUEST_IN_PROGRESS".equals(answer.json().get("code").asString()));
+                return answer;
+            };
+            java.util.concurrent.CompletableFuture<Api.Response> one =
+                    java.util.concurrent.CompletableFuture.supplyAsync(untilAnswered);
+            Api.Response other = untilAnswered.get();
+            assertThat(other.status()).as(other.body()).isEqualTo(201);
+            assertThat(one.get().status()).as(one.get().body()).isEqualTo(201);
+            assertThat(other.header("Location")).isEqualTo(one.get().header("Location"));
+            assertThat(registrationsOf(organisation)).isEqualTo(1);
+        }
+        assertThat(answers).doesNotContain("409 IDEMPOTENT_REQUEST_RECORDED");
+    }
+
     @Test
     void theSameKeyWithAnotherBodyIsRefused() {
         Api desk = new Api(port).as("desk");

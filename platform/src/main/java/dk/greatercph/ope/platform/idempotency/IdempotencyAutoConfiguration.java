@@ -2,6 +2,7 @@ package dk.greatercph.ope.platform.idempotency;
 
 import dk.greatercph.ope.platform.problem.ProblemWriter;
 import dk.greatercph.ope.platform.schema.SchemaModule;
+import jakarta.servlet.DispatcherType;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,6 +34,8 @@ public class IdempotencyAutoConfiguration {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, new ProblemWriter(json), properties));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        // the pages call the API by an include inside their own request, with the page form's key
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.INCLUDE);
         return registration;
     }
 

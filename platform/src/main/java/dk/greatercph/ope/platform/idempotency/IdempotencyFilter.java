@@ -4,6 +4,7 @@ import dk.greatercph.ope.platform.database.DatabaseFailures;
 import dk.greatercph.ope.platform.input.BytesInputStream;
 import dk.greatercph.ope.platform.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,6 +64,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final int FREED_PER_REQUEST = 8;
 
     private final Set<Attempt> leftOver = ConcurrentHashMap.newKeySet();
+    /** The attempts this process is carrying out now, until their answer is kept (or could not be). */
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final JdbcClient jdbc;
     private final ProblemWriter problems;
     private final IdempotencyProperties properties;
@@ -76,7 +79,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/");
+                || !uri(request).startsWith("/api/");
+    }
+
+    /**
+     * The API's address the request is for: a page's call of the API is an include inside the page's request (the
+     * filter is registered for both), whose own address is the page's.
+     */
+    private static String uri(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) instanceof String included
+                ? included : request.getRequestURI();
     }
 
     @Override
@@ -85,12 +97,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Optional<String> parsed = key(request.getHeader(HEADER));
         if (parsed.isPresent() && Collections.list(request.getHeaders(HEADER)).size() > 1) {
             // read as its first, a retry with the second recorded the request again
-            problems.write(response, request.getRequestURI(), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY,
+            problems.write(response, uri(request), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY,
                     "Idempotency-Key is given more than once; give one key.");
             return;
         }
         if (parsed.isEmpty()) {
-            problems.write(response, request.getRequestURI(), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY,
+            problems.write(response, uri(request), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY,
                     "Idempotency-Key is a string of 1 to 200 visible ASCII characters, e.g. "
                             + "\"8e03978e-40d5-43e8-bc93-6894a57f9324\".");
             return;
@@ -104,7 +116,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         IdempotencyScope scope = IdempotencyScope.of(user);
         freeLeftOver();
         byte[] body = request.getInputStream().readAllBytes();
-        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String path = uri(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String hash = sha256(request.getMethod() + " " + path + "\n", body);
         UUID attempt = UUID.randomUUID();
 
@@ -140,6 +152,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         request.setAttribute(Attempt.ATTRIBUTE, new Attempt(scope, key, attempt));
+        inFlight.add(attempt);
         try {
             chain.doFilter(new CachedBody(request, body), recorded);
         } finally {
@@ -152,6 +165,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 if (!kept(recorded.getStatus(), request) && leftOver.size() < MAX_LEFT_OVER) {
                     leftOver.add(new Attempt(scope, key, attempt));
                 }
+            } finally {
+                inFlight.remove(attempt);
+                // a page's include shares the page's attributes: its next call of the API is another request
+                request.removeAttribute(Attempt.ATTRIBUTE);
+                request.removeAttribute(RecordedRefusal.ATTRIBUTE);
+                request.removeAttribute(RecordedResource.ATTRIBUTE);
             }
             recorded.copyBodyToResponse();
         }
@@ -325,7 +344,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                                 """)
                         .param("status", IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED.status())
                         .param("type", MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-                        .param("body", problems.bytes(request.getRequestURI(), IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED,
+                        .param("body", problems.bytes(uri(request), IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED,
                                 answerLost(recordedLocation(scope, key, attempt))))
                         .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
                         .param("attempt", attempt).update();
@@ -359,36 +378,39 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private Optional<Kept> kept(IdempotencyScope scope, String key) {
         return jdbc.sql("""
-                        SELECT request_hash, status, content_type, location, etag, body, recorded
+                        SELECT request_hash, status, content_type, location, etag, body, recorded, attempt
                         FROM idempotency_record
                         WHERE issuer = :issuer AND subject = :subject AND idem_key = :key
                         """)
                 .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
                 .query((rs, n) -> new Kept(rs.getString("request_hash"), rs.getInt("status"), rs.getString("content_type"),
-                        rs.getString("location"), rs.getString("etag"), rs.getBytes("body"), rs.getBoolean("recorded")))
+                        rs.getString("location"), rs.getString("etag"), rs.getBytes("body"), rs.getBoolean("recorded"),
+                        rs.getObject("attempt", UUID.class)))
                 .optional();
     }
 
     private void answer(Optional<Kept> kept, String hash, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (kept.isPresent() && !kept.get().hash().equals(hash)) {
-            problems.write(response, request.getRequestURI(), IdempotencyProblem.IDEMPOTENCY_KEY_REUSED,
+            problems.write(response, uri(request), IdempotencyProblem.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request.");
             return;
         }
-        if (kept.isPresent() && kept.get().status() == 0 && kept.get().recorded()) {
-            // committed, and its answer never kept (the database went away before it could be)
+        if (kept.isPresent() && kept.get().status() == 0 && kept.get().recorded()
+                && !inFlight.contains(kept.get().attempt())) {
+            // committed, and its answer never kept (the database went away before it could be); while this process
+            // is still keeping it (the command committed a moment ago), the retry is told to come back shortly
             String location = kept.get().location();
             if (location != null) {
                 response.setHeader("Location", location);
             }
-            problems.write(response, request.getRequestURI(), IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED,
+            problems.write(response, uri(request), IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED,
                     answerLost(location));
             return;
         }
         if (kept.isEmpty() || kept.get().status() == 0) {
             response.setHeader("Retry-After", "1");
-            problems.write(response, request.getRequestURI(), IdempotencyProblem.IDEMPOTENT_REQUEST_IN_PROGRESS,
+            problems.write(response, uri(request), IdempotencyProblem.IDEMPOTENT_REQUEST_IN_PROGRESS,
                     "A request with this Idempotency-Key is still being carried out; retry shortly.");
             return;
         }
@@ -421,7 +443,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private record Kept(String hash, int status, String contentType, String location, String etag, byte[] body,
-                        boolean recorded) {
+                        boolean recorded, UUID attempt) {
     }
 
     /** The request with its body already read, so that the handler can read it again. */

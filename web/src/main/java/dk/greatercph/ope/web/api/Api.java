@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -38,6 +39,11 @@ public class Api {
     /** Segments of letters, digits and {@code - _ . ~}, none of them "." or "..". */
     static final java.util.regex.Pattern SAFE_PATH =
             java.util.regex.Pattern.compile("(/(?!\\.{1,2}(?:/|$))[A-Za-z0-9._~-]+)+(\\.ics)?");
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** How long a form's second sending waits for the first one's answer. */
+    static final Duration KEPT_WITHIN = Duration.ofSeconds(10);
 
     /** How long {@link #getUntil} waits for a view to show a change. */
     static final Duration SHOWN_WITHIN = Duration.ofSeconds(5);
@@ -104,6 +110,51 @@ public class Api {
      * name its Content-Type.
      */
     public ApiAnswer call(HttpMethod method, String path, Map<String, ?> query, Object body, Map<String, String> headers) {
+        return send(method, path, query, body, headers, true);
+    }
+
+    /**
+     * A POST that changes nothing (a check, a dry run): sent without the page form's key ({@link FormKeys}), so that
+     * each sending is answered anew rather than with the first sending's answer.
+     */
+    public ApiAnswer ask(String path, Map<String, ?> query, Object body, Map<String, String> headers) {
+        return send(HttpMethod.POST, path, query, body, headers, false);
+    }
+
+    /**
+     * A POST under a page form that carries a key is sent with it as its {@code Idempotency-Key}, unless its body
+     * is a file (never held in memory, which the key's check of the body would need). While the form's first sending
+     * is still being carried out, a second one waits for its answer ({@link #KEPT_WITHIN}) instead of being refused.
+     */
+    private ApiAnswer send(HttpMethod method, String path, Map<String, ?> query, Object body,
+                           Map<String, String> headers, boolean keyed) {
+        if (!keyed || method != HttpMethod.POST || body instanceof Path || headers.containsKey(IDEMPOTENCY_KEY)) {
+            return dispatch(method, path, query, body, headers);
+        }
+        HttpServletRequest page = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        Optional<String> key = FormKeys.next(page);
+        if (key.isEmpty()) {
+            return dispatch(method, path, query, body, headers);
+        }
+        Map<String, String> withKey = new LinkedHashMap<>(headers);
+        withKey.put(IDEMPOTENCY_KEY, key.get());
+        long deadline = System.nanoTime() + KEPT_WITHIN.toNanos();
+        ApiAnswer answer = dispatch(method, path, query, body, withKey);
+        while (answer.status() == 409 && "IDEMPOTENT_REQUEST_IN_PROGRESS".equals(answer.problem().code())
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            answer = dispatch(method, path, query, body, withKey);
+        }
+        return answer;
+    }
+
+    private ApiAnswer dispatch(HttpMethod method, String path, Map<String, ?> query, Object body,
+                               Map<String, String> headers) {
         if (!path.startsWith("/api/")) {
             throw new IllegalArgumentException("pages call only the API: " + path);
         }

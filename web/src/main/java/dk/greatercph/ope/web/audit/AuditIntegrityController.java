@@ -57,7 +57,7 @@ class AuditIntegrityController {
     String check(@RequestParam(required = false) String kept, Model model, HttpServletResponse response) {
         String text = kept == null ? "" : kept.strip();
         model.addAttribute("kept", text);
-        ApiAnswer answer = api.call(HttpMethod.POST, "/api/audit/checkpoint/verification", Map.of(),
+        ApiAnswer answer = api.ask("/api/audit/checkpoint/verification", Map.of(),
                 text.getBytes(StandardCharsets.UTF_8), Map.of(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE));
         if (answer.ok()) {
             model.addAttribute("checked", answer.data());

@@ -14,17 +14,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import jakarta.servlet.http.HttpSession;
-
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The desk's form for an incoming request: every field of the API's registration, sent as the API's JSON. A
  * registered request opens its delegation page (read-your-writes); a refused one comes back with the refusal in
  * words at the top, each field's error beside it, and everything the desk typed kept. The same form sent twice (a
- * double click, the browser sending it again) registers one delegation: the form carries a submission token, and a
- * second post of a token that registered opens the delegation the first one registered.
+ * double click, the browser sending it again) registers one delegation and opens it ({@code FormKeys}).
  */
 @Controller
 class RequestFormController {
@@ -51,35 +47,18 @@ class RequestFormController {
         }
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("country", "CN");
-        form.add("submission", UUID.randomUUID().toString());
         model.addAttribute("form", form);
         model.addAttribute("errors", java.util.Map.of());
         return "request/new";
     }
 
     @PostMapping(PATH)
-    String register(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
-                    @RequestHeader(name = "HX-Request", required = false) String htmx, HttpSession session) {
-        Submissions submissions = Submissions.of(session);
-        String submission = form.getFirst("submission");
-        if (!submissions.begin(submission)) {
-            String earlier = submissions.registered(submission);
-            if (earlier != null) {
-                return opened(earlier, htmx, response);
-            }
+    String sent(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
+                @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        String target = register(form, model, response, htmx);
+        if (!target.startsWith("/delegations/")) {
+            return target;
         }
-        String target;
-        try {
-            target = register(form, model, response, htmx);
-        } catch (RuntimeException e) {
-            submissions.end(submission, null);
-            throw e;
-        }
-        submissions.end(submission, target.startsWith("/delegations/") ? target : null);
-        return target.startsWith("/delegations/") ? opened(target, htmx, response) : target;
-    }
-
-    private static String opened(String target, String htmx, HttpServletResponse response) {
         if (htmx != null) {
             response.setHeader("HX-Redirect", target);
             return "request/new :: nothing";
