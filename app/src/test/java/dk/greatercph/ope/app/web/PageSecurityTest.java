@@ -123,6 +123,33 @@ class PageSecurityTest {
         System.out.println("page POSTs checked without a CSRF token: " + posts);
     }
 
+    /**
+     * A form loaded in a session that then ended (the idle timeout, a restart, a sign-out elsewhere) was answered by
+     * the API's bare JSON 403, and an htmx form did nothing at all: the user's action was lost without a word.
+     */
+    @Test
+    void aFormOfASessionThatEndedIsRefusedInWordsAndAnHtmxFormGoesToTheSignIn() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        String token = desk.get("/places").csrf();
+        assertThat(desk.post("/logout", Map.of()).status()).isEqualTo(302);
+        Map<String, String> venue = Map.of("name", "Expired " + UUID.randomUUID(), "capacity", "3");
+
+        PageSession.Page plain = desk.form("/places/venues", venue, token);
+        assertThat(plain.status()).isEqualTo(403);
+        assertThat(plain.header("Content-Type")).startsWith("text/html");
+        assertThat(plain.body()).contains("Formularen er udløbet", "href=\"/login?expired\"");
+
+        PageSession.Page htmx = desk.form("/places/venues", venue, token, Map.of("HX-Request", "true"));
+        assertThat(htmx.status()).isEqualTo(403);
+        assertThat(htmx.header("HX-Redirect")).isEqualTo("/login?expired");
+
+        PageSession signedIn = PageSession.signedIn(port, "desk");
+        PageSession.Page stale = signedIn.form("/places/venues", venue, "from-an-earlier-session",
+                Map.of("Referer", "http://localhost:" + port + "/places?lang=en"));
+        assertThat(stale.status()).isEqualTo(403);
+        assertThat(stale.body()).contains("Hent siden igen", "href=\"/places?lang=en\"");
+    }
+
     // --- the session --------------------------------------------------------------------------------------------
 
     @Test

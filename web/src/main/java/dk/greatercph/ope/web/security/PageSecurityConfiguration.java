@@ -3,6 +3,7 @@ package dk.greatercph.ope.web.security;
 import dk.greatercph.ope.platform.security.SecurityHeaders;
 import dk.greatercph.ope.platform.security.SecurityProperties;
 import dk.greatercph.ope.web.PagePaths;
+import dk.greatercph.ope.web.layout.ExpiredForms;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +35,8 @@ class PageSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain pageSecurity(HttpSecurity http, SecurityHeaders securityHeaders, SecurityProperties properties,
-                                     ObjectProvider<IssuerClientRegistration> identityProvider) throws Exception {
+                                     ObjectProvider<IssuerClientRegistration> identityProvider,
+                                     ExpiredForms expiredForms) throws Exception {
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         login.setFavorRelativeUris(true); // a Location built from the Host header would send users wherever it names
         LoginFailures failures = new LoginFailures();
@@ -60,7 +62,7 @@ class PageSecurityConfiguration {
                     } else {
                         login.commence(request, response, failure);
                     }
-                }))
+                }).accessDeniedHandler(expiredForms))
                 .headers(headers -> headers
                         .frameOptions(frames -> frames.disable())
                         .contentTypeOptions(options -> options.disable())

@@ -72,6 +72,11 @@ public final class PageSession {
 
     /** A form POST with the given CSRF token, or none when null. */
     public Page form(String path, Map<String, String> fields, String token) {
+        return form(path, fields, token, Map.of());
+    }
+
+    /** A form POST with the given CSRF token (or none when null) and {@code headers}. */
+    public Page form(String path, Map<String, String> fields, String token, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (token != null) {
             all.put("_csrf", token);
@@ -82,7 +87,7 @@ public final class PageSession {
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+                .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
     /** A form POST of fields already encoded (a name may repeat), with the session's current CSRF token. */
