@@ -112,7 +112,10 @@ class CanonicalInputTest {
             "businessOpportunity    | \\u00a0",
             "requestingOrganisation | \\u200b\\u202e",
             "purpose                | \\u2800 \\u3164",
-            "originCity             | \\ufeff\\u2007"})
+            "originCity             | \\ufeff\\u2007",
+            // blank to Java, so it passed as text; R2 then read the stored opportunity as none
+            "businessOpportunity    | \\u3000",
+            "purpose                | \\u2003 \\u3000"})
     void textOfOnlyInvisibleCharactersIsRefusedByField(String field, String escaped) {
         Api.Response response = desk.post("/api/delegations", withText(field, escaped));
 

@@ -56,11 +56,13 @@ public final class CanonicalText {
      * says it is not blank: no-break and other Unicode spaces, zero-width and direction marks (format characters),
      * the Hangul and Braille blanks. Such text passed every "must not be blank" check: a business opportunity of one
      * U+00A0 satisfied R2, a payer and basis of U+00A0 and U+200B the cost coverage of R3; a name of U+034F or of a
-     * variation selector passed too. Text of only ASCII spaces
+     * variation selector passed too. Text Java does call blank but that holds other than ASCII spaces (an
+     * ideographic space U+3000, an em space) is such text as well: an optional business opportunity of one U+3000
+     * was stored and shown, while R2 read it as none. Text of only ASCII spaces
      * stays as it was: the checks that need text refuse it by name, an optional field keeps it.
      */
     static boolean invisible(String value) {
-        if (value.isBlank()) {
+        if (value.chars().allMatch(c -> c < 0x80)) {
             return false;
         }
         for (int i = 0; i < value.length(); ) {
