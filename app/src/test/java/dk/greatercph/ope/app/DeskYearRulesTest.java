@@ -141,6 +141,28 @@ class DeskYearRulesTest {
         ok(desk.post("/api/delegations/" + id + "/confirmation", ""));
     }
 
+    /**
+     * A hospital visit by its kind, at a venue registered without a kind (which then is OTHER) and with no host
+     * named, was confirmed without cost coverage: R3 looked at the host's and the venue's flags only.
+     */
+    @Test
+    void aHospitalVisitAtAVenueNotMarkedAsAHospitalStillNeedsCostCoverageR3() {
+        String id = lifecycle.accepted("R3 by kind " + UUID.randomUUID());
+        String item = lifecycle.item(lifecycle.as("chc"), id, "HOSPITAL_VISIT", lifecycle.venue(), null,
+                "2027-09-10T10:00:00+02:00", "2027-09-10T11:00:00+02:00");
+
+        Api.Response refused = desk.post("/api/delegations/" + id + "/confirmation", "");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("COST_COVERAGE_MISSING");
+        JsonNode planned = delegation(id, 8).get("programme").get(0);
+        assertThat(planned.get("venueIsHospital").asBoolean()).isFalse();
+        assertThat(planned.get("needsCostCoverage").asBoolean()).isTrue();
+        ok(desk.post("/api/delegations/" + id + "/programme-items/" + item + "/cost-coverage",
+                "{\"payer\":\"Jiangsu Health Commission\",\"basis\":\"Agreement 2027-09\",\"amount\":5000}"));
+        ok(desk.post("/api/delegations/" + id + "/confirmation", ""));
+    }
+
     @Test
     void anItemAtAPlainVenueNeedsNoCostCoverage() {
         String id = lifecycle.accepted("R3 plain " + UUID.randomUUID());
@@ -160,12 +182,12 @@ class DeskYearRulesTest {
         String venue = hospitalVenue();
         long next = eventStore.lastSequenceNumberFor(id).orElseThrow() + 1;
         String added = """
-                {"delegationId":{"value":"%s"},"itemId":"ITM-old","kind":"HOSPITAL_VISIT","title":"Ward round",
+                {"delegationId":{"value":"%s"},"itemId":"ITM-old","kind":"MEETING","title":"Ward round",
                  "startsAt":"2027-09-09T08:00:00Z","endsAt":"2027-09-09T09:00:00Z","venueId":{"value":"%s"},
                  "hostId":null,"hostIsHospital":false,"plannedBy":null}
                 """.formatted(id, venue);
         String changed = """
-                {"delegationId":{"value":"%s"},"itemId":"ITM-old","kind":"HOSPITAL_VISIT","title":"Ward round",
+                {"delegationId":{"value":"%s"},"itemId":"ITM-old","kind":"MEETING","title":"Ward round",
                  "startsAt":"2027-09-09T09:00:00Z","endsAt":"2027-09-09T10:00:00Z","venueId":{"value":"%s"},
                  "hostId":null,"hostIsHospital":false}
                 """.formatted(id, venue);

@@ -124,9 +124,13 @@ class ProgrammeItem {
         return CommandResult.done();
     }
 
-    /** Rule R3: an item hosted by a hospital or held at one is confirmed only with a cost-coverage agreement. */
+    /**
+     * Rule R3: an item hosted by a hospital, held at one, or that is a hospital visit by its kind is confirmed only
+     * with a cost-coverage agreement. A hospital visit at a venue registered without its kind (which then is
+     * {@code OTHER}) and with no host named was confirmed without one.
+     */
     boolean lacksCostCoverage() {
-        return (hostIsHospital || venueIsHospital) && !costCovered;
+        return (hostIsHospital || venueIsHospital || kind == ProgrammeItemKind.HOSPITAL_VISIT) && !costCovered;
     }
 
     Instant startsAt() {

@@ -189,7 +189,8 @@ class DelegationBoardQueries {
                 payer == null ? null : new DelegationDetailView.CostCoverage(payer, rs.getString("basis"),
                         rs.getBigDecimal("amount"), rs.getString("currency")),
                 rs.getBoolean("confirmed") ? "CONFIRMED" : "TENTATIVE", rs.getBoolean("venue_is_hospital"),
-                rs.getBoolean("host_is_hospital") || rs.getBoolean("venue_is_hospital"));
+                rs.getBoolean("host_is_hospital") || rs.getBoolean("venue_is_hospital")
+                        || "HOSPITAL_VISIT".equals(rs.getString("kind")));
     }
 
     private static DelegationDetailView.Assignment assignment(ResultSet rs, Instant now) throws SQLException {

@@ -79,7 +79,8 @@ public record DelegationDetailView(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The venue is a hospital (R3).")
             boolean venueIsHospital,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = """
-                    R3: hosted by a hospital or held at a hospital venue, so the delegation is confirmed only once                     cost coverage is recorded for it.""")
+                    R3: hosted by a hospital, held at a hospital venue or a hospital visit by its kind, so the \
+                    delegation is confirmed only once cost coverage is recorded for it.""")
             boolean needsCostCoverage) {
     }
 
