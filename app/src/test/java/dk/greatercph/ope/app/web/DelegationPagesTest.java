@@ -67,6 +67,35 @@ class DelegationPagesTest {
         assertThat(chc.get("/requests/new").status()).isEqualTo(403);
     }
 
+    /**
+     * Completion was offered to a supporting operator (whom the API answers 404) and before the visit had begun
+     * (VISIT_NOT_BEGUN): either way the outcome was typed and then refused.
+     */
+    @Test
+    void completionIsOfferedToTheDeskAndTheLeadOnlyOnceTheVisitHasBegun() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        Api desk = new Api(port).as("desk");
+        String later = lifecycle.accepted("Pages later visit " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), later, "MEETING", lifecycle.venue(), null,
+                "2031-05-05T10:00:00+02:00", "2031-05-05T11:00:00+02:00");
+        Lifecycle.ok(desk.post("/api/delegations/" + later + "/confirmation", ""));
+        String begun = lifecycle.accepted("Pages begun visit " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), begun, "MEETING", lifecycle.venue(), null,
+                "2025-05-05T10:00:00+02:00", "2025-05-05T11:00:00+02:00");
+        Lifecycle.ok(desk.post("/api/delegations/" + begun + "/confirmation", ""));
+        // registered, screened, routed, two offers, two acceptances, the item, the confirmation
+        String confirmed = "?minVersion=9";
+
+        String laterAsDesk = PageSession.signedIn(port, "desk").get("/delegations/" + later + confirmed).body();
+        assertThat(laterAsDesk).contains("id=\"completion-not-begun\"").doesNotContain("id=\"action-completion\"");
+        assertThat(PageSession.signedIn(port, "desk").get("/delegations/" + begun + confirmed).body())
+                .contains("id=\"action-completion\"").doesNotContain("id=\"completion-not-begun\"");
+        assertThat(PageSession.signedIn(port, "chc").get("/delegations/" + begun + confirmed).body())
+                .contains("id=\"action-completion\"");
+        assertThat(PageSession.signedIn(port, "copcap").get("/delegations/" + begun + confirmed).body())
+                .doesNotContain("id=\"action-completion\"", "id=\"completion-not-begun\"");
+    }
+
     @Test
     void aStalePageIsToldTheDelegationChangedMeanwhile() {
         Api desk = new Api(port).as("desk");

@@ -127,6 +127,23 @@ class TripsPageTest {
                 .extraordinary("Page session test").json())).json().get("id").asString();
     }
 
+    /** The report's form was offered as soon as a trip was approved, and refused (TRIP_NOT_BEGUN) once filled in. */
+    @Test
+    void anApprovedTripThatHasNotBegunSaysWhenItsReportIsDueInsteadOfOfferingIt() {
+        Api desk = new Api(port).as("desk");
+        String trip = ok(desk.post("/api/trips", TripPlan.of(2099).titled("Not begun " + UUID.randomUUID())
+                .extraordinary("Page test of a later trip").json())).json().get("id").asString();
+        ok(desk.post("/api/trips/" + trip + "/participants", "{\"kind\":\"OFFICIAL\",\"name\":\"An Official\"}"));
+        ok(desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"2099-05-11T10:00:00","endsAt":"2099-05-11T12:00:00","city":"Nanjing",
+                 "counterpart":"Jiangsu Foreign Affairs Office"}"""));
+        long approved = ok(desk.post("/api/trips/" + trip + "/approval", "")).json().get("version").asLong();
+
+        String page = PageSession.signedIn(port, "desk").get("/trips/" + trip + "?v=" + approved).body();
+
+        assertThat(page).contains("id=\"trip-not-begun\"").doesNotContain("/completion\"");
+    }
+
     @Test
     void aRefusedFieldIsNamedBesideItAndNothingIsRecorded() {
         PageSession desk = PageSession.signedIn(port, "desk");

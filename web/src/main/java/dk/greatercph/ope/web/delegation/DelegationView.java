@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,8 +32,10 @@ class DelegationView {
             "COST_COVERAGE_MISSING", "DOUBLE_BOOKING");
 
     private final Api api;
+    private final java.time.Clock clock;
 
-    DelegationView(Api api) {
+    DelegationView(Api api, java.time.Clock clock) {
+        this.clock = clock;
         this.api = api;
     }
 
@@ -57,12 +60,21 @@ class DelegationView {
         model.addAttribute("d", d);
         model.addAttribute("id", id);
         model.addAttribute("version", version);
-        model.addAttribute("offer", offers(id, status));
+        CurrentUser user = CurrentUser.current().orElseThrow(() -> new PageRefused(403));
+        boolean lead = user.isOperator() && user.operatorId().equals(d.get("leadOperator"));
+        Map<String, Boolean> offer = offers(id, status);
+        if (offer.get(DelegationAction.COMPLETION.key())) {
+            // the API completes a visit only by the desk or its lead, once its programme has begun: offered to a
+            // supporting operator, or before the first item, the form was refused after the outcome was typed
+            OffsetDateTime begins = begins(d);
+            boolean begun = begins == null || !begins.toInstant().isAfter(clock.instant());
+            offer.put(DelegationAction.COMPLETION.key(), begun && (!user.isOperator() || lead));
+            model.addAttribute("completionFrom", begun || (user.isOperator() && !lead) ? null : begins);
+        }
+        model.addAttribute("offer", offer);
         model.addAttribute("errors", Map.of());
         model.addAttribute("boardAllowed", api.allows(HttpMethod.GET, "/api/delegations"));
-
-        CurrentUser user = CurrentUser.current().orElseThrow(() -> new PageRefused(403));
-        model.addAttribute("isLead", user.isOperator() && user.operatorId().equals(d.get("leadOperator")));
+        model.addAttribute("isLead", lead);
 
         if (api.allows(HttpMethod.GET, path + "/members")) {
             ApiAnswer members = api.get(path + "/members");
@@ -74,6 +86,20 @@ class DelegationView {
         model.addAttribute("conflicts", conflicts(id, answer.body()));
         model.addAttribute("doubleBooked", lastRefusedItems(answer.body(), "DOUBLE_BOOKING"));
         model.addAttribute("uncovered", lastRefusedItems(answer.body(), "COST_COVERAGE_MISSING"));
+    }
+
+    /** When the visit's programme begins: its earliest item's start; null without items. */
+    private static OffsetDateTime begins(Map<String, Object> d) {
+        OffsetDateTime begins = null;
+        if (d.get("programme") instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> shown && shown.get("startsAt") != null) {
+                    OffsetDateTime starts = OffsetDateTime.parse(shown.get("startsAt").toString());
+                    begins = begins == null || starts.isBefore(begins) ? starts : begins;
+                }
+            }
+        }
+        return begins;
     }
 
     /** Action key → whether the page offers it: the delegation's status allows it and the API lets the user call it. */

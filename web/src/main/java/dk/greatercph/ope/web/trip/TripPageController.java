@@ -1,6 +1,7 @@
 package dk.greatercph.ope.web.trip;
 
 import dk.greatercph.ope.events.trip.ParticipantKind;
+import dk.greatercph.ope.platform.time.OpeTime;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.FormErrors;
@@ -33,12 +34,14 @@ class TripPageController {
     static final List<String> TIME_ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Tokyo",
             "Asia/Seoul", "Asia/Singapore", "Europe/Copenhagen", "Europe/Brussels", "America/New_York");
 
+    private final java.time.Clock clock;
     private final Api api;
     private final Words words;
     private final MessageSource messages;
     private final FormErrors formErrors;
 
-    TripPageController(Api api, Words words, MessageSource messages, FormErrors formErrors) {
+    TripPageController(Api api, Words words, MessageSource messages, FormErrors formErrors, java.time.Clock clock) {
+        this.clock = clock;
         this.formErrors = formErrors;
         this.api = api;
         this.words = words;
@@ -202,6 +205,10 @@ class TripPageController {
         query.put("minVersion", minVersion);
         Object trip = api.get("/api/trips/" + id, query).orRefuse();
         model.addAttribute("trip", trip);
+        // a trip is completed with its report once it has begun (its first day, in Copenhagen), as the API requires
+        Object startDate = trip instanceof Map<?, ?> shown ? shown.get("startDate") : null;
+        model.addAttribute("begun", startDate == null || !java.time.LocalDate.now(clock.withZone(OpeTime.COPENHAGEN))
+                .isBefore(java.time.LocalDate.parse(startDate.toString())));
         model.addAttribute("mayChange", api.allows(HttpMethod.POST, "/api/trips/" + id + "/approval"));
         model.addAttribute("mayReadPersons", api.allows(HttpMethod.GET, "/api/persons/any")
                 || api.allows(HttpMethod.POST, "/api/persons/any/erasure"));
