@@ -259,7 +259,8 @@ class ProjectionReplays implements DisposableBean {
         // a processor whose loop an Error ended is paused in an error state and holds no segments any more
         boolean error = processor.isError() || held.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         return new ProjectionStatus(processor.getName(), processor.isRunning(), replaying, error, position, head,
-                behindBy, run == null ? null : run.view(position), letters.getOrDefault(processor.getName(), 0L));
+                behindBy, run == null ? null : run.view(position), letters.getOrDefault(processor.getName(), 0L),
+                processor.supportsReset());
     }
 
     private StreamingEventProcessor processor(String name) {

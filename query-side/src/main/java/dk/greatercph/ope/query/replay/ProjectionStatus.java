@@ -29,7 +29,11 @@ public record ProjectionStatus(
         Replay lastReplay,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0",
                 description = "Events parked in the projection's dead-letter queue: its view is missing them")
-        long deadLetters) {
+        long deadLetters,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "true", description = """
+                Whether it can be replayed: a processor none of whose handlers allows a reset (the inbox's live push, \
+                which keeps no view) answers a replay 409 REPLAY_NOT_SUPPORTED""")
+        boolean replayable) {
 
     /** One replay: when it started and ended, how far it had to go, and how fast it went. */
     @Schema(name = "ProjectionReplay")
