@@ -161,6 +161,33 @@ class RegistrationFactsTest {
         assertThat(screened.get("earlierRequests").get(0).get("value").asString()).isEqualTo(first);
     }
 
+    /**
+     * An operator's view of a repeat request listed the ids of the earlier requests, also of those it is not assigned
+     * to and may not read (each answered it 404): it now lists only those it may read. The desk sees them all.
+     */
+    @Test
+    void anOperatorIsShownOnlyTheEarlierRequestsItMayRead() {
+        String organisation = "Repeat seen by " + UUID.randomUUID();
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String first = lifecycle.registeredAndScreened(request(organisation, "\"dateReceived\":\"2026-01-10\""));
+        String second = lifecycle.registeredAndScreened(request(organisation, "\"dateReceived\":\"2026-02-10\""));
+        long routed = ok(desk().post("/api/delegations/" + second + "/routing", "{}")).json().get("version").asLong();
+
+        Api chc = new Api(port).as("chc");
+        JsonNode asLead = chc.getUntil("/api/delegations/" + second + "?minVersion=" + routed,
+                r -> r.status() == 200, java.time.Duration.ofSeconds(10)).json();
+        assertThat(asLead.get("earlierRequests").isEmpty()).as(asLead.toString()).isTrue();
+        assertThat(chc.get("/api/delegations/" + first).status()).isEqualTo(404);
+        assertThat(desk().get("/api/delegations/" + second + "?minVersion=" + routed).json().get("earlierRequests")
+                .get(0).asString()).isEqualTo(first);
+
+        long firstRouted = ok(desk().post("/api/delegations/" + first + "/routing", "{}")).json().get("version").asLong();
+        chc.getUntil("/api/delegations/" + first + "?minVersion=" + firstRouted, r -> r.status() == 200,
+                java.time.Duration.ofSeconds(10));
+        assertThat(chc.get("/api/delegations/" + second).json().get("earlierRequests").get(0).asString())
+                .isEqualTo(first);
+    }
+
     /** R8 ignores spacing, Unicode's spaces too: a no-break or em space was a different organisation. */
     @Test
     void repeatRequestsAreFoundWhateverTheSpacesBetweenTheWords() {

@@ -66,7 +66,26 @@ class DelegationBoardQueries {
                         rs.getString("business_opportunity_assessment"), routing(rs), rs.getString("closing_reason"),
                         rs.getString("outcome_document")))
                 .optional()
+                .map(head -> query.visibleToOperator() == null ? head
+                        : head.withEarlierRequests(visible(head.earlierRequests(), query.visibleToOperator())))
                 .map(this::detail);
+    }
+
+    /**
+     * The earlier requests an operator may see: those it is assigned to. The others' ids told an operator of
+     * delegations it may not read (each answered it 404), which nothing else shows it.
+     */
+    private List<String> visible(List<String> earlier, String operator) {
+        if (earlier.isEmpty()) {
+            return earlier;
+        }
+        java.util.Set<String> visible = new java.util.HashSet<>(jdbc.sql("""
+                        SELECT delegation_id FROM delegation_board
+                        WHERE delegation_id = ANY (CAST(:ids AS TEXT[])) AND CAST(:operator AS TEXT) = ANY (operators)
+                        """)
+                .param("ids", earlier.toArray(String[]::new)).param("operator", operator)
+                .query(String.class).list());
+        return earlier.stream().filter(visible::contains).toList();
     }
 
     @QueryHandler
@@ -165,6 +184,10 @@ class DelegationBoardQueries {
 
     private record Head(DelegationView view, List<String> earlierRequests, String assessment,
                         DelegationDetailView.Routing routing, String closingReason, String outcome) {
+
+        Head withEarlierRequests(List<String> earlier) {
+            return new Head(view, earlier, assessment, routing, closingReason, outcome);
+        }
     }
 
     private record Row(long position, DelegationView view) {
