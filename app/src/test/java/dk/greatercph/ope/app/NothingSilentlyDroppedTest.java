@@ -33,6 +33,19 @@ class NothingSilentlyDroppedTest {
         assertThat(lifecycle.eventTypes(delegation)).doesNotContain("ScopeExpansionRequestedEvent");
     }
 
+    /** {@code hospital: false} beside kind HOSPITAL was answered 201 and recorded as a hospital. */
+    @Test
+    void aHospitalPartnerSaidNotToBeAHospitalIsRefusedNamingIt() {
+        Api desk = new Api(port).as("desk");
+
+        Api.Response refused = desk.post("/api/partners",
+                "{\"name\":\"Contradicted " + UUID.randomUUID() + "\",\"kind\":\"HOSPITAL\",\"hospital\":false}");
+
+        assertRefused(refused, 400, "INVALID_FIELD", "hospital");
+        assertThat(desk.post("/api/partners", "{\"name\":\"Agreed " + UUID.randomUUID()
+                + "\",\"kind\":\"HOSPITAL\",\"hospital\":true}").status()).isEqualTo(201);
+    }
+
     @Test
     void aRoutingOverrideNamingItsLeadAmongTheSupportingIsRefusedNamingIt() {
         Lifecycle lifecycle = new Lifecycle(new Api(port));

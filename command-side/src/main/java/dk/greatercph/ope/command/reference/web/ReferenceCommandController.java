@@ -9,6 +9,8 @@ import dk.greatercph.ope.events.reference.PartnerId;
 import dk.greatercph.ope.events.reference.PartnerKind;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueKind;
+import dk.greatercph.ope.platform.input.InputProblem;
+import dk.greatercph.ope.platform.input.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,7 +45,7 @@ class ReferenceCommandController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Rigshospitalet", maxLength = 200)
             @NotBlank @Size(max = 200) String name,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HOSPITAL") @NotNull PartnerKind kind,
-            @Schema(example = "true", description = "Hosts as a hospital (rule R3); implied by kind HOSPITAL")
+            @Schema(example = "true", description = "Hosts as a hospital (rule R3); implied by kind HOSPITAL, with which false is 400 INVALID_FIELD")
             Boolean hospital) {
     }
 
@@ -64,6 +66,11 @@ class ReferenceCommandController {
             description = "DESK. A partner of kind HOSPITAL, or with hospital true, makes its programme items need cost coverage (R3). Answers 201 with the id in Location.")
     @Creates
     ResponseEntity<CommandAccepted> registerPartner(@Valid @RequestBody PartnerRequest request) {
+        if (request.kind() == PartnerKind.HOSPITAL && Boolean.FALSE.equals(request.hospital())) {
+            // recorded as a hospital all the same (R3 follows the kind): the client was not told its false was dropped
+            throw new InvalidInput(InputProblem.INVALID_FIELD, "hospital",
+                    "A partner of kind HOSPITAL is a hospital (R3); hospital false contradicts it.");
+        }
         PartnerId id = PartnerId.newId();
         return commands.registered("/api/partners/" + id, id, new RegisterPartnerCommand(id, request.name(),
                 request.kind(), Boolean.TRUE.equals(request.hospital())));
