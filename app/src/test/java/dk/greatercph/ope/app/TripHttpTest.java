@@ -174,6 +174,46 @@ class TripHttpTest {
         assertThat(item.json().get("errors").get(0).get("field").asString()).isEqualTo("startsAt");
     }
 
+    /**
+     * The schema says date-time, and API.md that times carry their offset, but every itinerary time with one was
+     * refused as "wrong type or format". It is read in the item's zone; a local time is as before.
+     */
+    @Test
+    void anItineraryTimeWithAnOffsetIsReadInTheItemsZone() {
+        int year = freeYear(jdbc);
+        String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
+
+        Api.Response item = desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-11T02:00:00Z","endsAt":"%d-05-11T12:00+08:00","city":"Nanjing",
+                 "counterpart":"Offset Office"}""".formatted(year, year));
+
+        assertThat(item.status()).as(item.body()).isEqualTo(201);
+        JsonNode shown = desk.getUntil("/api/trips/" + trip, r -> r.status() == 200
+                && r.json().get("itinerary").size() == 1, Duration.ofSeconds(10)).json().get("itinerary").get(0);
+        assertThat(shown.get("startsAt").asString()).isEqualTo(year + "-05-11T10:00:00+08:00");
+        assertThat(shown.get("endsAt").asString()).isEqualTo(year + "-05-11T12:00:00+08:00");
+        Api.Response unreadable = desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-11 10:00","endsAt":"%d-05-11T12:00:00","city":"Nanjing",
+                 "counterpart":"Offset Office"}""".formatted(year, year));
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.json().get("errors").get(0).get("field").asString()).isEqualTo("startsAt");
+    }
+
+    /** An item starting on the trip's last day and ending after it was refused naming its start. */
+    @Test
+    void anItineraryItemEndingAfterTheTripIsRefusedNamingItsEnd() {
+        int year = freeYear(jdbc);
+        String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
+
+        Api.Response item = desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-16T23:30:00","endsAt":"%d-05-17T01:00:00","city":"Nanjing",
+                 "counterpart":"Late Office"}""".formatted(year, year));
+
+        assertThat(item.status()).isEqualTo(400);
+        assertThat(item.json().get("code").asString()).isEqualTo("OUTSIDE_TRIP");
+        assertThat(item.json().get("errors").get(0).get("field").asString()).isEqualTo("endsAt");
+    }
+
     /** An operator the trip names must exist: "nobody" was recorded, and counted in the annual report. */
     @Test
     void anUnknownOperatorOnATripIsARuleRefusal() {

@@ -128,8 +128,13 @@ class Trip {
             throw invalid(TripProblem.INVALID_TIME_SLOT, "endsAt", "An itinerary item ends after it starts.");
         }
         LocalDate day = command.startsAt().toLocalDate();
-        if (day.isBefore(startDate) || command.endsAt().toLocalDate().isAfter(endDate)) {
+        if (day.isBefore(startDate) || day.isAfter(endDate)) {
             throw invalid(TripProblem.OUTSIDE_TRIP, "startsAt", "The itinerary item falls outside the trip's dates; an item lies within them.");
+        }
+        if (command.endsAt().toLocalDate().isAfter(endDate)) {
+            // it starts within the trip: the end is what lies outside (the start was named)
+            throw invalid(TripProblem.OUTSIDE_TRIP, "endsAt", "The itinerary item ends after the trip's last day, "
+                    + endDate + "; an item lies within the trip's dates.");
         }
         apply(new ItineraryItemAddedEvent(tripId, command.itemId(), command.startsAt(), command.endsAt(),
                 command.city().trim(), command.counterpart().trim(), command.description(),

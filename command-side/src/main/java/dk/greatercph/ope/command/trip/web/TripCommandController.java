@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 /** Commands on outgoing political trips. */
@@ -87,7 +88,7 @@ class TripCommandController {
 
     @PostMapping(path = "/{id}/itinerary-items", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a meeting or visit to the itinerary",
-            description = "DESK, while the trip is being planned. The item lies within the trip's dates (OUTSIDE_TRIP) and ends after it starts (INVALID_TIME_SLOT); its times are local to the city, in timeZone (an IANA zone id, default Asia/Shanghai; otherwise 400 INVALID_TIME_ZONE). Answers 201 with the item id in Location.")
+            description = "DESK, while the trip is being planned. The item lies within the trip's dates (OUTSIDE_TRIP) and ends after it starts (INVALID_TIME_SLOT); its times are local to the city, in timeZone (an IANA zone id, default Asia/Shanghai; otherwise 400 INVALID_TIME_ZONE); a time sent with an offset is read in that zone. Answers 201 with the item id in Location.")
     @Creates
     ResponseEntity<CommandAccepted> addItineraryItem(
             @Valid @RequestBody TripRequests.ItineraryItem request,
@@ -95,10 +96,12 @@ class TripCommandController {
             @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         String itemId = "ITI-" + UUID.randomUUID();
         String zone = TimeZones.orChina("timeZone", request.timeZone());
-        TimeZones.requireExists("startsAt", request.startsAt(), zone);
-        TimeZones.requireExists("endsAt", request.endsAt(), zone);
+        LocalDateTime startsAt = request.startsAt().inRange("startsAt").in(zone);
+        LocalDateTime endsAt = request.endsAt().inRange("endsAt").in(zone);
+        TimeZones.requireExists("startsAt", startsAt, zone);
+        TimeZones.requireExists("endsAt", endsAt, zone);
         return commands.created("/api/trips/" + id + "/itinerary-items/" + itemId, itemId,
-                new AddItineraryItemCommand(id, itemId, request.startsAt(), request.endsAt(), request.city(),
+                new AddItineraryItemCommand(id, itemId, startsAt, endsAt, request.city(),
                         request.counterpart(), request.description(),
                         request.objectiveOperator() == null ? null : new OperatorId(request.objectiveOperator()),
                         request.objectiveCompany(), zone, expected.value()));

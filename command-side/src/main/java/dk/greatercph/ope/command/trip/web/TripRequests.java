@@ -64,10 +64,10 @@ final class TripRequests {
 
     @Schema(name = "AddItineraryItemRequest")
     record ItineraryItem(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-05-11T10:00:00",
-                    description = "Local time at the destination") @NotNull LocalDateTime startsAt,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-05-11T12:00:00")
-            @NotNull LocalDateTime endsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027-05-11T10:00:00")
+            @NotNull ItineraryTime startsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027-05-11T12:00:00")
+            @NotNull ItineraryTime endsAt,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Nanjing", maxLength = 100)
             @NotBlank @Size(max = 100) String city,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Jiangsu Provincial Health Commission", maxLength = 200)
