@@ -82,8 +82,9 @@ class ImportPageTest {
             assertThat(browser.find(By.id("import-recorded")).getText()).isEqualTo("30");
             assertThat(browser.find(By.id("import-refused")).getText()).isEqualTo("1");
             WebElement refused = browser.find(By.id("import-line-4"));
+            // the field by its label and its error in the page's words (it was "headCount: must be greater than …")
             assertThat(refused.getText()).contains(da ? "Et eller flere felter er ugyldige." : "One or more fields are invalid.")
-                    .contains("headCount");
+                    .contains(da ? "Antal deltagere: Skriv et helt tal mellem 1 og 500." : "Head count: Enter a whole number between 1 and 500.");
             browser.check("import-dry-run");
             String dryRun = browser.driver().getCurrentUrl().replaceFirst(".*/imports/", "");
 
