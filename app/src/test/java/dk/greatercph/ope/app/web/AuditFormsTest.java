@@ -65,7 +65,13 @@ class AuditFormsTest {
         PageSession.Page found = auditor.post("/audit", Map.of("actor", EventLog.ACTOR, "aggregateId", id));
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body()).contains("/audit/Delegation/" + id, "DelegationRegisteredEvent")
-                .doesNotContain("actor=" + EventLog.ACTOR);
+                .doesNotContain("actor=" + EventLog.ACTOR)
+                // one page holds them all: no "next page" that leads to an empty list
+                .doesNotContain("class=\"next\"");
+        for (int i = 0; i < 51; i++) {
+            delegation();
+        }
+        assertThat(auditor.get("/audit").body()).as("more than a page").contains("class=\"next\"");
         PageSession.Page nobody = auditor.post("/audit", Map.of("actor", "nobody-" + UUID.randomUUID(), "aggregateId", id));
         assertThat(nobody.body()).doesNotContain("/audit/Delegation/" + id);
 

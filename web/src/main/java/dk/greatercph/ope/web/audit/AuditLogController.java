@@ -58,12 +58,17 @@ class AuditLogController {
         Map<String, Object> query = new LinkedHashMap<>(filters);
         query.put("from", Moments.forApi(filters.get("from")));
         query.put("to", Moments.forApi(filters.get("to")));
-        query.put("limit", PAGE);
+        // one more than a page: the API's cursor follows any page (the log grows), and "next page" on the last one
+        // led to an empty list
+        query.put("limit", PAGE + 1);
         ApiAnswer answer = api.get("/api/audit/events", query);
         model.addAttribute("filters", filters);
         if (answer.ok()) {
-            model.addAttribute("events", rows(answer.body().path("items")));
-            model.addAttribute("next", answer.body().path("next").asString(null));
+            List<Map<String, Object>> events = rows(answer.body().path("items"));
+            boolean more = events.size() > PAGE;
+            model.addAttribute("events", more ? events.subList(0, PAGE) : events);
+            model.addAttribute("next", more
+                    ? Long.toString(answer.body().path("items").get(PAGE - 1).path("position").asLong()) : null);
         } else if (answer.status() == 400) {
             response.setStatus(400);
             model.addAttribute("problem", answer.problem());
