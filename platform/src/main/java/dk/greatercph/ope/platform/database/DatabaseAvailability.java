@@ -46,6 +46,37 @@ public final class DatabaseAvailability implements SmartLifecycle {
         this.probes = new RepeatingTask("database-availability-probe", properties.probeInterval(), this::probe);
     }
 
+    /** How long readiness says writes are refused after the last refusal for want of resources. */
+    static final Duration WRITES_REFUSED_SHOWN = Duration.ofSeconds(30);
+
+    private volatile Instant writesRefusedAt;
+    private volatile String writesRefused;
+
+    /**
+     * A write the database refused for want of resources (a full disk: {@link DatabaseFailures#isOutOfResources}).
+     * The probe's {@code SELECT 1} still answers, so readiness said UP through a minute of failing writes; it now says
+     * DOWN for {@link #WRITES_REFUSED_SHOWN} after the last such refusal.
+     */
+    public void writesRefused(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        if (writesRefusedAt == null || Duration.between(writesRefusedAt, Instant.now()).compareTo(WRITES_REFUSED_SHOWN) > 0) {
+            log.error("The database refuses writes for want of resources ({}); readiness is DOWN while it does",
+                    cause.getMessage());
+        }
+        writesRefused = cause.getMessage();
+        writesRefusedAt = Instant.now();
+    }
+
+    /** The last refusal for want of resources, while it is recent; null otherwise. */
+    String writesRefused() {
+        Instant at = writesRefusedAt;
+        return at != null && Duration.between(at, Instant.now()).compareTo(WRITES_REFUSED_SHOWN) <= 0
+                ? writesRefused : null;
+    }
+
     /** {@code true} unless the last probe found the database unreachable. */
     public boolean available() {
         return available;

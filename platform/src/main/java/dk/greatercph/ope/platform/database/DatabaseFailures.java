@@ -73,6 +73,26 @@ public final class DatabaseFailures {
     }
 
     /** Whether {@code failure} or one of its causes (at most 32 deep, a cause that is its own cause ends it) is so. */
+    /**
+     * {@code true} when PostgreSQL refused for want of resources, SQLSTATE class 53: the disk full (53100), out of
+     * memory (53200), too many connections (53300). Nothing was recorded, and the same request may succeed once the
+     * resource is back; it was answered 500 as an incident (with a full disk even as an aggregate id "reused").
+     */
+    public static boolean isOutOfResources(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql && hasState(sql, "53"));
+    }
+
+    /** Whether {@code sql} or one it chains ({@link SQLException#getNextException()}) has a state of that class. */
+    static boolean hasState(SQLException sql, String statePrefix) {
+        int depth = 0;
+        for (SQLException next = sql; next != null && depth < 32; next = next.getNextException(), depth++) {
+            if (next.getSQLState() != null && next.getSQLState().startsWith(statePrefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean anyCause(Throwable failure, Predicate<Throwable> is) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {

@@ -19,6 +19,10 @@ final class DatabaseHealthIndicator implements HealthIndicator {
         if (!availability.available() && availability.problem() != null) {
             health.withDetail("problem", availability.problem());
         }
+        String writesRefused = availability.writesRefused();
+        if (writesRefused != null) {
+            health.down().withDetail("writesRefused", writesRefused);
+        }
         return health.build();
     }
 }

@@ -1,5 +1,7 @@
 package dk.greatercph.ope.platform.eventstore;
 
+import dk.greatercph.ope.platform.database.DatabaseFailures;
+
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
 import java.sql.SQLException;
@@ -15,6 +17,10 @@ class PostgresDuplicateKeyResolver implements PersistenceExceptionResolver {
 
     @Override
     public boolean isDuplicateKeyViolation(Exception exception) {
+        if (DatabaseFailures.isOutOfResources(exception)) {
+            // a full disk failed the append: told as an aggregate id "reused" (a 500) instead of the database's want
+            return false;
+        }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {

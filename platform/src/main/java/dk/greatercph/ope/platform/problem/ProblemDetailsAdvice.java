@@ -62,6 +62,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private org.springframework.beans.factory.ObjectProvider<dk.greatercph.ope.platform.database.DatabaseAvailability>
+            availability;
+
+    /** Told of writes refused for want of resources, which its probe cannot see (readiness). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setAvailability(org.springframework.beans.factory.ObjectProvider<
+            dk.greatercph.ope.platform.database.DatabaseAvailability> availability) {
+        this.availability = availability;
+    }
+
     @ExceptionHandler(DomainProblem.class)
     ResponseEntity<Object> domainProblem(DomainProblem problem) {
         return respond(problem.details());
@@ -207,6 +217,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The problem for a failure no handler names: the database away, a conflict, or an incident. Never null. */
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseFailures.isOutOfResources(e)) {
+            log.warn("The database refused a write for want of resources: {}", e.toString());
+            if (availability != null) {
+                availability.ifAvailable(database -> database.writesRefused(e));
+            }
+            return retryLater("The database has run out of room (disk space or memory) and could not record this "
+                    + "request; nothing was recorded.");
+        }
         if (DatabaseFailures.isUnavailable(e)) {
             log.warn("Database unavailable while handling a request: {}", e.toString());
             return retryLater("The database became unreachable while handling this request.");
