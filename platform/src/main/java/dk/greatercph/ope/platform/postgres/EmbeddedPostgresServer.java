@@ -189,11 +189,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     return;
                 } catch (Exception e) {
                     log.warn("Restarting the embedded PostgreSQL on {} failed ({}); trying again in {}", dataDir,
-                            e.getMessage(), RESTART_BACKOFF);
+                            causes(e), RESTART_BACKOFF);
                 }
             }
             Thread.sleep(RESTART_BACKOFF.toMillis());
         }
+    }
+
+    /**
+     * Each cause's type and message: the library's own failure often has no message of its own, and the log said
+     * "failed (null)" through minutes of a PostgreSQL that could not start for want of disk space.
+     */
+    static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 8; cause = cause.getCause() == cause ? null
+                : cause.getCause(), depth++) {
+            if (!text.isEmpty()) {
+                text.append("; caused by ");
+            }
+            text.append(cause.getClass().getSimpleName());
+            if (cause.getMessage() != null) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
     }
 
     private static void sleep(Duration duration) {
