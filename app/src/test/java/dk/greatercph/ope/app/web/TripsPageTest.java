@@ -212,6 +212,9 @@ class TripsPageTest {
         PageSession.Page page = PageSession.signedIn(port, "auditor").get("/trips/" + trip);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("<form action=\"/trips/" + trip);
+        // the leader is a data subject too: the auditor reaches the person's page from it, as from a participant
+        String leader = api.get("/api/trips/" + trip).json().get("leaderPersonId").asString();
+        assertThat(page.body()).contains("id=\"trip-leader-person\"", "href=\"/persons/" + leader + "\"");
         assertThat(PageSession.signedIn(port, "auditor").get("/trips").body()).doesNotContain("href=\"/trips/new\"");
         PageSession auditor = PageSession.signedIn(port, "auditor");
         auditor.get("/trips/" + trip);
