@@ -7,6 +7,7 @@ import dk.greatercph.ope.app.support.Requests;
 import dk.greatercph.ope.app.web.support.PageSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.Map;
@@ -94,6 +95,40 @@ class DelegationPagesTest {
                 .contains("id=\"action-completion\"");
         assertThat(PageSession.signedIn(port, "copcap").get("/delegations/" + begun + confirmed).body())
                 .doesNotContain("id=\"action-completion\"", "id=\"completion-not-begun\"");
+    }
+
+    /** An operator typed as the desk says it, "COPCAP", was refused as "not the form the field needs". */
+    @Test
+    void aRoutingOverrideTakesOperatorsCodesInCapitals() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Pages capitals " + UUID.randomUUID()));
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/delegations/" + id + "?minVersion=2");
+
+        PageSession.Page routed = desk.post("/delegations/" + id + "/do/routing", Map.of("mode", "override",
+                "overrideLead", " COPCAP ", "overrideSupporting", "CHC", "reason", "Known partner"));
+
+        assertThat(routed.status()).as(routed.body()).isBetween(300, 399);
+        JsonNode view = new Api(port).as("desk").getUntil("/api/delegations/" + id, r -> r.status() == 200
+                && r.json().path("leadOperator").isString(), Duration.ofSeconds(10)).json();
+        assertThat(view.get("leadOperator").asString()).isEqualTo("copcap");
+    }
+
+    /** 02:30 on the night summer time begins was refused beside the field as "choose the date and time it starts". */
+    @Test
+    void aProgrammeTimeTheClocksSkipIsSaidToNotExist() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.accepted("Pages clocks " + UUID.randomUUID());
+        String venue = lifecycle.venue();
+        PageSession chc = PageSession.signedIn(port, "chc");
+        chc.get("/delegations/" + id + "/programme?minVersion=6");
+
+        PageSession.Page refused = chc.post("/delegations/" + id + "/do/item-addition", Map.of("kind", "MEETING",
+                "title", "Night meeting", "startsAt", "2027-03-28T02:30", "endsAt", "2027-03-28T04:00",
+                "venueId", venue));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Det klokkeslæt findes ikke").doesNotContain("Vælg dato og klokkeslæt for starten");
     }
 
     @Test

@@ -41,6 +41,9 @@ public class FormErrors {
     private static final Pattern CONTROL = Pattern.compile("contains the control character (U\\+[0-9A-F]{4,6})");
     private static final String SURROGATE = "contains a lone surrogate";
     private static final String INVISIBLE = "holds only spaces or invisible characters";
+    /** The API's words for a local time the clocks skip, and for one they show twice (daylight saving time). */
+    private static final String SKIPPED = "is a time the clocks skip";
+    private static final String TWICE = "is a time the clocks show twice";
     private static final String CONSTRAINTS = "org.hibernate.validator.ValidationMessages";
     private static final String REQUIRED = "fielderror.required";
 
@@ -108,6 +111,14 @@ public class FormErrors {
         }
         if (apiMessage.contains(INVISIBLE)) {
             return messages.getMessage("fielderror.text.invisible", null, apiMessage, locale);
+        }
+        // a time the page's form did give, but that does not exist (or is ambiguous) in its zone: the field's own
+        // "choose the date and time it starts" said a time was missing
+        if (apiMessage.contains(SKIPPED)) {
+            return messages.getMessage("fielderror.time.skipped", null, apiMessage, locale);
+        }
+        if (apiMessage.contains(TWICE)) {
+            return messages.getMessage("fielderror.time.twice", null, apiMessage, locale);
         }
         return null;
     }

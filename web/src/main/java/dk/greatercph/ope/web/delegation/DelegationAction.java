@@ -122,10 +122,13 @@ enum DelegationAction {
         if (!"override".equals(form.text("mode"))) {
             return java.util.Map.of();
         }
+        // operators' codes as the API writes them, lower case (typed "CHC" was refused in vague words)
         List<String> supporting = form.values("overrideSupporting").stream()
-                .flatMap(line -> Arrays.stream(line.split("[,;\\s]+"))).filter(id -> !id.isBlank()).toList();
-        return form.string("overrideLead").put("overrideSupporting", supporting.isEmpty() ? null : supporting)
-                .string("reason").body();
+                .flatMap(line -> Arrays.stream(line.split("[,;\\s]+"))).filter(id -> !id.isBlank())
+                .map(id -> id.toLowerCase(java.util.Locale.ROOT)).toList();
+        String lead = form.text("overrideLead");
+        return form.put("overrideLead", lead == null ? null : lead.strip().toLowerCase(java.util.Locale.ROOT))
+                .put("overrideSupporting", supporting.isEmpty() ? null : supporting).string("reason").body();
     }
 
     private static Object item(FormJson form) {
