@@ -111,7 +111,12 @@ class TripLeaderTest {
                 .doesNotContain(name);
         assertThat(desk.get(days).body()).contains(name);
 
+        // a search for the leader's name: the read is recorded, the name it searched for is not
+        desk.get("/api/trips?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
         JsonNode reads = auditor.get("/api/audit/personal-data-reads?person=" + leader).json();
+        assertThat(reads.toString()).doesNotContain(name.substring("Chair ".length()));
+        assertThat(reads.valueStream().map(r -> r.get("request").asString()))
+                .contains("GET /api/trips?q=[not kept]");
         assertThat(reads.valueStream().map(r -> r.get("actor").asString() + " " + r.get("request").asString()))
                 .anyMatch(r -> r.equals("desk GET /api/trips/" + trip))
                 .anyMatch(r -> r.equals("desk GET /api/persons/" + leader))

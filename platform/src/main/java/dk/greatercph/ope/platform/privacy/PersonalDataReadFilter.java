@@ -40,11 +40,29 @@ class PersonalDataReadFilter extends OncePerRequestFilter {
         } finally {
             String query = request.getQueryString();
             try {
-                reads.finish(reader, "GET " + request.getRequestURI() + (query == null ? "" : "?" + query));
+                reads.finish(reader, "GET " + request.getRequestURI() + (query == null ? "" : "?" + withoutSearch(query)));
             } catch (RuntimeException e) {
                 log.error("Could not record a read of personal data by {} ({})", reader == null ? null : reader.name(),
                         request.getRequestURI(), e);
             }
         }
+    }
+
+    /** What a free-text search's value is recorded as. */
+    static final String SEARCH_NOT_KEPT = "[not kept]";
+
+    /**
+     * The query as recorded, without the text of a search ({@code q}): a search for a person's name kept the name in
+     * this log for good, where no erasure reaches it. Whose data the answer showed is recorded by id beside it.
+     */
+    static String withoutSearch(String query) {
+        StringBuilder kept = new StringBuilder();
+        for (String parameter : query.split("&", -1)) {
+            if (!kept.isEmpty()) {
+                kept.append('&');
+            }
+            kept.append(parameter.equals("q") || parameter.startsWith("q=") ? "q=" + SEARCH_NOT_KEPT : parameter);
+        }
+        return kept.toString();
     }
 }
