@@ -35,6 +35,9 @@ class IdempotencyTest {
     @Autowired
     IdempotencyPruner pruner;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void aRetriedRegistrationReturnsTheFirstAnswerAndRecordsNothingNew() {
         Api desk = new Api(port).as("desk");
@@ -86,6 +89,42 @@ class IdempotencyTest {
             assertThat(registrationsOf(organisation)).isEqualTo(1);
         }
         assertThat(answers).doesNotContain("409 IDEMPOTENT_REQUEST_RECORDED");
+    }
+
+    /**
+     * The key's record is also written in the command's own transaction. A fault probe froze that transaction's
+     * server process: a retry's claim of the key (and the first request's keeping of its answer) waited for the
+     * driver's socket timeout, once per try, and the request hung for 50 s. Each now gives up after a short lock
+     * wait: the retry is told the key is still in progress, while the record is still locked.
+     */
+    @Test
+    void aRetryWhoseKeyIsLockedByAnUnfinishedTransactionIsToldItIsInProgress() throws Exception {
+        Api desk = new Api(port).as("desk");
+        String organisation = "Locked key " + UUID.randomUUID();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(desk.post("/api/delegations", Requests.delegation(organisation), key).status()).isEqualTo(201);
+
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (java.sql.PreparedStatement lock = holder.prepareStatement(
+                    "SELECT 1 FROM idempotency_record WHERE idem_key = ? FOR UPDATE")) {
+                lock.setString(1, key.get("Idempotency-Key"));
+                assertThat(lock.executeQuery().next()).isTrue();
+            }
+            java.util.concurrent.CompletableFuture<Api.Response> retry = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> desk.post("/api/delegations", Requests.delegation(organisation), key));
+
+            // answered while the record is still locked (the socket timeout it waited for is 10 s)
+            Api.Response answer = retry.get(8, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+            assertThat(answer.json().get("code").asString()).isEqualTo("IDEMPOTENT_REQUEST_IN_PROGRESS");
+            assertThat(answer.header("Retry-After")).isEqualTo("1");
+            holder.rollback();
+        }
+        Api.Response again = desk.post("/api/delegations", Requests.delegation(organisation), key);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(registrationsOf(organisation)).isEqualTo(1);
     }
 
     @Test

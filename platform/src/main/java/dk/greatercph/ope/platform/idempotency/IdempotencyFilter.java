@@ -58,6 +58,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final String CREATED_ANSWER_LOST = "A request with this Idempotency-Key was recorded, but its "
             + "answer was lost to a failure; it is not carried out again. What it created is at %s (Location).";
 
+    /**
+     * How long the filter's own statements wait for a lock on a key's record. The record is also written by the
+     * request's command (its mark, {@link Attempt}), in the command's transaction: with that transaction's server
+     * process frozen (its commit unanswered), keeping or freeing the key waited for the driver's socket timeout, once
+     * per try, and the request hung for 50 s; a retry's claim waited as long. Now each gives up after this, and
+     * the key is freed later or waits out its lease.
+     */
+    static final String LOCK_TIMEOUT = "2s";
+
     /** At most this many keys wait to be freed (a long outage): the others wait out their lease, as before. */
     private static final int MAX_LEFT_OVER = 10_000;
     /** At most this many are freed before one request's own work, each taken by one request only. */
@@ -124,6 +133,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             mine = claim(scope, key, request.getMethod(), path, hash, attempt);
         } catch (DataAccessException away) {
+            if (DatabaseFailures.isLockTimeout(away)) {
+                // the record is being written by the request that holds the key, whose transaction has not ended
+                inProgress(request, response);
+                return;
+            }
             // the claim may still commit once the database answers (its statement was sent before the connection
             // was given up): freed before a later keyed request, so a retry does not wait out the whole lease
             if (leftOver.size() < MAX_LEFT_OVER) {
@@ -138,6 +152,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 try {
                     mine = claim(scope, key, request.getMethod(), path, hash, attempt);
                 } catch (DataAccessException away) {
+                    if (DatabaseFailures.isLockTimeout(away)) {
+                        inProgress(request, response);
+                        return;
+                    }
                     if (leftOver.size() < MAX_LEFT_OVER) {
                         leftOver.add(new Attempt(scope, key, attempt));
                     }
@@ -146,7 +164,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 kept = mine ? Optional.empty() : kept(scope, key);
             }
             if (!mine) {
-                answer(kept, hash, request, response);
+                answer(kept, hash, request, response, scope, key);
                 return;
             }
         }
@@ -260,10 +278,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
      */
     private boolean claim(IdempotencyScope scope, String key, String method, String path, String hash, UUID attempt) {
         return jdbc.sql("""
+                        WITH bounded AS MATERIALIZED (SELECT set_config('lock_timeout', '%s', true))
                         INSERT INTO idempotency_record (issuer, subject, idem_key, method, path, request_hash, status,
                             attempt, lease_until, expires_at, created_at)
-                        VALUES (:issuer, :subject, :key, :method, :path, :hash, 0, :attempt,
-                            now() + make_interval(secs => :lease), now() + make_interval(secs => :expiry), now())
+                        SELECT :issuer, :subject, :key, :method, :path, :hash, 0, :attempt,
+                            now() + make_interval(secs => :lease), now() + make_interval(secs => :expiry), now()
+                        FROM bounded
                         ON CONFLICT (issuer, subject, idem_key) DO UPDATE SET method = EXCLUDED.method,
                             path = EXCLUDED.path, request_hash = EXCLUDED.request_hash, status = 0,
                             attempt = EXCLUDED.attempt, lease_until = EXCLUDED.lease_until,
@@ -273,7 +293,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                            OR (idempotency_record.status = 0 AND idempotency_record.lease_until <= now()
                                AND idempotency_record.request_hash = EXCLUDED.request_hash
                                AND NOT idempotency_record.recorded)
-                        """)
+                        """.formatted(LOCK_TIMEOUT))
                 .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
                 .param("method", method).param("path", path).param("hash", hash).param("attempt", attempt)
                 .param("lease", (double) properties.lease().toMillis() / 1000)
@@ -318,10 +338,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     /** Frees the key of an attempt whose answer is not kept, unless its command was committed; true if freed. */
     private boolean free(IdempotencyScope scope, String key, UUID attempt) {
         return jdbc.sql("""
+                        WITH bounded AS MATERIALIZED (SELECT set_config('lock_timeout', '%s', true))
                         DELETE FROM idempotency_record
                         WHERE issuer = :issuer AND subject = :subject AND idem_key = :key AND attempt = :attempt
-                          AND NOT recorded
-                        """)
+                          AND NOT recorded AND EXISTS (SELECT FROM bounded)
+                        """.formatted(LOCK_TIMEOUT))
                 .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
                 .param("attempt", attempt).update() == 1;
     }
@@ -337,11 +358,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (status >= 500) {
                 jdbc.sql("""
+                                WITH bounded AS MATERIALIZED (SELECT set_config('lock_timeout', '%s', true))
                                 UPDATE idempotency_record SET status = :status, content_type = :type,
                                     etag = NULL, body = :body
                                 WHERE issuer = :issuer AND subject = :subject AND idem_key = :key
-                                  AND attempt = :attempt
-                                """)
+                                  AND attempt = :attempt AND EXISTS (SELECT FROM bounded)
+                                """.formatted(LOCK_TIMEOUT))
                         .param("status", IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED.status())
                         .param("type", MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                         .param("body", problems.bytes(uri(request), IdempotencyProblem.IDEMPOTENT_REQUEST_RECORDED,
@@ -352,10 +374,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         jdbc.sql("""
+                        WITH bounded AS MATERIALIZED (SELECT set_config('lock_timeout', '%s', true))
                         UPDATE idempotency_record SET status = :status, content_type = :type, location = :location,
                             etag = :etag, body = :body
                         WHERE issuer = :issuer AND subject = :subject AND idem_key = :key AND attempt = :attempt
-                        """)
+                          AND EXISTS (SELECT FROM bounded)
+                        """.formatted(LOCK_TIMEOUT))
                 .param("status", status).param("type", response.getContentType())
                 .param("location", response.getHeader("Location")).param("etag", response.getHeader("ETag"))
                 .param("body", response.getContentAsByteArray()).param("issuer", scope.issuer())
@@ -389,8 +413,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .optional();
     }
 
-    private void answer(Optional<Kept> kept, String hash, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    private void answer(Optional<Kept> read, String hash, HttpServletRequest request, HttpServletResponse response,
+                        IdempotencyScope scope, String key) throws IOException {
+        Optional<Kept> kept = read;
+        if (kept.isPresent() && kept.get().status() == 0 && kept.get().recorded()
+                && !inFlight.contains(kept.get().attempt())) {
+            // read while its request was still keeping the answer, which it has finished since: read it again
+            kept = kept(scope, key);
+        }
         if (kept.isPresent() && !kept.get().hash().equals(hash)) {
             problems.write(response, uri(request), IdempotencyProblem.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request.");
@@ -409,9 +439,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (kept.isEmpty() || kept.get().status() == 0) {
-            response.setHeader("Retry-After", "1");
-            problems.write(response, uri(request), IdempotencyProblem.IDEMPOTENT_REQUEST_IN_PROGRESS,
-                    "A request with this Idempotency-Key is still being carried out; retry shortly.");
+            inProgress(request, response);
             return;
         }
         Kept answer = kept.get();
@@ -429,6 +457,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (answer.body() != null) {
             response.getOutputStream().write(answer.body());
         }
+    }
+
+    private void inProgress(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        problems.write(response, uri(request), IdempotencyProblem.IDEMPOTENT_REQUEST_IN_PROGRESS,
+                "A request with this Idempotency-Key is still being carried out; retry shortly.");
     }
 
     private static String sha256(String head, byte[] body) {
