@@ -65,6 +65,11 @@ class DelegationPagesTest {
         assertThat(asLead).contains("id=\"programme-link\"").doesNotContain("id=\"action-routing\"",
                 "id=\"action-screening\"", "id=\"action-confirmation\"", "id=\"action-member-addition\"");
         assertThat(chc.get("/delegations/" + routed + "/programme").body()).contains("id=\"action-item-addition\"");
+        // a scope expansion offers only the themes the delegation does not have (the others are refused)
+        assertThat(PageSession.signedIn(port, "desk").get("/delegations/" + routed + "?minVersion=6").body())
+                .contains("id=\"scope-expansion-themes-TOURISM\"")
+                .doesNotContain("id=\"scope-expansion-themes-HEALTH_WELFARE_TECH\"",
+                        "id=\"scope-expansion-themes-INVESTMENT\"");
         assertThat(chc.get("/requests/new").status()).isEqualTo(403);
     }
 

@@ -72,6 +72,10 @@ class DelegationView {
             model.addAttribute("completionFrom", begun || (user.isOperator() && !lead) ? null : begins);
         }
         model.addAttribute("offer", offer);
+        // a scope expansion asks for themes the delegation does not have: the others are refused (NOTHING_TO_EXPAND)
+        List<?> has = d.get("themes") instanceof List<?> themes ? themes : List.of();
+        model.addAttribute("newThemes", java.util.Arrays.stream(dk.greatercph.ope.events.delegation.Theme.values())
+                .map(Enum::name).filter(theme -> !has.contains(theme)).toList());
         model.addAttribute("errors", Map.of());
         model.addAttribute("boardAllowed", api.allows(HttpMethod.GET, "/api/delegations"));
         model.addAttribute("isLead", lead);
