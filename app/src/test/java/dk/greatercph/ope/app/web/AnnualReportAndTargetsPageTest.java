@@ -73,6 +73,13 @@ class AnnualReportAndTargetsPageTest {
             assertThat(browser.find(By.id("report-xlsx")).getAttribute("href"))
                     .endsWith("/reports/annual/download?year=" + year.year() + "&format=xlsx");
             assertThat(browser.all(By.cssSelector("nav a[href='/reports/annual']"))).isNotEmpty();
+            // every operator's actuals, also those of kinds without an agreed target (they were left out)
+            JsonNode first = report.get("operators").get(0);
+            String operator = first.get("operatorId").asString();
+            assertThat(browser.find(By.id("report-" + operator + "-TOURISTS")).getText())
+                    .endsWith(first.get("actuals").get("tourists").asString());
+            assertThat(browser.all(By.cssSelector("#report-operator-table tbody tr")))
+                    .hasSize(report.get("operators").size() * 7);
         }
     }
 

@@ -64,7 +64,7 @@ class AnnualReportPageController {
         model.addAttribute("provinces", counts(china.get("byProvince"), true));
         model.addAttribute("outcomes", map(report.get("outcomes")));
         model.addAttribute("notRealised", map(report.get("notRealised")));
-        model.addAttribute("operators", report.get("operators") instanceof List<?> list ? list : List.of());
+        model.addAttribute("operators", operators(report.get("operators")));
         model.addAttribute("trip", report.get("politicalTrip") instanceof Map<?, ?> trip ? trip : null);
         return "report/annual";
     }
@@ -107,5 +107,54 @@ class AnnualReportPageController {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /**
+     * Each operator with a row for every KPI kind: its target where one is agreed, and always its actual. The page
+     * showed the kinds with targets only, so an operator without agreed targets showed none of its figures, though
+     * the CSV and the spreadsheet had them all.
+     */
+    static List<Map<String, Object>> operators(Object reported) {
+        List<Map<String, Object>> operators = new java.util.ArrayList<>();
+        if (!(reported instanceof List<?> list)) {
+            return operators;
+        }
+        for (Object entry : list) {
+            if (!(entry instanceof Map<?, ?> operator)) {
+                continue;
+            }
+            Map<String, Object> targets = new java.util.HashMap<>();
+            if (operator.get("targets") instanceof List<?> agreed) {
+                for (Object target : agreed) {
+                    if (target instanceof Map<?, ?> t) {
+                        targets.put(String.valueOf(t.get("kind")), t.get("target"));
+                    }
+                }
+            }
+            Map<?, ?> actuals = operator.get("actuals") instanceof Map<?, ?> a ? a : Map.of();
+            List<Map<String, Object>> rows = new java.util.ArrayList<>();
+            for (dk.greatercph.ope.events.operator.KpiKind kind : dk.greatercph.ope.events.operator.KpiKind.values()) {
+                Map<String, Object> row = new java.util.HashMap<>();
+                row.put("kind", kind.name());
+                row.put("target", targets.get(kind.name()));
+                row.put("actual", actuals.get(camel(kind.name())));
+                rows.add(row);
+            }
+            Map<String, Object> shown = new java.util.HashMap<>();
+            shown.put("operatorId", operator.get("operatorId"));
+            shown.put("name", operator.get("name"));
+            shown.put("rows", rows);
+            operators.add(shown);
+        }
+        return operators;
+    }
+
+    /** {@code DELEGATIONS_HANDLED} as the actuals name it, {@code delegationsHandled}. */
+    private static String camel(String kind) {
+        StringBuilder name = new StringBuilder();
+        for (String word : kind.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            name.append(name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return name.toString();
     }
 }
