@@ -165,13 +165,10 @@ class TripHttpTest {
         java.time.LocalDate springForward = java.time.LocalDate.of(year, 3, 31)
                 .with(java.time.temporal.TemporalAdjusters.lastInMonth(java.time.DayOfWeek.SUNDAY));
 
-        Api.Response item = desk.post("/api/trips/" + trip + "/itinerary-items", """
-                {"startsAt":"%sT02:30:00","endsAt":"%sT03:30:00","city":"Copenhagen","counterpart":"Region",
-                 "timeZone":"Europe/Copenhagen"}""".formatted(springForward, springForward));
+        Api.Response item = itineraryItem(trip, springForward + "T02:30:00", springForward + "T03:30:00",
+                ",\"timeZone\":\"Europe/Copenhagen\"");
 
-        assertThat(item.status()).as(item.body()).isEqualTo(400);
-        assertThat(item.json().get("code").asString()).isEqualTo("INVALID_FIELD");
-        assertThat(item.json().get("errors").get(0).get("field").asString()).isEqualTo("startsAt");
+        assertRefused(item, "INVALID_FIELD", "startsAt");
     }
 
     /**
@@ -183,20 +180,15 @@ class TripHttpTest {
         int year = freeYear(jdbc);
         String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
 
-        Api.Response item = desk.post("/api/trips/" + trip + "/itinerary-items", """
-                {"startsAt":"%d-05-11T02:00:00Z","endsAt":"%d-05-11T12:00+08:00","city":"Nanjing",
-                 "counterpart":"Offset Office"}""".formatted(year, year));
+        Api.Response item = itineraryItem(trip, year + "-05-11T02:00:00Z", year + "-05-11T12:00+08:00", "");
 
         assertThat(item.status()).as(item.body()).isEqualTo(201);
         JsonNode shown = desk.getUntil("/api/trips/" + trip, r -> r.status() == 200
                 && r.json().get("itinerary").size() == 1, Duration.ofSeconds(10)).json().get("itinerary").get(0);
         assertThat(shown.get("startsAt").asString()).isEqualTo(year + "-05-11T10:00:00+08:00");
         assertThat(shown.get("endsAt").asString()).isEqualTo(year + "-05-11T12:00:00+08:00");
-        Api.Response unreadable = desk.post("/api/trips/" + trip + "/itinerary-items", """
-                {"startsAt":"%d-05-11 10:00","endsAt":"%d-05-11T12:00:00","city":"Nanjing",
-                 "counterpart":"Offset Office"}""".formatted(year, year));
-        assertThat(unreadable.status()).isEqualTo(400);
-        assertThat(unreadable.json().get("errors").get(0).get("field").asString()).isEqualTo("startsAt");
+        assertRefused(itineraryItem(trip, year + "-05-11 10:00", year + "-05-11T12:00:00", ""), "INVALID_FIELD",
+                "startsAt");
     }
 
     /** An item starting on the trip's last day and ending after it was refused naming its start. */
@@ -205,13 +197,9 @@ class TripHttpTest {
         int year = freeYear(jdbc);
         String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
 
-        Api.Response item = desk.post("/api/trips/" + trip + "/itinerary-items", """
-                {"startsAt":"%d-05-16T23:30:00","endsAt":"%d-05-17T01:00:00","city":"Nanjing",
-                 "counterpart":"Late Office"}""".formatted(year, year));
+        Api.Response item = itineraryItem(trip, year + "-05-16T23:30:00", year + "-05-17T01:00:00", "");
 
-        assertThat(item.status()).isEqualTo(400);
-        assertThat(item.json().get("code").asString()).isEqualTo("OUTSIDE_TRIP");
-        assertThat(item.json().get("errors").get(0).get("field").asString()).isEqualTo("endsAt");
+        assertRefused(item, "OUTSIDE_TRIP", "endsAt");
     }
 
     /** An operator the trip names must exist: "nobody" was recorded, and counted in the annual report. */
@@ -312,6 +300,19 @@ class TripHttpTest {
             assertThat(jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?").param(id)
                     .query(Long.class).single()).as("events of %s", id).isEqualTo(1);
         }
+    }
+
+    /** Adds an itinerary item in Nanjing from {@code startsAt} to {@code endsAt}, with {@code more} JSON fields. */
+    private Api.Response itineraryItem(String trip, String startsAt, String endsAt, String more) {
+        return desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%s","endsAt":"%s","city":"Nanjing","counterpart":"Itinerary Office"%s}"""
+                .formatted(startsAt, endsAt, more));
+    }
+
+    private static void assertRefused(Api.Response refused, String code, String field) {
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("code").asString()).isEqualTo(code);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
     }
 
     static String plan(int year, String reason) {
