@@ -69,7 +69,7 @@ class ReferenceCommandController {
         if (request.kind() == PartnerKind.HOSPITAL && Boolean.FALSE.equals(request.hospital())) {
             // recorded as a hospital all the same (R3 follows the kind): the client was not told its false was dropped
             throw new InvalidInput(InputProblem.INVALID_FIELD, "hospital",
-                    "A partner of kind HOSPITAL is a hospital (R3); hospital false contradicts it.");
+                    "contradicts kind HOSPITAL: a partner of that kind is a hospital (R3)");
         }
         PartnerId id = PartnerId.newId();
         return commands.registered("/api/partners/" + id, id, new RegisterPartnerCommand(id, request.name(),
