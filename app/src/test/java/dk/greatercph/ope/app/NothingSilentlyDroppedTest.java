@@ -94,9 +94,7 @@ class NothingSilentlyDroppedTest {
         Lifecycle lifecycle = new Lifecycle(new Api(port));
         String delegation = lifecycle.accepted("Centuries booked " + UUID.randomUUID());
 
-        Api.Response refused = lifecycle.as("chc").post("/api/delegations/" + delegation + "/programme-items",
-                "{\"kind\":\"MEETING\",\"title\":\"Forever\",\"startsAt\":\"2027-04-13T18:00:00+02:00\","
-                        + "\"endsAt\":\"2999-12-31T22:00:00+01:00\",\"venueId\":\"" + lifecycle.venue() + "\"}");
+        Api.Response refused = meeting(lifecycle, delegation, "2027-04-13T18:00:00+02:00", "2999-12-31T22:00:00+01:00");
 
         assertRefused(refused, 400, "INVALID_TIME_SLOT", "endsAt");
         assertThat(lifecycle.eventTypes(delegation)).doesNotContain("ProgrammeItemAddedEvent");
@@ -129,11 +127,17 @@ class NothingSilentlyDroppedTest {
         Lifecycle lifecycle = new Lifecycle(new Api(port));
         String delegation = lifecycle.accepted("Nanoseconds " + UUID.randomUUID());
 
-        Api.Response refused = lifecycle.as("chc").post("/api/delegations/" + delegation + "/programme-items",
-                "{\"kind\":\"MEETING\",\"title\":\"Fine\",\"startsAt\":\"2027-04-13T12:00:00.123456789+02:00\","
-                        + "\"endsAt\":\"2027-04-13T13:00:00+02:00\",\"venueId\":\"" + lifecycle.venue() + "\"}");
+        Api.Response refused = meeting(lifecycle, delegation, "2027-04-13T12:00:00.123456789+02:00",
+                "2027-04-13T13:00:00+02:00");
 
         assertRefused(refused, 400, "INVALID_FIELD", "startsAt");
+    }
+
+    /** Chc adds a meeting at a new venue from {@code startsAt} to {@code endsAt}, times written as given. */
+    private static Api.Response meeting(Lifecycle lifecycle, String delegation, String startsAt, String endsAt) {
+        return lifecycle.as("chc").post("/api/delegations/" + delegation + "/programme-items", """
+                {"kind":"MEETING","title":"Meeting","startsAt":"%s","endsAt":"%s","venueId":"%s"}"""
+                .formatted(startsAt, endsAt, lifecycle.venue()));
     }
 
     private static void assertRefused(Api.Response response, int status, String code, String field) {
