@@ -125,9 +125,8 @@ enum DelegationAction {
         // operators' codes as the API writes them, lower case (typed "CHC" was refused in vague words)
         List<String> supporting = form.values("overrideSupporting").stream()
                 .flatMap(line -> Arrays.stream(line.split("[,;\\s]+"))).filter(id -> !id.isBlank())
-                .map(id -> id.toLowerCase(java.util.Locale.ROOT)).toList();
-        String lead = form.text("overrideLead");
-        return form.put("overrideLead", lead == null ? null : lead.strip().toLowerCase(java.util.Locale.ROOT))
+                .map(FormJson::operatorCode).toList();
+        return form.put("overrideLead", FormJson.operatorCode(form.text("overrideLead")))
                 .put("overrideSupporting", supporting.isEmpty() ? null : supporting).string("reason").body();
     }
 

@@ -41,6 +41,14 @@ public final class FormJson {
         return value == null || value.isBlank() ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
+    /**
+     * An operator's code as the API writes it, lower case (null for null): typed as the desk says it
+     * ("CHC"), it was refused with a vague "not the form the field needs".
+     */
+    public static String operatorCode(String typed) {
+        return typed == null ? null : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public FormJson string(String name) {
         return put(name, text(name));
     }

@@ -6,6 +6,7 @@ import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.FormErrors;
 import dk.greatercph.ope.web.layout.Words;
+import dk.greatercph.ope.web.request.FormJson;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -113,7 +114,8 @@ class TripPageController {
                 .text("name", form.get("name"))
                 .text("title", form.get("title"))
                 .text("organisation", form.get("organisation"))
-                .text("operatorId", "OPERATOR".equals(form.get("kind")) ? code(form.get("operatorId")) : null)
+                .text("operatorId", "OPERATOR".equals(form.get("kind"))
+                        ? FormJson.operatorCode(form.get("operatorId")) : null)
                 .json();
         return act(id, "participant", form, call(HttpMethod.POST, "/api/trips/" + id + "/participants", body, form),
                 model, response);
@@ -136,7 +138,7 @@ class TripPageController {
                 .text("city", form.get("city"))
                 .text("counterpart", form.get("counterpart"))
                 .multiline("description", form.get("description"))
-                .text("objectiveOperator", code(form.get("objectiveOperator")))
+                .text("objectiveOperator", FormJson.operatorCode(form.get("objectiveOperator")))
                 .text("objectiveCompany", form.get("objectiveCompany"))
                 .json();
         return act(id, "item", form, call(HttpMethod.POST, "/api/trips/" + id + "/itinerary-items", body, form),
@@ -157,7 +159,8 @@ class TripPageController {
         for (String line : TripForms.items(form.get("followUps"), "\\R")) {
             int colon = line.indexOf(':');
             followUps.add(colon < 0 ? Map.of("operatorId", "", "action", line)
-                    : Map.of("operatorId", code(line.substring(0, colon)), "action", line.substring(colon + 1).strip()));
+                    : Map.of("operatorId", FormJson.operatorCode(line.substring(0, colon)),
+                            "action", line.substring(colon + 1).strip()));
         }
         Map<String, Object> body = TripForms.body()
                 .multiline("outcomes", form.get("outcomes"))
@@ -237,13 +240,5 @@ class TripPageController {
 
     private static long orZero(Long version) {
         return version == null ? 0 : version;
-    }
-
-    /**
-     * An operator's code as the API writes it, lower case: typed as the desk says it ("CHC"), it was refused with a
-     * vague "not the form the field needs".
-     */
-    static String code(String typed) {
-        return typed == null ? null : typed.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }
