@@ -43,7 +43,17 @@ class OpenApiTest {
         assertThat(paths.get("/api/audit/export").get("get").get("responses").get("200").get("content")
                 .has("application/x-ndjson")).isTrue();
         assertThat(paths.get("/api/audit/personal-data-reads").get("get").get("parameters").valueStream()
-                .map(p -> p.get("name").asString())).containsExactlyInAnyOrder("person", "actor", "from", "limit");
+                .map(p -> p.get("name").asString())).containsExactlyInAnyOrder("person", "actor", "from", "limit", "after");
+        for (String list : List.of("/api/venues", "/api/partners", "/api/operators", "/api/trips",
+                "/api/audit/personal-data-reads")) {
+            JsonNode get = paths.get(list).get("get");
+            assertThat(get.get("parameters").valueStream().map(p -> p.get("name").asString())).as(list)
+                    .contains("limit", "after");
+            assertThat(get.get("parameters").valueStream().filter(p -> p.get("name").asString().equals("limit"))
+                    .findFirst().orElseThrow().get("schema").has("maximum")).as(list).isTrue();
+            assertThat(get.get("responses").get("200").get("headers").get("Link").get("schema").get("example")
+                    .asString()).as(list).startsWith("<" + list + "?").endsWith("; rel=\"next\"");
+        }
         assertThat(paths.has("/api/admin/projections")).isTrue();
         assertThat(paths.get("/api/admin/projections/{name}/replay").has("post")).isTrue();
         assertThat(paths.get("/api/admin/lookups/rebuild").has("post")).isTrue();

@@ -67,16 +67,20 @@ public class PersonalDataReads {
                 .param("persons", read.toArray(String[]::new)).update();
     }
 
-    /** Recorded reads, newest first, optionally of one person, by one actor, from a moment on. */
-    public List<PersonalDataRead> find(String personId, String actor, Instant from, int limit) {
+    /**
+     * Recorded reads, newest first, optionally of one person, by one actor, from a moment on: at most {@code limit}
+     * older than the read {@code before} (from the newest when null).
+     */
+    public List<PersonalDataRead> find(String personId, String actor, Instant from, Long before, int limit) {
         return jdbc.sql("""
                         SELECT * FROM personal_data_read
                         WHERE (CAST(:person AS TEXT) IS NULL OR person_ids @> ARRAY[CAST(:person AS TEXT)])
                           AND (CAST(:actor AS TEXT) IS NULL OR actor = :actor)
                           AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR read_at >= :from)
+                          AND (CAST(:before AS BIGINT) IS NULL OR read_id < :before)
                         ORDER BY read_id DESC LIMIT :limit
                         """)
-                .param("person", personId).param("actor", actor)
+                .param("person", personId).param("actor", actor).param("before", before)
                 .param("from", from == null ? null : OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("limit", limit)
                 .query((rs, n) -> new PersonalDataRead(rs.getLong("read_id"),

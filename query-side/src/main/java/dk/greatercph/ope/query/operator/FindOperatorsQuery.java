@@ -1,5 +1,5 @@
 package dk.greatercph.ope.query.operator;
 
-/** All operators, by id. */
-public record FindOperatorsQuery() {
+/** The operators by id: at most {@code limit} after the id {@code after} (from the first when null). */
+public record FindOperatorsQuery(String after, int limit) {
 }

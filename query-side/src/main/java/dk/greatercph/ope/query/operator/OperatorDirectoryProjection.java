@@ -75,7 +75,10 @@ class OperatorDirectoryProjection {
 
     @QueryHandler
     List<OperatorView> handle(FindOperatorsQuery query) {
-        return jdbc.sql("SELECT * FROM operator_view ORDER BY operator_id").query(OPERATOR).list();
+        return jdbc.sql("""
+                        SELECT * FROM operator_view WHERE CAST(:after AS TEXT) IS NULL OR operator_id > :after
+                        ORDER BY operator_id LIMIT :limit""")
+                .param("after", query.after()).param("limit", query.limit()).query(OPERATOR).list();
     }
 
     /** None or one: the operator with the code. */

@@ -1,14 +1,21 @@
 package dk.greatercph.ope.query.operator;
 
+import dk.greatercph.ope.platform.input.Cursors;
+import dk.greatercph.ope.platform.input.NextPage;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.query.replay.ProjectionProgress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +35,9 @@ import java.util.function.Supplier;
         description = "The operators with their themes, and each operator's inbox of assignments with its live push.")
 class OperatorQueryController {
 
+    static final int MAX_LIMIT = 500;
+    private static final String CURSOR = "operators:";
+
     private final QueryGateway queryGateway;
     private final ProjectionProgress progress;
 
@@ -37,10 +47,28 @@ class OperatorQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "All operators with the themes they take",
-            description = "DESK or AUDITOR. The operators the routing table routes to, with their themes.")
-    List<OperatorView> operators() {
-        return queryGateway.query(new FindOperatorsQuery(), ResponseTypes.multipleInstancesOf(OperatorView.class)).join();
+    @Operation(summary = "The operators with the themes they take",
+            description = "DESK or AUDITOR. The operators the routing table routes to, with their themes, ordered by "
+                    + "code, in pages of at most limit (" + MAX_LIMIT + " without it); when more follow, the Link "
+                    + "header names the next page (rel=\"next\", with its 'after' cursor).")
+    @ApiResponse(responseCode = "200", description = "A page of operators, by code",
+            headers = @Header(name = HttpHeaders.LINK, description = "The next page, when there is one",
+                    schema = @Schema(type = "string", example = "</api/operators?limit=50&after=b3BlcmF0b3JzOmNoYw>; rel=\"next\"")))
+    ResponseEntity<List<OperatorView>> operators(
+            @Parameter(description = "Page size, at most " + MAX_LIMIT, example = "50")
+            @RequestParam(defaultValue = "" + MAX_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @Parameter(description = "The cursor of the next page, as the Link header of the previous page names it")
+            @RequestParam(required = false) String after,
+            HttpServletRequest request) {
+        String from = Cursors.decode(CURSOR, after, code -> {
+            if (code.isEmpty()) {
+                throw new IllegalArgumentException(code);
+            }
+            return code;
+        });
+        List<OperatorView> rows = queryGateway.query(new FindOperatorsQuery(from, limit + 1),
+                ResponseTypes.multipleInstancesOf(OperatorView.class)).join();
+        return NextPage.of(rows, limit, operator -> Cursors.encode(CURSOR, operator.id()), request);
     }
 
     @GetMapping("/{id}")

@@ -28,7 +28,7 @@ class ReferenceQueries {
 
     @QueryHandler
     List<VenueView> handle(FindVenuesQuery query) {
-        return jdbc.sql(VENUES + " ORDER BY lower(name), venue_id").query(VENUE).list();
+        return byName(VENUES, "venue_id", query.after(), query.limit()).query(VENUE).list();
     }
 
     /** None or one: the venue with the id. */
@@ -39,7 +39,17 @@ class ReferenceQueries {
 
     @QueryHandler
     List<PartnerView> handle(FindPartnersQuery query) {
-        return jdbc.sql(PARTNERS + " ORDER BY lower(name), partner_id").query(PARTNER).list();
+        return byName(PARTNERS, "partner_id", query.after(), query.limit()).query(PARTNER).list();
+    }
+
+    /** The rows of {@code select} by name (without regard to case), then by the column {@code id}, after a position. */
+    private JdbcClient.StatementSpec byName(String select, String id, NamePosition after, int limit) {
+        return jdbc.sql(select + """
+                         WHERE CAST(:afterId AS TEXT) IS NULL OR (lower(name), %1$s) > (lower(CAST(:afterName AS TEXT)), :afterId)
+                        ORDER BY lower(name), %1$s LIMIT :limit""".formatted(id))
+                .param("afterId", after == null ? null : after.id())
+                .param("afterName", after == null ? null : after.name())
+                .param("limit", limit);
     }
 
     /** None or one: the partner with the id. */

@@ -1,16 +1,22 @@
 package dk.greatercph.ope.query.reference;
 
+import dk.greatercph.ope.platform.input.NextPage;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.query.replay.ProjectionProgress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,6 +34,13 @@ import java.util.function.Supplier;
         description = "The registered venues and partners, by name, as the programme items' pickers offer them.")
 class ReferenceQueryController {
 
+    static final int MAX_LIMIT = 500;
+    private static final String PAGES = "Ordered by name without regard to case, then id, in pages of at most limit ("
+            + MAX_LIMIT + " without it); when more follow, the Link header names the next page (rel=\"next\", with "
+            + "its 'after' cursor).";
+    private static final String VENUES = "venues";
+    private static final String PARTNERS = "partners";
+
     private final QueryGateway queryGateway;
     private final ProjectionProgress progress;
 
@@ -37,11 +50,21 @@ class ReferenceQueryController {
     }
 
     @GetMapping("/venues")
-    @Operation(summary = "Every registered venue, by name",
+    @Operation(summary = "The registered venues, by name",
             description = "DESK, OPERATOR or AUDITOR: operators plan programme items too. A venue of kind HOSPITAL "
-                    + "makes every item held there need cost coverage (R3).")
-    List<VenueView> venues() {
-        return queryGateway.query(new FindVenuesQuery(), ResponseTypes.multipleInstancesOf(VenueView.class)).join();
+                    + "makes every item held there need cost coverage (R3). " + PAGES)
+    @ApiResponse(responseCode = "200", description = "A page of venues, by name",
+            headers = @Header(name = HttpHeaders.LINK, description = "The next page, when there is one",
+                    schema = @Schema(type = "string", example = "</api/venues?limit=50&after=dmVudWVzOlZFTi0wYjZjMmI3ZS0xZDJmLTRhM2ItOGM5ZC0wZTFmMmEzYjRjNWR8UmVnaW9uc2fDpXJkZW4sIEhpbGxlcsO4ZA>; rel=\"next\"")))
+    ResponseEntity<List<VenueView>> venues(
+            @Parameter(description = "Page size, at most " + MAX_LIMIT, example = "50")
+            @RequestParam(defaultValue = "" + MAX_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @Parameter(description = "The cursor of the next page, as the Link header of the previous page names it")
+            @RequestParam(required = false) String after,
+            HttpServletRequest request) {
+        List<VenueView> rows = queryGateway.query(new FindVenuesQuery(NamePosition.decode(VENUES, after), limit + 1),
+                ResponseTypes.multipleInstancesOf(VenueView.class)).join();
+        return NextPage.of(rows, limit, venue -> NamePosition.encode(VENUES, venue.name(), venue.id()), request);
     }
 
     @GetMapping("/venues/{id}")
@@ -63,11 +86,21 @@ class ReferenceQueryController {
     }
 
     @GetMapping("/partners")
-    @Operation(summary = "Every registered partner, by name",
+    @Operation(summary = "The registered partners, by name",
             description = "DESK, OPERATOR or AUDITOR: operators plan programme items too. A hospital partner makes "
-                    + "every item it hosts need cost coverage (R3).")
-    List<PartnerView> partners() {
-        return queryGateway.query(new FindPartnersQuery(), ResponseTypes.multipleInstancesOf(PartnerView.class)).join();
+                    + "every item it hosts need cost coverage (R3). " + PAGES)
+    @ApiResponse(responseCode = "200", description = "A page of partners, by name",
+            headers = @Header(name = HttpHeaders.LINK, description = "The next page, when there is one",
+                    schema = @Schema(type = "string", example = "</api/partners?limit=50&after=cGFydG5lcnM6UFJULTdhMWIyYzNkLTRlNWYtNGE2Yi04YzdkLTllMGYxYTJiM2M0ZHxSaWdzaG9zcGl0YWxldA>; rel=\"next\"")))
+    ResponseEntity<List<PartnerView>> partners(
+            @Parameter(description = "Page size, at most " + MAX_LIMIT, example = "50")
+            @RequestParam(defaultValue = "" + MAX_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @Parameter(description = "The cursor of the next page, as the Link header of the previous page names it")
+            @RequestParam(required = false) String after,
+            HttpServletRequest request) {
+        List<PartnerView> rows = queryGateway.query(new FindPartnersQuery(NamePosition.decode(PARTNERS, after),
+                limit + 1), ResponseTypes.multipleInstancesOf(PartnerView.class)).join();
+        return NextPage.of(rows, limit, partner -> NamePosition.encode(PARTNERS, partner.name(), partner.id()), request);
     }
 
     @GetMapping("/partners/{id}")

@@ -3,6 +3,7 @@ package dk.greatercph.ope.query.schedule;
 import dk.greatercph.ope.platform.input.DateRange;
 import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.platform.input.InvalidInput;
+import dk.greatercph.ope.platform.input.NextPage;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,7 +26,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -85,7 +85,7 @@ class ScheduleQueryController {
             size = DEFAULT_LIMIT;
         }
         SchedulePage page = find(filter, after, size);
-        return paged(page.items(), page.next(), request, size == null ? MAX_LIMIT : null);
+        return NextPage.linked(page.items(), page.next(), request, size == null ? MAX_LIMIT : null);
     }
 
     @GetMapping(path = "/api/schedule/conflicts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -114,7 +114,7 @@ class ScheduleQueryController {
         ScheduleConflictPage page = queryGateway.query(new FindScheduleConflictsQuery(from, to, viewer(),
                         ScheduleConflictCursor.decode(after), limit == null ? MAX_LIMIT : limit),
                 ResponseTypes.instanceOf(ScheduleConflictPage.class)).join();
-        return paged(page.conflicts(), page.next(), request, null);
+        return NextPage.linked(page.conflicts(), page.next(), request, null);
     }
 
     @GetMapping(path = "/api/schedule.ics", produces = "text/calendar")
@@ -147,25 +147,6 @@ class ScheduleQueryController {
     }
 
     /**
-     * {@code items} as one page: when {@code next} is a cursor, the Link header names the next page, the request's own
-     * URI with that cursor (and the page size {@code limit}, when not null, for an answer whose request named none).
-     */
-    private static <T> ResponseEntity<List<T>> paged(List<T> items, String next, HttpServletRequest request,
-                                                     Integer limit) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        if (next != null) {
-            UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI())
-                    .query(request.getQueryString()).replaceQueryParam("after", next);
-            if (limit != null) {
-                link.replaceQueryParam("limit", limit);
-            }
-            answer.header(HttpHeaders.LINK, "<" + link.build().toUriString() + ">; rel=\"next\"");
-        }
-        return answer.body(items);
-    }
-
-    /** The page of at most {@code limit} entries after the cursor {@code after}; every entry when limit is null. */
-    /**
      * Every entry of {@code filter}, or {@link SchedulePage#TOO_MANY}: a feed refused for its size reads each period
      * once, not its first page as well (docs/performance.md, "The feed refused at half the cost").
      */
@@ -175,6 +156,7 @@ class ScheduleQueryController {
                 ResponseTypes.instanceOf(SchedulePage.class)).join();
     }
 
+    /** The page of at most {@code limit} entries after the cursor {@code after}; every entry when limit is null. */
     private SchedulePage find(ScheduleFilter filter, String after, Integer limit) {
         checkPeriod(filter.from(), filter.to());
         return queryGateway.query(filter.query(viewer(), ScheduleCursor.decode(after), limit),

@@ -170,9 +170,13 @@ class TripProjection {
     List<TripView> handle(FindTripsQuery query) {
         return jdbc.sql("""
                         SELECT * FROM trip_view WHERE (CAST(:year AS INTEGER) IS NULL OR year = :year)
-                        ORDER BY start_date, trip_id
+                          AND (CAST(:afterId AS TEXT) IS NULL OR (start_date, trip_id) > (:afterDate, :afterId))
+                        ORDER BY start_date, trip_id LIMIT CAST(:limit AS INTEGER)
                         """)
-                .param("year", query.year()).query(this::view).list();
+                .param("year", query.year())
+                .param("afterDate", query.after() == null ? null : query.after().startDate())
+                .param("afterId", query.after() == null ? null : query.after().tripId())
+                .param("limit", query.limit()).query(this::view).list();
     }
 
     private void status(String tripId, String status, long version) {

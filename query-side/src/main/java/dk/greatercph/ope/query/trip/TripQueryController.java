@@ -1,16 +1,23 @@
 package dk.greatercph.ope.query.trip;
 
+import dk.greatercph.ope.platform.input.Cursors;
+import dk.greatercph.ope.platform.input.NextPage;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.privacy.PersonalDataReads;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.query.replay.ProjectionProgress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +38,9 @@ import java.util.Optional;
         description = "Outgoing political trips with their participants and itinerary.")
 class TripQueryController {
 
+    static final int MAX_LIMIT = 200;
+    private static final String CURSOR = "trips:";
+
     private final QueryGateway queryGateway;
     private final ProjectionProgress progress;
 
@@ -39,13 +50,34 @@ class TripQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "All trips, optionally of one year, by start date",
-            description = "DESK or AUDITOR. Reading a trip's leader and participants is recorded as a read of personal data.")
-    List<TripView> trips(@Parameter(example = "2027") @RequestParam(required = false) Integer year) {
-        List<TripView> trips = queryGateway.query(new FindTripsQuery(year),
+    @Operation(summary = "The trips, optionally of one year, by start date",
+            description = "DESK or AUDITOR. Reading a trip's leader and participants is recorded as a read of personal "
+                    + "data. Ordered by start date, then id, in pages of at most limit (" + MAX_LIMIT + " without "
+                    + "it); when more follow, the Link header names the next page (rel=\"next\", the same year with "
+                    + "its 'after' cursor).")
+    @ApiResponse(responseCode = "200", description = "A page of trips, by start date",
+            headers = @Header(name = HttpHeaders.LINK, description = "The next page, when there is one",
+                    schema = @Schema(type = "string", example = "</api/trips?year=2027&limit=20&after=dHJpcHM6MjAyNy0wNS0xMHxUUlAtNWIwYzhiMGUtM2MxZS00YThmLTlkNDMtMWYyYTNiNGM1ZDZl>; rel=\"next\"")))
+    ResponseEntity<List<TripView>> trips(
+            @Parameter(example = "2027") @RequestParam(required = false) Integer year,
+            @Parameter(description = "Page size, at most " + MAX_LIMIT, example = "20")
+            @RequestParam(defaultValue = "" + MAX_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @Parameter(description = "The cursor of the next page, as the Link header of the previous page names it")
+            @RequestParam(required = false) String after,
+            HttpServletRequest request) {
+        FindTripsQuery.Position from = Cursors.decode(CURSOR, after, raw -> {
+            int bar = raw.indexOf('|');
+            if (bar < 0 || bar == raw.length() - 1) {
+                throw new IllegalArgumentException(raw);
+            }
+            return new FindTripsQuery.Position(LocalDate.parse(raw.substring(0, bar)), raw.substring(bar + 1));
+        });
+        List<TripView> rows = queryGateway.query(new FindTripsQuery(year, from, limit + 1),
                 ResponseTypes.multipleInstancesOf(TripView.class)).join();
-        trips.forEach(TripQueryController::shown);
-        return trips;
+        ResponseEntity<List<TripView>> page = NextPage.of(rows, limit,
+                trip -> Cursors.encode(CURSOR, trip.startDate() + "|" + trip.id()), request);
+        page.getBody().forEach(TripQueryController::shown);
+        return page;
     }
 
     private Optional<TripView> find(FindTripQuery query) {
