@@ -11,9 +11,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OpeIntegrationTest
 class IdempotencyTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -137,6 +145,50 @@ class IdempotencyTest {
 
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    /**
+     * A client that serialises its retry again may write the same object's members in another order and with other
+     * white space; it is the same body, and was refused as a reused key. A record kept before JSON was compared by its
+     * content (by the hash of its bytes) still matches a byte-identical retry.
+     */
+    @Test
+    void theSameJsonWrittenInAnotherOrderIsTheSameRequest() {
+        Api desk = new Api(port).as("desk");
+        String organisation = "Reordered " + UUID.randomUUID();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        String body = Requests.delegation(organisation);
+        ObjectNode members = (ObjectNode) JSON.readTree(body);
+        ObjectNode reversed = JSON.createObjectNode();
+        List<String> names = new ArrayList<>(members.propertyNames());
+        Collections.reverse(names);
+        names.forEach(name -> reversed.set(name, members.get(name)));
+
+        Api.Response first = desk.post("/api/delegations", body, key);
+        Api.Response retry = desk.post("/api/delegations", JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(reversed), key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(registrationsOf(organisation)).isEqualTo(1);
+        Api.Response changed = desk.post("/api/delegations", body.replace(organisation, organisation + "!"), key);
+        assertThat(changed.status()).isEqualTo(422);
+        assertThat(changed.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        String older = "Kept before " + UUID.randomUUID();
+        Map<String, String> olderKey = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        String olderBody = Requests.delegation(older);
+        assertThat(desk.post("/api/delegations", olderBody, olderKey).status()).isEqualTo(201);
+        assertThat(jdbc.sql("UPDATE idempotency_record SET request_hash = encode(sha256(convert_to(:text, 'UTF8')), 'hex')"
+                        + " WHERE idem_key = :key")
+                .param("text", "POST /api/delegations\n" + olderBody).param("key", olderKey.get("Idempotency-Key"))
+                .update()).isEqualTo(1);
+        Api.Response olderRetry = desk.post("/api/delegations", olderBody, olderKey);
+        assertThat(olderRetry.status()).as(olderRetry.body()).isEqualTo(201);
+        assertThat(olderRetry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(registrationsOf(older)).isEqualTo(1);
     }
 
     @Test

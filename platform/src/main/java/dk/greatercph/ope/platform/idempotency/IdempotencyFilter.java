@@ -22,11 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -126,7 +122,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         freeLeftOver();
         byte[] body = request.getInputStream().readAllBytes();
         String path = uri(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        String hash = sha256(request.getMethod() + " " + path + "\n", body);
+        RequestHash hash = RequestHash.of(request.getMethod() + " " + path + "\n", body, request.getContentType());
         UUID attempt = UUID.randomUUID();
 
         boolean mine;
@@ -276,7 +272,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
      * something, so another request must not take its key), and only if it recorded nothing: one whose command
      * was committed is never carried out again.
      */
-    private boolean claim(IdempotencyScope scope, String key, String method, String path, String hash, UUID attempt) {
+    private boolean claim(IdempotencyScope scope, String key, String method, String path, RequestHash hash,
+                          UUID attempt) {
         return jdbc.sql("""
                         WITH bounded AS MATERIALIZED (SELECT set_config('lock_timeout', '%s', true))
                         INSERT INTO idempotency_record (issuer, subject, idem_key, method, path, request_hash, status,
@@ -291,11 +288,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
                             content_type = NULL, location = NULL, etag = NULL, body = NULL, recorded = false
                         WHERE idempotency_record.expires_at <= now()
                            OR (idempotency_record.status = 0 AND idempotency_record.lease_until <= now()
-                               AND idempotency_record.request_hash = EXCLUDED.request_hash
+                               AND idempotency_record.request_hash IN (EXCLUDED.request_hash, :bytes)
                                AND NOT idempotency_record.recorded)
                         """.formatted(LOCK_TIMEOUT))
                 .param("issuer", scope.issuer()).param("subject", scope.subject()).param("key", key)
-                .param("method", method).param("path", path).param("hash", hash).param("attempt", attempt)
+                .param("method", method).param("path", path).param("hash", hash.value())
+                .param("bytes", hash.bytes()).param("attempt", attempt)
                 .param("lease", (double) properties.lease().toMillis() / 1000)
                 .param("expiry", (double) properties.expiry().toMillis() / 1000)
                 .update() == 1;
@@ -413,7 +411,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .optional();
     }
 
-    private void answer(Optional<Kept> read, String hash, HttpServletRequest request, HttpServletResponse response,
+    private void answer(Optional<Kept> read, RequestHash hash, HttpServletRequest request, HttpServletResponse response,
                         IdempotencyScope scope, String key) throws IOException {
         Optional<Kept> kept = read;
         if (kept.isPresent() && kept.get().status() == 0 && kept.get().recorded()
@@ -421,7 +419,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             // read while its request was still keeping the answer, which it has finished since: read it again
             kept = kept(scope, key);
         }
-        if (kept.isPresent() && !kept.get().hash().equals(hash)) {
+        if (kept.isPresent() && !hash.matches(kept.get().hash())) {
             problems.write(response, uri(request), IdempotencyProblem.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request.");
             return;
@@ -463,17 +461,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader("Retry-After", "1");
         problems.write(response, uri(request), IdempotencyProblem.IDEMPOTENT_REQUEST_IN_PROGRESS,
                 "A request with this Idempotency-Key is still being carried out; retry shortly.");
-    }
-
-    private static String sha256(String head, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(head.getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Kept(String hash, int status, String contentType, String location, String etag, byte[] body,
