@@ -119,6 +119,26 @@ class DelegationPagesTest {
         assertThat(view.get("leadOperator").asString()).isEqualTo("copcap");
     }
 
+    /**
+     * "By hand" with no lead and no reason was sent as an empty body, which the API reads as "route by the table":
+     * the delegation was routed by the table and the page said only that it was routed.
+     */
+    @Test
+    void aRoutingByHandWithoutALeadIsRefusedBesideTheLeadAndRoutesNothing() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Pages no lead " + UUID.randomUUID()));
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/delegations/" + id + "?minVersion=2");
+
+        PageSession.Page refused = desk.post("/delegations/" + id + "/do/routing", Map.of("mode", "override",
+                "overrideLead", " ", "reason", ""));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("En manuel fordeling vælger først den ledende operatør");
+        assertThat(new Api(port).as("desk").get("/api/delegations/" + id).json().get("status")
+                .asString()).isEqualTo("SCREENED");
+    }
+
     /** 02:30 on the night summer time begins was refused beside the field as "choose the date and time it starts". */
     @Test
     void aProgrammeTimeTheClocksSkipIsSaidToNotExist() {

@@ -1,7 +1,9 @@
 package dk.greatercph.ope.web.api;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,17 @@ public record ApiAnswer(int status, Map<String, String> headers, JsonNode body, 
         }
         return new Problem(status, code.isMissingNode() || code.isNull() ? "HTTP_" + status : code.asString(),
                 body.path("detail").asString(""), List.copyOf(fields));
+    }
+
+    /**
+     * A refusal of bad input the page gives itself, in the API's shape, for a form that means something the API
+     * cannot be told: the form is not sent, and its field shows the rule's words as for the API's own refusal.
+     */
+    public static ApiAnswer refusal(String code, String field, String detail) {
+        ObjectNode problem = JsonNodeFactory.instance.objectNode().put("status", 400).put("code", code)
+                .put("detail", detail);
+        problem.putArray("errors").addObject().put("field", field).put("message", detail);
+        return new ApiAnswer(400, Map.of(), problem, new byte[0], "application/problem+json");
     }
 
     static ApiAnswer of(int status, Map<String, String> headers, byte[] raw, String contentType, JsonNode body) {

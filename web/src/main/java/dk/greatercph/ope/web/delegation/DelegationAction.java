@@ -117,6 +117,14 @@ enum DelegationAction {
         return form.string("reason").body();
     }
 
+    /**
+     * The override chosen without a lead: the API takes a body without a lead as "route by the table", so the form
+     * was carried out as that, saying only that the delegation was routed.
+     */
+    static boolean overridesWithoutLead(FormJson form) {
+        return "override".equals(form.text("mode")) && FormJson.operatorCode(form.text("overrideLead")) == null;
+    }
+
     /** By the routing table (an empty body), or the desk's override of lead and supporting operators with a reason. */
     private static Object routing(FormJson form) {
         if (!"override".equals(form.text("mode"))) {

@@ -67,8 +67,9 @@ class DelegationPageController {
         String shown = form.getFirst("version");
         Map<String, String> headers = shown != null && VERSION.matcher(shown).matches()
                 ? Map.of("If-Match", "\"" + shown + "\"") : Map.of();
-        ApiAnswer answer = api.call(what.method(), what.apiPath(id, sub), Map.of(), what.body(FormJson.from(form)),
-                headers);
+        ApiAnswer answer = what == DelegationAction.ROUTING && DelegationAction.overridesWithoutLead(FormJson.from(form))
+                ? ApiAnswer.refusal("OVERRIDE_LEAD_REQUIRED", "overrideLead", "An override names its lead.")
+                : api.call(what.method(), what.apiPath(id, sub), Map.of(), what.body(FormJson.from(form)), headers);
         String page = "/delegations/" + id + (what.page() == DelegationAction.Page.PROGRAMME ? "/programme" : "");
         if (answer.ok()) {
             long version = answer.body().path("version").asLong(-1);
