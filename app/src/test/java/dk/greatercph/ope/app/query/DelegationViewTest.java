@@ -25,6 +25,8 @@ import dk.greatercph.ope.events.reference.PartnerKind;
 import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,9 @@ class DelegationViewTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Autowired
     EventLog log;
@@ -233,6 +238,32 @@ class DelegationViewTest {
         Api.Response behind = desk.get("/api/delegations/" + id + "?minVersion=7");
         assertThat(behind.status()).isEqualTo(409);
         assertThat(behind.json().get("code").asString()).isEqualTo("PROJECTION_BEHIND");
+    }
+
+    /**
+     * A delegation the API had just acknowledged was answered 404 "No such resource" with ?minVersion= while its
+     * board was being replayed (the replay outlasted the 5 s wait): the view cannot yet tell, so it says it is behind.
+     * An id the view does not have once it has handled everything recorded before the request is still 404.
+     */
+    @Test
+    void aReadWhileTheBoardHasNotReachedTheRequestIsBehindNotNotFound() {
+        StreamingEventProcessor board = processing.eventProcessor("delegation-board", StreamingEventProcessor.class)
+                .orElseThrow();
+        DelegationId id = DelegationId.newId();
+        LocalDate day = randomFutureDay();
+        board.shutDown();
+        Api.Response behind;
+        try {
+            log.append("Delegation", id.value(), registered(id, "Held back board", day, day, Theme.TOURISM));
+            behind = desk.get("/api/delegations/" + id + "?minVersion=0");
+        } finally {
+            board.start();
+        }
+        assertThat(behind.status()).as(behind.body()).isEqualTo(409);
+        assertThat(behind.json().get("code").asString()).isEqualTo("PROJECTION_BEHIND");
+        assertThat(desk.get("/api/delegations/" + id + "?minVersion=0").status()).isEqualTo(200);
+        Api.Response unknown = desk.get("/api/delegations/" + DelegationId.newId() + "?minVersion=0");
+        assertThat(unknown.status()).isEqualTo(404);
     }
 
     private List<String> ids(String query) {

@@ -59,7 +59,8 @@ class DelegationQueryController {
                     the client retries.""")
     @ApiResponse(responseCode = "200", description = "The delegation; its version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such delegation, or not assigned to the calling operator")
-    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds, or the view is "
+            + "being rebuilt and has not yet reached what was recorded before the request (PROJECTION_BEHIND)")
     ResponseEntity<DelegationDetailView> one(
             @Parameter(description = "The delegation id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
             @PathVariable String id,
@@ -69,8 +70,8 @@ class DelegationQueryController {
         String operator = CurrentUser.current().map(CurrentUser::operatorId).orElse(null);
         FindDelegationQuery query = new FindDelegationQuery(id, operator);
         Optional<DelegationDetailView> view = minVersion == null ? find(query)
-                : progress.readAtLeast(minVersion, () -> find(query),
-                        v -> v.delegation().version());
+                : progress.readAtLeast(DelegationBoardProjection.NAME, minVersion, () -> find(query),
+                        v -> v.delegation().version(), DelegationQueryProblem.PROJECTION_BEHIND);
         if (minVersion != null && view.isPresent() && view.get().delegation().version() < minVersion) {
             throw new DomainProblem(DelegationQueryProblem.PROJECTION_BEHIND, "The view is at version "
                     + view.get().delegation().version() + ", not yet at " + minVersion + "; retry shortly.");

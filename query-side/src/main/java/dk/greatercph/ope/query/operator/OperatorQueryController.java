@@ -80,7 +80,8 @@ class OperatorQueryController {
                     + "PROJECTION_BEHIND and the client retries.")
     @ApiResponse(responseCode = "200", description = "The operator; its version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such operator (OPERATOR_NOT_FOUND)")
-    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds, or the view is "
+            + "being rebuilt and has not yet reached what was recorded before the request (PROJECTION_BEHIND)")
     ResponseEntity<OperatorView> operator(
             @Parameter(description = "The operator's code", example = "chc") @PathVariable String id,
             @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
@@ -89,7 +90,8 @@ class OperatorQueryController {
         Supplier<Optional<OperatorView>> read = () -> queryGateway.query(new FindOperatorQuery(id),
                 ResponseTypes.multipleInstancesOf(OperatorView.class)).join().stream().findFirst();
         Optional<OperatorView> view = minVersion == null ? read.get()
-                : progress.readAtLeast(minVersion, read, OperatorView::version);
+                : progress.readAtLeast("operator-directory", minVersion, read, OperatorView::version,
+                        OperatorQueryProblem.PROJECTION_BEHIND);
         if (minVersion != null && view.isPresent() && view.get().version() < minVersion) {
             throw new DomainProblem(OperatorQueryProblem.PROJECTION_BEHIND, "The view is at version "
                     + view.get().version() + ", not yet at " + minVersion + "; retry shortly.");

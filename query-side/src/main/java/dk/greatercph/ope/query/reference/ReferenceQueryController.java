@@ -74,6 +74,8 @@ class ReferenceQueryController {
                     + "answered) the request waits up to 5 seconds for a venue registered a moment ago to appear.")
     @ApiResponse(responseCode = "200", description = "The venue")
     @ApiResponse(responseCode = "404", description = "No such venue (VENUE_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "With minVersion: the view is being rebuilt and has not yet "
+            + "reached what was recorded before the request (PROJECTION_BEHIND)")
     VenueView venue(@Parameter(description = "The venue id", example = "VEN-0b6c2b7e-1d2f-4a3b-8c9d-0e1f2a3b4c5d")
                     @PathVariable String id,
                     @Parameter(description = "Wait (at most 5 s) until the venue is in the view; a venue has only "
@@ -111,6 +113,8 @@ class ReferenceQueryController {
                     + "ago to appear.")
     @ApiResponse(responseCode = "200", description = "The partner")
     @ApiResponse(responseCode = "404", description = "No such partner (PARTNER_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "With minVersion: the view is being rebuilt and has not yet "
+            + "reached what was recorded before the request (PROJECTION_BEHIND)")
     PartnerView partner(@Parameter(description = "The partner id",
                                    example = "PRT-7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathVariable String id,
                         @Parameter(description = "Wait (at most 5 s) until the partner is in the view; a partner has "
@@ -125,6 +129,7 @@ class ReferenceQueryController {
     /** The one row the query found, if any; with minVersion, waiting (at most 5 s) until it is there. */
     private <T> Optional<T> read(Long minVersion, Supplier<List<T>> query) {
         Supplier<Optional<T>> read = () -> query.get().stream().findFirst();
-        return minVersion == null ? read.get() : progress.readAtLeast(minVersion, read, found -> 0);
+        return minVersion == null ? read.get() : progress.readAtLeast("reference-names", minVersion, read,
+                found -> 0, ReferenceQueryProblem.PROJECTION_BEHIND);
     }
 }

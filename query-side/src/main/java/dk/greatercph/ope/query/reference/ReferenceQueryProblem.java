@@ -8,7 +8,9 @@ enum ReferenceQueryProblem implements ProblemCode {
     VENUE_NOT_FOUND(ProblemKind.NOT_FOUND,
             "No venue with this id (one registered a moment ago is shown once the view has it)."),
     PARTNER_NOT_FOUND(ProblemKind.NOT_FOUND,
-            "No partner with this id (one registered a moment ago is shown once the view has it).");
+            "No partner with this id (one registered a moment ago is shown once the view has it)."),
+    PROJECTION_BEHIND(ProblemKind.CONFLICT,
+            "The view is being rebuilt or behind and cannot yet tell whether the id exists; retry shortly.");
 
     private final ProblemKind kind;
     private final String meaning;

@@ -1,6 +1,10 @@
 package dk.greatercph.ope.query.replay;
 
+import dk.greatercph.ope.platform.problem.DomainProblem;
+import dk.greatercph.ope.platform.problem.ProblemCode;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -35,11 +39,14 @@ public class ProjectionProgress {
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Serializer tokenSerializer;
+    private final EventProcessingConfiguration processing;
 
-    ProjectionProgress(EventStore eventStore, JdbcClient jdbc, org.axonframework.config.Configuration axon) {
+    ProjectionProgress(EventStore eventStore, JdbcClient jdbc, org.axonframework.config.Configuration axon,
+                       EventProcessingConfiguration processing) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.tokenSerializer = axon.serializer();
+        this.processing = processing;
     }
 
     /**
@@ -48,16 +55,36 @@ public class ProjectionProgress {
      * then appears; one the caller may not see, or that does not exist, answers empty after the whole wait, the same
      * for both, so the time taken tells nothing.
      *
+     * <p>Not found after the wait while {@code projection} has not yet handled every event recorded before the
+     * request (it is being rebuilt, or far behind) is refused as {@code behind} (409, retry): the view cannot yet
+     * tell whether the thing exists, and a delegation the API had just acknowledged was answered 404 while its board
+     * was being replayed. Whether that is so depends on the projection alone, not on the id, so it tells a caller
+     * nothing about what it may not see.
+     *
      * @return the view as last read: empty when not found, else possibly still short of {@code minVersion}
      */
-    public <T> Optional<T> readAtLeast(long minVersion, Supplier<Optional<T>> read, ToLongFunction<T> version) {
+    public <T> Optional<T> readAtLeast(String projection, long minVersion, Supplier<Optional<T>> read,
+                                       ToLongFunction<T> version, ProblemCode behind) {
+        OptionalLong head = head();
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         Optional<T> view = read.get();
         while (view.map(v -> version.applyAsLong(v) < minVersion).orElse(true) && System.nanoTime() < deadline) {
             pause();
             view = read.get();
         }
+        if (view.isEmpty() && head.isPresent() && behind(projection, head.getAsLong())) {
+            throw new DomainProblem(behind, "The view has not yet handled every event recorded before this request "
+                    + "(it may be being rebuilt); retry shortly.");
+        }
         return view;
+    }
+
+    /** Whether {@code projection} has not yet handled every event up to the position {@code head}. */
+    boolean behind(String projection, long head) {
+        Map<Integer, EventTrackerStatus> held = processing.eventProcessor(projection, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        Long position = position(projection, held);
+        return position == null || position < head;
     }
 
     /** The position of the newest recorded event; empty while the event store is empty. */

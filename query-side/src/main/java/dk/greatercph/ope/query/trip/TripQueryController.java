@@ -107,7 +107,8 @@ class TripQueryController {
                     retries.""")
     @ApiResponse(responseCode = "200", description = "The trip; its version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such trip (TRIP_NOT_FOUND)")
-    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds, or the view is "
+            + "being rebuilt and has not yet reached what was recorded before the request (PROJECTION_BEHIND)")
     ResponseEntity<TripView> trip(
             @Parameter(description = "The trip id", example = "TRP-5b0c8b0e-3c1e-4a8f-9d43-1f2a3b4c5d6e")
             @PathVariable String id,
@@ -116,7 +117,8 @@ class TripQueryController {
             @RequestParam(required = false) @Min(0) Long minVersion) {
         FindTripQuery query = new FindTripQuery(id);
         Optional<TripView> view = minVersion == null ? find(query)
-                : progress.readAtLeast(minVersion, () -> find(query), TripView::version);
+                : progress.readAtLeast(TripProjection.NAME, minVersion, () -> find(query), TripView::version,
+                        TripQueryProblem.PROJECTION_BEHIND);
         if (minVersion != null && view.isPresent() && view.get().version() < minVersion) {
             throw new DomainProblem(TripQueryProblem.PROJECTION_BEHIND, "The view is at version "
                     + view.get().version() + ", not yet at " + minVersion + "; retry shortly.");

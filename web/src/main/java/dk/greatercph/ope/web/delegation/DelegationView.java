@@ -51,6 +51,10 @@ class DelegationView {
         if (answer.status() == 409 && minVersion != null) {
             model.addAttribute("behind", true);
             answer = api.get(path);
+            if (answer.status() == 404) {
+                // not in the view yet while it is being rebuilt: "reload in a moment", not "no such delegation"
+                throw new PageRefused(409);
+            }
         }
         Map<String, Object> d = (Map<String, Object>) answer.orRefuse();
         String etag = answer.header("ETag");
