@@ -191,6 +191,26 @@ class TripHttpTest {
                 "startsAt");
     }
 
+    /** A time sent as an object was read as a time without parts: {@code "endsAt":{}} failed with a 500. */
+    @Test
+    void anItineraryTimeSentAsAnObjectIsRefusedNamingIt() {
+        int year = freeYear(jdbc);
+        String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
+
+        for (String field : List.of("startsAt", "endsAt")) {
+            for (String object : List.of("{}", "{\"local\":\"" + year + "-05-11T10:00:00\"}")) {
+                String body = """
+                        {"startsAt":"%1$d-05-11T10:00:00","endsAt":"%1$d-05-11T12:00:00","city":"Nanjing",
+                         "counterpart":"Itinerary Office"}""".formatted(year)
+                        .replace("\"" + field + "\":\"" + year + "-05-11T1" + (field.equals("startsAt") ? "0" : "2")
+                                + ":00:00\"", "\"" + field + "\":" + object);
+                Api.Response item = desk.post("/api/trips/" + trip + "/itinerary-items", body);
+                assertThat(item.status()).as(body + " " + item.body()).isEqualTo(400);
+                assertThat(item.body()).as(body).contains("\"field\":\"" + field + "\"");
+            }
+        }
+    }
+
     /** An item starting on the trip's last day and ending after it was refused naming its start. */
     @Test
     void anItineraryItemEndingAfterTheTripIsRefusedNamingItsEnd() {

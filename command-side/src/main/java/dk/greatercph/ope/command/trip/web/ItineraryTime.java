@@ -25,6 +25,14 @@ import java.time.format.DateTimeParseException;
         pattern = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?$")
 record ItineraryTime(LocalDateTime local, ZoneOffset offset) {
 
+    /**
+     * Not a creator: a time is written as a string. A record's constructor is otherwise one for a JSON object, so
+     * {@code "startsAt":{}} was read as a time without parts, and its command failed with a 500.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+    ItineraryTime {
+    }
+
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static ItineraryTime parse(String text) {
         try {
