@@ -426,7 +426,7 @@ class CanonicalInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"true\"", "1", "0", "\"yes\"", "null,\"hospital\":true"})
+    @ValueSource(strings = {"\"true\"", "1", "0", "\"yes\"", "null,\"hospital\":true", "\" \"", "\"\\t\"", "\"\"", "\"\\u0000\""})
     void booleansAreJsonBooleans(String hospital) {
         Api.Response response = desk.post("/api/partners",
                 "{\"name\":\"Strict partner\",\"kind\":\"HOSPITAL\",\"hospital\":" + hospital + "}");

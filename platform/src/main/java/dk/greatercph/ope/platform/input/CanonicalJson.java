@@ -69,6 +69,8 @@ public final class CanonicalJson {
         return base.rebuild()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // a blank string (" ", a tab, U+0000) was read as no value, so "hospital":" " registered a partner
+                .withCoercionConfigDefaults(config -> config.setAcceptBlankAsEmpty(false))
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .addModule(module)
