@@ -44,6 +44,12 @@ class OpenApiTest {
                 .has("application/x-ndjson")).isTrue();
         assertThat(paths.get("/api/audit/personal-data-reads").get("get").get("parameters").valueStream()
                 .map(p -> p.get("name").asString())).containsExactlyInAnyOrder("person", "actor", "from", "limit", "after");
+        // the amount the server takes: above zero, at most 12 digits and 2 decimals (0 was documented as valid)
+        JsonNode amount = doc.get("components").get("schemas").get("CostCoverageRequest").get("properties").get("amount");
+        assertThat(amount.path("exclusiveMinimum").isNumber()).as(amount.toString()).isTrue();
+        assertThat(amount.get("exclusiveMinimum").decimalValue()).isZero();
+        assertThat(amount.has("minimum")).as(amount.toString()).isFalse();
+        assertThat(amount.get("maximum").decimalValue()).isEqualByComparingTo("999999999999.99");
         for (String list : List.of("/api/venues", "/api/partners", "/api/operators", "/api/trips",
                 "/api/audit/personal-data-reads")) {
             JsonNode get = paths.get(list).get("get");

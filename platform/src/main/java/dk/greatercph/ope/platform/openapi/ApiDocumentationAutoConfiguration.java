@@ -5,7 +5,9 @@ import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.tags.Tag;
+import jakarta.validation.constraints.DecimalMin;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,6 +17,8 @@ import org.springframework.core.io.ClassPathResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -66,6 +70,49 @@ public class ApiDocumentationAutoConfiguration {
             document.getTags().stream().sorted(Comparator.comparing(Tag::getName))
                     .forEach(tag -> byName.putIfAbsent(tag.getName(), tag));
             document.setTags(new ArrayList<>(byName.values()));
+        };
+    }
+
+    /**
+     * A number that must lie above its {@code @DecimalMin} ({@code inclusive = false}: a cost coverage's amount) is
+     * documented with {@code exclusiveMinimum}; the document said {@code minimum: 0}, so a client generated from it
+     * sent 0, which the server refuses.
+     */
+    @Bean
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    PropertyCustomizer exclusiveDecimalMinimum() {
+        return (property, type) -> {
+            if (property == null || type == null || type.getCtxAnnotations() == null) {
+                return property;
+            }
+            for (Annotation annotation : type.getCtxAnnotations()) {
+                if (annotation instanceof DecimalMin min && !min.inclusive()) {
+                    property.setExclusiveMinimumValue(new BigDecimal(min.value()));
+                }
+            }
+            return property;
+        };
+    }
+
+    /** The {@code minimum} bean validation adds beside an {@code exclusiveMinimum} of the same value says less. */
+    @Bean
+    @SuppressWarnings("rawtypes")
+    OpenApiCustomizer exclusiveMinimumAlone() {
+        return document -> {
+            if (document.getComponents() == null || document.getComponents().getSchemas() == null) {
+                return;
+            }
+            for (Schema<?> schema : document.getComponents().getSchemas().values()) {
+                if (schema.getProperties() == null) {
+                    continue;
+                }
+                for (Schema property : schema.getProperties().values()) {
+                    if (property.getExclusiveMinimumValue() != null && property.getMinimum() != null
+                            && property.getMinimum().compareTo(property.getExclusiveMinimumValue()) <= 0) {
+                        property.setMinimum(null);
+                    }
+                }
+            }
         };
     }
 
