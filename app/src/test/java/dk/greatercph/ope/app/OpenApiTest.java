@@ -266,10 +266,18 @@ class OpenApiTest {
         assertThat(paths.get("/api/notification-settings/{owner}").propertyNames()).containsExactly("get");
         assertThat(paths.get("/api/notification-settings/{owner}/recipients").propertyNames()).containsExactly("post");
         assertThat(paths.get("/api/notification-settings/{owner}/recipients/{recipientId}").propertyNames())
-                .containsExactly("delete");
+                .containsExactlyInAnyOrder("get", "delete");
         assertThat(paths.get("/api/notification-settings/{owner}/webhooks").propertyNames()).containsExactly("post");
         assertThat(paths.get("/api/notification-settings/{owner}/webhooks/{webhookId}").propertyNames())
-                .containsExactly("delete");
+                .containsExactlyInAnyOrder("get", "delete");
+        // each Location a 201 answers is a readable resource
+        for (String created : List.of("/api/delegations/{id}/members/{memberId}",
+                "/api/delegations/{id}/programme-items/{itemId}", "/api/delegations/{id}/scope-expansions/{requestId}",
+                "/api/trips/{id}/participants/{participantId}", "/api/trips/{id}/itinerary-items/{itemId}")) {
+            assertThat(paths.get(created).has("get")).as(created).isTrue();
+            assertThat(paths.get(created).get("get").get("responses").propertyNames()).as(created)
+                    .contains("200", "404");
+        }
         assertThat(paths.get("/api/notification-settings/{owner}/webhooks/{webhookId}/secret-rotation").propertyNames())
                 .containsExactly("post");
         assertThat(paths.get("/api/notification-settings/{owner}/webhooks").get("post").get("responses").propertyNames())

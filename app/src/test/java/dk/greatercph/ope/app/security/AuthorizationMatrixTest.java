@@ -43,6 +43,9 @@ class AuthorizationMatrixTest {
     String operatorCode;
     String openTrip;
     String participantId;
+    String itineraryItemId;
+    String keptParticipantId;
+    String recipientId;
     String readyTrip;
     String approvedTrip;
     String tripToCancel;
@@ -62,6 +65,17 @@ class AuthorizationMatrixTest {
         desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Matrix\",\"themes\":[\"AUTHORITY_HEALTH\"]}".formatted(operatorCode));
         openTrip = trip(desk);
         participantId = desk.post("/api/trips/" + openTrip + "/participants", PARTICIPANT).json().get("id").asString();
+        keptParticipantId = desk.post("/api/trips/" + openTrip + "/participants", PARTICIPANT).json().get("id")
+                .asString();
+        String openYear = desk.getUntil("/api/trips/" + openTrip, r -> r.status() == 200, Duration.ofSeconds(10))
+                .json().get("startDate").asString().substring(0, 4);
+        itineraryItemId = desk.post("/api/trips/" + openTrip + "/itinerary-items", itinerary(openYear)).json()
+                .get("id").asString();
+        recipientId = desk.post("/api/notification-settings/chc/recipients",
+                "{\"address\":\"matrix-reader@ops.example\",\"language\":\"da\"}").json().get("id").asString();
+        desk.getUntil("/api/notification-settings/chc", r -> r.body().contains(recipientId), Duration.ofSeconds(10));
+        desk.getUntil("/api/trips/" + openTrip, r -> r.body().contains(itineraryItemId)
+                && r.body().contains(keptParticipantId), Duration.ofSeconds(10));
         readyTrip = staffed(desk);
         approvedTrip = staffed(desk);
         desk.post("/api/trips/" + approvedTrip + "/approval", "");
@@ -156,6 +170,11 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/trips/{openTrip}", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/trips/{openTrip}?minVersion=0", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("POST", "/api/trips/{openTrip}/participants", PARTICIPANT, 401, 201, 403, 403, 403, 403));
+        rows.add(row("GET", "/api/trips/{openTrip}/participants/{keptParticipant}", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/trips/{openTrip}/participants/PAR-unknown?minVersion=0", null,
+                401, 404, 403, 403, 404, 403));
+        rows.add(row("GET", "/api/trips/{openTrip}/itinerary-items/{itineraryItem}", null, 401, 200, 403, 403, 200, 403));
+        rows.add(row("GET", "/api/trips/{openTrip}/itinerary-items/ITI-unknown", null, 401, 404, 403, 403, 404, 403));
         rows.add(row("DELETE", "/api/trips/{openTrip}/participants/{participant}", null, 401, 200, 403, 403, 403, 403));
         rows.add(row("POST", "/api/trips/{openTrip}/itinerary-items", "ITINERARY", 401, 201, 403, 403, 403, 403));
         rows.add(row("POST", "/api/trips/{readyTrip}/approval", null, 401, 200, 403, 403, 403, 403));
@@ -196,6 +215,10 @@ class AuthorizationMatrixTest {
         rows.add(row("POST", "/api/notification-settings/chc/recipients", recipient, 401, 201, 201, 404, 403, 403));
         rows.add(row("POST", "/api/notification-settings/desk/recipients", recipient, 401, 201, 404, 404, 403, 403));
         rows.add(row("DELETE", "/api/notification-settings/chc/recipients/RCP-unknown", null, 401, 404, 404, 404, 403, 403));
+        rows.add(row("GET", "/api/notification-settings/chc/recipients/{recipient}", null, 401, 200, 200, 404, 200, 403));
+        rows.add(row("GET", "/api/notification-settings/chc/recipients/RCP-unknown", null, 401, 404, 404, 404, 404, 403));
+        rows.add(row("GET", "/api/notification-settings/{operator}/webhooks/WH-unknown?minVersion=0", null,
+                401, 404, 404, 404, 404, 403));
         rows.add(row("POST", "/api/notification-settings/{operator}/webhooks",
                 "{\"url\":\"http://127.0.0.1:9/matrix/{fresh}\"}", 401, 201, 404, 404, 403, 403));
         rows.add(row("POST", "/api/notification-settings/{operator}/webhooks/WH-unknown/secret-rotation", "",
@@ -260,7 +283,9 @@ class AuthorizationMatrixTest {
                 .replace("{openTrip}", openTrip).replace("{participant}", participantId)
                 .replace("{readyTrip}", readyTrip).replace("{approvedTrip}", approvedTrip)
                 .replace("{tripToCancel}", tripToCancel).replace("{import}", importId)
-                .replace("{venue}", venueId).replace("{partner}", partnerId);
+                .replace("{venue}", venueId).replace("{partner}", partnerId)
+                .replace("{itineraryItem}", itineraryItemId)
+                .replace("{keptParticipant}", keptParticipantId).replace("{recipient}", recipientId);
     }
 
     /**
@@ -299,6 +324,13 @@ class AuthorizationMatrixTest {
         rows.add(lifecycle("POST", "/api/delegations/{d}/members", member, "registered", 401, 201, 403, 403, 403, 403));
         rows.add(lifecycle("DELETE", "/api/delegations/{d}/members/{member}", null, "member", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("GET", "/api/delegations/{d}/members", null, "member", 401, 200, 404, 404, 200, 403));
+        rows.add(lifecycle("GET", "/api/delegations/{d}/members/{member}", null, "member", 401, 200, 404, 404, 200, 403));
+        rows.add(lifecycle("GET", "/api/delegations/{d}/members/MEM-unknown", null, "member",
+                401, 404, 404, 404, 404, 403));
+        rows.add(lifecycle("GET", "/api/delegations/{d}/programme-items/{item}", null, "planned",
+                401, 200, 200, 404, 200, 403));
+        rows.add(lifecycle("GET", "/api/delegations/{d}/scope-expansions/{scope}?minVersion=0", null, "scope",
+                401, 200, 200, 404, 200, 403));
         rows.add(lifecycle("GET", "/api/delegations/{d}/members", null, "accepted", 401, 200, 200, 404, 200, 403));
         rows.add(lifecycle("GET", "/api/persons/{person}", null, "member", 401, 200, 403, 403, 200, 403));
         rows.add(lifecycle("POST", "/api/persons/{person}/erasure", "{\"legalBasis\":\"Matrix\"}", "member",
@@ -374,8 +406,11 @@ class AuthorizationMatrixTest {
                         "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Partners"));
                 Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
                 if (state.equals("scope")) {
-                    fixture.put("{scope}", Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions",
-                            "{\"themes\":[\"TOURISM\"],\"reason\":\"More\"}")).json().get("id").asString());
+                    String scope = Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions",
+                            "{\"themes\":[\"TOURISM\"],\"reason\":\"More\"}")).json().get("id").asString();
+                    fixture.put("{scope}", scope);
+                    lifecycle.desk().getUntil("/api/delegations/" + id, r -> r.body().contains(scope),
+                            Duration.ofSeconds(10));
                 }
             }
             default -> {
@@ -383,8 +418,11 @@ class AuthorizationMatrixTest {
                 // what an operator reads comes from the board, which follows the commands asynchronously
                 lifecycle.as("chc").getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(10));
                 if (!state.equals("accepted")) {
-                    fixture.put("{item}", lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null,
-                            "2025-09-08T10:00:00+02:00", "2025-09-08T11:00:00+02:00"));
+                    String item = lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null,
+                            "2025-09-08T10:00:00+02:00", "2025-09-08T11:00:00+02:00");
+                    fixture.put("{item}", item);
+                    lifecycle.desk().getUntil("/api/delegations/" + id, r -> r.body().contains(item),
+                            Duration.ofSeconds(10));
                 }
                 if (state.equals("confirmed")) {
                     Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));

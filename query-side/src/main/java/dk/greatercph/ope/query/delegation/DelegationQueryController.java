@@ -67,6 +67,56 @@ class DelegationQueryController {
             @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
                     example = "3")
             @RequestParam(required = false) @Min(0) Long minVersion) {
+        DelegationDetailView view = read(id, minVersion);
+        return ResponseEntity.ok().eTag("\"" + view.delegation().version() + "\"").body(view);
+    }
+
+    @GetMapping("/{id}/programme-items/{itemId}")
+    @Operation(summary = "One programme item of a delegation",
+            description = """
+                    Where the Location of an item's addition points: the item as the delegation's programme shows \
+                    it. Who may read it, read-your-writes with ?minVersion=N and its answers are as for the \
+                    delegation; an item the programme does not have (or no longer has: removed) is 404.""")
+    @ApiResponse(responseCode = "200", description = "The item; the delegation's version is in the ETag")
+    @ApiResponse(responseCode = "404", description = "No such delegation or item, or not assigned to the calling operator")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    ResponseEntity<DelegationDetailView.ProgrammeItem> programmeItem(
+            @Parameter(description = "The delegation id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
+            @PathVariable String id,
+            @Parameter(description = "The item id", example = "ITM-4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
+            @PathVariable String itemId,
+            @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
+                    example = "6")
+            @RequestParam(required = false) @Min(0) Long minVersion) {
+        DelegationDetailView view = read(id, minVersion);
+        return view.programme().stream().filter(item -> item.itemId().equals(itemId)).findFirst()
+                .map(item -> ResponseEntity.ok().eTag("\"" + view.delegation().version() + "\"").body(item))
+                .orElseThrow(DomainProblem::notFound);
+    }
+
+    @GetMapping("/{id}/scope-expansions/{requestId}")
+    @Operation(summary = "One scope-expansion request of a delegation",
+            description = """
+                    Where the Location of a scope-expansion request points: the request with its themes, reason and                     the desk's decision once taken. Who may read it, read-your-writes with ?minVersion=N and its                     answers are as for the delegation; a request the delegation does not have is 404.""")
+    @ApiResponse(responseCode = "200", description = "The request; the delegation's version is in the ETag")
+    @ApiResponse(responseCode = "404", description = "No such delegation or request, or not assigned to the calling operator")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    ResponseEntity<DelegationDetailView.ScopeRequest> scopeRequest(
+            @Parameter(description = "The delegation id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
+            @PathVariable String id,
+            @Parameter(description = "The request id", example = "SCP-2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e")
+            @PathVariable String requestId,
+            @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
+                    example = "7")
+            @RequestParam(required = false) @Min(0) Long minVersion) {
+        DelegationDetailView view = read(id, minVersion);
+        return view.scopeRequests().stream().filter(request -> request.requestId().equals(requestId)).findFirst()
+                .map(request -> ResponseEntity.ok().eTag("\"" + view.delegation().version() + "\"").body(request))
+                .orElseThrow(DomainProblem::notFound);
+    }
+
+    /** The delegation as the caller may see it, with read-your-writes; 404 or 409 PROJECTION_BEHIND otherwise. */
+    private DelegationDetailView read(String id, Long minVersion) {
         String operator = CurrentUser.current().map(CurrentUser::operatorId).orElse(null);
         FindDelegationQuery query = new FindDelegationQuery(id, operator);
         Optional<DelegationDetailView> view = minVersion == null ? find(query)
@@ -76,8 +126,7 @@ class DelegationQueryController {
             throw new DomainProblem(DelegationQueryProblem.PROJECTION_BEHIND, "The view is at version "
                     + view.get().delegation().version() + ", not yet at " + minVersion + "; retry shortly.");
         }
-        return view.map(v -> ResponseEntity.ok().eTag("\"" + v.delegation().version() + "\"").body(v))
-                .orElseThrow(DomainProblem::notFound);
+        return view.orElseThrow(DomainProblem::notFound);
     }
 
     @GetMapping

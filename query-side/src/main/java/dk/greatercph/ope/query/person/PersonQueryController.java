@@ -5,17 +5,24 @@ import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.query.delegation.DelegationDetailView;
 import dk.greatercph.ope.query.delegation.FindDelegationQuery;
 import dk.greatercph.ope.platform.security.CurrentUser;
+import dk.greatercph.ope.query.replay.ProjectionProgress;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Right of access: everything held about a person; and a delegation's members. */
 @RestController
@@ -25,9 +32,11 @@ import java.util.List;
 class PersonQueryController {
 
     private final QueryGateway queryGateway;
+    private final ProjectionProgress progress;
 
-    PersonQueryController(QueryGateway queryGateway) {
+    PersonQueryController(QueryGateway queryGateway, ProjectionProgress progress) {
         this.queryGateway = queryGateway;
+        this.progress = progress;
     }
 
     @GetMapping("/persons/{personId}")
@@ -51,19 +60,47 @@ class PersonQueryController {
                     reads names and titles only (e-mail and phone are left out). An operator not assigned to the \
                     delegation gets the same 404 as for a delegation that does not exist.""")
     List<MemberView> members(@PathVariable String id) {
+        return shown(visible(id));
+    }
+
+    @GetMapping("/delegations/{id}/members/{memberId}")
+    @Operation(summary = "One member of a delegation, personal fields decrypted",
+            description = """
+                    Where the Location of a member's addition points. Who reads which fields is as for the members                     list; a member the delegation does not have (or no longer has: removed) is 404, as is any member                     of a delegation the calling operator is not assigned to. With ?minVersion (the ETag the addition                     answered) the request waits up to 5 seconds for a member added a moment ago to appear. The read                     is recorded as a read of that member's personal data.""")
+    @ApiResponse(responseCode = "200", description = "The member")
+    @ApiResponse(responseCode = "404", description = "No such member, or not visible to the calling operator")
+    @ApiResponse(responseCode = "409", description = "With minVersion: the view is being rebuilt and has not yet "
+            + "reached what was recorded before the request (PROJECTION_BEHIND)")
+    MemberView member(
+            @Parameter(description = "The delegation id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
+            @PathVariable String id,
+            @Parameter(description = "The member id", example = "MEM-5d0c7b1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e")
+            @PathVariable String memberId,
+            @Parameter(description = "Wait (at most 5 s) for a member added a moment ago to appear", example = "4")
+            @RequestParam(required = false) @Min(0) Long minVersion) {
+        Supplier<Optional<MemberView>> read = () -> visible(id).stream()
+                .filter(member -> member.memberId().equals(memberId)).findFirst();
+        Optional<MemberView> member = minVersion == null ? read.get()
+                : progress.readAtLeast(PersonalDataProjection.NAME, 0, read, found -> 0,
+                        PersonQueryProblem.PROJECTION_BEHIND);
+        return shown(List.of(member.orElseThrow(DomainProblem::notFound))).get(0);
+    }
+
+    /** The delegation's members as the caller may read them (names and titles only for a supporting operator). */
+    private List<MemberView> visible(String id) {
         CurrentUser user = CurrentUser.current().orElseThrow(DomainProblem::notFound);
         List<MemberView> members = queryGateway.query(new FindMembersQuery(id),
                 ResponseTypes.multipleInstancesOf(MemberView.class)).join();
         if (!user.isOperator()) {
-            return shown(members);
+            return members;
         }
         DelegationDetailView delegation = queryGateway.query(new FindDelegationQuery(id, user.operatorId()),
                         ResponseTypes.optionalInstanceOf(DelegationDetailView.class)).join()
                 .orElseThrow(DomainProblem::notFound);
         if (user.operatorId().equals(delegation.delegation().leadOperator())) {
-            return shown(members);
+            return members;
         }
-        return shown(members.stream().map(MemberView::namesAndTitlesOnly).toList());
+        return members.stream().map(MemberView::namesAndTitlesOnly).toList();
     }
 
     private static List<MemberView> shown(List<MemberView> members) {

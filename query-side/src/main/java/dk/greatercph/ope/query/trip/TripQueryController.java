@@ -115,6 +115,64 @@ class TripQueryController {
             @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
                     example = "3")
             @RequestParam(required = false) @Min(0) Long minVersion) {
+        TripView found = shown(read(id, minVersion));
+        return ResponseEntity.ok().eTag("\"" + found.version() + "\"").body(found);
+    }
+
+    @GetMapping("/{id}/participants/{participantId}")
+    @Operation(summary = "One participant of a trip",
+            description = """
+                    DESK or AUDITOR. Where the Location of a participant's addition points; reading it is recorded as \
+                    a read of that person's personal data. Read-your-writes with ?minVersion=N as for the trip. A \
+                    participant the trip does not have (or no longer has: removed) is 404 PARTICIPANT_NOT_FOUND.""")
+    @ApiResponse(responseCode = "200", description = "The participant; the trip's version is in the ETag")
+    @ApiResponse(responseCode = "404", description = "No such trip (TRIP_NOT_FOUND) or participant (PARTICIPANT_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    ResponseEntity<TripView.Participant> participant(
+            @Parameter(description = "The trip id", example = "TRP-5b0c8b0e-3c1e-4a8f-9d43-1f2a3b4c5d6e")
+            @PathVariable String id,
+            @Parameter(description = "The participant id", example = "PAR-3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f")
+            @PathVariable String participantId,
+            @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
+                    example = "2")
+            @RequestParam(required = false) @Min(0) Long minVersion) {
+        TripView trip = read(id, minVersion);
+        TripView.Participant participant = trip.participants().stream()
+                .filter(p -> p.participantId().equals(participantId)).findFirst()
+                .orElseThrow(() -> new DomainProblem(TripQueryProblem.PARTICIPANT_NOT_FOUND,
+                        "Trip " + id + " has no participant " + participantId + "."));
+        if (!PersonalData.ERASED.equals(participant.name())) {
+            PersonalDataReads.shown(List.of(participant.personId()));
+        }
+        return ResponseEntity.ok().eTag("\"" + trip.version() + "\"").body(participant);
+    }
+
+    @GetMapping("/{id}/itinerary-items/{itemId}")
+    @Operation(summary = "One item of a trip's itinerary",
+            description = """
+                    DESK or AUDITOR. Where the Location of an itinerary item's addition points: its times local to \
+                    its time zone, with the offset. Read-your-writes with ?minVersion=N as for the trip. An item the \
+                    trip does not have is 404 ITINERARY_ITEM_NOT_FOUND.""")
+    @ApiResponse(responseCode = "200", description = "The item; the trip's version is in the ETag")
+    @ApiResponse(responseCode = "404", description = "No such trip (TRIP_NOT_FOUND) or item (ITINERARY_ITEM_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    ResponseEntity<TripView.ItineraryItem> itineraryItem(
+            @Parameter(description = "The trip id", example = "TRP-5b0c8b0e-3c1e-4a8f-9d43-1f2a3b4c5d6e")
+            @PathVariable String id,
+            @Parameter(description = "The item id", example = "ITI-6f7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c")
+            @PathVariable String itemId,
+            @Parameter(description = "Wait (at most 5 s) until the view reflects at least this aggregate version",
+                    example = "3")
+            @RequestParam(required = false) @Min(0) Long minVersion) {
+        TripView trip = read(id, minVersion);
+        return trip.itinerary().stream().filter(item -> item.itemId().equals(itemId)).findFirst()
+                .map(item -> ResponseEntity.ok().eTag("\"" + trip.version() + "\"").body(item))
+                .orElseThrow(() -> new DomainProblem(TripQueryProblem.ITINERARY_ITEM_NOT_FOUND,
+                        "Trip " + id + " has no itinerary item " + itemId + "."));
+    }
+
+    /** The trip, with read-your-writes; TRIP_NOT_FOUND or PROJECTION_BEHIND otherwise. */
+    private TripView read(String id, Long minVersion) {
         FindTripQuery query = new FindTripQuery(id);
         Optional<TripView> view = minVersion == null ? find(query)
                 : progress.readAtLeast(TripProjection.NAME, minVersion, () -> find(query), TripView::version,
@@ -123,9 +181,6 @@ class TripQueryController {
             throw new DomainProblem(TripQueryProblem.PROJECTION_BEHIND, "The view is at version "
                     + view.get().version() + ", not yet at " + minVersion + "; retry shortly.");
         }
-        return view
-                .map(TripQueryController::shown)
-                .map(found -> ResponseEntity.ok().eTag("\"" + found.version() + "\"").body(found))
-                .orElseThrow(() -> new DomainProblem(TripQueryProblem.TRIP_NOT_FOUND, "No trip with id " + id + "."));
+        return view.orElseThrow(() -> new DomainProblem(TripQueryProblem.TRIP_NOT_FOUND, "No trip with id " + id + "."));
     }
 }
