@@ -139,6 +139,17 @@ class ImportPageTest {
         PageSession.Page refused = desk.post("/imports", Map.of());
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"import-file-error\"").contains("Vælg en CSV-fil.");
+        // an Excel workbook was refused as "is not UTF-8 text", a file in Danish Excel's own CSV likewise in English
+        PageSession.Page workbook = desk.upload("/imports", "history.xlsx", new byte[]{'P', 'K', 3, 4, 20, 0, 6, 0});
+        assertThat(workbook.status()).isEqualTo(400);
+        assertThat(workbook.body()).contains("Filen er et regneark (Excel), ikke CSV");
+        PageSession.Page latin = desk.upload("/imports", "history.csv",
+                "country;requestingOrganisation\r\nSE;Region Skåne\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(latin.status()).isEqualTo(400);
+        assertThat(latin.body()).contains("CSV UTF-8 (kommasepareret)").doesNotContain("is not UTF-8 text");
+        PageSession.Page empty = desk.upload("/imports", "history.csv", new byte[0]);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("Filen er tom.");
         PageSession auditor = PageSession.signedIn(port, "auditor");
         auditor.get("/account");
         assertThat(auditor.post("/imports", Map.of()).status()).isEqualTo(403);

@@ -53,8 +53,16 @@ class ImportPageController {
             return forbidden(model, response);
         }
         if (file == null || file.isEmpty()) {
+            // a chosen file that is empty was told to choose a file
             response.setStatus(400);
-            model.addAttribute("fileError", "import.file.missing");
+            model.addAttribute("fileError", file == null || file.getOriginalFilename() == null
+                    || file.getOriginalFilename().isBlank() ? "import.file.missing" : "import.file.empty");
+            return "imports/imports";
+        }
+        if (spreadsheet(file)) {
+            // an .xlsx was refused as "not UTF-8 text": the desk was sent looking for an encoding
+            response.setStatus(400);
+            model.addAttribute("fileError", "import.file.spreadsheet");
             return "imports/imports";
         }
         // on disk, not in memory: a file near the 64 MB limit, or a few at once, would otherwise take the heap
@@ -79,6 +87,19 @@ class ImportPageController {
                 PendingImports.delete(upload);
             }
         }
+    }
+
+    /** An Excel workbook (a zip, .xlsx, or the older compound file, .xls) rather than the CSV saved from it. */
+    private static boolean spreadsheet(MultipartFile file) throws IOException {
+        byte[] head = new byte[4];
+        int read;
+        try (var in = file.getInputStream()) {
+            read = in.readNBytes(head, 0, head.length);
+        }
+        boolean zip = read == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        boolean compound = read == 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF
+                && (head[2] & 0xFF) == 0x11 && (head[3] & 0xFF) == 0xE0;
+        return zip || compound;
     }
 
     @GetMapping("/imports/{id}")
