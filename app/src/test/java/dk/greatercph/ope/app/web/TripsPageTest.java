@@ -11,8 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -202,6 +204,42 @@ class TripsPageTest {
         assertThat(refused.body()).contains("id=\"participant-operatorId-error\"")
                 .contains("En deltager med rollen operatør skal have operatørens id.")
                 .contains("value=\"Operator Person\"");
+    }
+
+    /**
+     * The trip page listed its itinerary in the order the items were entered, 11 May before 10 May; and an unknown
+     * operator or time zone was explained beside its field in the API's English ("No operator nope.").
+     */
+    @Test
+    void theItineraryIsInTimeOrderAndItsRefusalsAreInThePagesWords() {
+        Api api = new Api(port).as("desk");
+        String trip = planned(api);
+        String year = api.getUntil("/api/trips/" + trip, r -> r.status() == 200, Duration.ofSeconds(5)).json()
+                .get("startDate").asString().substring(0, 4);
+        for (String day : List.of("11", "10", "12")) {
+            ok(api.post("/api/trips/" + trip + "/itinerary-items", """
+                    {"startsAt":"%1$s-05-%2$sT09:00:00","endsAt":"%1$s-05-%2$sT10:00:00","city":"Nanjing",
+                     "counterpart":"Office of the %2$sth"}""".formatted(year, day)));
+        }
+        JsonNode itinerary = api.getUntil("/api/trips/" + trip + "?minVersion=3", r -> r.status() == 200,
+                Duration.ofSeconds(5)).json().get("itinerary");
+        assertThat(itinerary.valueStream().map(item -> item.get("counterpart").asString()))
+                .containsExactly("Office of the 10th", "Office of the 11th", "Office of the 12th");
+        PageSession desk = PageSession.signedIn(port, "desk");
+        String page = desk.get("/trips/" + trip).body();
+        assertThat(page.indexOf("Office of the 10th")).isLessThan(page.indexOf("Office of the 11th"));
+        assertThat(page.indexOf("Office of the 11th")).isLessThan(page.indexOf("Office of the 12th"));
+
+        PageSession.Page zone = desk.post("/trips/" + trip + "/itinerary-items", Map.of("version", "3",
+                "startsAt", year + "-05-13T09:00", "endsAt", year + "-05-13T10:00", "timeZone", "China/Beijing",
+                "city", "Nanjing", "counterpart", "Office"));
+        assertThat(zone.status()).isEqualTo(400);
+        assertThat(zone.body()).contains("Tidszonen kendes ikke").doesNotContain("is not an IANA time zone id");
+        PageSession.Page operator = desk.post("/trips/" + trip + "/itinerary-items", Map.of("version", "3",
+                "startsAt", year + "-05-13T09:00", "endsAt", year + "-05-13T10:00", "city", "Nanjing",
+                "counterpart", "Office", "objectiveOperator", "nope"));
+        assertThat(operator.status()).isEqualTo(422);
+        assertThat(operator.body()).contains("Operatøren findes ikke").doesNotContain("No operator nope");
     }
 
     @Test

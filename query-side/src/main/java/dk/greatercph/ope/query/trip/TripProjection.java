@@ -193,7 +193,10 @@ class TripProjection {
                 rs.getString("extraordinary_reason"),
                 rs.getString("status"), json.readValue(rs.getString("participants"), PARTICIPANTS),
                 json.readValue(rs.getString("itinerary"), ITINERARY).stream()
-                        .map(TripView.ItineraryItem::inOwnZone).toList(),
+                        .map(TripView.ItineraryItem::inOwnZone)
+                        // by when they happen, not in the order they were entered (the trip page listed 11 May first)
+                        .sorted(java.util.Comparator.comparing(item -> item.startsAt().toInstant()))
+                        .toList(),
                 report == null ? null : json.readValue(report, TripView.Report.class),
                 rs.getString("cancellation_reason"), rs.getLong("version"));
     }

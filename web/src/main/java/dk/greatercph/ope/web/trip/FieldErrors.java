@@ -26,9 +26,13 @@ public final class FieldErrors {
             Map.entry("CITY_REQUIRED", "city"),
             Map.entry("COUNTERPART_REQUIRED", "counterpart"),
             Map.entry("INVALID_TIME_SLOT", "endsAt"),
-            Map.entry("OUTSIDE_TRIP", "startsAt"),
             Map.entry("REPORT_REQUIRED", "outcomes"),
             Map.entry("REASON_REQUIRED", "reason"));
+
+    /** The edge's codes for bad input: what the API says of the field is about the field itself. */
+    private static final java.util.Set<String> INPUT_CODES = java.util.Arrays.stream(
+                    dk.greatercph.ope.platform.input.InputProblem.values())
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private FieldErrors() {
     }
@@ -44,9 +48,11 @@ public final class FieldErrors {
         if (field != null) {
             errors.put(field, plain.apply(problem.code())); // the page's words before the API's English
         }
+        // a rule's refusal (UNKNOWN_OPERATOR naming operatorId, …) in the page's words: "No operator nope." was shown
+        boolean rule = !INPUT_CODES.contains(problem.code());
         for (ApiAnswer.FieldError error : problem.fields()) {
             String named = error.field().replaceFirst("[\\[.].*$", "");
-            errors.putIfAbsent(named, words.words(named, error.message()));
+            errors.putIfAbsent(named, rule ? plain.apply(problem.code()) : words.words(named, error.message()));
         }
         return errors;
     }
