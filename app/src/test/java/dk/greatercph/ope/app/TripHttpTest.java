@@ -195,7 +195,8 @@ class TripHttpTest {
     @Test
     void anItineraryTimeSentAsAnObjectIsRefusedNamingIt() {
         int year = freeYear(jdbc);
-        String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
+        // extraordinary, so that it leaves the year's annual trip to the tests that need one
+        String trip = desk.post("/api/trips", plan(year, "Object times")).json().get("id").asString();
 
         for (String field : List.of("startsAt", "endsAt")) {
             for (String object : List.of("{}", "{\"local\":\"" + year + "-05-11T10:00:00\"}")) {

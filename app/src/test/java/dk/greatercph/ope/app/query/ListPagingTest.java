@@ -45,7 +45,7 @@ class ListPagingTest {
                     .get("id").asString());
         }
         for (int i = 0; i < 3; i++) {
-            assertThat(desk.post("/api/operators", "{\"code\":\"pg%d-%s\",\"name\":\"Paged\",\"themes\":[\"GREEN_GROWTH\"]}"
+            assertThat(desk.post("/api/operators", "{\"code\":\"pg%d-%s\",\"name\":\"Paged\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}"
                     .formatted(i, suffix)).status()).isEqualTo(201);
         }
         int year = ThreadLocalRandom.current().nextInt(2030, 2100);
