@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -130,6 +131,29 @@ class ImportPageTest {
                                                            @Autowired UploadFolder uploads) {
         assertThat(multipart.getLocation()).isEqualTo(uploads.path().toString());
         assertThat(uploads.path()).isDirectory();
+    }
+
+    /** Pressed again (or after Back), "Import the file" said the file was no longer kept, though it had been imported. */
+    @Test
+    void applyingTheSameDryRunAgainLeadsToTheImportItStarted() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/imports");
+        String line = "CN,2024-03-04,EMBASSY,Import twice " + UUID.randomUUID()
+                + ",Jiangsu,Nanjing,ADMINISTRATIVE,PROVINCIAL,12,2024-05-13,2024-05-17,HEALTH_WELFARE_TECH,Study visit,Partners\n";
+        PageSession.Page tried = desk.upload("/imports", "twice.csv",
+                (HEADER + "\n" + line).getBytes(StandardCharsets.UTF_8));
+        assertThat(tried.status()).as(tried.body()).isEqualTo(302);
+        String dryRun = tried.header("Location").replaceFirst("^.*/imports/", "");
+        new Api(port).as("desk").getUntil("/api/imports/" + dryRun, r -> r.body().contains("\"DONE\""),
+                Duration.ofSeconds(20));
+        desk.get("/imports/" + dryRun);
+
+        PageSession.Page first = desk.post("/imports/" + dryRun + "/apply", Map.of());
+        PageSession.Page again = desk.post("/imports/" + dryRun + "/apply", Map.of());
+
+        assertThat(first.status()).as(first.body()).isEqualTo(302);
+        assertThat(again.status()).as(again.body()).isEqualTo(302);
+        assertThat(again.header("Location")).isEqualTo(first.header("Location")).doesNotEndWith("/" + dryRun);
     }
 
     @Test

@@ -125,6 +125,11 @@ class ImportPageController {
         // taken, so that a second press of the button while this one runs finds nothing to apply
         Path file = pending.take(id);
         if (file == null) {
+            // pressed again (or Back, then pressed): the import it started, not "choose the file again"
+            String started = pending.appliedAs(id, java.time.Duration.ofSeconds(10));
+            if (started != null) {
+                return "redirect:/imports/" + started;
+            }
             response.setStatus(409);
             model.addAttribute("gone", true);
             return run(id, null, model, session);
@@ -134,7 +139,9 @@ class ImportPageController {
             ApiAnswer answer = api.call(HttpMethod.POST, "/api/imports", Map.of(), file, CSV);
             if (answer.ok()) {
                 applied = true;
-                return "redirect:/imports/" + answer.body().path("id").asString();
+                String started = answer.body().path("id").asString();
+                pending.applied(id, started);
+                return "redirect:/imports/" + started;
             }
             answer.orRefuse();
             return "redirect:/imports/" + id;
@@ -143,6 +150,7 @@ class ImportPageController {
                 PendingImports.delete(file);
             } else {
                 pending.keep(id, file); // refused (the database away, …): the same file may be applied again
+                pending.notApplied(id);
             }
         }
     }

@@ -23,6 +23,10 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
     static final String ATTRIBUTE = PendingImports.class.getName();
 
     private final Map<String, String> files = new ConcurrentHashMap<>();
+    /** Dry run → the import its file was applied as, so that the button pressed again leads there. */
+    private final Map<String, String> applied = new ConcurrentHashMap<>();
+    /** Dry runs whose file a request has taken to apply and not yet given back or applied. */
+    private final Map<String, Boolean> applying = new ConcurrentHashMap<>();
     /** The session ended: a file given back now (an apply that ran past the session's end) has no one to keep it. */
     private boolean ended;
 
@@ -82,7 +86,39 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
             return null;
         }
         Path path = Path.of(file);
-        return Files.isReadable(path) ? path : null;
+        if (!Files.isReadable(path)) {
+            return null;
+        }
+        applying.put(runId, Boolean.TRUE);
+        return path;
+    }
+
+    /** The file of {@code runId} was applied as the import {@code importId}. */
+    void applied(String runId, String importId) {
+        applied.put(runId, importId);
+        applying.remove(runId);
+    }
+
+    /** The file of {@code runId} was not applied, and is kept again or deleted. */
+    void notApplied(String runId) {
+        applying.remove(runId);
+    }
+
+    /**
+     * The import the file of {@code runId} was applied as, waiting (at most {@code wait}) while another request of
+     * this session is applying it; null when it was not applied.
+     */
+    String appliedAs(String runId, java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (applying.containsKey(runId) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return applied.get(runId);
     }
 
     @Override
