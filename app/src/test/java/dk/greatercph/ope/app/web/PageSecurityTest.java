@@ -308,6 +308,21 @@ class PageSecurityTest {
                 .containsIgnoringCase("SameSite=Lax");
     }
 
+    /** A mistyped password brought back an empty form: the user name had to be typed again. */
+    @Test
+    void aRefusedSignInKeepsTheUserNameOnceAndPutsTheCursorInThePassword() {
+        PageSession visitor = PageSession.anonymous(port);
+        String token = visitor.get("/login").csrf();
+        PageSession.Page refused = visitor.form("/login", Map.of("username", "desk", "password", "wrong"), token);
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.header("Location")).endsWith("/login?error").doesNotContain("desk");
+
+        String again = visitor.get("/login?error").body();
+        assertThat(again).containsPattern("id=\"username\"[^>]*value=\"desk\"")
+                .containsPattern("id=\"password\"[^>]*autofocus");
+        assertThat(visitor.get("/login").body()).doesNotContainPattern("id=\"username\"[^>]*value=\"desk\"");
+    }
+
     @Test
     void guessingPasswordsOnTheFormIsThrottledAndTheFormSaysSo() {
         Raw raw = new Raw();

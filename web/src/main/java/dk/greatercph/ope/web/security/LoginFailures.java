@@ -15,13 +15,21 @@ import java.io.IOException;
  * provider that signed in someone this system does not accept (and which claim is missing), or an identity
  * provider that could not be reached or answered with an error.
  */
-final class LoginFailures implements AuthenticationFailureHandler {
+public final class LoginFailures implements AuthenticationFailureHandler {
 
     private static final Logger log = LoggerFactory.getLogger(LoginFailures.class);
+
+    /** The session attribute that carries the user name typed into a refused sign-in back to the form, once. */
+    public static final String TYPED_USER_NAME = LoginFailures.class.getName() + ".typed";
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException failure) throws IOException {
+        // the form came back empty after a mistyped password; kept in the session, not in the address
+        String typed = request.getParameter("username");
+        if (typed != null && !typed.isBlank() && typed.length() <= 200) {
+            request.getSession().setAttribute(TYPED_USER_NAME, typed.strip());
+        }
         response.sendRedirect(request.getContextPath() + target(failure));
     }
 
