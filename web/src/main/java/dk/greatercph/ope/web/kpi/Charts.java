@@ -44,7 +44,7 @@ final class Charts {
                     : Math.min(MAX_SHARE, (double) row.actual() / row.target());
             int width = (int) Math.round(share / MAX_SHARE * BAR_AREA);
             String percent = row.target() <= 0 ? "" : " (" + Math.round(100.0 * row.actual() / row.target()) + " %)";
-            String value = row.actual() + " / " + row.target() + percent;
+            String value = number(row.actual()) + " / " + number(row.target()) + percent;
             bars.add(new Bar(shortened(row.label()), value, row.label() + ": " + value, LABEL_WIDTH, y + 4, Math.max(width, 1),
                     ROW - 10, LABEL_WIDTH - 8, y + ROW / 2 + 4, LABEL_WIDTH + Math.max(width, 1) + 6,
                     y + ROW / 2 + 4, row.actual() >= row.target()));
@@ -62,7 +62,7 @@ final class Charts {
         for (int i = 0; i < labels.size(); i++) {
             long value = values.get(i);
             int width = (int) Math.round((double) value / max * BAR_AREA);
-            bars.add(new Bar(shortened(labels.get(i)), Long.toString(value), labels.get(i) + ": " + value, LABEL_WIDTH, y + 4,
+            bars.add(new Bar(shortened(labels.get(i)), number(value), labels.get(i) + ": " + number(value), LABEL_WIDTH, y + 4,
                     Math.max(width, 1), ROW - 10, LABEL_WIDTH - 8, y + ROW / 2 + 4, LABEL_WIDTH + Math.max(width, 1) + 6,
                     y + ROW / 2 + 4, true));
             y += ROW;
@@ -81,10 +81,16 @@ final class Charts {
             int h = Math.max(1, (int) Math.round((double) value / max * height));
             int x = 20 + i * (column + 16);
             int top = 30 + height - h;
-            bars.add(new Bar(labels.get(i), Long.toString(value), labels.get(i) + ": " + value, x, top, column, h,
+            bars.add(new Bar(labels.get(i), number(value), labels.get(i) + ": " + number(value), x, top, column, h,
                     x + column / 2, 30 + height + 20, x + column / 2, top - 6, true));
         }
         return new Chart(40 + labels.size() * (column + 16), 30 + height + 32, bars, null, 30 + height);
+    }
+
+    /** A count as the page's language writes it: 25.000 in Danish, 25,000 in English (it was 25000 in both). */
+    static String number(long value) {
+        return java.text.NumberFormat.getIntegerInstance(
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()).format(value);
     }
 
     static String shortened(String label) {
