@@ -10,6 +10,8 @@ import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -133,6 +135,16 @@ class InboxTest {
 
             assertThat(inbox).isNotNull();
             assertThat(JSON.readTree(inbox.data()).get("operatorId").asString()).isEqualTo("chc");
+        }
+    }
+
+    /** The stream's ids are event positions: a negative one, or one that is no number, is refused as not sent here. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-5", "abc", "1.5"})
+    void aLastEventIdThisStreamCannotHaveSentIsRefused(String id) {
+        try (EventStream stream = EventStream.open(port, STREAM, "chc", id)) {
+            assertThat(stream.status()).isEqualTo(400);
+            assertThat(stream.contentType()).startsWith("application/problem+json");
         }
     }
 

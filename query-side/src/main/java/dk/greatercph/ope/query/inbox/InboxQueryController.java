@@ -93,11 +93,17 @@ class InboxQueryController {
         if (lastEventId == null || lastEventId.isBlank()) {
             return null;
         }
+        long position;
         try {
-            return Long.parseLong(lastEventId.strip());
+            position = Long.parseLong(lastEventId.strip());
         } catch (NumberFormatException e) {
+            position = -1;
+        }
+        // the ids this stream sends are global event positions, never negative: -5 was taken as "from the start"
+        if (position < 0) {
             throw new DomainProblem(InboxProblem.INVALID_LAST_EVENT_ID,
                     "Last-Event-ID must be the id of an event this stream sent.");
         }
+        return position;
     }
 }
