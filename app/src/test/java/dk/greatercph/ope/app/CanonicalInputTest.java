@@ -208,6 +208,19 @@ class CanonicalInputTest {
         assertThat(fields(response)).isEqualTo("followUps[0].action");
     }
 
+    /** The same follow-up twice was recorded twice, while a company or MoU named twice was refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/trips/TRIP-%s/completion", "/api/delegations/DEL-%s/completion"})
+    void aFollowUpListedTwiceIsRefusedNamingTheList(String path) {
+        String followUp = "{\"operatorId\":\"copcap\",\"action\":\"Call back\"}";
+        String report = path.contains("trips") ? "\"outcomes\":\"Done\"" : "\"summary\":\"Done\",\"investmentLeads\":0";
+        Api.Response response = desk.post(path.formatted(UUID.randomUUID()),
+                "{" + report + ",\"followUps\":[" + followUp + "," + followUp + "]}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(fields(response)).isEqualTo("followUps");
+    }
+
     // ---- query and path parameters
 
     @ParameterizedTest

@@ -134,7 +134,7 @@ final class DelegationRequests {
             @NotNull @Min(0) @Max(10_000) Integer investmentLeads,
             @Schema(example = "[\"Welfare Robotics ApS\"]") @Size(max = 100) @UniqueElements List<@NotBlank @Size(max = 200) String> companies,
             @Schema(example = "[\"MoU on elder-care technology\"]") @Size(max = 100) @UniqueElements List<@NotBlank @Size(max = 500) String> mous,
-            @Schema(description = "Follow-ups handed to operators") @Size(max = 50) List<@Valid @NotNull FollowUp> followUps,
+            @Schema(description = "Follow-ups handed to operators, each once") @Size(max = 50) @UniqueElements List<@Valid @NotNull FollowUp> followUps,
             @Schema(description = "Companies established in the region as a result; 0 when absent", example = "1",
                     minimum = "0", maximum = "10000")
             @Min(0) @Max(10_000) Integer companiesEstablished,

@@ -87,8 +87,8 @@ final class TripRequests {
             @NotBlank @Size(max = 10000) @MultilineText String outcomes,
             @Schema(example = "[\"MoU on health cooperation 2027-2030\"]")
             @Size(max = 50) @UniqueElements List<@NotBlank @Size(max = 500) String> agreementsSigned,
-            @Schema(description = "Follow-ups handed to named operators")
-            @Size(max = 50) List<@Valid @NotNull FollowUp> followUps) {
+            @Schema(description = "Follow-ups handed to named operators, each once")
+            @Size(max = 50) @UniqueElements List<@Valid @NotNull FollowUp> followUps) {
     }
 
     @Schema(name = "TripFollowUp")
