@@ -196,7 +196,9 @@ class TripsPageTest {
                 Map.of("version", "1"));
         assertThat(removed.status()).isEqualTo(302);
         assertThat(removed.header("Location")).endsWith("/trips/" + trip + "?v=2");
-        assertThat(desk.get("/trips/" + trip + "?v=2").body()).doesNotContain("Removable Official");
+        assertThat(desk.get("/trips/" + trip + "?v=2").body()).doesNotContain("Removable Official")
+                .contains("id=\"done\"").contains("Deltageren er fjernet.");
+        assertThat(desk.get("/trips/" + trip + "?v=2").body()).as("said once").doesNotContain("id=\"done\"");
 
         PageSession.Page refused = desk.post("/trips/" + trip + "/participants",
                 Map.of("version", "2", "kind", "OPERATOR", "name", "Operator Person", "operatorId", ""));

@@ -192,6 +192,11 @@ class TripPageController {
     private String act(String id, String action, Map<String, String> form, ApiAnswer answer, Model model,
                        HttpServletResponse response) {
         if (answer.ok()) {
+            // said on the page it leads to, as the delegation's actions are: the trip's gave no word that it was done
+            org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(
+                    ((org.springframework.web.context.request.ServletRequestAttributes)
+                            org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
+                            .getRequest()).put("done", action);
             return "redirect:/trips/" + id + "?v=" + orZero(TripForms.version(answer.header("ETag")));
         }
         refusedUnlessShown(answer);
