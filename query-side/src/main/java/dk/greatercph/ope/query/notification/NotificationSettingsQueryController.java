@@ -106,10 +106,8 @@ class NotificationSettingsQueryController {
 
     /** The one row {@code read} finds; with minVersion, waiting (at most 5 s) until it is there. */
     private <T> Optional<T> one(Long minVersion, Supplier<List<T>> read) {
-        Supplier<Optional<T>> first = () -> read.get().stream().findFirst();
-        return minVersion == null ? first.get()
-                : progress.readAtLeast(NotificationSettingsProjection.NAME, 0, first, found -> 0,
-                        NotificationQueryProblem.PROJECTION_BEHIND);
+        return progress.appearing(NotificationSettingsProjection.NAME, minVersion, () -> read.get().stream().findFirst(),
+                NotificationQueryProblem.PROJECTION_BEHIND);
     }
 
     /** The owner's recipients, or the one with {@code id} when not null. */

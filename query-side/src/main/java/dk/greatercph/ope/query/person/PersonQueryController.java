@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** Right of access: everything held about a person; and a delegation's members. */
 @RestController
@@ -78,11 +77,9 @@ class PersonQueryController {
             @PathVariable String memberId,
             @Parameter(description = "Wait (at most 5 s) for a member added a moment ago to appear", example = "4")
             @RequestParam(required = false) @Min(0) Long minVersion) {
-        Supplier<Optional<MemberView>> read = () -> visible(id).stream()
-                .filter(member -> member.memberId().equals(memberId)).findFirst();
-        Optional<MemberView> member = minVersion == null ? read.get()
-                : progress.readAtLeast(PersonalDataProjection.NAME, 0, read, found -> 0,
-                        PersonQueryProblem.PROJECTION_BEHIND);
+        Optional<MemberView> member = progress.appearing(PersonalDataProjection.NAME, minVersion, () -> visible(id)
+                .stream().filter(found -> found.memberId().equals(memberId)).findFirst(),
+                PersonQueryProblem.PROJECTION_BEHIND);
         return shown(List.of(member.orElseThrow(DomainProblem::notFound))).get(0);
     }
 

@@ -128,8 +128,7 @@ class ReferenceQueryController {
 
     /** The one row the query found, if any; with minVersion, waiting (at most 5 s) until it is there. */
     private <T> Optional<T> read(Long minVersion, Supplier<List<T>> query) {
-        Supplier<Optional<T>> read = () -> query.get().stream().findFirst();
-        return minVersion == null ? read.get() : progress.readAtLeast("reference-names", minVersion, read,
-                found -> 0, ReferenceQueryProblem.PROJECTION_BEHIND);
+        return progress.appearing("reference-names", minVersion, () -> query.get().stream().findFirst(),
+                ReferenceQueryProblem.PROJECTION_BEHIND);
     }
 }

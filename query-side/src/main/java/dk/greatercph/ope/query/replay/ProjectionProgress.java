@@ -79,6 +79,16 @@ public class ProjectionProgress {
         return view;
     }
 
+    /**
+     * What {@code read} finds of a thing without versions of its own (a venue, a member, a recipient): with
+     * {@code minVersion} (any), waiting at most {@link #MAX_WAIT} for one created a moment ago to appear, as
+     * {@link #readAtLeast} does.
+     */
+    public <T> Optional<T> appearing(String projection, Long minVersion, Supplier<Optional<T>> read,
+                                     ProblemCode behind) {
+        return minVersion == null ? read.get() : readAtLeast(projection, 0, read, found -> 0, behind);
+    }
+
     /** Whether {@code projection} has not yet handled every event up to the position {@code head}. */
     boolean behind(String projection, long head) {
         Map<Integer, EventTrackerStatus> held = processing.eventProcessor(projection, StreamingEventProcessor.class)
