@@ -105,12 +105,9 @@ class DelegationPagesTest {
     /** An operator typed as the desk says it, "COPCAP", was refused as "not the form the field needs". */
     @Test
     void aRoutingOverrideTakesOperatorsCodesInCapitals() {
-        Lifecycle lifecycle = new Lifecycle(new Api(port));
-        String id = lifecycle.registeredAndScreened(Requests.delegation("Pages capitals " + UUID.randomUUID()));
-        PageSession desk = PageSession.signedIn(port, "desk");
-        desk.get("/delegations/" + id + "?minVersion=2");
+        String id = screened("Pages capitals ");
 
-        PageSession.Page routed = desk.post("/delegations/" + id + "/do/routing", Map.of("mode", "override",
+        PageSession.Page routed = routeByHand(id, Map.of("mode", "override",
                 "overrideLead", " COPCAP ", "overrideSupporting", "CHC", "reason", "Known partner"));
 
         assertThat(routed.status()).as(routed.body()).isBetween(300, 399);
@@ -125,18 +122,26 @@ class DelegationPagesTest {
      */
     @Test
     void aRoutingByHandWithoutALeadIsRefusedBesideTheLeadAndRoutesNothing() {
-        Lifecycle lifecycle = new Lifecycle(new Api(port));
-        String id = lifecycle.registeredAndScreened(Requests.delegation("Pages no lead " + UUID.randomUUID()));
-        PageSession desk = PageSession.signedIn(port, "desk");
-        desk.get("/delegations/" + id + "?minVersion=2");
+        String id = screened("Pages no lead ");
 
-        PageSession.Page refused = desk.post("/delegations/" + id + "/do/routing", Map.of("mode", "override",
-                "overrideLead", " ", "reason", ""));
+        PageSession.Page refused = routeByHand(id, Map.of("mode", "override", "overrideLead", " ", "reason", ""));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("En manuel fordeling vælger først den ledende operatør");
         assertThat(new Api(port).as("desk").get("/api/delegations/" + id).json().get("status")
                 .asString()).isEqualTo("SCREENED");
+    }
+
+    /** A delegation registered and screened by the API, its organisation named {@code prefix} and a fresh id. */
+    private String screened(String prefix) {
+        return new Lifecycle(new Api(port)).registeredAndScreened(Requests.delegation(prefix + UUID.randomUUID()));
+    }
+
+    /** The routing form of the delegation's page, as the desk sends it. */
+    private PageSession.Page routeByHand(String id, Map<String, String> form) {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/delegations/" + id + "?minVersion=2");
+        return desk.post("/delegations/" + id + "/do/routing", form);
     }
 
     /** 02:30 on the night summer time begins was refused beside the field as "choose the date and time it starts". */
