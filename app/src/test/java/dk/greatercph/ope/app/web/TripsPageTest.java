@@ -221,7 +221,8 @@ class TripsPageTest {
         for (String day : List.of("11", "10", "12")) {
             ok(api.post("/api/trips/" + trip + "/itinerary-items", """
                     {"startsAt":"%1$s-05-%2$sT09:00:00","endsAt":"%1$s-05-%2$sT10:00:00","city":"Nanjing",
-                     "counterpart":"Office of the %2$sth"}""".formatted(year, day)));
+                     "counterpart":"Office of the %2$sth","objectiveOperator":"chc","objectiveCompany":"Firm %2$s"}"""
+                    .formatted(year, day)));
         }
         JsonNode itinerary = api.getUntil("/api/trips/" + trip + "?minVersion=3", r -> r.status() == 200,
                 Duration.ofSeconds(5)).json().get("itinerary");
@@ -231,6 +232,8 @@ class TripsPageTest {
         String page = desk.get("/trips/" + trip).body();
         assertThat(page.indexOf("Office of the 10th")).isLessThan(page.indexOf("Office of the 11th"));
         assertThat(page.indexOf("Office of the 11th")).isLessThan(page.indexOf("Office of the 12th"));
+        // whom each item serves, which the page did not show
+        assertThat(page).contains("For operatøren chc").contains("For virksomheden Firm 10");
 
         PageSession.Page zone = desk.post("/trips/" + trip + "/itinerary-items", Map.of("version", "3",
                 "startsAt", year + "-05-13T09:00", "endsAt", year + "-05-13T10:00", "timeZone", "China/Beijing",
