@@ -31,7 +31,9 @@ public final class Cursors {
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!raw.startsWith(prefix)) {
+            // a position is text the list wrote: a control character (a NUL reached PostgreSQL and failed the
+            // request with a 500) or bytes that are not UTF-8 (read as U+FFFD) are no position of any list
+            if (!raw.startsWith(prefix) || raw.chars().anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD')) {
                 throw new IllegalArgumentException(raw);
             }
             return read.apply(raw.substring(prefix.length()));
