@@ -171,6 +171,11 @@ class ImportPageTest {
                 "country;requestingOrganisation\r\nSE;Region Skåne\r\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(latin.status()).isEqualTo(400);
         assertThat(latin.body()).contains("CSV UTF-8 (kommasepareret)").doesNotContain("is not UTF-8 text");
+        // a file of only a byte-order mark has no header line: the API's English was shown beside the field
+        PageSession.Page bom = desk.upload("/imports", "history.csv", new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        assertThat(bom.status()).isEqualTo(400);
+        assertThat(bom.body()).contains("Filen er tom: den første linje skal navngive kolonnerne.")
+                .doesNotContain("has no header line");
         PageSession.Page empty = desk.upload("/imports", "history.csv", new byte[0]);
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body()).contains("Filen er tom.");

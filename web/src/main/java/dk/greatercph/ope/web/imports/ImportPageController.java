@@ -32,8 +32,10 @@ class ImportPageController {
 
     private final Api api;
     private final UploadFolder uploads;
+    private final org.springframework.context.MessageSource messages;
 
-    ImportPageController(Api api, UploadFolder uploads) {
+    ImportPageController(Api api, UploadFolder uploads, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.api = api;
         this.uploads = uploads;
     }
@@ -81,12 +83,40 @@ class ImportPageController {
             }
             response.setStatus(answer.status() == 413 ? 413 : 400);
             model.addAttribute("problem", answer.problem());
+            model.addAttribute("fileMessage", fileMessage(answer.problem()));
             return "imports/imports";
         } finally {
             if (!kept) {
                 PendingImports.delete(upload);
             }
         }
+    }
+
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("\\bline (\\d+)");
+
+    /**
+     * What is wrong with the file, beside its field, in the page's language: the API says it in English ("has no
+     * header line naming its columns"), which the Danish page showed. The column or line the API names is kept.
+     */
+    private String fileMessage(ApiAnswer.Problem problem) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        String own = messages.getMessage("import.problem." + problem.code(), null, null, locale);
+        if (own == null) {
+            String file = problem.field("file");
+            return file != null ? file : problem.field("line") != null ? problem.field("line") : problem.detail();
+        }
+        StringBuilder message = new StringBuilder(own);
+        if ((problem.code().equals("UNKNOWN_COLUMN") || problem.code().equals("DUPLICATE_COLUMN"))
+                && !problem.fields().isEmpty()) {
+            message.append(' ').append(messages.getMessage("import.problem.column",
+                    new Object[]{problem.fields().get(0).field()}, locale));
+        }
+        java.util.regex.Matcher line = LINE.matcher(problem.fields().stream().map(ApiAnswer.FieldError::message)
+                .collect(java.util.stream.Collectors.joining(" ")) + " " + problem.detail());
+        if (line.find()) {
+            message.append(' ').append(messages.getMessage("import.problem.line", new Object[]{line.group(1)}, locale));
+        }
+        return message.toString();
     }
 
     /** An Excel workbook (a zip, .xlsx, or the older compound file, .xls) rather than the CSV saved from it. */
