@@ -136,7 +136,8 @@ class AnnualReportAndTargetsPageTest {
             assertThat(handled.getAttribute("aria-invalid")).isEqualTo("true");
             handled.clear();
             handled.sendKeys("7");
-            browser.find(By.id("target-" + operator + "-TOURISTS")).sendKeys("1200");
+            // as the page writes a count: with the language's thousands separator
+            browser.find(By.id("target-" + operator + "-TOURISTS")).sendKeys(da ? "1.200" : "1,200");
             browser.find(By.id("agree-" + operator)).click();
             browser.waitForText(da ? "er gemt" : "are saved");
             browser.check("kpi-agreement-saved");

@@ -2,6 +2,7 @@ package dk.greatercph.ope.web.kpi;
 
 import dk.greatercph.ope.events.operator.KpiKind;
 import dk.greatercph.ope.web.api.Api;
+import dk.greatercph.ope.web.request.FormJson;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.PageRefused;
 import dk.greatercph.ope.web.layout.PageYear;
@@ -161,7 +162,7 @@ class KpiPageController {
         List<Map<String, Object>> targets = new ArrayList<>();
         String wrong = null;
         for (String kind : KINDS) {
-            String value = form.getFirst(kind) == null ? "" : form.getFirst(kind).strip();
+            String value = form.getFirst(kind) == null ? "" : FormJson.ungrouped(form.getFirst(kind).strip());
             typed.put(kind, value);
             if (value.isEmpty()) {
                 continue;

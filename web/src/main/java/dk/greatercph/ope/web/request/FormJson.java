@@ -62,7 +62,7 @@ public final class FormJson {
         if (value == null) {
             return this;
         }
-        String typed = value.strip();
+        String typed = ungrouped(value.strip());
         if (!INTEGER.matcher(typed).matches()) {
             return put(name, value);
         }
@@ -71,6 +71,18 @@ public final class FormJson {
         } catch (NumberFormatException e) {
             return put(name, value);
         }
+    }
+
+    /**
+     * A whole number written with the page language's thousands separator ({@code 25.000} in Danish, {@code 25,000}
+     * in English) without it; anything else as it is. The pages write counts that way, and a capacity typed as the
+     * places page shows it was refused as unreadable.
+     */
+    public static String ungrouped(String typed) {
+        char separator = java.text.DecimalFormatSymbols.getInstance(
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()).getGroupingSeparator();
+        String grouped = "[+-]?[0-9]{1,3}(?:" + Pattern.quote(String.valueOf(separator)) + "[0-9]{3})+";
+        return typed.matches(grouped) ? typed.replace(String.valueOf(separator), "") : typed;
     }
 
     /** The field as a decimal number (a decimal comma read as a point), in ASCII digits; else as typed. */
