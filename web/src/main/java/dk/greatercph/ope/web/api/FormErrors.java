@@ -67,6 +67,11 @@ public class FormErrors {
         this.messages = messages;
     }
 
+    /** Whether {@code code} is one of the edge's codes for bad input, whose field messages are about the field. */
+    public static boolean isInputCode(String code) {
+        return INPUT_CODES.contains(code);
+    }
+
     /** Field → words for a refused answer; empty when the answer was not a refusal. */
     public Map<String, String> of(ApiAnswer answer) {
         return of(answer.problem());

@@ -29,11 +29,6 @@ public final class FieldErrors {
             Map.entry("REPORT_REQUIRED", "outcomes"),
             Map.entry("REASON_REQUIRED", "reason"));
 
-    /** The edge's codes for bad input: what the API says of the field is about the field itself. */
-    private static final java.util.Set<String> INPUT_CODES = java.util.Arrays.stream(
-                    dk.greatercph.ope.platform.input.InputProblem.values())
-            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
-
     private FieldErrors() {
     }
 
@@ -49,7 +44,7 @@ public final class FieldErrors {
             errors.put(field, plain.apply(problem.code())); // the page's words before the API's English
         }
         // a rule's refusal (UNKNOWN_OPERATOR naming operatorId, …) in the page's words: "No operator nope." was shown
-        boolean rule = !INPUT_CODES.contains(problem.code());
+        boolean rule = !FormErrors.isInputCode(problem.code());
         for (ApiAnswer.FieldError error : problem.fields()) {
             String named = error.field().replaceFirst("[\\[.].*$", "");
             errors.putIfAbsent(named, rule ? plain.apply(problem.code()) : words.words(named, error.message()));
