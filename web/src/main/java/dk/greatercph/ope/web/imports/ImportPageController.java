@@ -5,6 +5,8 @@ import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +18,14 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The history import as the desk does it: upload a CSV file, read the dry run's report (every refused line and why),
@@ -32,9 +39,9 @@ class ImportPageController {
 
     private final Api api;
     private final UploadFolder uploads;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    ImportPageController(Api api, UploadFolder uploads, org.springframework.context.MessageSource messages) {
+    ImportPageController(Api api, UploadFolder uploads, MessageSource messages) {
         this.messages = messages;
         this.api = api;
         this.uploads = uploads;
@@ -92,14 +99,14 @@ class ImportPageController {
         }
     }
 
-    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("\\bline (\\d+)");
+    private static final Pattern LINE = Pattern.compile("\\bline (\\d+)");
 
     /**
      * What is wrong with the file, beside its field, in the page's language: the API says it in English ("has no
      * header line naming its columns"), which the Danish page showed. The column or line the API names is kept.
      */
     private String fileMessage(ApiAnswer.Problem problem) {
-        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         String own = messages.getMessage("import.problem." + problem.code(), null, null, locale);
         if (own == null) {
             String file = problem.field("file");
@@ -111,8 +118,8 @@ class ImportPageController {
             message.append(' ').append(messages.getMessage("import.problem.column",
                     new Object[]{problem.fields().get(0).field()}, locale));
         }
-        java.util.regex.Matcher line = LINE.matcher(problem.fields().stream().map(ApiAnswer.FieldError::message)
-                .collect(java.util.stream.Collectors.joining(" ")) + " " + problem.detail());
+        Matcher line = LINE.matcher(problem.fields().stream().map(ApiAnswer.FieldError::message)
+                .collect(Collectors.joining(" ")) + " " + problem.detail());
         if (line.find()) {
             message.append(' ').append(messages.getMessage("import.problem.line", new Object[]{line.group(1)}, locale));
         }
@@ -156,7 +163,7 @@ class ImportPageController {
         Path file = pending.take(id);
         if (file == null) {
             // pressed again (or Back, then pressed): the import it started, not "choose the file again"
-            String started = pending.appliedAs(id, java.time.Duration.ofSeconds(10));
+            String started = pending.appliedAs(id, Duration.ofSeconds(10));
             if (started != null) {
                 return "redirect:/imports/" + started;
             }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -108,7 +109,7 @@ final class PendingImports implements HttpSessionBindingListener, Serializable {
      * The import the file of {@code runId} was applied as, waiting (at most {@code wait}) while another request of
      * this session is applying it; null when it was not applied.
      */
-    String appliedAs(String runId, java.time.Duration wait) {
+    String appliedAs(String runId, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (applying.containsKey(runId) && System.nanoTime() < deadline) {
             try {

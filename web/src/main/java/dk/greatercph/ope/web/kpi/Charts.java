@@ -1,5 +1,8 @@
 package dk.greatercph.ope.web.kpi;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,8 +92,7 @@ final class Charts {
 
     /** A count as the page's language writes it: 25.000 in Danish, 25,000 in English (it was 25000 in both). */
     static String number(long value) {
-        return java.text.NumberFormat.getIntegerInstance(
-                org.springframework.context.i18n.LocaleContextHolder.getLocale()).format(value);
+        return NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(value);
     }
 
     static String shortened(String label) {

@@ -1,8 +1,10 @@
 package dk.greatercph.ope.web.request;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.util.MultiValueMap;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -79,8 +81,7 @@ public final class FormJson {
      * places page shows it was refused as unreadable.
      */
     public static String ungrouped(String typed) {
-        char separator = java.text.DecimalFormatSymbols.getInstance(
-                org.springframework.context.i18n.LocaleContextHolder.getLocale()).getGroupingSeparator();
+        char separator = DecimalFormatSymbols.getInstance(LocaleContextHolder.getLocale()).getGroupingSeparator();
         String grouped = "[+-]?[0-9]{1,3}(?:" + Pattern.quote(String.valueOf(separator)) + "[0-9]{3})+";
         return typed.matches(grouped) ? typed.replace(String.valueOf(separator), "") : typed;
     }

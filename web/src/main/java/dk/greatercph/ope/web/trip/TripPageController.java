@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,10 +196,8 @@ class TripPageController {
                        HttpServletResponse response) {
         if (answer.ok()) {
             // said on the page it leads to, as the delegation's actions are: the trip's gave no word that it was done
-            org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(
-                    ((org.springframework.web.context.request.ServletRequestAttributes)
-                            org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
-                            .getRequest()).put("done", action);
+            RequestContextUtils.getOutputFlashMap(((ServletRequestAttributes) RequestContextHolder
+                    .currentRequestAttributes()).getRequest()).put("done", action);
             return "redirect:/trips/" + id + "?v=" + orZero(TripForms.version(answer.header("ETag")));
         }
         refusedUnlessShown(answer);
