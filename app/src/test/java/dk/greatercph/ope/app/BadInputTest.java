@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +131,16 @@ class BadInputTest {
     @Test
     void malformedJsonIsRefused() {
         assertProblem(desk.post("/api/delegations", "{\"channel\": \"EMBASSY\","), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void wellFormedJsonOfAnotherShapeNamesTheShapeExpected() {
+        for (String body : List.of("[]", "\"x\"", "12", "[{\"channel\":\"EMBASSY\"}]")) {
+            Api.Response response = desk.post("/api/delegations", body);
+            assertProblem(response, 400, "INVALID_FIELD");
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("body");
+            assertThat(response.json().get("detail").asString()).isEqualTo("The request body must be a JSON object.");
+        }
     }
 
     @Test

@@ -43,9 +43,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -361,6 +363,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return problem(InputProblem.INVALID_FIELD,
                     "Field '" + field + "' has a value of the wrong type or format.",
                     Map.of("errors", List.of(fieldError(field, "wrong type or format"))));
+        }
+        if (cause instanceof MismatchedInputException wrongShape && wrongShape.getPath().isEmpty()
+                && wrongShape.getTargetType() != null) {
+            // well-formed JSON of another shape than the endpoint reads ([] or "x" where an object is expected)
+            String expected = wrongShape.getTargetType().isArray()
+                    || Collection.class.isAssignableFrom(wrongShape.getTargetType()) ? "a JSON array" : "a JSON object";
+            return problem(InputProblem.INVALID_FIELD, "The request body must be " + expected + ".",
+                    Map.of("errors", List.of(fieldError("body", "must be " + expected))));
         }
         if (cause instanceof JacksonException) {
             return problem(InputProblem.MALFORMED_JSON, "The request body is not well-formed JSON.",
