@@ -16,7 +16,8 @@ final class TimeZones {
         if (zone == null) {
             return ItineraryItemAddedEvent.CHINA_STANDARD_TIME;
         }
-        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+        // SystemV/… are the JDK's own leftovers, in no IANA release: a calendar or client would not know them
+        if (!ZoneId.getAvailableZoneIds().contains(zone) || zone.startsWith("SystemV/")) {
             throw new InvalidInput(TripInputProblem.INVALID_TIME_ZONE, field,
                     "is not an IANA time zone id, e.g. Asia/Shanghai or Europe/Copenhagen");
         }
