@@ -144,6 +144,34 @@ class TripHttpTest {
         assertThat(desk.post("/api/trips", plan(year, null)).status()).isEqualTo(201);
     }
 
+    /** A command the trip's state no longer allows is a conflict (409), as a closed delegation's is; trips said 422. */
+    @Test
+    void aCommandTheTripsStateNoLongerAllowsIsAConflict() {
+        int year = freeYear(jdbc);
+        String trip = desk.post("/api/trips", plan(year, "State conflicts")).json().get("id").asString();
+        Lifecycle.ok(desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"POLITICIAN","name":"The Chair","organisation":"Region Hovedstaden"}"""));
+        Api.Response early = desk.post("/api/trips/" + trip + "/completion", "{\"outcomes\":\"Too early\"}");
+        Lifecycle.ok(desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-11T10:00:00","endsAt":"%d-05-11T12:00:00","city":"Nanjing",
+                 "counterpart":"Jiangsu Foreign Affairs Office"}""".formatted(year, year)));
+        Lifecycle.ok(desk.post("/api/trips/" + trip + "/approval", ""));
+        Api.Response participant = desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"POLITICIAN","name":"Late","organisation":"Region Hovedstaden"}""");
+        Lifecycle.ok(desk.post("/api/trips/" + trip + "/cancellation", "{\"reason\":\"Postponed\"}"));
+        Api.Response again = desk.post("/api/trips/" + trip + "/cancellation", "{\"reason\":\"Twice\"}");
+
+        assertProblem(early, 409, "TRIP_NOT_APPROVED");
+        assertProblem(participant, 409, "TRIP_NOT_OPEN");
+        assertProblem(again, 409, "TRIP_CLOSED");
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).isEqualTo(code);
+    }
+
     @Test
     void approvingAnUnstaffedTripIsARuleRefusal() {
         String trip = desk.post("/api/trips", plan(freeYear(jdbc), null)).json().get("id").asString();

@@ -39,17 +39,17 @@ enum TripProblem implements ProblemCode {
             "An itinerary item lies within the trip's dates."),
     TRIP_NOT_READY(ProblemKind.RULE_VIOLATION,
             "A trip is approved once it has participants and an itinerary."),
-    TRIP_NOT_APPROVED(ProblemKind.RULE_VIOLATION,
+    TRIP_NOT_APPROVED(ProblemKind.CONFLICT,
             "Only an approved trip can be completed."),
     TRIP_NOT_BEGUN(ProblemKind.CONFLICT,
             "The trip has not begun: a trip is completed with its report once its first day has come."),
     REPORT_REQUIRED(ProblemKind.INVALID_INPUT,
             "A completed trip has a report of its outcomes."),
-    TRIP_CLOSED(ProblemKind.RULE_VIOLATION,
+    TRIP_CLOSED(ProblemKind.CONFLICT,
             "The trip is already completed or cancelled."),
     REASON_REQUIRED(ProblemKind.INVALID_INPUT,
             "A trip's cancellation states its reason."),
-    TRIP_NOT_OPEN(ProblemKind.RULE_VIOLATION,
+    TRIP_NOT_OPEN(ProblemKind.CONFLICT,
             "The trip's programme can no longer change once it is approved or closed.");
 
     private final ProblemKind kind;

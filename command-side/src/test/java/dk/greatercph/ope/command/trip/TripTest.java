@@ -213,7 +213,7 @@ class TripTest {
     void refusesChangesToAnApprovedProgramme() {
         fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP))
                 .when(new RemoveParticipantCommand(TRIP, "PAR-1", null))
-                .expectException(refusedWith("TRIP_NOT_OPEN", ProblemKind.RULE_VIOLATION))
+                .expectException(refusedWith("TRIP_NOT_OPEN", ProblemKind.CONFLICT))
                 .expectNoEvents();
     }
 
@@ -240,7 +240,7 @@ class TripTest {
     void refusesToCompleteATripThatWasNotApproved() {
         fixture.given(PLANNED)
                 .when(new CompleteTripCommand(TRIP, "Nothing", List.of(), List.of(), null))
-                .expectException(refusedWith("TRIP_NOT_APPROVED", ProblemKind.RULE_VIOLATION))
+                .expectException(refusedWith("TRIP_NOT_APPROVED", ProblemKind.CONFLICT))
                 .expectNoEvents();
     }
 
@@ -259,7 +259,7 @@ class TripTest {
         fixture.given(PLANNED, CHAIR, MEETING, new TripApprovedEvent(TRIP),
                         new TripCompletedEvent(TRIP, "Done", List.of(), List.of()))
                 .when(new CancelTripCommand(TRIP, "Too late", null))
-                .expectException(refusedWith("TRIP_CLOSED", ProblemKind.RULE_VIOLATION))
+                .expectException(refusedWith("TRIP_CLOSED", ProblemKind.CONFLICT))
                 .expectNoEvents();
     }
 

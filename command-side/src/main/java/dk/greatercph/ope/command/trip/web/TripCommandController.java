@@ -63,7 +63,7 @@ class TripCommandController {
 
     @PostMapping(path = "/{id}/participants", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a participant: politician, official, operator or company",
-            description = "DESK, while the trip is being planned. Name and title are sealed with the participant's person key (R9); an operator's participant names the operator (OPERATOR_REQUIRED). Answers 201 with the participant id in Location.")
+            description = "DESK, while the trip is being planned (409 TRIP_NOT_OPEN once it is approved or closed). Name and title are sealed with the participant's person key (R9); an operator's participant names the operator (OPERATOR_REQUIRED). Answers 201 with the participant id in Location.")
     @Creates
     ResponseEntity<CommandAccepted> addParticipant(
             @Valid @RequestBody TripRequests.Participant request,
@@ -79,7 +79,7 @@ class TripCommandController {
 
     @DeleteMapping("/{id}/participants/{participantId}")
     @Operation(summary = "Remove a participant",
-            description = "DESK, while the trip is being planned. An unknown participant is 404 PARTICIPANT_NOT_FOUND.")
+            description = "DESK, while the trip is being planned (409 TRIP_NOT_OPEN once it is approved or closed). An unknown participant is 404 PARTICIPANT_NOT_FOUND.")
     ResponseEntity<CommandAccepted> removeParticipant(
             @PathVariable TripId id, @PathVariable String participantId,
             @Parameter(description = IF_MATCH) ExpectedVersion expected) {
@@ -88,7 +88,7 @@ class TripCommandController {
 
     @PostMapping(path = "/{id}/itinerary-items", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a meeting or visit to the itinerary",
-            description = "DESK, while the trip is being planned. The item lies within the trip's dates (OUTSIDE_TRIP) and ends after it starts (INVALID_TIME_SLOT); its times are local to the city, in timeZone (an IANA zone id, default Asia/Shanghai; otherwise 400 INVALID_TIME_ZONE); a time sent with an offset is read in that zone. Answers 201 with the item id in Location.")
+            description = "DESK, while the trip is being planned (409 TRIP_NOT_OPEN once it is approved or closed). The item lies within the trip's dates (OUTSIDE_TRIP) and ends after it starts (INVALID_TIME_SLOT); its times are local to the city, in timeZone (an IANA zone id, default Asia/Shanghai; otherwise 400 INVALID_TIME_ZONE); a time sent with an offset is read in that zone. Answers 201 with the item id in Location.")
     @Creates
     ResponseEntity<CommandAccepted> addItineraryItem(
             @Valid @RequestBody TripRequests.ItineraryItem request,
@@ -118,7 +118,7 @@ class TripCommandController {
 
     @PostMapping(path = "/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Complete the trip with its report",
-            description = "DESK, after approval (422 TRIP_NOT_APPROVED otherwise): outcomes, agreements signed and follow-ups handed to operators.")
+            description = "DESK, after approval (409 TRIP_NOT_APPROVED otherwise; 409 TRIP_CLOSED once completed or cancelled): outcomes, agreements signed and follow-ups handed to operators.")
     ResponseEntity<CommandAccepted> complete(
             @Valid @RequestBody TripRequests.Completion request,
             @PathVariable TripId id,
