@@ -182,6 +182,9 @@ class OpenApiTest {
         assertThat(schemas.get("CompleteDelegationRequest").get("properties").get("jobsCreated").get("minimum").asInt())
                 .isZero();
         assertThat(schemas.get("Outcome").get("required").valueStream().map(JsonNode::asString))
+                .as("a figure not reported is absent").contains("investmentLeads")
+                .doesNotContain("companiesEstablished", "jobsCreated", "tourists", "overnightStays");
+        assertThat(schemas.get("Outcome").get("properties").propertyNames())
                 .contains("companiesEstablished", "jobsCreated", "tourists", "overnightStays");
     }
 

@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +102,29 @@ class DelegationPagesTest {
                 .contains("id=\"action-completion\"");
         assertThat(PageSession.signedIn(port, "copcap").get("/delegations/" + begun + confirmed).body())
                 .doesNotContain("id=\"action-completion\"", "id=\"completion-not-begun\"");
+    }
+
+    /** A figure left blank on the completion form was recorded as 0, and shown as 0: "none" and "not known" read alike. */
+    @Test
+    void aFigureLeftBlankOnTheCompletionFormIsShownAsNotReported() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.accepted("Pages figures " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), id, "MEETING", lifecycle.venue(), null,
+                "2025-05-05T10:00:00+02:00", "2025-05-05T11:00:00+02:00");
+        Lifecycle.ok(new Api(port).as("desk").post("/api/delegations/" + id + "/confirmation", ""));
+        PageSession chc = PageSession.signedIn(port, "chc");
+        String before = chc.get("/delegations/" + id + "?minVersion=9").body();
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(before.substring(before.indexOf("/do/completion")));
+        assertThat(version.find()).as(before).isTrue();
+
+        PageSession.Page done = chc.post("/delegations/" + id + "/do/completion", Map.of("version", version.group(1),
+                "summary", "Two pilots", "investmentLeads", "2", "jobsCreated", "0", "companiesEstablished", " "));
+
+        assertThat(done.status()).as(done.body()).isBetween(300, 399);
+        String page = chc.get("/delegations/" + id + "?minVersion=" + (Long.parseLong(version.group(1)) + 1)).body();
+        assertThat(page).contains("Skabte job</dt><dd>0</dd>", "Etablerede virksomheder</dt><dd>ikke oplyst</dd>",
+                "Overnatninger</dt><dd>ikke oplyst</dd>");
     }
 
     /** An operator typed as the desk says it, "COPCAP", was refused as "not the form the field needs". */

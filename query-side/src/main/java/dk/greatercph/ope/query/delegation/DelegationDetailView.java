@@ -130,18 +130,13 @@ public record DelegationDetailView(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> companies,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> mous,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<FollowUp> followUps,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1") Integer companiesEstablished,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "25") Integer jobsCreated,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "400") Integer tourists,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1200") Integer overnightStays) {
+            @Schema(example = "1", description = NOT_REPORTED) Integer companiesEstablished,
+            @Schema(example = "25", description = NOT_REPORTED) Integer jobsCreated,
+            @Schema(example = "400", description = NOT_REPORTED) Integer tourists,
+            @Schema(example = "1200", description = NOT_REPORTED) Integer overnightStays) {
 
-        /** Outcomes shown before operators reported figures were stored without them: each is 0. */
-        public Outcome {
-            companiesEstablished = companiesEstablished == null ? 0 : companiesEstablished;
-            jobsCreated = jobsCreated == null ? 0 : jobsCreated;
-            tourists = tourists == null ? 0 : tourists;
-            overnightStays = overnightStays == null ? 0 : overnightStays;
-        }
+        static final String NOT_REPORTED = "Absent (null) when not reported (the KPIs count it as 0). Outcomes recorded "
+                + "before a figure could be left out hold 0 for a figure not reported.";
     }
 
     /** Something an operator is to pursue after the visit. */

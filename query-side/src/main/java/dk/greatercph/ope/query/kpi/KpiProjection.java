@@ -9,6 +9,7 @@ import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
+import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
@@ -99,10 +100,10 @@ class KpiProjection {
                 .param("id", event.delegationId().value())
                 .param("leads", outcome == null ? 0 : outcome.investmentLeads())
                 .param("mous", outcome == null ? 0 : outcome.mous().size())
-                .param("companies", outcome == null ? 0 : outcome.companiesEstablished())
-                .param("jobs", outcome == null ? 0 : outcome.jobsCreated())
-                .param("tourists", outcome == null ? 0 : outcome.tourists())
-                .param("stays", outcome == null ? 0 : outcome.overnightStays())
+                .param("companies", outcome == null ? 0 : Outcome.counted(outcome.companiesEstablished()))
+                .param("jobs", outcome == null ? 0 : Outcome.counted(outcome.jobsCreated()))
+                .param("tourists", outcome == null ? 0 : Outcome.counted(outcome.tourists()))
+                .param("stays", outcome == null ? 0 : Outcome.counted(outcome.overnightStays()))
                 .param("version", version).of(event.delegationId().value()).update();
     }
 

@@ -2,6 +2,7 @@ package dk.greatercph.ope.query.report;
 
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
+import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
@@ -69,10 +70,10 @@ class AnnualReportProjection {
                 .param("id", event.delegationId().value())
                 .param("leads", outcome == null ? 0 : outcome.investmentLeads())
                 .param("mous", outcome == null ? 0 : outcome.mous().size())
-                .param("companies", outcome == null ? 0 : outcome.companiesEstablished())
-                .param("jobs", outcome == null ? 0 : outcome.jobsCreated())
-                .param("tourists", outcome == null ? 0 : outcome.tourists())
-                .param("stays", outcome == null ? 0 : outcome.overnightStays())
+                .param("companies", outcome == null ? 0 : Outcome.counted(outcome.companiesEstablished()))
+                .param("jobs", outcome == null ? 0 : Outcome.counted(outcome.jobsCreated()))
+                .param("tourists", outcome == null ? 0 : Outcome.counted(outcome.tourists()))
+                .param("stays", outcome == null ? 0 : Outcome.counted(outcome.overnightStays()))
                 .param("version", version).of(event.delegationId().value()).update();
     }
 

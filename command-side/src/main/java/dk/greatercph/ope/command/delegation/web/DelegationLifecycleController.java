@@ -295,21 +295,18 @@ class DelegationLifecycleController {
 
     @PostMapping(path = "/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Complete the visit with its outcome report (feeds KPIs)",
-            description = "The desk or the lead operator, after confirmation: summary, investment leads, companies, MoUs and follow-ups handed to operators. The delegation becomes COMPLETED.")
+            description = "The desk or the lead operator, after confirmation: summary, investment leads, companies, MoUs and follow-ups handed to operators, and the figures the KPIs count (a figure left out is recorded as not reported and counts as 0). The delegation becomes COMPLETED.")
     ResponseEntity<CommandAccepted> complete(@Valid @RequestBody DelegationRequests.Completion request,
                                              @PathVariable DelegationId id,
                                              @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         List<Outcome.FollowUp> followUps = request.followUps() == null ? List.of() : request.followUps().stream()
                 .map(f -> new Outcome.FollowUp(new OperatorId(f.operatorId()), f.action())).toList();
         Outcome outcome = new Outcome(request.summary(), request.investmentLeads(), request.companies(), request.mous(),
-                followUps, orZero(request.companiesEstablished()), orZero(request.jobsCreated()),
-                orZero(request.tourists()), orZero(request.overnightStays()));
+                followUps, request.companiesEstablished(), request.jobsCreated(), request.tourists(),
+                request.overnightStays());
         return commands.ok(id, new CompleteDelegationCommand(id, outcome, expected.value()));
     }
 
-    private static int orZero(Integer figure) {
-        return figure == null ? 0 : figure;
-    }
 
     private static PartnerId host(String id) {
         return id == null || id.isBlank() ? null : new PartnerId(id);

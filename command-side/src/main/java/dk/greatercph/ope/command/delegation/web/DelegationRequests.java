@@ -135,15 +135,15 @@ final class DelegationRequests {
             @Schema(example = "[\"Welfare Robotics ApS\"]") @Size(max = 100) @UniqueElements List<@NotBlank @Size(max = 200) String> companies,
             @Schema(example = "[\"MoU on elder-care technology\"]") @Size(max = 100) @UniqueElements List<@NotBlank @Size(max = 500) String> mous,
             @Schema(description = "Follow-ups handed to operators, each once") @Size(max = 50) @UniqueElements List<@Valid @NotNull FollowUp> followUps,
-            @Schema(description = "Companies established in the region as a result; 0 when absent", example = "1",
+            @Schema(description = "Companies established in the region as a result; left out when not reported (the KPIs count it as 0)", example = "1",
                     minimum = "0", maximum = "10000")
             @Min(0) @Max(10_000) Integer companiesEstablished,
-            @Schema(description = "Jobs created; 0 when absent", example = "25", minimum = "0", maximum = "1000000")
+            @Schema(description = "Jobs created; left out when not reported", example = "25", minimum = "0", maximum = "1000000")
             @Min(0) @Max(1_000_000) Integer jobsCreated,
-            @Schema(description = "Tourists the visit brought or is to bring (Chinese tourists for a delegation from China); 0 when absent",
+            @Schema(description = "Tourists the visit brought or is to bring (Chinese tourists for a delegation from China); left out when not reported",
                     example = "400", minimum = "0", maximum = "10000000")
             @Min(0) @Max(10_000_000) Integer tourists,
-            @Schema(description = "Those tourists' overnight stays; 0 when absent", example = "1200", minimum = "0",
+            @Schema(description = "Those tourists' overnight stays; left out when not reported", example = "1200", minimum = "0",
                     maximum = "100000000")
             @Min(0) @Max(100_000_000) Integer overnightStays) {
     }
