@@ -257,6 +257,25 @@ class BadInputTest {
         assertThat(fields(response)).isEqualTo("limit");
     }
 
+    /** Spring read {@code #7E9} and {@code 0x7E9} as hexadecimal: the targets of 2025 were agreed for "#7E9". */
+    @Test
+    void aWholeNumberInAPathOrQueryIsDecimalDigitsOnly() {
+        for (String year : List.of("%237E9", "0x7E9", "%2B2027", "%202027", "02027", "2027%20")) {
+            Api.Response put = desk.put("/api/operators/clean/kpi-targets/" + year,
+                    "{\"targets\":[{\"kind\":\"TOURISTS\",\"target\":1}]}");
+            assertThat(put.status()).as(year + " " + put.body()).isEqualTo(400);
+            assertProblem(put, 400, "INVALID_PARAMETER");
+            assertThat(fields(put)).as(year).isEqualTo("year");
+            Api.Response get = desk.get("/api/kpis?year=" + year);
+            assertProblem(get, 400, "INVALID_PARAMETER");
+            assertThat(fields(get)).as(year).isEqualTo("year");
+        }
+        assertProblem(desk.get("/api/delegations?limit=0x10"), 400, "INVALID_PARAMETER");
+        assertProblem(desk.get("/api/audit/events?after=%2310"), 400, "INVALID_PARAMETER");
+        assertThat(desk.get("/api/kpis?year=2027").status()).isEqualTo(200);
+        assertThat(desk.get("/api/delegations?limit=0").status()).isEqualTo(400);
+    }
+
     @Test
     void unexpectedFailureLeaksNoInternals() {
         Api.Response response = desk.get("/api/test/unexpected-failure");

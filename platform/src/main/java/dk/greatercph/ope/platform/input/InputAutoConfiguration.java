@@ -72,6 +72,8 @@ public class InputAutoConfiguration {
             @Override
             public void addFormatters(FormatterRegistry registry) {
                 registry.addFormatterForFieldAnnotation(new BoundedDateFormats());
+                registry.addConverter(String.class, Integer.class, WholeNumbers.INTEGERS);
+                registry.addConverter(String.class, Long.class, WholeNumbers.LONGS);
             }
 
             @Override
@@ -79,6 +81,12 @@ public class InputAutoConfiguration {
                 resolvers.add(new QueryParameterRecords());
             }
         };
+    }
+
+    /** Whole numbers in paths and query parameters in decimal digits only ({@link WholeNumbers}). */
+    @Bean
+    WholeNumbers wholeNumbers() {
+        return new WholeNumbers();
     }
 
     /** Texts' {@code @Size} in characters, as the OpenAPI document counts them ({@link SizeInCharacters}). */
