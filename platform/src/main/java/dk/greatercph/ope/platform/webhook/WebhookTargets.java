@@ -61,16 +61,16 @@ public final class WebhookTargets {
         try {
             addresses = resolver.resolve(host(uri));
         } catch (UnknownHostException e) {
-            throw DomainProblem.invalid(WebhookProblem.WEBHOOK_URL_UNRESOLVABLE,
+            throw DomainProblem.invalid(WebhookProblem.WEBHOOK_URL_UNRESOLVABLE, "url",
                     "Field 'url': the host '" + uri.getHost() + "' does not resolve.");
         }
         if (addresses.isEmpty()) {
-            throw DomainProblem.invalid(WebhookProblem.WEBHOOK_URL_UNRESOLVABLE,
+            throw DomainProblem.invalid(WebhookProblem.WEBHOOK_URL_UNRESOLVABLE, "url",
                     "Field 'url': the host '" + uri.getHost() + "' does not resolve.");
         }
         for (InetAddress address : addresses) {
             if (internal(address) && !allowPrivate && !allowedAddresses.contains(address.getHostAddress())) {
-                throw DomainProblem.invalid(WebhookProblem.WEBHOOK_URL_FORBIDDEN_ADDRESS,
+                throw DomainProblem.invalid(WebhookProblem.WEBHOOK_URL_FORBIDDEN_ADDRESS, "url",
                         "Field 'url': the host '" + uri.getHost() + "' resolves to " + address.getHostAddress()
                                 + ", an internal address that webhooks may not call.");
             }
@@ -93,10 +93,39 @@ public final class WebhookTargets {
                 || uri.getRawFragment() != null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw invalid();
         }
+        // a port no socket has was accepted, and every delivery then failed for a day
+        if (uri.getPort() == 0 || uri.getPort() > 65535 || ambiguousNumericHost(uri.getHost())) {
+            throw invalid();
+        }
         if (requireHttps && !scheme.equals("https")) {
-            throw DomainProblem.invalid(WebhookProblem.WEBHOOK_URL_NOT_HTTPS, "Field 'url': use https.");
+            throw DomainProblem.invalid(WebhookProblem.WEBHOOK_URL_NOT_HTTPS, "url", "Field 'url': use https.");
         }
         return uri;
+    }
+
+    /**
+     * A host in digits that is not four decimal numbers without leading zeros: {@code 0177.0.0.1} is 177.0.0.1 to
+     * Java and 127.0.0.1 to the C library's resolver, {@code 0x7f.1} and {@code 2130706433} loopback to the latter.
+     * What one reader calls allowed, another may call internal: such a host is refused.
+     */
+    private static boolean ambiguousNumericHost(String host) {
+        String[] labels = host.split("\\.", -1);
+        boolean numeric = true;
+        for (String label : labels) {
+            numeric &= label.matches("[0-9]+|0[xX][0-9a-fA-F]*");
+        }
+        if (!numeric) {
+            return false;
+        }
+        if (labels.length != 4) {
+            return true;
+        }
+        for (String label : labels) {
+            if (!label.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(label) > 255) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String host(URI uri) {
@@ -105,8 +134,9 @@ public final class WebhookTargets {
     }
 
     private static DomainProblem invalid() {
-        return DomainProblem.invalid(WebhookProblem.WEBHOOK_URL_INVALID,
-                "Field 'url': an absolute http(s) URL with a host, no user information and no fragment.");
+        return DomainProblem.invalid(WebhookProblem.WEBHOOK_URL_INVALID, "url",
+                "Field 'url': an absolute http(s) URL with a host, a port from 1 to 65535 if any, no user information "
+                        + "and no fragment; an address in digits is written as four decimal numbers (192.0.2.10).");
     }
 
     /** True for every address a request from inside the network must not reach on a subscriber's behalf. */

@@ -17,6 +17,7 @@ class WebhookTargetsTest {
 
     private static final Map<String, List<String>> DNS = Map.of(
             "crm.example.com", List.of("93.184.216.34"),
+            "1.2.example.com", List.of("93.184.216.34"),
             "rebinding.example.com", List.of("93.184.216.34", "10.1.2.3"),
             "metadata.example.com", List.of("169.254.169.254"),
             "v6.example.com", List.of("2606:2800:220:1:248:1893:25c8:1946"),
@@ -77,13 +78,26 @@ class WebhookTargetsTest {
         WebhookTargets lenient = targets(false, true, Set.of());
         for (String bad : List.of("", "ftp://crm.example.com/x", "file:///etc/passwd", "//crm.example.com/x",
                 "https://user:pw@crm.example.com/x", "https://crm.example.com/x#frag", "mailto:a@b.c",
-                "https://crm.example.com/a b", "gopher://crm.example.com/")) {
+                "https://crm.example.com/a b", "gopher://crm.example.com/", "https://crm.example.com:0/x",
+                "https://crm.example.com:65536/x", "https://93.184.216.34:99999/x", "http://0177.0.0.1/x",
+                "http://0x7f.0.0.1/x", "http://2130706433/x", "http://127.1/x", "http://93.184.216.034/x",
+                "http://256.1.1.1/x")) {
             assertCode(() -> lenient.check(bad), "WEBHOOK_URL_INVALID");
         }
     }
 
+    @Test
+    void anAddressInDigitsWrittenAsFourDecimalNumbersAndAnyRealPortAreAccepted() {
+        WebhookTargets lenient = targets(false, true, Set.of());
+        assertThat(lenient.check("http://93.184.216.34:65535/x").getPort()).isEqualTo(65535);
+        assertThat(lenient.check("http://10.0.0.1:1/x").getPort()).isEqualTo(1);
+        assertThat(lenient.check("https://1.2.example.com/x").getHost()).isEqualTo("1.2.example.com");
+    }
+
     private static void assertCode(Runnable check, String code) {
-        assertThatThrownBy(check::run).isInstanceOfSatisfying(DomainProblem.class,
-                problem -> assertThat(problem.details().code()).isEqualTo(code));
+        assertThatThrownBy(check::run).isInstanceOfSatisfying(DomainProblem.class, problem -> {
+            assertThat(problem.details().code()).isEqualTo(code);
+            assertThat(problem.details().field()).isEqualTo("url");
+        });
     }
 }
