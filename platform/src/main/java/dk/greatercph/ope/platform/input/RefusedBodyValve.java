@@ -46,7 +46,13 @@ public class RefusedBodyValve extends ValveBase {
             return false; // chunked: how much is left is not known
         }
         long left = length - request.getCoyoteRequest().getBytesRead();
-        request.getCoyoteRequest().action(ActionCode.AVAILABLE, Boolean.TRUE);
+        try {
+            request.getCoyoteRequest().action(ActionCode.AVAILABLE, Boolean.TRUE);
+        } catch (IllegalArgumentException unreadable) {
+            // a request whose headers overflowed the buffer (answered 400) cannot read its body: the check threw
+            // "Request header is too large", which Tomcat logged at ERROR with its stack for an anonymous request
+            return false;
+        }
         return request.getCoyoteRequest().getAvailable() >= left;
     }
 }
