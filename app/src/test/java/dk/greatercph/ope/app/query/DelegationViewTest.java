@@ -253,17 +253,24 @@ class DelegationViewTest {
         LocalDate day = randomFutureDay();
         board.shutDown();
         Api.Response behind;
+        Api.Response plain;
         try {
             log.append("Delegation", id.value(), registered(id, "Held back board", day, day, Theme.TOURISM));
             behind = desk.get("/api/delegations/" + id + "?minVersion=0");
+            // a plain read, without minVersion, was answered 404 during a replay of the board
+            plain = desk.get("/api/delegations/" + id);
         } finally {
             board.start();
         }
         assertThat(behind.status()).as(behind.body()).isEqualTo(409);
         assertThat(behind.json().get("code").asString()).isEqualTo("PROJECTION_BEHIND");
+        assertThat(plain.status()).as(plain.body()).isEqualTo(409);
+        assertThat(plain.json().get("code").asString()).isEqualTo("PROJECTION_BEHIND");
         assertThat(desk.get("/api/delegations/" + id + "?minVersion=0").status()).isEqualTo(200);
         Api.Response unknown = desk.get("/api/delegations/" + DelegationId.newId() + "?minVersion=0");
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(desk.get("/api/delegations/" + DelegationId.newId()).status())
+                .as("a running board answers an unknown id at once").isEqualTo(404);
     }
 
     private List<String> ids(String query) {

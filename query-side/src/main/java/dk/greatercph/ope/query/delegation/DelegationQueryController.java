@@ -79,7 +79,7 @@ class DelegationQueryController {
                     delegation; an item the programme does not have (or no longer has: removed) is 404.""")
     @ApiResponse(responseCode = "200", description = "The item; the delegation's version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such delegation or item, or not assigned to the calling operator")
-    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds, or the view is being rebuilt (PROJECTION_BEHIND)")
     ResponseEntity<DelegationDetailView.ProgrammeItem> programmeItem(
             @Parameter(description = "The delegation id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
             @PathVariable String id,
@@ -100,7 +100,7 @@ class DelegationQueryController {
                     Where the Location of a scope-expansion request points: the request with its themes, reason and                     the desk's decision once taken. Who may read it, read-your-writes with ?minVersion=N and its                     answers are as for the delegation; a request the delegation does not have is 404.""")
     @ApiResponse(responseCode = "200", description = "The request; the delegation's version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such delegation or request, or not assigned to the calling operator")
-    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds, or the view is being rebuilt (PROJECTION_BEHIND)")
     ResponseEntity<DelegationDetailView.ScopeRequest> scopeRequest(
             @Parameter(description = "The delegation id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
             @PathVariable String id,
@@ -119,7 +119,9 @@ class DelegationQueryController {
     private DelegationDetailView read(String id, Long minVersion) {
         String operator = CurrentUser.current().map(CurrentUser::operatorId).orElse(null);
         FindDelegationQuery query = new FindDelegationQuery(id, operator);
-        Optional<DelegationDetailView> view = minVersion == null ? find(query)
+        Optional<DelegationDetailView> view = minVersion == null
+                ? progress.current(DelegationBoardProjection.NAME, () -> find(query),
+                        DelegationQueryProblem.PROJECTION_BEHIND)
                 : progress.readAtLeast(DelegationBoardProjection.NAME, minVersion, () -> find(query),
                         v -> v.delegation().version(), DelegationQueryProblem.PROJECTION_BEHIND);
         if (minVersion != null && view.isPresent() && view.get().delegation().version() < minVersion) {

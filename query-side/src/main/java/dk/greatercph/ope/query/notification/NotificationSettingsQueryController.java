@@ -53,7 +53,7 @@ class NotificationSettingsQueryController {
     @ApiResponse(responseCode = "200", description = "The recipient")
     @ApiResponse(responseCode = "404", description = "No such owner or another operator's (NOTIFICATION_OWNER_NOT_FOUND), "
             + "or no such recipient (RECIPIENT_NOT_FOUND)")
-    @ApiResponse(responseCode = "409", description = "With minVersion: the view is being rebuilt and has not yet "
+    @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
             + "reached what was recorded before the request (PROJECTION_BEHIND)")
     NotificationSettingsView.Recipient recipient(
             @Parameter(description = "An operator id, or desk for the desk's own settings", example = "clean")
@@ -78,7 +78,7 @@ class NotificationSettingsQueryController {
     @ApiResponse(responseCode = "200", description = "The webhook")
     @ApiResponse(responseCode = "404", description = "No such owner or another operator's (NOTIFICATION_OWNER_NOT_FOUND), "
             + "or no such webhook (WEBHOOK_NOT_FOUND)")
-    @ApiResponse(responseCode = "409", description = "With minVersion: the view is being rebuilt and has not yet "
+    @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
             + "reached what was recorded before the request (PROJECTION_BEHIND)")
     NotificationSettingsView.Webhook webhook(
             @Parameter(description = "An operator id, or desk for the desk's own settings", example = "clean")

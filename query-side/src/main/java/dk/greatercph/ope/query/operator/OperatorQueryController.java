@@ -89,7 +89,8 @@ class OperatorQueryController {
             @RequestParam(required = false) @Min(0) Long minVersion) {
         Supplier<Optional<OperatorView>> read = () -> queryGateway.query(new FindOperatorQuery(id),
                 ResponseTypes.multipleInstancesOf(OperatorView.class)).join().stream().findFirst();
-        Optional<OperatorView> view = minVersion == null ? read.get()
+        Optional<OperatorView> view = minVersion == null
+                ? progress.current("operator-directory", read, OperatorQueryProblem.PROJECTION_BEHIND)
                 : progress.readAtLeast("operator-directory", minVersion, read, OperatorView::version,
                         OperatorQueryProblem.PROJECTION_BEHIND);
         if (minVersion != null && view.isPresent() && view.get().version() < minVersion) {

@@ -68,7 +68,7 @@ class PersonQueryController {
                     Where the Location of a member's addition points. Who reads which fields is as for the members                     list; a member the delegation does not have (or no longer has: removed) is 404, as is any member                     of a delegation the calling operator is not assigned to. With ?minVersion (the ETag the addition                     answered) the request waits up to 5 seconds for a member added a moment ago to appear. The read                     is recorded as a read of that member's personal data.""")
     @ApiResponse(responseCode = "200", description = "The member")
     @ApiResponse(responseCode = "404", description = "No such member, or not visible to the calling operator")
-    @ApiResponse(responseCode = "409", description = "With minVersion: the view is being rebuilt and has not yet "
+    @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
             + "reached what was recorded before the request (PROJECTION_BEHIND)")
     MemberView member(
             @Parameter(description = "The delegation id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")

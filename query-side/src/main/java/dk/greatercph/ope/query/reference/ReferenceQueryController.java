@@ -74,7 +74,7 @@ class ReferenceQueryController {
                     + "answered) the request waits up to 5 seconds for a venue registered a moment ago to appear.")
     @ApiResponse(responseCode = "200", description = "The venue")
     @ApiResponse(responseCode = "404", description = "No such venue (VENUE_NOT_FOUND)")
-    @ApiResponse(responseCode = "409", description = "With minVersion: the view is being rebuilt and has not yet "
+    @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
             + "reached what was recorded before the request (PROJECTION_BEHIND)")
     VenueView venue(@Parameter(description = "The venue id", example = "VEN-0b6c2b7e-1d2f-4a3b-8c9d-0e1f2a3b4c5d")
                     @PathVariable String id,
@@ -113,7 +113,7 @@ class ReferenceQueryController {
                     + "ago to appear.")
     @ApiResponse(responseCode = "200", description = "The partner")
     @ApiResponse(responseCode = "404", description = "No such partner (PARTNER_NOT_FOUND)")
-    @ApiResponse(responseCode = "409", description = "With minVersion: the view is being rebuilt and has not yet "
+    @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
             + "reached what was recorded before the request (PROJECTION_BEHIND)")
     PartnerView partner(@Parameter(description = "The partner id",
                                    example = "PRT-7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathVariable String id,

@@ -80,13 +80,37 @@ public class ProjectionProgress {
     }
 
     /**
+     * What {@code read} finds now, without waiting. Not found while {@code projection} is being rebuilt (replaying,
+     * or stopped while a replay runs beside it) is refused as {@code behind} (409, retry): a delegation acknowledged
+     * long before was answered 404 to a plain read during a replay of the board, where a read with
+     * {@code ?minVersion} answered 200. A projection merely a few events behind answers as it stands, as always.
+     */
+    public <T> Optional<T> current(String projection, Supplier<Optional<T>> read, ProblemCode behind) {
+        Optional<T> view = read.get();
+        if (view.isEmpty() && rebuilding(projection)) {
+            throw new DomainProblem(behind, "The view is being rebuilt and cannot yet tell whether this exists; "
+                    + "retry shortly.");
+        }
+        return view;
+    }
+
+    /** Whether this process's processor of {@code projection} is replaying, or stopped (a replay runs beside it). */
+    boolean rebuilding(String projection) {
+        return processing.eventProcessor(projection, StreamingEventProcessor.class)
+                .map(processor -> !processor.isRunning() || processor.isReplaying()
+                        || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying))
+                .orElse(false);
+    }
+
+    /**
      * What {@code read} finds of a thing without versions of its own (a venue, a member, a recipient): with
      * {@code minVersion} (any), waiting at most {@link #MAX_WAIT} for one created a moment ago to appear, as
      * {@link #readAtLeast} does.
      */
     public <T> Optional<T> appearing(String projection, Long minVersion, Supplier<Optional<T>> read,
                                      ProblemCode behind) {
-        return minVersion == null ? read.get() : readAtLeast(projection, 0, read, found -> 0, behind);
+        return minVersion == null ? current(projection, read, behind)
+                : readAtLeast(projection, 0, read, found -> 0, behind);
     }
 
     /** Whether {@code projection} has not yet handled every event up to the position {@code head}. */

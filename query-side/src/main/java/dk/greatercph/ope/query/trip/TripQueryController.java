@@ -127,7 +127,7 @@ class TripQueryController {
                     participant the trip does not have (or no longer has: removed) is 404 PARTICIPANT_NOT_FOUND.""")
     @ApiResponse(responseCode = "200", description = "The participant; the trip's version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such trip (TRIP_NOT_FOUND) or participant (PARTICIPANT_NOT_FOUND)")
-    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds, or the view is being rebuilt (PROJECTION_BEHIND)")
     ResponseEntity<TripView.Participant> participant(
             @Parameter(description = "The trip id", example = "TRP-5b0c8b0e-3c1e-4a8f-9d43-1f2a3b4c5d6e")
             @PathVariable String id,
@@ -155,7 +155,7 @@ class TripQueryController {
                     trip does not have is 404 ITINERARY_ITEM_NOT_FOUND.""")
     @ApiResponse(responseCode = "200", description = "The item; the trip's version is in the ETag")
     @ApiResponse(responseCode = "404", description = "No such trip (TRIP_NOT_FOUND) or item (ITINERARY_ITEM_NOT_FOUND)")
-    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds (PROJECTION_BEHIND)")
+    @ApiResponse(responseCode = "409", description = "minVersion was not reached within 5 seconds, or the view is being rebuilt (PROJECTION_BEHIND)")
     ResponseEntity<TripView.ItineraryItem> itineraryItem(
             @Parameter(description = "The trip id", example = "TRP-5b0c8b0e-3c1e-4a8f-9d43-1f2a3b4c5d6e")
             @PathVariable String id,
@@ -174,7 +174,8 @@ class TripQueryController {
     /** The trip, with read-your-writes; TRIP_NOT_FOUND or PROJECTION_BEHIND otherwise. */
     private TripView read(String id, Long minVersion) {
         FindTripQuery query = new FindTripQuery(id);
-        Optional<TripView> view = minVersion == null ? find(query)
+        Optional<TripView> view = minVersion == null
+                ? progress.current(TripProjection.NAME, () -> find(query), TripQueryProblem.PROJECTION_BEHIND)
                 : progress.readAtLeast(TripProjection.NAME, minVersion, () -> find(query), TripView::version,
                         TripQueryProblem.PROJECTION_BEHIND);
         if (minVersion != null && view.isPresent() && view.get().version() < minVersion) {
