@@ -45,6 +45,11 @@ class DatabaseOutageFaultTest {
                 assertRefusedFast(() -> desk.post("/api/delegations", Requests.delegation("F7 paused")));
                 assertRefusedFast(() -> desk.get("/api/delegations/" + beforePause));
                 assertThat(application.api().anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+                // the projections' component asked the database, and the whole health waited 2 s on every call
+                long askedAt = System.nanoTime();
+                assertThat(application.api().anonymous().get("/actuator/health").status()).isEqualTo(503);
+                assertThat(Duration.ofNanos(System.nanoTime() - askedAt))
+                        .as("the health answers without waiting for the database").isLessThan(Duration.ofSeconds(1));
             } finally {
                 paused.resume();
             }

@@ -1,5 +1,7 @@
 package dk.greatercph.ope.query.replay;
 
+import dk.greatercph.ope.platform.database.DatabaseAvailability;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -20,6 +22,10 @@ import java.util.TreeMap;
  * when it is further behind than allowed, else {@code UP}. The component as a whole is then {@code DEGRADED}, which
  * the application's status order ranks below {@code UP}: a lagging or incomplete view does not take the application
  * down, and neither readiness nor liveness includes it.
+ *
+ * <p>While the database is away (the {@code database} component is DOWN) it is {@code UNKNOWN} at once, without
+ * asking the database: the positions it reads are there, and {@code /actuator/health} waited out the pool's
+ * connection timeout (2 s) on every call of an outage.
  */
 @Component("projections")
 class ProjectionHealth implements HealthIndicator {
@@ -28,10 +34,11 @@ class ProjectionHealth implements HealthIndicator {
     static final Status BEHIND = new Status("BEHIND");
 
     private final ProjectionReplays replays;
+    private final ObjectProvider<DatabaseAvailability> database;
     private final long maxBehind;
     private final long maxDeadLetters;
 
-    ProjectionHealth(ProjectionReplays replays,
+    ProjectionHealth(ProjectionReplays replays, ObjectProvider<DatabaseAvailability> database,
                      @Value("${ope.health.projections.max-behind:1000}") long maxBehind,
                      @Value("${ope.health.projections.max-dead-letters:0}") long maxDeadLetters) {
         if (maxBehind < 0 || maxDeadLetters < 0) {
@@ -39,12 +46,18 @@ class ProjectionHealth implements HealthIndicator {
                     "ope.health.projections.max-behind and max-dead-letters are 0 or more");
         }
         this.replays = replays;
+        this.database = database;
         this.maxBehind = maxBehind;
         this.maxDeadLetters = maxDeadLetters;
     }
 
     @Override
     public Health health() {
+        DatabaseAvailability availability = database.getIfAvailable();
+        if (availability != null && !availability.available()) {
+            return Health.unknown().withDetail("error", "The database is unavailable; the projections' status "
+                    + "cannot be read.").build();
+        }
         List<ProjectionStatus> projections;
         try {
             projections = replays.all();
