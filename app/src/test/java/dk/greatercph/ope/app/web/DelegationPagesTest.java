@@ -127,6 +127,31 @@ class DelegationPagesTest {
                 "Overnatninger</dt><dd>ikke oplyst</dd>");
     }
 
+    /**
+     * A withdrawn delegation's items stayed CONFIRMED or TENTATIVE in its own view while the schedule said CANCELLED,
+     * and the calendar called them "Aflyst", the word for a delegation that cancelled itself.
+     */
+    @Test
+    void aWithdrawnDelegationsItemsAreCalledOffInItsViewItsPageAndTheCalendar() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        Api desk = new Api(port).as("desk");
+        String id = lifecycle.accepted("Pages called off " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), id, "MEETING", lifecycle.venue(), null,
+                "2031-06-03T10:00:00+02:00", "2031-06-03T11:00:00+02:00");
+        Lifecycle.ok(desk.post("/api/delegations/" + id + "/withdrawal", "{\"reason\":\"Investor pulled out\"}"));
+
+        JsonNode view = desk.getUntil("/api/delegations/" + id, r -> r.status() == 200
+                && r.json().get("status").asString().equals("WITHDRAWN"), Duration.ofSeconds(10)).json();
+        assertThat(view.get("programme").get(0).get("status").asString()).isEqualTo("CANCELLED");
+        PageSession session = PageSession.signedIn(port, "desk");
+        assertThat(session.get("/delegations/" + id).body()).contains(">Udgår<");
+        desk.getUntil("/api/schedule?from=2031-06-03&to=2031-06-03", r -> r.status() == 200
+                && r.body().contains(id) && r.body().contains("CANCELLED"), Duration.ofSeconds(10));
+        String week = session.get("/schedule?view=week&date=2031-06-03").body();
+        String entry = week.substring(week.indexOf("/delegations/" + id));
+        assertThat(entry.substring(0, entry.indexOf("</li>"))).contains("Udgår").doesNotContain("Aflyst");
+    }
+
     /** An operator typed as the desk says it, "COPCAP", was refused as "not the form the field needs". */
     @Test
     void aRoutingOverrideTakesOperatorsCodesInCapitals() {

@@ -20,11 +20,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static dk.greatercph.ope.platform.time.OpeTime.inCopenhagen;
 
@@ -149,6 +151,10 @@ class DelegationBoardQueries {
                 .map(DelegationType::name).toArray(String[]::new);
     }
 
+    /** A delegation in these states will not take place: its programme items are cancelled with it. */
+    private static final Set<DelegationStatus> CLOSED_WITHOUT_VISIT =
+            EnumSet.of(DelegationStatus.DECLINED, DelegationStatus.CANCELLED, DelegationStatus.WITHDRAWN);
+
     private DelegationDetailView detail(Head head) {
         String id = head.view().id();
         Instant now = clock.instant();
@@ -160,6 +166,10 @@ class DelegationBoardQueries {
                         WHERE i.delegation_id = :id ORDER BY i.starts_at, i.item_id
                         """)
                 .param("id", id).query((rs, n) -> programmeItem(rs)).list();
+        if (CLOSED_WITHOUT_VISIT.contains(head.view().status())) {
+            // the schedule and the feed said CANCELLED, the delegation's own view CONFIRMED or TENTATIVE
+            programme = programme.stream().map(DelegationDetailView.ProgrammeItem::cancelled).toList();
+        }
         List<DelegationDetailView.Assignment> assignments = jdbc.sql("""
                         SELECT * FROM delegation_assignment WHERE delegation_id = :id
                         ORDER BY CASE role WHEN 'LEAD' THEN 0 ELSE 1 END, operator_id

@@ -73,8 +73,10 @@ public record DelegationDetailView(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean hostIsHospital,
             @Schema(example = "chc") String plannedBy,
             @Schema(description = "Present once recorded (R3).") CostCoverage costCoverage,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"TENTATIVE", "CONFIRMED"},
-                    description = "Confirmed with the delegation; a change after that makes it tentative again.")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"TENTATIVE", "CONFIRMED", "CANCELLED"},
+                    description = "Confirmed with the delegation; a change after that makes it tentative again. "
+                            + "CANCELLED once the delegation is declined, cancelled or withdrawn, as the schedule "
+                            + "and the calendar feed say.")
             String status,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The venue is a hospital (R3).")
             boolean venueIsHospital,
@@ -82,6 +84,12 @@ public record DelegationDetailView(
                     R3: hosted by a hospital, held at a hospital venue or a hospital visit by its kind, so the \
                     delegation is confirmed only once cost coverage is recorded for it.""")
             boolean needsCostCoverage) {
+
+        /** This item of a delegation that will not take place. */
+        ProgrammeItem cancelled() {
+            return new ProgrammeItem(itemId, kind, title, startsAt, endsAt, venue, host, hostIsHospital, plannedBy,
+                    costCoverage, "CANCELLED", venueIsHospital, needsCostCoverage);
+        }
     }
 
     /** An operator's assignment on this delegation. */
