@@ -52,8 +52,9 @@ class CommandPreconditionsTest {
         String id = new Lifecycle(desk).registeredAndScreened(Requests.delegation("Malformed " + UUID.randomUUID()));
 
         for (String malformed : List.of("three", "\"-1\"", "-1", "\"+0\"", "\"00\"", "\"1\"2\"", "W/-1")) {
-            assertProblem(desk.post("/api/delegations/" + id + "/confirmation", "", Map.of("If-Match", malformed)),
-                    400, "INVALID_IF_MATCH");
+            Api.Response refused = desk.post("/api/delegations/" + id + "/confirmation", "", Map.of("If-Match", malformed));
+            assertProblem(refused, 400, "INVALID_IF_MATCH");
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("If-Match");
         }
         assertProblem(desk.post("/api/delegations/" + id + "/decline", "{}", Map.of("If-Match", "three")),
                 400, "VALIDATION_FAILED");

@@ -251,6 +251,7 @@ class IdempotencyTest {
         assertThat(bare.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.json().get("code").asString()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
+        assertThat(broken.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
     }
 
     /** Two keys on one request: the first was used and the second ignored, so a retry with the second recorded it again. */

@@ -62,6 +62,8 @@ class OpenApiTest {
         }
         assertThat(paths.has("/api/admin/projections")).isTrue();
         assertThat(paths.get("/api/admin/projections/{name}/replay").has("post")).isTrue();
+        assertThat(paths.get("/api/admin/projections/{name}/replay").get("post").get("responses").propertyNames())
+                .as("it answers 202, which the document did not say").contains("202").doesNotContain("200");
         assertThat(paths.get("/api/admin/lookups/rebuild").has("post")).isTrue();
         assertThat(doc.get("components").get("schemas").get("LookupRebuild").get("properties").propertyNames())
                 .contains("eventsRead", "headPosition", "tables");

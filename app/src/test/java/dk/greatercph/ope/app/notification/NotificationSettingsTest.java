@@ -103,6 +103,10 @@ class NotificationSettingsTest {
     void theOutboxAdministrationRefusesWhatItCannotDo() {
         Api admin = new Api(port).as("admin");
         assertCode(admin.get("/api/admin/notifications?status=LOST"), 400, "INVALID_NOTIFICATION_STATUS");
+        Api.Response channel = admin.get("/api/admin/notifications?channel=SMS");
+        assertCode(channel, 400, "INVALID_PARAMETER");
+        assertThat(channel.json().get("errors").get(0).get("field").asString()).isEqualTo("channel");
+        assertThat(admin.get("/api/admin/notifications?channel=WEBHOOK").status()).isEqualTo(200);
         assertCode(admin.get("/api/admin/notifications/msg_none"), 404, "NOTIFICATION_NOT_FOUND");
         assertCode(admin.post("/api/admin/notifications/msg_none/retry", ""), 404, "NOTIFICATION_NOT_FOUND");
 

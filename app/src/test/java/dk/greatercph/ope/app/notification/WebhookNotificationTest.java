@@ -160,6 +160,7 @@ class WebhookNotificationTest {
         assertRefused(operator, "http://192.168.1.10/hook", "WEBHOOK_URL_FORBIDDEN_ADDRESS");
         assertRefused(operator, "http://127.0.0.2:8080/hook", "WEBHOOK_URL_FORBIDDEN_ADDRESS");
         assertRefused(operator, "http://[::1]:8080/hook", "WEBHOOK_URL_FORBIDDEN_ADDRESS");
+        assertRefused(operator, "https://8.8.8.8:99999/hook", "WEBHOOK_URL_INVALID");
         assertRefused(operator, "http://[fd00::1]/hook", "WEBHOOK_URL_FORBIDDEN_ADDRESS");
         assertRefused(operator, "http://224.0.0.1/hook", "WEBHOOK_URL_FORBIDDEN_ADDRESS");
         assertRefused(operator, "http://0.0.0.0/hook", "WEBHOOK_URL_FORBIDDEN_ADDRESS");
@@ -183,5 +184,6 @@ class WebhookNotificationTest {
         assertThat(refused.status()).as(url + ": " + refused.body()).isEqualTo(400);
         assertThat(refused.json().get("code").asString()).as(url).isEqualTo(code);
         assertThat(refused.json().get("detail").asString()).as(url).contains("'url'");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).as(url).isEqualTo("url");
     }
 }

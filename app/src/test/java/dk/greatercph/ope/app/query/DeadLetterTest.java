@@ -253,6 +253,7 @@ class DeadLetterTest {
             String id = letter.get("id").asString();
 
             assertThat(delete(id, null).json().get("code").asString()).isEqualTo("REASON_REQUIRED");
+            assertThat(delete(id, null).json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
             assertThat(delete(id, "  ").json().get("code").asString()).isEqualTo("REASON_REQUIRED");
             assertThat(delete("no-such-letter", "gone").json().get("code").asString())
                     .isEqualTo("DEAD_LETTER_NOT_FOUND");

@@ -29,7 +29,7 @@ public record ExpectedVersion(String ifMatch) {
         }
         Matcher version = VERSION.matcher(ifMatch.trim());
         if (!version.matches()) {
-            throw new DomainProblem(VersionProblem.INVALID_IF_MATCH,
+            throw DomainProblem.invalid(VersionProblem.INVALID_IF_MATCH, "If-Match",
                     "If-Match must be a version this service issued as an ETag, e.g. \"3\".");
         }
         return Long.parseLong(version.group(1) != null ? version.group(1) : version.group(2));

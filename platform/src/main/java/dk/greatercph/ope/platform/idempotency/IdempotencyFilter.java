@@ -102,12 +102,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Optional<String> parsed = key(request.getHeader(HEADER));
         if (parsed.isPresent() && Collections.list(request.getHeaders(HEADER)).size() > 1) {
             // read as its first, a retry with the second recorded the request again
-            problems.write(response, uri(request), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY,
+            problems.write(response, uri(request), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY, HEADER,
                     "Idempotency-Key is given more than once; give one key.");
             return;
         }
         if (parsed.isEmpty()) {
-            problems.write(response, uri(request), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY,
+            problems.write(response, uri(request), IdempotencyProblem.INVALID_IDEMPOTENCY_KEY, HEADER,
                     "Idempotency-Key is a string of 1 to 200 visible ASCII characters, e.g. "
                             + "\"8e03978e-40d5-43e8-bc93-6894a57f9324\".");
             return;

@@ -8,6 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 /** Writes a problem response from a servlet filter, where no controller advice reaches. */
 public final class ProblemWriter {
@@ -21,6 +23,15 @@ public final class ProblemWriter {
     /** Writes the problem {@code code} answers with, at its status. */
     public void write(HttpServletResponse response, String path, ProblemCode code, String detail) throws IOException {
         write(response, path, HttpStatus.valueOf(code.status()), code.name(), detail);
+    }
+
+    /** The refusal of bad input in {@code field} (a header's name, say), named in {@code errors[]} as the advice does. */
+    public void write(HttpServletResponse response, String path, ProblemCode code, String field, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.status()), detail);
+        problem.setProperty("code", code.name());
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        write(response, path, problem);
     }
 
     public void write(HttpServletResponse response, String path, HttpStatus status, String code, String detail)

@@ -33,4 +33,9 @@ enum DeadLetterProblem implements ProblemCode {
     DomainProblem problem(String detail) {
         return new DomainProblem(this, detail);
     }
+
+    /** Bad input in the request's field {@code field}, named in {@code errors[]}. */
+    DomainProblem problem(String field, String detail) {
+        return DomainProblem.invalid(this, field, detail);
+    }
 }

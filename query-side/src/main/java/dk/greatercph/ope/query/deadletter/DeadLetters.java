@@ -160,10 +160,10 @@ public class DeadLetters {
     /** Removes one letter for good; the reason and the administrator are logged and kept. */
     void evict(String id, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw DeadLetterProblem.REASON_REQUIRED.problem("Field 'reason': say why this dead letter is evicted.");
+            throw DeadLetterProblem.REASON_REQUIRED.problem("reason", "Field 'reason': say why this dead letter is evicted.");
         }
         if (reason.length() > 1000 || reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw DeadLetterProblem.INVALID_REASON.problem(
+            throw DeadLetterProblem.INVALID_REASON.problem("reason",
                     "Field 'reason': at most 1000 characters, no control characters.");
         }
         Optional<DeadLetterView> found = find(id);

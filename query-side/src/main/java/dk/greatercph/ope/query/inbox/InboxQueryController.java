@@ -101,7 +101,7 @@ class InboxQueryController {
         }
         // the ids this stream sends are global event positions, never negative: -5 was taken as "from the start"
         if (position < 0) {
-            throw new DomainProblem(InboxProblem.INVALID_LAST_EVENT_ID,
+            throw DomainProblem.invalid(InboxProblem.INVALID_LAST_EVENT_ID, "Last-Event-ID",
                     "Last-Event-ID must be the id of an event this stream sent.");
         }
         return position;

@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.notification;
 
+import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.time.OpeTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,8 @@ class OutboxAdministration {
             FROM notification_outbox
             """;
 
+    private static final Set<String> CHANNELS = Set.of("EMAIL", "WEBHOOK");
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -35,8 +38,13 @@ class OutboxAdministration {
 
     OutboxView.Page page(String status, String owner, String delegation, String channel, int limit, long offset) {
         if (status != null && !STATUSES.contains(status)) {
-            throw DomainProblem.invalid(NotificationQueryProblem.INVALID_NOTIFICATION_STATUS,
+            throw DomainProblem.invalid(NotificationQueryProblem.INVALID_NOTIFICATION_STATUS, "status",
                     "Parameter 'status' is one of " + String.join(", ", STATUSES.stream().sorted().toList()) + ".");
+        }
+        // channel=SMS answered an empty page, as if there were simply none
+        if (channel != null && !CHANNELS.contains(channel)) {
+            throw DomainProblem.invalid(InputProblem.INVALID_PARAMETER, "channel",
+                    "Parameter 'channel' is one of EMAIL, WEBHOOK.");
         }
         String where = """
                 WHERE (CAST(:status AS TEXT) IS NULL OR status = :status)

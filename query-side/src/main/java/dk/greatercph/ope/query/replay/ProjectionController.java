@@ -1,6 +1,7 @@
 package dk.greatercph.ope.query.replay;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -51,6 +52,10 @@ class ProjectionController {
                     + "(delegation-board) is replayed in parallel outside its processor up to the head it had when "
                     + "asked (lastReplay.method PARALLEL), and its processor goes on from there; if that fails, its "
                     + "processor replays it from the start (method PROCESSOR) and parks what fails.")
+    @ApiResponse(responseCode = "202", description = "The replay has started; its progress is at the Location")
+    @ApiResponse(responseCode = "404", description = "No projection of that name (PROJECTION_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "Already being replayed (REPLAY_IN_PROGRESS), not replayable "
+            + "(REPLAY_NOT_SUPPORTED) or claimed by another node (PROJECTION_CLAIMED_ELSEWHERE)")
     ResponseEntity<ProjectionStatus> replay(
             @Parameter(description = "The projection's processing group", example = "delegation-board")
             @PathVariable String name) {
