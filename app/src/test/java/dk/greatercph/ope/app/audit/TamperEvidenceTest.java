@@ -134,6 +134,22 @@ class TamperEvidenceTest {
         assertThat(forged.get("logMatches").asBoolean()).isFalse();
     }
 
+    /** A signature "!!!" and a position of -5 were read and answered "signature invalid", not refused as input. */
+    @Test
+    void aCheckpointThatIsNotBase64OrBelowTheEmptyLogIsRefusedNamingTheField() {
+        Api auditor = new Api(port).as("auditor");
+        for (String[] change : new String[][]{{"signature", "\"!!!\""}, {"publicKey", "\"not base64\""},
+                {"position", "-5"}}) {
+            ObjectNode checkpoint = (ObjectNode) auditor.get("/api/audit/checkpoint").json();
+            checkpoint.set(change[0], JSON.readTree(change[1]));
+
+            Api.Response refused = auditor.post("/api/audit/checkpoint/verification", JSON.writeValueAsString(checkpoint));
+
+            assertThat(refused.status()).as(change[0] + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo(change[0]);
+        }
+    }
+
     @Test
     void everyStoredEventHasExactlyOneLink() {
         long events = jdbc.sql("SELECT count(*) FROM DomainEventEntry").query(Long.class).single();

@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,15 @@ class NotificationSettingsTest {
                 "{\"address\":\"not an address\",\"language\":\"da\"}");
         assertThat(badAddress.status()).isEqualTo(400);
         assertThat(badAddress.body()).contains("address");
+        // a dot at the start or end of the local part, or two in a row, makes no mailbox (dot-atom)
+        for (String address : List.of(".x1@example.com", "a..b@example.com", "a.@example.com")) {
+            Api.Response refused = notifications.desk().post("/api/notification-settings/" + operator + "/recipients",
+                    "{\"address\":\"" + address + "\",\"language\":\"da\"}");
+            assertThat(refused.status()).as(address).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("address");
+        }
+        assertThat(notifications.desk().post("/api/notification-settings/" + operator + "/recipients",
+                "{\"address\":\"o'brien.team+ope@ops.example\",\"language\":\"en\"}").status()).isEqualTo(201);
         Api.Response badLanguage = notifications.desk().post("/api/notification-settings/" + operator + "/recipients",
                 "{\"address\":\"team@ops.example\",\"language\":\"de\"}");
         assertThat(badLanguage.status()).isEqualTo(400);

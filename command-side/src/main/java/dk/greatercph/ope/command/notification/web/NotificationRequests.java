@@ -17,7 +17,7 @@ final class NotificationRequests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "bookings@clean.example", maxLength = 254,
                     description = "A mailbox of the organisation (a role or team address); stored in lower case")
             @NotBlank @Size(max = 254)
-            @Pattern(regexp = "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+")
+            @Pattern(regexp = "(?=[^@]{1,64}@)[A-Za-z0-9_%+'-]+(?:\\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+")
             String address,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "da", allowableValues = {"da", "en"},
                     description = "The language of the recipient's e-mails")
