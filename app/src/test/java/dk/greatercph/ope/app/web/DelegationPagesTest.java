@@ -152,6 +152,29 @@ class DelegationPagesTest {
         assertThat(entry.substring(0, entry.indexOf("</li>"))).contains("Udgår").doesNotContain("Aflyst");
     }
 
+    /** An operator's page named another operator's clashing item by the API's placeholder, "Booked", in English. */
+    @Test
+    void anotherOperatorsClashingItemIsNamedInThePagesLanguage() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        Api desk = new Api(port).as("desk");
+        String venue = lifecycle.venue();
+        String chcs = lifecycle.accepted("Pages chc's " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), chcs, "MEETING", venue, null, "2027-11-16T10:00", "2027-11-16T12:00");
+        String woco = lifecycle.registeredAndScreened(Requests.delegation("Pages woco's " + UUID.randomUUID()));
+        Lifecycle.ok(desk.post("/api/delegations/" + woco + "/routing",
+                "{\"overrideLead\":\"woco\",\"overrideSupporting\":[],\"reason\":\"Tourism\"}"));
+        Lifecycle.ok(lifecycle.as("woco").post("/api/delegations/" + woco + "/assignments/woco/acceptance", ""));
+        String item = lifecycle.item(lifecycle.as("woco"), woco, "MEETING", venue, null, "2027-11-16T11:00",
+                "2027-11-16T13:00");
+        desk.getUntil("/api/schedule/conflicts?from=2027-11-16&to=2027-11-16", r -> r.body().contains(item),
+                Duration.ofSeconds(10));
+
+        String page = PageSession.signedIn(port, "woco").get("/delegations/" + woco + "?minVersion=5").body();
+
+        assertThat(page).contains("id=\"conflict-" + item + "\"", "er også booket af &quot;en anden delegation&quot;")
+                .doesNotContain("&quot;Booked&quot;");
+    }
+
     /** An operator typed as the desk says it, "COPCAP", was refused as "not the form the field needs". */
     @Test
     void aRoutingOverrideTakesOperatorsCodesInCapitals() {

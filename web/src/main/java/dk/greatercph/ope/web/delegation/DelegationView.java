@@ -204,6 +204,10 @@ class DelegationView {
             Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) dk.greatercph.ope.web.api.ViewData.of(other));
             entry.put("resource", pair.path("resource").asString(""));
             entry.put("booked", pair.path("booked").path("name").asString(pair.path("booked").path("id").asString("")));
+            if ("BOOKED".equals(other.path("type").asString(""))) {
+                // another operator's item, anonymous: its title is the API's placeholder "Booked", in English
+                entry.put("title", null);
+            }
             conflicts.computeIfAbsent(mine.path("id").asString(""), k -> new ArrayList<>()).add(entry);
         }
     }
