@@ -81,18 +81,39 @@ public final class FormJson {
      * places page shows it was refused as unreadable.
      */
     public static String ungrouped(String typed) {
-        char separator = DecimalFormatSymbols.getInstance(LocaleContextHolder.getLocale()).getGroupingSeparator();
-        String grouped = "[+-]?[0-9]{1,3}(?:" + Pattern.quote(String.valueOf(separator)) + "[0-9]{3})+";
-        return typed.matches(grouped) ? typed.replace(String.valueOf(separator), "") : typed;
+        return withoutGrouping(typed, "");
     }
 
-    /** The field as a decimal number (a decimal comma read as a point), in ASCII digits; else as typed. */
+    /**
+     * {@code typed} without the thousands separators of the page's language, or spaces, between groups of three digits
+     * ({@code 45.000,50} in Danish, {@code 45,000.50} in English, {@code 45 000} in either), perhaps followed by
+     * {@code fraction} (a pattern for the decimals); anything else as it is.
+     */
+    private static String withoutGrouping(String typed, String fraction) {
+        char separator = DecimalFormatSymbols.getInstance(LocaleContextHolder.getLocale()).getGroupingSeparator();
+        String spaced = typed.replace('\u00a0', ' ').replace('\u202f', ' ');
+        for (String group : List.of(String.valueOf(separator), " ")) {
+            String grouped = "[+-]?[0-9]{1,3}(?:" + Pattern.quote(group) + "[0-9]{3})+" + fraction;
+            if (spaced.matches(grouped)) {
+                return spaced.replace(group, "");
+            }
+        }
+        return typed;
+    }
+
+    /**
+     * The field as a decimal number, in ASCII digits: grouped as the page's language writes it, and read with a decimal
+     * comma or point ({@code 45.000} is forty-five thousand on a Danish page, as the page shows amounts, and was refused
+     * as "at most two decimals"); else as typed.
+     */
     public FormJson decimal(String name) {
         String value = text(name);
         if (value == null) {
             return this;
         }
-        String typed = value.strip().replace(',', '.');
+        char decimal = DecimalFormatSymbols.getInstance(LocaleContextHolder.getLocale()).getDecimalSeparator();
+        String typed = withoutGrouping(value.strip(), "(?:" + Pattern.quote(String.valueOf(decimal)) + "[0-9]*)?")
+                .replace(',', '.');
         if (!DECIMAL.matcher(typed).matches()) {
             return put(name, value);
         }
