@@ -156,6 +156,24 @@ class ImportPageTest {
         assertThat(again.header("Location")).isEqualTo(first.header("Location")).doesNotEndWith("/" + dryRun);
     }
 
+    /** A line with too few cells was explained in the API's English, "line: has 5 cells; the header names 14 columns". */
+    @Test
+    void aLineWithTooFewCellsIsExplainedInThePagesLanguage() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/imports");
+        PageSession.Page tried = desk.upload("/imports", "short.csv",
+                (HEADER + "\nCN,2024-03-04,EMBASSY,Short line\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(tried.status()).as(tried.body()).isEqualTo(302);
+        String dryRun = tried.header("Location").replaceFirst("^.*/imports/", "");
+        new Api(port).as("desk").getUntil("/api/imports/" + dryRun, r -> r.body().contains("\"DONE\""),
+                Duration.ofSeconds(20));
+
+        String page = desk.get("/imports/" + dryRun).body();
+
+        assertThat(page).contains("Linjen: har 4 felter, men den første linje navngiver")
+                .doesNotContain("cells", "line: ");
+    }
+
     @Test
     void aPostWithoutAFileIsRefusedNamingTheFileAndAnAuditorMayNotImport() {
         PageSession desk = PageSession.signedIn(port, "desk");

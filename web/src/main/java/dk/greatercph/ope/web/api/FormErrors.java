@@ -40,6 +40,8 @@ public class FormErrors {
 
     private static final Pattern CONTROL = Pattern.compile("contains the control character (U\\+[0-9A-F]{4,6})");
     private static final String SURROGATE = "contains a lone surrogate";
+    /** The import's words for a line with more or fewer cells than its header has columns. */
+    private static final Pattern CELLS = Pattern.compile("has ([0-9]+) cells; the header names ([0-9]+) columns");
     private static final String INVISIBLE = "holds only spaces or invisible characters";
     /** The API's words for a local time the clocks skip, and for one they show twice (daylight saving time). */
     private static final String SKIPPED = "is a time the clocks skip";
@@ -110,6 +112,11 @@ public class FormErrors {
         Matcher control = CONTROL.matcher(apiMessage);
         if (control.find()) {
             return messages.getMessage("fielderror.text.control", new Object[]{control.group(1)}, apiMessage, locale);
+        }
+        Matcher cells = CELLS.matcher(apiMessage);
+        if (cells.find()) {
+            return messages.getMessage("fielderror.cells", new Object[]{cells.group(1), cells.group(2)}, apiMessage,
+                    locale);
         }
         if (apiMessage.contains(SURROGATE)) {
             return messages.getMessage("fielderror.text.control", new Object[]{"?"}, apiMessage, locale);
