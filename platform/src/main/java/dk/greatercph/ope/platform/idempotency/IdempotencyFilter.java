@@ -414,8 +414,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void answer(Optional<Kept> read, RequestHash hash, HttpServletRequest request, HttpServletResponse response,
                         IdempotencyScope scope, String key) throws IOException {
         Optional<Kept> kept = read;
-        if (kept.isPresent() && kept.get().status() == 0 && kept.get().recorded()
-                && !inFlight.contains(kept.get().attempt())) {
+        // whether the request holding the key has finished here, seen once and before the answer is read again: it
+        // leaves the in-flight set only after its answer is kept, so a read after seeing it gone finds that answer.
+        // Asking the set a second time, after the read, told a retry "recorded, answer lost" when the first request
+        // finished in between (seen in CI once in many runs).
+        boolean finished = kept.isPresent() && kept.get().status() == 0 && kept.get().recorded()
+                && !inFlight.contains(kept.get().attempt());
+        if (finished) {
             // read while its request was still keeping the answer, which it has finished since: read it again
             kept = kept(scope, key);
         }
@@ -424,8 +429,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "This Idempotency-Key was used for a different request.");
             return;
         }
-        if (kept.isPresent() && kept.get().status() == 0 && kept.get().recorded()
-                && !inFlight.contains(kept.get().attempt())) {
+        if (finished && kept.isPresent() && kept.get().status() == 0 && kept.get().recorded()) {
             // committed, and its answer never kept (the database went away before it could be); while this process
             // is still keeping it (the command committed a moment ago), the retry is told to come back shortly
             String location = kept.get().location();
