@@ -146,7 +146,11 @@ class ObservabilityTest {
         } finally {
             PoisonSwitch.cure(marker);
             // the parking is logged before its transaction commits: a retry at once may find nothing yet, and the
-            // letter then stayed parked for the tests after this one (a replay of the board applied it, and differed)
+            // letter then stayed parked for the tests after this one (a replay of the board applied it, and differed).
+            // So first the letter is there (a loop that only waited for none found none before it was parked), then
+            // it is retried until it is gone.
+            admin.getUntil("/api/admin/dead-letters?projection=delegation-board",
+                    r -> r.json().path("total").asLong(0) >= 1, WAIT);
             admin.getUntil("/api/admin/dead-letters?projection=delegation-board", r -> {
                 admin.post("/api/admin/dead-letters/retry?projection=delegation-board", "");
                 return admin.get("/api/admin/dead-letters?projection=delegation-board").json().path("total")
