@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,6 +142,36 @@ class BadInputTest {
             assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("body");
             assertThat(response.json().get("detail").asString()).isEqualTo("The request body must be a JSON object.");
         }
+    }
+
+    /**
+     * A body with several wrong fields was refused one field at a time: Jackson stopped at the first it could not read
+     * ("headCount":"many"), and bean validation never saw the rest. Every field is now named at once.
+     */
+    @Test
+    void everyWrongFieldIsNamedAtOnceNotTheFirstOnly() {
+        String body = Requests.delegation("")
+                .replace("\"headCount\":12", "\"headCount\":\"many\"")
+                .replace("\"wishedFrom\":\"2027-04-12\"", "\"wishedFrom\":\"2027-02-30\"")
+                .replace("\"politicalLevel\":\"PROVINCIAL\"", "\"politicalLevel\":\"GALACTIC\",\"colour\":\"red\"");
+
+        Api.Response response = desk.post("/api/delegations", body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("INVALID_FIELD");
+        assertThat(fields(response)).isEqualTo("colour,headCount,politicalLevel,requestingOrganisation,wishedFrom");
+        assertThat(response.json().get("detail").asString()).contains("more fields are named in errors");
+    }
+
+    @Test
+    void oneFieldThatCannotBeReadIsNamedAloneAsBefore() {
+        Api.Response response = desk.post("/api/delegations", Requests.delegation("One wrong " + UUID.randomUUID())
+                .replace("\"headCount\":12", "\"headCount\":\"twelve\""));
+
+        assertProblem(response, 400, "INVALID_FIELD");
+        assertThat(fields(response)).isEqualTo("headCount");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("Field 'headCount' has a value of the wrong type or format.");
     }
 
     @Test

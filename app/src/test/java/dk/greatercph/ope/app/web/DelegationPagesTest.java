@@ -175,6 +175,24 @@ class DelegationPagesTest {
                 .doesNotContain("&quot;Booked&quot;");
     }
 
+    /**
+     * A request form with a head count that is no number, no organisation and no theme marked only the head count;
+     * the other fields were marked one submission later.
+     */
+    @Test
+    void aFormWithSeveralWrongFieldsMarksThemAllAtOnce() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/requests/new");
+
+        PageSession.Page refused = desk.post("/requests/new", Map.of("channel", "EMBASSY",
+                "requestingOrganisation", "", "country", "CN", "delegationType", "BUSINESS",
+                "politicalLevel", "NONE", "headCount", "abc", "wishedFrom", "2027-05-10", "wishedTo", "2027-05-12"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"request-headCount-error\"",
+                "id=\"request-requestingOrganisation-error\"", "id=\"request-themes-error\"");
+    }
+
     /** An operator typed as the desk says it, "COPCAP", was refused as "not the form the field needs". */
     @Test
     void aRoutingOverrideTakesOperatorsCodesInCapitals() {

@@ -56,7 +56,7 @@ public class InputAutoConfiguration {
      */
     @Bean
     ServerHttpMessageConvertersCustomizer canonicalJsonConverter(JsonMapper json) {
-        JacksonJsonHttpMessageConverter strict = new JacksonJsonHttpMessageConverter(CanonicalJson.strict(json));
+        JacksonJsonHttpMessageConverter strict = new EveryFieldJsonConverter(CanonicalJson.strict(json));
         return builder -> builder.withJsonConverter(strict);
     }
 

@@ -4,10 +4,12 @@ import dk.greatercph.ope.platform.input.CanonicalJson;
 import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.platform.input.Utf8Body;
 import dk.greatercph.ope.platform.input.InvalidInput;
+import dk.greatercph.ope.platform.input.RemainingInputErrors;
 import dk.greatercph.ope.platform.input.UnreadableParameters;
 import dk.greatercph.ope.platform.database.DatabaseFailures;
 import dk.greatercph.ope.platform.database.DatabaseProblem;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -47,10 +49,14 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -66,6 +72,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private org.springframework.beans.factory.ObjectProvider<dk.greatercph.ope.platform.database.DatabaseAvailability>
             availability;
+
+    private org.springframework.beans.factory.ObjectProvider<Validator> validator;
+
+    /** Validates what a body reads as without the fields it could not be read in ({@link RemainingInputErrors}). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setValidator(org.springframework.beans.factory.ObjectProvider<Validator> validator) {
+        this.validator = validator;
+    }
 
     /** Told of writes refused for want of resources, which its probe cannot see (readiness). */
     @org.springframework.beans.factory.annotation.Autowired
@@ -323,33 +337,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         Throwable cause = ex.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            return problem(InputProblem.UNKNOWN_FIELD,
-                    "Field '" + field + "' is not part of this request (or may not be set by a client).",
-                    Map.of("errors", List.of(fieldError(field, "unknown or read-only field"))));
+        if (cause instanceof RemainingInputErrors all) {
+            ResponseEntity<Object> every = everyField(all);
+            if (every != null) {
+                return every;
+            }
+            cause = all.getCause();
         }
-        if (cause instanceof CanonicalJson.InvalidTextException text && !text.getPath().isEmpty()) {
-            String field = path(text);
-            return problem(InputProblem.INVALID_TEXT,
-                    "Field '" + field + "': " + text.getOriginalMessage(),
-                    Map.of("errors", List.of(fieldError(field, text.getOriginalMessage()))));
-        }
-        if (cause instanceof CanonicalJson.DateOutOfRangeException date && !date.getPath().isEmpty()) {
-            String field = path(date);
-            return problem(InputProblem.DATE_OUT_OF_RANGE,
-                    "Field '" + field + "' is " + date.getOriginalMessage(),
-                    Map.of("errors", List.of(fieldError(field, date.getOriginalMessage()))));
-        }
-        if (cause instanceof CanonicalJson.NumberOutOfRangeException number && !number.getPath().isEmpty()) {
-            String field = path(number);
-            return problem(InputProblem.INVALID_FIELD, "Field '" + field + "' " + number.getOriginalMessage() + ".",
-                    Map.of("errors", List.of(fieldError(field, number.getOriginalMessage()))));
-        }
-        if (cause instanceof CanonicalJson.RepeatedItemException repeated && !repeated.getPath().isEmpty()) {
-            String field = path(repeated);
-            return problem(InputProblem.INVALID_FIELD, "Field '" + field + "' " + repeated.getOriginalMessage() + ".",
-                    Map.of("errors", List.of(fieldError(field, repeated.getOriginalMessage()))));
+        Refusal refusal = refusal(cause);
+        if (refusal != null) {
+            return problem(refusal.code(), refusal.detail(),
+                    Map.of("errors", List.of(fieldError(refusal.field(), refusal.message()))));
         }
         if (cause instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
                 && duplicate.getOriginalMessage().startsWith("Duplicate Object property")) {
@@ -357,12 +355,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return problem(InputProblem.DUPLICATE_FIELD,
                     "Field '" + field + "' appears more than once.",
                     Map.of("errors", List.of(fieldError(field, "appears more than once"))));
-        }
-        if (cause instanceof JacksonException invalid && !invalid.getPath().isEmpty()) {
-            String field = path(invalid);
-            return problem(InputProblem.INVALID_FIELD,
-                    "Field '" + field + "' has a value of the wrong type or format.",
-                    Map.of("errors", List.of(fieldError(field, "wrong type or format"))));
         }
         if (cause instanceof MismatchedInputException wrongShape && wrongShape.getPath().isEmpty()
                 && wrongShape.getTargetType() != null) {
@@ -472,6 +464,82 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String messageOf(FieldError error) {
         return error.getDefaultMessage();
+    }
+
+    /** A field of the body that could not be read: its code, its name, what is wrong with it, and the detail. */
+    private record Refusal(ProblemCode code, String field, String message, String detail) {
+    }
+
+    /** The refusal of one field that could not be read; null when {@code cause} is not about one field. */
+    private static Refusal refusal(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return new Refusal(InputProblem.UNKNOWN_FIELD, field, "unknown or read-only field",
+                    "Field '" + field + "' is not part of this request (or may not be set by a client).");
+        }
+        // a repeated member is the document's fault, answered as such, not one field's value
+        if (!(cause instanceof JacksonException invalid) || invalid.getPath().isEmpty() || repeatedMember(invalid)) {
+            return null;
+        }
+        String field = path(invalid);
+        if (cause instanceof CanonicalJson.InvalidTextException text) {
+            return new Refusal(InputProblem.INVALID_TEXT, field, text.getOriginalMessage(),
+                    "Field '" + field + "': " + text.getOriginalMessage());
+        }
+        if (cause instanceof CanonicalJson.DateOutOfRangeException date) {
+            return new Refusal(InputProblem.DATE_OUT_OF_RANGE, field, date.getOriginalMessage(),
+                    "Field '" + field + "' is " + date.getOriginalMessage());
+        }
+        if (cause instanceof CanonicalJson.NumberOutOfRangeException number) {
+            return new Refusal(InputProblem.INVALID_FIELD, field, number.getOriginalMessage(),
+                    "Field '" + field + "' " + number.getOriginalMessage() + ".");
+        }
+        if (cause instanceof CanonicalJson.RepeatedItemException repeated) {
+            return new Refusal(InputProblem.INVALID_FIELD, field, repeated.getOriginalMessage(),
+                    "Field '" + field + "' " + repeated.getOriginalMessage() + ".");
+        }
+        return new Refusal(InputProblem.INVALID_FIELD, field, "wrong type or format",
+                "Field '" + field + "' has a value of the wrong type or format.");
+    }
+
+    /**
+     * Every field the body could not be read in, and every field of what it reads as without them that bean validation
+     * refuses: a form with several wrong fields was refused one field at a time. The code is the first field's; a
+     * field not read is named once, not again as missing. Null when not one failure is about a field.
+     */
+    private ResponseEntity<Object> everyField(RemainingInputErrors all) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        Set<String> unread = new LinkedHashSet<>();
+        Refusal first = null;
+        for (JacksonException failure : all.failures()) {
+            Refusal refusal = refusal(failure);
+            if (refusal != null && unread.add(refusal.field())) {
+                first = first == null ? refusal : first;
+                errors.add(fieldError(refusal.field(), refusal.message()));
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        Validator beans = validator == null ? null : validator.getIfAvailable();
+        if (all.remainder() != null && beans != null) {
+            beans.validate(all.remainder()).stream()
+                    .map(violation -> fieldError(violation.getPropertyPath().toString().isEmpty() ? "body"
+                            : violation.getPropertyPath().toString(), violation.getMessage()))
+                    .filter(error -> unread.stream().noneMatch(field -> error.get("field").equals(field)
+                            || error.get("field").startsWith(field + ".") || error.get("field").startsWith(field + "[")))
+                    .sorted(Comparator.comparing((Map<String, String> error) -> error.get("field")))
+                    .forEach(errors::add);
+        }
+        String detail = errors.size() == 1 ? first.detail()
+                : first.detail() + " " + (errors.size() - 1) + " more field" + (errors.size() == 2 ? " is" : "s are")
+                        + " named in errors.";
+        return problem(first.code(), detail, Map.of("errors", errors));
+    }
+
+    private static boolean repeatedMember(JacksonException e) {
+        return e instanceof StreamReadException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate Object property");
     }
 
     private static String duplicateField(StreamReadException e) {
