@@ -146,7 +146,11 @@ class ImportPageTest {
         String dryRun = tried.header("Location").replaceFirst("^.*/imports/", "");
         new Api(port).as("desk").getUntil("/api/imports/" + dryRun, r -> r.body().contains("\"DONE\""),
                 Duration.ofSeconds(20));
-        desk.get("/imports/" + dryRun);
+        assertThat(desk.get("/imports/" + dryRun).body()).contains("id=\"import-apply\"")
+                .doesNotContain("id=\"import-file-not-here\"");
+        // in another session the page offered nothing and said nothing
+        assertThat(PageSession.signedIn(port, "desk").get("/imports/" + dryRun).body())
+                .contains("id=\"import-file-not-here\"").doesNotContain("id=\"import-apply\"");
 
         PageSession.Page first = desk.post("/imports/" + dryRun + "/apply", Map.of());
         PageSession.Page again = desk.post("/imports/" + dryRun + "/apply", Map.of());

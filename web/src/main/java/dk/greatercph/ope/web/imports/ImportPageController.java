@@ -151,8 +151,11 @@ class ImportPageController {
         model.addAttribute("refusedLines", refused(run));
         model.addAttribute("after", after);
         boolean done = "DONE".equals(run.get("state"));
-        model.addAttribute("mayApply", done && Boolean.TRUE.equals(run.get("dryRun"))
-                && PendingImports.of(session).holds(id) && api.allows(HttpMethod.POST, "/api/imports"));
+        boolean tried = done && Boolean.TRUE.equals(run.get("dryRun")) && api.allows(HttpMethod.POST, "/api/imports");
+        model.addAttribute("mayApply", tried && PendingImports.of(session).holds(id));
+        // a dry run tried in another session (or before signing in again): its file is not kept here, and the page
+        // offered nothing and said nothing
+        model.addAttribute("fileNotHere", tried && !PendingImports.of(session).holds(id));
         return "imports/run";
     }
 
