@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -82,15 +83,8 @@ class DelegationPagesTest {
     @Test
     void completionIsOfferedToTheDeskAndTheLeadOnlyOnceTheVisitHasBegun() {
         Lifecycle lifecycle = new Lifecycle(new Api(port));
-        Api desk = new Api(port).as("desk");
-        String later = lifecycle.accepted("Pages later visit " + UUID.randomUUID());
-        lifecycle.item(lifecycle.as("chc"), later, "MEETING", lifecycle.venue(), null,
-                "2031-05-05T10:00:00+02:00", "2031-05-05T11:00:00+02:00");
-        Lifecycle.ok(desk.post("/api/delegations/" + later + "/confirmation", ""));
-        String begun = lifecycle.accepted("Pages begun visit " + UUID.randomUUID());
-        lifecycle.item(lifecycle.as("chc"), begun, "MEETING", lifecycle.venue(), null,
-                "2025-05-05T10:00:00+02:00", "2025-05-05T11:00:00+02:00");
-        Lifecycle.ok(desk.post("/api/delegations/" + begun + "/confirmation", ""));
+        String later = confirmedWithAMeeting(lifecycle, "Pages later visit ", "2031-05-05T10:00:00+02:00");
+        String begun = confirmedWithAMeeting(lifecycle, "Pages begun visit ", "2025-05-05T10:00:00+02:00");
         // registered, screened, routed, two offers, two acceptances, the item, the confirmation
         String confirmed = "?minVersion=9";
 
@@ -108,10 +102,7 @@ class DelegationPagesTest {
     @Test
     void aFigureLeftBlankOnTheCompletionFormIsShownAsNotReported() {
         Lifecycle lifecycle = new Lifecycle(new Api(port));
-        String id = lifecycle.accepted("Pages figures " + UUID.randomUUID());
-        lifecycle.item(lifecycle.as("chc"), id, "MEETING", lifecycle.venue(), null,
-                "2025-05-05T10:00:00+02:00", "2025-05-05T11:00:00+02:00");
-        Lifecycle.ok(new Api(port).as("desk").post("/api/delegations/" + id + "/confirmation", ""));
+        String id = confirmedWithAMeeting(lifecycle, "Pages figures ", "2025-05-05T10:00:00+02:00");
         PageSession chc = PageSession.signedIn(port, "chc");
         String before = chc.get("/delegations/" + id + "?minVersion=9").body();
         Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"")
@@ -221,6 +212,15 @@ class DelegationPagesTest {
         assertThat(refused.body()).contains("En manuel fordeling vælger først den ledende operatør");
         assertThat(new Api(port).as("desk").get("/api/delegations/" + id).json().get("status")
                 .asString()).isEqualTo("SCREENED");
+    }
+
+    /** A delegation accepted by chc and copcap, with chc's hour-long meeting from {@code startsAt}, confirmed. */
+    private static String confirmedWithAMeeting(Lifecycle lifecycle, String prefix, String startsAt) {
+        String id = lifecycle.accepted(prefix + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), id, "MEETING", lifecycle.venue(), null, startsAt,
+                OffsetDateTime.parse(startsAt).plusHours(1).toString());
+        Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));
+        return id;
     }
 
     /** A delegation registered and screened by the API, its organisation named {@code prefix} and a fresh id. */
