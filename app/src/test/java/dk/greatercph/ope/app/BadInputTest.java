@@ -163,6 +163,23 @@ class BadInputTest {
         assertThat(response.json().get("detail").asString()).contains("more fields are named in errors");
     }
 
+    /**
+     * A theme that is no theme, written before the other fields, hid them all: the set of themes refused the null left
+     * in its place, and nothing after it was read. A list of texts given numbers was also said to repeat itself.
+     */
+    @Test
+    void aWrongItemOfAListHidesNoOtherField() {
+        Api.Response themes = desk.post("/api/delegations", "{\"themes\":[\"NOPE\"],\"channel\":\"FAX\",\"headCount\":\"abc\"}");
+        assertThat(themes.status()).isEqualTo(400);
+        assertThat(fields(themes)).contains("channel", "headCount", "themes[0]", "requestingOrganisation");
+
+        Api.Response operator = desk.post("/api/operators", "{\"themes\":[\"NOPE\"],\"code\":\"\",\"name\":5}");
+        assertThat(fields(operator)).contains("code", "name", "themes[0]");
+
+        Api.Response venue = desk.post("/api/venues", "{\"name\":[1,2],\"capacity\":\"x\"}");
+        assertThat(fields(venue)).isEqualTo("capacity,name");
+    }
+
     @Test
     void oneFieldThatCannotBeReadIsNamedAloneAsBefore() {
         Api.Response response = desk.post("/api/delegations", Requests.delegation("One wrong " + UUID.randomUUID())

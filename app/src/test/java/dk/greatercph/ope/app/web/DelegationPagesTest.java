@@ -181,7 +181,8 @@ class DelegationPagesTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"request-headCount-error\"",
-                "id=\"request-requestingOrganisation-error\"", "id=\"request-themes-error\"");
+                "id=\"request-requestingOrganisation-error\"", "id=\"request-themes-error\"",
+                "Nogle felter er ikke udfyldt rigtigt.").doesNotContain("Et felt har en ugyldig værdi.");
     }
 
     /** An operator typed as the desk says it, "COPCAP", was refused as "not the form the field needs". */

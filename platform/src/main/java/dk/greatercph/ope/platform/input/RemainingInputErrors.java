@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every field of a body that cannot be read, not only the first, and what the body is without them. Jackson stops at
@@ -56,22 +57,43 @@ public final class RemainingInputErrors extends RuntimeException {
             return null;
         }
         List<JacksonException> failures = new ArrayList<>(List.of(first));
-        JacksonException last = first;
+        List<JacksonException.Reference> taking = first.getPath();
         for (int round = 0; round < MOST; round++) {
-            if (!without(tree, last.getPath())) {
+            if (!without(tree, taking)) {
                 return new RemainingInputErrors(failures, null);
             }
             try {
                 return new RemainingInputErrors(failures, json.readerFor(type).readValue(tree));
             } catch (JacksonException next) {
-                if (next.getPath().isEmpty() || next.getPath().equals(last.getPath())) {
+                if (next.getPath().isEmpty() || within(taking, next.getPath())) {
+                    // the null left in a list's place is refused as well (a set of enum constants): the list goes
+                    if (!taking.isEmpty() && taking.get(taking.size() - 1).getPropertyName() == null) {
+                        taking = taking.subList(0, taking.size() - 1);
+                        continue;
+                    }
                     return new RemainingInputErrors(failures, null);
                 }
                 failures.add(next);
-                last = next;
+                taking = next.getPath();
             }
         }
         return new RemainingInputErrors(failures, null);
+    }
+
+    /** Whether {@code path} is {@code taken} or leads to it: a failure about what was just taken out, or its list. */
+    private static boolean within(List<JacksonException.Reference> taken, List<JacksonException.Reference> path) {
+        if (path.size() > taken.size()) {
+            return false;
+        }
+        for (int i = 0; i < path.size(); i++) {
+            JacksonException.Reference a = taken.get(i);
+            JacksonException.Reference b = path.get(i);
+            if (!Objects.equals(a.getPropertyName(), b.getPropertyName())
+                    || a.getPropertyName() == null && a.getIndex() != b.getIndex()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Takes the value at {@code path} out of {@code tree}: a member removed, an array's item made null. */

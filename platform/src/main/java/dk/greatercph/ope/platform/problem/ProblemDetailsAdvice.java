@@ -526,15 +526,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             beans.validate(all.remainder()).stream()
                     .map(violation -> fieldError(violation.getPropertyPath().toString().isEmpty() ? "body"
                             : violation.getPropertyPath().toString(), violation.getMessage()))
-                    .filter(error -> unread.stream().noneMatch(field -> error.get("field").equals(field)
-                            || error.get("field").startsWith(field + ".") || error.get("field").startsWith(field + "[")))
+                    .filter(error -> unread.stream().noneMatch(field -> related(error.get("field"), field)))
                     .sorted(Comparator.comparing((Map<String, String> error) -> error.get("field")))
                     .forEach(errors::add);
         }
+        // the first field's code, as when it is the only one: a client that sent one bad value among fields it
+        // left out still reads the code of that value (INVALID_TEXT for a NUL), with the rest in errors[]
         String detail = errors.size() == 1 ? first.detail()
                 : first.detail() + " " + (errors.size() - 1) + " more field" + (errors.size() == 2 ? " is" : "s are")
                         + " named in errors.";
         return problem(first.code(), detail, Map.of("errors", errors));
+    }
+
+    /**
+     * Whether a field bean validation refuses is one that could not be read, within it, or the list or object that
+     * holds it ({@code companies} "must only contain unique elements" once {@code companies[0]} and
+     * {@code companies[1]} could not be read): its refusal says nothing more.
+     */
+    private static boolean related(String refused, String unread) {
+        return refused.equals(unread) || refused.startsWith(unread + ".") || refused.startsWith(unread + "[")
+                || unread.startsWith(refused + ".") || unread.startsWith(refused + "[");
     }
 
     private static boolean repeatedMember(JacksonException e) {

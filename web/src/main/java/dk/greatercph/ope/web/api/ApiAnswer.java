@@ -1,5 +1,6 @@
 package dk.greatercph.ope.web.api;
 
+import dk.greatercph.ope.platform.input.InputProblem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.MissingNode;
@@ -57,8 +58,13 @@ public record ApiAnswer(int status, Map<String, String> headers, JsonNode body, 
         for (JsonNode error : body.path("errors")) {
             fields.add(new FieldError(error.path("field").asString(""), error.path("message").asString("")));
         }
-        return new Problem(status, code.isMissingNode() || code.isNull() ? "HTTP_" + status : code.asString(),
-                body.path("detail").asString(""), List.copyOf(fields));
+        String named = code.isMissingNode() || code.isNull() ? "HTTP_" + status : code.asString();
+        // the API gives several wrong fields the first one's code; the page sums them up as several
+        // ("Et felt har en ugyldig værdi" stood above four marked fields)
+        if (fields.stream().map(FieldError::field).distinct().count() > 1 && FormErrors.isInputCode(named)) {
+            named = InputProblem.VALIDATION_FAILED.name();
+        }
+        return new Problem(status, named, body.path("detail").asString(""), List.copyOf(fields));
     }
 
     /**
