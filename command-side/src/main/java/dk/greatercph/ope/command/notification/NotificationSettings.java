@@ -45,7 +45,7 @@ class NotificationSettings {
     NotificationCommands.Result handle(NotificationCommands.AddRecipient command) {
         String address = command.address().toLowerCase(Locale.ROOT);
         if (recipients.containsValue(address)) {
-            throw new DomainProblem(NotificationProblem.RECIPIENT_EXISTS,
+            throw new DomainProblem(NotificationProblem.RECIPIENT_EXISTS, "address",
                     "Field 'address': " + command.owner() + " already has this recipient.");
         }
         if (recipients.size() >= MAX_RECIPIENTS) {
@@ -70,7 +70,7 @@ class NotificationSettings {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     NotificationCommands.Result handle(NotificationCommands.SubscribeWebhook command, WebhookSecrets secrets) {
         if (webhookUrls.containsValue(command.url())) {
-            throw new DomainProblem(NotificationProblem.WEBHOOK_EXISTS,
+            throw new DomainProblem(NotificationProblem.WEBHOOK_EXISTS, "url",
                     "Field 'url': " + command.owner() + " already has a webhook at this URL.");
         }
         if (webhookUrls.size() >= MAX_WEBHOOKS) {

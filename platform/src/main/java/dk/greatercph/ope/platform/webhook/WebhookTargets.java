@@ -94,7 +94,10 @@ public final class WebhookTargets {
             throw invalid();
         }
         // a port no socket has was accepted, and every delivery then failed for a day
-        if (uri.getPort() == 0 || uri.getPort() > 65535 || ambiguousNumericHost(uri.getHost())) {
+        // a port with leading zeros (:08443) is the same endpoint under another URL, which the check for a
+        // webhook already subscribed did not see
+        if (uri.getPort() == 0 || uri.getPort() > 65535 || ambiguousNumericHost(uri.getHost())
+                || uri.getPort() > 0 && !uri.getRawAuthority().endsWith(":" + uri.getPort())) {
             throw invalid();
         }
         if (requireHttps && !scheme.equals("https")) {

@@ -81,7 +81,7 @@ class WebhookTargetsTest {
                 "https://crm.example.com/a b", "gopher://crm.example.com/", "https://crm.example.com:0/x",
                 "https://crm.example.com:65536/x", "https://93.184.216.34:99999/x", "http://0177.0.0.1/x",
                 "http://0x7f.0.0.1/x", "http://2130706433/x", "http://127.1/x", "http://93.184.216.034/x",
-                "http://256.1.1.1/x")) {
+                "http://256.1.1.1/x", "https://93.184.216.34:08443/x", "https://crm.example.com:008443/x")) {
             assertCode(() -> lenient.check(bad), "WEBHOOK_URL_INVALID");
         }
     }
