@@ -253,6 +253,28 @@ class DelegationLifecycleHttpTest {
                 .as("the domain's refusals name their field too").isEqualTo("endsAt");
     }
 
+    /** An impossible time was read after the other fields: a form with it and an empty title was told one at a time. */
+    @Test
+    void anImpossibleTimeIsNamedWithTheOtherFields() {
+        String id = lifecycle.accepted("Impossible time " + UUID.randomUUID());
+        String venue = lifecycle.venue();
+        Api chc = lifecycle.as("chc");
+
+        Api.Response both = chc.post("/api/delegations/" + id + "/programme-items", "{\"kind\":\"MEETING\",\"title\":\"\","
+                + "\"startsAt\":\"2027-04-13T25:00\",\"endsAt\":\"2027-04-13T26:00\",\"venueId\":\"" + venue + "\"}");
+        Api.Response alone = chc.post("/api/delegations/" + id + "/programme-items", "{\"kind\":\"MEETING\",\"title\":\"T\","
+                + "\"startsAt\":\"2027-04-13T25:00\",\"endsAt\":\"2027-04-13T11:00\",\"venueId\":\"" + venue + "\"}");
+
+        assertThat(both.status()).as(both.body()).isEqualTo(400);
+        assertThat(both.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(both.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("title", "startsAt", "endsAt");
+        assertThat(alone.status()).as(alone.body()).isEqualTo(400);
+        assertThat(alone.json().get("code").asString()).as("alone, the code it had").isEqualTo("INVALID_FIELD");
+        assertThat(alone.json().get("detail").asString()).isEqualTo("'startsAt' is not an ISO-8601 date-time.");
+        assertThat(lifecycle.eventTypes(id)).noneMatch(type -> type.startsWith("ProgrammeItem"));
+    }
+
     /** A completion reports what the visit brought: not while its programme has yet to begin. */
     @Test
     void aDelegationIsNotCompletedBeforeItsVisitHasBegun() {

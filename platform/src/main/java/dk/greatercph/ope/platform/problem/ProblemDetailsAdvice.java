@@ -8,9 +8,11 @@ import dk.greatercph.ope.platform.input.RemainingInputErrors;
 import dk.greatercph.ope.platform.input.UnreadableParameters;
 import dk.greatercph.ope.platform.database.DatabaseFailures;
 import dk.greatercph.ope.platform.database.DatabaseProblem;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -281,7 +283,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         mismatch.getRequiredType(), error.getField(), ex.getParameter(), mismatch.getCause()));
             }
         }
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+        List<FieldError> refused = ex.getBindingResult().getFieldErrors();
+        ProblemCode alone = refused.size() == 1 ? codeOf(refused.get(0)) : null;
+        if (alone != null) {
+            // a value a field check could not read, refused alone: answered with its own code, as when read later
+            FieldError error = refused.get(0);
+            return problem(alone, "'" + error.getField() + "' " + messageOf(error) + ".",
+                    Map.of("errors", List.of(fieldError(error.getField(), messageOf(error)))));
+        }
+        List<Map<String, String>> errors = refused.stream()
                 .map(error -> fieldError(error.getField(), messageOf(error)))
                 .toList();
         String fields = errors.stream().map(e -> e.get("field")).distinct().collect(Collectors.joining(", "));
@@ -464,6 +474,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String messageOf(FieldError error) {
         return error.getDefaultMessage();
+    }
+
+    /** The problem code a field check gave its refusal ({@code CopenhagenDateTime}); null for the others. */
+    private static ProblemCode codeOf(FieldError error) {
+        if (!error.contains(ConstraintViolation.class)) {
+            return null;
+        }
+        ConstraintViolation<?> violation = error.unwrap(ConstraintViolation.class);
+        HibernateConstraintViolation<?> hibernate = violation.unwrap(HibernateConstraintViolation.class);
+        return hibernate.getDynamicPayload(ProblemCode.class);
     }
 
     /** A field of the body that could not be read: its code, its name, what is wrong with it, and the detail. */

@@ -54,6 +54,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.beans.PropertyEditorSupport;
+import dk.greatercph.ope.platform.input.CopenhagenDateTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -312,42 +313,8 @@ class DelegationLifecycleController {
         return id == null || id.isBlank() ? null : new PartnerId(id);
     }
 
-    /**
-     * ISO-8601 with an offset, or local time in Copenhagen without one, within the {@link DateRange}. A local time
-     * the clocks skip (02:30 on the last Sunday of March) is refused, and so is one they show twice (02:30 on the
-     * last Sunday of October) unless its offset says which: before, the first was moved an hour on without a word
-     * (02:00–02:59 recorded as 03:00–03:59, and 02:30–03:15 refused as ending before it starts), the second read as
-     * the earlier of the two.
-     */
+    /** Read after validation, which has held it to {@link CopenhagenDateTime}. */
     static Instant instant(String field, String value) {
-        Instant instant = parsedInstant(field, value);
-        if (instant.getNano() % 1_000 != 0) {
-            // the event kept nanoseconds, the views and R6's bookings (PostgreSQL) microseconds: they disagreed
-            throw new InvalidInput(InputProblem.INVALID_FIELD, field, "has more than six decimals of a second");
-        }
-        return instant;
-    }
-
-    private static Instant parsedInstant(String field, String value) {
-        try {
-            return DateRange.require(field, OffsetDateTime.parse(value)).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            LocalDateTime local;
-            try {
-                local = LocalDateTime.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new InvalidInput(InputProblem.INVALID_FIELD, field, "is not an ISO-8601 date-time");
-            }
-            int offsets = OpeTime.COPENHAGEN.getRules().getValidOffsets(local).size();
-            if (offsets == 0) {
-                throw new InvalidInput(InputProblem.INVALID_FIELD, field, "is a time the clocks skip in Copenhagen "
-                        + "(daylight saving time begins): it does not exist");
-            }
-            if (offsets > 1) {
-                throw new InvalidInput(InputProblem.INVALID_FIELD, field, "is a time the clocks show twice in "
-                        + "Copenhagen (daylight saving time ends): give it with its offset, +02:00 or +01:00");
-            }
-            return DateRange.require(field, local.atZone(OpeTime.COPENHAGEN)).toInstant();
-        }
+        return CopenhagenDateTime.Check.instant(field, value);
     }
 }

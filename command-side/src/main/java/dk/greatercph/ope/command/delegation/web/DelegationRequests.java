@@ -5,6 +5,7 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemKind;
 import dk.greatercph.ope.events.delegation.Theme;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import dk.greatercph.ope.platform.input.CopenhagenDateTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -77,9 +78,9 @@ final class DelegationRequests {
             @NotBlank @Size(max = 200) String title,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-04-13T10:00:00+02:00",
                     description = "ISO-8601; without an offset it is local time in Europe/Copenhagen")
-            @NotBlank @Pattern(regexp = DATE_TIME) String startsAt,
+            @NotBlank @Pattern(regexp = DATE_TIME) @CopenhagenDateTime String startsAt,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-04-13T12:00:00+02:00")
-            @NotBlank @Pattern(regexp = DATE_TIME) String endsAt,
+            @NotBlank @Pattern(regexp = DATE_TIME) @CopenhagenDateTime String endsAt,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "VEN-0b6c2b7e-1d2f-4a3b-8c9d-0e1f2a3b4c5d")
             @NotBlank @Size(max = 64) String venueId,
             @Schema(example = "PRT-7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", description = "The hosting partner, if any")
