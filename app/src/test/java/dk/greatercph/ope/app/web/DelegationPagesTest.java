@@ -207,10 +207,15 @@ class DelegationPagesTest {
     void aRoutingByHandWithoutALeadIsRefusedBesideTheLeadAndRoutesNothing() {
         String id = screened("Pages no lead ");
 
-        PageSession.Page refused = routeByHand(id, Map.of("mode", "override", "overrideLead", " ", "reason", ""));
+        PageSession.Page refused = routeByHand(id, Map.of("mode", "override", "overrideLead", " ", "reason", "Asked"));
+        // without a reason as well, both were not named at once: the reason only once a lead was chosen
+        PageSession.Page neither = routeByHand(id, Map.of("mode", "override", "overrideLead", " ", "reason", ""));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("En manuel fordeling vælger først den ledende operatør");
+        assertThat(neither.status()).as(neither.body()).isEqualTo(400);
+        assertThat(neither.body()).contains("Nogle felter er ikke udfyldt rigtigt.", "Skriv en kendt operatørkode",
+                "Skriv en begrundelse");
         assertThat(new Api(port).as("desk").get("/api/delegations/" + id).json().get("status")
                 .asString()).isEqualTo("SCREENED");
     }

@@ -72,9 +72,15 @@ public record ApiAnswer(int status, Map<String, String> headers, JsonNode body, 
      * cannot be told: the form is not sent, and its field shows the rule's words as for the API's own refusal.
      */
     public static ApiAnswer refusal(String code, String field, String detail) {
+        return refusal(code, detail, Map.of(field, detail));
+    }
+
+    /** As {@link #refusal(String, String, String)}, naming several fields, each with its message, in their order. */
+    public static ApiAnswer refusal(String code, String detail, Map<String, String> messagesByField) {
         ObjectNode problem = JsonNodeFactory.instance.objectNode().put("status", 400).put("code", code)
                 .put("detail", detail);
-        problem.putArray("errors").addObject().put("field", field).put("message", detail);
+        var errors = problem.putArray("errors");
+        messagesByField.forEach((field, message) -> errors.addObject().put("field", field).put("message", message));
         return new ApiAnswer(400, Map.of(), problem, new byte[0], "application/problem+json");
     }
 

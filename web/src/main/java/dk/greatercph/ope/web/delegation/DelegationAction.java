@@ -1,11 +1,14 @@
 package dk.greatercph.ope.web.delegation;
 
+import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.request.FormJson;
 import org.springframework.http.HttpMethod;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -123,6 +126,24 @@ enum DelegationAction {
      */
     static boolean overridesWithoutLead(FormJson form) {
         return "override".equals(form.text("mode")) && FormJson.operatorCode(form.text("overrideLead")) == null;
+    }
+
+    /**
+     * The page's own refusal of an override without a lead (see {@link #overridesWithoutLead}); null for any other
+     * form. Without a reason too, both fields are named: the reason was named only once a lead had been chosen.
+     */
+    static ApiAnswer overrideRefusal(FormJson form) {
+        if (!overridesWithoutLead(form)) {
+            return null;
+        }
+        String reason = form.text("reason");
+        if (reason == null || reason.isBlank()) {
+            Map<String, String> missing = new LinkedHashMap<>();
+            missing.put("overrideLead", "is required");
+            missing.put("reason", "is required");
+            return ApiAnswer.refusal("VALIDATION_FAILED", "An override names its lead and its reason.", missing);
+        }
+        return ApiAnswer.refusal("OVERRIDE_LEAD_REQUIRED", "overrideLead", "An override names its lead.");
     }
 
     /** By the routing table (an empty body), or the desk's override of lead and supporting operators with a reason. */

@@ -67,8 +67,8 @@ class DelegationPageController {
         String shown = form.getFirst("version");
         Map<String, String> headers = shown != null && VERSION.matcher(shown).matches()
                 ? Map.of("If-Match", "\"" + shown + "\"") : Map.of();
-        ApiAnswer answer = what == DelegationAction.ROUTING && DelegationAction.overridesWithoutLead(FormJson.from(form))
-                ? ApiAnswer.refusal("OVERRIDE_LEAD_REQUIRED", "overrideLead", "An override names its lead.")
+        ApiAnswer refused = what == DelegationAction.ROUTING ? DelegationAction.overrideRefusal(FormJson.from(form)) : null;
+        ApiAnswer answer = refused != null ? refused
                 : api.call(what.method(), what.apiPath(id, sub), Map.of(), what.body(FormJson.from(form)), headers);
         String page = "/delegations/" + id + (what.page() == DelegationAction.Page.PROGRAMME ? "/programme" : "");
         if (answer.ok()) {
