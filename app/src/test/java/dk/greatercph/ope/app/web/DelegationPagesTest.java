@@ -270,7 +270,7 @@ class DelegationPagesTest {
         PageSession.Page stale = session.post("/delegations/" + id + "/do/screening",
                 Map.of("version", "0", "businessOpportunityAssessment", "Solid"));
         assertThat(stale.status()).isEqualTo(412);
-        assertThat(stale.body()).contains("id=\"refusal\"", "STALE_VERSION",
+        assertThat(stale.body()).contains("id=\"refusal\"", "data-code=\"STALE_VERSION\"",
                 "<a id=\"reload\" href=\"/delegations/" + id + "\"");
         PageSession.Page fresh = session.post("/delegations/" + id + "/do/screening",
                 Map.of("version", "1", "businessOpportunityAssessment", "Solid"));
@@ -329,7 +329,7 @@ class DelegationPagesTest {
         assertThat(session.get("/delegations/" + second).body()).contains("id=\"conflict-" + item + "\"");
         PageSession.Page refused = session.post("/delegations/" + second + "/do/confirmation", Map.of("version", version));
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.body()).contains("DOUBLE_BOOKING", "id=\"refused-item-" + item + "\"",
+        assertThat(refused.body()).contains("data-code=\"DOUBLE_BOOKING\"", "id=\"refused-item-" + item + "\"",
                 "et sted eller en vært er allerede booket af et andet bekræftet program på samme tid (regel R6)",
                 "er også booket af");
     }
