@@ -42,6 +42,8 @@ class AuditLogTest {
 
         assertThat(count(auditor, "aggregateId=" + id + "&aggregateType=Delegation")).isEqualTo(1);
         assertThat(count(auditor, "aggregateId=" + id + "&aggregateType=Trip")).isZero();
+        assertThat(count(auditor, "aggregateId=" + id + "&aggregateType=delegation"))
+                .as("ignoring case, as the timeline's path does").isEqualTo(1);
         assertThat(count(auditor, "aggregateId=" + id + "&type=DelegationRegisteredEvent")).isEqualTo(1);
         assertThat(count(auditor, "aggregateId=" + id + "&actor=desk")).isEqualTo(1);
         assertThat(count(auditor, "aggregateId=" + id + "&actor=auditor")).isZero();

@@ -5,6 +5,7 @@ import dk.greatercph.ope.platform.eventstore.StoredEvent;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,8 +28,9 @@ record EventLogSql(String sql, Map<String, Object> params) {
             params.put("to", OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
         }
         if (filter.aggregateType() != null) {
-            sql.append(" AND type = :aggregateType AND eventIdentifier <> aggregateIdentifier");
-            params.put("aggregateType", filter.aggregateType());
+            // ignoring case, as the timeline's path does: "delegation" found nothing and said so with an empty page
+            sql.append(" AND lower(type) = :aggregateType AND eventIdentifier <> aggregateIdentifier");
+            params.put("aggregateType", filter.aggregateType().toLowerCase(Locale.ROOT));
         }
         if (filter.aggregateId() != null) {
             sql.append(" AND aggregateIdentifier = :aggregateId AND eventIdentifier <> aggregateIdentifier");
