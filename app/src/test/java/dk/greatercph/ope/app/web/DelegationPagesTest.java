@@ -118,6 +118,21 @@ class DelegationPagesTest {
                 "Overnatninger</dt><dd>ikke oplyst</dd>");
     }
 
+    /** An item years from the days the delegation wished for (6–10 September 2027) was shown without a word. */
+    @Test
+    void anItemOutsideTheWishedDatesIsSaidToBe() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.accepted("Pages wished dates " + UUID.randomUUID());
+        String venue = lifecycle.venue();
+        String inside = lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null, "2027-09-10T22:30", "2027-09-10T23:30");
+        String outside = lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null, "2029-01-10T10:00", "2029-01-10T11:00");
+
+        String page = PageSession.signedIn(port, "chc").get("/delegations/" + id + "/programme?minVersion=6").body();
+
+        assertThat(page).contains("id=\"outside-" + outside + "\"", "Uden for de ønskede datoer (6. sep. 2027 – 10. sep. 2027)")
+                .doesNotContain("id=\"outside-" + inside + "\"");
+    }
+
     /**
      * A withdrawn delegation's items stayed CONFIRMED or TENTATIVE in its own view while the schedule said CANCELLED,
      * and the calendar called them "Aflyst", the word for a delegation that cancelled itself.

@@ -51,6 +51,24 @@ public class Times {
         return at == null ? text(value) : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale()).format(at);
     }
 
+    /**
+     * Whether the day {@code at} falls on in Copenhagen lies outside {@code from} … {@code to} (dates, both
+     * included): a programme item far from the days the delegation wished for was accepted and shown without a word.
+     * False when any of them cannot be read.
+     */
+    public boolean outside(Object at, Object from, Object to) {
+        ZonedDateTime when = zoned(at);
+        if (when == null || from == null || to == null) {
+            return false;
+        }
+        try {
+            LocalDate day = when.toLocalDate();
+            return day.isBefore(LocalDate.parse(from.toString())) || day.isAfter(LocalDate.parse(to.toString()));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     /** The ISO value for a machine-readable {@code <time datetime>} attribute. */
     public String iso(Object value) {
         ZonedDateTime at = zoned(value);
