@@ -206,6 +206,13 @@ class TripsPageTest {
         assertThat(refused.body()).contains("id=\"participant-operatorId-error\"")
                 .contains("En deltager med rollen operatør skal have operatørens id.")
                 .contains("value=\"Operator Person\"");
+        // an operator typed for an official was dropped without a word and the official added without it
+        PageSession.Page notExpected = desk.post("/trips/" + trip + "/participants",
+                Map.of("version", "2", "kind", "OFFICIAL", "name", "Official Person", "operatorId", "copcap"));
+        assertThat(notExpected.status()).isEqualTo(400);
+        assertThat(notExpected.body()).contains("id=\"participant-operatorId-error\"")
+                .contains("Kun en deltager af arten operatør angiver en operatør.");
+        assertThat(api.get("/api/trips/" + trip).json().get("participants").toString()).doesNotContain("Official Person");
     }
 
     /**

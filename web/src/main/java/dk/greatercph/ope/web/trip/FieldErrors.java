@@ -23,6 +23,7 @@ public final class FieldErrors {
             Map.entry("DESTINATIONS_REQUIRED", "destinations"),
             Map.entry("NAME_REQUIRED", "name"),
             Map.entry("OPERATOR_REQUIRED", "operatorId"),
+            Map.entry("OPERATOR_NOT_EXPECTED", "operatorId"),
             Map.entry("CITY_REQUIRED", "city"),
             Map.entry("COUNTERPART_REQUIRED", "counterpart"),
             Map.entry("INVALID_TIME_SLOT", "endsAt"),

@@ -117,8 +117,9 @@ class TripPageController {
                 .text("name", form.get("name"))
                 .text("title", form.get("title"))
                 .text("organisation", form.get("organisation"))
-                .text("operatorId", "OPERATOR".equals(form.get("kind"))
-                        ? FormJson.operatorCode(form.get("operatorId")) : null)
+                // sent whatever the kind: an operator typed for an official was dropped without a word, where the
+                // API refuses it (OPERATOR_NOT_EXPECTED) beside the field
+                .text("operatorId", FormJson.operatorCode(form.get("operatorId")))
                 .json();
         return act(id, "participant", form, call(HttpMethod.POST, "/api/trips/" + id + "/participants", body, form),
                 model, response);
