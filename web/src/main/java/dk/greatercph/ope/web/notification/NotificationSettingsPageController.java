@@ -164,9 +164,8 @@ class NotificationSettingsPageController {
         if (problem == null) {
             return errors;
         }
-        for (ApiAnswer.FieldError error : problem.fields()) {
-            errors.putIfAbsent(error.field(), formErrors.words(error.field(), error.message()));
-        }
+        // a rule's refusal in the page's words: since the rules name their field, the API's English stood beside it
+        errors.putAll(formErrors.of(problem));
         String field = CODE_FIELDS.get(problem.code());
         if (field != null) {
             errors.putIfAbsent(field, "");
