@@ -21,6 +21,17 @@
         }
     });
 
+    // <form data-confirm="…">: a removal or a rebuild is asked about first. Caught before htmx's own handler (a
+    // boosted form) and before the browser sends a plain one; without JavaScript the form is sent as it is.
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        var question = form && form.getAttribute && form.getAttribute('data-confirm');
+        if (question && !window.confirm(question)) {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+        }
+    }, true);
+
     // <progress data-value="…"> and <meter data-value="…">: values set from data attributes, as inline
     // styles and scripts are not allowed.
     function applyValues(root) {

@@ -30,6 +30,12 @@ class AdminPagesTest {
             browser.visit("/admin/projections", "projections");
             By row = By.id("projection-reference-names");
             browser.find(By.cssSelector("#projection-reference-names button.replay-button")).click();
+            assertThat(browser.answerQuestion(false)).contains(lang.equals("da") ? "Genopbyg visningen reference-names"
+                    : "Rebuild the view reference-names");
+            assertThat(browser.text()).as("not asked for").doesNotContain(lang.equals("da")
+                    ? "Genopbygningen af reference-names er startet." : "The replay of reference-names has started.");
+            browser.find(By.cssSelector("#projection-reference-names button.replay-button")).click();
+            browser.answerQuestion(true);
             browser.waitForText(lang.equals("da") ? "Genopbygningen af reference-names er startet."
                     : "The replay of reference-names has started.");
             AtomicBoolean sawItRunning = new AtomicBoolean();

@@ -190,7 +190,8 @@ class TripsPageTest {
         api.getUntil("/api/trips/" + trip + "?minVersion=1", r -> r.status() == 200, Duration.ofSeconds(5));
         PageSession desk = PageSession.signedIn(port, "desk");
         assertThat(desk.get("/trips/" + trip).body()).contains("Removable Official")
-                .contains("/trips/" + trip + "/participants/" + participant + "/removal");
+                .contains("/trips/" + trip + "/participants/" + participant + "/removal")
+                .as("asked first in the browser").contains("data-confirm=\"Fjern „Removable Official“?\"");
 
         PageSession.Page removed = desk.post("/trips/" + trip + "/participants/" + participant + "/removal",
                 Map.of("version", "1"));

@@ -176,6 +176,18 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** The question a form asked before it was sent (its data-confirm), answered yes or no; returns its words. */
+    public String answerQuestion(boolean yes) {
+        org.openqa.selenium.Alert question = new WebDriverWait(driver, WAIT).until(ExpectedConditions.alertIsPresent());
+        String words = question.getText();
+        if (yes) {
+            question.accept();
+        } else {
+            question.dismiss();
+        }
+        return words;
+    }
+
     public WebElement find(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
     }
