@@ -379,5 +379,7 @@ class DelegationPagesTest {
         String page = PageSession.signedIn(port, "desk").get("/delegations/" + again + "?minVersion=1").body();
 
         assertThat(page).containsPattern("<a href=\"/delegations/" + first + "\"\\s+id=\"earlier-" + first + "\"");
+        // by the organisation and the date it was received, not by its id alone
+        assertThat(page).contains("id=\"earlier-" + first + "\">" + organisation + " (modtaget ");
     }
 }

@@ -90,10 +90,30 @@ class DelegationView {
             model.addAttribute("mayReadPersons", api.allows(HttpMethod.GET, "/api/persons/any")
                     || api.allows(HttpMethod.POST, "/api/persons/any/erasure"));
         }
+        model.addAttribute("earlier", earlier(answer.body()));
         model.addAttribute("history", history(id, answer.body()));
         model.addAttribute("conflicts", conflicts(id, answer.body()));
         model.addAttribute("doubleBooked", lastRefusedItems(answer.body(), "DOUBLE_BOOKING"));
         model.addAttribute("uncovered", lastRefusedItems(answer.body(), "COST_COVERAGE_MISSING"));
+    }
+
+    /** An earlier request this one repeats (R8): its organisation and when it was received, null where not readable. */
+    record Earlier(String id, String organisation, String dateReceived) {
+    }
+
+    /**
+     * The earlier requests this one repeats, each by its organisation and date received where the user may read it:
+     * the page listed bare ids (DEL-01a24fa0-…), which say nothing to the desk. One read each; there are few.
+     */
+    private List<Earlier> earlier(JsonNode d) {
+        List<Earlier> earlier = new java.util.ArrayList<>();
+        d.path("earlierRequests").forEach(node -> {
+            String other = node.asString();
+            ApiAnswer read = api.get("/api/delegations/" + other);
+            earlier.add(read.ok() ? new Earlier(other, read.body().path("requestingOrganisation").asString(null),
+                    read.body().path("dateReceived").asString(null)) : new Earlier(other, null, null));
+        });
+        return earlier;
     }
 
     /** When the visit's programme begins: its earliest item's start; null without items. */
