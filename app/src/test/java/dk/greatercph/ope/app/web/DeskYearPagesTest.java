@@ -35,6 +35,9 @@ class DeskYearPagesTest {
         PageSession desk = PageSession.signedIn(port, "desk");
         assertThat(desk.get("/delegations/" + delegation).body()).contains("45.000,50 DKK");
         assertThat(desk.get("/delegations/" + delegation + "?lang=en").body()).contains("45,000.50 DKK");
+        // the change form was filled with the API's 45000.5 (the session is in English now)
+        assertThat(desk.get("/delegations/" + delegation + "/programme").body())
+                .contains("id=\"coverage-" + item + "-amount\"").contains("value=\"45,000.50\"");
     }
 
     @Test
