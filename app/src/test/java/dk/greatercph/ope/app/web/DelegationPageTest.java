@@ -70,7 +70,9 @@ class DelegationPageTest {
             browser.visit("/delegations/" + planned + "?minVersion=1", "delegation-screened");
             browser.find(By.cssSelector("#action-routing > summary")).click();
             browser.find(By.id("routing-mode-override")).click();
-            browser.find(By.id("routing-overrideLead")).sendKeys("chc");
+            // picked by name: the desk typed the operator's code before
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("routing-overrideLead")))
+                    .selectByVisibleText("Copenhagen Healthtech Cluster (chc)");
             browser.find(By.id("routing-reason")).sendKeys("The region asked for the hospitals to lead");
             browser.find(By.id("submit-routing")).click();
             browser.find(By.id("done"));

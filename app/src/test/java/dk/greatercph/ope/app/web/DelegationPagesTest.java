@@ -229,7 +229,7 @@ class DelegationPagesTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("En manuel fordeling vælger først den ledende operatør");
         assertThat(neither.status()).as(neither.body()).isEqualTo(400);
-        assertThat(neither.body()).contains("Nogle felter er ikke udfyldt rigtigt.", "Skriv en kendt operatørkode",
+        assertThat(neither.body()).contains("Nogle felter er ikke udfyldt rigtigt.", "Vælg den ledende operatør.",
                 "Skriv en begrundelse");
         assertThat(new Api(port).as("desk").get("/api/delegations/" + id).json().get("status")
                 .asString()).isEqualTo("SCREENED");
