@@ -120,6 +120,21 @@ class ProjectionReplayTest {
                 .param("target", target).param("id", id).query(Boolean.class).single()).isTrue();
     }
 
+    /** After a replay by the processor, an unknown id was 409 "being rebuilt" until something new was recorded. */
+    @Test
+    void anUnknownIdIsNotFoundOnceTheReplayHasFinished() {
+        Api admin = new Api(port).as("admin");
+        assertThat(caughtUp(admin, "reference-names")).isTrue();
+        assertThat(admin.post("/api/admin/projections/reference-names/replay", "").status()).isEqualTo(202);
+        JsonNode finished = admin.getUntil("/api/admin/projections/reference-names",
+                r -> r.json().path("lastReplay").hasNonNull("finishedAt"), Duration.ofSeconds(60)).json();
+        assertThat(finished.get("replaying").asBoolean()).isFalse();
+
+        Api.Response unknown = new Api(port).as("desk").get("/api/venues/VEN-" + UUID.randomUUID());
+
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+    }
+
     @Test
     void anUnknownProjectionIsAProblemNotFound() {
         Api.Response response = new Api(port).as("admin").post("/api/admin/projections/nothing-here/replay", "");

@@ -4,6 +4,7 @@ import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.problem.ProblemCode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -94,12 +96,36 @@ public class ProjectionProgress {
         return view;
     }
 
-    /** Whether this process's processor of {@code projection} is replaying, or stopped (a replay runs beside it). */
+    /**
+     * Whether this process's processor of {@code projection} is replaying, or stopped (a replay runs beside it).
+     * Replaying as Axon counts it: a segment that replays and has not caught up. A segment's token stays a replay
+     * token after its last replayed event until a newer event comes, so asking the token alone kept an unknown id
+     * 409 after the replay had finished, for as long as nothing new was recorded.
+     */
     boolean rebuilding(String projection) {
-        return processing.eventProcessor(projection, StreamingEventProcessor.class)
-                .map(processor -> !processor.isRunning() || processor.isReplaying()
-                        || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying))
-                .orElse(false);
+        StreamingEventProcessor processor = processing.eventProcessor(projection, StreamingEventProcessor.class)
+                .orElse(null);
+        if (processor == null) {
+            return false;
+        }
+        if (!processor.isRunning() || processor.isReplaying()) {
+            return true;
+        }
+        // a replay that a crash interrupted goes on once the dead process's claim on its segments expires (seconds
+        // after a restart); until this process holds them, only their stored tokens tell, and its views, cleared by
+        // the replay, answered 404 for delegations acknowledged long before
+        Set<Integer> held = processor.processingStatus().keySet();
+        return storedTokens(projection).entrySet().stream()
+                .anyMatch(stored -> !held.contains(stored.getKey()) && unfinishedReplay(stored.getValue()));
+    }
+
+    /** A replay token short of the position its reset was made at. */
+    private static boolean unfinishedReplay(TrackingToken token) {
+        if (!(token instanceof ReplayToken replay) || replay.getTokenAtReset() == null) {
+            return false;
+        }
+        long reset = replay.getTokenAtReset().position().orElse(-1);
+        return replay.position().orElse(-1) < reset;
     }
 
     /**
@@ -149,25 +175,31 @@ public class ProjectionProgress {
 
     private Map<Integer, Long> storedPositions(String name) {
         Map<Integer, Long> positions = new HashMap<>();
-        jdbc.sql("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = :name")
-                .param("name", name)
-                .query((rs, n) -> positions.put(rs.getInt("segment"),
-                        storedPosition(name, rs.getBytes("token"), rs.getString("tokenType"))))
-                .list();
+        storedTokens(name).forEach((segment, token) -> positions.put(segment,
+                token == null ? -1 : token.position().orElse(-1)));
         return positions;
     }
 
-    private long storedPosition(String name, byte[] token, String tokenType) {
+    /** Segment → its stored token (null where none is stored, or it cannot be read). */
+    private Map<Integer, TrackingToken> storedTokens(String name) {
+        Map<Integer, TrackingToken> tokens = new HashMap<>();
+        jdbc.sql("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = :name")
+                .param("name", name)
+                .query((rs, n) -> tokens.put(rs.getInt("segment"),
+                        storedToken(name, rs.getBytes("token"), rs.getString("tokenType"))))
+                .list();
+        return tokens;
+    }
+
+    private TrackingToken storedToken(String name, byte[] token, String tokenType) {
         if (token == null || tokenType == null) {
-            return -1;
+            return null;
         }
         try {
-            TrackingToken stored = tokenSerializer.deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
-            return stored == null ? -1 : stored.position().orElse(-1);
+            return tokenSerializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
         } catch (RuntimeException e) {
             log.warn("Could not read the stored token of {}", name, e);
-            return -1;
+            return null;
         }
     }
 }
