@@ -233,6 +233,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /** Whether the request being answered is a read (GET or HEAD). */
+    private static boolean readOnly() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                && ("GET".equals(attributes.getRequest().getMethod()) || "HEAD".equals(attributes.getRequest().getMethod()));
+    }
+
     /** The problem for a failure no handler names: the database away, a conflict, or an incident. Never null. */
     ResponseEntity<Object> unexpected(Exception e) {
         if (DatabaseFailures.isOutOfResources(e)) {
@@ -250,6 +257,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (DatabaseFailures.isLockTimeout(e)) {
             log.warn("A lock was not granted in time while handling a request: {}", e.toString());
             return retryLater("The database was too busy to record this request in time; nothing was recorded.");
+        }
+        if (DatabaseFailures.isTransactionConflict(e) && readOnly()) {
+            // a read the database ended to let another transaction on (a view's rebuild clearing its tables): it was
+            // told "nothing was recorded" of a request that records nothing
+            log.warn("A read was ended for another transaction at the same time: {}", e.toString());
+            return problem(GeneralProblem.CONCURRENT_CHANGE, "The view changed while it was read (it may be being "
+                    + "rebuilt); read it again.", Map.of());
         }
         if (DatabaseFailures.isTransactionConflict(e)) {
             log.warn("A transaction was ended for another at the same time while handling a request: {}", e.toString());

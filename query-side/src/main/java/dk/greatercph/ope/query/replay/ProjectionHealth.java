@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * The {@code projections} health component, also alone in the health group {@code projection-status}
  * ({@link ProjectionHealthGroup}): per projection how many events it
  * is behind the head of the event store and how many it has parked as dead letters, and its own status —
- * {@code OUT_OF_SERVICE} when it has more dead letters than allowed, a segment stopped on an error or an error paused
- * the whole processor, {@code BEHIND}
+ * {@code OUT_OF_SERVICE} when it has more dead letters than allowed, a segment stopped on an error, an error paused
+ * the whole processor or it is stopped without being replayed, {@code BEHIND}
  * when it is further behind than allowed, else {@code UP}. The component as a whole is then {@code DEGRADED}, which
  * the application's status order ranks below {@code UP}: a lagging or incomplete view does not take the application
  * down, and neither readiness nor liveness includes it.
@@ -86,7 +86,10 @@ class ProjectionHealth implements HealthIndicator {
     }
 
     private Status statusOf(ProjectionStatus projection) {
-        if (projection.error() || projection.deadLetters() > maxDeadLetters) {
+        // stopped and not being replayed: its view no longer moves (a replay refused after the processor was shut
+        // down left it so, and this said UP)
+        if (projection.error() || projection.deadLetters() > maxDeadLetters
+                || !projection.running() && !projection.replaying()) {
             return Status.OUT_OF_SERVICE;
         }
         if (projection.behindBy() != null && projection.behindBy() > maxBehind) {

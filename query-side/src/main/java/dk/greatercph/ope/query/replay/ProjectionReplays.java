@@ -56,6 +56,9 @@ class ProjectionReplays implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
     private static final long WATCH_INTERVAL_MILLIS = 50;
+    /** How often a reset refused by a deadlock with readers is tried, and the pause before the next try (grows). */
+    private static final int RESET_ATTEMPTS = 4;
+    private static final long RESET_PAUSE_MILLIS = 100;
 
     /** Projection → the projections that read its tables while they handle events, held during its replay. */
     static final Map<String, List<String>> READERS = Map.of("notification-settings", List.of("notifications"));
@@ -175,12 +178,18 @@ class ProjectionReplays implements DisposableBean {
         long events = target == null ? 0 : jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE globalIndex <= :to")
                 .param("to", target).query(Long.class).single();
         try {
-            processor.resetTokens();
+            resetTokens(processor);
         } catch (UnableToClaimTokenException e) {
             processor.start();
             release(held);
             throw new DomainProblem(ReplayProblem.PROJECTION_CLAIMED_ELSEWHERE,
                     "Projection '" + name + "' is being processed by another instance; stop it there first.");
+        } catch (RuntimeException e) {
+            // the reset is one transaction with the views' clearing: refused, nothing was reset, and the processor
+            // goes on where it stood. It was left shut down, its view frozen while the health said UP.
+            processor.start();
+            release(held);
+            throw e;
         }
         Run run = new Run(clock.instant(), System.nanoTime(), target == null ? -1 : target, events,
                 parallelRun(name, target == null ? -1 : target));
@@ -194,6 +203,49 @@ class ProjectionReplays implements DisposableBean {
         run.watch = watcher.scheduleWithFixedDelay(() -> watch(processor, run), WATCH_INTERVAL_MILLIS,
                 WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         return status(processor, target, deadLetters.countsByProjection());
+    }
+
+    /**
+     * Resets {@code processor}'s tokens, clearing its views. Clearing takes each table's exclusive lock in turn,
+     * while a reader's join holds its tables' shared locks: PostgreSQL then breaks the deadlock by refusing one side,
+     * which was the reset as often as a reader. Tried again a few times on such a refusal before the replay is
+     * refused.
+     */
+    private static void resetTokens(StreamingEventProcessor processor) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                processor.resetTokens();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= RESET_ATTEMPTS || !lockConflict(e)) {
+                    throw e;
+                }
+                log.info("The reset of {} met readers' locks (attempt {}); trying again", processor.getName(), attempt);
+                try {
+                    Thread.sleep(RESET_PAUSE_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code failure} was a deadlock or a lock not granted, anywhere in its causes. */
+    private static boolean lockConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.dao.PessimisticLockingFailureException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("55P03"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The parallel run of {@code name}, or null for its processor: also when the run cannot be set up. */
