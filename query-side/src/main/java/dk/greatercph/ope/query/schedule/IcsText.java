@@ -6,6 +6,7 @@ import net.fortuna.ical4j.model.Calendar;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 public final class IcsText {
 
     static final int OCTETS = 75;
+    private static final Pattern LONE_BREAK = Pattern.compile("\r(?!\n)|(?<!\r)\n");
 
     private IcsText() {
     }
@@ -28,7 +30,17 @@ public final class IcsText {
             throw new UncheckedIOException(e);
         }
         // ical4j folds at 75 characters whatever it is asked: its folds are undone, then made again by octets
-        return fold(written.toString().replace("\r\n ", ""));
+        return fold(lineBreaksInValues(written.toString()).replace("\r\n ", ""));
+    }
+
+    /**
+     * A carriage return or line feed alone, which ical4j leaves in a text value as it is (it escapes a CR-LF and a
+     * LF), escaped as the line break it is ({@code \n}): a description written with bare CRs ended its property,
+     * and what followed was read as properties of the calendar's own, a whole forged event with its own UID and time
+     * included. Only CR-LF ends a line of iCalendar (RFC 5545, 3.1).
+     */
+    static String lineBreaksInValues(String text) {
+        return LONE_BREAK.matcher(text).replaceAll("\\\\n");
     }
 
     static String fold(String text) {

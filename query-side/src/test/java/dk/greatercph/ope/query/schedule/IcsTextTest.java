@@ -49,4 +49,29 @@ class IcsTextTest {
         assertThat(summaryLines).as("folded by octets only, not again at ical4j's 75 characters")
                 .isEqualTo((("SUMMARY:" + title).getBytes(StandardCharsets.UTF_8).length + 73) / 74);
     }
+
+    /** A description with bare CRs (old Mac text, a paste) ended its property: what followed read as a forged event. */
+    @Test
+    void aBareCarriageReturnInAValueIsALineBreakOfTheValueNotOfTheCalendar() throws Exception {
+        String forged = "Dinner\rEND:VEVENT\rBEGIN:VEVENT\rUID:evil@attacker\rSUMMARY:Injected\rDESCRIPTION:x\nand a LF";
+        net.fortuna.ical4j.model.component.VEvent event = new net.fortuna.ical4j.model.component.VEvent(false);
+        event.add(new net.fortuna.ical4j.model.property.Uid("x@one-point-entry"));
+        event.add(new net.fortuna.ical4j.model.property.Summary("Dinner"));
+        event.add(new net.fortuna.ical4j.model.property.Description(forged));
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.model.Calendar()
+                .add(new net.fortuna.ical4j.model.property.ProdId("-//test//EN"))
+                .add(net.fortuna.ical4j.model.property.immutable.ImmutableVersion.VERSION_2_0);
+        calendar.add(event);
+
+        String text = IcsText.of(calendar, false);
+
+        assertThat(text.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+        net.fortuna.ical4j.model.Calendar read = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(text));
+        var events = read.<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).getUid().orElseThrow().getValue()).isEqualTo("x@one-point-entry");
+        assertThat(events.get(0).getDescription().getValue())
+                .isEqualTo(forged.replace("\r", "\n"));
+    }
 }
