@@ -500,6 +500,15 @@ class ImportTest {
                 .POST(HttpRequest.BodyPublishers.ofString(part + part + "--" + boundary + "--\r\n")), Map.of());
         assertThat(twoFiles.status()).as(twoFiles.body()).isEqualTo(400);
         assertThat(twoFiles.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+        // the same typo as a field of the form, beside the file: ignored, and the file recorded for good
+        String field = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryrun\"\r\n\r\ntrue\r\n";
+        Api.Response misspeltField = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(part + field + "--" + boundary + "--\r\n")), Map.of());
+        assertThat(misspeltField.status()).as(misspeltField.body()).isEqualTo(400);
+        assertThat(misspeltField.json().get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(misspeltField.json().get("errors").get(0).get("field").asString()).isEqualTo("dryrun");
     }
 
     /** A run whose process ended between two writes of its totals is marked interrupted with its lines' totals. */

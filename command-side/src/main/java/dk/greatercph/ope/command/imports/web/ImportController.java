@@ -88,6 +88,7 @@ class ImportController {
             @RequestParam(required = false) String dryRun,
             @RequestPart("file") MultipartFile file, HttpServletRequest request) throws IOException {
         onlyDryRunAsked(request);
+        onlyFileAndDryRunSent(request);
         boolean dry = dryRun(dryRun);
         if (parts(request, "file") > 1) { // the second was silently left out
             throw new InvalidInput(InputProblem.INVALID_PARAMETER, "file", "is given more than once; send one file");
@@ -112,6 +113,23 @@ class ImportController {
                 throw new InvalidInput(InputProblem.INVALID_PARAMETER, name,
                         "is not a parameter of an import (dryRun is the only one)");
             }
+        }
+    }
+
+    /**
+     * A form field other than the file and dryRun is refused by name, as a query parameter is: a misspelt
+     * {@code dryrun=true} sent as a field of the form was ignored, and the file recorded for good.
+     */
+    private static void onlyFileAndDryRunSent(HttpServletRequest request) throws IOException {
+        try {
+            for (jakarta.servlet.http.Part part : request.getParts()) {
+                if (!part.getName().equals("file") && !part.getName().equals("dryRun")) {
+                    throw new InvalidInput(InputProblem.INVALID_PARAMETER, part.getName(),
+                            "is not a field of an import's form (file and dryRun are)");
+                }
+            }
+        } catch (ServletException notMultipart) {
+            // read as multipart already, or refused before this as a body that is not
         }
     }
 
