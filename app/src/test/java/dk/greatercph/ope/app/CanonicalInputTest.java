@@ -316,14 +316,14 @@ class CanonicalInputTest {
     /**
      * A date-time is judged where it is shown, not only by its own offset: in Europe/Copenhagen (schedule, views,
      * feed) and in UTC (stored instants). Each value below is within the range by its own offset's date, or is
-     * written without an offset (Copenhagen time), and would be shown outside it.
+     * written without an offset (Copenhagen time), and would be shown outside it. Both out of range, both are named.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "startsAt | 9999-12-31T22:00Z         | 9999-12-31T23:59Z",
+            "endsAt,startsAt | 9999-12-31T22:00Z  | 9999-12-31T23:59Z",
             "endsAt   | 2999-12-31T20:00Z         | 2999-12-31T23:59Z",
             "endsAt   | 2999-12-31T20:00Z         | 2999-12-31T22:00-12:00",
-            "startsAt | 9999-12-31T22:00-12:00    | 9999-12-31T23:00-12:00",
+            "endsAt,startsAt | 9999-12-31T22:00-12:00 | 9999-12-31T23:00-12:00",
             "startsAt | 1900-01-01T00:00+14:00    | 1900-01-02T10:00+01:00",
             "startsAt | 1900-01-01T00:30          | 1900-01-02T10:00",
             "endsAt   | 2999-12-31T20:00          | 3000-01-01T00:30",

@@ -129,6 +129,20 @@ class RegistrationFactsTest {
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("dateReceived");
     }
 
+    /** Told one round at a time: the fields, then the date received, then the window (the aggregate's). */
+    @Test
+    void aRequestsRulesAreNamedWithItsFieldsAtOnce() {
+        String tomorrow = LocalDate.now(COPENHAGEN).plusDays(1).toString();
+        Api.Response response = desk().post("/api/delegations", request("All at once " + UUID.randomUUID(),
+                "\"dateReceived\":\"" + tomorrow + "\"").replace("\"originProvince\":\"Jiangsu\",", "")
+                .replace("\"wishedTo\":\"2027-04-16\"", "\"wishedTo\":\"2027-04-01\""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("originProvince", "dateReceived", "wishedTo");
+    }
+
     @Test
     void repeatRequestsAreCountedFromTheDateReceived() {
         String organisation = "Repeat by receipt " + UUID.randomUUID();

@@ -298,17 +298,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         List<FieldError> refused = ex.getBindingResult().getFieldErrors();
-        ProblemCode alone = refused.size() == 1 ? codeOf(refused.get(0)) : null;
-        if (alone != null) {
-            // a value a field check could not read, refused alone: answered with its own code, as when read later
-            FieldError error = refused.get(0);
-            return problem(alone, "'" + error.getField() + "' " + messageOf(error) + ".",
-                    Map.of("errors", List.of(fieldError(error.getField(), messageOf(error)))));
-        }
         List<Map<String, String>> errors = refused.stream()
                 .map(error -> fieldError(error.getField(), messageOf(error)))
                 .toList();
         String fields = errors.stream().map(e -> e.get("field")).distinct().collect(Collectors.joining(", "));
+        // refusals by rules that give their own code (a time that does not exist, a date out of range, a window
+        // ending before it starts), all of one code: answered with it, as when they were checked after the fields
+        Set<ProblemCode> own = refused.stream().map(ProblemDetailsAdvice::codeOf)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (own.size() == 1 && own.iterator().next() != null) {
+            FieldError first = refused.get(0);
+            return problem(own.iterator().next(), refused.size() == 1
+                    ? "'" + first.getField() + "' " + messageOf(first) + "." : "Invalid fields: " + fields + ".",
+                    Map.of("errors", errors));
+        }
         return problem(InputProblem.VALIDATION_FAILED, "Invalid fields: " + fields + ".",
                 Map.of("errors", errors));
     }

@@ -29,6 +29,7 @@ import java.util.Set;
  */
 @Schema(name = "RegisterDelegationRequest", description = "An incoming delegation request as the desk receives it.")
 @ProvinceNamedForChina
+@RegistrationRules
 public record RegisterDelegationRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "EMBASSY")
         @NotNull Channel channel,
