@@ -114,6 +114,14 @@ class DeskYearPagesTest {
             assertThat(board.status()).as(refused).isEqualTo(400);
             assertThat(board.body()).as(refused).contains("role=\"alert\"");
         }
+        // the refused filter by its label, in the page's words: "from: must be ..." in the API's English stood there
+        assertThat(desk.get("/board?from=garbage").body()).contains("id=\"board-from-error\"")
+                .doesNotContain(">from: ");
+        // operators picked by name: a name typed in the filter matched nothing and the page said only "nothing"
+        assertThat(desk.get("/board").body()).contains("<select id=\"board-operator\" name=\"operator\">",
+                "<option value=\"copcap\">Copenhagen Capacity</option>");
+        assertThat(desk.get("/schedule?operator=copcap").body()).contains("<select id=\"schedule-operator\"",
+                "<option value=\"copcap\" selected=\"selected\">Copenhagen Capacity</option>");
     }
 
     /** R2 had a dead end: a request registered without a business opportunity could never be routed from the pages. */

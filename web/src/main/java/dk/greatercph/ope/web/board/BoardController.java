@@ -2,6 +2,7 @@ package dk.greatercph.ope.web.board;
 
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
+import dk.greatercph.ope.web.api.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +25,10 @@ class BoardController {
             "from", "to", "receivedFrom", "receivedTo", "assignmentState", "q", "after");
 
     private final Api api;
+    private final FormErrors formErrors;
 
-    BoardController(Api api) {
+    BoardController(Api api, FormErrors formErrors) {
+        this.formErrors = formErrors;
         this.api = api;
     }
 
@@ -50,6 +53,7 @@ class BoardController {
             // a filter the API refuses is 400 with the refusal in words, as on the audit log (it answered 200)
             response.setStatus(400);
             model.addAttribute("problem", answer.problem());
+            model.addAttribute("errors", formErrors.of(answer.problem()));
         } else {
             answer.orRefuse();
         }

@@ -96,7 +96,7 @@ class SchedulePageController {
         model.addAttribute("canSeeTrips", api.allows(HttpMethod.GET, "/api/trips"));
         String feed = ServletUriComponentsBuilder.fromContextPath(request).path("/api/schedule.ics")
                 .queryParamIfPresent("operator", java.util.Optional.ofNullable(operator).filter(o -> !o.isBlank()))
-                .build().toUriString();
+                .encode().build().toUriString();
         model.addAttribute("feed", feed);
         return "schedule/schedule";
     }
