@@ -46,6 +46,10 @@ class AuditLogTest {
                 .as("ignoring case, as the timeline's path does").isEqualTo(1);
         assertThat(count(auditor, "aggregateId=" + id + "&type=DelegationRegisteredEvent")).isEqualTo(1);
         assertThat(count(auditor, "aggregateId=" + id + "&actor=desk")).isEqualTo(1);
+        assertThat(count(auditor, "aggregateId=" + id + "&actor=Desk")).as("user names ignoring case").isEqualTo(1);
+        assertThat(count(auditor, "aggregateId=" + id + "&type=delegationRegistered"))
+                .as("ignoring case, without Event").isEqualTo(1);
+        assertThat(count(auditor, "aggregateId=" + id + "&type=Registered")).as("a whole name, not a part").isZero();
         assertThat(count(auditor, "aggregateId=" + id + "&actor=auditor")).isZero();
         assertThat(count(auditor, "aggregateId=" + id + "&actor=&type=")).as("empty filters are no filters")
                 .isEqualTo(count(auditor, "aggregateId=" + id));

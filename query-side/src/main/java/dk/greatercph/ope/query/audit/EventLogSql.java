@@ -37,14 +37,19 @@ record EventLogSql(String sql, Map<String, Object> params) {
             params.put("aggregateId", filter.aggregateId());
         }
         if (filter.eventType() != null) {
-            sql.append(" AND (payloadType = :eventType OR payloadType LIKE :qualifiedEventType)");
+            // the simple or qualified name, ignoring case, with or without "Event": "delegationregistered" or
+            // "DelegationRegistered" found nothing, only the class's exact name did
+            String simple = filter.eventType().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            sql.append(" AND (lower(payloadType) = lower(:eventType) OR payloadType ILIKE :qualifiedEventType"
+                    + " OR payloadType ILIKE :qualifiedEventTypeEvent)");
             params.put("eventType", filter.eventType());
-            params.put("qualifiedEventType", "%." + filter.eventType()
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            params.put("qualifiedEventType", "%." + simple);
+            params.put("qualifiedEventTypeEvent", "%." + simple + "Event");
         }
         if (filter.actor() != null) {
-            sql.append(" AND CAST(convert_from(metaData, 'UTF8') AS JSONB) ->> 'actor' = :actor");
-            params.put("actor", filter.actor());
+            // user names are lower case; "Desk" found nothing
+            sql.append(" AND lower(CAST(convert_from(metaData, 'UTF8') AS JSONB) ->> 'actor') = :actor");
+            params.put("actor", filter.actor().toLowerCase(Locale.ROOT));
         }
         sql.append(" ORDER BY globalIndex");
         if (limit != null) {
