@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.inbox;
 
+import dk.greatercph.ope.query.replay.ProjectionProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -45,12 +46,14 @@ class InboxStreams implements SmartLifecycle {
 
     private final QueryGateway queryGateway;
     private final EventProcessingConfiguration processing;
+    private final ProjectionProgress progress;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService heartbeat;
 
-    InboxStreams(QueryGateway queryGateway, EventProcessingConfiguration processing) {
+    InboxStreams(QueryGateway queryGateway, EventProcessingConfiguration processing, ProjectionProgress progress) {
         this.queryGateway = queryGateway;
         this.processing = processing;
+        this.progress = progress;
     }
 
     @Override
@@ -101,6 +104,9 @@ class InboxStreams implements SmartLifecycle {
         emitter.onError(error -> closed(emitter, subscription));
         Map<String, Long> seen = new ConcurrentHashMap<>();
         try {
+            // everything recorded before the connection, in the board's table: after a restart the processors
+            // held no segment yet, nothing was waited for, and the inbox sent first lacked the newest offers
+            progress.awaitCaughtUp(BOARD, CATCH_UP_WAIT);
             awaitBoardPastPush();
             // an id past every event the projections have seen was not sent by this stream (another database, a
             // restored one): the client's state is unknown, so it gets the inbox

@@ -153,6 +153,27 @@ public class ProjectionProgress {
     }
 
     /**
+     * Waits, at most {@code max}, until {@code projection} has handled every event recorded before the call (as its
+     * segments here report it, and the stored tokens of those not held here); whether it has. A stream that begins
+     * with the view's content reads it then: right after a restart the processors hold no segment yet, and an inbox
+     * read at once was stale.
+     */
+    public boolean awaitCaughtUp(String projection, Duration max) {
+        OptionalLong head = head();
+        if (head.isEmpty()) {
+            return true;
+        }
+        long deadline = System.nanoTime() + max.toNanos();
+        while (behind(projection, head.getAsLong())) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            pause();
+        }
+        return true;
+    }
+
+    /**
      * Whether {@code projection}'s stored tokens are short of {@code head}: a token is stored in the transaction that
      * writes the view, so at or past the head the view shows every event up to it. (A segment's status in memory
      * moves on before its batch commits.)
