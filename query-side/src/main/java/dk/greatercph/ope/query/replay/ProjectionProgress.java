@@ -53,10 +53,9 @@ public class ProjectionProgress {
 
     /**
      * Read-your-writes: reads a view until it shows at least {@code minVersion}, or until it is found at all, at most
-     * {@link #MAX_WAIT}, and no longer than the projection takes to handle every event recorded before the request.
-     * A view just written (a delegation just registered, or just offered to the calling operator) then appears; one
-     * the caller may not see, or that does not exist, answers empty once the projection has caught up, the same for
-     * both, so the time taken tells nothing.
+     * {@link #MAX_WAIT}. A view just written (a delegation just registered, or just offered to the calling operator)
+     * then appears; one the caller may not see, or that does not exist, answers empty after the whole wait, the same
+     * for both, so the time taken tells nothing.
      *
      * <p>Not found after the wait while {@code projection} has not yet handled every event recorded before the
      * request (it is being rebuilt, or far behind) is refused as {@code behind} (409, retry): the view cannot yet
@@ -71,11 +70,7 @@ public class ProjectionProgress {
         OptionalLong head = head();
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         Optional<T> view = read.get();
-        // waits while the projection has yet to handle what was recorded before the request: once it has, what it
-        // shows is all a read-your-writes is owed, and a version never recorded (?minVersion=9223372036854775807)
-        // held a request thread for the whole wait, cheaply, for anybody signed in
-        while (view.map(v -> version.applyAsLong(v) < minVersion).orElse(true) && System.nanoTime() < deadline
-                && (head.isEmpty() || storedBehind(projection, head.getAsLong()))) {
+        while (view.map(v -> version.applyAsLong(v) < minVersion).orElse(true) && System.nanoTime() < deadline) {
             pause();
             view = read.get();
         }
@@ -171,16 +166,6 @@ public class ProjectionProgress {
             pause();
         }
         return true;
-    }
-
-    /**
-     * Whether {@code projection}'s stored tokens are short of {@code head}: a token is stored in the transaction that
-     * writes the view, so at or past the head the view shows every event up to it. (A segment's status in memory
-     * moves on before its batch commits.)
-     */
-    private boolean storedBehind(String projection, long head) {
-        Map<Integer, Long> positions = storedPositions(projection);
-        return positions.isEmpty() || positions.values().stream().anyMatch(position -> position < head);
     }
 
     /** The position of the newest recorded event; empty while the event store is empty. */
