@@ -37,6 +37,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
+    /** How long an orphaned postmaster is given to stop after a fast-shutdown request before it is killed. */
+    private static final Duration ORPHAN_GRACE = Duration.ofSeconds(20);
 
     /**
      * The collation and character classes a new cluster's databases get: PostgreSQL's own {@code C.UTF-8} (the
@@ -301,7 +303,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A JVM killed with {@code kill -9} leaves its postmaster running on the data folder. Stop it (fast
-     * shutdown) before starting a new one, or the new start fails on the data folder's lock and port.
+     * shutdown) before starting a new one, or the new start fails on the data folder's lock and port. A frozen one
+     * (stopped by SIGSTOP, with its backends) heeds no signal until it is continued: it is continued first, and
+     * killed, with its backends, when it has not stopped within {@link #ORPHAN_GRACE}; before, the start waited
+     * 60 s and failed, saying only that PostgreSQL could not be started.
      */
     private static void retireOrphanedPostmaster(Path dataDir) throws IOException {
         Optional<ProcessHandle> postmaster = runningPostmaster(dataDir);
@@ -310,14 +315,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         ProcessHandle process = postmaster.get();
+        List<ProcessHandle> backends = process.descendants().toList();
         log.warn("Stopping an orphaned PostgreSQL postmaster (pid {}) left on {}", process.pid(), dataDir);
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start()
-                    .waitFor(10, TimeUnit.SECONDS);
-            process.onExit().get(60, TimeUnit.SECONDS);
+            signal("-CONT", process, backends);
+            signal("-INT", process, List.of());
+            try {
+                process.onExit().get(ORPHAN_GRACE.toSeconds(), TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException frozen) {
+                log.warn("The orphaned postmaster {} did not stop within {} s; killing it and its {} backends",
+                        process.pid(), ORPHAN_GRACE.toSeconds(), backends.size());
+                process.destroyForcibly();
+                backends.forEach(ProcessHandle::destroyForcibly);
+                process.onExit().get(10, TimeUnit.SECONDS);
+                for (ProcessHandle backend : backends) {
+                    backend.onExit().get(10, TimeUnit.SECONDS);
+                }
+            }
         } catch (Exception e) {
-            throw new IOException("could not stop the orphaned postmaster " + process.pid(), e);
+            throw new IOException("could not stop the orphaned PostgreSQL postmaster " + process.pid() + " on "
+                    + dataDir + " (neither a fast shutdown nor SIGKILL ended it); stop it by hand", e);
         }
+    }
+
+    private static void signal(String signal, ProcessHandle process, List<ProcessHandle> more)
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("kill", signal, Long.toString(process.pid())));
+        more.forEach(other -> command.add(Long.toString(other.pid())));
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor(10, TimeUnit.SECONDS);
     }
 
     /**
