@@ -330,6 +330,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** A required query parameter or form part left out is refused naming it, like any other invalid input. */
+    /**
+     * A parameter sent in a form that cannot become what the endpoint reads (a file where a word is expected, as
+     * {@code dryRun} sent as a file part of an import): the client's fault, named. Spring answers it 500, and an
+     * ERROR with an incident was logged for a client's mistake.
+     */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(org.springframework.beans.ConversionNotSupportedException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (ex instanceof org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException parameter) {
+            return problem(InputProblem.INVALID_PARAMETER, "Parameter '" + parameter.getName()
+                            + "' cannot be read as a value of this endpoint (was a file sent for it?).",
+                    Map.of("errors", List.of(fieldError(parameter.getName(), "cannot be read as a value"))));
+        }
+        return super.handleConversionNotSupported(ex, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
                                                                           HttpHeaders headers, HttpStatusCode status,

@@ -509,6 +509,15 @@ class ImportTest {
         assertThat(misspeltField.status()).as(misspeltField.body()).isEqualTo(400);
         assertThat(misspeltField.json().get("code").asString()).isEqualTo("INVALID_PARAMETER");
         assertThat(misspeltField.json().get("errors").get(0).get("field").asString()).isEqualTo("dryrun");
+        // dryRun sent as a file: 500, and an incident logged for a client's mistake
+        String asFile = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"; filename=\"x.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\ntrue\r\n";
+        Api.Response fileForDryRun = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(part + asFile + "--" + boundary + "--\r\n")), Map.of());
+        assertThat(fileForDryRun.status()).as(fileForDryRun.body()).isEqualTo(400);
+        assertThat(fileForDryRun.json().get("errors").get(0).get("field").asString()).isEqualTo("dryRun");
     }
 
     /** A run whose process ended between two writes of its totals is marked interrupted with its lines' totals. */
