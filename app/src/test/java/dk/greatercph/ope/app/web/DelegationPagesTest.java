@@ -118,6 +118,19 @@ class DelegationPagesTest {
                 "Overnatninger</dt><dd>ikke oplyst</dd>");
     }
 
+    /** A refused routing stood in the history as "(NO_BUSINESS_FOCUS)" beside the words the refusals above it used. */
+    @Test
+    void aRefusalInTheHistoryIsSaidInWords() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Pages refused history " + UUID.randomUUID(),
+                "BUSINESS", "\"INVESTMENT\"", null));
+        assertThat(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}").status()).isEqualTo(422);
+
+        String page = PageSession.signedIn(port, "desk").get("/delegations/" + id + "?minVersion=2").body();
+
+        assertThat(page).contains("data-code=\"NO_BUSINESS_FOCUS\"").doesNotContain("(NO_BUSINESS_FOCUS)");
+    }
+
     /** An item years from the days the delegation wished for (6–10 September 2027) was shown without a word. */
     @Test
     void anItemOutsideTheWishedDatesIsSaidToBe() {
