@@ -240,7 +240,9 @@ class DelegationPagesTest {
         PageSession.Page neither = routeByHand(id, Map.of("mode", "override", "overrideLead", " ", "reason", ""));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.body()).contains("En manuel fordeling vælger først den ledende operatør");
+        assertThat(refused.body()).contains("En manuel fordeling vælger først den ledende operatør")
+                .as("the language links lead to the page, not to the form's address (405)")
+                .contains("href=\"/delegations/" + id + "?lang=en\"").doesNotContain("/do/routing?lang=en");
         assertThat(neither.status()).as(neither.body()).isEqualTo(400);
         assertThat(neither.body()).contains("Nogle felter er ikke udfyldt rigtigt.", "Vælg den ledende operatør.",
                 "Skriv en begrundelse");
