@@ -46,7 +46,7 @@ final class Charts {
             double share = row.target() <= 0 ? (row.actual() > 0 ? MAX_SHARE : 0)
                     : Math.min(MAX_SHARE, (double) row.actual() / row.target());
             int width = (int) Math.round(share / MAX_SHARE * BAR_AREA);
-            String percent = row.target() <= 0 ? "" : " (" + Math.round(100.0 * row.actual() / row.target()) + " %)";
+            String percent = row.target() <= 0 ? "" : " (" + percentOf(Math.round(100.0 * row.actual() / row.target())) + ")";
             String value = number(row.actual()) + " / " + number(row.target()) + percent;
             bars.add(new Bar(shortened(row.label()), value, row.label() + ": " + value, LABEL_WIDTH, y + 4, Math.max(width, 1),
                     ROW - 10, LABEL_WIDTH - 8, y + ROW / 2 + 4, LABEL_WIDTH + Math.max(width, 1) + 6,
@@ -100,6 +100,12 @@ final class Charts {
     }
 
     static String percent(long actual, long target) {
-        return target <= 0 ? "—" : String.format(Locale.ROOT, "%d %%", Math.round(100.0 * actual / target));
+        return target <= 0 ? "—" : percentOf(Math.round(100.0 * actual / target));
+    }
+
+    /** A percentage as the page's language writes it: "70 %" in Danish, "70%" in English. */
+    static String percentOf(long value) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        return String.format(Locale.ROOT, english ? "%d%%" : "%d %%", value);
     }
 }
