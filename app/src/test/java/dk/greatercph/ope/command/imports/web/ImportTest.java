@@ -520,6 +520,27 @@ class ImportTest {
         assertThat(fileForDryRun.json().get("errors").get(0).get("field").asString()).isEqualTo("dryRun");
     }
 
+    /** A Latin-1 charset label was read as UTF-8 whatever it said; an empty column was named 'header'. */
+    @Test
+    void aCharsetOtherThanUtf8AndAColumnWithoutANameAreRefusedByName() {
+        byte[] csv = file(List.of(line("Latin label " + UUID.randomUUID())));
+        Api.Response latin = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/imports?dryRun=true"))
+                .header("Content-Type", "text/csv; charset=ISO-8859-1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)), Map.of());
+        assertThat(latin.status()).as(latin.body()).isEqualTo(400);
+        assertThat(latin.json().get("code").asString()).isEqualTo("INVALID_ENCODING");
+        assertThat(latin.json().get("errors").get(0).get("field").asString()).isEqualTo("Content-Type");
+
+        Api.Response unnamed = desk().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/imports?dryRun=true"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("country,,channel\r\nCN,x,EMBASSY\r\n")), Map.of());
+        assertThat(unnamed.status()).as(unnamed.body()).isEqualTo(400);
+        assertThat(unnamed.json().get("code").asString()).isEqualTo("UNKNOWN_COLUMN");
+        assertThat(unnamed.json().get("detail").asString()).contains("a column without a name (column 2)");
+    }
+
     /** A run whose process ended between two writes of its totals is marked interrupted with its lines' totals. */
     @Test
     void aRunMarkedInterruptedCountsItsTotalsFromItsLines() {

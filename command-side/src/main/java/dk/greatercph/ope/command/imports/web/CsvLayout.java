@@ -80,9 +80,15 @@ final class CsvLayout {
             throw new InvalidInput(ImportProblem.MALFORMED_CSV, "file", "is not well-formed CSV (near line 1)");
         }
         Set<String> seen = new HashSet<>();
-        for (String column : header) {
+        for (int index = 0; index < header.size(); index++) {
+            String column = header.get(index);
+            if (column.isEmpty()) {
+                // "'header' is not a column" named a column the file does not have
+                throw new InvalidInput(ImportProblem.UNKNOWN_COLUMN, "header",
+                        "has a column without a name (column " + (index + 1) + ")");
+            }
             if (!COLUMNS.contains(column)) {
-                throw new InvalidInput(ImportProblem.UNKNOWN_COLUMN, column.isEmpty() ? "header" : shown(column),
+                throw new InvalidInput(ImportProblem.UNKNOWN_COLUMN, shown(column),
                         "is not a column of an import file (columns: " + String.join(", ", COLUMNS) + ")");
             }
             if (!seen.add(column)) {

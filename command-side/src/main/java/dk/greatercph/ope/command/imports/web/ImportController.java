@@ -77,6 +77,7 @@ class ImportController {
             @RequestParam(required = false) String dryRun,
             HttpServletRequest request, InputStream body) throws IOException {
         onlyDryRunAsked(request);
+        onlyUtf8Declared(request);
         return start(body, dryRun(dryRun), request);
     }
 
@@ -113,6 +114,26 @@ class ImportController {
                 throw new InvalidInput(InputProblem.INVALID_PARAMETER, name,
                         "is not a parameter of an import (dryRun is the only one)");
             }
+        }
+    }
+
+    /**
+     * A body declared in another charset than UTF-8 ({@code text/csv; charset=ISO-8859-1}) is refused: it was read as
+     * UTF-8 whatever it said, and a Latin-1 file whose bytes happen to be valid UTF-8 was recorded changed.
+     */
+    private static void onlyUtf8Declared(HttpServletRequest request) {
+        // the header as sent: the request's own encoding is set to UTF-8 by the character encoding filter
+        String declared = request.getHeader("Content-Type");
+        java.nio.charset.Charset charset;
+        try {
+            charset = declared == null ? null : MediaType.parseMediaType(declared).getCharset();
+        } catch (RuntimeException unknown) {
+            throw new InvalidInput(ImportProblem.INVALID_ENCODING, "Content-Type",
+                    "names a charset that is not UTF-8; an import file is UTF-8 text");
+        }
+        if (charset != null && !charset.equals(java.nio.charset.StandardCharsets.UTF_8)) {
+            throw new InvalidInput(ImportProblem.INVALID_ENCODING, "Content-Type",
+                    "names the charset " + charset.name() + "; an import file is UTF-8 text");
         }
     }
 
