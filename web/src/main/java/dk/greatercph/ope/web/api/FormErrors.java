@@ -46,6 +46,8 @@ public class FormErrors {
     /** The API's words for a local time the clocks skip, and for one they show twice (daylight saving time). */
     private static final String SKIPPED = "is a time the clocks skip";
     private static final String TWICE = "is a time the clocks show twice";
+    /** Hibernate Validator's message for {@code @UniqueElements}, in the language the API was asked in. */
+    private static final String UNIQUE = "org.hibernate.validator.constraints.UniqueElements.message";
     private static final String CONSTRAINTS = "org.hibernate.validator.ValidationMessages";
     private static final String REQUIRED = "fielderror.required";
 
@@ -131,6 +133,12 @@ public class FormErrors {
         }
         if (apiMessage.contains(TWICE)) {
             return messages.getMessage("fielderror.time.twice", null, apiMessage, locale);
+        }
+        // a line given twice: the field's own words ("at most 100 agreements, one per line") said something else
+        for (Locale language : List.of(locale, Locale.ROOT)) {
+            if (values(template(language, UNIQUE), apiMessage) != null) {
+                return messages.getMessage("fielderror.unique", null, apiMessage, locale);
+            }
         }
         return null;
     }
