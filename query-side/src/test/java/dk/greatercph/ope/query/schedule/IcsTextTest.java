@@ -30,15 +30,7 @@ class IcsTextTest {
     @Test
     void aCalendarIsWrittenWithItsLinesFoldedByOctets() {
         String title = "江苏省卫生健康委员会代表团访问哥本哈根".repeat(3);
-        net.fortuna.ical4j.model.component.VEvent event = new net.fortuna.ical4j.model.component.VEvent(false);
-        event.add(new net.fortuna.ical4j.model.property.Uid("x@one-point-entry"));
-        event.add(new net.fortuna.ical4j.model.property.Summary(title));
-        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.model.Calendar()
-                .add(new net.fortuna.ical4j.model.property.ProdId("-//test//EN"))
-                .add(net.fortuna.ical4j.model.property.immutable.ImmutableVersion.VERSION_2_0);
-        calendar.add(event);
-
-        String text = IcsText.of(calendar, false);
+        String text = IcsText.of(calendarOf(new net.fortuna.ical4j.model.property.Summary(title)), false);
 
         for (String line : text.split("\r\n")) {
             assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
@@ -54,16 +46,8 @@ class IcsTextTest {
     @Test
     void aBareCarriageReturnInAValueIsALineBreakOfTheValueNotOfTheCalendar() throws Exception {
         String forged = "Dinner\rEND:VEVENT\rBEGIN:VEVENT\rUID:evil@attacker\rSUMMARY:Injected\rDESCRIPTION:x\nand a LF";
-        net.fortuna.ical4j.model.component.VEvent event = new net.fortuna.ical4j.model.component.VEvent(false);
-        event.add(new net.fortuna.ical4j.model.property.Uid("x@one-point-entry"));
-        event.add(new net.fortuna.ical4j.model.property.Summary("Dinner"));
-        event.add(new net.fortuna.ical4j.model.property.Description(forged));
-        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.model.Calendar()
-                .add(new net.fortuna.ical4j.model.property.ProdId("-//test//EN"))
-                .add(net.fortuna.ical4j.model.property.immutable.ImmutableVersion.VERSION_2_0);
-        calendar.add(event);
-
-        String text = IcsText.of(calendar, false);
+        String text = IcsText.of(calendarOf(new net.fortuna.ical4j.model.property.Summary("Dinner"),
+                new net.fortuna.ical4j.model.property.Description(forged)), false);
 
         assertThat(text.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
         net.fortuna.ical4j.model.Calendar read = new net.fortuna.ical4j.data.CalendarBuilder()
@@ -73,5 +57,19 @@ class IcsTextTest {
         assertThat(events.get(0).getUid().orElseThrow().getValue()).isEqualTo("x@one-point-entry");
         assertThat(events.get(0).getDescription().getValue())
                 .isEqualTo(forged.replace("\r", "\n"));
+    }
+
+    /** A calendar of one event, uid x@one-point-entry, with {@code properties}. */
+    private static net.fortuna.ical4j.model.Calendar calendarOf(net.fortuna.ical4j.model.Property... properties) {
+        net.fortuna.ical4j.model.component.VEvent event = new net.fortuna.ical4j.model.component.VEvent(false);
+        event.add(new net.fortuna.ical4j.model.property.Uid("x@one-point-entry"));
+        for (net.fortuna.ical4j.model.Property property : properties) {
+            event.add(property);
+        }
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.model.Calendar()
+                .add(new net.fortuna.ical4j.model.property.ProdId("-//test//EN"))
+                .add(net.fortuna.ical4j.model.property.immutable.ImmutableVersion.VERSION_2_0);
+        calendar.add(event);
+        return calendar;
     }
 }
