@@ -216,6 +216,25 @@ class TripsPageTest {
         assertThat(api.get("/api/trips/" + trip).json().get("participants").toString()).doesNotContain("Official Person");
     }
 
+    /** The leader added as a participant by name became a second person: erasing one left the other's name. */
+    @Test
+    void theLeaderTravellingAsAParticipantIsTheSamePerson() {
+        Api api = new Api(port).as("desk");
+        String trip = planned(api);
+        JsonNode planned = api.getUntil("/api/trips/" + trip, r -> r.status() == 200, Duration.ofSeconds(5)).json();
+        String leader = planned.get("leaderPersonId").asString();
+        PageSession desk = PageSession.signedIn(port, "desk");
+        assertThat(desk.get("/trips/" + trip).body()).contains("<option value=\"" + leader + "\">");
+
+        PageSession.Page added = desk.post("/trips/" + trip + "/participants", Map.of("version", "0",
+                "kind", "POLITICIAN", "name", planned.get("leader").asString(), "personId", leader));
+
+        assertThat(added.status()).as(added.body()).isEqualTo(302);
+        JsonNode participants = api.getUntil("/api/trips/" + trip + "?minVersion=1", r -> r.status() == 200,
+                Duration.ofSeconds(5)).json().get("participants");
+        assertThat(participants.get(0).get("personId").asString()).isEqualTo(leader);
+    }
+
     /**
      * The trip page listed its itinerary in the order the items were entered, 11 May before 10 May; and an unknown
      * operator or time zone was explained beside its field in the API's English ("No operator nope.").

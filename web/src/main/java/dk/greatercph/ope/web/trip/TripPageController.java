@@ -120,6 +120,7 @@ class TripPageController {
                 // sent whatever the kind: an operator typed for an official was dropped without a word, where the
                 // API refuses it (OPERATOR_NOT_EXPECTED) beside the field
                 .text("operatorId", FormJson.operatorCode(form.get("operatorId")))
+                .text("personId", form.get("personId"))
                 .json();
         return act(id, "participant", form, call(HttpMethod.POST, "/api/trips/" + id + "/participants", body, form),
                 model, response);
