@@ -649,6 +649,20 @@ class CanonicalInputTest {
         assertRawProblem(response, 400, "UNREADABLE_BODY");
     }
 
+    /** More parameters than a request may have were told that the body could not be read as a form. */
+    @Test
+    void tooManyParametersAreNamedAsSuch() {
+        StringBuilder query = new StringBuilder("limit=5");
+        for (int i = 0; i < 1100; i++) {
+            query.append("&p").append(i).append("=1");
+        }
+        Api.Response response = desk.get("/api/delegations?" + query);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("query");
+    }
+
     @ParameterizedTest
     @CsvSource({"q=%C3%28, q", "q=%ZZ, q", "q=%, q", "operator=%FF, operator", "limit=5&q=%C0%AF, q"})
     void undecodableQueryParameterIsRefusedByName(String query, String parameter) throws IOException {

@@ -30,6 +30,11 @@ public final class UnreadableParameters {
                 if (name.find()) {
                     return new InvalidInput(InputProblem.INVALID_TEXT, name.group(1), "is not percent-encoded UTF-8");
                 }
+                if (String.valueOf(unreadable.getMessage()).contains("maximum number of request parameters")) {
+                    // a thousand parameters in the query were told "the body could not be read as a form"
+                    return new InvalidInput(InputProblem.INVALID_PARAMETER, "query",
+                            "has more parameters than a request may have");
+                }
                 return unreadableBody();
             }
             if (cause instanceof InvalidFileNameException) {
