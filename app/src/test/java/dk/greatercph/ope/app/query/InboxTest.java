@@ -5,6 +5,7 @@ import dk.greatercph.ope.app.support.EventLog;
 import dk.greatercph.ope.app.support.EventStream;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.Theme;
@@ -165,6 +166,10 @@ class InboxTest {
         Instant now = Instant.now();
         DelegationId dueLater = offeredTo(operator, now.plus(5, ChronoUnit.DAYS));
         DelegationId dueFirst = offeredTo(operator, now.plus(1, ChronoUnit.DAYS));
+        // overdue and escalated (R5): it stood below offers not yet due
+        DelegationId escalated = offeredTo(operator, now.minus(2, ChronoUnit.DAYS));
+        log.append("Delegation", escalated.value(), new AssignmentEscalatedEvent(escalated, new OperatorId(operator),
+                now.minus(2, ChronoUnit.DAYS)));
         List<DelegationId> answered = new ArrayList<>();
         for (int n = 0; n < 3; n++) {
             DelegationId id = offeredTo(operator, now.plus(2 + n, ChronoUnit.DAYS));
@@ -176,7 +181,7 @@ class InboxTest {
         JsonNode whole = desk.getUntil(path, r -> r.status() == 200
                 && r.json().get("countsByState").get("ACCEPTED").asLong() == 3, Duration.ofSeconds(10)).json();
 
-        List<String> expected = new ArrayList<>(List.of(dueFirst.value(), dueLater.value()));
+        List<String> expected = new ArrayList<>(List.of(escalated.value(), dueFirst.value(), dueLater.value()));
         answered.forEach(id -> expected.add(id.value()));
         assertThat(ids(whole)).containsExactlyElementsOf(expected);
         assertThat(whole.path("next").isNull() || whole.path("next").isMissingNode()).as(whole.toString()).isTrue();

@@ -48,10 +48,11 @@ class InboxQueries {
         Instant now = clock.instant();
         int wanted = query.limit() == null ? FindInboxQuery.MOST_UNPAGED : query.limit();
         FindInboxQuery.Position after = query.after();
-        // the group (0 offered, 1 escalated, 2 answered), then due time for open ones, latest change for the others
+        // the group (0 escalated, 1 offered, 2 answered), then due time for open ones, latest change for the others:
+        // an escalated offer, overdue and waited on by the desk (R5), stood below offers not yet due
         String ordered = """
                 SELECT * FROM (
-                    SELECT *, CASE state WHEN 'OFFERED' THEN 0 WHEN 'ESCALATED' THEN 1 ELSE 2 END AS entry_group
+                    SELECT *, CASE state WHEN 'ESCALATED' THEN 0 WHEN 'OFFERED' THEN 1 ELSE 2 END AS entry_group
                     FROM inbox_assignment
                     WHERE operator_id = :operator AND (CAST(:state AS TEXT) IS NULL OR state = :state)) e
                 """;
@@ -82,8 +83,8 @@ class InboxQueries {
             entries = entries.subList(0, wanted);
             InboxEntryView last = entries.get(wanted - 1);
             int group = switch (last.state()) {
-                case OFFERED -> 0;
-                case ESCALATED -> 1;
+                case ESCALATED -> 0;
+                case OFFERED -> 1;
                 default -> 2;
             };
             next = InboxCursor.encode(new FindInboxQuery.Position(group,
