@@ -117,5 +117,10 @@ class AuditFormsTest {
         PageSession.Page noJson = auditor.post("/audit/integrity/checkpoint", Map.of("kept", "not a checkpoint"));
         assertThat(noJson.status()).isEqualTo(400);
         assertThat(noJson.body()).contains("role=\"alert\"", "aria-invalid=\"true\"", "id=\"kept-error\"");
+        // a JSON object of another shape: "see the message beside the field" was the message beside the field
+        PageSession.Page other = auditor.post("/audit/integrity/checkpoint", Map.of("kept", "{\"bogus\":1}"));
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.body()).contains("Det indsatte er ikke et kontrolpunkt i den form, systemet udsteder det.",
+                "bogus");
     }
 }
