@@ -225,6 +225,8 @@ class TripsPageTest {
         String leader = planned.get("leaderPersonId").asString();
         PageSession desk = PageSession.signedIn(port, "desk");
         assertThat(desk.get("/trips/" + trip).body()).contains("<option value=\"" + leader + "\">");
+        assertThat(desk.get("/trips/new").body()).as("every field of a new trip is required, and marked so")
+                .contains("<span>Titel</span><span class=\"required\"> (krævet)</span>");
 
         PageSession.Page added = desk.post("/trips/" + trip + "/participants", Map.of("version", "0",
                 "kind", "POLITICIAN", "name", planned.get("leader").asString(), "personId", leader));
