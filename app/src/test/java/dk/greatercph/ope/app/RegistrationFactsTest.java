@@ -141,6 +141,11 @@ class RegistrationFactsTest {
         assertThat(response.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
         assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("originProvince", "dateReceived", "wishedTo");
+        // each rule names its own code beside its field; the missing province is a plain constraint
+        assertThat(response.json().get("errors").valueStream()
+                .map(e -> e.get("field").asString() + "=" + e.path("code").asString("-")))
+                .containsExactlyInAnyOrder("originProvince=-", "dateReceived=DATE_RECEIVED_IN_FUTURE",
+                        "wishedTo=INVALID_DATE_WINDOW");
     }
 
     @Test

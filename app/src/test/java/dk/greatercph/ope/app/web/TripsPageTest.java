@@ -158,6 +158,21 @@ class TripsPageTest {
                 .contains("value=\"20x7\"");
     }
 
+    /** The dates' rules come with the fields, each in its own words: they came a round later, as "invalid". */
+    @Test
+    void aPlansDatesAreJudgedWithItsFieldsInThePagesWords() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/trips/new");
+        PageSession.Page refused = desk.post("/trips/new", Map.of("year", "2029", "title", "", "destinations",
+                "Nanjing", "startDate", "2030-05-10", "endDate", "2030-05-01", "leader", "Chair"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"trip-title-error\"")
+                .containsPattern("id=\"trip-endDate-error\"[^>]*>[^<]*Rejsen skal slutte samme dag eller senere")
+                .containsPattern("id=\"trip-startDate-error\"[^>]*>[^<]*Rejsen skal begynde i det år")
+                .contains("value=\"2030-05-01\"");
+    }
+
     @Test
     void aCancellationNeedsAReasonAndAStaleVersionIsRefusedInWords() {
         Api api = new Api(port).as("desk");

@@ -4,7 +4,7 @@ import dk.greatercph.ope.platform.problem.ProblemCode;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 
 /** The refusals of an outbound trip, from planning to its report. */
-enum TripProblem implements ProblemCode {
+public enum TripProblem implements ProblemCode {
     TITLE_REQUIRED(ProblemKind.INVALID_INPUT,
             "A trip has a title."),
     LEADER_REQUIRED(ProblemKind.INVALID_INPUT,

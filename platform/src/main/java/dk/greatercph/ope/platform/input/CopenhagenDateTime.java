@@ -5,7 +5,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -91,16 +90,8 @@ public @interface CopenhagenDateTime {
                 instant("value", value);
                 return true;
             } catch (InvalidInput refused) {
-                context.disableDefaultConstraintViolation();
-                context.unwrap(HibernateConstraintValidatorContext.class).withDynamicPayload(refused.code())
-                        .buildConstraintViolationWithTemplate(escaped(refused.getMessage()))
-                        .addConstraintViolation();
-                return false;
+                return RuleViolations.refuse(context, refused.code(), null, refused.getMessage());
             }
-        }
-
-        private static String escaped(String message) {
-            return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
         }
     }
 }

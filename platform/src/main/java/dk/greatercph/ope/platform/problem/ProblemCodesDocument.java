@@ -170,7 +170,11 @@ final class ProblemCodesDocument implements OpenApiCustomizer {
         properties.put("errors", new ArraySchema().description("For bad input: each offending field or parameter")
                 .items(new ObjectSchema()
                         .addProperty("field", new StringSchema().description("The field or parameter"))
-                        .addProperty("message", new StringSchema().description("What is wrong with it"))));
+                        .addProperty("message", new StringSchema().description("What is wrong with it"))
+                        .addProperty("code", new StringSchema().example("DATE_RECEIVED_IN_FUTURE").description(
+                                "Where a rule with a code of its own refused the field (a date received after "
+                                        + "today, a window ending before it starts): that code, also when the "
+                                        + "answer's code is VALIDATION_FAILED because other fields were refused too"))));
         properties.put("incident", new StringSchema().description("For an unexpected error: the id to quote"));
         ObjectSchema problem = new ObjectSchema();
         problem.description("An error answer (RFC 9457 problem details). Bad input also lists each offending field "

@@ -54,6 +54,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -298,8 +299,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         List<FieldError> refused = ex.getBindingResult().getFieldErrors();
+        // a rule's refusal names its own code beside its field, also among others: a form then says each in the
+        // rule's words, where a mix answered VALIDATION_FAILED and left the rules' English messages to be guessed at
         List<Map<String, String>> errors = refused.stream()
-                .map(error -> fieldError(error.getField(), messageOf(error)))
+                .map(error -> fieldError(error.getField(), messageOf(error), codeOf(error)))
                 .toList();
         String fields = errors.stream().map(e -> e.get("field")).distinct().collect(Collectors.joining(", "));
         // refusals by rules that give their own code (a time that does not exist, a date out of range, a window
@@ -499,7 +502,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, String> fieldError(String field, String message) {
-        return Map.of("field", field, "message", message == null ? "invalid" : message);
+        return fieldError(field, message, null);
+    }
+
+    private static Map<String, String> fieldError(String field, String message, ProblemCode code) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message == null ? "invalid" : message);
+        if (code != null) {
+            error.put("code", code.name());
+        }
+        return error;
     }
 
     private static String lastNode(String path) {

@@ -56,7 +56,8 @@ public record ApiAnswer(int status, Map<String, String> headers, JsonNode body, 
         JsonNode code = body.path("code");
         List<FieldError> fields = new java.util.ArrayList<>();
         for (JsonNode error : body.path("errors")) {
-            fields.add(new FieldError(error.path("field").asString(""), error.path("message").asString("")));
+            fields.add(new FieldError(error.path("field").asString(""), error.path("message").asString(""),
+                    error.path("code").asString(null)));
         }
         String named = code.isMissingNode() || code.isNull() ? "HTTP_" + status : code.asString();
         // the API gives several wrong fields the first one's code; the page sums them up as several
@@ -108,6 +109,16 @@ public record ApiAnswer(int status, Map<String, String> headers, JsonNode body, 
         }
     }
 
-    public record FieldError(String field, String message) {
+    /** One refused field: what the API said about it, and the code of the rule that refused it, if it has one. */
+    public record FieldError(String field, String message, String code) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
+
+        /** The code of a rule (not of the edge's bad input) that refused this field, or null. */
+        public String ruleCode() {
+            return code == null || FormErrors.isInputCode(code) ? null : code;
+        }
     }
 }

@@ -92,7 +92,11 @@ public class FormErrors {
         for (ApiAnswer.FieldError error : problem.fields()) {
             String field = topLevel(error.field());
             String text = textWords(error.message());
-            errors.putIfAbsent(field, text != null ? text : rule != null ? rule : words(field, error.message()));
+            // a field a rule of its own refused among others (the answer's code then VALIDATION_FAILED): its words
+            String own = error.ruleCode() == null ? null : messages.getMessage("problem." + error.ruleCode(), null,
+                    null, LocaleContextHolder.getLocale());
+            errors.putIfAbsent(field, text != null ? text : own != null ? own : rule != null ? rule
+                    : words(field, error.message()));
         }
         return errors;
     }

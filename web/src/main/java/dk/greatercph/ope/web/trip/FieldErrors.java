@@ -48,7 +48,8 @@ public final class FieldErrors {
         boolean rule = !FormErrors.isInputCode(problem.code());
         for (ApiAnswer.FieldError error : problem.fields()) {
             String named = error.field().replaceFirst("[\\[.].*$", "");
-            errors.putIfAbsent(named, rule ? plain.apply(problem.code()) : words.words(named, error.message()));
+            errors.putIfAbsent(named, rule ? plain.apply(problem.code())
+                    : error.ruleCode() != null ? plain.apply(error.ruleCode()) : words.words(named, error.message()));
         }
         return errors;
     }

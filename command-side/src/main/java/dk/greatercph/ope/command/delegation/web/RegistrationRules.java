@@ -3,13 +3,12 @@ package dk.greatercph.ope.command.delegation.web;
 import dk.greatercph.ope.command.delegation.DelegationProblem;
 import dk.greatercph.ope.platform.input.CountryCodes;
 import dk.greatercph.ope.platform.input.InputProblem;
-import dk.greatercph.ope.platform.problem.ProblemCode;
+import dk.greatercph.ope.platform.input.RuleViolations;
 import dk.greatercph.ope.platform.time.OpeTime;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -39,33 +38,23 @@ import java.time.LocalDate;
 
         @Override
         public boolean isValid(RegisterDelegationRequest request, ConstraintValidatorContext context) {
-            context.disableDefaultConstraintViolation();
             boolean valid = true;
             String country = request.countryOrDefault();
             if (country.length() == 2 && !CountryCodes.isAssigned(country)) {
-                valid = refuse(context, InputProblem.INVALID_COUNTRY, "country",
+                valid = RuleViolations.refuse(context, InputProblem.INVALID_COUNTRY, "country",
                         "is not an ISO 3166-1 alpha-2 country code in upper case, e.g. CN, DK or SE");
             }
             LocalDate today = LocalDate.now(OpeTime.COPENHAGEN);
             if (request.dateReceived() != null && request.dateReceived().isAfter(today)) {
-                valid = refuse(context, DelegationProblem.DATE_RECEIVED_IN_FUTURE, "dateReceived",
+                valid = RuleViolations.refuse(context, DelegationProblem.DATE_RECEIVED_IN_FUTURE, "dateReceived",
                         "is after today (" + today + ")");
             }
             if (request.wishedFrom() != null && request.wishedTo() != null
                     && request.wishedTo().isBefore(request.wishedFrom())) {
-                valid = refuse(context, DelegationProblem.INVALID_DATE_WINDOW, "wishedTo",
+                valid = RuleViolations.refuse(context, DelegationProblem.INVALID_DATE_WINDOW, "wishedTo",
                         "ends before wishedFrom (" + request.wishedFrom() + ")");
             }
             return valid;
-        }
-
-        private static boolean refuse(ConstraintValidatorContext context, ProblemCode code, String field,
-                                      String message) {
-            context.unwrap(HibernateConstraintValidatorContext.class).withDynamicPayload(code)
-                    .buildConstraintViolationWithTemplate(message.replace("{", "\\{").replace("}", "\\}")
-                            .replace("$", "\\$"))
-                    .addPropertyNode(field).addConstraintViolation();
-            return false;
         }
     }
 }

@@ -27,6 +27,7 @@ final class TripRequests {
     }
 
     @Schema(name = "PlanTripRequest")
+    @TripPlanRules
     record Plan(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027") @NotNull @Min(2013) @Max(2100) Integer year,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Annual political trip to Jiangsu", maxLength = 200)
