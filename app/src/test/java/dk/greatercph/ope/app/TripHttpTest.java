@@ -317,6 +317,23 @@ class TripHttpTest {
         assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("personId");
     }
 
+    /** The leader's person id with another name made one person of two names; the same name in other case is one. */
+    @Test
+    void theLeadersPersonIdCarriesTheLeadersName() {
+        String trip = desk.post("/api/trips", TripPlan.of(freeYear(jdbc)).ledBy("Sophie Hæstorp Andersen").json())
+                .json().get("id").asString();
+        String leader = desk.getUntil("/api/trips/" + trip, r -> r.status() == 200, Duration.ofSeconds(10))
+                .json().get("leaderPersonId").asString();
+
+        Api.Response other = desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"POLITICIAN","name":"Someone Else","personId":"%s"}""".formatted(leader));
+        Api.Response same = desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"POLITICIAN","name":" sophie hæstorp andersen ","personId":"%s"}""".formatted(leader));
+
+        assertRefused(other, "PERSON_NAME_MISMATCH", "name");
+        assertThat(same.status()).as(same.body()).isEqualTo(201);
+    }
+
     /**
      * A year with no annual trip yet in this database, so that tests sharing it do not collide; a past one, so that
      * its trip can be completed (not before it has begun).

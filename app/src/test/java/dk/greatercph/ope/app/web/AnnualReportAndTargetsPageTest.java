@@ -99,7 +99,13 @@ class AnnualReportAndTargetsPageTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).contains("annual-report-" + year.year() + ".csv");
-        assertThat(csv.body()).startsWith("section,item,measure,value").contains(year.province());
+        // as a spreadsheet in the page's language reads it: a byte order mark, and in Danish semicolons and
+        // decimal commas (Danish Excel showed each line in one cell, and æ, ø, å as two characters each)
+        assertThat(csv.body()).startsWith("\uFEFFsection;item;measure;value").contains(year.province())
+                .containsPattern("\nSectors;PUBLIC;share;[0-9]+,[0-9]+\r?\n");
+        PageSession.Page english = desk.get("/reports/annual/download?year=" + year.year() + "&format=csv&lang=en");
+        assertThat(english.body()).startsWith("\uFEFFsection,item,measure,value")
+                .containsPattern("\nSectors,PUBLIC,share,[0-9]+\\.[0-9]+\r?\n");
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.header("Content-Type")).startsWith("application/vnd.openxmlformats");
         assertThat(xlsx.header("Content-Disposition")).contains("annual-report-" + year.year() + ".xlsx");

@@ -243,13 +243,22 @@ class TripsPageTest {
         assertThat(desk.get("/trips/new").body()).as("every field of a new trip is required, and marked so")
                 .contains("<span>Titel</span><span class=\"required\"> (krævet)</span>");
 
+        // the leader's id with another name made one person of two names, both erased as one
+        PageSession.Page otherName = desk.post("/trips/" + trip + "/participants", Map.of("version", "0",
+                "kind", "POLITICIAN", "name", "Someone Else", "personId", leader));
+        // the name left empty is the leader's, as the help says: it was refused for want of a name
         PageSession.Page added = desk.post("/trips/" + trip + "/participants", Map.of("version", "0",
-                "kind", "POLITICIAN", "name", planned.get("leader").asString(), "personId", leader));
+                "kind", "POLITICIAN", "name", "", "personId", leader));
 
+        assertThat(otherName.status()).isEqualTo(400);
+        assertThat(otherName.body()).containsPattern("id=\"participant-name-error\"[^>]*>[^<]*Lederen har et andet navn")
+                .contains("value=\"Someone Else\"");
         assertThat(added.status()).as(added.body()).isEqualTo(302);
         JsonNode participants = api.getUntil("/api/trips/" + trip + "?minVersion=1", r -> r.status() == 200,
                 Duration.ofSeconds(5)).json().get("participants");
+        assertThat(participants).hasSize(1);
         assertThat(participants.get(0).get("personId").asString()).isEqualTo(leader);
+        assertThat(participants.get(0).get("name").asString()).isEqualTo(planned.get("leader").asString());
     }
 
     /**

@@ -4,6 +4,7 @@ import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.command.routing.RoutingTable;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
+import dk.greatercph.ope.events.person.SealedText;
 import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
 import dk.greatercph.ope.events.trip.FollowUp;
 import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
@@ -50,6 +51,8 @@ class Trip {
     private TripStatus status;
     /** Participant id → the person it is (null for one recorded before persons had ids). */
     private Map<String, PersonId> participants;
+    /** The leader's name, sealed with the leader's key: a participant given the leader's person id is the leader. */
+    private SealedText leader;
     private Set<String> itineraryItems;
 
     protected Trip() {
@@ -93,6 +96,7 @@ class Trip {
                     "That person is already on the trip; one person is one participant.");
         }
         requireText(command.name(), TripProblem.NAME_REQUIRED, "name", "A participant has a name.");
+        requireLeadersName(command, personalData);
         if (command.kind() == ParticipantKind.OPERATOR && command.operatorId() == null) {
             throw invalid(TripProblem.OPERATOR_REQUIRED, "operatorId", "An operator's participant names the operator.");
         }
@@ -106,6 +110,22 @@ class Trip {
                 personalData.seal(command.personId(), command.name().trim()),
                 personalData.seal(command.personId(), command.title()), command.organisation(), command.operatorId()));
         return CommandResult.done();
+    }
+
+    /**
+     * The trip's leader travelling as a participant is one person with one name: given the leader's person id and
+     * another name, the person's data held two names, and erasing "either" erased both.
+     */
+    private void requireLeadersName(AddParticipantCommand command, PersonalData personalData) {
+        if (leader == null || command.personId() == null || !command.personId().equals(leader.personId())) {
+            return;
+        }
+        // an erased leader has no name to compare: sealing for them is refused below (PERSON_ERASED)
+        String recorded = personalData.open(leader).orElse(null);
+        if (recorded != null && !recorded.strip().equalsIgnoreCase(command.name().strip())) {
+            throw invalid(TripProblem.PERSON_NAME_MISMATCH, "name",
+                    "is not the name recorded for the person given as personId (the trip's leader)");
+        }
     }
 
     @CommandHandler
@@ -198,6 +218,7 @@ class Trip {
         this.status = TripStatus.PLANNED;
         this.participants = new HashMap<>();
         this.itineraryItems = new HashSet<>();
+        this.leader = event.leader();
     }
 
     @EventSourcingHandler

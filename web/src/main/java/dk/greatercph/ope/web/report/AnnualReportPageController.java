@@ -7,6 +7,7 @@ import dk.greatercph.ope.web.layout.PageYear;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,8 @@ import java.util.Map;
  * The committee's annual report for a year of receipt (GET /api/reports/annual/{year}), for the desk and the
  * auditors: the year's requests by sector, kind and country, the Chinese ones by province, the outcomes, the requests
  * not realised with their reasons, the operators' targets against actuals and the political trip; and the same
- * report as CSV or a spreadsheet to save, as the API writes them.
+ * report as CSV or a spreadsheet to save, as the API writes them (the CSV as a spreadsheet in the page's language
+ * reads it, {@link SpreadsheetCsv}).
  */
 @Controller
 class AnnualReportPageController {
@@ -88,10 +90,12 @@ class AnnualReportPageController {
             throw new PageRefused(answer.status() == 401 ? 403 : answer.status());
         }
         // written here, so no view follows (null with the response taken as an argument)
+        byte[] file = "csv".equals(chosen) ? SpreadsheetCsv.of(answer.raw(), LocaleContextHolder.getLocale())
+                : answer.raw();
         response.setContentType(answer.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, answer.header(HttpHeaders.CONTENT_DISPOSITION));
-        response.setContentLength(answer.raw().length);
-        response.getOutputStream().write(answer.raw());
+        response.setContentLength(file.length);
+        response.getOutputStream().write(file);
         return null;
     }
 

@@ -22,6 +22,7 @@ public final class FieldErrors {
             Map.entry("LEADER_REQUIRED", "leader"),
             Map.entry("DESTINATIONS_REQUIRED", "destinations"),
             Map.entry("NAME_REQUIRED", "name"),
+            Map.entry("PERSON_NAME_MISMATCH", "name"),
             Map.entry("OPERATOR_REQUIRED", "operatorId"),
             Map.entry("OPERATOR_NOT_EXPECTED", "operatorId"),
             Map.entry("CITY_REQUIRED", "city"),

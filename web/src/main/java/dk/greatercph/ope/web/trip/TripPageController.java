@@ -7,6 +7,7 @@ import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.FormErrors;
 import dk.greatercph.ope.web.layout.Words;
 import dk.greatercph.ope.web.request.FormJson;
+import tools.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -114,7 +115,7 @@ class TripPageController {
                           HttpServletResponse response) {
         Map<String, Object> body = TripForms.body()
                 .text("kind", form.get("kind"))
-                .text("name", form.get("name"))
+                .text("name", nameOf(id, form))
                 .text("title", form.get("title"))
                 .text("organisation", form.get("organisation"))
                 // sent whatever the kind: an operator typed for an official was dropped without a word, where the
@@ -124,6 +125,22 @@ class TripPageController {
                 .json();
         return act(id, "participant", form, call(HttpMethod.POST, "/api/trips/" + id + "/participants", body, form),
                 model, response);
+    }
+
+    /**
+     * The name typed, or, left empty with the trip's leader chosen as the person, the leader's: the form was refused
+     * for want of a name its help said was the leader's.
+     */
+    private String nameOf(String trip, Map<String, String> form) {
+        String name = form.get("name");
+        String person = form.get("personId");
+        if ((name == null || name.isBlank()) && person != null && !person.isBlank()) {
+            JsonNode shown = api.get("/api/trips/" + trip).body();
+            if (person.strip().equals(shown.path("leaderPersonId").asString(""))) {
+                return shown.path("leader").asString(name);
+            }
+        }
+        return name;
     }
 
     @PostMapping("/trips/{id}/participants/{participantId}/removal")
