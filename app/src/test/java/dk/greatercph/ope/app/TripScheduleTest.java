@@ -104,6 +104,36 @@ class TripScheduleTest {
         assertThat(feed.split("BEGIN:VTIMEZONE", -1)).as("Copenhagen, Shanghai and Tokyo").hasSize(4);
     }
 
+    /**
+     * A meeting on the trip set up for an operator that does not travel with it was in no calendar of that
+     * operator's: it sees that item (not the trip, nor its other items), and the desk's filter by it finds it.
+     */
+    @Test
+    void anItineraryItemForAnOperatorIsInThatOperatorsCalendar() {
+        int year = 2030 + (int) (Math.random() * 60);
+        String trip = plannedWithChc(year);
+        String forClean = ok(desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-11T10:00:00","endsAt":"%d-05-11T12:00:00","city":"Suzhou",
+                 "counterpart":"Suzhou Industrial Park","objectiveOperator":"clean"}""".formatted(year, year)))
+                .json().get("id").asString();
+        Api.Response other = ok(desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-12T10:00:00","endsAt":"%d-05-12T12:00:00","city":"Nanjing",
+                 "counterpart":"Jiangsu Foreign Affairs Office"}""".formatted(year, year)));
+        desk.getUntil("/api/trips/" + trip + "?minVersion=" + other.header("ETag").replace("\"", ""),
+                r -> r.status() == 200, Duration.ofSeconds(10));
+        String week = "?from=" + year + "-05-10&to=" + year + "-05-16";
+
+        assertThat(ids(new Api(port).as("clean").get("/api/schedule" + week).json()))
+                .contains(forClean).doesNotContain(trip, other.json().get("id").asString());
+        assertThat(new Api(port).as("clean").get("/api/schedule.ics" + week).body())
+                .contains("UID:" + forClean + "@one-point-entry").contains("Suzhou Industrial Park");
+        assertThat(ids(schedule(week + "&operator=clean")))
+                .contains(forClean).doesNotContain(trip, other.json().get("id").asString());
+        assertThat(ids(new Api(port).as("woco").get("/api/schedule" + week).json())).doesNotContain(forClean);
+        assertThat(ids(new Api(port).as("chc").get("/api/schedule" + week).json()))
+                .as("the operator travelling sees the whole trip").contains(trip, forClean);
+    }
+
     @Test
     void anItineraryItemOnACopenhagenDayOutsideTheTripsDatesShowsWithoutTheTrip() {
         int year = 2030 + (int) (Math.random() * 60);

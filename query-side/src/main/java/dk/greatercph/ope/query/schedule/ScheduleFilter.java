@@ -17,8 +17,8 @@ record ScheduleFilter(
         @Parameter(description = "Last day (Europe/Copenhagen), inclusive",
                 schema = @Schema(type = "string", format = "date", example = "2027-04-30"))
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-        @Parameter(description = "Only the delegations this operator leads or supports, and its trips (for an "
-                + "operator asking: among its own)", example = "chc")
+        @Parameter(description = "Only the delegations this operator leads or supports, its trips and the trip "
+                + "items for it (for an operator asking: among its own)", example = "chc")
         String operator,
         @Parameter(description = "Only items at this venue", example = "VEN-1c0d7a52-77c1-4b8a-9d3e-2f4a5b6c7d8e")
         String venue,

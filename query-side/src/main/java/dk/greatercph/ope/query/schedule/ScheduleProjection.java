@@ -497,8 +497,9 @@ class ScheduleProjection {
      * its own time zone, read in one statement: a row per itinerary item, or one without an item for a trip without
      * any. The itineraries are read of the trips a day either side of the period (an item's own time zone may put it
      * on another day), the trips themselves are shown only if their dates overlap the period. The operator and
-     * viewer filters select trips as for the trips themselves (the operator travels with the trip); a trip item has
-     * no venue or host, so those filters leave it out.
+     * viewer filters select trips the operator travels with, with their items, and the items of other trips that
+     * are for the operator (their objective operator); a trip item has no venue or host, so those filters leave it
+     * out.
      */
     private List<Placed> trips(FindScheduleQuery query) {
         OffsetDateTime from = startOf(query.from());
@@ -510,22 +511,18 @@ class ScheduleProjection {
                     e.i ->> 'itemId' AS item_id, e.i ->> 'startsAt' AS starts_at, e.i ->> 'endsAt' AS ends_at,
                     COALESCE(e.i ->> 'timeZone', 'Asia/Shanghai') AS time_zone, e.i ->> 'city' AS city,
                     e.i ->> 'counterpart' AS counterpart, e.i ->> 'description' AS description,
-                    e.i IS NOT NULL AS on_itinerary
+                    e.i IS NOT NULL AS on_itinerary, %s AS travels, %s AS item_for
                 FROM trip_view t LEFT JOIN LATERAL jsonb_array_elements(t.itinerary) AS e(i) ON TRUE
-                WHERE TRUE""");
+                WHERE TRUE""".formatted(travels(query), itemFor(query)));
         if (query.from() != null) {
             sql.append(" AND t.end_date >= CAST(:from AS DATE) - 1");
         }
         if (query.to() != null) {
             sql.append(" AND t.start_date <= CAST(:to AS DATE) + 1");
         }
-        if (query.operator() != null) {
-            sql.append(" AND t.participants @> jsonb_build_array(jsonb_build_object('operatorId',"
-                    + " CAST(:operator AS TEXT)))");
-        }
-        if (query.viewer() != null) {
-            sql.append(" AND t.participants @> jsonb_build_array(jsonb_build_object('operatorId',"
-                    + " CAST(:viewer AS TEXT)))");
+        for (String filter : filters(query)) {
+            sql.append(" AND (").append(travelling(filter)).append(" OR t.itinerary @> jsonb_build_array(")
+                    .append("jsonb_build_object('objectiveOperator', CAST(:").append(filter).append(" AS TEXT))))");
         }
         Map<String, Placed> trips = new LinkedHashMap<>();
         List<Placed> items = new ArrayList<>();
@@ -538,10 +535,10 @@ class ScheduleProjection {
                     LocalDate ends = rs.getObject("end_date", LocalDate.class);
                     boolean shown = (query.from() == null || ends != null && !ends.isBefore(query.from()))
                             && (query.to() == null || starts != null && !starts.isAfter(query.to()));
-                    if (shown && !trips.containsKey(tripId)) {
+                    if (shown && rs.getBoolean("travels") && !trips.containsKey(tripId)) {
                         trips.put(tripId, LeftOut.orNull("trip", tripId, () -> trip(query, rs)));
                     }
-                    if (rs.getBoolean("on_itinerary")) {
+                    if (rs.getBoolean("on_itinerary") && rs.getBoolean("item_for")) {
                         ScheduleEntryView item = LeftOut.orNull("trip item", tripId + "." + rs.getString("item_id"),
                                 () -> tripItem(rs));
                         if (item != null && (from == null || item.endsAt().isAfter(from))
@@ -551,6 +548,40 @@ class ScheduleProjection {
                     }
                 });
         return Stream.concat(trips.values().stream().filter(Objects::nonNull), items.stream()).toList();
+    }
+
+    /** The operator filters a query has, as the names of their parameters. */
+    private static List<String> filters(FindScheduleQuery query) {
+        List<String> filters = new ArrayList<>(2);
+        if (query.operator() != null) {
+            filters.add("operator");
+        }
+        if (query.viewer() != null) {
+            filters.add("viewer");
+        }
+        return filters;
+    }
+
+    private static String travelling(String filter) {
+        return "t.participants @> jsonb_build_array(jsonb_build_object('operatorId', CAST(:" + filter + " AS TEXT)))";
+    }
+
+    /** Whether the trip's operators travel with it as each filter asks (true without a filter). */
+    private static String travels(FindScheduleQuery query) {
+        return filters(query).stream().map(ScheduleProjection::travelling)
+                .reduce((a, b) -> a + " AND " + b).orElse("TRUE");
+    }
+
+    /**
+     * Whether the row's item is shown as each filter asks: its trip travels with the operator, or the item is for
+     * that operator (its objective), which put a meeting set up for chc on a trip chc does not travel with in no
+     * calendar of chc's.
+     */
+    private static String itemFor(FindScheduleQuery query) {
+        return filters(query).stream()
+                .map(filter -> "(" + travelling(filter) + " OR e.i ->> 'objectiveOperator' = CAST(:" + filter
+                        + " AS TEXT))")
+                .reduce((a, b) -> a + " AND " + b).orElse("TRUE");
     }
 
     private static Placed trip(FindScheduleQuery query, ResultSet rs) throws SQLException {

@@ -59,8 +59,9 @@ class ScheduleQueryController {
                     Programme items in Europe/Copenhagen time, trips as all-day entries, and each item of a trip's \
                     itinerary (TRIP_ITEM, with tripId and city) in its own time zone with that zone's offset; from/to \
                     select trip items overlapping those Copenhagen days. Trips and their items are left out when \
-                    filtering by venue or host; filtering by operator keeps the trips that operator travels with. \
-                    An operator sees its own delegations' items and the trips it travels with in full (without a \
+                    filtering by venue or host; filtering by operator keeps the trips that operator travels with, and the \
+                    trip items that are for it (objectiveOperator). An operator sees its own delegations' items, the \
+                    trip items for it and the trips it travels with in full (without a \
                     trip's leader, who is a person), and every other programme item only as an anonymous BOOKED block: times, \
                     venue, host and status, nothing about whose it is. Entries come ordered by start. With limit (or \
                     after), the answer is one page of at most limit entries (50 when only after is given), and when \
