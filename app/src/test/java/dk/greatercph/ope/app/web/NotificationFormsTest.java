@@ -89,7 +89,8 @@ class NotificationFormsTest {
         assertThat(reload.body()).doesNotContain("whsec_");
 
         PageSession.Page page = desk.get("/notifications?owner=" + operator);
-        assertThat(page.body()).contains("Webhooken er oprettet.", "id=\"secret-value\"", "whsec_");
+        assertThat(page.body()).contains("Webhooken er oprettet.", "id=\"secret-value\"", "whsec_")
+                .as("a new webhook has no previous secret").doesNotContain("id=\"secret-previous\"");
     }
 
     @Test
@@ -113,7 +114,8 @@ class NotificationFormsTest {
         assertThat(rotated.status()).isEqualTo(302);
         assertThat(rotated.header("Location")).doesNotContain("whsec_");
         String afterRotation = desk.get("/notifications?owner=" + operator).body();
-        assertThat(afterRotation).contains("Webhooken har fået en ny hemmelighed.", "version 2");
+        assertThat(afterRotation).contains("Webhooken har fået en ny hemmelighed.", "version 2",
+                "id=\"secret-previous\"");
         assertThat(secretIn(afterRotation)).isNotEqualTo(firstSecret);
         assertThat(desk.get("/notifications?owner=" + operator).body()).as("shown once").doesNotContain("whsec_");
 
