@@ -113,10 +113,13 @@ class TripLeaderTest {
 
         // a search for the leader's name: the read is recorded, the name it searched for is not
         desk.get("/api/trips?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+        // nor a parameter no endpoint takes, which is answered as if it were not there
+        desk.get("/api/trips/" + trip + "?who=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                + "&minVersion=0&mail=x%40example.cn");
         JsonNode reads = auditor.get("/api/audit/personal-data-reads?person=" + leader).json();
-        assertThat(reads.toString()).doesNotContain(name.substring("Chair ".length()));
+        assertThat(reads.toString()).doesNotContain(name.substring("Chair ".length())).doesNotContain("example.cn");
         assertThat(reads.valueStream().map(r -> r.get("request").asString()))
-                .contains("GET /api/trips?q=[not kept]");
+                .contains("GET /api/trips?q=[not kept]", "GET /api/trips/" + trip + "?[not kept]&minVersion=0");
         assertThat(reads.valueStream().map(r -> r.get("actor").asString() + " " + r.get("request").asString()))
                 .anyMatch(r -> r.equals("desk GET /api/trips/" + trip))
                 .anyMatch(r -> r.equals("desk GET /api/persons/" + leader))
