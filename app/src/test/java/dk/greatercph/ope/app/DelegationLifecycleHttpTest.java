@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ class DelegationLifecycleHttpTest {
 
     @Test
     void walksADelegationFromRegistrationToCompletion() {
-        String id = lifecycle.accepted("Walk-through " + UUID.randomUUID());
+        String id = lifecycle.accepted("Walk-through " + UUID.randomUUID(), "2025-08-01");
         String venue = lifecycle.venue();
         String hospital = lifecycle.partner("HOSPITAL");
         Api chc = lifecycle.as("chc");
@@ -291,6 +292,38 @@ class DelegationLifecycleHttpTest {
         assertThat(refused.json().get("code").asString()).isEqualTo("VISIT_NOT_BEGUN");
         assertThat(refused.json().get("detail").asString()).contains("2099-09-07");
         assertThat(lifecycle.eventTypes(id)).endsWith("DelegationConfirmedEvent");
+    }
+
+    /**
+     * An item dated before the request came made the visit "begun": completed years early, its figures counted in the
+     * operator's KPIs. No item starts before the day the request was received, added or changed.
+     */
+    @Test
+    void noProgrammeItemStartsBeforeTheRequestWasReceived() {
+        String id = lifecycle.accepted("Backdated " + UUID.randomUUID());
+        String venue = lifecycle.venue();
+        Api chc = lifecycle.as("chc");
+        String real = lifecycle.item(chc, id, "MEETING", venue, null, "2099-09-07T10:00", "2099-09-07T11:00");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString();
+
+        Api.Response backdated = chc.post("/api/delegations/" + id + "/programme-items", """
+                {"kind":"MEETING","title":"Backdated","startsAt":"2020-01-01T10:00","endsAt":"2020-01-01T11:00",
+                 "venueId":"%s"}""".formatted(venue));
+        Api.Response moved = chc.put("/api/delegations/" + id + "/programme-items/" + real, """
+                {"kind":"MEETING","title":"Item","startsAt":"2020-01-01T10:00","endsAt":"2020-01-01T11:00",
+                 "venueId":"%s"}""".formatted(venue));
+        Api.Response sameDay = chc.post("/api/delegations/" + id + "/programme-items", """
+                {"kind":"MEETING","title":"Today","startsAt":"%sT00:30","endsAt":"%sT01:00","venueId":"%s"}"""
+                .formatted(today, today, venue));
+
+        for (Api.Response refused : List.of(backdated, moved)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("code").asString()).isEqualTo("ITEM_BEFORE_RECEIPT");
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("startsAt");
+        }
+        assertThat(sameDay.status()).as("the day it was received").isEqualTo(201);
+        assertThat(lifecycle.eventTypes(id)).filteredOn(type -> type.startsWith("ProgrammeItem"))
+                .containsExactly("ProgrammeItemAddedEvent", "ProgrammeItemAddedEvent");
     }
 
     /** A follow-up is handed to a registered operator: "nobody" was recorded and counted, as on trips before. */

@@ -363,8 +363,9 @@ class DeskYearRulesTest {
     @Test
     void completingWithdrawsTheSupportingOfferNobodyAnswered() {
         Api desk = lifecycle.desk();
-        String id = lifecycle.registeredAndScreened(Requests.delegation("Completed offers " + UUID.randomUUID(),
-                "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health"));
+        String id = lifecycle.registeredAndScreened(Requests.receivedOn(Requests.delegation("Completed offers "
+                + UUID.randomUUID(), "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health"),
+                "2025-08-01"));
         ok(desk.post("/api/delegations/" + id + "/routing", "{}"));
         ok(lifecycle.as("chc").post("/api/delegations/" + id + "/assignments/chc/acceptance", ""));
         lifecycle.item(desk, id, "MEETING", lifecycle.venue(), null, "2025-09-08T10:00", "2025-09-08T11:00");

@@ -414,7 +414,7 @@ class AuthorizationMatrixTest {
                 }
             }
             default -> {
-                id = lifecycle.accepted(organisation);
+                id = lifecycle.accepted(organisation, "2025-08-01"); // its item below has begun
                 // what an operator reads comes from the board, which follows the commands asynchronously
                 lifecycle.as("chc").getUntil("/api/delegations/" + id, r -> r.status() == 200, Duration.ofSeconds(10));
                 if (!state.equals("accepted")) {

@@ -37,8 +37,16 @@ public final class Lifecycle {
 
     /** A delegation on health and investment, routed to chc (lead) and copcap, both of whom accepted. */
     public String accepted(String organisation) {
-        String id = registeredAndScreened(Requests.delegation(organisation, "ADMINISTRATIVE",
-                "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health partners"));
+        return accepted(organisation, null);
+    }
+
+    /**
+     * As {@link #accepted(String)}, received on {@code dateReceived} (null: today): a visit whose programme has
+     * begun, so that it may be completed, has items in the past, and no item starts before the request came.
+     */
+    public String accepted(String organisation, String dateReceived) {
+        String id = registeredAndScreened(Requests.receivedOn(Requests.delegation(organisation, "ADMINISTRATIVE",
+                "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health partners"), dateReceived));
         ok(desk().post("/api/delegations/" + id + "/routing", "{}"));
         ok(as("chc").post("/api/delegations/" + id + "/assignments/chc/acceptance", ""));
         ok(as("copcap").post("/api/delegations/" + id + "/assignments/copcap/acceptance", ""));

@@ -17,6 +17,12 @@ public final class Requests {
                 opportunity == null ? "" : ",\"businessOpportunity\":\"" + opportunity + "\"");
     }
 
+    /** The request {@code body} received on {@code dateReceived} (yyyy-mm-dd; null leaves it out: today). */
+    public static String receivedOn(String body, String dateReceived) {
+        return dateReceived == null ? body
+                : body.replaceFirst("\\{", "{\"dateReceived\":\"" + dateReceived + "\",");
+    }
+
     public static String delegation(String organisation) {
         return """
                 {"channel":"EMBASSY","requestingOrganisation":"%s","originProvince":"Jiangsu",

@@ -258,7 +258,10 @@ class DelegationPagesTest {
 
     /** A delegation accepted by chc and copcap, with chc's hour-long meeting from {@code startsAt}, confirmed. */
     private static String confirmedWithAMeeting(Lifecycle lifecycle, String prefix, String startsAt) {
-        String id = lifecycle.accepted(prefix + UUID.randomUUID());
+        java.time.LocalDate day = OffsetDateTime.parse(startsAt).toLocalDate();
+        // received before its meeting (none starts before), and not after today
+        String id = lifecycle.accepted(prefix + UUID.randomUUID(), day.isAfter(java.time.LocalDate.now())
+                ? null : day.minusDays(30).toString());
         lifecycle.item(lifecycle.as("chc"), id, "MEETING", lifecycle.venue(), null, startsAt,
                 OffsetDateTime.parse(startsAt).plusHours(1).toString());
         Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));

@@ -39,6 +39,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import dk.greatercph.ope.platform.time.OpeTime;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -103,6 +104,8 @@ class Delegation {
     /** The person each member is, by member id: one person is one member. */
     private Map<String, PersonId> memberPersons;
     private Instant registeredAt;
+    /** When the request reached the desk: no programme item starts before it. */
+    private java.time.LocalDate dateReceived;
 
     protected Delegation() {
     }
@@ -348,6 +351,7 @@ class Delegation {
         if (items.containsKey(command.itemId())) {
             throw new DomainProblem(DelegationProblem.ITEM_EXISTS, "That programme item exists already.");
         }
+        requireNotBeforeReceipt(command.startsAt());
         apply(new ProgrammeItemAddedEvent(delegationId, command.itemId(), command.kind(), command.title().trim(),
                 command.startsAt(), command.endsAt(), command.venueId(), command.hostId(), hospital.host(),
                 actingOperator == null ? null : new OperatorId(actingOperator), hospital.venue()));
@@ -366,6 +370,21 @@ class Delegation {
             throw new DomainProblem(DelegationProblem.ITEM_NOT_FOUND, "No programme item " + command.itemId() + ".");
         }
         item.mayBeChangedBy(actingOperator, lead);
+        if (command instanceof ChangeProgrammeItemCommand change && change.startsAt() != null) {
+            requireNotBeforeReceipt(change.startsAt());
+        }
+    }
+
+    /**
+     * A programme item starts on or after the day the request was received (Copenhagen). An item dated years before
+     * was accepted: one such item among the real ones made the visit "begun", so it was completed, its figures counted
+     * in the operator's KPIs, long before it took place.
+     */
+    private void requireNotBeforeReceipt(Instant startsAt) {
+        if (dateReceived != null && startsAt.atZone(OpeTime.COPENHAGEN).toLocalDate().isBefore(dateReceived)) {
+            throw invalid(DelegationProblem.ITEM_BEFORE_RECEIPT, "startsAt", "A programme item starts on or after the "
+                    + "day the request was received (" + dateReceived + ").");
+        }
     }
 
     @CommandHandler
@@ -517,6 +536,7 @@ class Delegation {
     void on(DelegationRegisteredEvent event, @Timestamp Instant at) {
         this.id = event.delegationId().value();
         this.registeredAt = at;
+        this.dateReceived = event.dateReceived();
         this.delegationId = event.delegationId();
         this.status = DelegationStatus.REQUESTED;
         this.delegationType = event.delegationType();

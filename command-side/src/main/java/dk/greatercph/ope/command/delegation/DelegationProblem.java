@@ -51,6 +51,8 @@ public enum DelegationProblem implements ProblemCode {
             "The scope expansion request was already approved or rejected."),
     TITLE_REQUIRED(ProblemKind.INVALID_INPUT,
             "A programme item has a title."),
+    ITEM_BEFORE_RECEIPT(ProblemKind.INVALID_INPUT,
+            "A programme item starts on or after the day the request was received."),
     INVALID_TIME_SLOT(ProblemKind.INVALID_INPUT,
             "A programme item ends after it starts, and lasts at most 31 days."),
     UNKNOWN_VENUE(ProblemKind.RULE_VIOLATION,
