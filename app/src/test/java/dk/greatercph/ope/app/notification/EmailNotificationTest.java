@@ -208,6 +208,27 @@ class EmailNotificationTest {
         }
     }
 
+    /**
+     * A recipient added just before an offer is told of it: the notifier read the recipients from the settings'
+     * view, which another processor writes, and in three of four tries the new address was not there yet.
+     */
+    @Test
+    void aRecipientAddedJustBeforeAnOfferIsToldOfIt() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String operator = notifications.operator();
+            String address = Notifications.address("just-before");
+            Api.Response added = notifications.desk().post("/api/notification-settings/" + operator + "/recipients",
+                    "{\"address\":\"" + address + "\",\"language\":\"en\"}");
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            String delegation = notifications.routedTo(operator, "Wuxi Just Before " + UUID.randomUUID());
+
+            assertThat(Notifications.until(() -> notifications.outbox(delegation), rows -> rows.valueStream()
+                    .anyMatch(r -> address.equals(r.path("address").asString(null))), Duration.ofSeconds(15))
+                    .valueStream().filter(r -> address.equals(r.path("address").asString(null)))
+                    .map(r -> r.get("kind").asString())).as("attempt " + attempt).containsExactly("ASSIGNMENT_OFFERED");
+        }
+    }
+
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();

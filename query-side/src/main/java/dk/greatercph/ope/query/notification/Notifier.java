@@ -15,6 +15,10 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRejectedEvent;
+import dk.greatercph.ope.events.notification.NotificationRecipientAddedEvent;
+import dk.greatercph.ope.events.notification.NotificationRecipientRemovedEvent;
+import dk.greatercph.ope.events.notification.WebhookSubscribedEvent;
+import dk.greatercph.ope.events.notification.WebhookUnsubscribedEvent;
 import dk.greatercph.ope.platform.security.ActorMetadata;
 import dk.greatercph.ope.platform.time.DaysOff;
 import dk.greatercph.ope.platform.time.OpeTime;
@@ -35,6 +39,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Decides who is told what, from the events, and writes it to the outbox in the same transaction as this
@@ -222,6 +227,47 @@ class Notifier {
     }
 
     /** Clears what the notifier knows, never the outbox: what was sent stays sent. */
+    /*
+     * Whom to tell: the recipients and webhooks, kept here in the order of the events. Read from the settings' view,
+     * which another processor writes, a recipient added just before an offer was often not there yet, and the new
+     * address was never told of it.
+     */
+
+    @EventHandler
+    void on(NotificationRecipientAddedEvent event) {
+        jdbc.sql("""
+                        INSERT INTO notifier_recipient (recipient_id, owner, address, language)
+                        VALUES (:id, :owner, :address, :language)
+                        ON CONFLICT (recipient_id) DO UPDATE SET owner = EXCLUDED.owner, address = EXCLUDED.address,
+                            language = EXCLUDED.language
+                        """)
+                .param("id", event.recipientId()).param("owner", event.owner()).param("address", event.address())
+                .param("language", event.language().name().toLowerCase(Locale.ROOT)).update();
+        outbox.targetsChanged();
+    }
+
+    @EventHandler
+    void on(NotificationRecipientRemovedEvent event) {
+        jdbc.sql("DELETE FROM notifier_recipient WHERE recipient_id = :id").param("id", event.recipientId()).update();
+        outbox.targetsChanged();
+    }
+
+    @EventHandler
+    void on(WebhookSubscribedEvent event) {
+        jdbc.sql("""
+                        INSERT INTO notifier_webhook (webhook_id, owner, url) VALUES (:id, :owner, :url)
+                        ON CONFLICT (webhook_id) DO UPDATE SET owner = EXCLUDED.owner, url = EXCLUDED.url
+                        """)
+                .param("id", event.webhookId()).param("owner", event.owner()).param("url", event.url()).update();
+        outbox.targetsChanged();
+    }
+
+    @EventHandler
+    void on(WebhookUnsubscribedEvent event) {
+        jdbc.sql("DELETE FROM notifier_webhook WHERE webhook_id = :id").param("id", event.webhookId()).update();
+        outbox.targetsChanged();
+    }
+
     @ResetHandler
     void reset() {
         ProjectionTables.reset(jdbc, NAME);

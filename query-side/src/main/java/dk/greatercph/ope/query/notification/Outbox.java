@@ -90,15 +90,16 @@ class Outbox {
     }
 
     private boolean readAnyTargets() {
-        return jdbc.sql("SELECT EXISTS (SELECT FROM notification_recipient) OR EXISTS (SELECT FROM notification_webhook)")
+        return jdbc.sql("SELECT EXISTS (SELECT FROM notifier_recipient) OR EXISTS (SELECT FROM notifier_webhook)")
                 .query(Boolean.class).single();
     }
 
     /**
      * An owner's recipients and webhooks, read once per batch of the notifier's processor: a batch of a thousand
      * events told the same few owners and read their settings again for each notice (two statements per owner and
-     * notice). Settings are written by another processor, so a batch sees them as they were at its first notice to
-     * that owner, as it would had it begun a little earlier. Outside a batch (a reminder) they are read each time.
+     * notice). The notifier writes them itself, in the order of the events ({@code notifier_recipient},
+     * {@code notifier_webhook}), and a change forgets what the batch read ({@link #targetsChanged}). Outside a batch
+     * (a reminder) they are read each time.
      */
     private Targets targets(String owner) {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -107,6 +108,15 @@ class Outbox {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         Map<String, Targets> read = batch.getOrComputeResource(TARGETS, key -> new HashMap<>());
         return read.computeIfAbsent(owner, this::readTargets);
+    }
+
+    /** A recipient or webhook was added or removed in this batch: its notices after that read the targets again. */
+    void targetsChanged() {
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+            batch.resources().remove(TARGETS);
+            batch.resources().remove(ANY_TARGETS);
+        }
     }
 
     private int email(String cause, Notice notice, String owner, Recipient recipient) {
@@ -167,10 +177,10 @@ class Outbox {
         List<Recipient> recipients = new ArrayList<>();
         List<Webhook> webhooks = new ArrayList<>();
         jdbc.sql("""
-                        SELECT 'EMAIL' AS channel, recipient_id AS id, address, language FROM notification_recipient
+                        SELECT 'EMAIL' AS channel, recipient_id AS id, address, language FROM notifier_recipient
                         WHERE owner = :owner
                         UNION ALL
-                        SELECT 'WEBHOOK', webhook_id, url, NULL FROM notification_webhook WHERE owner = :owner
+                        SELECT 'WEBHOOK', webhook_id, url, NULL FROM notifier_webhook WHERE owner = :owner
                         ORDER BY channel, id
                         """)
                 .param("owner", owner)

@@ -44,12 +44,8 @@ import java.util.concurrent.TimeUnit;
  * It also reports each projection's status, and starts again a processor that an {@link Error} paused
  * ({@link #restartPausedByError()}).
  * <p>
- * A projection that reads another's tables as it handles events ({@link #READERS}: the notifier picks each notice's
- * recipients and webhooks from the settings' tables) is held, shut down, while that one is replayed, whose reset
- * empties those tables: it went on meanwhile, found nobody to tell and moved past every notice of the replay's
- * seconds for good. It starts again once the replay has reached its head. Held here, in this process only, and only for
- * a replay this process runs: in split mode the notifier on another query node is not held, nor after a restart that
- * finds the replay unfinished (docs/notifications.md).
+ * No projection reads another's tables as it handles events: the notifier, which read the recipients and webhooks
+ * of the settings' view and was held while that was replayed, keeps its own (docs/notifications.md).
  */
 @Component
 class ProjectionReplays implements DisposableBean {
@@ -60,8 +56,6 @@ class ProjectionReplays implements DisposableBean {
     private static final int RESET_ATTEMPTS = 4;
     private static final long RESET_PAUSE_MILLIS = 100;
 
-    /** Projection → the projections that read its tables while they handle events, held during its replay. */
-    static final Map<String, List<String>> READERS = Map.of("notification-settings", List.of("notifications"));
 
     private final EventProcessingConfiguration processing;
     private final ProjectionProgress progress;
@@ -100,22 +94,6 @@ class ProjectionReplays implements DisposableBean {
      * while the context starts would build them before every interceptor is registered with them (seen: the
      * projections' log lines lost their correlation id).
      */
-    /** Shuts down the projections that read {@code name}'s tables; answers them, to be started again. */
-    private List<StreamingEventProcessor> hold(String name) {
-        List<StreamingEventProcessor> held = READERS.getOrDefault(name, List.of()).stream()
-                .flatMap(reader -> processing.eventProcessor(reader).stream())
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                .toList();
-        held.forEach(StreamingEventProcessor::shutDown);
-        return held;
-    }
-
-    private void release(List<StreamingEventProcessor> held) {
-        if (!closing) {
-            held.forEach(StreamingEventProcessor::start);
-        }
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     void watchForProcessorsPausedByAnError() {
         if (!restartAfterError.isZero()) {
@@ -173,7 +151,6 @@ class ProjectionReplays implements DisposableBean {
                     "Projection '" + name + "' is already being replayed.");
         }
         processor.shutDown();
-        List<StreamingEventProcessor> held = hold(name);
         Long target = head();
         long events = target == null ? 0 : jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE globalIndex <= :to")
                 .param("to", target).query(Long.class).single();
@@ -181,19 +158,16 @@ class ProjectionReplays implements DisposableBean {
             resetTokens(processor);
         } catch (UnableToClaimTokenException e) {
             processor.start();
-            release(held);
             throw new DomainProblem(ReplayProblem.PROJECTION_CLAIMED_ELSEWHERE,
                     "Projection '" + name + "' is being processed by another instance; stop it there first.");
         } catch (RuntimeException e) {
             // the reset is one transaction with the views' clearing: refused, nothing was reset, and the processor
             // goes on where it stood. It was left shut down, its view frozen while the health said UP.
             processor.start();
-            release(held);
             throw e;
         }
         Run run = new Run(clock.instant(), System.nanoTime(), target == null ? -1 : target, events,
                 parallelRun(name, target == null ? -1 : target));
-        run.held = held;
         runs.put(name, run);
         if (run.parallel == null) {
             processor.start();
@@ -285,7 +259,6 @@ class ProjectionReplays implements DisposableBean {
         try {
             if (run.finishedAt == null && caughtUp(processor, run.target)) {
                 run.finish();
-                release(run.held);
             }
         } catch (RuntimeException e) {
             log.warn("Could not read the replay progress of {}", processor.getName(), e);
@@ -356,7 +329,6 @@ class ProjectionReplays implements DisposableBean {
         volatile Instant finishedAt;
         volatile long finishedNanos;
         volatile ScheduledFuture<?> watch;
-        volatile List<StreamingEventProcessor> held = List.of();
 
         Run(Instant startedAt, long startedNanos, long target, long events, ParallelReplayRun parallel) {
             this.startedAt = startedAt;
