@@ -310,7 +310,7 @@ class OpenApiTest {
         assertThat(schemas.get("NotificationWebhook").get("properties").propertyNames())
                 .containsExactlyInAnyOrder("id", "url", "secretVersion");
         assertThat(schemas.get("Notification").get("properties").get("status").get("enum").valueStream()
-                .map(JsonNode::asString)).containsExactly("PENDING", "SENT", "HELD", "FAILED", "EVICTED");
+                .map(JsonNode::asString)).containsExactly("PENDING", "SENT", "HELD", "FAILED", "EVICTED", "DROPPED");
         assertThat(schemas.get("Notification").get("properties").get("channel").get("enum").valueStream()
                 .map(JsonNode::asString)).containsExactly("EMAIL", "WEBHOOK");
         assertThat(schemas.get("NotificationPage").get("required").valueStream().map(JsonNode::asString))

@@ -127,6 +127,34 @@ class WebhookNotificationTest {
                 .isEqualTo("could not connect to " + receiver.getHost() + ":" + receiver.getPort());
     }
 
+    /**
+     * Removing a webhook made each of its pending deliveries an error in the log and a dead letter ("no secret any
+     * more"), seventeen for one removal. They are dropped: nobody is left to deliver to, and nothing failed.
+     */
+    @Test
+    void deliveriesPendingForARemovedWebhookAreDroppedNotDeadLetters() {
+        try (WebhookReceiver failing = WebhookReceiver.answering(n -> 503)) {
+            String operator = notifications.operator();
+            String webhook = notifications.webhook(operator, failing.url())[0];
+            String delegation = notifications.routedTo(operator, "Wuxi Removed " + UUID.randomUUID());
+            until(() -> notifications.outbox(delegation).path(0), r -> !r.path("lastError").asString("").isEmpty(),
+                    WAIT);
+
+            Api.Response removed = notifications.desk().send(java.net.http.HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/api/notification-settings/" + operator + "/webhooks/" + webhook))
+                    .DELETE(), java.util.Map.of());
+            assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+
+            JsonNode row = until(() -> notifications.outbox(delegation).path(0),
+                    r -> !r.path("status").asString("").equals("PENDING"), Duration.ofSeconds(60));
+            assertThat(row.get("status").asString()).as(row.toString()).isEqualTo("DROPPED");
+            assertThat(admin.get("/api/admin/notifications?status=DROPPED&delegation=" + delegation).json()
+                    .get("items").size()).isEqualTo(1);
+            assertThat(admin.get("/api/admin/dead-letters?limit=500").body())
+                    .doesNotContain(row.get("id").asString());
+        }
+    }
+
     @Test
     void aRotatedSecretSignsBesideThePreviousOneDuringTheOverlap() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.answering(n -> 200)) {

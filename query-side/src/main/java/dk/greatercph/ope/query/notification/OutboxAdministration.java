@@ -19,7 +19,7 @@ import java.util.Set;
 @Component
 class OutboxAdministration {
 
-    static final Set<String> STATUSES = Set.of("PENDING", "SENT", "HELD", "FAILED", "EVICTED");
+    static final Set<String> STATUSES = Set.of("PENDING", "SENT", "HELD", "FAILED", "EVICTED", "DROPPED");
     private static final String COLUMNS = """
             SELECT id, kind, owner, delegation_id, channel, target, address, language, subject, status, attempts,
                    created_at, next_attempt_at, sent_at, last_error, event_id

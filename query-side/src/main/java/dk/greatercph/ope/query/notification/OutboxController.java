@@ -30,7 +30,7 @@ class OutboxController {
 
     @GetMapping
     @Operation(summary = "The notification outbox, newest first",
-            description = "ADMIN. E-mails and webhook deliveries with their status: PENDING, SENT, HELD (no SMTP server configured), FAILED (gave up; also listed as dead letters of notification-webhooks when a webhook), EVICTED.")
+            description = "ADMIN. E-mails and webhook deliveries with their status: PENDING, SENT, HELD (no SMTP server configured), FAILED (gave up; also listed as dead letters of notification-webhooks when a webhook), EVICTED, DROPPED (a webhook removed before delivery).")
     @ApiResponse(responseCode = "200", description = "A page of notifications")
     @ApiResponse(responseCode = "400", description = "Unknown status (INVALID_NOTIFICATION_STATUS) or channel (INVALID_PARAMETER)")
     OutboxView.Page list(

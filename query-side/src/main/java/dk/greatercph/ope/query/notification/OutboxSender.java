@@ -185,6 +185,8 @@ class OutboxSender implements SmartLifecycle {
                 webhook(row, started);
             }
             sent(row);
+        } catch (Unsubscribed e) {
+            dropped(row);
         } catch (Undeliverable e) {
             failed(row, started, e.getMessage(), e.retryable);
         } catch (Exception e) {
@@ -221,7 +223,7 @@ class OutboxSender implements SmartLifecycle {
         }
         List<String> valid = secrets.valid(row.target(), now);
         if (valid.isEmpty()) {
-            throw new Undeliverable("the webhook has no secret any more (unsubscribed)", false);
+            throw new Unsubscribed();
         }
         String timestamp = Long.toString(now.getEpochSecond());
         String signature = valid.stream().map(secret -> "v1," + sign(secret, row.id(), timestamp, row.payload()))
@@ -287,6 +289,21 @@ class OutboxSender implements SmartLifecycle {
                 row.id(), row.address(), row.subject());
     }
 
+    /**
+     * A delivery to a webhook removed since it was decided: nobody to deliver to, and nothing failed. Each was a dead
+     * letter logged as an error, seventeen of them for one removal of a webhook with deliveries pending.
+     */
+    private void dropped(Claimed row) {
+        jdbc.sql("""
+                        UPDATE notification_outbox SET status = 'DROPPED', claimed_until = NULL,
+                            last_error = 'the webhook was removed before this was delivered'
+                        WHERE id = :id
+                        """)
+                .param("id", row.id()).update();
+        log.info("Notification {} to webhook {} dropped: the webhook was removed before it was delivered", row.id(),
+                row.target());
+    }
+
     private void failed(Claimed row, Instant now, String error, boolean retryable) {
         Instant first = row.firstAttemptAt() == null ? now : row.firstAttemptAt();
         Instant giveUp = first.plus(properties.retryWindow());
@@ -346,6 +363,13 @@ class OutboxSender implements SmartLifecycle {
     }
 
     private record Attachment(String name, String method, String content) {
+    }
+
+    /** The webhook was unsubscribed: its secrets are gone. */
+    private static final class Unsubscribed extends Exception {
+        Unsubscribed() {
+            super("the webhook was removed", null, false, false);
+        }
     }
 
     private static final class Undeliverable extends Exception {

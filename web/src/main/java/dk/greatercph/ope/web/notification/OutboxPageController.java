@@ -27,7 +27,7 @@ import java.util.Optional;
 class OutboxPageController {
 
     static final int PAGE = 50;
-    static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "HELD", "EVICTED");
+    static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "HELD", "EVICTED", "DROPPED");
 
     private final Api api;
 
