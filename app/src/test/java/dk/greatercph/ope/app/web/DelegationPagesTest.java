@@ -256,6 +256,25 @@ class DelegationPagesTest {
                 .asString()).isEqualTo("SCREENED");
     }
 
+    /** The facts named the lead by its code, and still named a supporting operator that had declined. */
+    @Test
+    void theFactsNameTheOperatorsStillOnTheDelegationByName() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Facts " + UUID.randomUUID()));
+        Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", """
+                {"overrideLead":"chc","overrideSupporting":["woco","copcap"],"reason":"Facts test"}"""));
+        Api.Response declined = Lifecycle.ok(lifecycle.as("woco").post("/api/delegations/" + id
+                + "/assignments/woco/decline", "{\"reason\":\"No capacity\"}"));
+        String chc = new Api(port).as("desk").get("/api/operators/chc").json().get("name").asString();
+
+        String page = PageSession.signedIn(port, "desk").get("/delegations/" + id + "?v="
+                + declined.header("ETag").replace("\"", "")).body();
+
+        assertThat(page).contains("id=\"fact-lead\">" + org.springframework.web.util.HtmlUtils.htmlEscape(chc) + " (chc)</dd>")
+                .containsPattern("id=\"fact-supporting\">[^<]*\\(copcap\\)</dd>")
+                .doesNotContainPattern("id=\"fact-supporting\">[^<]*woco");
+    }
+
     /** A delegation accepted by chc and copcap, with chc's hour-long meeting from {@code startsAt}, confirmed. */
     private static String confirmedWithAMeeting(Lifecycle lifecycle, String prefix, String startsAt) {
         java.time.LocalDate day = OffsetDateTime.parse(startsAt).toLocalDate();

@@ -83,6 +83,7 @@ class DelegationView {
         model.addAttribute("errors", Map.of());
         model.addAttribute("boardAllowed", api.allows(HttpMethod.GET, "/api/delegations"));
         model.addAttribute("isLead", lead);
+        model.addAttribute("supporting", supporting(d));
 
         if (api.allows(HttpMethod.GET, path + "/members")) {
             ApiAnswer members = api.get(path + "/members");
@@ -95,6 +96,25 @@ class DelegationView {
         model.addAttribute("conflicts", conflicts(id, answer.body()));
         model.addAttribute("doubleBooked", lastRefusedItems(answer.body(), "DOUBLE_BOOKING"));
         model.addAttribute("uncovered", lastRefusedItems(answer.body(), "COST_COVERAGE_MISSING"));
+    }
+
+    /**
+     * The supporting operators still on the delegation: those routed as supporting, less any whose offer was declined
+     * or withdrawn. The facts still named an operator that had declined.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> supporting(Map<String, Object> d) {
+        List<String> routed = d.get("supportingOperators") instanceof List<?> list ? (List<String>) list : List.of();
+        java.util.Set<String> gone = new java.util.HashSet<>();
+        if (d.get("assignments") instanceof List<?> assignments) {
+            for (Object assignment : assignments) {
+                if (assignment instanceof Map<?, ?> a && "SUPPORTING".equals(a.get("role"))
+                        && ("DECLINED".equals(a.get("state")) || "WITHDRAWN".equals(a.get("state")))) {
+                    gone.add(String.valueOf(a.get("operatorId")));
+                }
+            }
+        }
+        return routed.stream().filter(operator -> !gone.contains(operator)).toList();
     }
 
     /** An earlier request this one repeats (R8): its organisation and when it was received, null where not readable. */

@@ -4,8 +4,11 @@ import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The registered operators a form offers to pick, by name with the code beside it, as {@code ${@operators.all()}}:
@@ -15,6 +18,8 @@ import java.util.List;
 @Component("operators")
 public class OperatorChoices {
 
+    private static final String ALL = OperatorChoices.class.getName() + ".all";
+
     private final Api api;
 
     OperatorChoices(Api api) {
@@ -22,10 +27,40 @@ public class OperatorChoices {
     }
 
     public Object all() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object read = request == null ? null : request.getAttribute(ALL, RequestAttributes.SCOPE_REQUEST);
+        if (read == null) {
+            read = read();
+            if (request != null) {
+                request.setAttribute(ALL, read, RequestAttributes.SCOPE_REQUEST);
+            }
+        }
+        return read;
+    }
+
+    private Object read() {
         if (!api.allows(HttpMethod.GET, "/api/operators")) {
             return List.of();
         }
         ApiAnswer operators = api.get("/api/operators");
         return operators.ok() ? operators.data() : List.of();
+    }
+
+    /**
+     * An operator as a page names it, "Name (code)", or its code where the user may not list the operators: the
+     * delegation's facts said "chc" for its lead. The list is read once per request.
+     */
+    public String named(String id) {
+        if (id == null) {
+            return null;
+        }
+        if (all() instanceof List<?> operators) {
+            for (Object operator : operators) {
+                if (operator instanceof Map<?, ?> o && id.equals(o.get("id")) && o.get("name") != null) {
+                    return o.get("name") + " (" + id + ")";
+                }
+            }
+        }
+        return id;
     }
 }
