@@ -132,6 +132,8 @@ class DelegationQueryController {
     }
 
     @GetMapping
+    @ApiResponse(responseCode = "409", description = "The board is being rebuilt, so its pages would be incomplete "
+            + "(PROJECTION_BEHIND); retry shortly")
     @Operation(summary = "The desk's board, newest first, optionally filtered",
             description = "DESK or AUDITOR. Filters combine; pages follow the 'next' cursor. from/to select delegations whose wished dates overlap that period; q searches organisation and purpose, case-insensitively; country (ISO 3166-1 alpha-2, else 400 INVALID_COUNTRY naming it), sector and type select by origin and kind; receivedFrom/receivedTo by the date the request reached the desk; assignmentState the delegations having an assignment in that state (ESCALATED: those the deadline escalated).")
     DelegationPage board(
@@ -170,6 +172,7 @@ class DelegationQueryController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedTo,
             @Parameter(description = "Only delegations having an assignment in this state")
             @RequestParam(required = false) AssignmentState assignmentState) {
+        progress.requireNotRebuilding(DelegationBoardProjection.NAME, DelegationQueryProblem.PROJECTION_BEHIND);
         DateRange.requireWindow("to", from, to);
         DateRange.requireWindow("receivedTo", receivedFrom, receivedTo);
         if (country != null) {

@@ -1,5 +1,7 @@
 package dk.greatercph.ope.query.inbox;
 
+import dk.greatercph.ope.query.operator.OperatorQueryProblem;
+import dk.greatercph.ope.query.replay.ProjectionProgress;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,12 +32,17 @@ class InboxQueryController {
     static final int MAX_LIMIT = 500;
     static final int DEFAULT_LIMIT = 50;
 
+    /** The processing group whose view the inbox is ({@code inbox_assignment}, written with the board). */
+    private static final String BOARD = "delegation-board";
+
     private final QueryGateway queryGateway;
     private final InboxStreams streams;
+    private final ProjectionProgress progress;
 
-    InboxQueryController(QueryGateway queryGateway, InboxStreams streams) {
+    InboxQueryController(QueryGateway queryGateway, InboxStreams streams, ProjectionProgress progress) {
         this.queryGateway = queryGateway;
         this.streams = streams;
+        this.progress = progress;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -49,6 +56,8 @@ class InboxQueryController {
                     ), else the first that many. While more follow, next is the cursor of the next page.""")
     @ApiResponse(responseCode = "200", description = "The inbox, open assignments first")
     @ApiResponse(responseCode = "404", description = "No such operator, or another operator's inbox")
+    @ApiResponse(responseCode = "409", description = "The inbox is being rebuilt with the board, so it would be "
+            + "incomplete (PROJECTION_BEHIND); retry shortly")
     InboxView inbox(
             @Parameter(description = "The operator id", example = "chc") @PathVariable String id,
             @Parameter(description = "Only assignments in this state") @RequestParam(required = false) AssignmentState state,
@@ -57,6 +66,9 @@ class InboxQueryController {
             @Parameter(description = "The cursor of the next page, as next of the previous page names it")
             @RequestParam(required = false) String after) {
         FindInboxQuery.Position position = InboxCursor.decode(after);
+        // after the check of who may read it, so that an inbox one may not read is 404 as ever
+        requireReadable(id);
+        progress.requireNotRebuilding(BOARD, OperatorQueryProblem.PROJECTION_BEHIND);
         Integer size = limit == null && position != null ? Integer.valueOf(DEFAULT_LIMIT) : limit;
         return find(new FindInboxQuery(id, state, position, size));
     }
@@ -80,11 +92,15 @@ class InboxQueryController {
         return streams.open(current, position(lastEventId));
     }
 
-    private InboxView find(FindInboxQuery query) {
-        boolean mayRead = CurrentUser.current().map(user -> user.mayActFor(query.operatorId())).orElse(false);
+    private static void requireReadable(String operator) {
+        boolean mayRead = CurrentUser.current().map(user -> user.mayActFor(operator)).orElse(false);
         if (!mayRead) {
             throw DomainProblem.notFound();
         }
+    }
+
+    private InboxView find(FindInboxQuery query) {
+        requireReadable(query.operatorId());
         return queryGateway.query(query, ResponseTypes.optionalInstanceOf(InboxView.class))
                 .join().orElseThrow(DomainProblem::notFound);
     }

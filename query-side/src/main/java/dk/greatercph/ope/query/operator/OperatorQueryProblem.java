@@ -4,7 +4,7 @@ import dk.greatercph.ope.platform.problem.ProblemCode;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 
 /** The refusal of an operator's lookup. */
-enum OperatorQueryProblem implements ProblemCode {
+public enum OperatorQueryProblem implements ProblemCode {
     OPERATOR_NOT_FOUND(ProblemKind.NOT_FOUND,
             "No operator with this id (one registered a moment ago is shown once the view has it)."),
     PROJECTION_BEHIND(ProblemKind.CONFLICT,

@@ -97,6 +97,45 @@ public class ProjectionProgress {
     }
 
     /**
+     * A list read from {@code projection}'s view, refused as {@code behind} (409, retry) while the view is being
+     * rebuilt: the board answered 200 with no delegations, and the inboxes with every count 0, for seconds after a
+     * restart that found a replay unfinished (and for a moment in any replay), where a single read answered 409. A
+     * processor merely stopped (no replay) leaves its lists as they stood, complete, and they are answered. Found not
+     * rebuilding, the stored tokens are asked again only after {@link #LIST_CHECK_MILLIS} ms, so a busy list pays no
+     * statement for it.
+     */
+    public void requireNotRebuilding(String projection, ProblemCode behind) {
+        StreamingEventProcessor processor = processing.eventProcessor(projection, StreamingEventProcessor.class)
+                .orElse(null);
+        if (processor == null) {
+            return;
+        }
+        boolean rebuilding = processor.isRunning() && processor.isReplaying();
+        if (!rebuilding) {
+            long now = System.nanoTime();
+            ListCheck last = listChecks.get(projection);
+            // a "not rebuilding" is kept a moment; a "rebuilding" is asked again, so the lists come back at once
+            if (last != null && !last.rebuilding() && now - last.at() < LIST_CHECK_MILLIS * 1_000_000L) {
+                rebuilding = false;
+            } else {
+                rebuilding = unfinishedElsewhere(projection, processor);
+                listChecks.put(projection, new ListCheck(now, rebuilding));
+            }
+        }
+        if (rebuilding) {
+            throw new DomainProblem(behind, "The view is being rebuilt; its lists are incomplete until it has caught "
+                    + "up. Retry shortly.");
+        }
+    }
+
+    private static final long LIST_CHECK_MILLIS = 250;
+    private final Map<String, ListCheck> listChecks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record ListCheck(long at, boolean rebuilding) {
+    }
+
+
+    /**
      * Whether this process's processor of {@code projection} is replaying, or stopped (a replay runs beside it).
      * Replaying as Axon counts it: a segment that replays and has not caught up. A segment's token stays a replay
      * token after its last replayed event until a newer event comes, so asking the token alone kept an unknown id
@@ -111,9 +150,16 @@ public class ProjectionProgress {
         if (!processor.isRunning() || processor.isReplaying()) {
             return true;
         }
-        // a replay that a crash interrupted goes on once the dead process's claim on its segments expires (seconds
-        // after a restart); until this process holds them, only their stored tokens tell, and its views, cleared by
-        // the replay, answered 404 for delegations acknowledged long before
+        return unfinishedElsewhere(projection, processor);
+    }
+
+    /**
+     * A replay that a crash interrupted goes on once the dead process's claim on its segments expires (seconds after
+     * a restart), and a replay outside the processor keeps it stopped; until this process holds the segments, only
+     * their stored tokens tell, and its views, cleared by the replay, answered 404 for delegations acknowledged long
+     * before.
+     */
+    private boolean unfinishedElsewhere(String projection, StreamingEventProcessor processor) {
         Set<Integer> held = processor.processingStatus().keySet();
         return storedTokens(projection).entrySet().stream()
                 .anyMatch(stored -> !held.contains(stored.getKey()) && unfinishedReplay(stored.getValue()));
