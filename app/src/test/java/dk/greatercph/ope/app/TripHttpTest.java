@@ -320,8 +320,9 @@ class TripHttpTest {
     /** The leader's person id with another name made one person of two names; the same name in other case is one. */
     @Test
     void theLeadersPersonIdCarriesTheLeadersName() {
-        String trip = desk.post("/api/trips", TripPlan.of(freeYear(jdbc)).ledBy("Sophie Hæstorp Andersen").json())
-                .json().get("id").asString();
+        // extraordinary, so that it takes none of the few years without an annual trip the other tests need
+        String trip = desk.post("/api/trips", TripPlan.of(2098).ledBy("Sophie Hæstorp Andersen")
+                .extraordinary("Leader test").json()).json().get("id").asString();
         String leader = desk.getUntil("/api/trips/" + trip, r -> r.status() == 200, Duration.ofSeconds(10))
                 .json().get("leaderPersonId").asString();
 
@@ -375,7 +376,8 @@ class TripHttpTest {
      */
     @Test
     void aPlansDateRulesAreNamedWithItsFieldsAtOnce() {
-        int year = freeYear(jdbc);
+        int year = 2097; // no test plans a trip of it; the years with no annual trip yet are few, and the suite's
+        long annual = jdbc.sql("SELECT count(*) FROM annual_trip WHERE year = ?").param(year).query(Long.class).single();
         Api.Response all = desk.post("/api/trips", TripPlan.of(year).titled("")
                 .dates((year + 1) + "-05-10", (year + 1) + "-05-01").json());
         Api.Response alone = desk.post("/api/trips", TripPlan.of(year).dates(year + "-05-10", year + "-05-09").json());
@@ -390,7 +392,7 @@ class TripHttpTest {
         assertRefused(wrongYear, "YEAR_MISMATCH", "startDate");
         // none of them became the year's annual trip
         assertThat(jdbc.sql("SELECT count(*) FROM annual_trip WHERE year = ?").param(year).query(Long.class).single())
-                .isZero();
+                .isEqualTo(annual);
     }
 
     private Api.Response itineraryItem(String trip, String startsAt, String endsAt, String more) {
