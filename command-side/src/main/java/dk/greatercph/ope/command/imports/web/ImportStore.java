@@ -88,7 +88,9 @@ class ImportStore {
         jdbc.sql("""
                         WITH judged AS (
                             INSERT INTO import_line (run_id, line_number, outcome, delegation_id, code, detail, errors)
-                            VALUES (:run, :line, :outcome, :delegation, :code, :detail, :errors))
+                            VALUES (:run, :line, :outcome, :delegation, :code, :detail, :errors)
+                            -- noted again after the database went away in the middle of noting it
+                            ON CONFLICT DO NOTHING)
                         INSERT INTO import_recorded_line (file_sha256, line_number, delegation_id, run_id)
                         SELECT CAST(:sha AS TEXT), CAST(:line AS INTEGER), CAST(:delegation AS TEXT), CAST(:run AS TEXT)
                         WHERE CAST(:recorded AS BOOLEAN) ON CONFLICT DO NOTHING

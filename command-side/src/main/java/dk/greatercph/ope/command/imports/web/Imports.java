@@ -4,6 +4,7 @@ import dk.greatercph.ope.command.delegation.RegisterDelegationCommand;
 import dk.greatercph.ope.command.delegation.web.RegisterDelegationRequest;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.platform.database.DatabaseFailures;
+import dk.greatercph.ope.platform.database.DatabaseProblem;
 import dk.greatercph.ope.platform.input.CanonicalJson;
 import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.platform.problem.DomainProblem;
@@ -253,6 +254,7 @@ class Imports {
     private void run(String id, String hash, boolean dryRun, CsvLayout layout, Path file, CurrentUser user) {
         ImportStore.Counts counts = new ImportStore.Counts();
         long began = System.nanoTime();
+        ImportLineView judged = null;
         try {
             Map<Integer, String> recorded = store.recordedLines(hash);
             boolean earlierRuns = store.hasOtherRealRun(hash, id);
@@ -269,19 +271,17 @@ class Imports {
                     if (Thread.currentThread().isInterrupted()) {
                         return;
                     }
-                    ImportLineView judged = judge(id, hash, dryRun, layout, record, line, recorded, earlierRuns, user);
-                    if (Thread.currentThread().isInterrupted() && judged.outcome() == LineOutcome.REFUSED) {
+                    judged = null;
+                    ImportLineView outcome = judge(id, hash, dryRun, layout, record, line, recorded, earlierRuns, user);
+                    judged = outcome;
+                    if (Thread.currentThread().isInterrupted() && outcome.outcome() == LineOutcome.REFUSED) {
                         // refused because the application is closing (its command interrupted), not for what it
                         // says: not noted, so that importing the file again judges it anew
                         return;
                     }
-                    store.line(id, hash, judged);
-                    counts.read++;
-                    switch (judged.outcome()) {
-                        case RECORDED, WOULD_RECORD -> counts.recorded++;
-                        case ALREADY_RECORDED -> counts.already++;
-                        case REFUSED -> counts.refused++;
-                    }
+                    store.line(id, hash, outcome);
+                    judged = null;
+                    counted(counts, outcome);
                     if (counts.read % PROGRESS_EVERY == 0) {
                         store.progress(id, counts);
                     }
@@ -293,12 +293,30 @@ class Imports {
                     dryRun ? "would be recorded" : "recorded", counts.already, counts.refused);
         } catch (RunStopped stopped) {
             log.warn("Import {} stopped after {} lines: {}", id, counts.read, stopped.problem.getDetail());
-            finishOnceReachable(id, counts, code(stopped.problem), stopped.problem.getDetail());
+            finishOnceReachable(id, hash, counts, null, code(stopped.problem), stopped.problem.getDetail());
         } catch (RuntimeException | IOException e) {
+            if (e instanceof RuntimeException failed && DatabaseFailures.isUnavailable(failed)) {
+                // the database went away while a line was noted (its command may have committed): the database's
+                // absence, as when a command meets it, not an incident; the line is noted once it is back
+                log.warn("Import {} stopped after {} lines: the database went away ({})", id, counts.read,
+                        failed.toString());
+                finishOnceReachable(id, hash, counts, judged, DatabaseProblem.DATABASE_UNAVAILABLE.name(),
+                        "The database could not be reached; import the file again to resume.");
+                return;
+            }
             String incident = UUID.randomUUID().toString();
             log.error("Import {} failed, incident {}", id, incident, e);
-            finishOnceReachable(id, counts, "INTERNAL_ERROR",
+            finishOnceReachable(id, hash, counts, null, "INTERNAL_ERROR",
                     "The run stopped unexpectedly; quote incident " + incident + ". Import the file again to resume.");
+        }
+    }
+
+    private static void counted(ImportStore.Counts counts, ImportLineView line) {
+        counts.read++;
+        switch (line.outcome()) {
+            case RECORDED, WOULD_RECORD -> counts.recorded++;
+            case ALREADY_RECORDED -> counts.already++;
+            case REFUSED -> counts.refused++;
         }
     }
 
@@ -307,11 +325,20 @@ class Imports {
      * {@link #FINISH_PATIENCE}; any other failure is logged at once. Before, the one try failed with it and the run said RUNNING until the next run of
      * the file, so a client polling for its end polled for ever. Runs are handled one at a time, so the next waits.
      */
-    private void finishOnceReachable(String id, ImportStore.Counts counts, String code, String detail) {
+    private void finishOnceReachable(String id, String hash, ImportStore.Counts counts, ImportLineView unnoted,
+                                     String code, String detail) {
         long giveUp = System.nanoTime() + FINISH_PATIENCE.toNanos();
         long pause = 250;
+        ImportLineView pending = unnoted;
         while (true) {
             try {
+                if (pending != null) {
+                    // judged, its command perhaps committed, but not noted when the database went away: the run's
+                    // report left out a line that a new run then found recorded
+                    store.line(id, hash, pending);
+                    counted(counts, pending);
+                    pending = null;
+                }
                 store.finish(id, counts, ImportState.FAILED, code, detail);
                 return;
             } catch (RuntimeException failed) {
