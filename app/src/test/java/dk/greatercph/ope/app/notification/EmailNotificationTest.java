@@ -209,6 +209,36 @@ class EmailNotificationTest {
     }
 
     /**
+     * The lead's decline sends the delegation back to the desk to be routed again: the desk was told nothing, and the
+     * board showed it screened with no lead. It is told, with the reason; a supporting operator's decline is not news
+     * for the desk.
+     */
+    @Test
+    void aLeadsDeclineTellsTheDeskWithTheReason() throws Exception {
+        String operator = notifications.operator();
+        String deskAddress = Notifications.address("desk-declined");
+        String deskRecipient = notifications.recipient("desk", deskAddress, "en");
+        try {
+            String delegation = notifications.routedTo(operator, "Wuxi Declined " + UUID.randomUUID());
+            Lifecycle.ok(new Api(port).as("desk").post("/api/delegations/" + delegation + "/assignments/" + operator
+                    + "/decline", "{\"reason\":\"No capacity in March\"}"));
+
+            MimeMessage mail = Notifications.until(() -> TestMailServer.to(deskAddress), list -> list.stream()
+                    .anyMatch(m -> subject(m).contains(delegation)), Duration.ofSeconds(30)).stream()
+                    .filter(m -> subject(m).contains(delegation)).findFirst().orElseThrow();
+            assertThat(mail.getSubject()).startsWith("Lead declined: Wuxi Declined");
+            assertThat(Notifications.text(Notifications.parts(mail, "text/plain").get(0)))
+                    .contains(operator + " declined to lead", "Reason: No capacity in March");
+            assertThat(notifications.outbox(delegation).valueStream().filter(r -> r.get("owner").asString()
+                    .equals("desk")).map(r -> r.get("kind").asString())).containsExactly("LEAD_DECLINED");
+        } finally {
+            Lifecycle.ok(notifications.desk().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://localhost:" + port + "/api/notification-settings/desk/recipients/" + deskRecipient))
+                    .DELETE(), java.util.Map.of()));
+        }
+    }
+
+    /**
      * A recipient added just before an offer is told of it: the notifier read the recipients from the settings'
      * view, which another processor writes, and in three of four tries the new address was not there yet.
      */

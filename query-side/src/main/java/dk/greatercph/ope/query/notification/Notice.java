@@ -40,6 +40,7 @@ record Notice(Kind kind, Instant occurredAt, String delegationId, String organis
         ASSIGNMENT_WITHDRAWN("assignment.withdrawn"),
         DEADLINE_REMINDER("assignment.deadline-approaching"),
         ASSIGNMENT_ESCALATED("assignment.escalated"),
+        LEAD_DECLINED("assignment.lead-declined"),
         PROGRAMME_CONFIRMED("programme.confirmed"),
         PROGRAMME_ITEM_CHANGED("programme.item-changed"),
         PROGRAMME_ITEM_CANCELLED("programme.item-cancelled"),

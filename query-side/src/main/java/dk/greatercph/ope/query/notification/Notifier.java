@@ -4,6 +4,7 @@ import dk.greatercph.ope.events.delegation.AssignmentAcceptedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentDeclinedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentEscalatedEvent;
 import dk.greatercph.ope.events.delegation.AssignmentOfferedEvent;
+import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.AssignmentWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
@@ -100,9 +101,20 @@ class Notifier {
         state(event.delegationId().value(), event.operatorId().value(), "ACCEPTED");
     }
 
+    /**
+     * The lead's decline sends the delegation back to the desk to be routed again: the desk is told, with the reason.
+     * It was told nothing; the board showed the delegation screened with no lead, and only its page said why.
+     */
     @EventHandler
-    void on(AssignmentDeclinedEvent event) {
+    void on(AssignmentDeclinedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            ReplayStatus replay) {
         state(event.delegationId().value(), event.operatorId().value(), "DECLINED");
+        if (!replay.isReplay() && event.role() == AssignmentRole.LEAD) {
+            outbox.record(eventId, () -> notice(Notice.Kind.LEAD_DECLINED, at, event.delegationId().value())
+                            .assignment(event.operatorId().value(), event.role().name(), null)
+                            .scope(null, null, event.reason()),
+                    () -> List.of(Outbox.DESK));
+        }
     }
 
     /** A withdrawal an upgrade step records mends an old delegation's offers: nobody is notified of it. */

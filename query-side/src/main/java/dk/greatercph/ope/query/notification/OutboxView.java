@@ -12,7 +12,7 @@ record OutboxView(
                 description = "Stable id; a webhook's webhook-id header") String id,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "ASSIGNMENT_OFFERED",
                 allowableValues = {"ASSIGNMENT_OFFERED", "ASSIGNMENT_WITHDRAWN", "DEADLINE_REMINDER",
-                        "ASSIGNMENT_ESCALATED", "PROGRAMME_CONFIRMED", "PROGRAMME_ITEM_CHANGED",
+                        "ASSIGNMENT_ESCALATED", "LEAD_DECLINED", "PROGRAMME_CONFIRMED", "PROGRAMME_ITEM_CHANGED",
                         "PROGRAMME_ITEM_CANCELLED", "PROGRAMME_CANCELLED", "SCOPE_EXPANSION_DECIDED"}) String kind,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "clean") String owner,
         @Schema(example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21") String delegationId,

@@ -54,6 +54,16 @@ final class Wording {
                         : "The assignment of " + notice.operatorId() + " for delegation " + about + " was not answered by "
                         + time(notice.dueAt(), false) + " and is escalated to the desk.");
             }
+            case LEAD_DECLINED -> {
+                subject = da ? "Lead har sagt nej: " + about : "Lead declined: " + about;
+                lines.add(da ? notice.operatorId() + " har sagt nej til at være ledende operatør for delegationen " + about
+                        + ". Delegationen skal fordeles igen."
+                        : notice.operatorId() + " declined to lead delegation " + about + ". The delegation needs "
+                        + "routing again.");
+                if (notice.reason() != null) {
+                    lines.add((da ? "Begrundelse: " : "Reason: ") + notice.reason());
+                }
+            }
             case PROGRAMME_CONFIRMED -> {
                 subject = da ? "Program bekræftet: " + about : "Programme confirmed: " + about;
                 lines.add(da ? "Programmet for delegationen " + about + " er bekræftet. En kalenderinvitation pr. programpunkt er vedhæftet."
