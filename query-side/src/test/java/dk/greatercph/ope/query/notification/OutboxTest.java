@@ -88,8 +88,8 @@ class OutboxTest {
     void withNobodyToTellTheOwnersAreNotEvenAskedFor() {
         AtomicInteger asked = new AtomicInteger();
         new TransactionTemplate(new DataSourceTransactionManager(QueryDatabase.dataSource())).executeWithoutResult(tx -> {
-            jdbc.sql("DELETE FROM notification_recipient").update();
-            jdbc.sql("DELETE FROM notification_webhook").update();
+            jdbc.sql("DELETE FROM notifier_recipient").update();
+            jdbc.sql("DELETE FROM notifier_webhook").update();
             assertThat(outbox.record("e-" + UUID.randomUUID(), () -> {
                 throw new AssertionError("a notice nobody receives was built");
             }, () -> {
@@ -137,7 +137,7 @@ class OutboxTest {
     }
 
     private void recipient(String owner, String address, String language) {
-        jdbc.sql("INSERT INTO notification_recipient (recipient_id, owner, address, language) VALUES (:id, :owner, :address, :language)")
+        jdbc.sql("INSERT INTO notifier_recipient (recipient_id, owner, address, language) VALUES (:id, :owner, :address, :language)")
                 .param("id", "RCP-" + UUID.randomUUID()).param("owner", owner).param("address", address)
                 .param("language", language).update();
     }
