@@ -110,7 +110,10 @@ public class ProjectionProgress {
         if (processor == null) {
             return;
         }
-        boolean rebuilding = processor.isRunning() && processor.isReplaying();
+        // a replay this process runs, from the reset that clears the view until it has caught up, whether the
+        // processor replays or a parallel run does while the processor stays stopped (the board's): its pages
+        // answered 200 with no delegations then
+        boolean rebuilding = replaysUnderway.contains(projection) || processor.isRunning() && processor.isReplaying();
         if (!rebuilding) {
             long now = System.nanoTime();
             ListCheck last = listChecks.get(projection);
@@ -126,6 +129,17 @@ public class ProjectionProgress {
             throw new DomainProblem(behind, "The view is being rebuilt; its lists are incomplete until it has caught "
                     + "up. Retry shortly.");
         }
+    }
+
+    /** The projections this process is replaying: from before their reset until they have caught up. */
+    private final Set<String> replaysUnderway = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    void replayBegins(String projection) {
+        replaysUnderway.add(projection);
+    }
+
+    void replayEnds(String projection) {
+        replaysUnderway.remove(projection);
     }
 
     private static final long LIST_CHECK_MILLIS = 250;

@@ -150,6 +150,7 @@ class ProjectionReplays implements DisposableBean {
             throw new DomainProblem(ReplayProblem.REPLAY_IN_PROGRESS,
                     "Projection '" + name + "' is already being replayed.");
         }
+        progress.replayBegins(name);
         processor.shutDown();
         Long target = head();
         long events = target == null ? 0 : jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE globalIndex <= :to")
@@ -158,12 +159,14 @@ class ProjectionReplays implements DisposableBean {
             resetTokens(processor);
         } catch (UnableToClaimTokenException e) {
             processor.start();
+            progress.replayEnds(name);
             throw new DomainProblem(ReplayProblem.PROJECTION_CLAIMED_ELSEWHERE,
                     "Projection '" + name + "' is being processed by another instance; stop it there first.");
         } catch (RuntimeException e) {
             // the reset is one transaction with the views' clearing: refused, nothing was reset, and the processor
             // goes on where it stood. It was left shut down, its view frozen while the health said UP.
             processor.start();
+            progress.replayEnds(name);
             throw e;
         }
         Run run = new Run(clock.instant(), System.nanoTime(), target == null ? -1 : target, events,
@@ -259,6 +262,7 @@ class ProjectionReplays implements DisposableBean {
         try {
             if (run.finishedAt == null && caughtUp(processor, run.target)) {
                 run.finish();
+                progress.replayEnds(processor.getName());
             }
         } catch (RuntimeException e) {
             log.warn("Could not read the replay progress of {}", processor.getName(), e);
