@@ -271,10 +271,11 @@ class DelegationPagesTest {
                 + "/assignments/woco/decline", "{\"reason\":\"No capacity\"}"));
         String chc = new Api(port).as("desk").get("/api/operators/chc").json().get("name").asString();
 
-        String page = PageSession.signedIn(port, "desk").get("/delegations/" + id + "?v="
+        String page = PageSession.signedIn(port, "desk").get("/delegations/" + id + "?minVersion="
                 + declined.header("ETag").replace("\"", "")).body();
 
-        assertThat(page).contains("id=\"fact-lead\">" + org.springframework.web.util.HtmlUtils.htmlEscape(chc) + " (chc)</dd>")
+        assertThat(page).as("the country by its name").contains("id=\"fact-country\">Kina (CN)</dd>")
+                .contains("id=\"fact-lead\">" + org.springframework.web.util.HtmlUtils.htmlEscape(chc) + " (chc)</dd>")
                 .containsPattern("id=\"fact-supporting\">[^<]*\\(copcap\\)</dd>")
                 .doesNotContainPattern("id=\"fact-supporting\">[^<]*woco");
     }

@@ -103,9 +103,13 @@ final class Charts {
         return target <= 0 ? "—" : percentOf(Math.round(100.0 * actual / target));
     }
 
-    /** A percentage as the page's language writes it: "70 %" in Danish, "70%" in English. */
+    /**
+     * A percentage as the page's language writes it: "70 %" and "7.500 %" in Danish, "70%" and "7,500%" in English
+     * (a target far exceeded read "7500 %", where every other figure had its thousands separated).
+     */
     static String percentOf(long value) {
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        return String.format(Locale.ROOT, english ? "%d%%" : "%d %%", value);
+        Locale locale = LocaleContextHolder.getLocale();
+        String number = java.text.NumberFormat.getIntegerInstance(locale).format(value);
+        return "en".equals(locale.getLanguage()) ? number + "%" : number + " %";
     }
 }

@@ -17,6 +17,18 @@ public class Words {
         this.messages = messages;
     }
 
+    /**
+     * A country by its name in the page's language ("Kina", "Sverige"), from its ISO 3166-1 alpha-2 code; the code
+     * itself where the JDK names none. The pages showed "CN" and "SE".
+     */
+    public String country(String code) {
+        if (code == null || code.length() != 2) {
+            return code;
+        }
+        String name = new java.util.Locale("", code).getDisplayCountry(LocaleContextHolder.getLocale());
+        return name.isEmpty() || name.equals(code) ? code : name;
+    }
+
     public String problem(String code) {
         String general = messages.getMessage("problem.generic", new Object[]{code}, code, LocaleContextHolder.getLocale());
         return messages.getMessage("problem." + code, null, general, LocaleContextHolder.getLocale());
