@@ -78,6 +78,13 @@ class AuditFormsTest {
         PageSession.Page bad = auditor.get("/audit?from=yesterday");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("role=\"alert\"", "id=\"audit-from-error\"");
+
+        // the event type by the name the pages give it, which the filter offers; it needed the class name
+        PageSession.Page byName = auditor.post("/audit", Map.of("type", "henvendelsen registreret", "aggregateId", id));
+        assertThat(byName.body()).contains("/audit/Delegation/" + id, "DelegationRegisteredEvent")
+                .contains("<option value=\"Operatør registreret\" label=\"OperatorRegisteredEvent\">");
+        assertThat(auditor.post("/audit", Map.of("type", "Rejsen planlagt", "aggregateId", id)).body())
+                .doesNotContain("/audit/Delegation/" + id);
     }
 
     /** A moment the "state as of" form cannot read is refused, marked beside its field; a slider moment is seconds. */

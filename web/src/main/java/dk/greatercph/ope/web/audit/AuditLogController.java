@@ -39,10 +39,12 @@ class AuditLogController {
 
     private final Api api;
     private final Times times;
+    private final org.springframework.context.MessageSource messages;
 
-    AuditLogController(Api api, Times times) {
+    AuditLogController(Api api, Times times, org.springframework.context.MessageSource messages) {
         this.api = api;
         this.times = times;
+        this.messages = messages;
     }
 
     /** A GET, or a POST from the page's own forms, which keep filters such as the actor out of the address. */
@@ -55,7 +57,14 @@ class AuditLogController {
                 filters.put(name, value.strip());
             }
         });
+        Map<String, String> types = eventTypes();
         Map<String, Object> query = new LinkedHashMap<>(filters);
+        if (filters.containsKey("type")) {
+            // the event's name as the pages say it ("Henvendelsen registreret") finds it, as its class name does
+            query.put("type", types.getOrDefault(filters.get("type").toLowerCase(java.util.Locale.ROOT),
+                    filters.get("type")));
+        }
+        model.addAttribute("eventLabels", eventLabels());
         query.put("from", Moments.forApi(filters.get("from")));
         query.put("to", Moments.forApi(filters.get("to")));
         // one more than a page: the API's cursor follows any page (the log grows), and "next page" on the last one
@@ -76,6 +85,27 @@ class AuditLogController {
             answer.orRefuse();
         }
         return "audit/log";
+    }
+
+    /** Every event type the pages name (messages {@code event.<Type>}), by its class name, in the page's language. */
+    private Map<String, String> eventLabels() {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Map<String, String> labels = new java.util.TreeMap<>();
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("pages.delegation", java.util.Locale.ROOT);
+        for (String key : java.util.Collections.list(bundle.getKeys())) {
+            if (key.startsWith("event.") && key.endsWith("Event")) {
+                String type = key.substring("event.".length());
+                labels.put(type, messages.getMessage(key, null, type, locale));
+            }
+        }
+        return labels;
+    }
+
+    /** The type an event's name in the page's language (lower case) stands for. */
+    private Map<String, String> eventTypes() {
+        Map<String, String> types = new java.util.HashMap<>();
+        eventLabels().forEach((type, label) -> types.putIfAbsent(label.toLowerCase(java.util.Locale.ROOT), type));
+        return types;
     }
 
     @GetMapping("/audit/{aggregateType}/{id}")
