@@ -85,6 +85,8 @@ class PersonPageTest {
         desk.get(page);
 
         PageSession.Page withoutBasis = desk.post(page + "/erasure", Map.of("legalBasis", " ", "confirm", "true"));
+        // both left out: both said at once (the basis came a round later, after the box was ticked)
+        PageSession.Page withoutEither = desk.post(page + "/erasure", Map.of("legalBasis", ""));
         PageSession.Page auditor = PageSession.signedIn(port, "auditor").get(page);
         PageSession.Page operator = PageSession.signedIn(port, "clean").get(page);
         PageSession admin = PageSession.signedIn(port, "admin");
@@ -92,6 +94,8 @@ class PersonPageTest {
 
         assertThat(withoutBasis.status()).isEqualTo(400);
         assertThat(withoutBasis.body()).contains("id=\"erasure-legalBasis-error\"", member.name());
+        assertThat(withoutEither.status()).isEqualTo(400);
+        assertThat(withoutEither.body()).contains("id=\"erasure-legalBasis-error\"", "id=\"erasure-confirm-error\"");
         assertThat(auditor.status()).isEqualTo(200);
         assertThat(auditor.body()).contains(member.name()).doesNotContain("erasure-form");
         assertThat(operator.status()).isEqualTo(403);

@@ -80,7 +80,13 @@ class PersonPageController {
             if (!api.allows(HttpMethod.POST, "/api/persons/" + personId + "/erasure")) {
                 throw new PageRefused(403);
             }
-            return refused(personId, typed, Map.of("confirm", "unconfirmed"), null, 400, model, request, response);
+            // the legal basis left empty too is said at once: it came a round later, after the box was ticked
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (legalBasis.isBlank()) {
+                errors.put("legalBasis", formErrors.words("legalBasis", "is required"));
+            }
+            errors.put("confirm", "unconfirmed");
+            return refused(personId, typed, errors, null, 400, model, request, response);
         }
         ApiAnswer answer = api.post("/api/persons/" + personId + "/erasure", Map.of("legalBasis", legalBasis));
         if (answer.ok()) {
