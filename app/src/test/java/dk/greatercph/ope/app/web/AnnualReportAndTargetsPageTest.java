@@ -180,6 +180,13 @@ class AnnualReportAndTargetsPageTest {
         assertThat(noYear.body()).contains("«year»");
         assertThat(repeated.status()).isEqualTo(400);
         assertThat(repeated.body()).contains("«DELEGATIONS_HANDLED»");
+        // two figures that are no whole numbers are both marked: only the first was, the other a round later
+        desk.get("/kpi?year=2031");
+        PageSession.Page twoWrong = desk.post("/kpi/targets", Map.of("year", "2031", "operatorId", "chc",
+                "JOBS_CREATED", "abc", "MOUS_SIGNED", "-1"));
+        assertThat(twoWrong.status()).isEqualTo(400);
+        assertThat(twoWrong.body()).contains("id=\"target-chc-JOBS_CREATED-error\"",
+                "id=\"target-chc-MOUS_SIGNED-error\"", "value=\"abc\"");
         assertThat(new Api(port).as("desk").get("/api/operators/chc").json().get("version").asLong())
                 .isEqualTo(before);
     }

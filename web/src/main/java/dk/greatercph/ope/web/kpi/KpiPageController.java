@@ -160,7 +160,8 @@ class KpiPageController {
         }
         Map<String, String> typed = new LinkedHashMap<>();
         List<Map<String, Object>> targets = new ArrayList<>();
-        String wrong = null;
+        // every figure that is no whole number, marked at once: only the first was, the others a round later
+        List<String> wrong = new ArrayList<>();
         for (String kind : KINDS) {
             String value = form.getFirst(kind) == null ? "" : FormJson.ungrouped(form.getFirst(kind).strip());
             typed.put(kind, value);
@@ -168,7 +169,7 @@ class KpiPageController {
                 continue;
             }
             if (!TARGET.matcher(value).matches()) {
-                wrong = wrong == null ? kind : wrong;
+                wrong.add(kind);
                 continue;
             }
             long target = Long.parseLong(value);
@@ -177,7 +178,7 @@ class KpiPageController {
         }
         Agreement agreement = new Agreement(operatorId, form.getFirst("operator") == null ? operatorId
                 : form.getFirst("operator"), typed);
-        if (wrong != null) {
+        if (!wrong.isEmpty()) {
             model.addAttribute("typed", agreement);
             model.addAttribute("targetError", wrong);
             String page = kpi(Integer.toString(shown), model, request);
