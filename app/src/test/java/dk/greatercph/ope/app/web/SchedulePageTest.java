@@ -161,7 +161,11 @@ class SchedulePageTest {
         PageSession.Page other = PageSession.signedIn(port, "clean").get(path);
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.body()).doesNotContain(week.first()).doesNotContain(week.tripTitle())
-                .contains("Optaget (en anden operatørs delegation)");
+                .contains("Optaget (en anden operatørs delegation)").doesNotContain("schedule-shared-only");
+        // filtered by another operator: what is left is said, where the week read "nothing planned" unexplained
+        assertThat(PageSession.signedIn(port, "clean").get(path + "&operator=chc").body())
+                .contains("id=\"schedule-shared-only\"", "du ser kun de delegationer og rejser, I begge er på");
+        assertThat(lead.body()).doesNotContain("schedule-shared-only");
     }
 
     @Test

@@ -91,7 +91,11 @@ class SchedulePageController {
         clashes.forEach((key, titles) -> inConflict.put(key, new ArrayList<>(titles)));
         model.addAttribute("calendar", calendar.with(entries, inConflict, locale));
         model.addAttribute("conflicts", pairs);
-        model.addAttribute("operator", operator == null || operator.isBlank() ? null : operator.trim());
+        String filtered = operator == null || operator.isBlank() ? null : operator.trim();
+        model.addAttribute("operator", filtered);
+        // an operator filtering by another sees only what it shares with it: the week read "nothing planned" unsaid
+        model.addAttribute("sharedOnly", filtered != null && dk.greatercph.ope.platform.security.CurrentUser.current()
+                .filter(user -> user.isOperator() && !filtered.equalsIgnoreCase(user.operatorId())).isPresent());
         model.addAttribute("today", today);
         model.addAttribute("canSeeTrips", api.allows(HttpMethod.GET, "/api/trips"));
         String feed = ServletUriComponentsBuilder.fromContextPath(request).path("/api/schedule.ics")
