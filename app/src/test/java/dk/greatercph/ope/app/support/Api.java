@@ -84,8 +84,19 @@ public final class Api {
         }
         headers.forEach(request::header);
         request.timeout(Duration.ofSeconds(30));
+        HttpRequest built = request.build();
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException stale) {
+                // a pooled connection the server closed as it was taken (no byte of an answer came): the JDK's client
+                // sends a POST once only, so a matrix row failed on the connection, not on what it tested
+                if (!String.valueOf(stale.getMessage()).contains("received no bytes")) {
+                    throw stale;
+                }
+                response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            }
             return new Response(response.statusCode(), response, response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
