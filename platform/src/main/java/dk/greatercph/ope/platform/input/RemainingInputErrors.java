@@ -43,6 +43,23 @@ public final class RemainingInputErrors extends RuntimeException {
     }
 
     /**
+     * {@code tree} read as {@code type}; if it cannot be, the refusal of every field that cannot (this, thrown), or the
+     * first failure when that is not about one field. An import's line was refused naming its first bad field only,
+     * where the same values sent to the API named them all.
+     */
+    public static <T> T read(JsonMapper json, JsonNode tree, Class<T> type) {
+        try {
+            return json.treeToValue(tree, type);
+        } catch (JacksonException first) {
+            RemainingInputErrors all = of(first, json.writeValueAsBytes(tree), json.constructType(type), json);
+            if (all != null) {
+                throw all;
+            }
+            throw first;
+        }
+    }
+
+    /**
      * The refusal of {@code body} as {@code type}, whose reading failed with {@code first}: with the fields after it,
      * or null when {@code first} is not about one field (the JSON itself is broken, or of another shape).
      */

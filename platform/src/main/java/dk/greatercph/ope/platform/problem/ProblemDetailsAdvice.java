@@ -452,7 +452,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     public ProblemDetail problemFor(Exception e) {
         ResponseEntity<Object> response;
-        if (e instanceof JacksonException unreadable) {
+        if (e instanceof RemainingInputErrors all) {
+            response = handleHttpMessageNotReadable(new HttpMessageNotReadableException(all.getMessage(), all,
+                    new EmptyInput()), HttpHeaders.EMPTY, HttpStatus.BAD_REQUEST, null);
+        } else if (e instanceof JacksonException unreadable) {
             response = handleHttpMessageNotReadable(new HttpMessageNotReadableException(unreadable.getMessage(),
                     unreadable, new EmptyInput()), HttpHeaders.EMPTY, HttpStatus.BAD_REQUEST, null);
         } else if (e instanceof MethodArgumentNotValidException invalid) {

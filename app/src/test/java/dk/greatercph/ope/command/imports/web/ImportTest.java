@@ -186,6 +186,23 @@ class ImportTest {
         assertThat(desk().get("/api/audit/events?aggregateId=" + wouldBe).json().get("items")).isEmpty();
     }
 
+    /** A line with several fields that cannot be read named the first only, where the API names them all. */
+    @Test
+    void aLineWithSeveralUnreadableFieldsNamesThemAllAsTheApiDoes() {
+        String tag = "Several " + UUID.randomUUID();
+        Api.Response started = post(file(List.of(line(tag).replace(",EMBASSY,", ",FAX,")
+                .replace("2027-05-13", "2027-13-01").replace(",12,", ",x,"))), true);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode reported = lineOf(finished(started), 2);
+        JsonNode api = apiAnswer(request(tag, "\"EMBASSY\"", "\"FAX\"").replace("\"2027-05-13\"", "\"2027-13-01\"")
+                .replace("\"headCount\":12", "\"headCount\":\"x\""));
+
+        assertThat(reported.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .as(reported.toString()).containsExactlyInAnyOrder("channel", "wishedFrom", "headCount");
+        assertThat(reported.get("code").asString()).isEqualTo(api.get("code").asString());
+        assertThat(fieldErrors(reported)).isEqualTo(fieldErrors(api));
+    }
+
     @Test
     void aRealRunRecordsValidLinesAsImportedAndTheSameFileAgainRecordsNothingNew() throws Exception {
         String tag = "Real " + UUID.randomUUID();

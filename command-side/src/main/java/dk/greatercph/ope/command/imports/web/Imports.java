@@ -5,6 +5,7 @@ import dk.greatercph.ope.command.delegation.web.RegisterDelegationRequest;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.platform.database.DatabaseFailures;
 import dk.greatercph.ope.platform.database.DatabaseProblem;
+import dk.greatercph.ope.platform.input.RemainingInputErrors;
 import dk.greatercph.ope.platform.input.CanonicalJson;
 import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.platform.problem.DomainProblem;
@@ -375,7 +376,8 @@ class Imports {
             if (earlierRuns && events.lastSequenceNumberFor(delegation.value()).isPresent()) {
                 return new ImportLineView(line, LineOutcome.ALREADY_RECORDED, delegation.value(), null, null, null);
             }
-            RegisterDelegationRequest request = strict.treeToValue(layout.asRequest(record, strict),
+            // every field that cannot be read, as the API names them, not only the first
+            RegisterDelegationRequest request = RemainingInputErrors.read(strict, layout.asRequest(record, strict),
                     RegisterDelegationRequest.class);
             BeanPropertyBindingResult binding = new BeanPropertyBindingResult(request, "registerDelegationRequest");
             validator.validate(request, binding);
