@@ -317,6 +317,35 @@ class TripHttpTest {
         assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("personId");
     }
 
+    /**
+     * A mistyped itinerary item, or one no longer happening, stayed until the whole trip was cancelled: it is removed
+     * while the trip is planned, from the trip's view and the schedule, and once only.
+     */
+    @Test
+    void anItineraryItemIsRemovedWhileTheTripIsPlanned() {
+        int year = 2096;
+        String trip = desk.post("/api/trips", TripPlan.of(year).extraordinary("Itinerary removal").json())
+                .json().get("id").asString();
+        String kept = Lifecycle.ok(itineraryItem(trip, year + "-05-11T10:00:00", year + "-05-11T12:00:00", ""))
+                .json().get("id").asString();
+        String mistyped = Lifecycle.ok(itineraryItem(trip, year + "-05-12T10:00:00", year + "-05-12T12:00:00", ""))
+                .json().get("id").asString();
+
+        Api.Response removed = desk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                + port + "/api/trips/" + trip + "/itinerary-items/" + mistyped)).DELETE(), Map.of());
+        Api.Response again = desk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                + port + "/api/trips/" + trip + "/itinerary-items/" + mistyped)).DELETE(), Map.of());
+
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        JsonNode view = desk.getUntil("/api/trips/" + trip + "?minVersion=" + removed.json().get("version").asLong(),
+                r -> r.status() == 200, Duration.ofSeconds(10)).json();
+        assertThat(view.get("itinerary").valueStream().map(i -> i.get("itemId").asString())).containsExactly(kept);
+        assertThat(desk.get("/api/schedule?from=" + year + "-05-10&to=" + year + "-05-16").body())
+                .contains(kept).doesNotContain(mistyped);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.json().get("code").asString()).isEqualTo("ITINERARY_ITEM_NOT_FOUND");
+    }
+
     /** The leader's person id with another name made one person of two names; the same name in other case is one. */
     @Test
     void theLeadersPersonIdCarriesTheLeadersName() {

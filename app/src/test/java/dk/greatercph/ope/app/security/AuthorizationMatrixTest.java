@@ -44,6 +44,8 @@ class AuthorizationMatrixTest {
     String openTrip;
     String participantId;
     String itineraryItemId;
+    /** An item the desk's row removes, so that the one the reads look for stays. */
+    String removableItemId;
     String keptParticipantId;
     String recipientId;
     String readyTrip;
@@ -71,10 +73,13 @@ class AuthorizationMatrixTest {
                 .json().get("startDate").asString().substring(0, 4);
         itineraryItemId = desk.post("/api/trips/" + openTrip + "/itinerary-items", itinerary(openYear)).json()
                 .get("id").asString();
+        removableItemId = desk.post("/api/trips/" + openTrip + "/itinerary-items", itinerary(openYear)).json()
+                .get("id").asString();
         recipientId = desk.post("/api/notification-settings/chc/recipients",
                 "{\"address\":\"matrix-reader@ops.example\",\"language\":\"da\"}").json().get("id").asString();
         desk.getUntil("/api/notification-settings/chc", r -> r.body().contains(recipientId), Duration.ofSeconds(10));
         desk.getUntil("/api/trips/" + openTrip, r -> r.body().contains(itineraryItemId)
+                && r.body().contains(removableItemId)
                 && r.body().contains(keptParticipantId), Duration.ofSeconds(10));
         readyTrip = staffed(desk);
         approvedTrip = staffed(desk);
@@ -176,6 +181,7 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/trips/{openTrip}/itinerary-items/{itineraryItem}", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/trips/{openTrip}/itinerary-items/ITI-unknown", null, 401, 404, 403, 403, 404, 403));
         rows.add(row("DELETE", "/api/trips/{openTrip}/participants/{participant}", null, 401, 200, 403, 403, 403, 403));
+        rows.add(row("DELETE", "/api/trips/{openTrip}/itinerary-items/{removableItem}", null, 401, 200, 403, 403, 403, 403));
         rows.add(row("POST", "/api/trips/{openTrip}/itinerary-items", "ITINERARY", 401, 201, 403, 403, 403, 403));
         rows.add(row("POST", "/api/trips/{readyTrip}/approval", null, 401, 200, 403, 403, 403, 403));
         rows.add(row("POST", "/api/trips/{approvedTrip}/completion", "{\"outcomes\":\"Done\"}",
@@ -284,7 +290,7 @@ class AuthorizationMatrixTest {
                 .replace("{readyTrip}", readyTrip).replace("{approvedTrip}", approvedTrip)
                 .replace("{tripToCancel}", tripToCancel).replace("{import}", importId)
                 .replace("{venue}", venueId).replace("{partner}", partnerId)
-                .replace("{itineraryItem}", itineraryItemId)
+                .replace("{itineraryItem}", itineraryItemId).replace("{removableItem}", removableItemId)
                 .replace("{keptParticipant}", keptParticipantId).replace("{recipient}", recipientId);
     }
 

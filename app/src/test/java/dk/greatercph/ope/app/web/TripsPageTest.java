@@ -129,6 +129,28 @@ class TripsPageTest {
                 .extraordinary("Page session test").json())).json().get("id").asString();
     }
 
+    /** An itinerary item is removed from the trip's page; its local time names the day once. */
+    @Test
+    void anItineraryItemIsRemovedFromThePage() {
+        Api api = new Api(port).as("desk");
+        String trip = ok(api.post("/api/trips", TripPlan.of(2095).titled("Removal " + UUID.randomUUID())
+                .extraordinary("Page removal test").json())).json().get("id").asString();
+        String item = ok(api.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"2095-05-11T10:00:00","endsAt":"2095-05-11T12:00:00","city":"Suzhou",
+                 "counterpart":"Mistyped Office"}""")).json().get("id").asString();
+        PageSession desk = PageSession.signedIn(port, "desk");
+        String before = desk.get("/trips/" + trip + "?minVersion=1").body();
+        assertThat(before).contains("Mistyped Office", "/itinerary-items/" + item + "/removal")
+                .containsPattern("11\\. maj 2095,? 10[.:]00 – 12[.:]00<");
+
+        PageSession.Page removed = desk.post("/trips/" + trip + "/itinerary-items/" + item + "/removal",
+                Map.of("version", "1"));
+
+        assertThat(removed.status()).as(removed.body()).isEqualTo(302);
+        String after = desk.get(removed.header("Location")).body();
+        assertThat(after).contains("Programpunktet er fjernet.").doesNotContain("Mistyped Office");
+    }
+
     /** The report's form was offered as soon as a trip was approved, and refused (TRIP_NOT_BEGUN) once filled in. */
     @Test
     void anApprovedTripThatHasNotBegunSaysWhenItsReportIsDueInsteadOfOfferingIt() {

@@ -6,6 +6,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.events.person.SealedText;
 import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
+import dk.greatercph.ope.events.trip.ItineraryItemRemovedEvent;
 import dk.greatercph.ope.events.trip.FollowUp;
 import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantKind;
@@ -138,6 +139,17 @@ class Trip {
         return CommandResult.done();
     }
 
+    /** A mistyped item, or one no longer happening, stayed until the whole trip was cancelled. */
+    @CommandHandler
+    CommandResult handle(RemoveItineraryItemCommand command) {
+        requireOpenForPlanning();
+        if (!itineraryItems.contains(command.itemId())) {
+            throw new DomainProblem(TripProblem.ITINERARY_ITEM_NOT_FOUND, "No such item on this trip's itinerary.");
+        }
+        apply(new ItineraryItemRemovedEvent(tripId, command.itemId()));
+        return CommandResult.done();
+    }
+
     @CommandHandler
     CommandResult handle(AddItineraryItemCommand command, RoutingTable routingTable) {
         requireOpenForPlanning();
@@ -235,6 +247,11 @@ class Trip {
     void on(ItineraryItemAddedEvent event) {
         itineraryItems.add(event.itemId());
         status = TripStatus.PROGRAMME_DRAFTED;
+    }
+
+    @EventSourcingHandler
+    void on(ItineraryItemRemovedEvent event) {
+        itineraryItems.remove(event.itemId());
     }
 
     @EventSourcingHandler

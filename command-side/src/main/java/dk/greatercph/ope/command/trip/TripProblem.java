@@ -31,6 +31,8 @@ public enum TripProblem implements ProblemCode {
             "A participant given a person's id (the trip's leader) has the name recorded for that person."),
     PARTICIPANT_NOT_FOUND(ProblemKind.NOT_FOUND,
             "No such participant on this trip."),
+    ITINERARY_ITEM_NOT_FOUND(ProblemKind.NOT_FOUND,
+            "No such item on this trip's itinerary."),
     CITY_REQUIRED(ProblemKind.INVALID_INPUT,
             "An itinerary item names its city."),
     COUNTERPART_REQUIRED(ProblemKind.INVALID_INPUT,

@@ -2,6 +2,7 @@ package dk.greatercph.ope.query.trip;
 
 import dk.greatercph.ope.events.person.PersonalDataErasedEvent;
 import dk.greatercph.ope.events.trip.ItineraryItemAddedEvent;
+import dk.greatercph.ope.events.trip.ItineraryItemRemovedEvent;
 import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantRemovedEvent;
 import dk.greatercph.ope.events.trip.TripApprovedEvent;
@@ -94,6 +95,20 @@ class TripProjection {
                         WHERE trip_id = :id AND version < :version
                         """)
                 .param("id", event.tripId().value()).param("pid", event.participantId())
+                .param("version", version).update();
+    }
+
+    /** The item leaves the trip's view, and with it the schedule and the feeds, which read the view's itinerary. */
+    @EventHandler
+    void on(ItineraryItemRemovedEvent event, @SequenceNumber long version) {
+        jdbc.sql("""
+                        UPDATE trip_view SET version = :version, itinerary = (
+                            SELECT COALESCE(jsonb_agg(i ORDER BY n), '[]'::jsonb)
+                            FROM jsonb_array_elements(itinerary) WITH ORDINALITY AS e(i, n)
+                            WHERE i ->> 'itemId' <> :item)
+                        WHERE trip_id = :id AND version < :version
+                        """)
+                .param("id", event.tripId().value()).param("item", event.itemId())
                 .param("version", version).update();
     }
 

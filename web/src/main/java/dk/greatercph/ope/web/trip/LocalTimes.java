@@ -15,6 +15,23 @@ import java.time.format.FormatStyle;
 @Component("localTimes")
 public class LocalTimes {
 
+    /**
+     * From start to end where it happens: the end's date only when it is another day ("11. maj 2027 10.00 – 12.00";
+     * the date stood twice).
+     */
+    public String span(Object starts, Object ends) {
+        try {
+            OffsetDateTime from = OffsetDateTime.parse(String.valueOf(starts));
+            OffsetDateTime to = OffsetDateTime.parse(String.valueOf(ends));
+            String end = from.toLocalDate().equals(to.toLocalDate())
+                    ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale())
+                    .format(to) : at(ends);
+            return at(starts) + " – " + end;
+        } catch (DateTimeParseException e) {
+            return at(starts) + " – " + at(ends);
+        }
+    }
+
     public String at(Object value) {
         if (value == null) {
             return "";

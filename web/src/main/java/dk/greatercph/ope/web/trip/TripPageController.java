@@ -150,6 +150,13 @@ class TripPageController {
                 null, form), model, response);
     }
 
+    @PostMapping("/trips/{id}/itinerary-items/{itemId}/removal")
+    String removeItem(@PathVariable String id, @PathVariable String itemId, @RequestParam Map<String, String> form,
+                      Model model, HttpServletResponse response) {
+        return act(id, "itemRemoval", form, call(HttpMethod.DELETE, "/api/trips/" + id + "/itinerary-items/" + itemId,
+                null, form), model, response);
+    }
+
     @PostMapping("/trips/{id}/itinerary-items")
     String addItem(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
                    HttpServletResponse response) {

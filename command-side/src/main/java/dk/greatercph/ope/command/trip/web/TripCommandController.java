@@ -7,6 +7,7 @@ import dk.greatercph.ope.command.trip.ApproveTripCommand;
 import dk.greatercph.ope.command.trip.CancelTripCommand;
 import dk.greatercph.ope.command.trip.CompleteTripCommand;
 import dk.greatercph.ope.command.trip.PlanTripCommand;
+import dk.greatercph.ope.command.trip.RemoveItineraryItemCommand;
 import dk.greatercph.ope.command.trip.RemoveParticipantCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.CommandAnswers;
@@ -84,6 +85,15 @@ class TripCommandController {
             @PathVariable TripId id, @PathVariable String participantId,
             @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         return commands.ok(id, new RemoveParticipantCommand(id, participantId, expected.value()));
+    }
+
+    @DeleteMapping("/{id}/itinerary-items/{itemId}")
+    @Operation(summary = "Remove an item from the itinerary",
+            description = "DESK, while the trip is being planned (409 TRIP_NOT_OPEN once it is approved or closed). An unknown item is 404 ITINERARY_ITEM_NOT_FOUND.")
+    ResponseEntity<CommandAccepted> removeItineraryItem(
+            @PathVariable TripId id, @PathVariable String itemId,
+            @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new RemoveItineraryItemCommand(id, itemId, expected.value()));
     }
 
     @PostMapping(path = "/{id}/itinerary-items", consumes = MediaType.APPLICATION_JSON_VALUE)
