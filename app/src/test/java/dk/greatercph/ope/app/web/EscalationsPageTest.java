@@ -68,4 +68,22 @@ class EscalationsPageTest {
             assertThat(browser.find(By.cssSelector("h1")).getText()).isEqualTo(da ? "Eskaleringer" : "Escalations");
         }
     }
+
+    /** A lead's decline sent the delegation back to the desk with no sign on any list; the page lists it now. */
+    @org.junit.jupiter.api.Test
+    void aDelegationWhoseLeadDeclinedIsListedAsBackWithTheDesk() {
+        dk.greatercph.ope.app.support.Lifecycle lifecycle = new dk.greatercph.ope.app.support.Lifecycle(new Api(port));
+        String organisation = "Returned " + UUID.randomUUID();
+        String id = lifecycle.registeredAndScreened(dk.greatercph.ope.app.support.Requests.delegation(organisation));
+        dk.greatercph.ope.app.support.Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/routing",
+                "{\"overrideLead\":\"chc\",\"overrideSupporting\":[],\"reason\":\"Returned test\"}"));
+        dk.greatercph.ope.app.support.Lifecycle.ok(lifecycle.as("chc").post("/api/delegations/" + id
+                + "/assignments/chc/decline", "{\"reason\":\"No capacity\"}"));
+        lifecycle.desk().getUntil("/api/delegations?status=SCREENED&assignmentState=DECLINED&limit=200",
+                r -> r.body().contains(id), java.time.Duration.ofSeconds(10));
+
+        String page = dk.greatercph.ope.app.web.support.PageSession.signedIn(port, "desk").get("/escalations").body();
+
+        assertThat(page).contains("id=\"returned-" + id + "\"", organisation, "Tilbage hos sekretariatet");
+    }
 }

@@ -29,6 +29,11 @@ class EscalationPageController {
         query.put("after", after);
         model.addAttribute("page", api.get("/api/escalations", query).orRefuse());
         model.addAttribute("after", after);
+        // back with the desk: a lead declined, and the delegation waits to be routed again; the desk was told
+        // nothing, and the board showed it screened with no lead
+        var declined = api.get("/api/delegations", Map.of("status", "SCREENED", "assignmentState", "DECLINED",
+                "limit", 50));
+        model.addAttribute("returned", declined.ok() ? declined.body().path("items") : null);
         return "escalation/escalations";
     }
 }
