@@ -13,6 +13,8 @@ public enum TripProblem implements ProblemCode {
             "A trip has at least one destination."),
     INVALID_DATES(ProblemKind.INVALID_INPUT,
             "A trip ends on or after the day it starts."),
+    TRIP_TOO_LONG(ProblemKind.INVALID_INPUT,
+            "A trip lasts at most 60 days."),
     YEAR_MISMATCH(ProblemKind.INVALID_INPUT,
             "A trip starts in the year it is planned for."),
     ANNUAL_TRIP_EXISTS(ProblemKind.RULE_VIOLATION,

@@ -18,6 +18,7 @@ public final class FieldErrors {
             Map.entry("ANNUAL_TRIP_EXISTS", "extraordinaryReason"),
             Map.entry("YEAR_MISMATCH", "startDate"),
             Map.entry("INVALID_DATES", "endDate"),
+            Map.entry("TRIP_TOO_LONG", "endDate"),
             Map.entry("TITLE_REQUIRED", "title"),
             Map.entry("LEADER_REQUIRED", "leader"),
             Map.entry("DESTINATIONS_REQUIRED", "destinations"),

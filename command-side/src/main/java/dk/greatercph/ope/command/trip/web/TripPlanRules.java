@@ -13,8 +13,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The rules of a trip's plan that read more than one field: it ends on or after the day it starts, and starts in the
- * year it is planned for. Checked with the fields, so a plan without a title whose dates are in the wrong year is told
+ * The rules of a trip's plan that read more than one field: it ends on or after the day it starts, lasts at most
+ * {@link #LONGEST_DAYS} days, and starts in the year it is planned for. Checked with the fields, so a plan without a title whose dates are in the wrong year is told
  * both at once; the dates were told only once the fields were right. Each keeps its own code (INVALID_DATES,
  * YEAR_MISMATCH), answered when it is the only refusal; the trip checks them again.
  */
@@ -29,6 +29,9 @@ import java.lang.annotation.Target;
 
     Class<? extends Payload>[] payload() default {};
 
+    /** The longest a trip lasts, its first and last day included: a political trip is a week or two. */
+    int LONGEST_DAYS = 60;
+
     class Validator implements ConstraintValidator<TripPlanRules, TripRequests.Plan> {
 
         @Override
@@ -37,6 +40,12 @@ import java.lang.annotation.Target;
             if (plan.startDate() != null && plan.endDate() != null && plan.endDate().isBefore(plan.startDate())) {
                 valid = RuleViolations.refuse(context, TripProblem.INVALID_DATES, "endDate",
                         "is before startDate (" + plan.startDate() + "): a trip ends on or after the day it starts");
+            } else if (plan.startDate() != null && plan.endDate() != null
+                    && plan.endDate().isAfter(plan.startDate().plusDays(LONGEST_DAYS - 1))) {
+                // a trip ending in the year 2999 was planned, and stood in every schedule of the years after
+                valid = RuleViolations.refuse(context, TripProblem.TRIP_TOO_LONG, "endDate",
+                        "is more than " + LONGEST_DAYS + " days after startDate (" + plan.startDate()
+                                + "): a trip lasts at most " + LONGEST_DAYS + " days");
             }
             if (plan.startDate() != null && plan.year() != null && plan.year() >= 2013 && plan.year() <= 2100
                     && plan.startDate().getYear() != plan.year()) {
