@@ -422,8 +422,10 @@ class TripHttpTest {
         // a trip ending 68 years later was planned, and stood in every schedule of the years after
         assertRefused(desk.post("/api/trips", TripPlan.of(year).dates(year + "-05-10", "2165-05-16").json()),
                 "TRIP_TOO_LONG", "endDate");
-        assertThat(desk.post("/api/trips", TripPlan.of(year).dates(year + "-05-10", year + "-07-08")
-                .extraordinary("Sixty days").json()).status()).as("60 days, first and last included").isEqualTo(201);
+        assertThat(desk.post("/api/trips", TripPlan.of(year).dates(year + "-05-10", year + "-07-09")
+                .extraordinary("Sixty days").json()).status()).as("60 days after it starts").isEqualTo(201);
+        assertRefused(desk.post("/api/trips", TripPlan.of(year).dates(year + "-05-10", year + "-07-10")
+                .extraordinary("Sixty-one days").json()), "TRIP_TOO_LONG", "endDate");
         // none of them became the year's annual trip
         assertThat(jdbc.sql("SELECT count(*) FROM annual_trip WHERE year = ?").param(year).query(Long.class).single())
                 .isEqualTo(annual);

@@ -14,7 +14,7 @@ public enum TripProblem implements ProblemCode {
     INVALID_DATES(ProblemKind.INVALID_INPUT,
             "A trip ends on or after the day it starts."),
     TRIP_TOO_LONG(ProblemKind.INVALID_INPUT,
-            "A trip lasts at most 60 days."),
+            "A trip ends at most 60 days after it starts."),
     YEAR_MISMATCH(ProblemKind.INVALID_INPUT,
             "A trip starts in the year it is planned for."),
     ANNUAL_TRIP_EXISTS(ProblemKind.RULE_VIOLATION,

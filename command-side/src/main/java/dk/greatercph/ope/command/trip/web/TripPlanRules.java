@@ -29,7 +29,7 @@ import java.lang.annotation.Target;
 
     Class<? extends Payload>[] payload() default {};
 
-    /** The longest a trip lasts, its first and last day included: a political trip is a week or two. */
+    /** How many days after its first day a trip ends at the latest: a political trip is a week or two. */
     int LONGEST_DAYS = 60;
 
     class Validator implements ConstraintValidator<TripPlanRules, TripRequests.Plan> {
@@ -41,11 +41,11 @@ import java.lang.annotation.Target;
                 valid = RuleViolations.refuse(context, TripProblem.INVALID_DATES, "endDate",
                         "is before startDate (" + plan.startDate() + "): a trip ends on or after the day it starts");
             } else if (plan.startDate() != null && plan.endDate() != null
-                    && plan.endDate().isAfter(plan.startDate().plusDays(LONGEST_DAYS - 1))) {
+                    && plan.endDate().isAfter(plan.startDate().plusDays(LONGEST_DAYS))) {
                 // a trip ending in the year 2999 was planned, and stood in every schedule of the years after
                 valid = RuleViolations.refuse(context, TripProblem.TRIP_TOO_LONG, "endDate",
                         "is more than " + LONGEST_DAYS + " days after startDate (" + plan.startDate()
-                                + "): a trip lasts at most " + LONGEST_DAYS + " days");
+                                + "): a trip ends at most " + LONGEST_DAYS + " days after it starts");
             }
             if (plan.startDate() != null && plan.year() != null && plan.year() >= 2013 && plan.year() <= 2100
                     && plan.startDate().getYear() != plan.year()) {
