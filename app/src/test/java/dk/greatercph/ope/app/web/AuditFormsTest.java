@@ -82,7 +82,7 @@ class AuditFormsTest {
         // the event type by the name the pages give it, which the filter offers; it needed the class name
         PageSession.Page byName = auditor.post("/audit", Map.of("type", "henvendelsen registreret", "aggregateId", id));
         assertThat(byName.body()).contains("/audit/Delegation/" + id, "DelegationRegisteredEvent")
-                .contains("<option value=\"Operatør registreret\" label=\"OperatorRegisteredEvent\">");
+                .contains("<option value=\"Operatør registreret\" label=\"OperatorRegisteredEvent\">Operatør registreret</option>");
         assertThat(auditor.post("/audit", Map.of("type", "Rejsen planlagt", "aggregateId", id)).body())
                 .doesNotContain("/audit/Delegation/" + id);
     }

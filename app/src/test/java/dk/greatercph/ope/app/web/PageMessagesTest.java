@@ -106,6 +106,30 @@ class PageMessagesTest {
         return all;
     }
 
+    /** The audit log and a delegation's history say every event in words; an event without them showed its class. */
+    @Test
+    void everyEventTypeIsNamedInWordsInBothLanguages() throws IOException {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                return definition.getMetadata().isIndependent();
+            }
+        };
+        scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getClassName().endsWith("Event")
+                && reader.getClassMetadata().getSuperClassName() != null
+                && reader.getClassMetadata().getSuperClassName().equals("java.lang.Record"));
+        Map<String, Properties> bundles = bundles();
+        java.util.List<String> types = scanner.findCandidateComponents("dk.greatercph.ope.events").stream()
+                .map(candidate -> candidate.getBeanClassName().substring(candidate.getBeanClassName().lastIndexOf('.') + 1))
+                .toList();
+        assertThat(types).contains("DelegationRegisteredEvent", "ItineraryItemRemovedEvent");
+        for (String type : types) {
+            assertThat(bundles.get("delegation").getProperty("event." + type)).as(type + " in Danish").isNotBlank();
+            assertThat(bundles.get("delegation_en").getProperty("event." + type)).as(type + " in English").isNotBlank();
+        }
+    }
+
     private static Map<String, Properties> bundles() throws IOException {
         Map<String, Properties> bundles = new LinkedHashMap<>();
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:pages/*.properties")) {
