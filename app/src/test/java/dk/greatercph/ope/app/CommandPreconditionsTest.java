@@ -114,12 +114,13 @@ class CommandPreconditionsTest {
             }
         }));
 
-        assertThat(conditional).hasSize(27).contains(
+        assertThat(conditional).hasSize(28).contains(
                 "PUT /api/delegations/{id}/business-opportunity",
                 "POST /api/delegations/{id}/withdrawal",
                 "POST /api/delegations/{id}/assignments/{operatorId}/decline",
                 "PUT /api/operators/{id}/kpi-targets/{year}",
-                "DELETE /api/trips/{id}/participants/{participantId}");
+                "DELETE /api/trips/{id}/participants/{participantId}",
+                "DELETE /api/trips/{id}/itinerary-items/{itemId}");
     }
 
     private HttpRequest.Builder put(String path, String json) {
