@@ -132,6 +132,7 @@ class DelegationQueryController {
     }
 
     @GetMapping
+    @ApiResponse(responseCode = "200", description = "A page of the board, newest first")
     @ApiResponse(responseCode = "409", description = "The board is being rebuilt, so its pages would be incomplete "
             + "(PROJECTION_BEHIND); retry shortly")
     @Operation(summary = "The desk's board, newest first, optionally filtered",
