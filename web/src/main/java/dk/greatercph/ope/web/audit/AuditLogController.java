@@ -40,6 +40,7 @@ class AuditLogController {
     private final Api api;
     private final Times times;
     private final org.springframework.context.MessageSource messages;
+    private final Map<java.util.Locale, EventNames> eventNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     AuditLogController(Api api, Times times, org.springframework.context.MessageSource messages) {
         this.api = api;
@@ -57,14 +58,14 @@ class AuditLogController {
                 filters.put(name, value.strip());
             }
         });
-        Map<String, String> types = eventTypes();
+        EventNames names = eventNames();
         Map<String, Object> query = new LinkedHashMap<>(filters);
         if (filters.containsKey("type")) {
             // the event's name as the pages say it ("Henvendelsen registreret") finds it, as its class name does
-            query.put("type", types.getOrDefault(filters.get("type").toLowerCase(java.util.Locale.ROOT),
+            query.put("type", names.types().getOrDefault(filters.get("type").toLowerCase(java.util.Locale.ROOT),
                     filters.get("type")));
         }
-        model.addAttribute("eventLabels", eventLabels());
+        model.addAttribute("eventLabels", names.labels());
         query.put("from", Moments.forApi(filters.get("from")));
         query.put("to", Moments.forApi(filters.get("to")));
         // one more than a page: the API's cursor follows any page (the log grows), and "next page" on the last one
@@ -87,25 +88,32 @@ class AuditLogController {
         return "audit/log";
     }
 
-    /** Every event type the pages name (messages {@code event.<Type>}), by its class name, in the page's language. */
-    private Map<String, String> eventLabels() {
-        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        Map<String, String> labels = new java.util.TreeMap<>();
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("pages.delegation", java.util.Locale.ROOT);
-        for (String key : java.util.Collections.list(bundle.getKeys())) {
-            if (key.startsWith("event.") && key.endsWith("Event")) {
-                String type = key.substring("event.".length());
-                labels.put(type, messages.getMessage(key, null, type, locale));
+    /**
+     * Every event type the pages name (messages {@code event.<Type>}) by its class name, and the type each name (lower
+     * case) stands for, in the page's language; read from the bundle once per language.
+     */
+    private EventNames eventNames() {
+        // keyed by the bundle's language, not the asked locale: a cookie may name any locale at all
+        java.util.Locale asked = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        java.util.Locale language = "en".equals(asked.getLanguage()) ? java.util.Locale.ENGLISH
+                : java.util.Locale.forLanguageTag("da");
+        return eventNames.computeIfAbsent(language, locale -> {
+            Map<String, String> labels = new java.util.TreeMap<>();
+            java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("pages.delegation",
+                    java.util.Locale.ROOT);
+            for (String key : java.util.Collections.list(bundle.getKeys())) {
+                if (key.startsWith("event.") && key.endsWith("Event")) {
+                    String type = key.substring("event.".length());
+                    labels.put(type, messages.getMessage(key, null, type, locale));
+                }
             }
-        }
-        return labels;
+            Map<String, String> types = new java.util.HashMap<>();
+            labels.forEach((type, label) -> types.putIfAbsent(label.toLowerCase(java.util.Locale.ROOT), type));
+            return new EventNames(java.util.Collections.unmodifiableMap(labels), Map.copyOf(types));
+        });
     }
 
-    /** The type an event's name in the page's language (lower case) stands for. */
-    private Map<String, String> eventTypes() {
-        Map<String, String> types = new java.util.HashMap<>();
-        eventLabels().forEach((type, label) -> types.putIfAbsent(label.toLowerCase(java.util.Locale.ROOT), type));
-        return types;
+    private record EventNames(Map<String, String> labels, Map<String, String> types) {
     }
 
     @GetMapping("/audit/{aggregateType}/{id}")
