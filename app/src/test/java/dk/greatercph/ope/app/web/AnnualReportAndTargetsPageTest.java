@@ -186,7 +186,7 @@ class AnnualReportAndTargetsPageTest {
                 "JOBS_CREATED", "abc", "MOUS_SIGNED", "-1"));
         assertThat(twoWrong.status()).isEqualTo(400);
         assertThat(twoWrong.body()).contains("id=\"target-chc-JOBS_CREATED-error\"",
-                "id=\"target-chc-MOUS_SIGNED-error\"", "value=\"abc\"");
+                "id=\"target-chc-MOUS_SIGNED-error\"", "value=\"abc\"", "Ret de 2 felter, der er markeret.");
         assertThat(new Api(port).as("desk").get("/api/operators/chc").json().get("version").asLong())
                 .isEqualTo(before);
     }

@@ -48,6 +48,25 @@ class PageMessagesTest {
         }
     }
 
+    /**
+     * The pages read all bundles as one: a key in two bundles of a language shows the words of whichever comes first by
+     * name, everywhere. The inbox's "see the message beside the field" and the audit page's "cannot be read as a
+     * checkpoint" were said on every page that way.
+     */
+    @Test
+    void noKeyIsDefinedInTwoBundlesOfOneLanguage() throws IOException {
+        Map<String, String> firstBundle = new LinkedHashMap<>();
+        Set<String> twice = new TreeSet<>();
+        bundles().forEach((name, properties) -> properties.stringPropertyNames().forEach(key -> {
+            String language = name.endsWith("_en") ? "en" : "da";
+            String earlier = firstBundle.putIfAbsent(language + ":" + key, name);
+            if (earlier != null) {
+                twice.add(key + " in " + earlier + " and " + name);
+            }
+        }));
+        assertThat(twice).isEmpty();
+    }
+
     @Test
     void anOutboxRowsAttemptsAreCountedInTheRightNumber() throws IOException {
         String english = merged(bundles(), true).getProperty("outbox.attempts");

@@ -93,9 +93,12 @@ class PersonPageTest {
         PageSession.Page adminPage = admin.get(page);
 
         assertThat(withoutBasis.status()).isEqualTo(400);
-        assertThat(withoutBasis.body()).contains("id=\"erasure-legalBasis-error\"", member.name());
+        assertThat(withoutBasis.body()).contains("id=\"erasure-legalBasis-error\"", member.name(),
+                "Se beskeden ved hvert markeret felt.");
         assertThat(withoutEither.status()).isEqualTo(400);
-        assertThat(withoutEither.body()).contains("id=\"erasure-legalBasis-error\"", "id=\"erasure-confirm-error\"");
+        // the summary counts what it marks: the singular said "the field" above two marked fields
+        assertThat(withoutEither.body()).contains("id=\"erasure-legalBasis-error\"", "id=\"erasure-confirm-error\"",
+                "Ret de 2 felter, der er markeret.");
         assertThat(auditor.status()).isEqualTo(200);
         assertThat(auditor.body()).contains(member.name()).doesNotContain("erasure-form");
         assertThat(operator.status()).isEqualTo(403);
