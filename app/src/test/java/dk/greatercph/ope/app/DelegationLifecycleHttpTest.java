@@ -276,11 +276,15 @@ class DelegationLifecycleHttpTest {
         assertThat(lifecycle.eventTypes(id)).noneMatch(type -> type.startsWith("ProgrammeItem"));
     }
 
-    /** A completion reports what the visit brought: not while its programme has yet to begin. */
+    /**
+     * A completion reports what the visit brought: not before its programme's last item has started. A preparatory
+     * call a year ahead made the visit "begun" (its first item), so it was completed and counted that early.
+     */
     @Test
-    void aDelegationIsNotCompletedBeforeItsVisitHasBegun() {
-        String id = lifecycle.accepted("Too early " + UUID.randomUUID());
+    void aDelegationIsNotCompletedBeforeItsVisitHasTakenPlace() {
+        String id = lifecycle.accepted("Too early " + UUID.randomUUID(), "2026-01-05");
         String venue = lifecycle.venue();
+        lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null, "2026-01-06T10:00", "2026-01-06T11:00");
         lifecycle.item(lifecycle.as("chc"), id, "MEETING", venue, null, "2099-09-07T10:00", "2099-09-07T11:00");
         lifecycle.item(lifecycle.as("chc"), id, "RECEPTION", venue, null, "2099-09-07T18:00", "2099-09-07T19:00");
         ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LookupRebuildTest {
 
     private static final List<String> LOOKUPS = List.of("annual_trip", "delegation_operator", "delegation_request_history",
-            "partner_directory", "programme_booking", "routing_rule", "routing_version", "venue_directory");
+            "partner_directory", "person_name", "programme_booking", "routing_rule", "routing_version", "venue_directory");
 
     @LocalServerPort
     int port;

@@ -365,6 +365,39 @@ class TripHttpTest {
     }
 
     /**
+     * One person id, one name, wherever the id is given: a member's id given to another delegation's member, a trip's
+     * participant and a trip's leader with three other names made one person of four people, so that each one's
+     * right of access showed the others and erasing "one" erased all. The same name in other case and spacing is one.
+     */
+    @Test
+    void aPersonIdCarriesOneNameAcrossDelegationsAndTrips() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String first = lifecycle.registeredAndScreened(Requests.delegation("Names one " + java.util.UUID.randomUUID()));
+        String second = lifecycle.registeredAndScreened(Requests.delegation("Names two " + java.util.UUID.randomUUID()));
+        String person = Lifecycle.ok(desk.post("/api/delegations/" + first + "/members", "{\"name\":\"Alice Andersen\"}"))
+                .json().get("personId").asString();
+        String trip = desk.post("/api/trips", TripPlan.of(2097).extraordinary("Names test").json()).json()
+                .get("id").asString();
+
+        Api.Response member = desk.post("/api/delegations/" + second + "/members",
+                "{\"name\":\"Bob Bennett\",\"personId\":\"" + person + "\"}");
+        Api.Response participant = desk.post("/api/trips/" + trip + "/participants", """
+                {"kind":"OFFICIAL","name":"Carol Christensen","personId":"%s"}""".formatted(person));
+        Api.Response leader = desk.post("/api/trips", TripPlan.of(2097).ledBy("Dan Doe").ledByPerson(person)
+                .extraordinary("Names test, led").json());
+        Api.Response same = desk.post("/api/delegations/" + second + "/members",
+                "{\"name\":\"  alice   ANDERSEN \",\"personId\":\"" + person + "\"}");
+
+        assertRefused(member, "PERSON_NAME_MISMATCH", "name");
+        assertRefused(participant, "PERSON_NAME_MISMATCH", "name");
+        assertRefused(leader, "PERSON_NAME_MISMATCH", "leader");
+        assertThat(same.status()).as(same.body()).isEqualTo(201);
+        JsonNode held = desk.getUntil("/api/persons/" + person, r -> r.status() == 200
+                && r.json().get("appearances").size() == 2, Duration.ofSeconds(10)).json();
+        assertThat(held.toString()).doesNotContain("Bob Bennett", "Carol Christensen", "Dan Doe");
+    }
+
+    /**
      * A year with no annual trip yet in this database, so that tests sharing it do not collide; a past one, so that
      * its trip can be completed (not before it has begun).
      */

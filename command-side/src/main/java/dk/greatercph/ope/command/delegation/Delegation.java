@@ -32,6 +32,7 @@ import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.platform.input.CountryCodes;
 import dk.greatercph.ope.platform.input.InputProblem;
+import dk.greatercph.ope.command.person.PersonNames;
 import dk.greatercph.ope.platform.privacy.PersonalData;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import dk.greatercph.ope.platform.security.ActorMetadata;
@@ -474,7 +475,7 @@ class Delegation {
     }
 
     @CommandHandler
-    CommandResult handle(AddMemberCommand command, PersonalData personalData) {
+    CommandResult handle(AddMemberCommand command, PersonalData personalData, PersonNames personNames) {
         requireOpen();
         requireText(command.name(), DelegationProblem.NAME_REQUIRED, "name", "A member has a name.");
         if (members.contains(command.memberId())) {
@@ -486,6 +487,9 @@ class Delegation {
             throw new DomainProblem(DelegationProblem.MEMBER_EXISTS, "personId",
                     "That person is already on the delegation; one person is one member.");
         }
+        if (person != null) {
+            personNames.requireOneName(person, command.name(), "name");
+        }
         apply(new DelegationMemberAddedEvent(delegationId, command.memberId(), person,
                 personalData.seal(person, command.name().trim()), personalData.seal(person, command.title()),
                 personalData.seal(person, command.email()), personalData.seal(person, command.phone()),
@@ -495,6 +499,7 @@ class Delegation {
 
     @CommandHandler
     CommandResult handle(RemoveMemberCommand command) {
+        requireOpen(); // as adding: a closed delegation's members are its record
         if (!members.contains(command.memberId())) {
             throw new DomainProblem(DelegationProblem.MEMBER_NOT_FOUND, "No member " + command.memberId() + ".");
         }
@@ -520,12 +525,14 @@ class Delegation {
                         "No operator " + operator + ".");
             }
         }
-        // a completion reports what the visit brought: not before its programme has begun
-        Instant begins = items.values().stream().map(ProgrammeItem::startsAt).min(Comparator.naturalOrder())
+        // a completion reports what the visit brought: not before its programme's last item has started. The first
+        // item was the test, and a preparatory call a year ahead of the visit let it be completed, its figures
+        // counted in that year's KPIs
+        Instant lastBegins = items.values().stream().map(ProgrammeItem::startsAt).max(Comparator.naturalOrder())
                 .orElse(null);
-        if (begins != null && begins.isAfter(GenericEventMessage.clock.instant())) {
-            throw new DomainProblem(DelegationProblem.VISIT_NOT_BEGUN, "The visit has not begun: its programme starts "
-                    + begins + ". Complete the delegation once the visit has taken place.");
+        if (lastBegins != null && lastBegins.isAfter(GenericEventMessage.clock.instant())) {
+            throw new DomainProblem(DelegationProblem.VISIT_NOT_BEGUN, "The visit has not taken place: its programme's "
+                    + "last item starts " + lastBegins + ". Complete the delegation once the visit has taken place.");
         }
         apply(new DelegationCompletedEvent(delegationId, command.outcome()));
         withdrawOpenOffers(deadlines);

@@ -90,7 +90,7 @@ public enum DelegationProblem implements ProblemCode {
     INVALID_OUTCOME(ProblemKind.INVALID_INPUT,
             "A completion reports the visit's outcome."),
     VISIT_NOT_BEGUN(ProblemKind.CONFLICT,
-            "The visit has not begun: a delegation is completed once its programme's first item has started.");
+            "The visit has not taken place: a delegation is completed once its programme's last item has started.");
 
     private final ProblemKind kind;
     private final String meaning;

@@ -12,7 +12,9 @@ public enum PersonProblem implements ProblemCode {
     PERSON_NOT_FOUND(ProblemKind.NOT_FOUND,
             "No personal data is held about this person."),
     ALREADY_ERASED(ProblemKind.CONFLICT,
-            "This person's data was already erased.");
+            "This person's data was already erased."),
+    PERSON_NAME_MISMATCH(ProblemKind.INVALID_INPUT,
+            "A person id given with a name other than the one the person was recorded with: one person has one name.");
 
     private final ProblemKind kind;
     private final String meaning;

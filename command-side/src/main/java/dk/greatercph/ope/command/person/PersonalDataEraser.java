@@ -17,10 +17,12 @@ class PersonalDataEraser {
 
     private final PersonalData personalData;
     private final EventBus eventBus;
+    private final PersonNames personNames;
 
-    PersonalDataEraser(PersonalData personalData, EventBus eventBus) {
+    PersonalDataEraser(PersonalData personalData, EventBus eventBus, PersonNames personNames) {
         this.personalData = personalData;
         this.eventBus = eventBus;
+        this.personNames = personNames;
     }
 
     @CommandHandler
@@ -36,6 +38,7 @@ class PersonalDataEraser {
             throw new DomainProblem(PersonProblem.ALREADY_ERASED, "This person's data was already erased.");
         }
         personalData.erase(command.personId());
+        personNames.forget(command.personId());
         eventBus.publish(GenericEventMessage.asEventMessage(
                 new PersonalDataErasedEvent(command.personId(), command.legalBasis().trim())));
     }

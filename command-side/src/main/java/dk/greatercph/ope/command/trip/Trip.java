@@ -1,6 +1,7 @@
 package dk.greatercph.ope.command.trip;
 
 import dk.greatercph.ope.command.CommandResult;
+import dk.greatercph.ope.command.person.PersonNames;
 import dk.greatercph.ope.command.routing.RoutingTable;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
@@ -60,7 +61,7 @@ class Trip {
     }
 
     @CommandHandler
-    Trip(PlanTripCommand command, AnnualTrips annualTrips, PersonalData personalData) {
+    Trip(PlanTripCommand command, AnnualTrips annualTrips, PersonalData personalData, PersonNames personNames) {
         requireText(command.title(), TripProblem.TITLE_REQUIRED, "title", "A trip has a title.");
         requireText(command.leader(), TripProblem.LEADER_REQUIRED, "leader", "A trip has a leader.");
         if (command.destinations() == null || command.destinations().isEmpty()) {
@@ -76,6 +77,9 @@ class Trip {
         // year's first trip became the annual one with its reason dropped, and the annual trip was then refused.
         String reason = command.extraordinaryReason() == null ? null : command.extraordinaryReason().trim();
         boolean extraordinary = reason != null && !reason.isEmpty();
+        if (command.leaderPersonId() != null) {
+            personNames.requireOneName(command.leaderPersonId(), command.leader(), "leader");
+        }
         if (!extraordinary && !annualTrips.claim(command.year(), command.tripId())) {
             throw new DomainProblem(TripProblem.ANNUAL_TRIP_EXISTS, "extraordinaryReason",
                     command.year() + " already has its annual trip; a further trip is extraordinary and needs a reason.");
@@ -87,7 +91,8 @@ class Trip {
     }
 
     @CommandHandler
-    CommandResult handle(AddParticipantCommand command, PersonalData personalData, RoutingTable routingTable) {
+    CommandResult handle(AddParticipantCommand command, PersonalData personalData, PersonNames personNames,
+                         RoutingTable routingTable) {
         requireOpenForPlanning();
         if (participants.containsKey(command.participantId())) {
             throw new DomainProblem(TripProblem.PARTICIPANT_EXISTS, "That participant is already on the trip.");
@@ -97,7 +102,6 @@ class Trip {
                     "That person is already on the trip; one person is one participant.");
         }
         requireText(command.name(), TripProblem.NAME_REQUIRED, "name", "A participant has a name.");
-        requireLeadersName(command, personalData);
         if (command.kind() == ParticipantKind.OPERATOR && command.operatorId() == null) {
             throw invalid(TripProblem.OPERATOR_REQUIRED, "operatorId", "An operator's participant names the operator.");
         }
@@ -107,26 +111,14 @@ class Trip {
                     "Only a participant of kind OPERATOR names an operator; this one is " + command.kind() + ".");
         }
         requireKnown(routingTable, command.operatorId(), "operatorId");
+        if (command.personId() != null) {
+            // the trip's leader travelling as a participant, or a person of another trip or delegation: one name
+            personNames.requireOneName(command.personId(), command.name(), "name");
+        }
         apply(new ParticipantAddedEvent(tripId, command.participantId(), command.kind(), command.personId(),
                 personalData.seal(command.personId(), command.name().trim()),
                 personalData.seal(command.personId(), command.title()), command.organisation(), command.operatorId()));
         return CommandResult.done();
-    }
-
-    /**
-     * The trip's leader travelling as a participant is one person with one name: given the leader's person id and
-     * another name, the person's data held two names, and erasing "either" erased both.
-     */
-    private void requireLeadersName(AddParticipantCommand command, PersonalData personalData) {
-        if (leader == null || command.personId() == null || !command.personId().equals(leader.personId())) {
-            return;
-        }
-        // an erased leader has no name to compare: sealing for them is refused below (PERSON_ERASED)
-        String recorded = personalData.open(leader).orElse(null);
-        if (recorded != null && !recorded.strip().equalsIgnoreCase(command.name().strip())) {
-            throw invalid(TripProblem.PERSON_NAME_MISMATCH, "name",
-                    "is not the name recorded for the person given as personId (the trip's leader)");
-        }
     }
 
     @CommandHandler

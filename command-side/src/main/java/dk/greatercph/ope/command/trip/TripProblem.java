@@ -29,8 +29,6 @@ public enum TripProblem implements ProblemCode {
             "Only a participant of kind OPERATOR names an operator."),
     UNKNOWN_OPERATOR(ProblemKind.RULE_VIOLATION,
             "An operator the trip names (a participant, an item's objective, a follow-up) is not registered."),
-    PERSON_NAME_MISMATCH(ProblemKind.INVALID_INPUT,
-            "A participant given a person's id (the trip's leader) has the name recorded for that person."),
     PARTICIPANT_NOT_FOUND(ProblemKind.NOT_FOUND,
             "No such participant on this trip."),
     ITINERARY_ITEM_NOT_FOUND(ProblemKind.NOT_FOUND,

@@ -141,6 +141,7 @@ class DelegationTest {
         fixture.registerInjectableResource(operators);
         fixture.registerInjectableResource(new AssignmentPolicy(3, null));
         fixture.registerInjectableResource(PERSONAL_DATA);
+        fixture.registerInjectableResource(new dk.greatercph.ope.command.fakes.InMemoryPersonNames());
     }
 
     private static final PersonalData PERSONAL_DATA = new PersonalData(new InMemoryPersonKeys());
@@ -838,6 +839,21 @@ class DelegationTest {
         }
 
         @Test
+        void refusesToCompleteAVisitWhoseLastItemHasNotStarted() {
+            ProgrammeItemAddedEvent call = new ProgrammeItemAddedEvent(ID, "ITM-0", ProgrammeItemKind.MEETING,
+                    "Preparatory call", ITEM_START.minus(300, java.time.temporal.ChronoUnit.DAYS),
+                    ITEM_END.minus(300, java.time.temporal.ChronoUnit.DAYS), HALL, COMPANY, false, null, false);
+            ProgrammeItemAddedEvent meeting = new ProgrammeItemAddedEvent(ID, "ITM-1", ProgrammeItemKind.MEETING, "Meeting",
+                    ITEM_START, ITEM_END, HALL, COMPANY, false, null, false);
+            fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC, call, meeting,
+                            new DelegationConfirmedEvent(ID))
+                    .andGivenCurrentTime(ITEM_START.minus(1, java.time.temporal.ChronoUnit.DAYS))
+                    .when(new CompleteDelegationCommand(ID, new Outcome("Too early", 3, null, null, null), null))
+                    .expectException(refusedWith("VISIT_NOT_BEGUN", ProblemKind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
         void refusesToCompleteAnUnconfirmedVisit() {
             fixture.given(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, ACCEPTED_CHC)
                     .when(new CompleteDelegationCommand(ID, new Outcome("x", 0, null, null, null), null))
@@ -994,6 +1010,21 @@ class DelegationTest {
             PERSONAL_DATA.erase(person);
 
             org.assertj.core.api.Assertions.assertThat(PERSONAL_DATA.openOrErased(sealed)).isEqualTo(PersonalData.ERASED);
+        }
+
+        /** The docs said members answer DELEGATION_CLOSED on a closed delegation; removal went through. */
+        @Test
+        void refusesToRemoveAMemberOfAClosedDelegation() {
+            PersonId person = new PersonId("PER-x");
+            for (List<Object> given : closedHistories()) {
+                List<Object> withMember = new java.util.ArrayList<>(given);
+                withMember.add(1, new DelegationMemberAddedEvent(ID, "MEM-1", person, PERSONAL_DATA.seal(person, "X"),
+                        null, null, null, null, false));
+                fixture.given(withMember)
+                        .when(new RemoveMemberCommand(ID, "MEM-1", null))
+                        .expectException(refusedWith("DELEGATION_CLOSED", ProblemKind.CONFLICT))
+                        .expectNoEvents();
+            }
         }
 
         @Test

@@ -62,6 +62,7 @@ class TripTest {
         fixture = new AggregateTestFixture<>(Trip.class);
         fixture.registerInjectableResource(annualTrips);
         fixture.registerInjectableResource(PERSONAL_DATA);
+        fixture.registerInjectableResource(new dk.greatercph.ope.command.fakes.InMemoryPersonNames());
         InMemoryRoutingTable routing = new InMemoryRoutingTable(1);
         for (String operator : List.of("clean", "chc", "copcap", "woco", "region")) {
             routing.record(new OperatorId(operator), List.of(Theme.TOURISM));

@@ -117,6 +117,24 @@ public class PersonalData {
         return node;
     }
 
+    /**
+     * A fingerprint of a value of {@code person}'s, keyed by the person's data key (HMAC-SHA256 under a key derived
+     * from it): equal values give equal fingerprints, and once the key is destroyed nobody can tell what a stored
+     * fingerprint stood for. Creates the key on first use; refused for an erased person, as sealing is.
+     */
+    public byte[] fingerprint(PersonId person, String clear) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(keys.keyFor(person), "HmacSHA256"));
+            byte[] fingerprintKey = derive.doFinal("fingerprint".getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            return mac.doFinal(clear.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not fingerprint a personal field", e);
+        }
+    }
+
     public boolean isErased(PersonId person) {
         return keys.isErased(person);
     }

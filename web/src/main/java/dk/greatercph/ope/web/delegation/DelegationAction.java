@@ -42,7 +42,7 @@ enum DelegationAction {
     MEMBER_ADDITION("member-addition", HttpMethod.POST, "/members", Page.DELEGATION, Statuses.OPEN,
             form -> form.string("name").string("title").string("email").string("phone").string("organisation")
                     .put("contact", form.text("contact") != null ? Boolean.TRUE : null).body()),
-    MEMBER_REMOVAL("member-removal", HttpMethod.DELETE, "/members/{sub}", Page.DELEGATION, Statuses.ANY,
+    MEMBER_REMOVAL("member-removal", HttpMethod.DELETE, "/members/{sub}", Page.DELEGATION, Statuses.OPEN,
             form -> null),
     ACCEPTANCE("acceptance", HttpMethod.POST, "/assignments/{sub}/acceptance", Page.DELEGATION, Statuses.OPEN,
             form -> null),

@@ -68,12 +68,12 @@ class DelegationView {
         boolean lead = user.isOperator() && user.operatorId().equals(d.get("leadOperator"));
         Map<String, Boolean> offer = offers(id, status);
         if (offer.get(DelegationAction.COMPLETION.key())) {
-            // the API completes a visit only by the desk or its lead, once its programme has begun: offered to a
-            // supporting operator, or before the first item, the form was refused after the outcome was typed
-            OffsetDateTime begins = begins(d);
-            boolean begun = begins == null || !begins.toInstant().isAfter(clock.instant());
+            // the API completes a visit only by the desk or its lead, once its programme's last item has started:
+            // offered to a supporting operator, or before that item, the form was refused after the outcome was typed
+            OffsetDateTime lastBegins = lastBegins(d);
+            boolean begun = lastBegins == null || !lastBegins.toInstant().isAfter(clock.instant());
             offer.put(DelegationAction.COMPLETION.key(), begun && (!user.isOperator() || lead));
-            model.addAttribute("completionFrom", begun || (user.isOperator() && !lead) ? null : begins);
+            model.addAttribute("completionFrom", begun || (user.isOperator() && !lead) ? null : lastBegins);
         }
         model.addAttribute("offer", offer);
         // a scope expansion asks for themes the delegation does not have: the others are refused (NOTHING_TO_EXPAND)
@@ -137,17 +137,17 @@ class DelegationView {
     }
 
     /** When the visit's programme begins: its earliest item's start; null without items. */
-    private static OffsetDateTime begins(Map<String, Object> d) {
-        OffsetDateTime begins = null;
+    private static OffsetDateTime lastBegins(Map<String, Object> d) {
+        OffsetDateTime last = null;
         if (d.get("programme") instanceof List<?> items) {
             for (Object item : items) {
                 if (item instanceof Map<?, ?> shown && shown.get("startsAt") != null) {
                     OffsetDateTime starts = OffsetDateTime.parse(shown.get("startsAt").toString());
-                    begins = begins == null || starts.isBefore(begins) ? starts : begins;
+                    last = last == null || starts.isAfter(last) ? starts : last;
                 }
             }
         }
-        return begins;
+        return last;
     }
 
     /** Action key → whether the page offers it: the delegation's status allows it and the API lets the user call it. */
