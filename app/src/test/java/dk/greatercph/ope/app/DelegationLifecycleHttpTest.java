@@ -403,6 +403,26 @@ class DelegationLifecycleHttpTest {
         assertThat(routed.get("payload").get("lead").get("value").asString()).isEqualTo("copcap");
     }
 
+    /** Routed again by the table after its lead declined, the delegation was offered to the same operator again. */
+    @Test
+    void routingByTheTableAfterADeclineLeavesOutTheOperatorThatDeclined() {
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Declined, by table " + UUID.randomUUID(),
+                "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health"));
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+        ok(lifecycle.as("chc").post("/api/delegations/" + id + "/assignments/chc/decline", "{\"reason\":\"No capacity\"}"));
+
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+
+        List<JsonNode> events = lifecycle.events(id).valueStream().toList();
+        JsonNode routed = events.stream().filter(e -> e.get("eventType").asString().equals("DelegationRoutedEvent"))
+                .toList().get(1);
+        assertThat(routed.get("payload").get("lead").get("value").asString()).isEqualTo("copcap");
+        assertThat(routed.get("payload").get("reason").asString()).endsWith("left out, having declined: chc");
+        assertThat(events.subList(events.indexOf(routed), events.size()).stream()
+                .filter(e -> e.get("eventType").asString().equals("AssignmentOfferedEvent"))
+                .map(e -> e.get("payload").get("operatorId").get("value").asString())).containsExactly("copcap");
+    }
+
     /**
      * A re-routing keeps an operator's accepted assignment in the role it accepted, and withdraws one it leaves out:
      * an accepted supporting assignment went back to OFFERED with a new deadline, and an operator the desk left out

@@ -175,9 +175,14 @@ class Delegation {
             return refuseRouting(DelegationProblem.NO_BUSINESS_FOCUS, reason);
         }
         RoutingTable.Snapshot table = routingTable.current();
-        RoutingDecision decision = RoutingPolicy.decide(command, table, themes, delegationType.isPolitical()).orElse(null);
+        Set<OperatorId> declined = new java.util.TreeSet<>(Comparator.comparing(OperatorId::value));
+        assignments.values().stream().filter(a -> a.state() == Assignment.State.DECLINED)
+                .forEach(a -> declined.add(a.operatorId()));
+        RoutingDecision decision = RoutingPolicy.decide(command, table, themes, delegationType.isPolitical(), declined)
+                .orElse(null);
         if (decision == null) {
             String reason = "No operator takes any of the themes " + themes + " (routing table v" + table.version()
+                    + (declined.isEmpty() ? "" : ", leaving out " + declined + ", who declined")
                     + "); the desk can route with an override.";
             return refuseRouting(DelegationProblem.NO_OPERATOR_FOR_THEMES, reason);
         }

@@ -23,10 +23,12 @@ final class RoutingPolicy {
 
     /**
      * The override the command names, checked against the table, or else the table's decision for the themes (a
-     * political delegation led by the Region); empty when no operator takes any of them.
+     * political delegation led by the Region) among the operators that have not declined the delegation; empty when
+     * none of them takes any of the themes. Routed again by the table after its lead declined, a delegation was
+     * offered to the same operator again.
      */
     static Optional<RoutingDecision> decide(RouteDelegationCommand command, RoutingTable.Snapshot table,
-                                            Set<Theme> themes, boolean political) {
+                                            Set<Theme> themes, boolean political, Set<OperatorId> declined) {
         if (command.overrideLead() == null) {
             // supporting operators or a reason without a lead overrode nothing: the routing table decided, silently
             if (command.overrideSupporting() != null && !command.overrideSupporting().isEmpty()
@@ -35,7 +37,15 @@ final class RoutingPolicy {
                         "An override names its lead; without one the routing table decides and takes no operators "
                                 + "or reason.");
             }
-            return RoutingDecision.decide(table, List.copyOf(themes), political);
+            if (declined.isEmpty()) {
+                return RoutingDecision.decide(table, List.copyOf(themes), political);
+            }
+            Map<OperatorId, List<Theme>> open = new java.util.HashMap<>(table.themesByOperator());
+            open.keySet().removeAll(declined);
+            return RoutingDecision.decide(new RoutingTable.Snapshot(table.version(), open), List.copyOf(themes),
+                    political).map(decision -> new RoutingDecision(decision.lead(), decision.supporting(),
+                    decision.routingVersion(), decision.reason() + "; left out, having declined: "
+                    + declined.stream().map(OperatorId::value).collect(java.util.stream.Collectors.joining(", "))));
         }
         if (command.overrideReason() == null || command.overrideReason().isBlank()) {
             throw invalid(DelegationProblem.OVERRIDE_REASON_REQUIRED, "reason", "Overriding the routing rules needs a reason.");

@@ -315,6 +315,19 @@ class DelegationTest {
                     .expectNoEvents();
         }
 
+        /** Routed again by the table after its lead declined, the delegation was offered to the same lead again. */
+        @Test
+        void routingByTheTableLeavesOutTheOperatorsThatDeclined() {
+            fixture.givenCurrentTime(FRIDAY)
+                    .andGiven(REGISTERED, SCREENED, ROUTED, OFFERED_CHC, OFFERED_COPCAP,
+                            new AssignmentDeclinedEvent(ID, CHC, AssignmentRole.LEAD, "No capacity", true),
+                            new AssignmentWithdrawnEvent(ID, COPCAP))
+                    .when(route())
+                    .expectEvents(new DelegationRoutedEvent(ID, COPCAP, List.of(), 11, false,
+                                    "R1 routing table v11, rules R1.2: INVESTMENT -> copcap; left out, having declined: chc"),
+                            new AssignmentOfferedEvent(ID, COPCAP, AssignmentRole.LEAD, WEDNESDAY));
+        }
+
         @Test
         void reRoutingWithdrawsUnansweredOffers() {
             fixture.givenCurrentTime(FRIDAY)
