@@ -1,6 +1,7 @@
 package dk.greatercph.ope.app;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.web.support.PageSession;
 import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
@@ -243,8 +244,13 @@ class DeskYearRulesTest {
         JsonNode copcap = lifecycle.as("copcap").getUntil("/api/operators/copcap/inbox", r -> entry(r.json(), id) != null
                 && entry(r.json(), id).get("state").asString().equals("WITHDRAWN"), WAIT).json();
         assertThat(entry(copcap, id).get("state").asString()).as("the unanswered offer ends").isEqualTo("WITHDRAWN");
-        assertThat(entry(lifecycle.as("chc").get("/api/operators/chc/inbox").json(), id).get("state").asString())
-                .as("the accepted assignment stays as on cancellation").isEqualTo("ACCEPTED");
+        JsonNode accepted = entry(lifecycle.as("chc").get("/api/operators/chc/inbox").json(), id);
+        assertThat(accepted.get("state").asString()).as("the accepted assignment stays as on cancellation")
+                .isEqualTo("ACCEPTED");
+        // the inbox listed it among the accepted delegations as if nothing had happened
+        assertThat(accepted.get("delegationStatus").asString()).isEqualTo("WITHDRAWN");
+        assertThat(PageSession.signedIn(port, "chc").get("/inbox").body())
+                .containsPattern("id=\"accepted-" + id + "\"(?s).{0,900}class=\"status closed\">Trukket tilbage<");
         JsonNode schedule = desk.getUntil("/api/schedule?from=2027-09-10&to=2027-09-10", r -> scheduled(r.json(), item)
                 != null && scheduled(r.json(), item).get("status").asString().equals("CANCELLED"), WAIT).json();
         assertThat(scheduled(schedule, item).get("status").asString()).isEqualTo("CANCELLED");

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.query.inbox;
 
 import dk.greatercph.ope.events.delegation.AssignmentRole;
+import dk.greatercph.ope.query.delegation.DelegationStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -30,5 +31,8 @@ public record InboxEntryView(
         boolean overdue,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1234",
                 description = "Global event position of the assignment's latest change (the SSE event id)")
-        long position) {
+        long position,
+        @Schema(description = "The delegation's status: an accepted assignment of a delegation since withdrawn, "
+                + "cancelled or completed says so. Left out of a live update.")
+        DelegationStatus delegationStatus) {
 }

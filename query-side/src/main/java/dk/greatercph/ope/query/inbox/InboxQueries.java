@@ -1,6 +1,7 @@
 package dk.greatercph.ope.query.inbox;
 
 import dk.greatercph.ope.events.delegation.AssignmentRole;
+import dk.greatercph.ope.query.delegation.DelegationStatus;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,9 +53,10 @@ class InboxQueries {
         // an escalated offer, overdue and waited on by the desk (R5), stood below offers not yet due
         String ordered = """
                 SELECT * FROM (
-                    SELECT *, CASE state WHEN 'ESCALATED' THEN 0 WHEN 'OFFERED' THEN 1 ELSE 2 END AS entry_group
-                    FROM inbox_assignment
-                    WHERE operator_id = :operator AND (CAST(:state AS TEXT) IS NULL OR state = :state)) e
+                    SELECT a.*, b.status AS delegation_status,
+                        CASE a.state WHEN 'ESCALATED' THEN 0 WHEN 'OFFERED' THEN 1 ELSE 2 END AS entry_group
+                    FROM inbox_assignment a LEFT JOIN delegation_board b ON b.delegation_id = a.delegation_id
+                    WHERE a.operator_id = :operator AND (CAST(:state AS TEXT) IS NULL OR a.state = :state)) e
                 """;
         if (after != null) {
             ordered += """
@@ -112,8 +114,10 @@ class InboxQueries {
     List<InboxEntryView> handle(FindInboxChangesQuery query) {
         Instant now = clock.instant();
         return jdbc.sql("""
-                        SELECT * FROM inbox_assignment WHERE operator_id = :operator AND position > :after
-                        ORDER BY position LIMIT :limit
+                        SELECT a.*, b.status AS delegation_status
+                        FROM inbox_assignment a LEFT JOIN delegation_board b ON b.delegation_id = a.delegation_id
+                        WHERE a.operator_id = :operator AND a.position > :after
+                        ORDER BY a.position LIMIT :limit
                         """)
                 .param("operator", query.operatorId()).param("after", query.after())
                 .param("limit", FindInboxQuery.MOST_UNPAGED + 1)
@@ -127,7 +131,8 @@ class InboxQueries {
                 rs.getString("requesting_organisation"), rs.getObject("wished_from", LocalDate.class),
                 rs.getObject("wished_to", LocalDate.class), AssignmentRole.valueOf(rs.getString("role")), state,
                 local(rs, "offered_at"), due, local(rs, "answered_at"), rs.getString("reason"),
-                overdue(state, due, now), rs.getLong("position"));
+                overdue(state, due, now), rs.getLong("position"),
+                rs.getString("delegation_status") == null ? null : DelegationStatus.valueOf(rs.getString("delegation_status")));
     }
 
     static boolean overdue(AssignmentState state, OffsetDateTime due, Instant now) {
