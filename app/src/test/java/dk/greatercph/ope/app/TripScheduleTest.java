@@ -123,8 +123,11 @@ class TripScheduleTest {
                 r -> r.status() == 200, Duration.ofSeconds(10));
         String week = "?from=" + year + "-05-10&to=" + year + "-05-16";
 
-        assertThat(ids(new Api(port).as("clean").get("/api/schedule" + week).json()))
-                .contains(forClean).doesNotContain(trip, other.json().get("id").asString());
+        JsonNode cleans = new Api(port).as("clean").get("/api/schedule" + week).json();
+        assertThat(ids(cleans)).contains(forClean).doesNotContain(trip, other.json().get("id").asString());
+        // nor who travels: it saw "operators":["chc"] of a trip it is not part of
+        assertThat(cleans.valueStream().filter(e -> e.get("id").asString().equals(forClean)).findFirst().orElseThrow()
+                .path("operators").size()).isZero();
         assertThat(new Api(port).as("clean").get("/api/schedule.ics" + week).body())
                 .contains("UID:" + forClean + "@one-point-entry").contains("Suzhou Industrial Park");
         assertThat(ids(schedule(week + "&operator=clean")))

@@ -540,7 +540,7 @@ class ScheduleProjection {
                     }
                     if (rs.getBoolean("on_itinerary") && rs.getBoolean("item_for")) {
                         ScheduleEntryView item = LeftOut.orNull("trip item", tripId + "." + rs.getString("item_id"),
-                                () -> tripItem(rs));
+                                () -> tripItem(query, rs));
                         if (item != null && (from == null || item.endsAt().isAfter(from))
                                 && (to == null || item.startsAt().isBefore(to))) {
                             items.add(new Placed(start(item), item.tripId() + "." + item.id(), item, null));
@@ -593,7 +593,15 @@ class ScheduleProjection {
         return new Placed(start(trip), trip.id(), trip, query.viewer() == null ? shownLeader(rs) : null);
     }
 
-    private static ScheduleEntryView tripItem(ResultSet rs) throws SQLException {
+    /**
+     * A trip's item; to an operator that does not travel with the trip (the item is for it), without the operators
+     * that do: it saw who travelled on a trip it is not part of.
+     */
+    private static ScheduleEntryView tripItem(FindScheduleQuery query, ResultSet rs) throws SQLException {
+        List<String> operators = strings(rs.getArray("operators"));
+        if (query.viewer() != null && !operators.contains(query.viewer())) {
+            operators = List.of();
+        }
         ZoneId zone = ZoneId.of(rs.getString("time_zone"));
         OffsetDateTime starts = OffsetDateTime.parse(rs.getString("starts_at")).atZoneSameInstant(zone).toOffsetDateTime();
         OffsetDateTime ends = OffsetDateTime.parse(rs.getString("ends_at")).atZoneSameInstant(zone).toOffsetDateTime();
@@ -601,7 +609,7 @@ class ScheduleProjection {
         return new ScheduleEntryView("TRIP_ITEM", rs.getString("item_id"), null,
                 description == null || description.isBlank() ? rs.getString("counterpart") : description, null,
                 rs.getString("counterpart"), false, starts, ends, null, null, null, null,
-                strings(rs.getArray("operators")), tripStatus(rs.getString("status")), rs.getLong("version"), null,
+                operators, tripStatus(rs.getString("status")), rs.getLong("version"), null,
                 rs.getString("trip_id"), rs.getString("city"), zone.getId());
     }
 
