@@ -104,12 +104,6 @@ class ImportStore {
                 .update();
     }
 
-    /** True if a real run other than {@code runId} was started on the file: only then can a line be recorded already. */
-    boolean hasOtherRealRun(String sha256, String runId) {
-        return jdbc.sql("SELECT count(*) FROM import_run WHERE file_sha256 = :sha AND NOT dry_run AND id <> :id")
-                .param("sha", sha256).param("id", runId).query(Long.class).single() > 0;
-    }
-
     void progress(String runId, Counts counts) {
         jdbc.sql("""
                         UPDATE import_run SET lines_read = :read, recorded = :recorded,

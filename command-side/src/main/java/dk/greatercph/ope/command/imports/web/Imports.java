@@ -258,7 +258,6 @@ class Imports {
         ImportLineView judged = null;
         try {
             Map<Integer, String> recorded = store.recordedLines(hash);
-            boolean earlierRuns = store.hasOtherRealRun(hash, id);
             try (CSVParser parser = layout.parser(file)) {
                 long previousEnd = parser.getCurrentLineNumber();
                 Iterator<CSVRecord> records = parser.iterator();
@@ -273,7 +272,7 @@ class Imports {
                         return;
                     }
                     judged = null;
-                    ImportLineView outcome = judge(id, hash, dryRun, layout, record, line, recorded, earlierRuns, user);
+                    ImportLineView outcome = judge(id, hash, dryRun, layout, record, line, recorded, user);
                     judged = outcome;
                     if (Thread.currentThread().isInterrupted() && outcome.outcome() == LineOutcome.REFUSED) {
                         // refused because the application is closing (its command interrupted), not for what it
@@ -361,8 +360,7 @@ class Imports {
     }
 
     ImportLineView judge(String runId, String hash, boolean dryRun, CsvLayout layout, CSVRecord record,
-                                 int line, Map<Integer, String> recorded, boolean earlierRuns, CurrentUser user) {
-        DelegationId delegation = delegationFor(hash, line);
+                                 int line, Map<Integer, String> recorded, CurrentUser user) {
         if (recorded.containsKey(line)) {
             return new ImportLineView(line, LineOutcome.ALREADY_RECORDED, recorded.get(line), null, null, null);
         }
@@ -371,11 +369,8 @@ class Imports {
             return refused(line, ImportProblem.CELL_COUNT.name(), "Line " + line + " " + message + ".",
                     List.of(new ImportLineView.FieldProblem("line", message)));
         }
+        DelegationId delegation = null;
         try {
-            // a run that ended between recording a line and noting it leaves the line's events without a note
-            if (earlierRuns && events.lastSequenceNumberFor(delegation.value()).isPresent()) {
-                return new ImportLineView(line, LineOutcome.ALREADY_RECORDED, delegation.value(), null, null, null);
-            }
             // every field that cannot be read, as the API names them, not only the first
             RegisterDelegationRequest request = RemainingInputErrors.read(strict, layout.asRequest(record, strict),
                     RegisterDelegationRequest.class);
@@ -383,6 +378,12 @@ class Imports {
             validator.validate(request, binding);
             if (binding.hasErrors()) {
                 throw new MethodArgumentNotValidException(REQUEST, binding);
+            }
+            delegation = delegationFor(request);
+            // recorded before: by this file's run that ended between recording a line and noting it, by another
+            // file with the same line (a corrected sheet, an overlapping year), or by an earlier line of this file
+            if (events.lastSequenceNumberFor(delegation.value()).isPresent()) {
+                return new ImportLineView(line, LineOutcome.ALREADY_RECORDED, delegation.value(), null, null, null);
             }
             RegisterDelegationCommand command = request.toCommand(delegation);
             Map<String, Object> metadata = new HashMap<>();
@@ -401,10 +402,10 @@ class Imports {
             }
             return new ImportLineView(line, LineOutcome.RECORDED, delegation.value(), null, null, null);
         } catch (Exception e) {
-            if (dryRun && ImportConfiguration.DRY_RUN_PASSED.equals(codeOf(e))) {
+            if (dryRun && delegation != null && ImportConfiguration.DRY_RUN_PASSED.equals(codeOf(e))) {
                 return new ImportLineView(line, LineOutcome.WOULD_RECORD, delegation.value(), null, null, null);
             }
-            if (!dryRun && isDuplicate(e)) {
+            if (!dryRun && delegation != null && isDuplicate(e)) {
                 return new ImportLineView(line, LineOutcome.ALREADY_RECORDED, delegation.value(), null, null, null);
             }
             ProblemDetail problem = problems.problemFor(e);
@@ -415,10 +416,26 @@ class Imports {
         }
     }
 
-    /** The delegation a line of a file is recorded as: the same for every run of the same file. */
-    static DelegationId delegationFor(String fileSha256, int line) {
-        return new DelegationId("DEL-" + UUID.nameUUIDFromBytes(("import:" + fileSha256 + ":" + line)
-                .getBytes(StandardCharsets.UTF_8)));
+    /**
+     * The delegation an imported line is recorded as: the same for the same request in any file, compared as people
+     * read it (each text without case, surrounding or repeated spaces; the themes in any order). It was the file's
+     * hash and the line's number: the same history in a file with one trailing space more recorded every line again,
+     * and counted each twice in the KPIs.
+     */
+    static DelegationId delegationFor(RegisterDelegationRequest request) {
+        String content = java.util.stream.Stream.of(request.channel(), request.requestingOrganisation(),
+                        request.originProvince(), request.originCity(), request.delegationType(),
+                        request.politicalLevel(), request.headCount(), request.wishedFrom(), request.wishedTo(),
+                        request.themes() == null ? null : new java.util.TreeSet<>(request.themes()), request.purpose(),
+                        request.businessOpportunity(), request.country() == null ? "CN" : request.country(), request.dateReceived())
+                .map(value -> value == null ? "" : comparable(value.toString()))
+                .collect(java.util.stream.Collectors.joining("\u001f"));
+        return new DelegationId("DEL-" + UUID.nameUUIDFromBytes(("import:" + content).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String comparable(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ImportLineView refused(int line, String code, String detail,
