@@ -364,6 +364,15 @@ class TripHttpTest {
         assertThat(same.status()).as(same.body()).isEqualTo(201);
     }
 
+    /** ["Nanjing", "Nanjing"] was a trip to Nanjing twice, where a theme named twice is refused. */
+    @Test
+    void aTripNamesEachDestinationOnce() {
+        Api.Response twice = desk.post("/api/trips", TripPlan.of(2096).to("Nanjing", "Suzhou", " nanjing")
+                .extraordinary("Destinations test").json());
+
+        assertRefused(twice, "DUPLICATE_DESTINATION", "destinations[2]");
+    }
+
     /**
      * One person id, one name, wherever the id is given: a member's id given to another delegation's member, a trip's
      * participant and a trip's leader with three other names made one person of four people, so that each one's

@@ -100,6 +100,12 @@ class ListPagingTest {
             assertThat(zero.status()).as(list + " " + zero.body()).isEqualTo(400);
             assertThat(zero.json().get("code").asString()).as(list).isEqualTo("INVALID_CURSOR");
         }
+        // Java's number parsing reads any script's digits: "board:\u0665" was position 5
+        String arabic = Base64.getUrlEncoder().withoutPadding().encodeToString("board:\u0665"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Response board = desk.get("/api/delegations?after=" + arabic);
+        assertThat(board.status()).as(board.body()).isEqualTo(400);
+        assertThat(board.json().get("code").asString()).isEqualTo("INVALID_CURSOR");
         Api.Response reads = new Api(port).as("auditor").get("/api/audit/personal-data-reads?after=not-a-cursor");
         assertThat(reads.status()).isEqualTo(400);
         assertThat(reads.json().get("code").asString()).isEqualTo("INVALID_CURSOR");

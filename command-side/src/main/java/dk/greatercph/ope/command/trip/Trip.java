@@ -67,6 +67,16 @@ class Trip {
         if (command.destinations() == null || command.destinations().isEmpty()) {
             throw invalid(TripProblem.DESTINATIONS_REQUIRED, "destinations", "A trip has at least one destination.");
         }
+        // ["Nanjing", "Nanjing"] was a trip to Nanjing twice, where a theme named twice is refused
+        Set<String> destinations = new HashSet<>();
+        for (int i = 0; i < command.destinations().size(); i++) {
+            String destination = command.destinations().get(i);
+            if (destination != null && !destinations.add(destination.strip().replaceAll("\\s+", " ")
+                    .toLowerCase(java.util.Locale.ROOT))) {
+                throw invalid(TripProblem.DUPLICATE_DESTINATION, "destinations[" + i + "]",
+                        "is named before; a trip names each destination once.");
+            }
+        }
         if (command.endDate().isBefore(command.startDate())) {
             throw invalid(TripProblem.INVALID_DATES, "endDate", "A trip ends on or after the day it starts.");
         }

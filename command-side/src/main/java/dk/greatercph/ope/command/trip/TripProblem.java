@@ -25,6 +25,8 @@ public enum TripProblem implements ProblemCode {
             "A trip participant has a name."),
     OPERATOR_REQUIRED(ProblemKind.INVALID_INPUT,
             "An operator's participant names the operator."),
+    DUPLICATE_DESTINATION(ProblemKind.INVALID_INPUT,
+            "A trip names each destination once."),
     OPERATOR_NOT_EXPECTED(ProblemKind.INVALID_INPUT,
             "Only a participant of kind OPERATOR names an operator."),
     UNKNOWN_OPERATOR(ProblemKind.RULE_VIOLATION,

@@ -22,6 +22,17 @@ public final class Cursors {
     }
 
     /**
+     * A whole number a cursor holds, in the digits 0-9 the lists write: Java's number parsing reads any script's
+     * digits, so "board:\u0665" was position 5.
+     */
+    public static long number(String text) {
+        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException(text);
+        }
+        return Long.parseLong(text);
+    }
+
+    /**
      * The position in {@code cursor}, read by {@code read} (which throws any runtime exception for a position it
      * cannot read); null for no cursor.
      */

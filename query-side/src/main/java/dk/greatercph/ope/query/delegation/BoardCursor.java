@@ -15,6 +15,6 @@ final class BoardCursor {
     }
 
     static Long decode(String cursor) {
-        return Cursors.decode(PREFIX, cursor, Long::parseLong);
+        return Cursors.decode(PREFIX, cursor, Cursors::number);
     }
 }

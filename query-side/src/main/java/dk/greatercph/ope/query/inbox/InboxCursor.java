@@ -24,12 +24,12 @@ final class InboxCursor {
             if (parts.length != 4 || parts[3].isEmpty()) {
                 throw new IllegalArgumentException(raw);
             }
-            int group = Integer.parseInt(parts[0]);
+            long group = Cursors.number(parts[0]);
             Instant due = parts[1].isEmpty() ? null : Instant.parse(parts[1]);
             if (group < 0 || group > 2 || (due != null && !DateRange.contains(due))) {
                 throw new IllegalArgumentException(raw);
             }
-            return new FindInboxQuery.Position(group, due, Long.parseLong(parts[2]), parts[3]);
+            return new FindInboxQuery.Position((int) group, due, Cursors.number(parts[2]), parts[3]);
         });
     }
 }

@@ -63,7 +63,7 @@ class PersonalDataReadController {
             @Parameter(description = "The cursor of the next page, as the Link header of the previous page names it")
             @RequestParam(required = false) String after,
             HttpServletRequest request) {
-        Long before = Cursors.decode(CURSOR, after, Long::parseLong);
+        Long before = Cursors.decode(CURSOR, after, Cursors::number);
         return NextPage.of(reads.find(person, actor, from == null ? null : from.toInstant(), before, limit + 1), limit,
                 read -> Cursors.encode(CURSOR, Long.toString(read.id())), request);
     }
