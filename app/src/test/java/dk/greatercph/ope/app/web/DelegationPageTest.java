@@ -83,6 +83,12 @@ class DelegationPageTest {
 
             String accepted = new Api(port).as("chc").post("/api/delegations/" + id + "/assignments/chc/acceptance", "")
                     .header("ETag").replace("\"", "");
+            // the heading's status follows the live facts: the assignments said "Accepted", the heading "Routed"
+            String acceptedWord = lang.equals("da") ? "Accepteret" : "Accepted";
+            assertThat(browser.<String>waitFor(d -> {
+                String status = d.findElement(By.id("delegation-status")).getText();
+                return status.equals(acceptedWord) ? status : null;
+            })).isEqualTo(acceptedWord);
             browser.visit("/delegations/" + id + "/programme?minVersion=" + accepted, "programme-empty");
             new Select(browser.find(By.id("add-kind"))).selectByValue("HOSPITAL_VISIT");
             browser.find(By.id("add-title")).sendKeys("Tele-medicine ward");

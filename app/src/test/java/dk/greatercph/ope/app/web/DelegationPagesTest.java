@@ -40,6 +40,37 @@ class DelegationPagesTest {
         assertThat(chc.body()).contains("Pages not assigned");
     }
 
+    /** An operator whose offer waits for its answer was shown the item form, then refused "accept first". */
+    @Test
+    void anOperatorPlansOnlyOnceItHasAccepted() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.registeredAndScreened(Requests.delegation("Pages unanswered " + UUID.randomUUID()));
+        String version = Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"))
+                .header("ETag").replace("\"", "");
+        PageSession chc = PageSession.signedIn(port, "chc");
+
+        String page = chc.get("/delegations/" + id + "?minVersion=" + version).body();
+        String programme = chc.get("/delegations/" + id + "/programme").body();
+
+        assertThat(page).contains("id=\"action-acceptance-chc\"").doesNotContain("id=\"programme-link\"");
+        assertThat(programme).doesNotContain("id=\"action-item-addition\"");
+    }
+
+    /** The supporting operators an approved scope expansion offered were missing from the delegation's facts (R4). */
+    @Test
+    void theFactsNameTheSupportingOperatorsAScopeExpansionBrought() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.accepted("Pages widened " + UUID.randomUUID());
+        String request = lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions",
+                "{\"themes\":[\"TOURISM\"],\"reason\":\"Hotels\"}").json().get("id").asString();
+        String version = Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/scope-expansions/" + request
+                + "/approval", "")).header("ETag").replace("\"", "");
+
+        String facts = PageSession.signedIn(port, "desk").get("/delegations/" + id + "?minVersion=" + version).body();
+
+        assertThat(facts).containsPattern("id=\"fact-supporting\">[^<]*Wonderful Copenhagen");
+    }
+
     @Test
     void offersOnlyTheActionsTheStateAllowsAndTheRoleMayMake() {
         Api desk = new Api(port).as("desk");
@@ -393,7 +424,7 @@ class DelegationPagesTest {
         PageSession.Page refused = session.post("/delegations/" + second + "/do/confirmation", Map.of("version", version));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("data-code=\"DOUBLE_BOOKING\"", "id=\"refused-item-" + item + "\"",
-                "et sted eller en vært er allerede booket af et andet bekræftet program på samme tid (regel R6)",
+                "et sted eller en vært er booket to gange på samme tid, af et andet bekræftet program eller af to punkter i dette program (regel R6)",
                 "er også booket af");
     }
 

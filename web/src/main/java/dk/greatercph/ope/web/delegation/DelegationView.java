@@ -75,6 +75,14 @@ class DelegationView {
             offer.put(DelegationAction.COMPLETION.key(), begun && (!user.isOperator() || lead));
             model.addAttribute("completionFrom", begun || (user.isOperator() && !lead) ? null : lastBegins);
         }
+        if (user.isOperator() && !accepted(d, user.operatorId())) {
+            // an operator plans once it has accepted: offered the programme form before, it typed an item and was
+            // refused "accept first"
+            for (DelegationAction planning : List.of(DelegationAction.ITEM_ADDITION, DelegationAction.ITEM_CHANGE,
+                    DelegationAction.ITEM_REMOVAL, DelegationAction.COST_COVERAGE)) {
+                offer.put(planning.key(), false);
+            }
+        }
         model.addAttribute("offer", offer);
         // a scope expansion asks for themes the delegation does not have: the others are refused (NOTHING_TO_EXPAND)
         List<?> has = d.get("themes") instanceof List<?> themes ? themes : List.of();
@@ -106,15 +114,20 @@ class DelegationView {
     static List<String> supporting(Map<String, Object> d) {
         List<String> routed = d.get("supportingOperators") instanceof List<?> list ? (List<String>) list : List.of();
         java.util.Set<String> gone = new java.util.HashSet<>();
+        java.util.Set<String> supporting = new java.util.LinkedHashSet<>(routed);
         if (d.get("assignments") instanceof List<?> assignments) {
             for (Object assignment : assignments) {
-                if (assignment instanceof Map<?, ?> a && "SUPPORTING".equals(a.get("role"))
-                        && ("DECLINED".equals(a.get("state")) || "WITHDRAWN".equals(a.get("state")))) {
-                    gone.add(String.valueOf(a.get("operatorId")));
+                if (assignment instanceof Map<?, ?> a && "SUPPORTING".equals(a.get("role"))) {
+                    if ("DECLINED".equals(a.get("state")) || "WITHDRAWN".equals(a.get("state"))) {
+                        gone.add(String.valueOf(a.get("operatorId")));
+                    } else {
+                        // offered by an approved scope expansion (R4): the routing's list does not name it
+                        supporting.add(String.valueOf(a.get("operatorId")));
+                    }
                 }
             }
         }
-        return routed.stream().filter(operator -> !gone.contains(operator)).toList();
+        return supporting.stream().filter(operator -> !gone.contains(operator)).toList();
     }
 
     /** An earlier request this one repeats (R8): its organisation and when it was received, null where not readable. */
@@ -137,6 +150,12 @@ class DelegationView {
     }
 
     /** When the visit's programme begins: its earliest item's start; null without items. */
+    private static boolean accepted(Map<String, Object> d, String operator) {
+        return d.get("assignments") instanceof List<?> assignments && assignments.stream()
+                .anyMatch(a -> a instanceof Map<?, ?> shown && operator.equals(shown.get("operatorId"))
+                        && "ACCEPTED".equals(shown.get("state")));
+    }
+
     private static OffsetDateTime lastBegins(Map<String, Object> d) {
         OffsetDateTime last = null;
         if (d.get("programme") instanceof List<?> items) {
