@@ -50,8 +50,9 @@ public class DatabaseAutoConfiguration {
     }
 
     @Bean
-    DatabaseAvailability databaseAvailability(DataSource dataSource, DatabaseProperties properties) {
-        return new DatabaseAvailability(dataSource, properties);
+    DatabaseAvailability databaseAvailability(DataSource dataSource, DatabaseProperties properties,
+                                              org.springframework.context.ApplicationEventPublisher events) {
+        return new DatabaseAvailability(dataSource, properties, events::publishEvent);
     }
 
     @Bean

@@ -39,7 +39,15 @@ public final class DatabaseAvailability implements SmartLifecycle {
     private Connection connection;
     private boolean stopped;
 
+    private final java.util.function.Consumer<DatabaseAnswersAgain> answersAgain;
+
     DatabaseAvailability(DataSource dataSource, DatabaseProperties properties) {
+        this(dataSource, properties, event -> { });
+    }
+
+    DatabaseAvailability(DataSource dataSource, DatabaseProperties properties,
+                         java.util.function.Consumer<DatabaseAnswersAgain> answersAgain) {
+        this.answersAgain = answersAgain;
         this.dataSource = dataSource;
         this.pool = DirectConnections.hikari(dataSource);
         this.properties = properties;
@@ -136,11 +144,12 @@ public final class DatabaseAvailability implements SmartLifecycle {
 
     private void becomeAvailable() {
         if (!available) {
-            log.warn("The database answers again after {} s away; serving requests",
-                    Duration.between(since, Instant.now()).toSeconds());
+            Duration away = Duration.between(since, Instant.now());
+            log.warn("The database answers again after {} s away; serving requests", away.toSeconds());
             since = Instant.now();
             problem = null;
             available = true;
+            answersAgain.accept(new DatabaseAnswersAgain(away));
         }
     }
 
