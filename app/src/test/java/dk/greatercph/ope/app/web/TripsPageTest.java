@@ -103,7 +103,7 @@ class TripsPageTest {
             ImportPageTest.waitForText(browser, "Agreement renewed; two investment leads");
             assertThat(browser.find(By.id("trip-status")).getText()).isEqualTo(da ? "Gennemført" : "Completed");
             assertThat(browser.text()).contains("Agreement renewed; two investment leads", "MoU on health cooperation",
-                    "copcap: Follow up on the battery plant lead");
+                    "Copenhagen Capacity (copcap): Follow up on the battery plant lead");
             assertThat(browser.all(By.cssSelector("form[action$='/cancellation']"))).as("nothing left to do").isEmpty();
             browser.check("trip-completed");
 
@@ -308,7 +308,10 @@ class TripsPageTest {
         assertThat(page.indexOf("Office of the 10th")).isLessThan(page.indexOf("Office of the 11th"));
         assertThat(page.indexOf("Office of the 11th")).isLessThan(page.indexOf("Office of the 12th"));
         // whom each item serves, which the page did not show
-        assertThat(page).contains("For operatøren chc").contains("For virksomheden Firm 10");
+        assertThat(page).contains("For operatøren Copenhagen Healthtech Cluster (chc)").contains("For virksomheden Firm 10");
+        // the item's operator is picked by name, as a participant's is: its code was typed by hand
+        assertThat(page).containsPattern("<select id=\"item-objectiveOperator\" name=\"objectiveOperator\"[^>]*>"
+                + "(?s).{0,400}<option value=\"chc\">Copenhagen Healthtech Cluster \\(chc\\)</option>");
 
         PageSession.Page zone = desk.post("/trips/" + trip + "/itinerary-items", Map.of("version", "3",
                 "startsAt", year + "-05-13T09:00", "endsAt", year + "-05-13T10:00", "timeZone", "China/Beijing",
