@@ -101,11 +101,14 @@ class AnnualReportAndTargetsPageTest {
         assertThat(csv.header("Content-Disposition")).contains("annual-report-" + year.year() + ".csv");
         // as a spreadsheet in the page's language reads it: a byte order mark, and in Danish semicolons and
         // decimal commas (Danish Excel showed each line in one cell, and æ, ø, å as two characters each)
-        assertThat(csv.body()).startsWith("\uFEFFsection;item;measure;value").contains(year.province())
-                .containsPattern("\nSectors;PUBLIC;share;[0-9]+,[0-9]+\r?\n");
+        // and in the page's words, a share to four decimals: "Sectors;PUBLIC;share;0,8888888888888888" before
+        assertThat(csv.body()).startsWith("\uFEFFAfsnit;Emne;Opgørelse;Værdi").contains(year.province())
+                .containsPattern("\nSektorer;Offentlig;Andel;[0-9]+(,[0-9]{1,4})?\r?\n")
+                .contains("\nLande;Kina;Henvendelser;").contains("\nIkke gennemført;Afvist;Henvendelser;")
+                .doesNotContain("Not realised", "PUBLIC");
         PageSession.Page english = desk.get("/reports/annual/download?year=" + year.year() + "&format=csv&lang=en");
-        assertThat(english.body()).startsWith("\uFEFFsection,item,measure,value")
-                .containsPattern("\nSectors,PUBLIC,share,[0-9]+\\.[0-9]+\r?\n");
+        assertThat(english.body()).startsWith("\uFEFFSection,Item,Measure,Value")
+                .containsPattern("\nSectors,Public,Share,[0-9]+(\\.[0-9]{1,4})?\r?\n");
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.header("Content-Type")).startsWith("application/vnd.openxmlformats");
         assertThat(xlsx.header("Content-Disposition")).contains("annual-report-" + year.year() + ".xlsx");

@@ -39,8 +39,10 @@ class AnnualReportPageController {
 
     private final Api api;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
-    AnnualReportPageController(Api api, Clock clock) {
+    AnnualReportPageController(Api api, Clock clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.api = api;
         this.clock = clock;
     }
@@ -90,7 +92,9 @@ class AnnualReportPageController {
             throw new PageRefused(answer.status() == 401 ? 403 : answer.status());
         }
         // written here, so no view follows (null with the response taken as an argument)
-        byte[] file = "csv".equals(chosen) ? SpreadsheetCsv.of(answer.raw(), LocaleContextHolder.getLocale())
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        byte[] file = "csv".equals(chosen)
+                ? SpreadsheetCsv.of(answer.raw(), locale, key -> messages.getMessage(key, null, null, locale))
                 : answer.raw();
         response.setContentType(answer.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, answer.header(HttpHeaders.CONTENT_DISPOSITION));
