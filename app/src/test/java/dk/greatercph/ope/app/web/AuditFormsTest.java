@@ -102,6 +102,9 @@ class AuditFormsTest {
         assertThat(slid.status()).isEqualTo(400);
         assertThat(slid.body()).contains("«moment»");
         assertThat(fine.status()).isEqualTo(200);
+        // each event in the page's words beside its type, as the log says it: the timeline showed the class alone
+        assertThat(fine.body()).containsPattern("<strong>Henvendelsen registreret</strong> <code class=\"muted\">"
+                + "DelegationRegisteredEvent</code>");
     }
 
     @Test
