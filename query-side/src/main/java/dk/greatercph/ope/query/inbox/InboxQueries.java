@@ -53,10 +53,9 @@ class InboxQueries {
         // an escalated offer, overdue and waited on by the desk (R5), stood below offers not yet due
         String ordered = """
                 SELECT * FROM (
-                    SELECT a.*, b.status AS delegation_status,
-                        CASE a.state WHEN 'ESCALATED' THEN 0 WHEN 'OFFERED' THEN 1 ELSE 2 END AS entry_group
-                    FROM inbox_assignment a LEFT JOIN delegation_board b ON b.delegation_id = a.delegation_id
-                    WHERE a.operator_id = :operator AND (CAST(:state AS TEXT) IS NULL OR a.state = :state)) e
+                    SELECT *, CASE state WHEN 'ESCALATED' THEN 0 WHEN 'OFFERED' THEN 1 ELSE 2 END AS entry_group
+                    FROM inbox_assignment
+                    WHERE operator_id = :operator AND (CAST(:state AS TEXT) IS NULL OR state = :state)) e
                 """;
         if (after != null) {
             ordered += """
@@ -114,10 +113,8 @@ class InboxQueries {
     List<InboxEntryView> handle(FindInboxChangesQuery query) {
         Instant now = clock.instant();
         return jdbc.sql("""
-                        SELECT a.*, b.status AS delegation_status
-                        FROM inbox_assignment a LEFT JOIN delegation_board b ON b.delegation_id = a.delegation_id
-                        WHERE a.operator_id = :operator AND a.position > :after
-                        ORDER BY a.position LIMIT :limit
+                        SELECT * FROM inbox_assignment WHERE operator_id = :operator AND position > :after
+                        ORDER BY position LIMIT :limit
                         """)
                 .param("operator", query.operatorId()).param("after", query.after())
                 .param("limit", FindInboxQuery.MOST_UNPAGED + 1)
