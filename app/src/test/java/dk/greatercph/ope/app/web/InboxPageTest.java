@@ -11,6 +11,7 @@ import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -83,6 +84,41 @@ class InboxPageTest {
                     .endsWith("/delegations/" + id));
             browser.waitFor(d -> d.findElements(By.id("offer-" + id)).isEmpty());
             browser.check("inbox-accepted");
+        }
+    }
+
+    /**
+     * The lists wait while a decline panel is open (a reload would throw the reason away); an offer that came meanwhile
+     * stayed out of the list until the next change, also after the panel was closed. It shows once the panel closes.
+     */
+    @Test
+    void anOfferThatCameWhileADeclineWasOpenShowsOnceItCloses() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String first = lifecycle.registeredAndScreened(Requests.delegation("Inbox first " + UUID.randomUUID()));
+        Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + first + "/routing", "{}"));
+        try (Browser browser = Browser.open("http://localhost:" + port, "en", getClass()).login("chc")) {
+            browser.visit("/inbox", "inbox-before-decline");
+            By panel = By.cssSelector("#offer-" + first + " details.decline > summary");
+            browser.waitFor(d -> {
+                try {
+                    d.findElement(panel).click();
+                    return true;
+                } catch (StaleElementReferenceException | NoSuchElementException e) {
+                    return false;
+                }
+            });
+            browser.script("window.opeAsked = 0; document.addEventListener('htmx:beforeRequest', function (e) {"
+                    + " if (e.detail.elt && e.detail.elt.id === 'inbox-lists') { window.opeAsked++; } }); return 0");
+            String organisation = "Inbox meanwhile " + UUID.randomUUID();
+            String second = lifecycle.registeredAndScreened(Requests.delegation(organisation));
+            Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + second + "/routing", "{}"));
+            // the push came, and the lists held still
+            browser.waitFor(d -> ((Number) browser.script("return window.opeAsked")).intValue() > 0);
+            assertThat(browser.text()).as("not while the panel is open").doesNotContain(organisation);
+
+            browser.find(panel).click();
+
+            browser.waitForText(organisation);
         }
     }
 
