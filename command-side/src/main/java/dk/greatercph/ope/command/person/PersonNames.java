@@ -1,9 +1,7 @@
 package dk.greatercph.ope.command.person;
 
 import dk.greatercph.ope.events.person.PersonId;
-
-import java.text.Normalizer;
-import java.util.Locale;
+import dk.greatercph.ope.platform.input.ReadAlike;
 
 /**
  * One person id, one name. A person is recorded under the name first given (a member, a trip's leader, a
@@ -23,7 +21,6 @@ public interface PersonNames {
 
     /** A name as people compare names: case, surrounding and repeated spaces and Unicode forms aside. */
     static String comparable(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
-                .toLowerCase(Locale.ROOT);
+        return ReadAlike.key(name);
     }
 }

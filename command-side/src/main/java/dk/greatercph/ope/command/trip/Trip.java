@@ -71,8 +71,7 @@ class Trip {
         Set<String> destinations = new HashSet<>();
         for (int i = 0; i < command.destinations().size(); i++) {
             String destination = command.destinations().get(i);
-            if (destination != null && !destinations.add(destination.strip().replaceAll("\\s+", " ")
-                    .toLowerCase(java.util.Locale.ROOT))) {
+            if (destination != null && !destinations.add(dk.greatercph.ope.platform.input.ReadAlike.key(destination))) {
                 throw invalid(TripProblem.DUPLICATE_DESTINATION, "destinations[" + i + "]",
                         "is named before; a trip names each destination once.");
             }

@@ -428,15 +428,11 @@ class Imports {
                         request.politicalLevel(), request.headCount(), request.wishedFrom(), request.wishedTo(),
                         request.themes() == null ? null : new java.util.TreeSet<>(request.themes()), request.purpose(),
                         request.businessOpportunity(), request.country() == null ? "CN" : request.country(), request.dateReceived())
-                .map(value -> value == null ? "" : comparable(value.toString()))
+                .map(value -> value == null ? "" : dk.greatercph.ope.platform.input.ReadAlike.key(value.toString()))
                 .collect(java.util.stream.Collectors.joining("\u001f"));
         return new DelegationId("DEL-" + UUID.nameUUIDFromBytes(("import:" + content).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String comparable(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
-                .toLowerCase(java.util.Locale.ROOT);
-    }
 
     private static ImportLineView refused(int line, String code, String detail,
                                           List<ImportLineView.FieldProblem> errors) {
