@@ -105,8 +105,10 @@ class OperatorHttpTest {
     void partnersAndVenuesAreRegistered() {
         Api desk = new Api(port).as("desk");
 
-        Api.Response partner = desk.post("/api/partners", "{\"name\":\"Rigshospitalet\",\"kind\":\"HOSPITAL\"}");
-        Api.Response venue = desk.post("/api/venues", "{\"name\":\"Regionsgården\",\"address\":\"Hillerød\",\"capacity\":40}");
+        String suffix = " " + java.util.UUID.randomUUID();
+        Api.Response partner = desk.post("/api/partners", "{\"name\":\"Rigshospitalet" + suffix + "\",\"kind\":\"HOSPITAL\"}");
+        Api.Response venue = desk.post("/api/venues", "{\"name\":\"Regionsgården" + suffix
+                + "\",\"address\":\"Hillerød\",\"capacity\":40}");
 
         assertThat(partner.status()).isEqualTo(201);
         assertThat(partner.json().get("id").asString()).startsWith("PRT-");

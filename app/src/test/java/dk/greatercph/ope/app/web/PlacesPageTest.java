@@ -47,6 +47,16 @@ class PlacesPageTest {
                 .get("capacity").asInt()).isEqualTo(2040);
         assertThat(desk.post("/places/partners", Map.of("name", host, "kind", "ORGANISATION", "hospital", "true"))
                 .status()).isEqualTo(302);
+        // the same hall under a second id could not be told apart in the pickers, and R6 saw no clash between them
+        PageSession.Page again = desk.post("/places/venues", Map.of("name", "  " + venue.toUpperCase(java.util.Locale.ROOT),
+                "capacity", "30"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("id=\"venue-name-error\"", "Der findes allerede et sted eller en vært med det navn");
+        Api.Response partnerAgain = new Api(port).as("desk").post("/api/partners",
+                "{\"name\":\"" + host + "\",\"kind\":\"COMPANY\"}");
+        assertThat(partnerAgain.status()).isEqualTo(409);
+        assertThat(partnerAgain.json().get("code").asString()).isEqualTo("DUPLICATE_NAME");
+        assertThat(partnerAgain.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
         assertThat(desk.get("/places?lang=en").body()).contains(host, "Venues and hosts");
 
         Lifecycle lifecycle = new Lifecycle(new Api(port));

@@ -20,4 +20,13 @@ public interface Directory {
 
     /** Whether the venue exists and is a hospital (R3 follows the place as well as the host). */
     boolean isHospitalVenue(VenueId venue);
+
+    /**
+     * The venue registered under this name as people read it, if any; until the caller's transaction ends, no other
+     * registration of the same name gets past this.
+     */
+    Optional<String> venueNamed(String name);
+
+    /** The partner registered under this name as people read it, if any; as {@link #venueNamed}. */
+    Optional<String> partnerNamed(String name);
 }

@@ -6,6 +6,7 @@ import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueKind;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
+import dk.greatercph.ope.platform.input.ReadAlike;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,26 @@ class JdbcDirectory implements Directory, RebuildableLookup {
     public void addVenue(VenueId venue, String name, VenueKind kind) {
         jdbc.sql("INSERT INTO venue_directory (venue_id, name, kind) VALUES (:id, :name, :kind)")
                 .param("id", venue.value()).param("name", name).param("kind", kind.name()).update();
+    }
+
+    @Override
+    public Optional<String> venueNamed(String name) {
+        return named("venue_directory", "venue_id", name);
+    }
+
+    @Override
+    public Optional<String> partnerNamed(String name) {
+        return named("partner_directory", "partner_id", name);
+    }
+
+    /** Under a lock on the name's key, so that two registrations of one name at once do not both pass. */
+    private Optional<String> named(String table, String idColumn, String name) {
+        String key = ReadAlike.key(name);
+        jdbc.sql("SELECT pg_advisory_xact_lock(:space, hashtext(:key))")
+                .param("space", table.hashCode()).param("key", key).query((rs, n) -> 0).list();
+        return jdbc.sql("SELECT " + idColumn + " FROM " + table
+                        + " WHERE lower(regexp_replace(btrim(name), '\\s+', ' ', 'g')) = :key ORDER BY 1 LIMIT 1")
+                .param("key", key).query(String.class).optional();
     }
 
     @Override

@@ -26,6 +26,10 @@ class Partner {
         if (command.name() == null || command.name().isBlank()) {
             throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "name", "A partner has a name.");
         }
+        directory.partnerNamed(command.name()).ifPresent(existing -> {
+            throw new DomainProblem(ReferenceProblem.DUPLICATE_NAME, "name",
+                    "is the name of the partner " + existing + " already; use it, or tell the two apart in the name.");
+        });
         boolean hospital = command.hospital() || command.kind() == PartnerKind.HOSPITAL;
         directory.addPartner(command.partnerId(), command.name().trim(), hospital);
         apply(new PartnerRegisteredEvent(command.partnerId(), command.name().trim(), command.kind(), hospital));

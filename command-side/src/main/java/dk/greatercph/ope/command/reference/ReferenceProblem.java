@@ -8,7 +8,9 @@ enum ReferenceProblem implements ProblemCode {
     NAME_REQUIRED(ProblemKind.INVALID_INPUT,
             "A venue or partner has a name."),
     INVALID_CAPACITY(ProblemKind.INVALID_INPUT,
-            "A venue holds at least one person.");
+            "A venue holds at least one person."),
+    DUPLICATE_NAME(ProblemKind.CONFLICT,
+            "A venue or partner of that name is registered already: use it, or tell the two apart in the name.");
 
     private final ProblemKind kind;
     private final String meaning;

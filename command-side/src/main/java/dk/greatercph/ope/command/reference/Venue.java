@@ -30,6 +30,12 @@ class Venue {
             throw new DomainProblem(ReferenceProblem.INVALID_CAPACITY, "capacity", "A venue holds at least one person.");
         }
         VenueKind kind = command.kind() == null ? VenueKind.OTHER : command.kind();
+        // two "Regionsgården" under two ids: the desk could not tell them apart in the pickers, and two programmes
+        // booked the same hall at the same time without a conflict (R6)
+        directory.venueNamed(command.name()).ifPresent(existing -> {
+            throw new DomainProblem(ReferenceProblem.DUPLICATE_NAME, "name",
+                    "is the name of the venue " + existing + " already; use it, or tell the two apart in the name.");
+        });
         directory.addVenue(command.venueId(), command.name().trim(), kind);
         apply(new VenueRegisteredEvent(command.venueId(), command.name().trim(), command.address(), command.capacity(),
                 kind));

@@ -15,15 +15,19 @@ public class InMemoryDirectory implements Directory {
 
     private final Map<PartnerId, Boolean> partners = new HashMap<>();
     private final Map<VenueId, VenueKind> venues = new HashMap<>();
+    private final Map<String, String> venueNames = new HashMap<>();
+    private final Map<String, String> partnerNames = new HashMap<>();
 
     @Override
     public void addPartner(PartnerId partner, String name, boolean hospital) {
         partners.put(partner, hospital);
+        partnerNames.putIfAbsent(dk.greatercph.ope.platform.input.ReadAlike.key(name), partner.value());
     }
 
     @Override
     public void addVenue(VenueId venue, String name, VenueKind kind) {
         venues.put(venue, kind);
+        venueNames.putIfAbsent(dk.greatercph.ope.platform.input.ReadAlike.key(name), venue.value());
     }
 
     @Override
@@ -39,5 +43,15 @@ public class InMemoryDirectory implements Directory {
     @Override
     public boolean isHospitalVenue(VenueId venue) {
         return venues.get(venue) == VenueKind.HOSPITAL;
+    }
+
+    @Override
+    public Optional<String> venueNamed(String name) {
+        return Optional.ofNullable(venueNames.get(dk.greatercph.ope.platform.input.ReadAlike.key(name)));
+    }
+
+    @Override
+    public Optional<String> partnerNamed(String name) {
+        return Optional.ofNullable(partnerNames.get(dk.greatercph.ope.platform.input.ReadAlike.key(name)));
     }
 }
