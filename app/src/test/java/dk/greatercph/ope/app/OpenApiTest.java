@@ -188,6 +188,20 @@ class OpenApiTest {
                 .doesNotContain("companiesEstablished", "jobsCreated", "tourists", "overnightStays");
         assertThat(schemas.get("Outcome").get("properties").propertyNames())
                 .contains("companiesEstablished", "jobsCreated", "tourists", "overnightStays");
+        JsonNode supporting = doc.get("paths").get("/api/delegations/{id}/supporting-outcomes/{operatorId}").get("put");
+        assertThat(supporting.get("requestBody").get("content").get("application/json").get("schema").get("$ref")
+                .asString()).endsWith("/ReportSupportingOutcomeRequest");
+        assertThat(schemas.get("ReportSupportingOutcomeRequest").get("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("summary", "investmentLeads");
+        assertThat(schemas.get("ReportSupportingOutcomeRequest").get("properties").propertyNames())
+                .doesNotContain("followUps");
+        assertThat(schemas.get("DelegationDetail").get("required").valueStream().map(JsonNode::asString))
+                .contains("supportingOutcomes");
+        assertThat(schemas.get("SupportingOutcomeReport").get("required").valueStream().map(JsonNode::asString))
+                .contains("operatorId", "summary", "investmentLeads", "companies", "mous", "reportedAt")
+                .doesNotContain("jobsCreated", "operatorName");
+        assertThat(schemas.get("SupportingOutcomeReport").get("properties").get("reportedAt").get("format").asString())
+                .isEqualTo("date-time");
     }
 
     @Test

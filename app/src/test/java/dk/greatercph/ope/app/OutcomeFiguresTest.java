@@ -119,6 +119,82 @@ class OutcomeFiguresTest {
                 .get("programmesDelivered").asLong()).as("received in " + year + ", counted there only").isZero();
     }
 
+    /**
+     * DOMAIN: operators report outcomes that feed their KPIs. A supporting operator reports its own, once the lead
+     * has completed the visit; reported again, it replaces the earlier report, and its figures count in its KPIs.
+     */
+    @Test
+    void aSupportingOperatorReportsItsOwnOutcomeWhichCountsInItsKpis() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        Api desk = lifecycle.desk();
+        int year = ThreadLocalRandom.current().nextInt(2013, 2026);
+        String lead = lifecycle.operator("lead", "Leading");
+        String supporting = lifecycle.operator("sup", "Supporting");
+        String id = lifecycle.registeredAndScreened("""
+                {"channel":"EMBASSY","requestingOrganisation":"Supported %s","country":"CN","originProvince":"Jiangsu",
+                 "delegationType":"ADMINISTRATIVE","politicalLevel":"PROVINCIAL","headCount":6,
+                 "wishedFrom":"2027-09-06","wishedTo":"2027-09-10","themes":["AUTHORITY_SOIL_WATER"],
+                 "purpose":"Study visit","businessOpportunity":"Soil partners","dateReceived":"%s"}"""
+                .formatted(UUID.randomUUID(), LocalDate.of(year, 5, 1)));
+        ok(desk.post("/api/delegations/" + id + "/routing", """
+                {"overrideLead":"%s","overrideSupporting":["%s","woco"],"reason":"Supporting test"}"""
+                .formatted(lead, supporting)));
+        for (String operator : List.of(lead, supporting, "woco")) {
+            ok(desk.post("/api/delegations/" + id + "/assignments/" + operator + "/acceptance", ""));
+        }
+        lifecycle.item(desk, id, "RECEPTION", lifecycle.venue(), null, "2025-09-08T18:00", "2025-09-08T20:00");
+        ok(desk.post("/api/delegations/" + id + "/confirmation", ""));
+        String path = "/api/delegations/" + id + "/supporting-outcomes/";
+        String report = """
+                {"summary":"A partner of ours","investmentLeads":1,"mous":["LoI","MoU"],"jobsCreated":10,"tourists":100}""";
+
+        assertRefused(desk.put(path + supporting, report), 409, "NOT_COMPLETED", null);
+        ok(desk.post("/api/delegations/" + id + "/completion", """
+                {"summary":"The visit","investmentLeads":2,"jobsCreated":5}"""));
+        assertRefused(desk.put(path + lead, report), 422, "NOT_A_SUPPORTING_OPERATOR", "operatorId");
+        assertRefused(desk.put(path + "chc", report), 422, "NOT_A_SUPPORTING_OPERATOR", "operatorId");
+        assertRefused(desk.put(path + supporting, """
+                {"summary":" ","investmentLeads":-1}"""), 400, "VALIDATION_FAILED", null);
+        assertThat(new Api(port).as("woco").put(path + supporting, report).status())
+                .as("another operator's report").isEqualTo(404);
+        assertThat(new Api(port).as("chc").put(path + "chc", report).status())
+                .as("an operator never offered the delegation").isEqualTo(404);
+        assertThat(new Api(port).as("auditor").put(path + supporting, report).status()).isEqualTo(403);
+
+        ok(new Api(port).as("woco").put(path + "woco", """
+                {"summary":"Our own","investmentLeads":0}"""));
+        ok(desk.put(path + supporting, report));
+        ok(desk.put(path + supporting, """
+                {"summary":"Corrected","investmentLeads":3,"mous":["MoU"],"jobsCreated":12,"tourists":100}"""));
+
+        JsonNode reports = desk.getUntil("/api/delegations/" + id, r -> r.json().path("supportingOutcomes")
+                .valueStream().anyMatch(o -> o.get("summary").asString().equals("Corrected")), Duration.ofSeconds(10))
+                .json().get("supportingOutcomes");
+        assertThat(reports.valueStream().map(o -> o.get("operatorId").asString() + ":" + o.get("investmentLeads").asInt()))
+                .containsExactlyInAnyOrder(supporting + ":3", "woco:0");
+        JsonNode kpis = desk.getUntil("/api/kpis?year=" + year, r -> r.status() == 200
+                        && r.json().get("operators").valueStream().anyMatch(o -> o.get("operatorId").asString()
+                        .equals(supporting) && o.get("actuals").get("investmentLeads").asLong() == 3),
+                Duration.ofSeconds(15)).json();
+        JsonNode supported = operatorIn(kpis, supporting).get("actuals");
+        assertThat(List.of(supported.get("investmentLeads").asLong(), supported.get("mousSigned").asLong(),
+                supported.get("jobsCreated").asLong(), supported.get("tourists").asLong(),
+                supported.get("programmesDelivered").asLong()))
+                .as("the corrected report replaces the first; the programme is the lead's").containsExactly(3L, 1L, 12L,
+                        100L, 0L);
+        JsonNode led = operatorIn(kpis, lead).get("actuals");
+        assertThat(List.of(led.get("investmentLeads").asLong(), led.get("jobsCreated").asLong(),
+                led.get("programmesDelivered").asLong())).containsExactly(2L, 5L, 1L);
+    }
+
+    private static void assertRefused(Api.Response response, int status, String code, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.json().get("code").asString()).isEqualTo(code);
+        if (field != null) {
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        }
+    }
+
     @Test
     void aCompletionRecordedBeforeFiguresWereReportedReadsWithEveryNewFigureZero() {
         int year = ThreadLocalRandom.current().nextInt(3000, 4000);

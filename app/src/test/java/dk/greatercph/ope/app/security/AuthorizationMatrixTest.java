@@ -326,6 +326,11 @@ class AuthorizationMatrixTest {
         rows.add(lifecycle("POST", "/api/delegations/{d}/withdrawal", reason, "planned", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/decline", reason, "screened", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/completion", outcome, "confirmed", 401, 200, 200, 404, 403, 403));
+        // copcap supports; chc leads, and reports its figures at completion
+        rows.add(lifecycle("PUT", "/api/delegations/{d}/supporting-outcomes/copcap", outcome, "completed",
+                401, 200, 404, 404, 403, 403));
+        rows.add(lifecycle("PUT", "/api/delegations/{d}/supporting-outcomes/chc", outcome, "completed",
+                401, 422, 422, 404, 403, 403));
         String member = "{\"name\":\"Matrix Member\",\"email\":\"m@example.cn\"}";
         rows.add(lifecycle("POST", "/api/delegations/{d}/members", member, "registered", 401, 201, 403, 403, 403, 403));
         rows.add(lifecycle("DELETE", "/api/delegations/{d}/members/{member}", null, "member", 401, 200, 403, 403, 403, 403));
@@ -430,8 +435,12 @@ class AuthorizationMatrixTest {
                     lifecycle.desk().getUntil("/api/delegations/" + id, r -> r.body().contains(item),
                             Duration.ofSeconds(10));
                 }
-                if (state.equals("confirmed")) {
+                if (state.equals("confirmed") || state.equals("completed")) {
                     Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));
+                }
+                if (state.equals("completed")) {
+                    Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/completion",
+                            "{\"summary\":\"Done\",\"investmentLeads\":1}"));
                 }
             }
         }

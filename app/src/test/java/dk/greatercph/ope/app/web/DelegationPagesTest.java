@@ -155,6 +155,41 @@ class DelegationPagesTest {
                 "Overnatninger</dt><dd>ikke oplyst</dd>");
     }
 
+    /**
+     * A supporting operator reports its own outcome on the page of the completed visit: the form is offered to it
+     * (and not to the lead, or another operator), a refusal names the field and keeps what was typed, and its report
+     * is shown with the delegation and offered again for correction.
+     */
+    @Test
+    void aSupportingOperatorReportsItsOwnOutcomeOnThePage() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = confirmedWithAMeeting(lifecycle, "Pages supporting ", "2025-05-05T10:00:00+02:00");
+        Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/completion",
+                "{\"summary\":\"The visit\",\"investmentLeads\":1}"));
+        PageSession copcap = PageSession.signedIn(port, "copcap");
+        String before = copcap.get("/delegations/" + id + "?minVersion=10").body();
+        assertThat(before).contains("id=\"action-supporting-outcome-copcap\"", "Rapportér eget resultat");
+        assertThat(PageSession.signedIn(port, "chc").get("/delegations/" + id + "?minVersion=10").body())
+                .doesNotContain("action-supporting-outcome");
+        assertThat(PageSession.signedIn(port, "desk").get("/delegations/" + id + "?minVersion=10").body())
+                .contains("id=\"action-supporting-outcome-copcap\"");
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(before.substring(before.indexOf("/do/supporting-outcome/copcap")));
+        assertThat(version.find()).as(before).isTrue();
+
+        PageSession.Page refused = copcap.post("/delegations/" + id + "/do/supporting-outcome/copcap",
+                Map.of("version", version.group(1), "summary", "Our partner", "investmentLeads", "-2"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"supporting-outcome-copcap-investmentLeads-error\"", "Our partner");
+
+        PageSession.Page done = copcap.post("/delegations/" + id + "/do/supporting-outcome/copcap",
+                Map.of("version", version.group(1), "summary", "Our partner", "investmentLeads", "2",
+                        "mous", "Letter of intent", "jobsCreated", "7"));
+        assertThat(done.status()).as(done.body()).isBetween(300, 399);
+        String after = copcap.get("/delegations/" + id + "?minVersion=11").body();
+        assertThat(after).contains("id=\"supporting-outcome-copcap\"", "Letter of intent", "Ret eget resultat");
+    }
+
     /** A refused routing stood in the history as "(NO_BUSINESS_FOCUS)" beside the words the refusals above it used. */
     @Test
     void aRefusalInTheHistoryIsSaidInWords() {

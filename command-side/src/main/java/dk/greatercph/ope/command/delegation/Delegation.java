@@ -27,6 +27,8 @@ import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
 import dk.greatercph.ope.events.delegation.RoutingRefusedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
+import dk.greatercph.ope.events.delegation.SupportingOutcomeReportedEvent;
+import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
@@ -541,6 +543,39 @@ class Delegation {
         }
         apply(new DelegationCompletedEvent(delegationId, command.outcome()));
         withdrawOpenOffers(deadlines);
+        return CommandResult.done();
+    }
+
+    /**
+     * A supporting operator's own outcome, once the lead (or the desk) has completed the visit: the operator that
+     * accepted a supporting assignment reports for itself, the desk for any of them. Reported again, it replaces
+     * the earlier report. The lead's figures are the completion's, so the lead is refused here.
+     */
+    @CommandHandler
+    CommandResult handle(ReportSupportingOutcomeCommand command,
+                         @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
+        OperatorId operator = command.operatorId();
+        if (actingOperator != null && !actingOperator.equals(operator.value())) {
+            throw DomainProblem.notFound();
+        }
+        Assignment assignment = assignments.get(operator);
+        boolean supported = assignment != null && assignment.role() == AssignmentRole.SUPPORTING
+                && assignment.state() == Assignment.State.ACCEPTED && !operator.equals(lead);
+        if (!supported) {
+            throw new DomainProblem(DelegationProblem.NOT_A_SUPPORTING_OPERATOR, "operatorId", "Operator " + operator
+                    + " did not accept a supporting assignment on this delegation; the lead reports at completion.");
+        }
+        if (status != DelegationStatus.COMPLETED) {
+            throw new DomainProblem(DelegationProblem.NOT_COMPLETED, "A supporting operator reports its outcome once "
+                    + "the visit is completed; this delegation is " + status + ".");
+        }
+        Outcome outcome = command.outcome();
+        if (outcome == null || outcome.investmentLeads() < 0) {
+            throw invalid(DelegationProblem.INVALID_OUTCOME, "investmentLeads", "An outcome reports the investment leads.");
+        }
+        apply(new SupportingOutcomeReportedEvent(delegationId, operator, new Outcome(outcome.summary(),
+                outcome.investmentLeads(), outcome.companies(), outcome.mous(), List.of(),
+                outcome.companiesEstablished(), outcome.jobsCreated(), outcome.tourists(), outcome.overnightStays())));
         return CommandResult.done();
     }
 

@@ -90,7 +90,11 @@ public enum DelegationProblem implements ProblemCode {
     INVALID_OUTCOME(ProblemKind.INVALID_INPUT,
             "A completion reports the visit's outcome."),
     VISIT_NOT_BEGUN(ProblemKind.CONFLICT,
-            "The visit has not taken place: a delegation is completed once its programme's last item has started.");
+            "The visit has not taken place: a delegation is completed once its programme's last item has started."),
+    NOT_A_SUPPORTING_OPERATOR(ProblemKind.RULE_VIOLATION,
+            "Only an operator that accepted a supporting assignment reports a supporting outcome; the lead reports at completion."),
+    NOT_COMPLETED(ProblemKind.CONFLICT,
+            "A supporting operator reports its outcome once the visit is completed.");
 
     private final ProblemKind kind;
     private final String meaning;

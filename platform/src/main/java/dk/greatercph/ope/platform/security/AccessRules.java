@@ -30,6 +30,9 @@ final class AccessRules {
 
     static final String[] OPERATOR_CHANGES = {"/api/delegations/*/programme-items/*"};
 
+    /** A supporting operator's own outcome of a completed visit, reported (again) by it or the desk. */
+    static final String OPERATOR_OUTCOMES = "/api/delegations/*/supporting-outcomes/*";
+
     /** An operator's (and the desk's) notification settings; whose settings a caller may touch is decided there. */
     static final String NOTIFICATION_SETTINGS = "/api/notification-settings/*";
     static final String NOTIFICATION_SETTINGS_PARTS = "/api/notification-settings/*/**";
@@ -52,6 +55,7 @@ final class AccessRules {
                 .requestMatchers(HttpMethod.HEAD, OPERATOR_READS).hasAnyRole(desk, auditor, operator)
                 .requestMatchers(HttpMethod.POST, OPERATOR_POSTS).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.PUT, OPERATOR_CHANGES).hasAnyRole(desk, operator)
+                .requestMatchers(HttpMethod.PUT, OPERATOR_OUTCOMES).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.DELETE, OPERATOR_CHANGES).hasAnyRole(desk, operator)
                 .requestMatchers(HttpMethod.GET, NOTIFICATION_SETTINGS, NOTIFICATION_SETTINGS_PARTS)
                 .hasAnyRole(desk, auditor, operator)

@@ -17,6 +17,7 @@ import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationMemberAddedEvent;
 import dk.greatercph.ope.events.delegation.DelegationMemberRemovedEvent;
+import dk.greatercph.ope.events.delegation.SupportingOutcomeReportedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
@@ -257,6 +258,12 @@ class DelegationBoardProjection {
 
     @EventHandler
     void on(DelegationMemberRemovedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        apply(change("advanced", event.delegationId(), version, at));
+    }
+
+    /** The report itself is the KPI projection's ({@code kpi_supporting_outcome}); the delegation moves on. */
+    @EventHandler
+    void on(SupportingOutcomeReportedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         apply(change("advanced", event.delegationId(), version, at));
     }
 

@@ -187,9 +187,24 @@ class DelegationBoardQueries {
                 .param("id", id).query((rs, n) -> new DelegationDetailView.Refusal(rs.getString("kind"),
                         rs.getString("code"), rs.getString("reason"), strings(rs.getArray("item_ids")),
                         rs.getObject("refused_at", OffsetDateTime.class).toInstant())).list();
+        // the KPI projection keeps the supporting operators' reports (their figures are its); only a completed
+        // delegation has any
+        List<DelegationDetailView.SupportingOutcome> supporting = head.view().status() != DelegationStatus.COMPLETED
+                ? List.of() : jdbc.sql("""
+                        SELECT s.*, o.name AS operator_name FROM kpi_supporting_outcome s
+                        LEFT JOIN operator_view o ON o.operator_id = s.operator_id
+                        WHERE s.delegation_id = :id ORDER BY s.operator_id
+                        """)
+                .param("id", id).query((rs, n) -> new DelegationDetailView.SupportingOutcome(
+                        rs.getString("operator_id"), rs.getString("operator_name"), rs.getString("summary"),
+                        rs.getInt("investment_leads"), strings(rs.getArray("companies")), strings(rs.getArray("mous")),
+                        integer(rs, "companies_established"), integer(rs, "jobs_created"), integer(rs, "tourists"),
+                        integer(rs, "overnight_stays"),
+                        rs.getObject("reported_at", OffsetDateTime.class).toInstant())).list();
         return new DelegationDetailView(head.view(), head.earlierRequests(), head.assessment(), head.routing(),
                 head.closingReason(), programme, assignments, scope, refusals,
-                head.outcome() == null ? null : json.readValue(head.outcome(), DelegationDetailView.Outcome.class));
+                head.outcome() == null ? null : json.readValue(head.outcome(), DelegationDetailView.Outcome.class),
+                supporting);
     }
 
     private record Head(DelegationView view, List<String> earlierRequests, String assessment,
@@ -270,6 +285,11 @@ class DelegationBoardQueries {
 
     private static List<Theme> themes(Array array) throws SQLException {
         return strings(array).stream().map(Theme::valueOf).toList();
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -31,7 +31,10 @@ public record DelegationDetailView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ScopeRequest> scopeRequests,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Routing and confirmation refusals, oldest first.")
         List<Refusal> refusals,
-        @Schema(description = "The outcome report; present once the delegation is completed.") Outcome outcome) {
+        @Schema(description = "The outcome report; present once the delegation is completed.") Outcome outcome,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "What each supporting operator reported "
+                + "of the completed visit for itself, by operator; empty until one reports.")
+        List<SupportingOutcome> supportingOutcomes) {
 
     /** R1: the routing-table version that decided the routing, or the desk's override and its reason. */
     @Schema(name = "DelegationRouting")
@@ -145,6 +148,23 @@ public record DelegationDetailView(
 
         static final String NOT_REPORTED = "Absent (null) when not reported (the KPIs count it as 0). Outcomes recorded "
                 + "before a figure could be left out hold 0 for a figure not reported.";
+    }
+
+    /** A supporting operator's own outcome of the visit; its figures count in that operator's KPIs. */
+    @Schema(name = "SupportingOutcomeReport")
+    public record SupportingOutcome(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "chc") String operatorId,
+            @Schema(example = "Copenhagen Healthtech Cluster") String operatorName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "A hospital partner signed a letter of intent")
+            String summary,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1") int investmentLeads,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> companies,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> mous,
+            @Schema(example = "1", description = Outcome.NOT_REPORTED) Integer companiesEstablished,
+            @Schema(example = "10", description = Outcome.NOT_REPORTED) Integer jobsCreated,
+            @Schema(example = "50", description = Outcome.NOT_REPORTED) Integer tourists,
+            @Schema(example = "150", description = Outcome.NOT_REPORTED) Integer overnightStays,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") Instant reportedAt) {
     }
 
     /** Something an operator is to pursue after the visit. */

@@ -9,6 +9,7 @@ import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.DelegationCompletedEvent;
+import dk.greatercph.ope.events.delegation.SupportingOutcomeReportedEvent;
 import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
@@ -43,7 +44,8 @@ import static dk.greatercph.ope.platform.time.OpeTime.utc;
 /**
  * Projects what the KPIs are computed from: one row per delegation (year of receipt, type, country and province of
  * origin, lead, outcome and its figures, or how it was not realised) and one per assignment offer with how it was
- * answered. Rows carry the sequence number of the last event applied, so a repeated event changes nothing.
+ * answered, and each supporting operator's own outcome of a completed visit, which counts in that operator's figures
+ * beside the visits it led. Rows carry the sequence number of the last event applied, so a repeated event changes nothing.
  */
 @Component
 @ProcessingGroup(KpiProjection.NAME)
@@ -105,6 +107,33 @@ class KpiProjection {
                 .param("tourists", outcome == null ? 0 : Outcome.counted(outcome.tourists()))
                 .param("stays", outcome == null ? 0 : Outcome.counted(outcome.overnightStays()))
                 .param("version", version).of(event.delegationId().value()).update();
+    }
+
+    /** A supporting operator's own report replaces its earlier one; its figures count in its KPIs. */
+    @EventHandler
+    void on(SupportingOutcomeReportedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        var outcome = event.outcome();
+        writes.sql(NAME, """
+                        INSERT INTO kpi_supporting_outcome (delegation_id, operator_id, summary, investment_leads,
+                            companies, mous, companies_established, jobs_created, tourists, overnight_stays,
+                            reported_at, version)
+                        VALUES (:id, :operator, :summary, :leads, CAST(:companies AS TEXT[]), CAST(:mous AS TEXT[]),
+                            :established, :jobs, :tourists, :stays, :at, :version)
+                        ON CONFLICT (delegation_id, operator_id) DO UPDATE SET summary = EXCLUDED.summary,
+                            investment_leads = EXCLUDED.investment_leads, companies = EXCLUDED.companies,
+                            mous = EXCLUDED.mous, companies_established = EXCLUDED.companies_established,
+                            jobs_created = EXCLUDED.jobs_created, tourists = EXCLUDED.tourists,
+                            overnight_stays = EXCLUDED.overnight_stays, reported_at = EXCLUDED.reported_at,
+                            version = EXCLUDED.version
+                        WHERE kpi_supporting_outcome.version < EXCLUDED.version
+                        """)
+                .param("id", event.delegationId().value()).param("operator", event.operatorId().value())
+                .param("summary", outcome.summary()).param("leads", outcome.investmentLeads())
+                .param("companies", outcome.companies().toArray(String[]::new))
+                .param("mous", outcome.mous().toArray(String[]::new))
+                .param("established", outcome.companiesEstablished()).param("jobs", outcome.jobsCreated())
+                .param("tourists", outcome.tourists()).param("stays", outcome.overnightStays())
+                .param("at", utc(at)).param("version", version).of(event.delegationId().value()).update();
     }
 
     @EventHandler
@@ -226,19 +255,32 @@ class KpiProjection {
                                      sum(tourists) FILTER (WHERE completed AND country = 'CN') AS tourists
                                  FROM d WHERE lead_operator IS NOT NULL
                                  GROUP BY lead_operator),
+                             supported AS (
+                                 SELECT s.operator_id, sum(s.investment_leads) AS leads,
+                                     sum(cardinality(s.mous)) AS mous,
+                                     sum(COALESCE(s.companies_established, 0)) AS companies,
+                                     sum(COALESCE(s.jobs_created, 0)) AS jobs,
+                                     sum(COALESCE(s.tourists, 0)) FILTER (WHERE d.country = 'CN') AS tourists
+                                 FROM kpi_supporting_outcome s JOIN d USING (delegation_id)
+                                 GROUP BY s.operator_id),
                              ops AS (SELECT operator_id FROM operator_view
                                      UNION SELECT operator_id FROM kpi_target WHERE year = :year
                                      UNION SELECT operator_id FROM offers
-                                     UNION SELECT operator_id FROM led)
+                                     UNION SELECT operator_id FROM led
+                                     UNION SELECT operator_id FROM supported)
                         SELECT ops.operator_id, v.name,
                             COALESCE(offers.handled, 0) AS handled, offers.median_hours,
                             COALESCE(offers.accepted, 0) AS accepted, COALESCE(offers.answered, 0) AS answered,
-                            COALESCE(led.delivered, 0) AS delivered, COALESCE(led.leads, 0) AS leads,
-                            COALESCE(led.mous, 0) AS mous, COALESCE(led.companies, 0) AS companies,
-                            COALESCE(led.jobs, 0) AS jobs, COALESCE(led.tourists, 0) AS tourists
+                            COALESCE(led.delivered, 0) AS delivered,
+                            COALESCE(led.leads, 0) + COALESCE(supported.leads, 0) AS leads,
+                            COALESCE(led.mous, 0) + COALESCE(supported.mous, 0) AS mous,
+                            COALESCE(led.companies, 0) + COALESCE(supported.companies, 0) AS companies,
+                            COALESCE(led.jobs, 0) + COALESCE(supported.jobs, 0) AS jobs,
+                            COALESCE(led.tourists, 0) + COALESCE(supported.tourists, 0) AS tourists
                         FROM ops LEFT JOIN operator_view v ON v.operator_id = ops.operator_id
                             LEFT JOIN offers ON offers.operator_id = ops.operator_id
                             LEFT JOIN led ON led.operator_id = ops.operator_id
+                            LEFT JOIN supported ON supported.operator_id = ops.operator_id
                         ORDER BY ops.operator_id
                         """)
                 .param("year", year)

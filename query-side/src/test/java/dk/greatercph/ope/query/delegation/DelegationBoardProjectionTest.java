@@ -221,7 +221,7 @@ class DelegationBoardProjectionTest {
                 "politicalLevel", "headCount", "wishedFrom", "wishedTo", "dateReceived", "themes", "purpose", "businessOpportunity", "registeredAt",
                 "registeredBy", "leadOperator", "supportingOperators", "repeatRequest", "imported", "earlierRequests",
                 "businessOpportunityAssessment", "routing", "closingReason", "programme", "assignments",
-                "scopeRequests", "refusals", "outcome", "version");
+                "scopeRequests", "refusals", "outcome", "supportingOutcomes", "version");
         assertThat(written.get("version").asLong()).isZero();
         assertThat(written.get("country").asString()).isEqualTo("CN");
         assertThat(written.get("dateReceived").asString()).isEqualTo("2027-01-20");

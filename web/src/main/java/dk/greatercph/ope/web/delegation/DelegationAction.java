@@ -30,9 +30,9 @@ enum DelegationAction {
             DelegationAction::reason),
     CONFIRMATION("confirmation", HttpMethod.POST, "/confirmation", Page.DELEGATION, Statuses.PLANNED, form -> null),
     COMPLETION("completion", HttpMethod.POST, "/completion", Page.DELEGATION, Statuses.CONFIRMED,
-            form -> form.string("summary").integer("investmentLeads").list("companies").list("mous")
-                    .integer("companiesEstablished").integer("jobsCreated").integer("tourists")
-                    .integer("overnightStays").body()),
+            DelegationAction::outcome),
+    SUPPORTING_OUTCOME("supporting-outcome", HttpMethod.PUT, "/supporting-outcomes/{sub}", Page.DELEGATION,
+            Statuses.COMPLETED, DelegationAction::outcome),
     SCOPE_EXPANSION("scope-expansion", HttpMethod.POST, "/scope-expansions", Page.DELEGATION, Statuses.ROUTED,
             form -> form.list("themes").string("reason").body()),
     SCOPE_APPROVAL("scope-approval", HttpMethod.POST, "/scope-expansions/{sub}/approval", Page.DELEGATION,
@@ -159,6 +159,13 @@ enum DelegationAction {
                 .put("overrideSupporting", supporting.isEmpty() ? null : supporting).string("reason").body();
     }
 
+    /** A completion's outcome, and a supporting operator's own: the same fields (follow-ups are the API's). */
+    private static Object outcome(FormJson form) {
+        return form.string("summary").integer("investmentLeads").list("companies").list("mous")
+                .integer("companiesEstablished").integer("jobsCreated").integer("tourists")
+                .integer("overnightStays").body();
+    }
+
     private static Object item(FormJson form) {
         return form.string("kind").string("title").string("startsAt").string("endsAt").string("venueId")
                 .string("hostId").body();
@@ -179,6 +186,7 @@ enum DelegationAction {
         static final Set<String> PLANNING = Set.of("ACCEPTED", "PROGRAMME_PLANNED");
         static final Set<String> PLANNED = Set.of("PROGRAMME_PLANNED");
         static final Set<String> CONFIRMED = Set.of("CONFIRMED");
+        static final Set<String> COMPLETED = Set.of("COMPLETED");
         static final Set<String> ANY = Set.of("REQUESTED", "SCREENED", "ROUTED", "ACCEPTED", "PROGRAMME_PLANNED",
                 "CONFIRMED", "COMPLETED", "DECLINED", "CANCELLED", "WITHDRAWN");
 

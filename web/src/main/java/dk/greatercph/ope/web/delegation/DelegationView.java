@@ -83,6 +83,13 @@ class DelegationView {
                 offer.put(planning.key(), false);
             }
         }
+        // a supporting operator reports its own outcome of the completed visit; the desk may for any of them
+        List<String> reporters = acceptedSupporting(d).stream()
+                .filter(operator -> !user.isOperator() || operator.equals(user.operatorId())).toList();
+        offer.put(DelegationAction.SUPPORTING_OUTCOME.key(),
+                offer.get(DelegationAction.SUPPORTING_OUTCOME.key()) && !reporters.isEmpty());
+        model.addAttribute("reporters", reporters);
+        model.addAttribute("reported", reported(d));
         model.addAttribute("offer", offer);
         // a scope expansion asks for themes the delegation does not have: the others are refused (NOTHING_TO_EXPAND)
         List<?> has = d.get("themes") instanceof List<?> themes ? themes : List.of();
@@ -130,6 +137,43 @@ class DelegationView {
         return supporting.stream().filter(operator -> !gone.contains(operator)).toList();
     }
 
+    /** Each supporting operator's report as its form shows it again: reported again, it replaces the earlier one. */
+    static Map<String, Map<String, String>> reported(Map<String, Object> d) {
+        Map<String, Map<String, String>> reported = new LinkedHashMap<>();
+        if (d.get("supportingOutcomes") instanceof List<?> outcomes) {
+            for (Object outcome : outcomes) {
+                if (outcome instanceof Map<?, ?> o) {
+                    Map<String, String> form = new LinkedHashMap<>();
+                    for (String field : List.of("summary", "investmentLeads", "companiesEstablished", "jobsCreated",
+                            "tourists", "overnightStays")) {
+                        form.put(field, o.get(field) == null ? null : String.valueOf(o.get(field)));
+                    }
+                    for (String list : List.of("companies", "mous")) {
+                        form.put(list, o.get(list) instanceof List<?> lines
+                                ? String.join("\n", lines.stream().map(String::valueOf).toList()) : null);
+                    }
+                    reported.put(String.valueOf(o.get("operatorId")), form);
+                }
+            }
+        }
+        return reported;
+    }
+
+    /** The operators whose supporting assignment is accepted: they report their own outcome of the visit. */
+    static List<String> acceptedSupporting(Map<String, Object> d) {
+        List<String> accepted = new ArrayList<>();
+        if (d.get("assignments") instanceof List<?> assignments) {
+            for (Object assignment : assignments) {
+                if (assignment instanceof Map<?, ?> a && "SUPPORTING".equals(a.get("role"))
+                        && "ACCEPTED".equals(a.get("state")) && !String.valueOf(a.get("operatorId"))
+                        .equals(d.get("leadOperator"))) {
+                    accepted.add(String.valueOf(a.get("operatorId")));
+                }
+            }
+        }
+        return accepted;
+    }
+
     /** An earlier request this one repeats (R8): its organisation and when it was received, null where not readable. */
     record Earlier(String id, String organisation, String dateReceived) {
     }
@@ -175,7 +219,7 @@ class DelegationView {
         String operator = CurrentUser.current().map(CurrentUser::operatorId).orElse("any");
         for (DelegationAction action : DelegationAction.values()) {
             String sub = action == DelegationAction.ACCEPTANCE || action == DelegationAction.ASSIGNMENT_DECLINE
-                    ? operator : "any";
+                    || action == DelegationAction.SUPPORTING_OUTCOME ? operator : "any";
             offers.put(action.key(), action.allowedIn(status) && api.allows(action.method(), action.apiPath(id, sub)));
         }
         return offers;

@@ -11,6 +11,7 @@ import dk.greatercph.ope.command.delegation.ApproveScopeExpansionCommand;
 import dk.greatercph.ope.command.delegation.CancelDelegationCommand;
 import dk.greatercph.ope.command.delegation.ChangeProgrammeItemCommand;
 import dk.greatercph.ope.command.delegation.CompleteDelegationCommand;
+import dk.greatercph.ope.command.delegation.ReportSupportingOutcomeCommand;
 import dk.greatercph.ope.command.delegation.ConfirmDelegationCommand;
 import dk.greatercph.ope.command.delegation.DeclineAssignmentCommand;
 import dk.greatercph.ope.command.delegation.DeclineDelegationCommand;
@@ -306,6 +307,23 @@ class DelegationLifecycleController {
                 followUps, request.companiesEstablished(), request.jobsCreated(), request.tourists(),
                 request.overnightStays());
         return commands.ok(id, new CompleteDelegationCommand(id, outcome, expected.value()));
+    }
+
+    @PutMapping(path = "/supporting-outcomes/{operatorId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A supporting operator reports its own outcome of the completed visit (feeds its KPIs)",
+            description = "The supporting operator named in the path (or the desk for it), once the delegation is "
+                    + "COMPLETED: its own investment leads, companies, MoUs and figures, which count in that "
+                    + "operator's KPIs (the lead's figures are the completion's). Reported again, the new report "
+                    + "replaces the earlier one. An operator that did not accept a supporting assignment answers 422 "
+                    + "NOT_A_SUPPORTING_OPERATOR; before completion 409 NOT_COMPLETED; another operator's report 404.")
+    ResponseEntity<CommandAccepted> reportSupportingOutcome(@Valid @RequestBody DelegationRequests.SupportingOutcome request,
+                                                            @PathVariable DelegationId id,
+                                                            @PathVariable OperatorId operatorId,
+                                                            @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        Outcome outcome = new Outcome(request.summary(), request.investmentLeads(), request.companies(),
+                request.mous(), List.of(), request.companiesEstablished(), request.jobsCreated(), request.tourists(),
+                request.overnightStays());
+        return commands.ok(id, new ReportSupportingOutcomeCommand(id, operatorId, outcome, expected.value()));
     }
 
 

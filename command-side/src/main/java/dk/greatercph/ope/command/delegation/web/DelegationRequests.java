@@ -149,6 +149,28 @@ final class DelegationRequests {
             @Min(0) @Max(100_000_000) Integer overnightStays) {
     }
 
+    @Schema(name = "ReportSupportingOutcomeRequest", description = "A supporting operator's own outcome of a completed visit, which feeds its KPIs")
+    record SupportingOutcome(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "A hospital partner signed a letter of intent",
+                    maxLength = 10000)
+            @NotBlank @Size(max = 10000) @MultilineText String summary,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1", minimum = "0", maximum = "10000")
+            @NotNull @Min(0) @Max(10_000) Integer investmentLeads,
+            @Schema(example = "[\"Nordic MedTech A/S\"]") @Size(max = 100) @UniqueElements List<@NotBlank @Size(max = 200) String> companies,
+            @Schema(example = "[\"Letter of intent on tele-health\"]") @Size(max = 100) @UniqueElements List<@NotBlank @Size(max = 500) String> mous,
+            @Schema(description = "Companies established in the region as a result; left out when not reported (the KPIs count it as 0)", example = "1",
+                    minimum = "0", maximum = "10000")
+            @Min(0) @Max(10_000) Integer companiesEstablished,
+            @Schema(description = "Jobs created; left out when not reported", example = "10", minimum = "0", maximum = "1000000")
+            @Min(0) @Max(1_000_000) Integer jobsCreated,
+            @Schema(description = "Tourists the visit brought or is to bring (Chinese tourists for a delegation from China); left out when not reported",
+                    example = "50", minimum = "0", maximum = "10000000")
+            @Min(0) @Max(10_000_000) Integer tourists,
+            @Schema(description = "Those tourists' overnight stays; left out when not reported", example = "150", minimum = "0",
+                    maximum = "100000000")
+            @Min(0) @Max(100_000_000) Integer overnightStays) {
+    }
+
     @Schema(name = "DelegationFollowUp")
     record FollowUp(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "copcap", pattern = OPERATOR_ID)
