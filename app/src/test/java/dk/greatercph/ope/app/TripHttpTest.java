@@ -371,6 +371,35 @@ class TripHttpTest {
                 .extraordinary("Destinations test").json());
 
         assertRefused(twice, "DUPLICATE_DESTINATION", "destinations[2]");
+        // a word joiner before the name showed nothing, and made it another destination
+        assertRefused(desk.post("/api/trips", TripPlan.of(2096).to("Nanjing", "\u2060Nan\u00adjing")
+                .extraordinary("Destinations test").json()), "DUPLICATE_DESTINATION", "destinations[1]");
+    }
+
+    /**
+     * Venue and partner names are compared as people read them, also without the characters that show nothing: six
+     * venues read "Regionsgården" in the pickers, each under its own id. A direction override, which makes a name read
+     * otherwise than it is stored, is refused in any text.
+     */
+    @Test
+    void namesDifferingOnlyInWhatShowsNothingAreOneName() {
+        String name = "Regionsgården " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        assertThat(desk.post("/api/venues", "{\"name\":\"" + name + "\",\"capacity\":40}").status()).isEqualTo(201);
+        for (String lookalike : List.of(name + "\\u200b", "Re\\u00adgions\\u00adgården" + name.substring(13),
+                "\\u2060" + name, name + "\\ufeff", name.replace(" ", "\\u200d "))) {
+            Api.Response again = desk.post("/api/venues", "{\"name\":\"" + lookalike + "\",\"capacity\":40}");
+            assertThat(again.status()).as(lookalike + ": " + again.body()).isEqualTo(409);
+            assertThat(again.json().get("code").asString()).isEqualTo("DUPLICATE_NAME");
+        }
+        String partner = "Partner " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        assertThat(desk.post("/api/partners", "{\"name\":\"" + partner + "\",\"kind\":\"COMPANY\"}").status())
+                .isEqualTo(201);
+        assertThat(desk.post("/api/partners", "{\"name\":\"" + partner + "\\u200b\",\"kind\":\"COMPANY\"}")
+                .status()).isEqualTo(409);
+
+        Api.Response override = desk.post("/api/venues", "{\"name\":\"\\u202eZed " + name + "\",\"capacity\":4}");
+        assertRefused(override, "INVALID_TEXT", "name");
+        assertThat(override.body()).contains("U+202E");
     }
 
     /**

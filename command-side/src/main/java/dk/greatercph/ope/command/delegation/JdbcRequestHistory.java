@@ -16,8 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * R8's lookup table, written with each registration: the date the request was received, which R8's window counts
@@ -26,11 +24,6 @@ import java.util.regex.Pattern;
  */
 @Component
 class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
-
-    /** Any run of spaces, Unicode's too (no-break, em, ideographic). */
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
-    /** Invisible format characters (soft hyphen, zero-width space, joiners), which show nothing between letters. */
-    private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}+");
 
     private final JdbcClient jdbc;
 
@@ -104,8 +97,6 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
      * Rows written before keep their keys until the lookups are rebuilt (command migrations V96, V100).
      */
     static String key(String organisation) {
-        String folded = java.text.Normalizer.normalize(organisation, java.text.Normalizer.Form.NFKC);
-        String visible = INVISIBLE.matcher(folded).replaceAll("");
-        return WHITESPACE.matcher(visible).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+        return dk.greatercph.ope.platform.input.ReadAlike.key(organisation);
     }
 }

@@ -25,14 +25,18 @@ class JdbcDirectory implements Directory, RebuildableLookup {
 
     @Override
     public void addPartner(PartnerId partner, String name, boolean hospital) {
-        jdbc.sql("INSERT INTO partner_directory (partner_id, name, hospital) VALUES (:id, :name, :hospital)")
-                .param("id", partner.value()).param("name", name).param("hospital", hospital).update();
+        jdbc.sql("""
+                        INSERT INTO partner_directory (partner_id, name, name_key, hospital)
+                        VALUES (:id, :name, :key, :hospital)""")
+                .param("id", partner.value()).param("name", name).param("key", ReadAlike.key(name))
+                .param("hospital", hospital).update();
     }
 
     @Override
     public void addVenue(VenueId venue, String name, VenueKind kind) {
-        jdbc.sql("INSERT INTO venue_directory (venue_id, name, kind) VALUES (:id, :name, :kind)")
-                .param("id", venue.value()).param("name", name).param("kind", kind.name()).update();
+        jdbc.sql("INSERT INTO venue_directory (venue_id, name, name_key, kind) VALUES (:id, :name, :key, :kind)")
+                .param("id", venue.value()).param("name", name).param("key", ReadAlike.key(name))
+                .param("kind", kind.name()).update();
     }
 
     @Override
@@ -50,8 +54,7 @@ class JdbcDirectory implements Directory, RebuildableLookup {
         String key = ReadAlike.key(name);
         jdbc.sql("SELECT pg_advisory_xact_lock(:space, hashtext(:key))")
                 .param("space", table.hashCode()).param("key", key).query((rs, n) -> 0).list();
-        return jdbc.sql("SELECT " + idColumn + " FROM " + table
-                        + " WHERE lower(regexp_replace(btrim(name), '\\s+', ' ', 'g')) = :key ORDER BY 1 LIMIT 1")
+        return jdbc.sql("SELECT " + idColumn + " FROM " + table + " WHERE name_key = :key ORDER BY 1 LIMIT 1")
                 .param("key", key).query(String.class).optional();
     }
 

@@ -4,7 +4,8 @@ import java.text.Normalizer;
 
 /**
  * The one rule for text a client sends: no C0 or C1 control character (TAB, LF and CR only in multi-line
- * fields), no DEL, no lone surrogate, Unicode normal form C, and not only invisible characters. Text in another normal form is refused, not
+ * fields), no DEL, no bidirectional embedding, override or isolate, no lone surrogate, Unicode normal form C, and
+ * not only invisible characters. Text in another normal form is refused, not
  * rewritten: what is recorded is exactly what the client sent.
  */
 public final class CanonicalText {
@@ -40,6 +41,10 @@ public final class CanonicalText {
             }
             if (isControl(c) && !(multiLine && (c == '\t' || c == '\n' || c == '\r'))) {
                 return "contains the control character U+%04X at position %d".formatted((int) c, i);
+            }
+            if (bidiControl(c)) {
+                // a right-to-left override turned "Zed Hall" into what reads as another name ("Trojan Source")
+                return "contains the bidirectional control character U+%04X at position %d".formatted((int) c, i);
             }
         }
         if (!ascii && !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
@@ -81,6 +86,20 @@ public final class CanonicalText {
      * format characters: the combining grapheme joiner, the Hangul fillers, Khmer's inherent vowels, the Mongolian
      * and other variation selectors. A renderer shows nothing for them.
      */
+    /**
+     * The embeddings, overrides and isolates of the bidirectional algorithm (U+202A to U+202E, U+2066 to U+2069):
+     * they reorder what follows them, so a text reads otherwise than it is stored. The marks (U+200E, U+200F), which
+     * reorder nothing, stay allowed.
+     */
+    private static boolean bidiControl(char c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    /** A code point a renderer shows nothing for: a format character or another default-ignorable one. */
+    static boolean showsNothing(int c) {
+        return Character.getType(c) == Character.FORMAT || defaultIgnorable(c);
+    }
+
     private static boolean defaultIgnorable(int c) {
         return c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5
                 || (c >= 0x180B && c <= 0x180F) || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFFA0
