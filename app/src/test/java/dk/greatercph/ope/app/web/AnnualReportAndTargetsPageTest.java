@@ -113,6 +113,27 @@ class AnnualReportAndTargetsPageTest {
         assertThat(xlsx.header("Content-Type")).startsWith("application/vnd.openxmlformats");
         assertThat(xlsx.header("Content-Disposition")).contains("annual-report-" + year.year() + ".xlsx");
         assertThat(xlsx.body()).startsWith("PK");
+        // the spreadsheet in the page's language too: it was the API's, byte for byte, in English and codes
+        try (var danish = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                desk.download("/reports/annual/download?year=" + year.year() + "&format=xlsx&lang=da")));
+             var inEnglish = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                     desk.download("/reports/annual/download?year=" + year.year() + "&format=xlsx&lang=en")))) {
+            assertThat(danish.getSheet("Sektorer")).isNotNull();
+            assertThat(danish.getSheet("Ikke gennemført")).isNotNull();
+            assertThat(danish.getSheet("Not realised")).isNull();
+            var sectors = danish.getSheet("Sektorer");
+            assertThat(sectors.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Emne");
+            java.util.List<String> items = new java.util.ArrayList<>();
+            sectors.forEach(row -> items.add(row.getCell(0).getStringCellValue() + "/" + row.getCell(1).getStringCellValue()));
+            assertThat(items).contains("Offentlig/Andel").doesNotContain("PUBLIC/share");
+            var share = java.util.stream.StreamSupport.stream(sectors.spliterator(), false)
+                    .filter(row -> row.getCell(1).getStringCellValue().equals("Andel")).findFirst().orElseThrow();
+            assertThat(share.getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(inEnglish.getSheet("Not realised")).isNotNull();
+            assertThat(inEnglish.getSheet("Sectors").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Item");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("format");
         assertThat(operator.status()).isEqualTo(403);

@@ -169,6 +169,8 @@ class DelegationPagesTest {
         PageSession copcap = PageSession.signedIn(port, "copcap");
         String before = copcap.get("/delegations/" + id + "?minVersion=10").body();
         assertThat(before).contains("id=\"action-supporting-outcome-copcap\"", "Rapportér eget resultat");
+        // an operator, who may not list the operators, read "copcap" where the desk read its name
+        assertThat(before).contains("Copenhagen Healthtech Cluster (chc)", "Copenhagen Capacity (copcap)");
         assertThat(PageSession.signedIn(port, "chc").get("/delegations/" + id + "?minVersion=10").body())
                 .doesNotContain("action-supporting-outcome");
         assertThat(PageSession.signedIn(port, "desk").get("/delegations/" + id + "?minVersion=10").body())
@@ -188,6 +190,9 @@ class DelegationPagesTest {
         assertThat(done.status()).as(done.body()).isBetween(300, 399);
         String after = copcap.get("/delegations/" + id + "?minVersion=11").body();
         assertThat(after).contains("id=\"supporting-outcome-copcap\"", "Letter of intent", "Ret eget resultat");
+        // the log names the acting role in the page's words: "copcap (OPERATOR)" on a Danish page
+        assertThat(PageSession.signedIn(port, "auditor").get("/audit?aggregateId=" + id + "&lang=da").body())
+                .contains("copcap (operatør)").doesNotContain("(OPERATOR)");
     }
 
     /** A refused routing stood in the history as "(NO_BUSINESS_FOCUS)" beside the words the refusals above it used. */

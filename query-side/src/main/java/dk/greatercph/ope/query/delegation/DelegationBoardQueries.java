@@ -171,8 +171,10 @@ class DelegationBoardQueries {
             programme = programme.stream().map(DelegationDetailView.ProgrammeItem::cancelled).toList();
         }
         List<DelegationDetailView.Assignment> assignments = jdbc.sql("""
-                        SELECT * FROM delegation_assignment WHERE delegation_id = :id
-                        ORDER BY CASE role WHEN 'LEAD' THEN 0 ELSE 1 END, operator_id
+                        SELECT a.*, o.name AS operator_name FROM delegation_assignment a
+                        LEFT JOIN operator_view o ON o.operator_id = a.operator_id
+                        WHERE a.delegation_id = :id
+                        ORDER BY CASE a.role WHEN 'LEAD' THEN 0 ELSE 1 END, a.operator_id
                         """)
                 .param("id", id).query((rs, n) -> assignment(rs, now)).list();
         List<DelegationDetailView.ScopeRequest> scope = jdbc.sql("""
@@ -247,7 +249,8 @@ class DelegationBoardQueries {
         boolean open = state.equals("OFFERED") || state.equals("ESCALATED");
         return new DelegationDetailView.Assignment(rs.getString("operator_id"),
                 AssignmentRole.valueOf(rs.getString("role")), state, local(rs, "offered_at"), due,
-                local(rs, "answered_at"), rs.getString("reason"), open && due.toInstant().isBefore(now));
+                local(rs, "answered_at"), rs.getString("reason"), open && due.toInstant().isBefore(now),
+                rs.getString("operator_name"));
     }
 
     private static OffsetDateTime local(ResultSet rs, String column) throws SQLException {

@@ -108,7 +108,9 @@ public record DelegationDetailView(
             @Schema(description = "The operator's reason for declining.") String reason,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                     description = "Unanswered (offered or escalated) and past its due time, as of the request.")
-            boolean overdue) {
+            boolean overdue,
+            @Schema(description = "The operator's name; absent while the operator is not (yet) known to the query side.",
+                    example = "Copenhagen Healthtech Cluster") String operatorName) {
     }
 
     /** R4: a request for more themes after routing, and the desk's decision. */

@@ -33,10 +33,12 @@ class DelegationView {
 
     private final Api api;
     private final java.time.Clock clock;
+    private final dk.greatercph.ope.web.operator.OperatorChoices operators;
 
-    DelegationView(Api api, java.time.Clock clock) {
+    DelegationView(Api api, java.time.Clock clock, dk.greatercph.ope.web.operator.OperatorChoices operators) {
         this.clock = clock;
         this.api = api;
+        this.operators = operators;
     }
 
     /** One thing that happened: when, what (an event type), who did it and in which role. */
@@ -63,6 +65,13 @@ class DelegationView {
         String status = String.valueOf(d.get("status"));
         model.addAttribute("d", d);
         model.addAttribute("id", id);
+        if (d.get("assignments") instanceof List<?> assignments) {
+            for (Object assignment : assignments) {
+                if (assignment instanceof Map<?, ?> a) {
+                    operators.seen(String.valueOf(a.get("operatorId")), a.get("operatorName"));
+                }
+            }
+        }
         model.addAttribute("version", version);
         CurrentUser user = CurrentUser.current().orElseThrow(() -> new PageRefused(403));
         boolean lead = user.isOperator() && user.operatorId().equals(d.get("leadOperator"));
@@ -248,12 +257,12 @@ class DelegationView {
                 d.path("registeredBy").asString(""), "", ""));
         for (JsonNode assignment : d.path("assignments")) {
             rows.add(new HistoryRow(assignment.path("offeredAt").asString(""), "AssignmentOfferedEvent", "",
-                    "", assignment.path("operatorId").asString("")));
+                    "", operators.named(assignment.path("operatorId").asString(""))));
             if (!assignment.path("answeredAt").isMissingNode() && !assignment.path("answeredAt").isNull()) {
                 String state = assignment.path("state").asString("");
                 rows.add(new HistoryRow(assignment.path("answeredAt").asString(""),
                         "DECLINED".equals(state) ? "AssignmentDeclinedEvent" : "AssignmentAcceptedEvent",
-                        assignment.path("operatorId").asString(""), "OPERATOR", ""));
+                        operators.named(assignment.path("operatorId").asString("")), "OPERATOR", ""));
             }
         }
         for (JsonNode refusal : d.path("refusals")) {

@@ -55,7 +55,9 @@ public class Choices {
         return names(ProgrammeItemKind.values());
     }
 
+    /** The values' names in their order, but "other" last: types added after it came below "Andet" in the lists. */
     private static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
+        return Arrays.stream(values).map(Enum::name)
+                .sorted(java.util.Comparator.comparing(name -> name.equals("OTHER"))).toList();
     }
 }

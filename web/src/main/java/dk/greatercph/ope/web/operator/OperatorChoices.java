@@ -19,6 +19,7 @@ import java.util.Map;
 public class OperatorChoices {
 
     private static final String ALL = OperatorChoices.class.getName() + ".all";
+    private static final String SEEN = OperatorChoices.class.getName() + ".seen";
 
     private final Api api;
 
@@ -61,6 +62,29 @@ public class OperatorChoices {
                 }
             }
         }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(SEEN, RequestAttributes.SCOPE_REQUEST) instanceof Map<?, ?> seen
+                && seen.get(id) != null) {
+            return seen.get(id) + " (" + id + ")";
+        }
         return id;
+    }
+
+    /**
+     * Names the page has read with what it shows (a delegation's assignments name their operators), for a user who
+     * may not list the operators: an operator's page said "copcap" where the desk's said "Copenhagen Capacity".
+     */
+    @SuppressWarnings("unchecked")
+    public void seen(String id, Object name) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null || id == null || !(name instanceof String text)) {
+            return;
+        }
+        Object seen = request.getAttribute(SEEN, RequestAttributes.SCOPE_REQUEST);
+        if (!(seen instanceof Map<?, ?>)) {
+            seen = new java.util.HashMap<String, String>();
+            request.setAttribute(SEEN, seen, RequestAttributes.SCOPE_REQUEST);
+        }
+        ((Map<String, String>) seen).put(id, text);
     }
 }

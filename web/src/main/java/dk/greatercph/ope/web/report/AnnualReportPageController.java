@@ -40,9 +40,12 @@ class AnnualReportPageController {
     private final Api api;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final dk.greatercph.ope.web.operator.OperatorChoices operators;
 
-    AnnualReportPageController(Api api, Clock clock, org.springframework.context.MessageSource messages) {
+    AnnualReportPageController(Api api, Clock clock, org.springframework.context.MessageSource messages,
+                               dk.greatercph.ope.web.operator.OperatorChoices operators) {
         this.messages = messages;
+        this.operators = operators;
         this.api = api;
         this.clock = clock;
     }
@@ -86,18 +89,23 @@ class AnnualReportPageController {
         if (type == null) {
             throw new PageRefused(400, "format");
         }
-        ApiAnswer answer = api.call(HttpMethod.GET, "/api/reports/annual/" + shown, Map.of("format", chosen),
-                null, Map.of(HttpHeaders.ACCEPT, type + ", application/problem+json"));
+        // both files are made from the API's CSV, in the page's words (the spreadsheet was the API's, in English)
+        ApiAnswer answer = api.call(HttpMethod.GET, "/api/reports/annual/" + shown, Map.of("format", "csv"),
+                null, Map.of(HttpHeaders.ACCEPT, "text/csv, application/problem+json"));
         if (!answer.ok()) {
             throw new PageRefused(answer.status() == 401 ? 403 : answer.status());
         }
         // written here, so no view follows (null with the response taken as an argument)
         java.util.Locale locale = LocaleContextHolder.getLocale();
-        byte[] file = "csv".equals(chosen)
-                ? SpreadsheetCsv.of(answer.raw(), locale, key -> messages.getMessage(key, null, null, locale))
-                : answer.raw();
-        response.setContentType(answer.contentType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, answer.header(HttpHeaders.CONTENT_DISPOSITION));
+        java.util.function.Function<String, String> words = key -> messages.getMessage(key, null, null, locale);
+        // operators by name, as the page names them (the files said "chc" where the page said its name)
+        java.util.function.Function<String, String> names = operators::named;
+        byte[] file = "csv".equals(chosen) ? SpreadsheetCsv.of(answer.raw(), locale, words, names)
+                : SpreadsheetXlsx.of(SpreadsheetCsv.rows(answer.raw(), locale, words, names));
+        String disposition = answer.header(HttpHeaders.CONTENT_DISPOSITION);
+        response.setContentType("csv".equals(chosen) ? answer.contentType() : type);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                disposition == null || "csv".equals(chosen) ? disposition : disposition.replace(".csv", ".xlsx"));
         response.setContentLength(file.length);
         response.getOutputStream().write(file);
         return null;

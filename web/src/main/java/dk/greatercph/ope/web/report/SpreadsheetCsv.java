@@ -44,26 +44,20 @@ final class SpreadsheetCsv {
      * where there is none (the cell is then kept as the API wrote it).
      */
     static byte[] of(byte[] apiCsv, Locale locale, Function<String, String> words) {
+        return of(apiCsv, locale, words, operator -> null);
+    }
+
+    /** As {@link #of(byte[], Locale, Function)}, each operator named by {@code operators} (null: by its code). */
+    static byte[] of(byte[] apiCsv, Locale locale, Function<String, String> words, Function<String, String> operators) {
         boolean danish = "da".equals(locale.getLanguage());
         StringWriter out = new StringWriter().append(BYTE_ORDER_MARK);
-        try (var records = CSVFormat.RFC4180.parse(new StringReader(new String(apiCsv, StandardCharsets.UTF_8)));
-             var printer = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(danish ? ';' : ',').get())) {
-            boolean header = true;
-            for (CSVRecord record : records) {
-                List<String> cells = new ArrayList<>(record.size());
-                for (String cell : record) {
-                    cells.add(cell);
-                }
-                if (cells.size() == 4) {
-                    cells = new ArrayList<>(header ? headerWords(cells, words) : lineWords(cells, locale, words));
-                }
-                header = false;
+        try (var printer = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(danish ? ';' : ',').get())) {
+            for (List<String> line : rows(apiCsv, locale, words, operators)) {
+                List<String> cells = new ArrayList<>(line);
                 for (int i = 0; i < cells.size(); i++) {
-                    String cell = cells.get(i);
-                    if (DECIMAL.matcher(cell).matches()) {
-                        String rounded = new BigDecimal(cell).setScale(Math.min(4, cell.length() - cell.indexOf('.') - 1),
-                                RoundingMode.HALF_UP).toPlainString();
-                        cells.set(i, danish ? rounded.replace('.', ',') : rounded);
+                    BigDecimal decimal = decimal(cells.get(i));
+                    if (decimal != null) {
+                        cells.set(i, danish ? decimal.toPlainString().replace('.', ',') : decimal.toPlainString());
                     }
                 }
                 printer.printRecord(cells);
@@ -74,12 +68,47 @@ final class SpreadsheetCsv {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The API's CSV in the page's words, its header first: each line {@code section, item, measure, value} as the
+     * report page writes it, numbers as the API wrote them. The page's CSV and its spreadsheet are both made from it.
+     */
+    static List<List<String>> rows(byte[] apiCsv, Locale locale, Function<String, String> words,
+                                   Function<String, String> operators) {
+        List<List<String>> rows = new ArrayList<>();
+        try (var records = CSVFormat.RFC4180.parse(new StringReader(new String(apiCsv, StandardCharsets.UTF_8)))) {
+            boolean header = true;
+            for (CSVRecord record : records) {
+                List<String> cells = new ArrayList<>(record.size());
+                for (String cell : record) {
+                    cells.add(cell);
+                }
+                if (cells.size() == 4) {
+                    cells = new ArrayList<>(header ? headerWords(cells, words) : lineWords(cells, locale, words, operators));
+                }
+                header = false;
+                rows.add(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    /** A decimal the API wrote ({@code 0.8888888888888888}), to at most four places; null for any other cell. */
+    static BigDecimal decimal(String cell) {
+        if (!DECIMAL.matcher(cell).matches()) {
+            return null;
+        }
+        return new BigDecimal(cell).setScale(Math.min(4, cell.length() - cell.indexOf('.') - 1), RoundingMode.HALF_UP);
+    }
+
     private static List<String> headerWords(List<String> cells, Function<String, String> words) {
         return cells.stream().map(cell -> or(words.apply("report.csv.header." + key(cell)), cell)).toList();
     }
 
     /** One line {@code section, item, measure, value} in the page's words. */
-    private static List<String> lineWords(List<String> cells, Locale locale, Function<String, String> words) {
+    private static List<String> lineWords(List<String> cells, Locale locale, Function<String, String> words,
+                                          Function<String, String> operators) {
         String section = cells.get(0);
         String item = cells.get(1);
         String measure = cells.get(2);
@@ -88,6 +117,7 @@ final class SpreadsheetCsv {
             case "Sectors" -> words.apply("report.sector." + item);
             case "Types" -> words.apply("enum.DelegationType." + item);
             case "Countries" -> countryName(item, locale);
+            case "Operators" -> operators.apply(item);
             case "Not realised" -> or(words.apply("enum.Status." + item), words.apply("report.csv.item." + key(item)));
             default -> words.apply("report.csv.item." + key(item));
         };

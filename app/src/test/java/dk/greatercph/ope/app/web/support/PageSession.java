@@ -116,6 +116,23 @@ public final class PageSession {
         return csrf;
     }
 
+    /** A download's bytes as the server sent them (a spreadsheet is not text). */
+    public byte[] download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Page send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
         try {
