@@ -183,6 +183,57 @@ class ProjectionReplayTest {
         System.out.println("board pages during its replay: " + refused + " refused, " + pages + " whole");
     }
 
+    /**
+     * The schedule's feed, the KPIs, the annual report and the trips answered 200 while their views were rebuilt:
+     * the feed with 9 of 2,224 events, the KPIs with every operator's figures 0, the report with nothing completed. Each
+     * read during a replay of its view is now the whole answer or 409 PROJECTION_BEHIND.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"schedule, /api/schedule.ics?from={day}&to={next}",
+            "schedule, /api/schedule?from={day}&to={next}", "kpi, /api/kpis?year={year}",
+            "annual-report, /api/reports/annual/{year}", "trip-board, /api/trips"})
+    void theOtherViewsAreNotAnsweredIncompleteWhileTheyAreRebuilt(String projection, String path) {
+        Api desk = new Api(port).as("desk");
+        Api admin = new Api(port).as("admin");
+        int year = java.util.concurrent.ThreadLocalRandom.current().nextInt(2013, 2026);
+        java.time.LocalDate day = java.time.LocalDate.of(java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(2040, 2090), 3, 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(27));
+        dk.greatercph.ope.app.support.Lifecycle lifecycle = new dk.greatercph.ope.app.support.Lifecycle(new Api(port));
+        String id = lifecycle.accepted("Replay views " + UUID.randomUUID(), year + "-02-01");
+        lifecycle.item(desk, id, "MEETING", lifecycle.venue(), null, day + "T10:00", day + "T11:00");
+        String resolved = path.replace("{day}", day.toString()).replace("{next}", day.plusDays(1).toString())
+                .replace("{year}", Integer.toString(year));
+        assertThat(caughtUp(admin, projection)).isTrue();
+        String whole = desk.getUntil(resolved, r -> r.status() == 200 && (!resolved.contains("schedule")
+                || r.body().contains(id)), Duration.ofSeconds(10)).body();
+
+        assertThat(admin.post("/api/admin/projections/" + projection + "/replay", "").status()).isEqualTo(202);
+        int refused = 0;
+        int answers = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !admin.get("/api/admin/projections/" + projection).json()
+                .path("lastReplay").hasNonNull("finishedAt")) {
+            Api.Response read = desk.get(resolved);
+            if (read.status() == 409) {
+                assertThat(read.json().get("code").asString()).isEqualTo("PROJECTION_BEHIND");
+                refused++;
+            } else {
+                assertThat(read.status()).as(read.body()).isEqualTo(200);
+                assertThat(comparable(read.body())).as("read during the replay of " + projection)
+                        .isEqualTo(comparable(whole));
+                answers++;
+            }
+        }
+        assertThat(caughtUp(admin, projection)).isTrue();
+        assertThat(comparable(desk.get(resolved).body())).isEqualTo(comparable(whole));
+        System.out.println(projection + " reads during its replay: " + refused + " refused, " + answers + " whole");
+    }
+
+    /** An answer without what differs between two reads of the same view (the feed's time stamps). */
+    private static String comparable(String body) {
+        return body.replaceAll("DTSTAMP:[0-9TZ]+", "DTSTAMP");
+    }
+
     private static boolean caughtUp(Api admin, String name) {
         return admin.getUntil("/api/admin/projections/" + name,
                 r -> r.status() == 200 && r.json().path("behindBy").asLong(-1) == 0, Duration.ofSeconds(30))

@@ -22,8 +22,11 @@ class KpiQueryController {
 
     private final QueryGateway queryGateway;
 
-    KpiQueryController(QueryGateway queryGateway) {
+    private final dk.greatercph.ope.query.replay.ProjectionProgress progress;
+
+    KpiQueryController(QueryGateway queryGateway, dk.greatercph.ope.query.replay.ProjectionProgress progress) {
         this.queryGateway = queryGateway;
+        this.progress = progress;
     }
 
     @GetMapping
@@ -37,6 +40,10 @@ class KpiQueryController {
                     (country CN) only. Chinese delegations and the provinces count country CN only.""")
     KpiReportView kpis(@Parameter(description = "The calendar year", required = true, example = "2027")
                        @RequestParam @Min(1900) @Max(9999) int year) {
+        // rebuilt, the figures counted up from 0: 200 with every operator's delegations handled 0
+        for (String view : java.util.List.of(KpiProjection.NAME, "operator-directory")) {
+            progress.requireNotRebuilding(view, dk.greatercph.ope.query.replay.ViewProblem.PROJECTION_BEHIND);
+        }
         return queryGateway.query(new FindKpisQuery(year), ResponseTypes.instanceOf(KpiReportView.class)).join();
     }
 }

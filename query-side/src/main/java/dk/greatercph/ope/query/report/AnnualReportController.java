@@ -39,10 +39,13 @@ class AnnualReportController {
 
     private final AnnualReports reports;
     private final UploadFolder files;
+    private final dk.greatercph.ope.query.replay.ProjectionProgress progress;
 
-    AnnualReportController(AnnualReports reports, UploadFolder files) {
+    AnnualReportController(AnnualReports reports, UploadFolder files,
+                           dk.greatercph.ope.query.replay.ProjectionProgress progress) {
         this.reports = reports;
         this.files = files;
+        this.progress = progress;
     }
 
     @GetMapping(path = "/{year}", produces = {MediaType.APPLICATION_JSON_VALUE, CSV, XLSX})
@@ -71,6 +74,10 @@ class AnnualReportController {
                              @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false)
                              String accept) throws IOException {
         Representation representation = Representation.of(format, accept);
+        // the committee's report counted up from nothing while its views were rebuilt: "0 completed", answered 200
+        for (String view : java.util.List.of(AnnualReportProjection.NAME, "kpi", "operator-directory", "trip-board")) {
+            progress.requireNotRebuilding(view, dk.greatercph.ope.query.replay.ViewProblem.PROJECTION_BEHIND);
+        }
         AnnualReportView report = reports.of(year);
         return switch (representation) {
             case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);

@@ -65,6 +65,8 @@ class TripQueryController {
             @Parameter(description = "The cursor of the next page, as the Link header of the previous page names it")
             @RequestParam(required = false) String after,
             HttpServletRequest request) {
+        // rebuilt, the list answered 200 with no trips
+        progress.requireNotRebuilding(TripProjection.NAME, TripQueryProblem.PROJECTION_BEHIND);
         FindTripsQuery.Position from = Cursors.decode(CURSOR, after, raw -> {
             int bar = raw.indexOf('|');
             if (bar < 0 || bar == raw.length() - 1) {
