@@ -178,11 +178,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    log.debug("Closing the dead embedded PostgreSQL", e);
-                }
+                closeDead(postgres);
                 try {
                     retireOrphanedPostmaster(dataDir);
                     postgres = launch();
@@ -195,6 +191,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 }
             }
             Thread.sleep(RESTART_BACKOFF.toMillis());
+        }
+    }
+
+    /**
+     * Releases what the library holds for a postmaster that has died (its data folder's lock). The library stops the
+     * server first, which fails for a dead one and is logged by the library as an ERROR with a stack trace ("Could not
+     * stop postmaster"), once per restart, beside this class's own line saying what happened: an alert on ERROR fired
+     * twice. That one failure is expected here, so the library's logger is quiet for the call.
+     */
+    private static void closeDead(EmbeddedPostgres dead) {
+        org.slf4j.Logger library = LoggerFactory.getLogger(EmbeddedPostgres.class);
+        ch.qos.logback.classic.Logger quiet = library instanceof ch.qos.logback.classic.Logger logback ? logback : null;
+        ch.qos.logback.classic.Level level = quiet == null ? null : quiet.getLevel();
+        if (quiet != null) {
+            quiet.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
+        try {
+            dead.close();
+        } catch (IOException e) {
+            log.debug("Closing the dead embedded PostgreSQL", e);
+        } finally {
+            if (quiet != null) {
+                quiet.setLevel(level);
+            }
         }
     }
 
