@@ -36,6 +36,29 @@ class InboxFormsTest {
         return id;
     }
 
+    /**
+     * An offer tells what the operator decides on: the themes, the size, and whether the request repeats an earlier
+     * one (R8). A card showed the organisation, the dates and the role, so a repeat looked exactly like the first.
+     */
+    @Test
+    void anOfferShowsItsThemesItsSizeAndWhetherItRepeatsAnEarlierRequest() {
+        String organisation = "Inbox repeat " + UUID.randomUUID();
+        offeredToChc(organisation);
+        String repeat = offeredToChc(organisation);
+
+        tools.jackson.databind.JsonNode entry = lifecycle.as("chc").get("/api/operators/chc/inbox").json()
+                .get("entries").valueStream().filter(e -> e.get("delegationId").asString().equals(repeat))
+                .findFirst().orElseThrow();
+        assertThat(entry.get("repeatRequest").asBoolean()).isTrue();
+        assertThat(entry.get("headCount").asInt()).isPositive();
+        assertThat(entry.get("themes").valueStream().map(t -> t.asString())).contains("HEALTH_WELFARE_TECH");
+        String card = PageSession.signedIn(port, "chc").get("/inbox?lang=da").body();
+        card = card.substring(card.indexOf("id=\"offer-" + repeat + "\""));
+        card = card.substring(0, card.indexOf("</article>"));
+        assertThat(card).contains("Gentager en tidligere henvendelse", "Temaer", "Sundheds- og velfærdsteknologi",
+                "Deltagere");
+    }
+
     @Test
     void aDeclineWithoutAReasonIsRefusedBesideTheFieldAndRecordsNothing() {
         String organisation = "Inbox decline " + UUID.randomUUID();

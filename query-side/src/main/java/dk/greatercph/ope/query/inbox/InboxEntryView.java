@@ -4,7 +4,10 @@ import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.query.delegation.DelegationStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import dk.greatercph.ope.events.delegation.Theme;
+
 import java.time.LocalDate;
+import java.util.List;
 import java.time.OffsetDateTime;
 
 /**
@@ -34,5 +37,9 @@ public record InboxEntryView(
         long position,
         @Schema(description = "The delegation's status: an accepted assignment of a delegation since withdrawn, "
                 + "cancelled or completed says so. Left out of a live update.")
-        DelegationStatus delegationStatus) {
+        DelegationStatus delegationStatus,
+        @Schema(description = "The delegation's themes. Left out of a live update.") List<Theme> themes,
+        @Schema(description = "How many travel. Left out of a live update.", example = "12") Integer headCount,
+        @Schema(description = "Whether the request repeats an earlier one of the same organisation on overlapping "
+                + "themes within 24 months (R8). Left out of a live update.") Boolean repeatRequest) {
 }

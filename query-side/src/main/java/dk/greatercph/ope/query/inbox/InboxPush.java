@@ -79,7 +79,8 @@ class InboxPush {
                       OffsetDateTime offeredAt, OffsetDateTime dueAt, OffsetDateTime answeredAt, String reason,
                       boolean overdue, TrackingToken token) {
         InboxEntryView change = new InboxEntryView(delegation.value(), operator.value(), null, null, null, role,
-                state, offeredAt, dueAt, answeredAt, reason, overdue, token.position().orElseThrow(), null);
+                state, offeredAt, dueAt, answeredAt, reason, overdue, token.position().orElseThrow(), null, null, null,
+                null);
         emitter.emit(WatchInboxQuery.class, query -> query.operatorId().equals(operator.value()), change);
     }
 

@@ -129,7 +129,22 @@ class InboxQueries {
                 rs.getObject("wished_to", LocalDate.class), AssignmentRole.valueOf(rs.getString("role")), state,
                 local(rs, "offered_at"), due, local(rs, "answered_at"), rs.getString("reason"),
                 overdue(state, due, now), rs.getLong("position"),
-                rs.getString("delegation_status") == null ? null : DelegationStatus.valueOf(rs.getString("delegation_status")));
+                rs.getString("delegation_status") == null ? null : DelegationStatus.valueOf(rs.getString("delegation_status")),
+                themes(rs.getArray("themes")), headCount(rs), rs.getObject("repeat_request", Boolean.class));
+    }
+
+    private static java.util.List<dk.greatercph.ope.events.delegation.Theme> themes(java.sql.Array array)
+            throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        return java.util.Arrays.stream((Object[]) array.getArray()).map(String::valueOf)
+                .map(dk.greatercph.ope.events.delegation.Theme::valueOf).toList();
+    }
+
+    private static Integer headCount(ResultSet rs) throws SQLException {
+        int count = rs.getInt("head_count");
+        return rs.wasNull() ? null : count;
     }
 
     static boolean overdue(AssignmentState state, OffsetDateTime due, Instant now) {
