@@ -51,7 +51,8 @@ class NotificationFormsTest {
                 Map.of("owner", operator, "address", "not an address", "language", "en"));
         assertThat(badAddress.status()).isEqualTo(400);
         assertThat(badAddress.body()).contains("aria-describedby=\"recipient-address-error\"",
-                "id=\"recipient-address-error\"", "value=\"not an address\"");
+                "id=\"recipient-address-error\"", "value=\"not an address\"")
+                .as("the general words \"not the form the field needs\"").contains("Skriv en gyldig e-mailadresse");
 
         String address = "team-" + UUID.randomUUID().toString().substring(0, 8) + "@ops.example";
         PageSession.Page added = desk.post("/notifications/recipients",

@@ -168,6 +168,33 @@ class TripsPageTest {
         assertThat(page).contains("id=\"trip-not-begun\"").doesNotContain("/completion\"");
     }
 
+    /**
+     * A follow-up line without "operator:" was refused in general words ("not the form the field needs"), and the
+     * outcomes, which the report needs, were not marked as needed.
+     */
+    @Test
+    void aFollowUpWithoutItsOperatorIsRefusedInWordsThatSayTheForm() {
+        Api desk = new Api(port).as("desk");
+        int year = java.util.concurrent.ThreadLocalRandom.current().nextInt(2013, 2026);
+        String trip = ok(desk.post("/api/trips", TripPlan.of(year).titled("Follow-ups " + UUID.randomUUID())
+                .extraordinary("Page test of follow-ups").json())).json().get("id").asString();
+        ok(desk.post("/api/trips/" + trip + "/participants", "{\"kind\":\"OFFICIAL\",\"name\":\"An Official\"}"));
+        ok(desk.post("/api/trips/" + trip + "/itinerary-items", """
+                {"startsAt":"%d-05-11T10:00:00","endsAt":"%d-05-11T12:00:00","city":"Nanjing",
+                 "counterpart":"Jiangsu Foreign Affairs Office"}""".formatted(year, year)));
+        long approved = ok(desk.post("/api/trips/" + trip + "/approval", "")).json().get("version").asLong();
+        PageSession session = PageSession.signedIn(port, "desk");
+        String page = session.get("/trips/" + trip + "?v=" + approved + "&lang=da").body();
+        assertThat(page).contains("aria-required=\"true\"");
+
+        PageSession.Page refused = session.post("/trips/" + trip + "/completion",
+                Map.of("version", Long.toString(approved), "outcomes", "Agreement renewed", "followUps", "woco"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Skriv én opfølgning pr. linje som operatør: opgave")
+                .doesNotContain("Værdien har ikke den form, feltet kræver.");
+    }
+
     @Test
     void aRefusedFieldIsNamedBesideItAndNothingIsRecorded() {
         PageSession desk = PageSession.signedIn(port, "desk");
