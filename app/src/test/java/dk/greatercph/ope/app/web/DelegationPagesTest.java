@@ -227,6 +227,28 @@ class DelegationPagesTest {
                 .doesNotContain("id=\"outside-" + inside + "\"");
     }
 
+    /** A venue's capacity was registered, required, and never looked at: a room for 3 took a delegation of 8. */
+    @Test
+    void anItemAtAVenueTooSmallForTheDelegationIsSaidToBe() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.accepted("Pages small room " + UUID.randomUUID());
+        int headCount = lifecycle.desk().get("/api/delegations/" + id).json().get("headCount").asInt();
+        String small = Lifecycle.ok(lifecycle.desk().post("/api/venues", "{\"name\":\"Small room " + UUID.randomUUID()
+                + "\",\"capacity\":" + (headCount - 1) + "}")).json().get("id").asString();
+        String cramped = lifecycle.item(lifecycle.as("chc"), id, "MEETING", small, null, "2027-09-07T10:00", "2027-09-07T11:00");
+        String roomy = lifecycle.item(lifecycle.as("chc"), id, "MEETING", lifecycle.venue(), null, "2027-09-08T10:00",
+                "2027-09-08T11:00");
+
+        long version = lifecycle.desk().getUntil("/api/delegations/" + id, r -> r.body().contains(roomy)
+                && r.body().contains("\"venueCapacity\":" + (headCount - 1)), java.time.Duration.ofSeconds(10))
+                .json().get("version").asLong();
+        String page = PageSession.signedIn(port, "chc").get("/delegations/" + id + "?minVersion=" + version).body();
+
+        assertThat(page).contains("id=\"too-small-" + cramped + "\"",
+                "Stedet har plads til " + (headCount - 1) + "; delegationen er " + headCount + ".")
+                .doesNotContain("id=\"too-small-" + roomy + "\"");
+    }
+
     /**
      * A withdrawn delegation's items stayed CONFIRMED or TENTATIVE in its own view while the schedule said CANCELLED,
      * and the calendar called them "Aflyst", the word for a delegation that cancelled itself.

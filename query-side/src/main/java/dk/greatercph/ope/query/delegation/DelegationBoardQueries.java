@@ -159,7 +159,7 @@ class DelegationBoardQueries {
         String id = head.view().id();
         Instant now = clock.instant();
         List<DelegationDetailView.ProgrammeItem> programme = jdbc.sql("""
-                        SELECT i.*, v.name AS venue_name, p.name AS host_name
+                        SELECT i.*, v.name AS venue_name, v.capacity AS venue_capacity, p.name AS host_name
                         FROM delegation_programme_item i
                         LEFT JOIN venue_name v ON v.venue_id = i.venue_id
                         LEFT JOIN partner_name p ON p.partner_id = i.host_id
@@ -240,7 +240,7 @@ class DelegationBoardQueries {
                         rs.getBigDecimal("amount"), rs.getString("currency")),
                 rs.getBoolean("confirmed") ? "CONFIRMED" : "TENTATIVE", rs.getBoolean("venue_is_hospital"),
                 rs.getBoolean("host_is_hospital") || rs.getBoolean("venue_is_hospital")
-                        || "HOSPITAL_VISIT".equals(rs.getString("kind")));
+                        || "HOSPITAL_VISIT".equals(rs.getString("kind")), integer(rs, "venue_capacity"));
     }
 
     private static DelegationDetailView.Assignment assignment(ResultSet rs, Instant now) throws SQLException {

@@ -86,12 +86,15 @@ public record DelegationDetailView(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = """
                     R3: hosted by a hospital, held at a hospital venue or a hospital visit by its kind, so the \
                     delegation is confirmed only once cost coverage is recorded for it.""")
-            boolean needsCostCoverage) {
+            boolean needsCostCoverage,
+            @Schema(description = "How many the venue seats, as registered; absent while the venue is not (yet) known "
+                    + "to the query side. A programme can compare it with the delegation's head count.", example = "40")
+            Integer venueCapacity) {
 
         /** This item of a delegation that will not take place. */
         ProgrammeItem cancelled() {
             return new ProgrammeItem(itemId, kind, title, startsAt, endsAt, venue, host, hostIsHospital, plannedBy,
-                    costCoverage, "CANCELLED", venueIsHospital, needsCostCoverage);
+                    costCoverage, "CANCELLED", venueIsHospital, needsCostCoverage, venueCapacity);
         }
     }
 
