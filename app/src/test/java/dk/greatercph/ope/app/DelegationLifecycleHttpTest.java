@@ -254,6 +254,22 @@ class DelegationLifecycleHttpTest {
                 .as("the domain's refusals name their field too").isEqualTo("endsAt");
     }
 
+    /** An item ending before it starts was told after its title and venue: the form came back twice. */
+    @Test
+    void anItemEndingBeforeItStartsIsNamedWithTheOtherFields() {
+        String id = lifecycle.accepted("Backwards slot " + UUID.randomUUID());
+        Api chc = lifecycle.as("chc");
+
+        Api.Response all = chc.post("/api/delegations/" + id + "/programme-items", "{\"kind\":\"MEETING\",\"title\":\"\","
+                + "\"startsAt\":\"2027-04-13T11:00\",\"endsAt\":\"2027-04-13T10:00\",\"venueId\":\"\"}");
+
+        assertThat(all.status()).as(all.body()).isEqualTo(400);
+        assertThat(all.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(all.json().get("errors").valueStream().map(e -> e.get("field").asString() + "="
+                + e.path("code").asString("-"))).containsExactlyInAnyOrder("title=-", "venueId=-",
+                "endsAt=INVALID_TIME_SLOT");
+    }
+
     /** An impossible time was read after the other fields: a form with it and an empty title was told one at a time. */
     @Test
     void anImpossibleTimeIsNamedWithTheOtherFields() {

@@ -72,6 +72,7 @@ final class DelegationRequests {
     }
 
     @Schema(name = "ProgrammeItemRequest")
+    @ItemTimeRules
     record ProgrammeItem(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HOSPITAL_VISIT") @NotNull ProgrammeItemKind kind,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Visit to the tele-medicine centre", maxLength = 200)
