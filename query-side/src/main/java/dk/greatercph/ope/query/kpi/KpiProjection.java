@@ -109,7 +109,12 @@ class KpiProjection {
                 .param("version", version).of(event.delegationId().value()).update();
     }
 
-    /** A supporting operator's own report replaces its earlier one; its figures count in its KPIs. */
+    /**
+     * A supporting operator's own report replaces its earlier one; its figures count in its KPIs. Its row is written
+     * from a {@code SELECT}, not {@code VALUES}: the driver joins a batch's {@code INSERT … VALUES} into one statement
+     * ({@code reWriteBatchedInserts}), and two reports of one operator in one batch then made PostgreSQL refuse it ("ON
+     * CONFLICT DO UPDATE command cannot affect row a second time"), rolling the batch back and retrying it.
+     */
     @EventHandler
     void on(SupportingOutcomeReportedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         var outcome = event.outcome();
@@ -117,8 +122,10 @@ class KpiProjection {
                         INSERT INTO kpi_supporting_outcome (delegation_id, operator_id, summary, investment_leads,
                             companies, mous, companies_established, jobs_created, tourists, overnight_stays,
                             reported_at, version)
-                        VALUES (:id, :operator, :summary, :leads, CAST(:companies AS TEXT[]), CAST(:mous AS TEXT[]),
-                            :established, :jobs, :tourists, :stays, :at, :version)
+                        SELECT CAST(:id AS TEXT), CAST(:operator AS TEXT), CAST(:summary AS TEXT),
+                            CAST(:leads AS INTEGER), CAST(:companies AS TEXT[]), CAST(:mous AS TEXT[]),
+                            CAST(:established AS INTEGER), CAST(:jobs AS INTEGER), CAST(:tourists AS INTEGER),
+                            CAST(:stays AS INTEGER), CAST(:at AS TIMESTAMPTZ), CAST(:version AS BIGINT)
                         ON CONFLICT (delegation_id, operator_id) DO UPDATE SET summary = EXCLUDED.summary,
                             investment_leads = EXCLUDED.investment_leads, companies = EXCLUDED.companies,
                             mous = EXCLUDED.mous, companies_established = EXCLUDED.companies_established,

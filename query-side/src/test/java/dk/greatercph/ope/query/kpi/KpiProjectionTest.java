@@ -43,6 +43,38 @@ class KpiProjectionTest {
     private final OperatorId lead = new OperatorId("kpi" + UUID.randomUUID().toString().substring(0, 8));
     private final OperatorId declining = new OperatorId("kpi" + UUID.randomUUID().toString().substring(0, 8));
 
+    /**
+     * Two reports of one supporting operator in one batch (a replay, quick corrections): the driver joined the batch's
+     * upserts into one statement, which PostgreSQL refused ("cannot affect row a second time"), and the batch was
+     * rolled back and retried. The later report is what counts.
+     */
+    @Test
+    void twoReportsOfOneSupportingOperatorInOneBatchLeaveTheLater() {
+        KpiProjection batched = new KpiProjection(QueryDatabase.jdbc(),
+                new ProjectionWrites(QueryDatabase.batchRewritingDataSource()));
+        ProjectionFeed batchFeed = new ProjectionFeed(batched);
+        Instant registered = ZonedDateTime.of(year, 3, 1, 9, 0, 0, 0, COPENHAGEN).toInstant();
+        DelegationId id = new DelegationId("DEL-" + UUID.randomUUID());
+        OperatorId supporting = new OperatorId("kpi" + UUID.randomUUID().toString().substring(0, 8));
+        var result = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(List.of(
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage("batch"))).executeWithResult(() -> {
+            batchFeed.feed(id.value(), 0, new DelegationRegisteredEvent(id, Channel.EMBASSY, "Org " + id, "Jiangsu",
+                    "Nanjing", DelegationType.BUSINESS, PoliticalLevel.PROVINCIAL, 12, LocalDate.of(year, 9, 1),
+                    LocalDate.of(year, 9, 3), List.of(Theme.HEALTH_WELFARE_TECH), "Study visit", "Partners", "CN",
+                    LocalDate.ofInstant(registered, OpeTime.COPENHAGEN)), registered);
+            batchFeed.feed(id.value(), 1, new dk.greatercph.ope.events.delegation.SupportingOutcomeReportedEvent(id,
+                    supporting, new Outcome("First", 1, List.of(), List.of("MoU"), List.of())), registered);
+            batchFeed.feed(id.value(), 2, new dk.greatercph.ope.events.delegation.SupportingOutcomeReportedEvent(id,
+                    supporting, new Outcome("Corrected", 4, List.of(), List.of(), List.of())), registered);
+            return null;
+        });
+        assertThat(result.isExceptional()).as(String.valueOf(result.optionalExceptionResult())).isFalse();
+
+        KpiReportView.Actuals actuals = actuals(projection.handle(new FindKpisQuery(year)), supporting);
+        assertThat(actuals.investmentLeads()).isEqualTo(4);
+        assertThat(actuals.mousSigned()).isZero();
+    }
+
     @Test
     void aCompletedDelegationCountsForItsLeadAndTheDeskInTheYearItWasRegistered() {
         Instant registered = ZonedDateTime.of(year, 6, 1, 9, 0, 0, 0, COPENHAGEN).toInstant();

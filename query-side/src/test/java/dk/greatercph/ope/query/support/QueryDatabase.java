@@ -26,9 +26,27 @@ public final class QueryDatabase {
     private static final AtomicLong POSITIONS = new AtomicLong();
 
     private static EmbeddedPostgresServer server;
+    private static HikariDataSource rewriting;
     private static HikariDataSource dataSource;
 
     private QueryDatabase() {
+    }
+
+    /**
+     * A second pool on the same database, with the driver's joining of batched inserts into one statement on, as the
+     * application runs it ({@code reWriteBatchedInserts}).
+     */
+    public static synchronized DataSource batchRewritingDataSource() {
+        if (rewriting == null) {
+            dataSource();
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(server.jdbcUrl());
+            config.setUsername("postgres");
+            config.setMaximumPoolSize(2);
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            rewriting = new HikariDataSource(config);
+        }
+        return rewriting;
     }
 
     public static synchronized DataSource dataSource() {
