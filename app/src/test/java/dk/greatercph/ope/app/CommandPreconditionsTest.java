@@ -114,8 +114,9 @@ class CommandPreconditionsTest {
             }
         }));
 
-        assertThat(conditional).hasSize(28).contains(
+        assertThat(conditional).hasSize(29).contains(
                 "PUT /api/delegations/{id}/business-opportunity",
+                "PUT /api/delegations/{id}/supporting-outcomes/{operatorId}",
                 "POST /api/delegations/{id}/withdrawal",
                 "POST /api/delegations/{id}/assignments/{operatorId}/decline",
                 "PUT /api/operators/{id}/kpi-targets/{year}",

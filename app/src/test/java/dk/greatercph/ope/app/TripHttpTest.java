@@ -240,6 +240,26 @@ class TripHttpTest {
         }
     }
 
+    /** A form with the zone "China" and an end before its start was told the zone, and then the end. */
+    @Test
+    void anItineraryItemsZoneAndTheOrderOfItsTimesAreNamedTogether() {
+        int year = freeYear(jdbc);
+        String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
+
+        Api.Response both = itineraryItem(trip, year + "-05-12T11:00:00", year + "-05-12T10:00:00",
+                ",\"timeZone\":\"China\"");
+        Api.Response backwards = itineraryItem(trip, year + "-05-12T11:00:00", year + "-05-12T10:00:00", "");
+        Api.Response zone = itineraryItem(trip, year + "-05-12T10:00:00", year + "-05-12T11:00:00",
+                ",\"timeZone\":\"China\"");
+
+        assertRefused(both, "VALIDATION_FAILED", null);
+        assertThat(both.json().get("errors").valueStream().map(e -> e.get("field").asString() + "="
+                + e.path("code").asString("-"))).containsExactlyInAnyOrder("timeZone=INVALID_TIME_ZONE",
+                "endsAt=INVALID_TIME_SLOT");
+        assertRefused(backwards, "INVALID_TIME_SLOT", "endsAt");
+        assertRefused(zone, "INVALID_TIME_ZONE", "timeZone");
+    }
+
     /** An item starting on the trip's last day and ending after it was refused naming its start. */
     @Test
     void anItineraryItemEndingAfterTheTripIsRefusedNamingItsEnd() {

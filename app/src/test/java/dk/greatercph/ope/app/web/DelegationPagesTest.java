@@ -232,7 +232,8 @@ class DelegationPagesTest {
     void anItemAtAVenueTooSmallForTheDelegationIsSaidToBe() {
         Lifecycle lifecycle = new Lifecycle(new Api(port));
         String id = lifecycle.accepted("Pages small room " + UUID.randomUUID());
-        int headCount = lifecycle.desk().get("/api/delegations/" + id).json().get("headCount").asInt();
+        int headCount = lifecycle.desk().getUntil("/api/delegations/" + id, r -> r.status() == 200,
+                java.time.Duration.ofSeconds(10)).json().get("headCount").asInt();
         String small = Lifecycle.ok(lifecycle.desk().post("/api/venues", "{\"name\":\"Small room " + UUID.randomUUID()
                 + "\",\"capacity\":" + (headCount - 1) + "}")).json().get("id").asString();
         String cramped = lifecycle.item(lifecycle.as("chc"), id, "MEETING", small, null, "2027-09-07T10:00", "2027-09-07T11:00");

@@ -64,6 +64,7 @@ final class TripRequests {
     }
 
     @Schema(name = "AddItineraryItemRequest")
+    @ItineraryItemRules
     record ItineraryItem(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027-05-11T10:00:00")
             @NotNull ItineraryTime startsAt,
