@@ -168,7 +168,7 @@ class JourneyTest {
                         + "s.dispatchEvent(new Event('input', {bubbles: true}));"
                         + "s.dispatchEvent(new Event('change', {bubbles: true}));", Long.toString(between));
                 auditor.waitFor(d -> d.findElements(By.cssSelector("#state [data-field='status']")).stream()
-                        .anyMatch(e -> e.getText().equals("ROUTED")));
+                        .anyMatch(e -> "ROUTED".equals(e.getAttribute("data-code"))));
                 auditor.check("journey-timeline-between-routing-and-acceptance");
                 assertThat(auditor.text()).doesNotContain(memberName, memberEmail);
             }

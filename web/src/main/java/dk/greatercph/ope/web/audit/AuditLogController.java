@@ -203,7 +203,58 @@ class AuditLogController {
      * words (an instant in Copenhagen's time, a list joined, an identifier without its wrapper, nothing as a dash), or
      * the fields of a nested object.
      */
-    public record StateField(String key, String value, List<StateField> fields) {
+    public record StateField(String key, String value, List<StateField> fields, String label, String code) {
+
+        StateField(String key, String value, List<StateField> fields) {
+            this(key, value, fields, key, null);
+        }
+    }
+
+    /** The enums whose codes a state holds, by the prefix of their words in the pages' messages. */
+    private static final List<String> CODE_WORDS = List.of("enum.Status.", "enum.AssignmentState.",
+            "enum.AssignmentRole.", "enum.Channel.", "enum.DelegationType.", "enum.PoliticalLevel.",
+            "enum.ProgrammeItemKind.", "enum.Theme.", "enum.ScopeState.", "enum.VenueKind.", "enum.PartnerKind.",
+            "enum.KpiKind.", "trips.status.");
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]+");
+
+    /**
+     * A field as the auditor reads it: its name in the page's words ({@code audit.field.<key>}, else the key's
+     * words, "dateReceived" as "Date received"), and a code's value in words ("SCREENED" as "Screenet"), the code
+     * kept beside it ({@code data-code}). The state view showed the aggregate's raw keys and codes.
+     */
+    private StateField worded(StateField field) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        String label = field.key().chars().allMatch(Character::isDigit) ? field.key()
+                : messages.getMessage("audit.field." + field.key(), null, spaced(field.key()), locale);
+        String value = field.value();
+        String code = null;
+        if (value != null && field.fields().isEmpty()) {
+            List<String> parts = List.of(value.split(", "));
+            if (parts.stream().allMatch(part -> CODE.matcher(part).matches())) {
+                List<String> words = parts.stream().map(part -> codeWords(part, locale)).toList();
+                if (!words.equals(parts)) {
+                    code = value;
+                    value = String.join(", ", words);
+                }
+            }
+        }
+        return new StateField(field.key(), value, field.fields(), label, code);
+    }
+
+    private String codeWords(String code, java.util.Locale locale) {
+        for (String prefix : CODE_WORDS) {
+            String words = messages.getMessage(prefix + code, null, null, locale);
+            if (words != null) {
+                return words;
+            }
+        }
+        return code;
+    }
+
+    /** "dateReceived" as "Date received". */
+    private static String spaced(String key) {
+        String words = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return words.isEmpty() ? key : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** An aggregate's state, one line per field, nested objects as fields of their own. */
@@ -216,8 +267,12 @@ class AuditLogController {
     }
 
     private StateField field(String key, JsonNode value) {
+        return worded(bare(key, value));
+    }
+
+    private StateField bare(String key, JsonNode value) {
         if (value.isObject() && value.size() == 1 && value.has("value") && value.get("value").isValueNode()) {
-            return field(key, value.get("value")); // an identifier's wrapper, as {"value":"DEL-…"}
+            return bare(key, value.get("value")); // an identifier's wrapper, as {"value":"DEL-…"}
         }
         if (value.isObject() && !value.isEmpty()) {
             return new StateField(key, null, fields(value));
