@@ -243,8 +243,9 @@ class TripHttpTest {
     /** A form with the zone "China" and an end before its start was told the zone, and then the end. */
     @Test
     void anItineraryItemsZoneAndTheOrderOfItsTimesAreNamedTogether() {
-        int year = freeYear(jdbc);
-        String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
+        // an extraordinary trip in a later year: the years free for an annual trip are few, and shared
+        int year = 2097;
+        String trip = desk.post("/api/trips", plan(year, "Time zone test")).json().get("id").asString();
 
         Api.Response both = itineraryItem(trip, year + "-05-12T11:00:00", year + "-05-12T10:00:00",
                 ",\"timeZone\":\"China\"");
