@@ -2,6 +2,7 @@ package dk.greatercph.ope.query.inbox;
 
 import dk.greatercph.ope.events.delegation.AssignmentRole;
 import dk.greatercph.ope.query.delegation.DelegationStatus;
+import dk.greatercph.ope.events.delegation.Theme;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -133,13 +134,13 @@ class InboxQueries {
                 themes(rs.getArray("themes")), headCount(rs), rs.getObject("repeat_request", Boolean.class));
     }
 
-    private static java.util.List<dk.greatercph.ope.events.delegation.Theme> themes(java.sql.Array array)
+    private static java.util.List<Theme> themes(java.sql.Array array)
             throws SQLException {
         if (array == null) {
             return null;
         }
         return java.util.Arrays.stream((Object[]) array.getArray()).map(String::valueOf)
-                .map(dk.greatercph.ope.events.delegation.Theme::valueOf).toList();
+                .map(Theme::valueOf).toList();
     }
 
     private static Integer headCount(ResultSet rs) throws SQLException {

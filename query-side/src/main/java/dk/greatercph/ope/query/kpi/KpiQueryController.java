@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import dk.greatercph.ope.query.replay.ProjectionProgress;
+import dk.greatercph.ope.query.replay.ViewProblem;
 
 /** KPI targets against actuals. */
 @RestController
@@ -22,9 +24,9 @@ class KpiQueryController {
 
     private final QueryGateway queryGateway;
 
-    private final dk.greatercph.ope.query.replay.ProjectionProgress progress;
+    private final ProjectionProgress progress;
 
-    KpiQueryController(QueryGateway queryGateway, dk.greatercph.ope.query.replay.ProjectionProgress progress) {
+    KpiQueryController(QueryGateway queryGateway, ProjectionProgress progress) {
         this.queryGateway = queryGateway;
         this.progress = progress;
     }
@@ -42,7 +44,7 @@ class KpiQueryController {
                        @RequestParam @Min(1900) @Max(9999) int year) {
         // rebuilt, the figures counted up from 0: 200 with every operator's delegations handled 0
         for (String view : java.util.List.of(KpiProjection.NAME, "operator-directory")) {
-            progress.requireNotRebuilding(view, dk.greatercph.ope.query.replay.ViewProblem.PROJECTION_BEHIND);
+            progress.requireNotRebuilding(view, ViewProblem.PROJECTION_BEHIND);
         }
         return queryGateway.query(new FindKpisQuery(year), ResponseTypes.instanceOf(KpiReportView.class)).join();
     }

@@ -2,6 +2,8 @@ package dk.greatercph.ope.query.report;
 
 import dk.greatercph.ope.platform.input.InvalidInput;
 import dk.greatercph.ope.platform.upload.UploadFolder;
+import dk.greatercph.ope.query.replay.ProjectionProgress;
+import dk.greatercph.ope.query.replay.ViewProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -39,10 +41,10 @@ class AnnualReportController {
 
     private final AnnualReports reports;
     private final UploadFolder files;
-    private final dk.greatercph.ope.query.replay.ProjectionProgress progress;
+    private final ProjectionProgress progress;
 
     AnnualReportController(AnnualReports reports, UploadFolder files,
-                           dk.greatercph.ope.query.replay.ProjectionProgress progress) {
+                           ProjectionProgress progress) {
         this.reports = reports;
         this.files = files;
         this.progress = progress;
@@ -76,7 +78,7 @@ class AnnualReportController {
         Representation representation = Representation.of(format, accept);
         // the committee's report counted up from nothing while its views were rebuilt: "0 completed", answered 200
         for (String view : java.util.List.of(AnnualReportProjection.NAME, "kpi", "operator-directory", "trip-board")) {
-            progress.requireNotRebuilding(view, dk.greatercph.ope.query.replay.ViewProblem.PROJECTION_BEHIND);
+            progress.requireNotRebuilding(view, ViewProblem.PROJECTION_BEHIND);
         }
         AnnualReportView report = reports.of(year);
         return switch (representation) {

@@ -4,6 +4,9 @@ import dk.greatercph.ope.platform.security.CurrentUser;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.PageRefused;
+import dk.greatercph.ope.events.delegation.Theme;
+import dk.greatercph.ope.web.api.ViewData;
+import dk.greatercph.ope.web.operator.OperatorChoices;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -33,9 +36,9 @@ class DelegationView {
 
     private final Api api;
     private final java.time.Clock clock;
-    private final dk.greatercph.ope.web.operator.OperatorChoices operators;
+    private final OperatorChoices operators;
 
-    DelegationView(Api api, java.time.Clock clock, dk.greatercph.ope.web.operator.OperatorChoices operators) {
+    DelegationView(Api api, java.time.Clock clock, OperatorChoices operators) {
         this.clock = clock;
         this.api = api;
         this.operators = operators;
@@ -102,7 +105,7 @@ class DelegationView {
         model.addAttribute("offer", offer);
         // a scope expansion asks for themes the delegation does not have: the others are refused (NOTHING_TO_EXPAND)
         List<?> has = d.get("themes") instanceof List<?> themes ? themes : List.of();
-        model.addAttribute("newThemes", java.util.Arrays.stream(dk.greatercph.ope.events.delegation.Theme.values())
+        model.addAttribute("newThemes", java.util.Arrays.stream(Theme.values())
                 .map(Enum::name).filter(theme -> !has.contains(theme)).toList());
         model.addAttribute("errors", Map.of());
         model.addAttribute("boardAllowed", api.allows(HttpMethod.GET, "/api/delegations"));
@@ -313,7 +316,7 @@ class DelegationView {
     private static void note(Map<String, List<Map<String, Object>>> conflicts, String id, JsonNode pair, JsonNode mine,
                              JsonNode other) {
         if (id.equals(mine.path("delegationId").asString(""))) {
-            Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) dk.greatercph.ope.web.api.ViewData.of(other));
+            Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) ViewData.of(other));
             entry.put("resource", pair.path("resource").asString(""));
             entry.put("booked", pair.path("booked").path("name").asString(pair.path("booked").path("id").asString("")));
             if ("BOOKED".equals(other.path("type").asString(""))) {

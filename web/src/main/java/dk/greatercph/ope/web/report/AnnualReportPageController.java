@@ -4,6 +4,8 @@ import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.PageRefused;
 import dk.greatercph.ope.web.layout.PageYear;
+import dk.greatercph.ope.events.operator.KpiKind;
+import dk.greatercph.ope.web.operator.OperatorChoices;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,10 +42,10 @@ class AnnualReportPageController {
     private final Api api;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
-    private final dk.greatercph.ope.web.operator.OperatorChoices operators;
+    private final OperatorChoices operators;
 
     AnnualReportPageController(Api api, Clock clock, org.springframework.context.MessageSource messages,
-                               dk.greatercph.ope.web.operator.OperatorChoices operators) {
+                               OperatorChoices operators) {
         this.messages = messages;
         this.operators = operators;
         this.api = api;
@@ -149,7 +151,7 @@ class AnnualReportPageController {
             }
             Map<?, ?> actuals = operator.get("actuals") instanceof Map<?, ?> a ? a : Map.of();
             List<Map<String, Object>> rows = new java.util.ArrayList<>();
-            for (dk.greatercph.ope.events.operator.KpiKind kind : dk.greatercph.ope.events.operator.KpiKind.values()) {
+            for (KpiKind kind : KpiKind.values()) {
                 Map<String, Object> row = new java.util.HashMap<>();
                 row.put("kind", kind.name());
                 row.put("target", targets.get(kind.name()));
