@@ -114,8 +114,9 @@ class CommandPreconditionsTest {
             }
         }));
 
-        assertThat(conditional).hasSize(29).contains(
+        assertThat(conditional).hasSize(30).contains(
                 "PUT /api/delegations/{id}/business-opportunity",
+                "PUT /api/delegations/{id}/request",
                 "PUT /api/delegations/{id}/supporting-outcomes/{operatorId}",
                 "POST /api/delegations/{id}/withdrawal",
                 "POST /api/delegations/{id}/assignments/{operatorId}/decline",

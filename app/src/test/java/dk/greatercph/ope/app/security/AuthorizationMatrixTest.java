@@ -310,6 +310,11 @@ class AuthorizationMatrixTest {
         rows.add(lifecycle("POST", "/api/delegations/{d}/routing", "{}", "screened", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("PUT", "/api/delegations/{d}/business-opportunity",
                 "{\"businessOpportunity\":\"Matrix\"}", "screened", 401, 200, 403, 403, 403, 403));
+        rows.add(lifecycle("PUT", "/api/delegations/{d}/request", "{\"channel\":\"DIRECT\",\"requestingOrganisation\":"
+                + "\"Matrix\",\"country\":\"CN\",\"originProvince\":\"Jiangsu\",\"delegationType\":\"ADMINISTRATIVE\","
+                + "\"politicalLevel\":\"PROVINCIAL\",\"headCount\":9,\"wishedFrom\":\"2027-09-06\",\"wishedTo\":"
+                + "\"2027-09-10\",\"themes\":[\"HEALTH_WELFARE_TECH\"],\"dateReceived\":\"2026-01-05\",\"reason\":"
+                + "\"Matrix\"}", "registered", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/assignments/chc/acceptance", null, "routed", 401, 200, 200, 404, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/assignments/chc/decline", reason, "routed", 401, 200, 200, 404, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/scope-expansions",

@@ -145,4 +145,34 @@ class DeskYearPagesTest {
                 "mode", "rule"));
         assertThat(routed.status()).as(routed.body()).isEqualTo(302);
     }
+    /** A typo in a registered request could not be mended: the desk corrects it from the delegation's page. */
+    @Test
+    void theDeskCorrectsARegisteredRequestFromItsPage() {
+        String organisation = "Page correction " + UUID.randomUUID();
+        String id = new Api(port).as("desk").post("/api/delegations",
+                dk.greatercph.ope.app.support.Requests.delegation(organisation)).json().get("id").asString();
+        PageSession desk = PageSession.signedIn(port, "desk");
+        PageSession.Page page = desk.get("/delegations/" + id + "?minVersion=0");
+        assertThat(page.body()).contains("id=\"action-request-correction\"",
+                "id=\"correction-requestingOrganisation\" name=\"requestingOrganisation\" type=\"text\" value=\""
+                        + organisation + "\"", "id=\"correction-headCount\" name=\"headCount\" type=\"number\" value=\"12\"");
+        java.util.Map<String, String> form = new java.util.HashMap<>(java.util.Map.of("version", "0",
+                "channel", "EMBASSY", "requestingOrganisation", organisation + " Ltd", "country", "cn",
+                "originProvince", "Jiangsu", "delegationType", "ADMINISTRATIVE", "politicalLevel", "PROVINCIAL",
+                "headCount", "many", "wishedFrom", "2027-04-12", "wishedTo", "2027-04-16"));
+        form.put("themes", "HEALTH_WELFARE_TECH");
+        form.put("dateReceived", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString());
+        form.put("reason", "Two more come");
+
+        PageSession.Page refused = desk.post("/delegations/" + id + "/do/request-correction", form);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"correction-headCount-error\"", "value=\"" + organisation + " Ltd\"");
+        form.put("headCount", "14");
+        PageSession.Page corrected = desk.post("/delegations/" + id + "/do/request-correction", form);
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(302);
+        PageSession.Page after = desk.get(corrected.header("Location").replaceFirst("^https?://[^/]+", ""));
+        assertThat(after.body()).contains(organisation + " Ltd", "Henvendelse rettet");
+        assertThat(PageSession.signedIn(port, "auditor").get("/delegations/" + id).body())
+                .doesNotContain("id=\"action-request-correction\"");
+    }
 }

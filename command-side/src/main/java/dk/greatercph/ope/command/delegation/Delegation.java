@@ -22,8 +22,11 @@ import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.DelegationType;
+import dk.greatercph.ope.events.delegation.Channel;
+import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
+import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
 import dk.greatercph.ope.events.delegation.RoutingRefusedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionRequestedEvent;
@@ -62,6 +65,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static dk.greatercph.ope.platform.problem.DomainProblem.invalid;
@@ -109,28 +113,25 @@ class Delegation {
     private Instant registeredAt;
     /** When the request reached the desk: no programme item starts before it. */
     private java.time.LocalDate dateReceived;
+    // The rest of the request as registered or last corrected: a correction that changes nothing records nothing.
+    private Channel channel;
+    private String requestingOrganisation;
+    private String originProvince;
+    private String originCity;
+    private PoliticalLevel politicalLevel;
+    private int headCount;
+    private java.time.LocalDate wishedFrom;
+    private java.time.LocalDate wishedTo;
+    private String purpose;
+    private String country;
 
     protected Delegation() {
     }
 
     @CommandHandler
     Delegation(RegisterDelegationCommand command, RequestHistory history) {
-        if (command.themes().isEmpty()) {
-            throw invalid(DelegationProblem.THEMES_REQUIRED, "themes", "A delegation request names at least one theme.");
-        }
-        if (command.wishedTo().isBefore(command.wishedFrom())) {
-            throw invalid(DelegationProblem.INVALID_DATE_WINDOW, "wishedTo", "The wished date window ends before it starts.");
-        }
-        if (command.headCount() < 1) {
-            throw invalid(DelegationProblem.INVALID_HEAD_COUNT, "headCount", "A delegation has at least one member.");
-        }
-        if (!CountryCodes.isAssigned(command.country())) {
-            throw invalid(InputProblem.INVALID_COUNTRY, "country", "The country of origin is an ISO 3166-1 alpha-2 code, e.g. CN.");
-        }
-        if (command.dateReceived() == null) {
-            throw invalid(DelegationProblem.DATE_RECEIVED_REQUIRED, "dateReceived",
-                    "A request is registered with the date the desk received it.");
-        }
+        requireValidRequest(command.themes(), command.wishedFrom(), command.wishedTo(), command.headCount(),
+                command.country(), command.dateReceived());
         apply(new DelegationRegisteredEvent(command.delegationId(), command.channel(),
                 command.requestingOrganisation(), command.originProvince(), command.originCity(),
                 command.delegationType(), command.politicalLevel(), command.headCount(), command.wishedFrom(),
@@ -161,6 +162,59 @@ class Delegation {
         requireText(command.businessOpportunity(), DelegationProblem.BUSINESS_OPPORTUNITY_REQUIRED,
                 "businessOpportunity", "A stated business opportunity has words (R2).");
         apply(new BusinessOpportunityStatedEvent(delegationId, command.businessOpportunity().strip()));
+        return CommandResult.done();
+    }
+
+    /**
+     * The desk corrects what it registered, up to the delegation's close. What routing decided by (the themes, the
+     * kind and the political level) is fixed once it is routed: themes grow by a scope expansion (R4). A screened
+     * delegation whose organisation, themes or date received change is screened again (R8 read them). A date received
+     * after a programme item's day is refused as an item before receipt would be. A correction that changes nothing
+     * records nothing.
+     */
+    @CommandHandler
+    CommandResult handle(CorrectRequestCommand command, RequestHistory history) {
+        requireOpen();
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "A correction states its reason.");
+        requireValidRequest(command.themes(), command.wishedFrom(), command.wishedTo(), command.headCount(),
+                command.country(), command.dateReceived());
+        Set<Theme> correctedThemes = EnumSet.copyOf(command.themes());
+        if (status != DelegationStatus.REQUESTED && status != DelegationStatus.SCREENED) {
+            String decided = !correctedThemes.equals(themes) ? "themes"
+                    : command.delegationType() != delegationType ? "delegationType"
+                    : command.politicalLevel() != politicalLevel ? "politicalLevel" : null;
+            if (decided != null) {
+                throw new DomainProblem(DelegationProblem.ROUTING_DECIDED, decided, "The delegation is routed: its "
+                        + decided + " decided the routing and stay as they are (themes grow by a scope expansion).");
+            }
+        }
+        for (ProgrammeItem item : items.values()) {
+            if (item.startsAt().atZone(OpeTime.COPENHAGEN).toLocalDate().isBefore(command.dateReceived())) {
+                throw invalid(DelegationProblem.ITEM_BEFORE_RECEIPT, "dateReceived", "A programme item starts on "
+                        + item.startsAt().atZone(OpeTime.COPENHAGEN).toLocalDate() + ", before that date.");
+            }
+        }
+        boolean screeningInputs = !JdbcRequestHistory.key(command.requestingOrganisation())
+                .equals(JdbcRequestHistory.key(requestingOrganisation))
+                || !correctedThemes.equals(themes) || !command.dateReceived().equals(dateReceived);
+        if (!screeningInputs && command.channel() == channel
+                && command.requestingOrganisation().equals(requestingOrganisation)
+                && Objects.equals(command.originProvince(), originProvince)
+                && Objects.equals(command.originCity(), originCity) && command.delegationType() == delegationType
+                && command.politicalLevel() == politicalLevel && command.headCount() == headCount
+                && command.wishedFrom().equals(wishedFrom) && command.wishedTo().equals(wishedTo)
+                && Objects.equals(command.purpose(), purpose) && command.country().equals(country)) {
+            return CommandResult.done();
+        }
+        List<Theme> sorted = correctedThemes.stream().sorted().toList();
+        apply(new RequestCorrectedEvent(delegationId, command.channel(), command.requestingOrganisation(),
+                command.originProvince(), command.originCity(), command.delegationType(), command.politicalLevel(),
+                command.headCount(), command.wishedFrom(), command.wishedTo(), sorted, command.purpose(),
+                command.country(), command.dateReceived(), command.reason().strip(),
+                screeningInputs && status == DelegationStatus.SCREENED));
+        if (screeningInputs) {
+            history.corrected(delegationId, command.requestingOrganisation(), sorted, command.dateReceived());
+        }
         return CommandResult.done();
     }
 
@@ -589,6 +643,16 @@ class Delegation {
         this.delegationType = event.delegationType();
         this.businessOpportunity = event.businessOpportunity();
         this.themes = EnumSet.copyOf(event.themes());
+        this.channel = event.channel();
+        this.requestingOrganisation = event.requestingOrganisation();
+        this.originProvince = event.originProvince();
+        this.originCity = event.originCity();
+        this.politicalLevel = event.politicalLevel();
+        this.headCount = event.headCount();
+        this.wishedFrom = event.wishedFrom();
+        this.wishedTo = event.wishedTo();
+        this.purpose = event.purpose();
+        this.country = event.country();
         this.assignments = new LinkedHashMap<>();
         this.scopeRequests = new HashMap<>();
         this.items = new LinkedHashMap<>();
@@ -606,6 +670,26 @@ class Delegation {
     void on(DelegationMemberRemovedEvent event) {
         members.remove(event.memberId());
         memberPersons.remove(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(RequestCorrectedEvent event) {
+        channel = event.channel();
+        requestingOrganisation = event.requestingOrganisation();
+        originProvince = event.originProvince();
+        originCity = event.originCity();
+        delegationType = event.delegationType();
+        politicalLevel = event.politicalLevel();
+        headCount = event.headCount();
+        wishedFrom = event.wishedFrom();
+        wishedTo = event.wishedTo();
+        themes = EnumSet.copyOf(event.themes());
+        purpose = event.purpose();
+        country = event.country();
+        dateReceived = event.dateReceived();
+        if (event.screeningReset()) {
+            status = DelegationStatus.REQUESTED;
+        }
     }
 
     @EventSourcingHandler
@@ -725,6 +809,28 @@ class Delegation {
                 deadlines.cancelAllWithinScope(DEADLINE_PREFIX + open.operatorId());
                 open.withdraw(delegationId);
             }
+        }
+    }
+
+    /** What a registration and a correction both hold to, whichever way they came in. */
+    private static void requireValidRequest(List<Theme> themes, java.time.LocalDate wishedFrom,
+                                            java.time.LocalDate wishedTo, int headCount, String country,
+                                            java.time.LocalDate dateReceived) {
+        if (themes.isEmpty()) {
+            throw invalid(DelegationProblem.THEMES_REQUIRED, "themes", "A delegation request names at least one theme.");
+        }
+        if (wishedTo.isBefore(wishedFrom)) {
+            throw invalid(DelegationProblem.INVALID_DATE_WINDOW, "wishedTo", "The wished date window ends before it starts.");
+        }
+        if (headCount < 1) {
+            throw invalid(DelegationProblem.INVALID_HEAD_COUNT, "headCount", "A delegation has at least one member.");
+        }
+        if (!CountryCodes.isAssigned(country)) {
+            throw invalid(InputProblem.INVALID_COUNTRY, "country", "The country of origin is an ISO 3166-1 alpha-2 code, e.g. CN.");
+        }
+        if (dateReceived == null) {
+            throw invalid(DelegationProblem.DATE_RECEIVED_REQUIRED, "dateReceived",
+                    "A request is registered with the date the desk received it.");
         }
     }
 

@@ -94,7 +94,9 @@ public enum DelegationProblem implements ProblemCode {
     NOT_A_SUPPORTING_OPERATOR(ProblemKind.RULE_VIOLATION,
             "Only an operator that accepted a supporting assignment reports a supporting outcome; the lead reports at completion."),
     NOT_COMPLETED(ProblemKind.CONFLICT,
-            "A supporting operator reports its outcome once the visit is completed.");
+            "A supporting operator reports its outcome once the visit is completed."),
+    ROUTING_DECIDED(ProblemKind.CONFLICT,
+            "The delegation is routed: the themes, kind and political level that decided it are no longer corrected.");
 
     private final ProblemKind kind;
     private final String meaning;

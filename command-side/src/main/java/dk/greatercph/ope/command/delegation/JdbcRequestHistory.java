@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.delegation;
 import dk.greatercph.ope.command.lookup.RebuildableLookup;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.platform.eventstore.WritesWithTheEvents;
@@ -53,6 +54,15 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
     }
 
     @Override
+    public void corrected(DelegationId delegation, String organisation, List<Theme> themes, LocalDate received) {
+        WritesWithTheEvents.write(jdbc, """
+                        UPDATE delegation_request_history SET organisation_key = ?, themes = ?, received_on = ?
+                        WHERE delegation_id = ?""",
+                key(organisation), themes.stream().map(Theme::name).toArray(String[]::new), received,
+                delegation.value());
+    }
+
+    @Override
     public List<String> tables() {
         return List.of("delegation_request_history");
     }
@@ -64,6 +74,9 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
             if (payload instanceof DelegationRegisteredEvent registered) {
                 record(registered.delegationId(), registered.requestingOrganisation(), registered.themes(),
                         registered.dateReceived(), at);
+            } else if (payload instanceof RequestCorrectedEvent corrected) {
+                corrected(corrected.delegationId(), corrected.requestingOrganisation(), corrected.themes(),
+                        corrected.dateReceived());
             } else if (payload instanceof ScopeExpansionApprovedEvent approved) {
                 expanded(approved.delegationId(), approved.themes());
             }

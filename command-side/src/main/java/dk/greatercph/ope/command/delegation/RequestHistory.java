@@ -19,6 +19,9 @@ public interface RequestHistory {
      */
     void expanded(DelegationId delegation, List<Theme> themes);
 
+    /** The desk corrected the request's organisation, themes or date received: R8 reads them as corrected. */
+    void corrected(DelegationId delegation, String organisation, List<Theme> themes, LocalDate received);
+
     /** At most this many earlier requests are named: the newest, which the desk opens first. */
     int MAX_NAMED = 25;
 

@@ -32,6 +32,11 @@ public class InMemoryRequestHistory implements RequestHistory {
     }
 
     @Override
+    public void corrected(DelegationId delegation, String organisation, List<Theme> themes, LocalDate received) {
+        // as expanded: the fake's repeats are set by the test
+    }
+
+    @Override
     public List<DelegationId> repeatedBy(DelegationId delegation) {
         return repeats.getOrDefault(delegation, List.of());
     }

@@ -171,6 +171,27 @@ final class BoardFold {
             row.set("version", c.get("version"));
             row.set("updated_at", value(c, "at"));
             switch (event) {
+                case "corrected" -> {
+                    themes = texts(c, "themes");
+                    row.set("channel", value(c, "channel"))
+                            .set("requesting_organisation", value(c, "organisation"))
+                            .set("origin_province", value(c, "province"))
+                            .set("origin_city", value(c, "city"))
+                            .set("delegation_type", value(c, "type"))
+                            .set("political_level", value(c, "level"))
+                            .set("head_count", value(c, "headCount"))
+                            .set("wished_from", value(c, "wishedFrom"))
+                            .set("wished_to", value(c, "wishedTo"))
+                            .set("purpose", value(c, "purpose"))
+                            .set("country", value(c, "country"))
+                            .set("date_received", value(c, "received"));
+                    if (c.path("reset").asBoolean(false)) {
+                        status = "REQUESTED";
+                        row.put("repeat_request", false);
+                        row.set("earlier_requests", json.createArrayNode());
+                        row.putNull("business_opportunity_assessment");
+                    }
+                }
                 case "screened" -> {
                     status = "SCREENED";
                     row.set("repeat_request", value(c, "repeat"));

@@ -19,6 +19,7 @@ import dk.greatercph.ope.events.delegation.DelegationMemberAddedEvent;
 import dk.greatercph.ope.events.delegation.DelegationMemberRemovedEvent;
 import dk.greatercph.ope.events.delegation.SupportingOutcomeReportedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
@@ -141,6 +142,27 @@ class DelegationBoardProjection {
                 .put("country", event.country())
                 .put("received", text(event.dateReceived()))
                 .put("imported", Boolean.TRUE.equals(imported));
+        texts(change, "themes", event.themes().stream().map(Theme::name));
+        apply(change);
+    }
+
+    /** The desk corrected the request: its fields as corrected, and back to REQUESTED when screened again (R8). */
+    @EventHandler
+    void on(RequestCorrectedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        ObjectNode change = change("corrected", event.delegationId(), version, at)
+                .put("channel", event.channel().name())
+                .put("organisation", event.requestingOrganisation())
+                .put("province", event.originProvince())
+                .put("city", event.originCity())
+                .put("type", event.delegationType().name())
+                .put("level", event.politicalLevel().name())
+                .put("headCount", event.headCount())
+                .put("wishedFrom", text(event.wishedFrom()))
+                .put("wishedTo", text(event.wishedTo()))
+                .put("purpose", event.purpose())
+                .put("country", event.country())
+                .put("received", text(event.dateReceived()))
+                .put("reset", event.screeningReset());
         texts(change, "themes", event.themes().stream().map(Theme::name));
         apply(change);
     }

@@ -14,6 +14,7 @@ import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
+import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
 import dk.greatercph.ope.events.operator.KpiKind;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.platform.time.OpeTime;
@@ -72,6 +73,21 @@ class KpiProjection {
                             version)
                         VALUES (:id, :year, :type, :province, :country, :version)
                         ON CONFLICT (delegation_id) DO NOTHING
+                        """)
+                .param("id", event.delegationId().value())
+                .param("year", event.dateReceived().getYear())
+                .param("type", event.delegationType().name()).param("province", event.originProvince())
+                .param("country", event.country())
+                .param("version", version).of(event.delegationId().value()).update();
+    }
+
+    /** A corrected request counts in the year, kind and origin it was corrected to. */
+    @EventHandler
+    void on(RequestCorrectedEvent event, @SequenceNumber long version) {
+        writes.sql(NAME, """
+                        UPDATE kpi_delegation SET year = :year, delegation_type = :type, origin_province = :province,
+                            country = :country, version = :version
+                        WHERE delegation_id = :id AND version < :version
                         """)
                 .param("id", event.delegationId().value())
                 .param("year", event.dateReceived().getYear())

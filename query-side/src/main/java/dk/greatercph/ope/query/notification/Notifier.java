@@ -10,6 +10,7 @@ import dk.greatercph.ope.events.delegation.DelegationCancelledEvent;
 import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
@@ -73,6 +74,14 @@ class Notifier {
                         INSERT INTO notification_delegation (delegation_id, organisation) VALUES (:id, :organisation)
                         ON CONFLICT (delegation_id) DO UPDATE SET organisation = EXCLUDED.organisation
                         """)
+                .param("id", event.delegationId().value()).param("organisation", event.requestingOrganisation())
+                .of(event.delegationId().value()).update();
+    }
+
+    /** Notices name the delegation by its organisation as corrected. */
+    @EventHandler
+    void on(RequestCorrectedEvent event) {
+        writes.sql(NAME, "UPDATE notification_delegation SET organisation = :organisation WHERE delegation_id = :id")
                 .param("id", event.delegationId().value()).param("organisation", event.requestingOrganisation())
                 .of(event.delegationId().value()).update();
     }

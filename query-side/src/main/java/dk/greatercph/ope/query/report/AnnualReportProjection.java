@@ -6,6 +6,7 @@ import dk.greatercph.ope.events.delegation.Outcome;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.query.replay.ProjectionWrites;
 import dk.greatercph.ope.query.replay.ProjectionTables;
@@ -49,6 +50,24 @@ class AnnualReportProjection {
                         VALUES (:id, :year, :received, :organisation, :country, :province, :type, :sector, 'OPEN',
                             :version)
                         ON CONFLICT (delegation_id) DO NOTHING
+                        """)
+                .param("id", event.delegationId().value()).param("year", received.getYear())
+                .param("received", received).param("organisation", event.requestingOrganisation())
+                .param("country", event.country())
+                .param("province", event.originProvince()).param("type", event.delegationType().name())
+                .param("sector", event.delegationType().sector().name()).param("version", version)
+                .of(event.delegationId().value()).update();
+    }
+
+    /** A corrected request is counted in the year, origin and kind it was corrected to. */
+    @EventHandler
+    void on(RequestCorrectedEvent event, @SequenceNumber long version) {
+        LocalDate received = event.dateReceived();
+        writes.sql(NAME, """
+                        UPDATE annual_report_delegation SET year = :year, date_received = :received,
+                            organisation = :organisation, country = :country, origin_province = :province,
+                            delegation_type = :type, sector = :sector, version = :version
+                        WHERE delegation_id = :id AND version < :version
                         """)
                 .param("id", event.delegationId().value()).param("year", received.getYear())
                 .param("received", received).param("organisation", event.requestingOrganisation())

@@ -6,6 +6,7 @@ import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
+import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
@@ -107,6 +108,17 @@ class ScheduleProjection {
                         INSERT INTO schedule_delegation (delegation_id, organisation, status, version)
                         VALUES (:id, :organisation, 'OPEN', :version)
                         ON CONFLICT (delegation_id) DO NOTHING
+                        """)
+                .param("id", event.delegationId().value()).param("organisation", event.requestingOrganisation())
+                .param("version", version).of(event.delegationId().value()).update();
+    }
+
+    /** The schedule names a delegation by its organisation as corrected. */
+    @EventHandler
+    void on(RequestCorrectedEvent event, @SequenceNumber long version) {
+        writes.sql(NAME, """
+                        UPDATE schedule_delegation SET organisation = :organisation, version = :version
+                        WHERE delegation_id = :id AND version < :version
                         """)
                 .param("id", event.delegationId().value()).param("organisation", event.requestingOrganisation())
                 .param("version", version).of(event.delegationId().value()).update();

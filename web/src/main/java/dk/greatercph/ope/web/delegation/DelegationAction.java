@@ -23,6 +23,11 @@ enum DelegationAction {
             form -> form.string("businessOpportunityAssessment").body()),
     BUSINESS_OPPORTUNITY("business-opportunity", HttpMethod.PUT, "/business-opportunity", Page.DELEGATION,
             Statuses.DECLINABLE, form -> form.string("businessOpportunity").body()),
+    REQUEST_CORRECTION("request-correction", HttpMethod.PUT, "/request", Page.DELEGATION, Statuses.OPEN,
+            form -> form.string("channel").string("requestingOrganisation").string("originProvince")
+                    .string("originCity").string("delegationType").string("politicalLevel").integer("headCount")
+                    .string("wishedFrom").string("wishedTo").list("themes").string("purpose")
+                    .put("country", upper(form.text("country"))).string("dateReceived").string("reason").body()),
     ROUTING("routing", HttpMethod.POST, "/routing", Page.DELEGATION, Statuses.ROUTABLE, DelegationAction::routing),
     DECLINE("decline", HttpMethod.POST, "/decline", Page.DELEGATION, Statuses.DECLINABLE, DelegationAction::reason),
     WITHDRAWAL("withdrawal", HttpMethod.POST, "/withdrawal", Page.DELEGATION, Statuses.OPEN, DelegationAction::reason),

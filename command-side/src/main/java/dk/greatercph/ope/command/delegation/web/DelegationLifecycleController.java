@@ -273,6 +273,23 @@ class DelegationLifecycleController {
                 expected.value()));
     }
 
+    @PutMapping(path = "/request", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct the registered request, with the reason",
+            description = "DESK, until the delegation is completed, cancelled, declined or withdrawn (409 "
+                    + "DELEGATION_CLOSED). The body is the request as it should read: every field of the registration "
+                    + "but the business opportunity (PUT /business-opportunity), the country and date received "
+                    + "included. Once routed, the themes, delegation type and political level that decided the routing "
+                    + "stay (409 ROUTING_DECIDED naming the field; themes grow by a scope expansion, R4). A screened "
+                    + "delegation whose organisation, themes or date received change goes back to REQUESTED, to be "
+                    + "screened again (R8). A date received after a programme item's day answers 400 "
+                    + "ITEM_BEFORE_RECEIPT. Records RequestCorrectedEvent; a correction that changes nothing records "
+                    + "nothing and answers the current version.")
+    ResponseEntity<CommandAccepted> correctRequest(@Valid @RequestBody CorrectRequestRequest request,
+                                                   @PathVariable DelegationId id,
+                                                   @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, request.toCommand(id, expected.value()));
+    }
+
     @PostMapping(path = "/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The desk withdraws a delegation whose programme fell through, with its reason",
             description = "DESK, with a reason, at any state before completion (distinct from /cancellation, where the "

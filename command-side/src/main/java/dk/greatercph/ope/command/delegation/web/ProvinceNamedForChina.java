@@ -23,10 +23,10 @@ import java.lang.annotation.Target;
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<ProvinceNamedForChina, RegisterDelegationRequest> {
+    class Validator implements ConstraintValidator<ProvinceNamedForChina, RequestFields> {
 
         @Override
-        public boolean isValid(RegisterDelegationRequest request, ConstraintValidatorContext context) {
+        public boolean isValid(RequestFields request, ConstraintValidatorContext context) {
             if (!CountryCodes.CHINA.equals(request.countryOrDefault())
                     || (request.originProvince() != null && !request.originProvince().isBlank())) {
                 return true;

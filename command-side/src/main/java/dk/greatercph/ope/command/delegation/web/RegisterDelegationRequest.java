@@ -61,10 +61,11 @@ public record RegisterDelegationRequest(
         @Size(min = 2, max = 2) String country,
         @Schema(example = "2027-01-20", format = "date",
                 description = "When the request reached the desk (Europe/Copenhagen); defaults to today, never after it")
-        LocalDate dateReceived) {
+        LocalDate dateReceived) implements RequestFields {
 
     /** The country of origin, {@code CN} when none is given. */
-    String countryOrDefault() {
+    @Override
+    public String countryOrDefault() {
         return country == null ? CountryCodes.CHINA : country;
     }
 
@@ -85,7 +86,7 @@ public record RegisterDelegationRequest(
     }
 
     /** A province or city as the figures count it: without surrounding spaces, and none when blank. */
-    private static String place(String name) {
+    static String place(String name) {
         return name == null || name.isBlank() ? null : name.strip();
     }
 }

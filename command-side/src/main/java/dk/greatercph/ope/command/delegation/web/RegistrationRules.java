@@ -34,10 +34,10 @@ import java.time.LocalDate;
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<RegistrationRules, RegisterDelegationRequest> {
+    class Validator implements ConstraintValidator<RegistrationRules, RequestFields> {
 
         @Override
-        public boolean isValid(RegisterDelegationRequest request, ConstraintValidatorContext context) {
+        public boolean isValid(RequestFields request, ConstraintValidatorContext context) {
             boolean valid = true;
             String country = request.countryOrDefault();
             if (country.length() == 2 && !CountryCodes.isAssigned(country)) {
