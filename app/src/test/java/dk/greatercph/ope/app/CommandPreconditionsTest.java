@@ -114,7 +114,8 @@ class CommandPreconditionsTest {
             }
         }));
 
-        assertThat(conditional).hasSize(30).contains(
+        assertThat(conditional).hasSize(31).contains(
+                "POST /api/delegations/{id}/programme-reopening",
                 "PUT /api/delegations/{id}/business-opportunity",
                 "PUT /api/delegations/{id}/request",
                 "PUT /api/delegations/{id}/supporting-outcomes/{operatorId}",

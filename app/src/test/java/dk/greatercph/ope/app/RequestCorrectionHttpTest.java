@@ -169,4 +169,50 @@ class RequestCorrectionHttpTest {
         assertThat(closed.status()).isEqualTo(409);
         assertThat(closed.json().get("code").asString()).isEqualTo("DELEGATION_CLOSED");
     }
+    /**
+     * A confirmed programme with an item dated wrong could not be mended: the desk reopens it, what it booked is free
+     * meanwhile, and confirming again checks R6 again.
+     */
+    @Test
+    void theDeskReopensAConfirmedProgrammeAndConfirmsItAgain() {
+        String id = lifecycle.accepted("Reopened " + UUID.randomUUID(), "2026-01-05");
+        String venue = lifecycle.venue();
+        Api chc = lifecycle.as("chc");
+        String item = lifecycle.item(chc, id, "MEETING", venue, null, "2026-03-10T10:00:00+01:00",
+                "2026-03-10T11:00:00+01:00");
+        ok(desk.post("/api/delegations/" + id + "/confirmation", ""));
+        String reopen = "/api/delegations/" + id + "/programme-reopening";
+
+        assertThat(chc.post(reopen, "{\"reason\":\"Mine\"}").status()).isEqualTo(403);
+        Api.Response blank = desk.post(reopen, "{\"reason\":\" \"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("reason");
+        Api.Response reopened = desk.post(reopen, "{\"reason\":\"The meeting moved to the next day\"}");
+        assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+        assertThat(desk.post(reopen, "{\"reason\":\"Twice\"}").json().get("code").asString())
+                .isEqualTo("INVALID_STATE");
+
+        JsonNode view = desk.get("/api/delegations/" + id + "?minVersion=" + reopened.json().get("version").asLong())
+                .json();
+        assertThat(view.get("status").asString()).isEqualTo("PROGRAMME_PLANNED");
+        assertThat(view.get("programme").get(0).get("status").asString()).isEqualTo("TENTATIVE");
+
+        // meanwhile the venue is free: another delegation books it at that time
+        String other = lifecycle.accepted("Meanwhile " + UUID.randomUUID(), "2026-01-05");
+        lifecycle.item(chc, other, "MEETING", venue, null, "2026-03-10T10:30:00+01:00", "2026-03-10T11:30:00+01:00");
+        ok(desk.post("/api/delegations/" + other + "/confirmation", ""));
+        Api.Response clash = desk.post("/api/delegations/" + id + "/confirmation", "");
+        assertThat(clash.status()).as(clash.body()).isEqualTo(409);
+        assertThat(clash.json().get("code").asString()).isEqualTo("DOUBLE_BOOKING");
+
+        ok(chc.put("/api/delegations/" + id + "/programme-items/" + item, """
+                {"kind":"MEETING","title":"Item","startsAt":"2026-03-11T10:00:00+01:00",
+                 "endsAt":"2026-03-11T11:00:00+01:00","venueId":"%s"}""".formatted(venue)));
+        Api.Response confirmed = ok(desk.post("/api/delegations/" + id + "/confirmation", ""));
+        JsonNode after = desk.get("/api/delegations/" + id + "?minVersion=" + confirmed.json().get("version").asLong())
+                .json();
+        assertThat(after.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(after.get("programme").get(0).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(lifecycle.eventTypes(id)).contains("ProgrammeReopenedEvent");
+    }
 }

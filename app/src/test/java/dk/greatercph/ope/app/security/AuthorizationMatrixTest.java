@@ -316,6 +316,7 @@ class AuthorizationMatrixTest {
                 + "\"2027-09-10\",\"themes\":[\"HEALTH_WELFARE_TECH\"],\"dateReceived\":\"2026-01-05\",\"reason\":"
                 + "\"Matrix\"}", "registered", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/assignments/chc/acceptance", null, "routed", 401, 200, 200, 404, 403, 403));
+        rows.add(lifecycle("POST", "/api/delegations/{d}/programme-reopening", reason, "confirmed", 401, 200, 403, 403, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/assignments/chc/decline", reason, "routed", 401, 200, 200, 404, 403, 403));
         rows.add(lifecycle("POST", "/api/delegations/{d}/scope-expansions",
                 "{\"themes\":[\"TOURISM\"],\"reason\":\"More\"}", "routed", 401, 201, 403, 403, 403, 403));

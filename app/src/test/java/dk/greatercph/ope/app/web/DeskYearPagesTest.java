@@ -175,4 +175,31 @@ class DeskYearPagesTest {
         assertThat(PageSession.signedIn(port, "auditor").get("/delegations/" + id).body())
                 .doesNotContain("id=\"action-request-correction\"");
     }
+    /** A confirmed programme offered no way to change it: the desk reopens it from the delegation's page. */
+    @Test
+    void theDeskReopensAConfirmedProgrammeFromThePage() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.accepted("Page reopen " + UUID.randomUUID(), "2026-01-05");
+        lifecycle.item(lifecycle.as("chc"), id, "MEETING", lifecycle.venue(), null, "2026-03-10T10:00:00+01:00",
+                "2026-03-10T11:00:00+01:00");
+        long version = lifecycle.desk().post("/api/delegations/" + id + "/confirmation", "").json()
+                .get("version").asLong();
+        PageSession desk = PageSession.signedIn(port, "desk");
+        assertThat(desk.get("/delegations/" + id + "?minVersion=" + version).body())
+                .contains("id=\"action-programme-reopening\"");
+        assertThat(desk.get("/delegations/" + id + "/programme").body())
+                .contains("Programmet er bekræftet og ændres ikke", "Programmet er bekræftet.");
+        assertThat(PageSession.signedIn(port, "chc").get("/delegations/" + id).body())
+                .doesNotContain("id=\"action-programme-reopening\"");
+
+        PageSession.Page blank = desk.post("/delegations/" + id + "/do/programme-reopening",
+                java.util.Map.of("version", String.valueOf(version), "reason", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("id=\"programme-reopening-reason-error\"");
+        PageSession.Page reopened = desk.post("/delegations/" + id + "/do/programme-reopening",
+                java.util.Map.of("version", String.valueOf(version), "reason", "The meeting moved"));
+        assertThat(reopened.status()).as(reopened.body()).isEqualTo(302);
+        assertThat(desk.get(reopened.header("Location").replaceFirst("^https?://[^/]+", "")).body())
+                .contains("id=\"action-confirmation\"");
+    }
 }

@@ -26,6 +26,7 @@ import dk.greatercph.ope.events.delegation.Channel;
 import dk.greatercph.ope.events.delegation.PoliticalLevel;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeReopenedEvent;
 import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
 import dk.greatercph.ope.events.delegation.RoutingRefusedEvent;
 import dk.greatercph.ope.events.delegation.ScopeExpansionApprovedEvent;
@@ -480,6 +481,20 @@ class Delegation {
         return CommandResult.done();
     }
 
+    /**
+     * The desk reopens a confirmed programme to change it: a visit whose item was dated wrong could otherwise not be
+     * completed until that date, nor a moved meeting be corrected, short of withdrawing the delegation. What the
+     * confirmation booked is freed; confirming again checks R3 and R6 again and books again.
+     */
+    @CommandHandler
+    CommandResult handle(ReopenProgrammeCommand command, Bookings bookings) {
+        requireStatus(EnumSet.of(DelegationStatus.CONFIRMED), "reopened (only a confirmed programme is)");
+        requireText(command.reason(), DelegationProblem.REASON_REQUIRED, "reason", "A reopening states its reason.");
+        bookings.release(delegationId);
+        apply(new ProgrammeReopenedEvent(delegationId, command.reason().strip()));
+        return CommandResult.done();
+    }
+
     /** A confirmation refusal an auditor must see: recorded as an event, and returned so that it commits. */
     private CommandResult refuseConfirmation(DelegationProblem code, String reason, List<String> itemIds) {
         apply(new ConfirmationRefusedEvent(delegationId, code.name(), reason, itemIds));
@@ -755,6 +770,11 @@ class Delegation {
     @EventSourcingHandler
     void on(DelegationConfirmedEvent event) {
         status = DelegationStatus.CONFIRMED;
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeReopenedEvent event) {
+        status = DelegationStatus.PROGRAMME_PLANNED;
     }
 
     @EventSourcingHandler

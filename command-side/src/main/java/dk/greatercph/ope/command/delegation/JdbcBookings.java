@@ -8,6 +8,7 @@ import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemRemovedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeReopenedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -83,6 +84,8 @@ class JdbcBookings implements Bookings, RebuildableLookup {
                     insert(confirmed.delegationId(), "VENUE", item.venue() == null ? null : item.venue().value(), item);
                     insert(confirmed.delegationId(), "HOST", item.host() == null ? null : item.host().value(), item);
                 }
+            } else if (payload instanceof ProgrammeReopenedEvent reopened) {
+                release(reopened.delegationId());
             } else if (payload instanceof DelegationCancelledEvent cancelled) {
                 release(cancelled.delegationId());
             } else if (payload instanceof DelegationWithdrawnEvent withdrawn) {

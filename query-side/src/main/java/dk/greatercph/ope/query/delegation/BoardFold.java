@@ -303,6 +303,10 @@ final class BoardFold {
                     status = "CONFIRMED";
                     items.values().forEach(item -> item.put("confirmed", true));
                 }
+                case "reopened" -> {
+                    status = "PROGRAMME_PLANNED";
+                    items.values().forEach(item -> item.put("confirmed", false));
+                }
                 case "completed" -> {
                     status = "COMPLETED";
                     row.set("outcome", value(c, "outcome"));

@@ -20,6 +20,7 @@ import dk.greatercph.ope.events.delegation.DelegationMemberRemovedEvent;
 import dk.greatercph.ope.events.delegation.SupportingOutcomeReportedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeReopenedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationScreenedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
@@ -308,6 +309,11 @@ class DelegationBoardProjection {
     @EventHandler
     void on(DelegationConfirmedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         apply(change("confirmed", event.delegationId(), version, at));
+    }
+
+    @EventHandler
+    void on(ProgrammeReopenedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        apply(change("reopened", event.delegationId(), version, at));
     }
 
     @EventHandler

@@ -11,6 +11,7 @@ import dk.greatercph.ope.events.delegation.DelegationConfirmedEvent;
 import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeReopenedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemChangedEvent;
@@ -206,6 +207,14 @@ class Notifier {
             outbox.record(eventId, () -> notice(Notice.Kind.PROGRAMME_CONFIRMED, at, delegation)
                     .withItems(items(delegation, null, false)), () -> programmeOwners(delegation));
         }
+    }
+
+    /** A reopened programme is no longer confirmed: its items' changes notify as a plan's do. */
+    @EventHandler
+    void on(ProgrammeReopenedEvent event) {
+        String delegation = event.delegationId().value();
+        writes.sql(NAME, "UPDATE notification_delegation SET confirmed = false WHERE delegation_id = :id")
+                .param("id", delegation).of(delegation).update();
     }
 
     @EventHandler

@@ -7,6 +7,7 @@ import dk.greatercph.ope.events.delegation.DelegationDeclinedEvent;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.delegation.DelegationRegisteredEvent;
 import dk.greatercph.ope.events.delegation.RequestCorrectedEvent;
+import dk.greatercph.ope.events.delegation.ProgrammeReopenedEvent;
 import dk.greatercph.ope.events.delegation.DelegationRoutedEvent;
 import dk.greatercph.ope.events.delegation.DelegationWithdrawnEvent;
 import dk.greatercph.ope.events.delegation.ProgrammeItemAddedEvent;
@@ -222,6 +223,12 @@ class ScheduleProjection {
     @EventHandler
     void on(DelegationConfirmedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         delegationWide(event.delegationId(), "CONFIRMED", at, version);
+    }
+
+    /** A reopened programme's items are tentative again, and its delegation open. */
+    @EventHandler
+    void on(ProgrammeReopenedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        delegationWide(event.delegationId(), "TENTATIVE", "OPEN", at, version);
     }
 
     @EventHandler
@@ -626,6 +633,11 @@ class ScheduleProjection {
     }
 
     private void delegationWide(DelegationId id, String status, Instant at, long version) {
+        delegationWide(id, status, status, at, version);
+    }
+
+    /** Every item of the delegation to {@code status}, the delegation itself to {@code delegationStatus}. */
+    private void delegationWide(DelegationId id, String status, String delegationStatus, Instant at, long version) {
         writes.sql(NAME, """
                         UPDATE schedule_item SET status = :status, sequence = sequence + 1, changed_at = :at,
                             version = :version
@@ -634,7 +646,7 @@ class ScheduleProjection {
                 .param("id", id.value()).param("status", status).param("at", utc(at)).param("version", version)
                 .of(id.value()).update();
         writes.sql(NAME, "UPDATE schedule_delegation SET status = :status, version = :version WHERE delegation_id = :id AND version < :version")
-                .param("id", id.value()).param("status", status).param("version", version).of(id.value()).update();
+                .param("id", id.value()).param("status", delegationStatus).param("version", version).of(id.value()).update();
     }
 
     /**

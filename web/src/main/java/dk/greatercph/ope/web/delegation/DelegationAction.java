@@ -34,6 +34,8 @@ enum DelegationAction {
     CANCELLATION("cancellation", HttpMethod.POST, "/cancellation", Page.DELEGATION, Statuses.OPEN,
             DelegationAction::reason),
     CONFIRMATION("confirmation", HttpMethod.POST, "/confirmation", Page.DELEGATION, Statuses.PLANNED, form -> null),
+    PROGRAMME_REOPENING("programme-reopening", HttpMethod.POST, "/programme-reopening", Page.DELEGATION,
+            Statuses.CONFIRMED, DelegationAction::reason),
     COMPLETION("completion", HttpMethod.POST, "/completion", Page.DELEGATION, Statuses.CONFIRMED,
             DelegationAction::outcome),
     SUPPORTING_OUTCOME("supporting-outcome", HttpMethod.PUT, "/supporting-outcomes/{sub}", Page.DELEGATION,

@@ -20,6 +20,7 @@ import dk.greatercph.ope.command.delegation.RecordCostCoverageCommand;
 import dk.greatercph.ope.command.delegation.RejectScopeExpansionCommand;
 import dk.greatercph.ope.command.delegation.RemoveMemberCommand;
 import dk.greatercph.ope.command.delegation.RemoveProgrammeItemCommand;
+import dk.greatercph.ope.command.delegation.ReopenProgrammeCommand;
 import dk.greatercph.ope.command.delegation.RequestScopeExpansionCommand;
 import dk.greatercph.ope.command.delegation.RouteDelegationCommand;
 import dk.greatercph.ope.command.delegation.ScreenDelegationCommand;
@@ -288,6 +289,18 @@ class DelegationLifecycleController {
                                                    @PathVariable DelegationId id,
                                                    @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         return commands.ok(id, request.toCommand(id, expected.value()));
+    }
+
+    @PostMapping(path = "/programme-reopening", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Reopen a confirmed programme to change it, with the reason",
+            description = "DESK, while the delegation is CONFIRMED (else 409 INVALID_STATE). The delegation goes back to "
+                    + "PROGRAMME_PLANNED: the venues and hosts the confirmation booked (R6) are freed and its items are "
+                    + "tentative again, so that they can be changed, added or removed; confirming again checks R3 and "
+                    + "R6 again. Records ProgrammeReopenedEvent.")
+    ResponseEntity<CommandAccepted> reopenProgramme(@Valid @RequestBody DelegationRequests.Reason request,
+                                                    @PathVariable DelegationId id,
+                                                    @Parameter(description = IF_MATCH) ExpectedVersion expected) {
+        return commands.ok(id, new ReopenProgrammeCommand(id, request.reason(), expected.value()));
     }
 
     @PostMapping(path = "/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)

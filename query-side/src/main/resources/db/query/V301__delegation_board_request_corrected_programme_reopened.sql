@@ -1,6 +1,8 @@
 -- The desk corrects a registered request (RequestCorrectedEvent): the board's row takes the request's fields as
 -- corrected; a screened request whose organisation, themes or date received changed is back to REQUESTED, without the
--- screening's flag, the earlier requests it named and its assessment. The function is V293's with that one case added.
+-- screening's flag, the earlier requests it named and its assessment. The desk reopens a confirmed programme
+-- (ProgrammeReopenedEvent): the row is back to PROGRAMME_PLANNED and its items are no longer confirmed. The function is
+-- V293's with these two cases added.
 CREATE OR REPLACE FUNCTION delegation_board_apply(changes jsonb) RETURNS void LANGUAGE plpgsql SET enable_seqscan = off AS $$
 DECLARE
     c          record;
@@ -301,6 +303,18 @@ BEGIN
                 FOR j IN item_from .. cardinality(items_out) LOOP
                     i := items_out[j];
                     i.confirmed := TRUE;
+                    items_out[j] := i;
+                END LOOP;
+            END IF;
+
+        WHEN 'reopened' THEN
+            r.status := 'PROGRAMME_PLANNED';
+            IF stored THEN
+                UPDATE delegation_programme_item SET confirmed = FALSE WHERE delegation_id = d_id;
+            ELSE
+                FOR j IN item_from .. cardinality(items_out) LOOP
+                    i := items_out[j];
+                    i.confirmed := FALSE;
                     items_out[j] := i;
                 END LOOP;
             END IF;
