@@ -187,6 +187,27 @@ class OutcomeFiguresTest {
                 led.get("programmesDelivered").asLong())).containsExactly(2L, 5L, 1L);
     }
 
+    /** An operator that declined, or was never offered, reads the delegation as not there: reporting too. */
+    @Test
+    void anOperatorOffTheDelegationIsToldItIsNotThere() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.registeredAndScreened(dk.greatercph.ope.app.support.Requests.delegation(
+                "Off the delegation " + UUID.randomUUID(), "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"TOURISM\"",
+                "Tele-health"));
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+        ok(lifecycle.as("woco").post("/api/delegations/" + id + "/assignments/woco/decline", "{\"reason\":\"Full\"}"));
+        String report = "{\"summary\":\"s\",\"investmentLeads\":1}";
+
+        assertThat(lifecycle.as("woco").getUntil("/api/delegations/" + id, r -> r.status() == 404,
+                Duration.ofSeconds(5)).status()).isEqualTo(404);
+        assertThat(lifecycle.as("woco").put("/api/delegations/" + id + "/supporting-outcomes/woco", report).status())
+                .as("declined").isEqualTo(404);
+        assertThat(lifecycle.as("copcap").put("/api/delegations/" + id + "/supporting-outcomes/copcap", report)
+                .status()).as("never offered").isEqualTo(404);
+        assertRefused(lifecycle.desk().put("/api/delegations/" + id + "/supporting-outcomes/woco", report), 422,
+                "NOT_A_SUPPORTING_OPERATOR", "operatorId");
+    }
+
     private static void assertRefused(Api.Response response, int status, String code, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.json().get("code").asString()).isEqualTo(code);

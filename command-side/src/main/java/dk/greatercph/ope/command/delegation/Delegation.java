@@ -628,6 +628,10 @@ class Delegation {
             throw DomainProblem.notFound();
         }
         Assignment assignment = assignments.get(operator);
+        if (actingOperator != null && (assignment == null || !assignment.isOnTheDelegation())) {
+            // an operator that declined or lost its assignment reads this delegation as not there: 404, as its reads
+            throw DomainProblem.notFound();
+        }
         boolean supported = assignment != null && assignment.role() == AssignmentRole.SUPPORTING
                 && assignment.state() == Assignment.State.ACCEPTED && !operator.equals(lead);
         if (!supported) {

@@ -50,6 +50,8 @@ public class FormErrors {
     private static final String UNIQUE = "org.hibernate.validator.constraints.UniqueElements.message";
     private static final String CONSTRAINTS = "org.hibernate.validator.ValidationMessages";
     private static final String REQUIRED = "fielderror.required";
+    /** The API's words for a period whose end comes before its start ({@code DateRange.requireWindow}). */
+    private static final String ENDS_BEFORE = "ends before the window starts";
 
     /** Bean Validation's messages (their templates, in the page's language) and the general words for each. */
     private static final Map<String, String> CONSTRAINT_WORDS = Map.of(
@@ -149,6 +151,9 @@ public class FormErrors {
 
     /** A constraint's or a reading's message in general words, else the message itself. */
     private String generalWords(String apiMessage, Locale locale) {
+        if (apiMessage.equals(ENDS_BEFORE)) {
+            return messages.getMessage("fielderror.endsBeforeStart", null, apiMessage, locale);
+        }
         if (apiMessage.equals("is required") || apiMessage.equals("is missing")) {
             return messages.getMessage(REQUIRED, null, apiMessage, locale);
         }

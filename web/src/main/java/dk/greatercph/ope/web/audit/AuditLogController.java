@@ -216,6 +216,12 @@ class AuditLogController {
             "enum.ProgrammeItemKind.", "enum.Theme.", "enum.ScopeState.", "enum.VenueKind.", "enum.PartnerKind.",
             "enum.KpiKind.", "trips.status.");
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]+");
+    /**
+     * A key that is an entry's id, not a field's name: a map's key (an item's {@code ITM-…}, an operator's code, a
+     * number in a list). "Itm-adb91487…" and "Chc" read as if they were words.
+     */
+    private static final java.util.regex.Pattern ID_KEY =
+            java.util.regex.Pattern.compile("[0-9]+|[A-Z]{2,4}-[0-9A-Za-z-]+|[a-z][a-z0-9-]*");
 
     /**
      * A field as the auditor reads it: its name in the page's words ({@code audit.field.<key>}, else the key's
@@ -224,8 +230,9 @@ class AuditLogController {
      */
     private StateField worded(StateField field) {
         java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        String label = field.key().chars().allMatch(Character::isDigit) ? field.key()
-                : messages.getMessage("audit.field." + field.key(), null, spaced(field.key()), locale);
+        String named = messages.getMessage("audit.field." + field.key(), null, null, locale);
+        String label = named != null ? named : ID_KEY.matcher(field.key()).matches() ? field.key()
+                : spaced(field.key());
         String value = field.value();
         String code = null;
         if (value != null && field.fields().isEmpty()) {
@@ -294,10 +301,21 @@ class AuditLogController {
         if (value.isNull() || value.isMissingNode()) {
             return "—";
         }
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        if (value.isBoolean()) {
+            return messages.getMessage(value.asBoolean() ? "audit.yes" : "audit.no", null, value.asString(), locale);
+        }
         if (!value.isString()) {
             return value.asString();
         }
         String text = value.asString();
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            try {
+                return times.date(java.time.LocalDate.parse(text));
+            } catch (DateTimeParseException notADate) {
+                return text;
+            }
+        }
         if (text.length() >= 20 && text.charAt(4) == '-' && text.charAt(10) == 'T') {
             try {
                 return times.moment(Instant.parse(text).toString());
