@@ -98,7 +98,11 @@ class CanonicalInputTest {
             "requestingOrganisation | \\t",
             "originCity             | \\r",
             "purpose                | \\ud800",
-            "businessOpportunity    | \\udc00x"})
+            "businessOpportunity    | \\udc00x",
+            // noncharacters, for a program's own use: the annual spreadsheet wrote U+FFFF as "?"
+            "requestingOrganisation | \\uffff",
+            "purpose                | \\ufdd0",
+            "originCity             | \\ud83f\\udffe"})
     void controlCharactersAndLoneSurrogatesAreRefusedByField(String field, String escaped) {
         Api.Response response = desk.post("/api/delegations", withText(field, "Bad " + escaped + " text"));
 

@@ -115,7 +115,7 @@ class RequestCorrectionHttpTest {
         Api.Response headCountOnly = desk.put(path, corrected(organisation, "CN", "Jiangsu", 13,
                 "\"HEALTH_WELFARE_TECH\"", today, "One more"));
         assertThat(headCountOnly.status()).as(headCountOnly.body()).isEqualTo(200);
-        Api.Response renamed = desk.put(path, corrected(organisation + " Hospital", "CN", "Jiangsu", 13,
+        Api.Response renamed = desk.put(path, corrected(organisation + " H\u043espital", "CN", "Jiangsu", 13,
                 "\"HEALTH_WELFARE_TECH\"", today, "The organisation's name was cut short"));
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
 

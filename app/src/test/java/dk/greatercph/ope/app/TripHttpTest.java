@@ -406,8 +406,10 @@ class TripHttpTest {
     void namesDifferingOnlyInWhatShowsNothingAreOneName() {
         String name = "Regionsgården " + java.util.UUID.randomUUID().toString().substring(0, 6);
         assertThat(desk.post("/api/venues", "{\"name\":\"" + name + "\",\"capacity\":40}").status()).isEqualTo(201);
+        // and letters of other alphabets drawn as a Latin letter: a Cyrillic "е", a Greek "ο", a dotless "ı"
         for (String lookalike : List.of(name + "\\u200b", "Re\\u00adgions\\u00adgården" + name.substring(13),
-                "\\u2060" + name, name + "\\ufeff", name.replace(" ", "\\u200d "))) {
+                "\\u2060" + name, name + "\\ufeff", name.replace(" ", "\\u200d "), "R\\u0435" + name.substring(2),
+                "Regi\\u03bfnsgården" + name.substring(13), "Reg\\u0131onsgården" + name.substring(13))) {
             Api.Response again = desk.post("/api/venues", "{\"name\":\"" + lookalike + "\",\"capacity\":40}");
             assertThat(again.status()).as(lookalike + ": " + again.body()).isEqualTo(409);
             assertThat(again.json().get("code").asString()).isEqualTo("DUPLICATE_NAME");
@@ -417,6 +419,8 @@ class TripHttpTest {
                 .isEqualTo(201);
         assertThat(desk.post("/api/partners", "{\"name\":\"" + partner + "\\u200b\",\"kind\":\"COMPANY\"}")
                 .status()).isEqualTo(409);
+        assertThat(desk.post("/api/partners", "{\"name\":\"P\\u0430rtner" + partner.substring(7)
+                + "\",\"kind\":\"COMPANY\"}").status()).as("a Cyrillic a").isEqualTo(409);
 
         Api.Response override = desk.post("/api/venues", "{\"name\":\"\\u202eZed " + name + "\",\"capacity\":4}");
         assertRefused(override, "INVALID_TEXT", "name");

@@ -110,6 +110,6 @@ class JdbcRequestHistory implements RequestHistory, RebuildableLookup {
      * Rows written before keep their keys until the lookups are rebuilt (command migrations V96, V100).
      */
     static String key(String organisation) {
-        return dk.greatercph.ope.platform.input.ReadAlike.key(organisation);
+        return dk.greatercph.ope.platform.input.ReadAlike.nameKey(organisation);
     }
 }

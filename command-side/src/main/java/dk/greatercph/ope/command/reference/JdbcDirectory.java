@@ -28,14 +28,14 @@ class JdbcDirectory implements Directory, RebuildableLookup {
         jdbc.sql("""
                         INSERT INTO partner_directory (partner_id, name, name_key, hospital)
                         VALUES (:id, :name, :key, :hospital)""")
-                .param("id", partner.value()).param("name", name).param("key", ReadAlike.key(name))
+                .param("id", partner.value()).param("name", name).param("key", ReadAlike.nameKey(name))
                 .param("hospital", hospital).update();
     }
 
     @Override
     public void addVenue(VenueId venue, String name, VenueKind kind) {
         jdbc.sql("INSERT INTO venue_directory (venue_id, name, name_key, kind) VALUES (:id, :name, :key, :kind)")
-                .param("id", venue.value()).param("name", name).param("key", ReadAlike.key(name))
+                .param("id", venue.value()).param("name", name).param("key", ReadAlike.nameKey(name))
                 .param("kind", kind.name()).update();
     }
 
@@ -51,7 +51,7 @@ class JdbcDirectory implements Directory, RebuildableLookup {
 
     /** Under a lock on the name's key, so that two registrations of one name at once do not both pass. */
     private Optional<String> named(String table, String idColumn, String name) {
-        String key = ReadAlike.key(name);
+        String key = ReadAlike.nameKey(name);
         jdbc.sql("SELECT pg_advisory_xact_lock(:space, hashtext(:key))")
                 .param("space", table.hashCode()).param("key", key).query((rs, n) -> 0).list();
         return jdbc.sql("SELECT " + idColumn + " FROM " + table + " WHERE name_key = :key ORDER BY 1 LIMIT 1")

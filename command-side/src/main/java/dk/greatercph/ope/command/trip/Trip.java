@@ -71,7 +71,7 @@ class Trip {
         Set<String> destinations = new HashSet<>();
         for (int i = 0; i < command.destinations().size(); i++) {
             String destination = command.destinations().get(i);
-            if (destination != null && !destinations.add(dk.greatercph.ope.platform.input.ReadAlike.key(destination))) {
+            if (destination != null && !destinations.add(dk.greatercph.ope.platform.input.ReadAlike.nameKey(destination))) {
                 throw invalid(TripProblem.DUPLICATE_DESTINATION, "destinations[" + i + "]",
                         "is named before; a trip names each destination once.");
             }

@@ -4,7 +4,8 @@ import java.text.Normalizer;
 
 /**
  * The one rule for text a client sends: no C0 or C1 control character (TAB, LF and CR only in multi-line
- * fields), no DEL, no bidirectional embedding, override or isolate, no lone surrogate, Unicode normal form C, and
+ * fields), no DEL, no bidirectional embedding, override or isolate, no lone surrogate, no noncharacter (U+FFFF,
+ * U+FDD0, …), Unicode normal form C, and
  * not only invisible characters. Text in another normal form is refused, not
  * rewritten: what is recorded is exactly what the client sent.
  */
@@ -31,6 +32,10 @@ public final class CanonicalText {
             }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    int pair = Character.toCodePoint(c, value.charAt(i + 1));
+                    if (nonCharacter(pair)) {
+                        return "contains the noncharacter U+%X at position %d".formatted(pair, i);
+                    }
                     i++;
                     continue;
                 }
@@ -41,6 +46,10 @@ public final class CanonicalText {
             }
             if (isControl(c) && !(multiLine && (c == '\t' || c == '\n' || c == '\r'))) {
                 return "contains the control character U+%04X at position %d".formatted((int) c, i);
+            }
+            if (nonCharacter(c)) {
+                // U+FFFF, U+FFFE, U+FDD0…: for a program's own use, never text; the annual spreadsheet wrote "?"
+                return "contains the noncharacter U+%04X at position %d".formatted((int) c, i);
             }
             if (bidiControl(c)) {
                 // a right-to-left override turned "Zed Hall" into what reads as another name ("Trojan Source")
@@ -93,6 +102,11 @@ public final class CanonicalText {
      */
     private static boolean bidiControl(char c) {
         return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    /** Unicode's noncharacters: U+FDD0 to U+FDEF and the last two code points of every plane. */
+    private static boolean nonCharacter(int c) {
+        return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
     }
 
     /** A code point a renderer shows nothing for: a format character or another default-ignorable one. */

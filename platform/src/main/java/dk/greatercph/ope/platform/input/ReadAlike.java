@@ -18,11 +18,39 @@ public final class ReadAlike {
     private ReadAlike() {
     }
 
+    /**
+     * Cyrillic and Greek letters (and a few Latin ones) drawn as a Latin letter is, each with that letter: a subset of
+     * Unicode's confusables (UTS #39) for the Latin alphabet. "Regionsgarden" with a Cyrillic "е" was a second venue.
+     */
+    private static final String LOOK_ALIKES = "АAВBЕEЅSІIЈJКKМMНHОOРPСCТTУYХXҮYԁdаaеeіiјjоoрpсcуyхxѕsһhԛqԝwӏl"
+            + "ΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧXαaιiκkνvοoρpυuıiɑaɡg";
+    private static final java.util.Map<Integer, Integer> LATIN_LOOK_ALIKE = lookAlikes();
+
     /** The form in which two texts a person reads as the same are equal ("  Li  WEI " and "li wei"). */
     public static String key(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder visible = new StringBuilder(folded.length());
         folded.codePoints().filter(c -> !CanonicalText.showsNothing(c)).forEach(visible::appendCodePoint);
         return SPACES.matcher(visible).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * As {@link #key}, and letters of other alphabets that look like a Latin letter read as that letter: the form in
+     * which names are told apart (venues, partners, R8's organisations, a trip's destinations). Not for what
+     * identifies an imported line, whose identity must not change with the comparison.
+     */
+    public static String nameKey(String text) {
+        StringBuilder latin = new StringBuilder(text.length());
+        Normalizer.normalize(text, Normalizer.Form.NFKC).codePoints()
+                .map(c -> LATIN_LOOK_ALIKE.getOrDefault(c, c)).forEach(latin::appendCodePoint);
+        return key(latin.toString());
+    }
+
+    private static java.util.Map<Integer, Integer> lookAlikes() {
+        java.util.Map<Integer, Integer> map = new java.util.HashMap<>();
+        for (int i = 0; i < LOOK_ALIKES.length(); i += 2) {
+            map.put((int) LOOK_ALIKES.charAt(i), (int) LOOK_ALIKES.charAt(i + 1));
+        }
+        return java.util.Map.copyOf(map);
     }
 }

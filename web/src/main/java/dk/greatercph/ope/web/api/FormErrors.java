@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
 @Component
 public class FormErrors {
 
-    private static final Pattern CONTROL = Pattern.compile("contains the control character (U\\+[0-9A-F]{4,6})");
+    private static final Pattern CONTROL = Pattern.compile(
+            "contains the (?:bidirectional control character|control character|noncharacter) (U\\+[0-9A-F]{4,6})");
     private static final String SURROGATE = "contains a lone surrogate";
     /** The import's words for a line with more or fewer cells than its header has columns. */
     private static final Pattern CELLS = Pattern.compile("has ([0-9]+) cells; the header names ([0-9]+) columns");
