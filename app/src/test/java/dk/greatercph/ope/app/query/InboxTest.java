@@ -69,6 +69,33 @@ class InboxTest {
         assertThat(new Api(port).as("desk").get("/api/operators/no-such-operator/inbox").status()).isEqualTo(404);
     }
 
+    /** An operator that declined reads the delegation as not there: its entry shows nothing that followed. */
+    @Test
+    void aDeclinedEntryShowsNothingOfWhatBecameOfTheDelegation() {
+        dk.greatercph.ope.app.support.Lifecycle lifecycle = new dk.greatercph.ope.app.support.Lifecycle(new Api(port));
+        String id = lifecycle.registeredAndScreened(dk.greatercph.ope.app.support.Requests.delegation(
+                "Inbox declined " + java.util.UUID.randomUUID(), "ADMINISTRATIVE",
+                "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Partners"));
+        dk.greatercph.ope.app.support.Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+        dk.greatercph.ope.app.support.Lifecycle.ok(lifecycle.as("copcap").post("/api/delegations/" + id
+                + "/assignments/copcap/decline", "{\"reason\":\"Full\"}"));
+        dk.greatercph.ope.app.support.Lifecycle.ok(lifecycle.as("chc").post("/api/delegations/" + id
+                + "/assignments/chc/acceptance", ""));
+        dk.greatercph.ope.app.support.Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + id + "/cancellation",
+                "{\"reason\":\"Called off\"}"));
+        DelegationId delegation = new DelegationId(id);
+
+        JsonNode copcap = entry(lifecycle.as("copcap").getUntil("/api/operators/copcap/inbox?state=DECLINED",
+                r -> entry(r.json(), delegation) != null, Duration.ofSeconds(5)).json(), delegation);
+        assertThat(copcap.get("requestingOrganisation").asString()).startsWith("Inbox declined");
+        assertThat(copcap.path("delegationStatus").isMissingNode() || copcap.get("delegationStatus").isNull()).isTrue();
+        assertThat(copcap.path("themes").isMissingNode() || copcap.get("themes").isNull()).isTrue();
+        JsonNode chc = entry(lifecycle.as("chc").getUntil("/api/operators/chc/inbox", r -> entry(r.json(), delegation)
+                != null && "CANCELLED".equals(entry(r.json(), delegation).path("delegationStatus").asString()),
+                Duration.ofSeconds(5)).json(), delegation);
+        assertThat(chc.get("delegationStatus").asString()).as("chc accepted: it was on it").isEqualTo("CANCELLED");
+    }
+
     @Test
     void theStreamPushesANewAssignmentWhileTheConnectionIsOpen() {
         try (EventStream stream = EventStream.open(port, STREAM, "chc", null)) {

@@ -190,13 +190,23 @@ public class ProjectionProgress {
 
     /**
      * What {@code read} finds of a thing without versions of its own (a venue, a member, a recipient): with
-     * {@code minVersion} (any), waiting at most {@link #MAX_WAIT} for one created a moment ago to appear, as
-     * {@link #readAtLeast} does.
+     * {@code minVersion} (any), once {@code projection} has handled every event recorded before the request (waiting
+     * at most {@link #MAX_WAIT}), so that a thing created a moment ago appears and one removed a moment ago is gone.
+     * It waited only for the thing to appear: a member removed a moment before was read back in half the tries. Not
+     * found while the projection is still behind after the wait is {@code behind} (409, retry).
      */
     public <T> Optional<T> appearing(String projection, Long minVersion, Supplier<Optional<T>> read,
                                      ProblemCode behind) {
-        return minVersion == null ? current(projection, read, behind)
-                : readAtLeast(projection, 0, read, found -> 0, behind);
+        if (minVersion == null) {
+            return current(projection, read, behind);
+        }
+        boolean caughtUp = awaitCaughtUp(projection, MAX_WAIT);
+        Optional<T> view = read.get();
+        if (view.isEmpty() && !caughtUp) {
+            throw new DomainProblem(behind, "The view has not yet handled every event recorded before this request "
+                    + "(it may be being rebuilt); retry shortly.");
+        }
+        return view;
     }
 
     /** Whether {@code projection} has not yet handled every event up to the position {@code head}. */
