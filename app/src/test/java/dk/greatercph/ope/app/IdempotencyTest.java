@@ -67,6 +67,51 @@ class IdempotencyTest {
     }
 
     /**
+     * A PUT or DELETE sent again after a crash was carried out again under its key, the key written into a second
+     * event's metadata: a key now makes them idempotent as it does a POST.
+     */
+    @Test
+    void aRetriedPutOrDeleteReturnsTheFirstAnswerAndRecordsNothingNew() {
+        Api desk = new Api(port).as("desk");
+        String id = desk.post("/api/delegations", Requests.delegation("Keyed PUT " + UUID.randomUUID()))
+                .json().get("id").asString();
+        String path = "/api/delegations/" + id + "/business-opportunity";
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        Api.Response first = desk.send(put(path, "{\"businessOpportunity\":\"Investors\"}"), key);
+        Api.Response retry = desk.send(put(path, "{\"businessOpportunity\":\"Investors\"}"), key);
+        Api.Response other = desk.send(put(path, "{\"businessOpportunity\":\"Other\"}"), key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        String member = desk.post("/api/delegations/" + id + "/members", "{\"name\":\"Keyed\"}").json().get("id")
+                .asString();
+        Map<String, String> removal = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        HttpRequest.Builder delete = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/delegations/"
+                + id + "/members/" + member)).DELETE();
+        Api.Response removed = desk.send(delete, removal);
+        Api.Response again = desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/delegations/" + id + "/members/" + member)).DELETE(), removal);
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(again.status()).as("not 404: the first answer").isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(desk.get("/api/audit/events?limit=1000&aggregateId=" + id).json().get("items").valueStream()
+                .map(e -> e.get("eventType").asString()))
+                .containsExactly("DelegationRegisteredEvent", "BusinessOpportunityStatedEvent",
+                        "DelegationMemberAddedEvent", "DelegationMemberRemovedEvent");
+    }
+
+    private HttpRequest.Builder put(String path, String json) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /**
      * A retry that came after the first request's command was committed, and before its answer was kept, was told
      * the answer had been lost to a failure (409 {@code IDEMPOTENT_REQUEST_RECORDED}): a double-clicked page form
      * showed that to the desk though nothing had failed. While the first is still being answered, a retry is told to

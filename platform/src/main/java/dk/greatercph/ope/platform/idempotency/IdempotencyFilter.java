@@ -29,7 +29,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * For a POST with an {@code Idempotency-Key} (the IETF httpapi draft "The Idempotency-Key HTTP Header Field"):
+ * For a POST, PUT or DELETE with an {@code Idempotency-Key} (the IETF httpapi draft "The Idempotency-Key HTTP Header
+ * Field"):
  * the first request is carried out and its answer kept; the same principal sending the same key and request
  * again gets that answer back (marked {@code Idempotent-Replayed: true}) and nothing new is recorded. The same
  * key with another request is 422; a retry while the first is still in flight is 409. A request in flight
@@ -45,6 +46,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     static final String HEADER = "Idempotency-Key";
+    /**
+     * The methods whose requests a key makes idempotent: every command's. A PUT or DELETE sent again after a crash
+     * (a supporting outcome's report, a KPI target, a member's removal) was carried out again under its key, and the
+     * key written into a second event's metadata.
+     */
+    static final Set<String> KEYED_METHODS = Set.of("POST", "PUT", "DELETE");
     /** How often the answer is tried to be kept, each time on the pool's next connection. */
     static final int KEEP_ATTEMPTS = 4;
 
@@ -83,7 +90,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+        return !KEYED_METHODS.contains(request.getMethod()) || request.getHeader(HEADER) == null
                 || !uri(request).startsWith("/api/");
     }
 

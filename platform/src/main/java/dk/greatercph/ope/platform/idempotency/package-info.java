@@ -1,2 +1,2 @@
-/** Idempotency-Key on POST: a retried request with the same key and body gets the first answer again. */
+/** Idempotency-Key on POST, PUT and DELETE: a retried request with the same key and body gets the first answer again. */
 package dk.greatercph.ope.platform.idempotency;
