@@ -251,6 +251,30 @@ class CanonicalInputTest {
         }
     }
 
+    /** A misspelt filter was ignored, and the whole board or log answered as if it were the filtered one. */
+    @ParameterizedTest
+    @CsvSource({
+            "/api/delegations?limit=5&stauts=COMPLETED, stauts",
+            "/api/audit/events?aggregateid=DEL-1, aggregateid",
+            "/api/schedule?from=2027-01-01&to=2027-01-08&operators=chc, operators",
+            "/api/kpis?year=2027&yaer=2026, yaer",
+            "/api/operators/chc?minversion=3, minversion"})
+    void anUnknownQueryParameterIsRefusedByName(String path, String parameter) {
+        Api.Response response = desk.get(path);
+
+        assertProblem(response, 400, "INVALID_PARAMETER");
+        assertThat(fields(response)).as(path).isEqualTo(parameter);
+    }
+
+    @Test
+    void aCommandRefusesAQueryParameterAndKnownOnesPass() {
+        assertProblem(desk.post("/api/delegations?dryRun=true", Requests.delegation("Query " + UUID.randomUUID())),
+                400, "INVALID_PARAMETER");
+        assertThat(desk.get("/api/delegations?limit=5&status=COMPLETED&operator=chc").status()).isEqualTo(200);
+        assertThat(desk.get("/api/schedule?from=2027-01-01&to=2027-01-08&operator=chc&limit=5").status())
+                .isEqualTo(200);
+    }
+
     @Test
     void controlCharacterInAPathVariableIsRefusedByName() {
         Api.Response response = desk.get("/api/audit/Dele%01gation/DEL-1/timeline");

@@ -66,6 +66,7 @@ public class InputAutoConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new CanonicalParameters());
+                registry.addInterceptor(new KnownQueryParameters());
                 registry.addInterceptor(new BodilessCommands());
             }
 
