@@ -58,7 +58,7 @@ class OperatorsPageTest {
                 "Teksten indeholder et tegn, der ikke kan gemmes (U+000B)");
         // a constraint's message in general words, not the validator's ("må ikke være blank")
         assertThat(desk.postEncoded("/operators", "code=&name=&themes=AUTHORITY_SOIL_WATER").body())
-                .contains("Udfyld feltet.").doesNotContain("ikke være blank");
+                .contains("Skriv en ledig kode på 2–32 tegn", "Skriv et navn").doesNotContain("ikke være blank");
 
         // an accent typed as a letter and a combining mark is sent as the API takes it (NFC)
         PageSession.Page registered = desk.postEncoded("/operators", "code=" + code + "&name="
