@@ -67,15 +67,11 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
     /** The sequence the global index is drawn from (V1__axon_storage.sql). */
     static final String GLOBAL_INDEX_SEQUENCE = "domain_event_global_index_seq";
 
-    private static final String INSERT_EVENTS = "INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, "
-            + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, metaData) "
-            + "VALUES ";
-    private static final String EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String EVENT_COLUMNS = "globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, "
+            + "type, timeStamp, payloadType, payloadRevision, payload, metaData";
+    private static final String INSERT_EVENTS = "INSERT INTO DomainEventEntry (" + EVENT_COLUMNS + ") VALUES ";
     private static final String PROVISIONAL_VALUES =
             "(-nextval('domain_event_provisional_index_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_LINKS = "INSERT INTO " + EventChain.TABLE
-            + " (global_index, event_identifier, link) VALUES ";
-    private static final String LINK_VALUES = "(?, ?, ?)";
 
     /** The deferred trigger that indexes and links provisional events as their transaction commits (V5). */
     static final String COMMIT_ORDER_TRIGGER = "domain_event_commit_order";
@@ -313,27 +309,30 @@ public class CommitOrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
         return links;
     }
 
-    /** Inserts the rows under the global indexes drawn for them and, given their links, the links too. */
+    /**
+     * Inserts the rows under the global indexes drawn for them and, given their links, the links too: each table's
+     * rows by one binary {@code COPY} ({@link BinaryCopy}).
+     */
     private static void insert(Connection connection, List<Row> rows, long[] globalIndexes, byte[][] links)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS + EVENT_VALUES)) {
-            for (int i = 0; i < rows.size(); i++) {
-                insert.setLong(1, globalIndexes[i]);
-                setEventWithoutIndex(insert, 2, rows.get(i));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        int size = 0;
+        for (Row row : rows) {
+            size += 256 + row.payload().length + (row.metaData() == null ? 0 : row.metaData().length);
         }
+        BinaryCopy events = new BinaryCopy(10, size);
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            events.row().int8(globalIndexes[i]).text(row.eventIdentifier()).text(row.aggregateIdentifier())
+                    .int8(row.sequenceNumber()).text(row.type()).text(row.timeStamp()).text(row.payloadType())
+                    .text(row.payloadRevision()).bytes(row.payload()).bytes(row.metaData());
+        }
+        events.copyInto(connection, "DomainEventEntry", EVENT_COLUMNS);
         if (links != null) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_LINKS + LINK_VALUES)) {
-                for (int i = 0; i < rows.size(); i++) {
-                    insert.setLong(1, globalIndexes[i]);
-                    insert.setString(2, rows.get(i).eventIdentifier());
-                    insert.setBytes(3, links[i]);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            BinaryCopy chain = new BinaryCopy(3, rows.size() * 96);
+            for (int i = 0; i < rows.size(); i++) {
+                chain.row().int8(globalIndexes[i]).text(rows.get(i).eventIdentifier()).bytes(links[i]);
             }
+            chain.copyInto(connection, EventChain.TABLE, "global_index, event_identifier, link");
         }
     }
 

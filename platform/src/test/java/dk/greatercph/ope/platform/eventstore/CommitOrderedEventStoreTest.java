@@ -215,6 +215,16 @@ class CommitOrderedEventStoreTest {
                 .isEqualTo(linksBefore);
         engine.appendEvents(event(aggregate, 1, "after the refusal"));
         assertThat(brokenLinks()).isEmpty();
+
+        // a large append (sent by COPY) with one event already stored: refused alike, nothing of it kept
+        List<EventMessage<?>> large = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            large.add(event(aggregate, i == 20 ? 1 : 2 + i, "large #" + i));
+        }
+        assertThatThrownBy(() -> engine.appendEvents(large)).isInstanceOf(ConcurrencyException.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = :id")
+                .param("id", aggregate).query(Long.class).single()).isEqualTo(2);
+        assertThat(brokenLinks()).isEmpty();
     }
 
     @Test
