@@ -84,7 +84,7 @@ class KpiPageController {
                 long goal = number(target.get("target"));
                 long actual = number(target.get("actual"));
                 rows.add(new TargetRow(id, name, kind, goal, actual, Charts.percent(actual, goal), actual >= goal));
-                progress.add(new Charts.Progress(id + " · " + text("enum.KpiKind." + kind), actual, goal));
+                progress.add(new Charts.Progress(name + " · " + text("enum.KpiKind." + kind), actual, goal));
             }
         }
         List<String> years = new ArrayList<>();
