@@ -350,6 +350,7 @@ class AuthorizationMatrixTest {
                 401, 200, 200, 404, 200, 403));
         rows.add(lifecycle("GET", "/api/delegations/{d}/members", null, "accepted", 401, 200, 200, 404, 200, 403));
         rows.add(lifecycle("GET", "/api/persons/{person}", null, "member", 401, 200, 403, 403, 200, 403));
+        rows.add(lifecycle("GET", "/api/persons/{person}/records", null, "member", 401, 200, 403, 403, 200, 200));
         rows.add(lifecycle("POST", "/api/persons/{person}/erasure", "{\"legalBasis\":\"Matrix\"}", "member",
                 401, 200, 403, 403, 403, 200));
         return rows.stream();

@@ -52,7 +52,7 @@ class PageAuthorizationMatrixTest {
             Map.entry("/trips/new", new int[]{200, 403, 403, 403}),
             Map.entry("/trips/NO-SUCH-ID", new int[]{404, 403, 404, 403}),
             Map.entry("/kpi", new int[]{200, 403, 200, 403}),
-            Map.entry("/persons/NO-SUCH-ID", new int[]{404, 403, 404, 200}),
+            Map.entry("/persons/NO-SUCH-ID", new int[]{404, 403, 404, 404}),
             Map.entry("/reports/annual", new int[]{200, 403, 200, 403}),
             Map.entry("/reports/annual/download", new int[]{200, 403, 200, 403}),
             Map.entry("/imports", new int[]{200, 403, 403, 403}),

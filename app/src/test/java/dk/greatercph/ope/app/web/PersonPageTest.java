@@ -103,7 +103,14 @@ class PersonPageTest {
         assertThat(auditor.body()).contains(member.name()).doesNotContain("erasure-form");
         assertThat(operator.status()).isEqualTo(403);
         assertThat(adminPage.status()).isEqualTo(200);
-        assertThat(adminPage.body()).contains("erasure-form").doesNotContain(member.name());
+        // the administrator sees where the data is held, by ids, before erasing: it erased blind
+        assertThat(adminPage.body()).contains("erasure-form", "id=\"person-records\"", member.delegationId())
+                .doesNotContain(member.name()).doesNotContain("wang@example.cn");
+        assertThat(admin.get("/persons/PER-00000000-0000-0000-0000-000000000000").status())
+                .as("an unknown person before the form is typed").isEqualTo(404);
+        Api.Response records = new Api(port).as("admin").get(page.replace("/persons", "/api/persons") + "/records");
+        assertThat(records.status()).isEqualTo(200);
+        assertThat(records.body()).contains(member.delegationId(), "DELEGATION_MEMBER").doesNotContain(member.name());
         assertThat(new Api(port).as("desk").get(page.replace("/persons", "/api/persons")).json().get("erased")
                 .asBoolean()).isFalse();
 

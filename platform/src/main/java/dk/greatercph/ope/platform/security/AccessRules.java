@@ -51,6 +51,8 @@ final class AccessRules {
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/actuator/**", "/api/admin/**").hasRole(admin)
                 .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure").hasAnyRole(desk, admin)
+                .requestMatchers(HttpMethod.GET, "/api/persons/*/records").hasAnyRole(desk, auditor, admin)
+                .requestMatchers(HttpMethod.HEAD, "/api/persons/*/records").hasAnyRole(desk, auditor, admin)
                 .requestMatchers(HttpMethod.GET, OPERATOR_READS).hasAnyRole(desk, auditor, operator)
                 .requestMatchers(HttpMethod.HEAD, OPERATOR_READS).hasAnyRole(desk, auditor, operator)
                 .requestMatchers(HttpMethod.POST, OPERATOR_POSTS).hasAnyRole(desk, operator)

@@ -52,6 +52,19 @@ class PersonQueryController {
         return person;
     }
 
+    @GetMapping("/persons/{personId}/records")
+    @Operation(summary = "Where a person's data is held, without the data itself",
+            description = "DESK, AUDITOR or ADMIN: the delegations and trips the person appears on, by id, and whether "
+                    + "the data is erased; no name, title or contact. The administrator, who erases but may not read "
+                    + "personal data, confirms with it that an erasure is for the person meant. Not a read of "
+                    + "personal data, so not recorded as one. An unknown person is 404 PERSON_NOT_FOUND.")
+    PersonRecordsView records(@PathVariable String personId) {
+        return PersonRecordsView.of(queryGateway.query(new FindPersonQuery(personId),
+                        ResponseTypes.optionalInstanceOf(PersonView.class)).join()
+                .orElseThrow(() -> new DomainProblem(PersonQueryProblem.PERSON_NOT_FOUND,
+                        "No personal data is held about " + personId + ".")));
+    }
+
     @GetMapping("/delegations/{id}/members")
     @Operation(summary = "A delegation's members, personal fields decrypted",
             description = """

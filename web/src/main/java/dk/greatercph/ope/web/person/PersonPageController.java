@@ -56,7 +56,12 @@ class PersonPageController {
             person = answer.orRefuse();
             model.addAttribute("erased", answer.body().path("erased").asBoolean(false));
         } else {
-            model.addAttribute("erased", justErased);
+            // where the data is held, without it: the administrator erased by an id it could not check, and was told
+            // "no such person" only after typing the legal basis
+            ApiAnswer records = api.get(path + "/records");
+            Map<?, ?> held = (Map<?, ?>) records.orRefuse();
+            model.addAttribute("records", held);
+            model.addAttribute("erased", justErased || Boolean.TRUE.equals(held.get("erased")));
         }
         model.addAttribute("personId", personId);
         model.addAttribute("person", person);
