@@ -161,7 +161,9 @@ class ProjectionReplays implements DisposableBean {
             processor.start();
             progress.replayEnds(name);
             throw new DomainProblem(ReplayProblem.PROJECTION_CLAIMED_ELSEWHERE,
-                    "Projection '" + name + "' is being processed by another instance; stop it there first.");
+                    "Projection '" + name + "' is claimed by another instance: stop it there first. Right after a "
+                            + "restart the claim may still be this node's from before it stopped; it lapses within "
+                            + "seconds, so retry shortly.");
         } catch (RuntimeException e) {
             // the reset is one transaction with the views' clearing: refused, nothing was reset, and the processor
             // goes on where it stood. It was left shut down, its view frozen while the health said UP.

@@ -12,7 +12,8 @@ enum ReplayProblem implements ProblemCode {
     REPLAY_IN_PROGRESS(ProblemKind.CONFLICT,
             "The projection is already being replayed."),
     PROJECTION_CLAIMED_ELSEWHERE(ProblemKind.CONFLICT,
-            "Another instance processes the projection; stop it there first.");
+            "Another instance processes the projection; stop it there first. Right after a restart the claim may be "
+                    + "this node's from before it stopped, which lapses within seconds: retry shortly.");
 
     private final ProblemKind kind;
     private final String meaning;
