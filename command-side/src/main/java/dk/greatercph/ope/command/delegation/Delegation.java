@@ -186,7 +186,8 @@ class Delegation {
                     : command.politicalLevel() != politicalLevel ? "politicalLevel" : null;
             if (decided != null) {
                 throw new DomainProblem(DelegationProblem.ROUTING_DECIDED, decided, "The delegation is routed: its "
-                        + decided + " decided the routing and stay as they are (themes grow by a scope expansion).");
+                        + decided + " decided the routing and is no longer corrected"
+                        + ("themes".equals(decided) ? " (themes grow by a scope expansion, R4)." : "."));
             }
         }
         for (ProgrammeItem item : items.values()) {
