@@ -173,18 +173,7 @@ final class BoardFold {
             switch (event) {
                 case "corrected" -> {
                     themes = texts(c, "themes");
-                    row.set("channel", value(c, "channel"))
-                            .set("requesting_organisation", value(c, "organisation"))
-                            .set("origin_province", value(c, "province"))
-                            .set("origin_city", value(c, "city"))
-                            .set("delegation_type", value(c, "type"))
-                            .set("political_level", value(c, "level"))
-                            .set("head_count", value(c, "headCount"))
-                            .set("wished_from", value(c, "wishedFrom"))
-                            .set("wished_to", value(c, "wishedTo"))
-                            .set("purpose", value(c, "purpose"))
-                            .set("country", value(c, "country"))
-                            .set("date_received", value(c, "received"));
+                    request(c);
                     if (c.path("reset").asBoolean(false)) {
                         status = "REQUESTED";
                         row.put("repeat_request", false);
@@ -330,7 +319,21 @@ final class BoardFold {
             row = json.createObjectNode()
                     .put("delegation_id", id)
                     .set("board_position", value(c, "position"))
-                    .set("channel", value(c, "channel"))
+                    .set("business_opportunity", value(c, "opportunity"))
+                    .set("registered_at", value(c, "at"))
+                    .set("registered_by", value(c, "actor"))
+                    .set("version", value(c, "version"))
+                    .set("updated_at", value(c, "at"))
+                    .put("repeat_request", false)
+                    .set("earlier_requests", json.createArrayNode())
+                    .set("supporting_operators", json.createArrayNode())
+                    .put("imported", c.path("imported").asBoolean(false));
+            request(c);
+        }
+
+        /** The request's own fields, as registered or corrected. */
+        private void request(ObjectNode c) {
+            row.set("channel", value(c, "channel"))
                     .set("requesting_organisation", value(c, "organisation"))
                     .set("origin_province", value(c, "province"))
                     .set("origin_city", value(c, "city"))
@@ -340,17 +343,8 @@ final class BoardFold {
                     .set("wished_from", value(c, "wishedFrom"))
                     .set("wished_to", value(c, "wishedTo"))
                     .set("purpose", value(c, "purpose"))
-                    .set("business_opportunity", value(c, "opportunity"))
-                    .set("registered_at", value(c, "at"))
-                    .set("registered_by", value(c, "actor"))
-                    .set("version", value(c, "version"))
-                    .set("updated_at", value(c, "at"))
-                    .put("repeat_request", false)
-                    .set("earlier_requests", json.createArrayNode())
-                    .set("supporting_operators", json.createArrayNode())
                     .set("country", value(c, "country"))
-                    .set("date_received", value(c, "received"))
-                    .put("imported", c.path("imported").asBoolean(false));
+                    .set("date_received", value(c, "received"));
         }
 
         /** An answer to an offer: only one made here can be answered, since the delegation has no assignment yet. */
