@@ -74,6 +74,10 @@ class PersonalDataErasureTest {
         assertThat(afterwards.get(0).get("email").isNull()).isTrue();
         JsonNode access = desk.get("/api/persons/" + person).json();
         assertThat(access.get("erased").asBoolean()).isTrue();
+        assertThat(access.get("erasure").get("erasedBy").asString()).isEqualTo("desk");
+        assertThat(access.get("erasure").get("legalBasis").asString())
+                .isEqualTo("GDPR art. 17(1)(a), request of the data subject");
+        assertThat(java.time.Instant.parse(access.get("erasure").get("erasedAt").asString())).isAfter(beforeErasure);
         assertThat(tablesHolding(marker)).as("after erasure no table holds the clear values").isEmpty();
 
         assertThat(memberName(auditor.get("/api/audit/events?type=DelegationMemberAddedEvent&aggregateId=" + delegation)
@@ -92,6 +96,8 @@ class PersonalDataErasureTest {
         assertThat(replayed.get("lastReplay").hasNonNull("finishedAt")).as("a full replay after erasure succeeds").isTrue();
         assertThat(desk.getUntil("/api/delegations/" + delegation + "/members", r -> r.json().size() == 1,
                 Duration.ofSeconds(10)).json().get(0).get("name").asString()).isEqualTo("[erased]");
+        assertThat(new Api(port).as("admin").get("/api/persons/" + person + "/records").json().get("erasure"))
+                .as("the erasure's record survives the replay").isEqualTo(access.get("erasure"));
         JsonNode verification = auditor.get("/api/audit/verify").json();
         assertThat(verification.get("ok").asBoolean()).as("the chain still verifies: " + verification).isTrue();
         assertThat(desk.post("/api/persons/" + person + "/erasure", "{\"legalBasis\":\"again\"}").status()).isEqualTo(409);

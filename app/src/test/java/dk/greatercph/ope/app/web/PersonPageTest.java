@@ -119,6 +119,10 @@ class PersonPageTest {
 
         assertThat(erased.status()).isEqualTo(302);
         assertThat(erased.header("Location")).endsWith(page);
+        // the erasure's record: the administrator read only that the data was gone
+        assertThat(admin.get(page).body()).contains("id=\"erasure-record\"", "Case 27/99", ">admin<")
+                .doesNotContain("erasure-form");
+        assertThat(desk.get(page).body()).contains("id=\"erasure-record\"", "Case 27/99");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("id=\"refusal\"");
     }

@@ -15,6 +15,8 @@ public record PersonRecordsView(
         String personId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "True once the person's data was erased")
         boolean erased,
+        @Schema(description = "When, by whom and on what legal basis the data was erased; absent while it is held")
+        PersonView.Erasure erasure,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Record> records) {
 
     /** One place the person appears, by its ids. */
@@ -32,7 +34,7 @@ public record PersonRecordsView(
 
     /** The records of {@code person}, its data left out. */
     static PersonRecordsView of(PersonView person) {
-        return new PersonRecordsView(person.personId(), person.erased(), person.appearances().stream()
+        return new PersonRecordsView(person.personId(), person.erased(), person.erasure(), person.appearances().stream()
                 .map(a -> new Record(a.sourceType(), a.sourceId(), a.removed(), a.recordedAt())).toList());
     }
 }

@@ -11,7 +11,20 @@ public record PersonView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "PER-2c1d7a0e-5b3f-4e8a-9c6d-1f0e2d3c4b5a") String personId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "True once the person's data was erased")
         boolean erased,
+        @Schema(description = "When, by whom and on what legal basis the data was erased; absent while it is held")
+        Erasure erasure,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Appearance> appearances) {
+
+    /** The record of an erasure (rule R9): the data is gone, the fact that it was erased is kept. */
+    @Schema(name = "PersonErasure")
+    public record Erasure(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2027-03-02T09:15:00Z")
+            Instant erasedAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "admin", description = "The user who erased it")
+            String erasedBy,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "GDPR art. 17, request of 2027-02-28")
+            String legalBasis) {
+    }
 
     /** One place the person appears: a delegation's member list, a trip's participants or a trip's lead. */
     @Schema(name = "PersonAppearance")

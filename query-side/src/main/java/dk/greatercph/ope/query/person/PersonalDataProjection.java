@@ -9,11 +9,13 @@ import dk.greatercph.ope.events.trip.ParticipantAddedEvent;
 import dk.greatercph.ope.events.trip.ParticipantRemovedEvent;
 import dk.greatercph.ope.events.trip.TripPlannedEvent;
 import dk.greatercph.ope.platform.privacy.PersonalData;
+import dk.greatercph.ope.platform.security.ActorMetadata;
 import dk.greatercph.ope.query.replay.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -76,12 +78,15 @@ class PersonalDataProjection {
     }
 
     @EventHandler
-    void on(PersonalDataErasedEvent event) {
+    void on(PersonalDataErasedEvent event, @Timestamp Instant at, @MetaDataValue(ActorMetadata.ACTOR) String actor) {
         jdbc.sql("""
-                        UPDATE personal_data SET name = :erased, title = NULL, email = NULL, phone = NULL, erased = true
+                        UPDATE personal_data SET name = :erased, title = NULL, email = NULL, phone = NULL, erased = true,
+                            erased_at = :at, erased_by = :actor, erasure_basis = :basis
                         WHERE person_id = :person
                         """)
-                .param("erased", PersonalData.ERASED).param("person", event.personId().value()).update();
+                .param("erased", PersonalData.ERASED).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("actor", actor).param("basis", event.legalBasis())
+                .param("person", event.personId().value()).update();
     }
 
     @ResetHandler
@@ -99,7 +104,15 @@ class PersonalDataProjection {
         }
         boolean erased = jdbc.sql("SELECT bool_or(erased) FROM personal_data WHERE person_id = :person")
                 .param("person", query.personId()).query(Boolean.class).single();
-        return Optional.of(new PersonView(query.personId(), erased, appearances));
+        PersonView.Erasure erasure = jdbc.sql("""
+                        SELECT erased_at, erased_by, erasure_basis FROM personal_data
+                        WHERE person_id = :person AND erased_at IS NOT NULL LIMIT 1
+                        """)
+                .param("person", query.personId())
+                .query((rs, n) -> new PersonView.Erasure(rs.getObject("erased_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("erased_by"), rs.getString("erasure_basis")))
+                .optional().orElse(null);
+        return Optional.of(new PersonView(query.personId(), erased, erasure, appearances));
     }
 
     @QueryHandler

@@ -25,7 +25,8 @@ import java.util.Map;
  * (a delegation's members, a trip's participants or lead), to hand it over on request; every such read is recorded
  * by the API. The desk and the administrators erase the person's data: the person's key is destroyed, so no view,
  * export or replay can read the fields again. Erasure cannot be undone, so the form asks for its legal basis and for
- * a confirmation. An administrator, who may erase but not read personal data, sees the form alone.
+ * a confirmation. An administrator, who may erase but not read personal data, sees where the data is held, by ids.
+ * Once erased, the page says when, by whom and on what legal basis.
  */
 @Controller
 class PersonPageController {
@@ -55,11 +56,13 @@ class PersonPageController {
             ApiAnswer answer = justErased ? erasedView(path) : api.get(path);
             person = answer.orRefuse();
             model.addAttribute("erased", answer.body().path("erased").asBoolean(false));
+            model.addAttribute("erasure", ((Map<?, ?>) person).get("erasure"));
         } else {
             // where the data is held, without it: the administrator erased by an id it could not check, and was told
             // "no such person" only after typing the legal basis
-            ApiAnswer records = api.get(path + "/records");
+            ApiAnswer records = justErased ? erasedView(path + "/records") : api.get(path + "/records");
             Map<?, ?> held = (Map<?, ?>) records.orRefuse();
+            model.addAttribute("erasure", held.get("erasure"));
             model.addAttribute("records", held);
             model.addAttribute("erased", justErased || Boolean.TRUE.equals(held.get("erased")));
         }
@@ -120,7 +123,10 @@ class PersonPageController {
         return page;
     }
 
-    /** The person right after the erasure: the view is brought up to date a moment later, so wait (at most 5 s). */
+    /**
+     * The person (or where its data is held) right after the erasure: the view is brought up to date a moment later,
+     * so wait (at most 5 s).
+     */
     private ApiAnswer erasedView(String path) {
         return api.getUntil(path, Map.of(), answer -> answer.body().path("erased").asBoolean(false));
     }
