@@ -93,6 +93,35 @@ class ListPagingTest {
     }
 
     @Test
+    void venuesAndPartnersFollowTheDanishAlphabetAcrossPages() {
+        Api desk = new Api(port).as("desk");
+        String tag = "Alfabet " + UUID.randomUUID().toString().substring(0, 8) + " ";
+        // Å (U+00C5) comes before Æ and Ø by code point, and was listed so
+        List<String> inOrder = List.of("Zealand", "æble", "Ørsted", "Ålholm");
+        List<String> venues = new ArrayList<>();
+        List<String> partners = new ArrayList<>();
+        for (String name : List.of("Ålholm", "Ørsted", "Zealand", "æble")) {
+            VenueId venue = VenueId.newId();
+            log.append("Venue", venue.value(), new VenueRegisteredEvent(venue, tag + name, null, 4));
+            venues.add(venue.value());
+            PartnerId partner = PartnerId.newId();
+            log.append("Partner", partner.value(), new PartnerRegisteredEvent(partner, tag + name, PartnerKind.COMPANY,
+                    false));
+            partners.add(partner.value());
+        }
+        desk.getUntil("/api/venues/" + venues.get(3), r -> r.status() == 200, WAIT);
+        desk.getUntil("/api/partners/" + partners.get(3), r -> r.status() == 200, WAIT);
+        for (String list : List.of("/api/venues", "/api/partners")) {
+            List<String> ours = list.equals("/api/venues") ? venues : partners;
+            List<String> walked = walk(desk, list + "?limit=2", Integer.MAX_VALUE).stream().filter(ours::contains)
+                    .toList();
+            List<String> names = walked.stream().map(id -> desk.get(list + "/" + id).json().get("name").asString()
+                    .substring(tag.length())).toList();
+            assertThat(names).as(list + " in pages of 2").isEqualTo(inOrder);
+        }
+    }
+
+    @Test
     void aPageSizeBeyondTheCapOrAnotherListsCursorIsRefusedNamingTheParameter() {
         Api desk = new Api(port).as("desk");
         for (String list : List.of("/api/venues", "/api/partners", "/api/operators", "/api/trips")) {

@@ -42,11 +42,15 @@ class ReferenceQueries {
         return byName(PARTNERS, "partner_id", query.after(), query.limit()).query(PARTNER).list();
     }
 
-    /** The rows of {@code select} by name (without regard to case), then by the column {@code id}, after a position. */
+    /**
+     * The rows of {@code select} by name (without regard to case, in the Danish alphabet's order: Æ, Ø, Å after Z), then
+     * by the column {@code id}, after a position.
+     */
     private JdbcClient.StatementSpec byName(String select, String id, NamePosition after, int limit) {
         return jdbc.sql(select + """
-                         WHERE CAST(:afterId AS TEXT) IS NULL OR (lower(name), %1$s) > (lower(CAST(:afterName AS TEXT)), :afterId)
-                        ORDER BY lower(name), %1$s LIMIT :limit""".formatted(id))
+                         WHERE CAST(:afterId AS TEXT) IS NULL OR (lower(name) COLLATE names_da, %1$s)
+                            > (lower(CAST(:afterName AS TEXT)) COLLATE names_da, :afterId)
+                        ORDER BY lower(name) COLLATE names_da, %1$s LIMIT :limit""".formatted(id))
                 .param("afterId", after == null ? null : after.id())
                 .param("afterName", after == null ? null : after.name())
                 .param("limit", limit);
