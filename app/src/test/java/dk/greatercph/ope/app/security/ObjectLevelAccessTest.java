@@ -181,6 +181,28 @@ class ObjectLevelAccessTest {
     }
 
     @Test
+    void anOperatorThatHasJustDeclinedNoLongerReadsTheMembers() {
+        Lifecycle lifecycle = lifecycle();
+        for (int round = 0; round < 3; round++) {
+            String id = lifecycle.registeredAndScreened(Requests.delegation("Declining " + UUID.randomUUID(),
+                    "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"", "Tele-health partners"));
+            ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+            ok(lifecycle.desk().post("/api/delegations/" + id + "/members", """
+                    {"name":"Zhou Min","email":"zhou.min@example.cn","contact":true}"""));
+            String path = "/api/delegations/" + id + "/members";
+            Api chc = new Api(port).as("chc");
+            chc.getUntil(path, r -> r.status() == 200 && r.body().contains("zhou.min@example.cn"), Duration.ofSeconds(10));
+
+            ok(chc.post("/api/delegations/" + id + "/assignments/chc/decline", "{\"reason\":\"No capacity\"}"));
+            // read at once: the answer came before the board had handled the decline
+            Api.Response after = chc.get(path);
+
+            assertThat(after.status()).as(after.body()).isEqualTo(404);
+            assertThat(after.body()).doesNotContain("zhou.min@example.cn");
+        }
+    }
+
+    @Test
     void anOperatorChangesOnlyItsOwnProgrammeItemsTheLeadAndTheDeskAll() {
         Lifecycle lifecycle = lifecycle();
         String id = lifecycle.accepted("Items " + UUID.randomUUID());

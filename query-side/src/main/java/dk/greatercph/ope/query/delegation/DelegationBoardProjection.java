@@ -99,7 +99,7 @@ import java.util.stream.Stream;
 @ProcessingGroup(DelegationBoardProjection.NAME)
 class DelegationBoardProjection {
 
-    static final String NAME = "delegation-board";
+    static final String NAME = FindDelegationQuery.PROJECTION;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate connections;

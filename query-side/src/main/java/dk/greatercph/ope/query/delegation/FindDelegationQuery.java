@@ -5,4 +5,7 @@ package dk.greatercph.ope.query.delegation;
  * only a delegation assigned to that operator is found: to anyone else it does not exist.
  */
 public record FindDelegationQuery(String delegationId, String visibleToOperator) {
+
+    /** The processing group whose view answers it: the board, which also writes the operators' inboxes. */
+    public static final String PROJECTION = "delegation-board";
 }

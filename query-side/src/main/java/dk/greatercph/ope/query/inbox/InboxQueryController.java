@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.inbox;
 
+import dk.greatercph.ope.query.delegation.FindDelegationQuery;
 import dk.greatercph.ope.query.operator.OperatorQueryProblem;
 import dk.greatercph.ope.query.replay.ProjectionProgress;
 import dk.greatercph.ope.platform.problem.DomainProblem;
@@ -33,7 +34,7 @@ class InboxQueryController {
     static final int DEFAULT_LIMIT = 50;
 
     /** The processing group whose view the inbox is ({@code inbox_assignment}, written with the board). */
-    private static final String BOARD = "delegation-board";
+    private static final String BOARD = FindDelegationQuery.PROJECTION;
 
     private final QueryGateway queryGateway;
     private final InboxStreams streams;

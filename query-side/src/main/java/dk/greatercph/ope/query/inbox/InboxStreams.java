@@ -1,5 +1,6 @@
 package dk.greatercph.ope.query.inbox;
 
+import dk.greatercph.ope.query.delegation.FindDelegationQuery;
 import dk.greatercph.ope.query.replay.ProjectionProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -40,7 +41,7 @@ class InboxStreams implements SmartLifecycle {
 
     private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
 
-    private static final String BOARD = "delegation-board";
+    private static final String BOARD = FindDelegationQuery.PROJECTION;
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 

@@ -70,7 +70,9 @@ class PersonQueryController {
             description = """
                     The desk, auditors and the delegation's lead operator read every field. A supporting operator \
                     reads names and titles only (e-mail and phone are left out). An operator not assigned to the \
-                    delegation gets the same 404 as for a delegation that does not exist.""")
+                    delegation gets the same 404 as for a delegation that does not exist. An operator's read is \
+                    answered once the view has every event recorded before it (waiting at most 5 seconds, else 409 \
+                    PROJECTION_BEHIND), so one that has just declined or been re-routed reads nothing.""")
     List<MemberView> members(@PathVariable String id) {
         return shown(visible(id));
     }
@@ -103,6 +105,12 @@ class PersonQueryController {
                 ResponseTypes.multipleInstancesOf(MemberView.class)).join();
         if (!user.isOperator()) {
             return members;
+        }
+        // whether the operator is still on the delegation, as of every event recorded before this request: an
+        // operator that had just declined read the members' e-mail and phone until the board caught up
+        if (!progress.awaitCaughtUp(FindDelegationQuery.PROJECTION, ProjectionProgress.MAX_WAIT)) {
+            throw new DomainProblem(PersonQueryProblem.PROJECTION_BEHIND, "Whether you are still assigned to the "
+                    + "delegation is not yet known; retry shortly.");
         }
         DelegationDetailView delegation = queryGateway.query(new FindDelegationQuery(id, user.operatorId()),
                         ResponseTypes.optionalInstanceOf(DelegationDetailView.class)).join()
