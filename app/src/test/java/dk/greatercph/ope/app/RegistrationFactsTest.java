@@ -129,6 +129,23 @@ class RegistrationFactsTest {
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("dateReceived");
     }
 
+    @Test
+    void aWishedVisitCannotEndBeforeTheRequestCame() {
+        // a mistyped year: 2020 for 2027, the request received last week
+        Api.Response response = desk().post("/api/delegations", request("Mistyped year " + UUID.randomUUID(),
+                "\"dateReceived\":\"2026-06-01\"").replace("\"wishedFrom\":\"2027-04-12\"", "\"wishedFrom\":\"2020-04-12\"")
+                .replace("\"wishedTo\":\"2027-04-16\"", "\"wishedTo\":\"2020-04-16\""));
+        Api.Response sameDay = desk().post("/api/delegations", request("Same day " + UUID.randomUUID(),
+                "\"dateReceived\":\"2026-06-01\"").replace("\"wishedFrom\":\"2027-04-12\"", "\"wishedFrom\":\"2026-05-30\"")
+                .replace("\"wishedTo\":\"2027-04-16\"", "\"wishedTo\":\"2026-06-01\""));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("INVALID_DATE_WINDOW");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("wishedTo");
+        assertThat(response.body()).contains("2026-06-01");
+        assertThat(sameDay.status()).as("a visit that may still begin the day the request came").isEqualTo(201);
+    }
+
     /** Told one round at a time: the fields, then the date received, then the window (the aggregate's). */
     @Test
     void aRequestsRulesAreNamedWithItsFieldsAtOnce() {

@@ -18,7 +18,7 @@ import java.time.LocalDate;
 
 /**
  * The rules of a registration that read more than one field, or today's date: an assigned country, a date received
- * not after today in Copenhagen, a wished window that does not end before it starts. Checked with the fields, so a
+ * not after today in Copenhagen, a wished window that does not end before it starts nor before the request came. Checked with the fields, so a
  * form with a missing province, a date received next year and a window ending before it starts is told all three at
  * once; they were told one round at a time (the fields, then the country and date received, then the window). Each
  * refusal keeps its own code as the violation's payload, answered when it is the only one, as before.
@@ -45,6 +45,7 @@ import java.time.LocalDate;
                         "is not an ISO 3166-1 alpha-2 country code in upper case, e.g. CN, DK or SE");
             }
             LocalDate today = LocalDate.now(OpeTime.COPENHAGEN);
+            LocalDate received = request.dateReceived() == null ? today : request.dateReceived();
             if (request.dateReceived() != null && request.dateReceived().isAfter(today)) {
                 valid = RuleViolations.refuse(context, DelegationProblem.DATE_RECEIVED_IN_FUTURE, "dateReceived",
                         "is after today (" + today + ")");
@@ -53,6 +54,10 @@ import java.time.LocalDate;
                     && request.wishedTo().isBefore(request.wishedFrom())) {
                 valid = RuleViolations.refuse(context, DelegationProblem.INVALID_DATE_WINDOW, "wishedTo",
                         "ends before wishedFrom (" + request.wishedFrom() + ")");
+            } else if (request.wishedTo() != null && !received.isAfter(today) && request.wishedTo().isBefore(received)) {
+                // a visit wished for only before the request came could never be served: a mistyped year
+                valid = RuleViolations.refuse(context, DelegationProblem.INVALID_DATE_WINDOW, "wishedTo",
+                        "ends before the request was received (" + received + ")");
             }
             return valid;
         }
