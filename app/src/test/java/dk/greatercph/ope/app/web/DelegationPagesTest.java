@@ -463,7 +463,7 @@ class DelegationPagesTest {
         assertThat(registered.header("Location")).matches(".*/delegations/DEL-[0-9a-f-]+\\?minVersion=0");
         PageSession.Page page = desk.get(registered.header("Location").replaceFirst("^https?://[^/]+", ""));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains(organisation, "DK");
+        assertThat(page.body()).contains(organisation, "DK", "Henvendelsen er registreret.");
     }
 
     @Test

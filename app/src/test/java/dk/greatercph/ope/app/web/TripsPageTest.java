@@ -223,6 +223,19 @@ class TripsPageTest {
     }
 
     @Test
+    void aPlannedTripsPageSaysItWasPlanned() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/trips/new");
+        int year = java.util.concurrent.ThreadLocalRandom.current().nextInt(2200, 2900);
+        PageSession.Page planned = desk.post("/trips/new", Map.of("year", "" + year, "title", "Planned " + year,
+                "destinations", "Nanjing", "startDate", year + "-05-01", "endDate", year + "-05-08", "leader", "Chair"));
+
+        assertThat(planned.status()).as(planned.body()).isEqualTo(302);
+        assertThat(desk.get(planned.header("Location").replaceFirst("^https?://[^/]+", "")).body())
+                .contains("id=\"done\"", "Rejsen er oprettet.");
+    }
+
+    @Test
     void aCancellationNeedsAReasonAndAStaleVersionIsRefusedInWords() {
         Api api = new Api(port).as("desk");
         String trip = planned(api);

@@ -3,6 +3,7 @@ package dk.greatercph.ope.web.request;
 import dk.greatercph.ope.web.api.Api;
 import dk.greatercph.ope.web.api.ApiAnswer;
 import dk.greatercph.ope.web.api.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.util.List;
 
@@ -53,13 +55,16 @@ class RequestFormController {
     }
 
     @PostMapping(PATH)
-    String sent(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
-                @RequestHeader(name = "HX-Request", required = false) String htmx) {
+    String sent(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletRequest request,
+                HttpServletResponse response, @RequestHeader(name = "HX-Request", required = false) String htmx) {
         String target = register(form, model, response, htmx);
         if (!target.startsWith("/delegations/")) {
             return target;
         }
+        // the new delegation's page says it was registered, as every other action's page says it was done
+        RequestContextUtils.getOutputFlashMap(request).put("done", "registration");
         if (htmx != null) {
+            RequestContextUtils.saveOutputFlashMap(target, request, response);
             response.setHeader("HX-Redirect", target);
             return "request/new :: nothing";
         }

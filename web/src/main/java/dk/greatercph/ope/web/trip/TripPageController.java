@@ -95,7 +95,7 @@ class TripPageController {
         ApiAnswer answer = api.post("/api/trips", body);
         if (answer.ok()) {
             String id = answer.body().path("id").asString();
-            return "redirect:/trips/" + id + "?v=" + orZero(TripForms.version(answer.header("ETag")));
+            return act(id, "planned", form, answer, model, response);
         }
         refusedUnlessShown(answer);
         response.setStatus(answer.status());
