@@ -464,6 +464,26 @@ class DelegationLifecycleHttpTest {
         assertThat(planned.status()).as(planned.body()).isEqualTo(404);
     }
 
+    /**
+     * The same routing sent again (a double submit, a retry without its key) while its offers are open changes
+     * nothing: it withdrew every offer and made it anew, its deadline begun again. Routed again with an override, or
+     * after an escalation, it re-routes as before.
+     */
+    @Test
+    void theSameRoutingSentAgainWhileItsOffersAreOpenRecordsNothing() {
+        String id = routedWithCopcapAccepted("Routed twice " + UUID.randomUUID());
+        int before = lifecycle.eventTypes(id).size();
+
+        Api.Response again = lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}");
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(lifecycle.eventTypes(id)).as("nothing recorded").hasSize(before);
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/routing",
+                "{\"overrideLead\":\"chc\",\"overrideSupporting\":[\"copcap\"],\"reason\":\"As the table, said\"}"));
+        assertThat(afterSecondRouting(id)).containsExactly("AssignmentWithdrawnEvent chc", "DelegationRoutedEvent",
+                "AssignmentOfferedEvent chc");
+    }
+
     /** An operator on the delegation by an approved scope expansion saw its own items as anonymous blocks. */
     @Test
     void anOperatorAddedByAScopeExpansionSeesItsItemsInTheScheduleR4() {

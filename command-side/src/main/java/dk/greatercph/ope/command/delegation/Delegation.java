@@ -101,6 +101,8 @@ class Delegation {
     private String businessOpportunity;
     private Set<Theme> themes;
     private OperatorId lead;
+    /** The routing in force, to tell a routing sent again (a double submit) from a new one. */
+    private DelegationRoutedEvent routing;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<OperatorId, Assignment> assignments;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
@@ -244,6 +246,11 @@ class Delegation {
                     + "); the desk can route with an override.";
             return refuseRouting(DelegationProblem.NO_OPERATOR_FOR_THEMES, reason);
         }
+        if (sameRoutingStillOpen(decision, command.overrideLead() != null)) {
+            // routed again to the same operators by the same rule, every offer still open or accepted: sent twice,
+            // it withdrew and offered everything anew, and the operators' deadlines began again
+            return CommandResult.done();
+        }
         for (Assignment current : new ArrayList<>(assignments.values())) {
             if (current.awaitsAnswer()) {
                 deadlines.cancelAllWithinScope(DEADLINE_PREFIX + current.operatorId());
@@ -268,6 +275,29 @@ class Delegation {
             deadlines.schedule(dueAt, DEADLINE_PREFIX + operator, new AssignmentDue(operator));
         }
         return CommandResult.done();
+    }
+
+    /**
+     * Whether {@code decision} is the routing in force, and each operator it names holds its role, offered (not
+     * escalated: routing again is how the desk offers an escalated assignment anew) or accepted, and no one else
+     * awaits an answer.
+     */
+    private boolean sameRoutingStillOpen(RoutingDecision decision, boolean override) {
+        if (status != DelegationStatus.ROUTED || routing == null || !routing.lead().equals(decision.lead())
+                || !new java.util.HashSet<>(routing.supporting()).equals(new java.util.HashSet<>(decision.supporting()))
+                || routing.routingVersion() != decision.routingVersion() || routing.override() != override
+                || !java.util.Objects.equals(routing.reason(), decision.reason())) {
+            return false;
+        }
+        for (Assignment current : assignments.values()) {
+            AssignmentRole role = decision.role(current.operatorId());
+            boolean open = current.state() == Assignment.State.OFFERED || current.state() == Assignment.State.ACCEPTED;
+            if (role != null ? role != current.role() || !open : current.awaitsAnswer()) {
+                return false;
+            }
+        }
+        return RoutingPolicy.leadFirst(decision.lead(), decision.supporting()).stream()
+                .allMatch(assignments::containsKey);
     }
 
     /** A routing refusal an auditor must see: recorded as an event, and returned so that it commits. */
@@ -726,6 +756,7 @@ class Delegation {
     void on(DelegationRoutedEvent event) {
         status = DelegationStatus.ROUTED;
         lead = event.lead();
+        routing = event;
     }
 
     @EventSourcingHandler

@@ -112,7 +112,7 @@ class DelegationLifecycleController {
     @PostMapping(path = "/routing", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Route by the routing table (R1), or override it with a reason; R2 refuses a non-political "
             + "delegation without a business opportunity (422 NO_BUSINESS_FOCUS, recorded as an event)",
-            description = "DESK. An empty body routes by the current routing table; overrideLead and overrideSupporting with a reason override it. Re-routing withdraws unanswered offers.")
+            description = "DESK. An empty body routes by the current routing table; overrideLead and overrideSupporting with a reason override it. Re-routing withdraws unanswered offers. The routing in force sent again, while each of its offers is still open (not escalated) or accepted, records nothing and answers the current version.")
     ResponseEntity<CommandAccepted> route(@Valid @RequestBody DelegationRequests.Routing request,
                                           @PathVariable DelegationId id,
                                           @Parameter(description = IF_MATCH) ExpectedVersion expected) {
