@@ -81,6 +81,8 @@ class DelegationPagesTest {
         String asDesk = PageSession.signedIn(port, "desk").get("/delegations/" + id).body();
         assertThat(asDesk).contains("id=\"action-screening\"", "id=\"action-decline\"", "id=\"action-withdrawal\"",
                 "id=\"action-member-addition\"");
+        // R8 is checked at screening: "No" said it had been, and found nothing
+        assertThat(asDesk).containsPattern("id=\"fact-repeat\"><span>Afgøres ved screeningen</span>");
         assertThat(asDesk).doesNotContain("id=\"action-routing\"", "id=\"action-confirmation\"",
                 "id=\"action-completion\"", "id=\"action-scope-expansion\"", "id=\"programme-link\"");
 
@@ -105,6 +107,11 @@ class DelegationPagesTest {
                 .doesNotContain("id=\"scope-expansion-themes-HEALTH_WELFARE_TECH\"",
                         "id=\"scope-expansion-themes-INVESTMENT\"");
         assertThat(chc.get("/requests/new").status()).isEqualTo(403);
+        // a supporting operator with nothing to do here saw the actions' heading alone
+        String asSupporting = PageSession.signedIn(port, "copcap").get("/delegations/" + routed + "?minVersion=6")
+                .body();
+        assertThat(asSupporting).doesNotContain("id=\"action-");
+        assertThat(asSupporting).contains("id=\"no-actions\"");
     }
 
     /**

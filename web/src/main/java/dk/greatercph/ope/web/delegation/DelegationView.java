@@ -103,6 +103,7 @@ class DelegationView {
         model.addAttribute("reporters", reporters);
         model.addAttribute("reported", reported(d));
         model.addAttribute("offer", offer);
+        model.addAttribute("actionsShown", actionsShown(offer, d, user));
         // a scope expansion asks for themes the delegation does not have: the others are refused (NOTHING_TO_EXPAND)
         List<?> has = d.get("themes") instanceof List<?> themes ? themes : List.of();
         model.addAttribute("newThemes", java.util.Arrays.stream(Theme.values())
@@ -348,5 +349,27 @@ class DelegationView {
         ApiAnswer partners = api.get("/api/partners");
         model.addAttribute("venues", venues.ok() ? venues.data() : List.of());
         model.addAttribute("partners", partners.ok() ? partners.data() : List.of());
+    }
+
+    /**
+     * Whether the actions section shows any form: an answer needs an open offer the user may answer, a scope
+     * decision an open request. An operator with nothing to do saw the heading alone, where others read that no
+     * action is open to them.
+     */
+    private static boolean actionsShown(Map<String, Boolean> offer, Map<?, ?> d, CurrentUser user) {
+        boolean answerable = d.get("assignments") instanceof List<?> assignments && assignments.stream()
+                .anyMatch(a -> a instanceof Map<?, ?> m && ("OFFERED".equals(m.get("state"))
+                        || "ESCALATED".equals(m.get("state")))
+                        && (!user.isOperator() || user.operatorId().equals(m.get("operatorId"))));
+        boolean scopeOpen = d.get("scopeRequests") instanceof List<?> requests && requests.stream()
+                .anyMatch(r -> r instanceof Map<?, ?> m && "REQUESTED".equals(m.get("state")));
+        return java.util.Arrays.stream(DelegationAction.values())
+                .filter(action -> action.page() == DelegationAction.Page.DELEGATION
+                        && action != DelegationAction.MEMBER_REMOVAL && offer.getOrDefault(action.key(), false))
+                .anyMatch(action -> switch (action) {
+                    case ACCEPTANCE, ASSIGNMENT_DECLINE -> answerable;
+                    case SCOPE_APPROVAL, SCOPE_REJECTION -> scopeOpen;
+                    default -> true;
+                });
     }
 }
