@@ -149,6 +149,19 @@ class PageMessagesTest {
         }
     }
 
+    /** Who did something is named with their role in words: the audit log showed "system (SYSTEM)". */
+    @Test
+    void everyActorRoleIsNamedInWordsInBothLanguages() throws IOException {
+        Map<String, Properties> bundles = bundles();
+        java.util.List<String> roles = new java.util.ArrayList<>(Stream.of(dk.greatercph.ope.platform.security.Role
+                .values()).map(Enum::name).toList());
+        roles.add("SYSTEM");
+        for (String role : roles) {
+            assertThat(bundles.get("messages").getProperty("role." + role)).as(role + " in Danish").isNotBlank();
+            assertThat(bundles.get("messages_en").getProperty("role." + role)).as(role + " in English").isNotBlank();
+        }
+    }
+
     private static Map<String, Properties> bundles() throws IOException {
         Map<String, Properties> bundles = new LinkedHashMap<>();
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:pages/*.properties")) {

@@ -151,6 +151,31 @@ class SchedulePageTest {
                 .map(e -> new Entry(e.getAttribute("class"), e.getText())).orElse(null));
     }
 
+    /** Another delegation's item removed before confirmation showed as "Booked … called off": the venue looked taken. */
+    @Test
+    void anotherDelegationsRemovedItemDoesNotShowTheVenueAsTaken() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.accepted("Removed block " + UUID.randomUUID());
+        LocalDate day = LocalDate.of(2031, 1, 6).plusWeeks(ThreadLocalRandom.current().nextInt(0, 900));
+        String item = lifecycle.item(lifecycle.as("chc"), id, "MEETING", lifecycle.venue(), null,
+                day + "T10:00:00+01:00", day + "T11:00:00+01:00");
+        Api clean = new Api(port).as("clean");
+        String api = "/api/schedule?from=" + day + "&to=" + day;
+        clean.getUntil(api, r -> r.body().contains("BOOKED"), Duration.ofSeconds(10));
+        String path = "/schedule?view=week&date=" + day;
+        assertThat(PageSession.signedIn(port, "clean").get(path).body())
+                .contains("Optaget (en anden operatørs delegation)");
+
+        Api.Response removed = lifecycle.desk().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/api/delegations/" + id + "/programme-items/" + item)).DELETE(),
+                java.util.Map.of());
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        clean.getUntil(api, r -> r.body().contains("CANCELLED"), Duration.ofSeconds(10));
+
+        assertThat(PageSession.signedIn(port, "clean").get(path).body())
+                .doesNotContain("Optaget (en anden operatørs delegation)");
+    }
+
     @Test
     void anOperatorSeesItsOwnItemsAndOthersOnlyAsBookings() {
         Week week = week();

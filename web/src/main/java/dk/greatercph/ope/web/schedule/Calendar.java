@@ -92,6 +92,11 @@ public record Calendar(String view, LocalDate date, LocalDate from, LocalDate to
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         for (Map<String, Object> e : entries) {
             String type = text(e.get("type"));
+            if ("BOOKED".equals(type) && "CANCELLED".equals(text(e.get("status")))) {
+                // another delegation's item called off books nothing: shown, the venue looked taken (the feed keeps
+                // it, so that a subscribed calendar removes what it showed)
+                continue;
+            }
             List<String> conflictsWith = conflicts.getOrDefault(key(e), List.of());
             if (Boolean.TRUE.equals(e.get("allDay"))) {
                 LocalDate start = LocalDate.parse(text(e.get("startDate")));
