@@ -114,7 +114,9 @@ class CommandPreconditionsTest {
             }
         }));
 
-        assertThat(conditional).hasSize(31).contains(
+        assertThat(conditional).hasSize(33).contains(
+                "PUT /api/venues/{id}",
+                "PUT /api/partners/{id}",
                 "POST /api/delegations/{id}/programme-reopening",
                 "PUT /api/delegations/{id}/business-opportunity",
                 "PUT /api/delegations/{id}/request",

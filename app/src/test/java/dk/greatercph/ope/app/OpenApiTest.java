@@ -423,13 +423,13 @@ class OpenApiTest {
                 .get("application/json").get("schema").get("items").get("$ref").asString())
                 .isEqualTo("#/components/schemas/Partner");
         assertThat(schemas.get("Venue").get("required").valueStream().map(JsonNode::asString))
-                .containsExactlyInAnyOrder("id", "name", "capacity", "hospital");
+                .containsExactlyInAnyOrder("id", "name", "capacity", "hospital", "version");
         assertThat(schemas.get("Venue").get("properties").get("kind").get("enum").valueStream()
                 .filter(value -> !value.isNull()).map(JsonNode::asString))
                 .containsExactlyInAnyOrder("HOSPITAL", "MUNICIPALITY", "COMPANY", "UNIVERSITY", "OTHER");
         assertThat(schemas.get("Venue").get("properties").get("capacity").get("minimum").asInt()).isEqualTo(1);
         assertThat(schemas.get("Partner").get("required").valueStream().map(JsonNode::asString))
-                .containsExactlyInAnyOrder("id", "name", "kind", "hospital");
+                .containsExactlyInAnyOrder("id", "name", "kind", "hospital", "version");
         assertThat(schemas.get("Partner").get("properties").get("kind").get("enum").valueStream().map(JsonNode::asString))
                 .contains("HOSPITAL", "COMPANY");
         assertThat(schemas.get("Partner").get("properties").get("id").get("example").asString()).startsWith("PRT-");

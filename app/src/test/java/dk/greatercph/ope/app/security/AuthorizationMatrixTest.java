@@ -169,6 +169,11 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/venues/VEN-unknown", null, 401, 404, 404, 404, 404, 403));
         rows.add(row("GET", "/api/partners/{partner}", null, 401, 200, 200, 200, 200, 403));
         rows.add(row("GET", "/api/partners/PRT-unknown", null, 401, 404, 404, 404, 404, 403));
+        rows.add(row("PUT", "/api/venues/{venue}", "{\"name\":\"Matrix hall\",\"capacity\":12,\"reason\":\"Seats 12\"}",
+                401, 200, 403, 403, 403, 403));
+        rows.add(row("PUT", "/api/partners/{partner}",
+                "{\"name\":\"Matrix partner\",\"kind\":\"UNIVERSITY\",\"reason\":\"A university\"}",
+                401, 200, 403, 403, 403, 403));
         rows.add(row("POST", "/api/trips", TripPlan.of(2031).titled("Matrix").to("Wuxi").dates("2031-03-01", "2031-03-02")
                 .ledBy("Chair").extraordinary("Matrix row").json(), 401, 201, 403, 403, 403, 403));
         rows.add(row("GET", "/api/trips", null, 401, 200, 403, 403, 200, 403));

@@ -29,4 +29,16 @@ public interface Directory {
 
     /** The partner registered under this name as people read it, if any; as {@link #venueNamed}. */
     Optional<String> partnerNamed(String name);
+
+    /** Another venue than {@code venue} registered under this name as people read it, if any; as {@link #venueNamed}. */
+    Optional<String> otherVenueNamed(String name, VenueId venue);
+
+    /** Another partner than {@code partner} registered under this name, if any; as {@link #venueNamed}. */
+    Optional<String> otherPartnerNamed(String name, PartnerId partner);
+
+    /** The venue's name and kind as corrected. */
+    void correctVenue(VenueId venue, String name, VenueKind kind);
+
+    /** The partner's name and whether it hosts as a hospital, as corrected. */
+    void correctPartner(PartnerId partner, String name, boolean hospital);
 }

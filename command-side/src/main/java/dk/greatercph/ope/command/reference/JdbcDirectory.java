@@ -2,9 +2,11 @@ package dk.greatercph.ope.command.reference;
 
 import dk.greatercph.ope.command.lookup.RebuildableLookup;
 import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.PartnerCorrectedEvent;
 import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
 import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.reference.VenueKind;
+import dk.greatercph.ope.events.reference.VenueCorrectedEvent;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
 import dk.greatercph.ope.platform.input.ReadAlike;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,21 +43,49 @@ class JdbcDirectory implements Directory, RebuildableLookup {
 
     @Override
     public Optional<String> venueNamed(String name) {
-        return named("venue_directory", "venue_id", name);
+        return named("venue_directory", "venue_id", name, null);
     }
 
     @Override
     public Optional<String> partnerNamed(String name) {
-        return named("partner_directory", "partner_id", name);
+        return named("partner_directory", "partner_id", name, null);
     }
 
-    /** Under a lock on the name's key, so that two registrations of one name at once do not both pass. */
-    private Optional<String> named(String table, String idColumn, String name) {
+    @Override
+    public Optional<String> otherVenueNamed(String name, VenueId venue) {
+        return named("venue_directory", "venue_id", name, venue.value());
+    }
+
+    @Override
+    public Optional<String> otherPartnerNamed(String name, PartnerId partner) {
+        return named("partner_directory", "partner_id", name, partner.value());
+    }
+
+    @Override
+    public void correctVenue(VenueId venue, String name, VenueKind kind) {
+        jdbc.sql("UPDATE venue_directory SET name = :name, name_key = :key, kind = :kind WHERE venue_id = :id")
+                .param("id", venue.value()).param("name", name).param("key", ReadAlike.nameKey(name))
+                .param("kind", kind.name()).update();
+    }
+
+    @Override
+    public void correctPartner(PartnerId partner, String name, boolean hospital) {
+        jdbc.sql("UPDATE partner_directory SET name = :name, name_key = :key, hospital = :hospital WHERE partner_id = :id")
+                .param("id", partner.value()).param("name", name).param("key", ReadAlike.nameKey(name))
+                .param("hospital", hospital).update();
+    }
+
+    /**
+     * Under a lock on the name's key, so that two registrations (or corrections) of one name at once do not both
+     * pass; {@code except} (an id, or null) is left out: the one being corrected.
+     */
+    private Optional<String> named(String table, String idColumn, String name, String except) {
         String key = ReadAlike.nameKey(name);
         jdbc.sql("SELECT pg_advisory_xact_lock(:space, hashtext(:key))")
                 .param("space", table.hashCode()).param("key", key).query((rs, n) -> 0).list();
-        return jdbc.sql("SELECT " + idColumn + " FROM " + table + " WHERE name_key = :key ORDER BY 1 LIMIT 1")
-                .param("key", key).query(String.class).optional();
+        return jdbc.sql("SELECT " + idColumn + " FROM " + table + " WHERE name_key = :key AND " + idColumn
+                        + " IS DISTINCT FROM :except ORDER BY 1 LIMIT 1")
+                .param("key", key).param("except", except).query(String.class).optional();
     }
 
     @Override
@@ -72,6 +102,10 @@ class JdbcDirectory implements Directory, RebuildableLookup {
                 addPartner(partner.partnerId(), partner.name(), partner.hospital());
             } else if (payload instanceof VenueRegisteredEvent venue) {
                 addVenue(venue.venueId(), venue.name(), venue.kind());
+            } else if (payload instanceof PartnerCorrectedEvent partner) {
+                correctPartner(partner.partnerId(), partner.name(), partner.hospital());
+            } else if (payload instanceof VenueCorrectedEvent venue) {
+                correctVenue(venue.venueId(), venue.name(), venue.kind());
             }
         };
     }

@@ -3,6 +3,8 @@ package dk.greatercph.ope.command.web;
 import dk.greatercph.ope.events.delegation.DelegationId;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.person.PersonId;
+import dk.greatercph.ope.events.reference.PartnerId;
+import dk.greatercph.ope.events.reference.VenueId;
 import dk.greatercph.ope.events.trip.TripId;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -45,6 +47,8 @@ class CommandWebConfiguration implements WebMvcConfigurer {
         registry.addConverter(String.class, TripId.class, id(TripId.class, TripId::new));
         registry.addConverter(String.class, PersonId.class, id(PersonId.class, PersonId::new));
         registry.addConverter(String.class, OperatorId.class, id(OperatorId.class, OperatorId::new));
+        registry.addConverter(String.class, VenueId.class, id(VenueId.class, VenueId::new));
+        registry.addConverter(String.class, PartnerId.class, id(PartnerId.class, PartnerId::new));
     }
 
     @Bean
@@ -54,7 +58,9 @@ class CommandWebConfiguration implements WebMvcConfigurer {
                 .replaceWithClass(DelegationId.class, String.class)
                 .replaceWithClass(TripId.class, String.class)
                 .replaceWithClass(PersonId.class, String.class)
-                .replaceWithClass(OperatorId.class, String.class);
+                .replaceWithClass(OperatorId.class, String.class)
+                .replaceWithClass(VenueId.class, String.class)
+                .replaceWithClass(PartnerId.class, String.class);
         return (operation, handlerMethod) -> {
             for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
                 if (parameter.getParameterType() == ExpectedVersion.class) {

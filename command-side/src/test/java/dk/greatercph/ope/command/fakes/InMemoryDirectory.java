@@ -54,4 +54,26 @@ public class InMemoryDirectory implements Directory {
     public Optional<String> partnerNamed(String name) {
         return Optional.ofNullable(partnerNames.get(dk.greatercph.ope.platform.input.ReadAlike.key(name)));
     }
+
+    @Override
+    public Optional<String> otherVenueNamed(String name, VenueId venue) {
+        return venueNamed(name).filter(found -> !found.equals(venue.value()));
+    }
+
+    @Override
+    public Optional<String> otherPartnerNamed(String name, PartnerId partner) {
+        return partnerNamed(name).filter(found -> !found.equals(partner.value()));
+    }
+
+    @Override
+    public void correctVenue(VenueId venue, String name, VenueKind kind) {
+        venueNames.values().remove(venue.value());
+        addVenue(venue, name, kind);
+    }
+
+    @Override
+    public void correctPartner(PartnerId partner, String name, boolean hospital) {
+        partnerNames.values().remove(partner.value());
+        addPartner(partner, name, hospital);
+    }
 }

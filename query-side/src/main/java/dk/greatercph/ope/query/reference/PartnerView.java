@@ -11,5 +11,8 @@ public record PartnerView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HOSPITAL") PartnerKind kind,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "Every item it hosts needs cost coverage before confirmation (R3)")
-        boolean hospital) {
+        boolean hospital,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0", minimum = "0",
+                description = "0 as registered; each correction adds one (the If-Match of the next)")
+        long version) {
 }

@@ -1,16 +1,19 @@
 package dk.greatercph.ope.query.reference;
 
+import dk.greatercph.ope.events.reference.PartnerCorrectedEvent;
 import dk.greatercph.ope.events.reference.PartnerRegisteredEvent;
+import dk.greatercph.ope.events.reference.VenueCorrectedEvent;
 import dk.greatercph.ope.events.reference.VenueRegisteredEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects partners and venues into the name tables that the schedule and the delegation views join. A partner or
- * venue is registered once, so an upsert is all idempotency needs.
+ * Projects partners and venues into the name tables that the schedule and the delegation views join, so a corrected
+ * name shows wherever the id is named. A registration is an upsert; a correction applies only over an older version.
  */
 @Component
 @ProcessingGroup("reference-names")
@@ -44,6 +47,29 @@ class ReferenceNamesProjection {
                 .param("id", event.venueId().value()).param("name", event.name())
                 .param("address", event.address()).param("capacity", event.capacity())
                 .param("kind", event.kind() == null ? "OTHER" : event.kind().name()).update();
+    }
+
+    @EventHandler
+    void on(PartnerCorrectedEvent event, @SequenceNumber long version) {
+        jdbc.sql("""
+                        UPDATE partner_name SET name = :name, kind = :kind, hospital = :hospital, version = :version
+                        WHERE partner_id = :id AND version < :version
+                        """)
+                .param("id", event.partnerId().value()).param("name", event.name())
+                .param("kind", event.kind().name()).param("hospital", event.hospital()).param("version", version)
+                .update();
+    }
+
+    @EventHandler
+    void on(VenueCorrectedEvent event, @SequenceNumber long version) {
+        jdbc.sql("""
+                        UPDATE venue_name SET name = :name, address = :address, capacity = :capacity, kind = :kind,
+                            version = :version
+                        WHERE venue_id = :id AND version < :version
+                        """)
+                .param("id", event.venueId().value()).param("name", event.name())
+                .param("address", event.address()).param("capacity", event.capacity())
+                .param("kind", event.kind().name()).param("version", version).update();
     }
 
     @ResetHandler

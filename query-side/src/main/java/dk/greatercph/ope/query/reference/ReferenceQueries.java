@@ -18,13 +18,14 @@ class ReferenceQueries {
         this.jdbc = jdbc;
     }
 
-    private static final String VENUES = "SELECT venue_id, name, address, capacity, kind FROM venue_name";
-    private static final String PARTNERS = "SELECT partner_id, name, kind, hospital FROM partner_name";
+    private static final String VENUES = "SELECT venue_id, name, address, capacity, kind, version FROM venue_name";
+    private static final String PARTNERS = "SELECT partner_id, name, kind, hospital, version FROM partner_name";
     private static final RowMapper<VenueView> VENUE = (rs, n) -> new VenueView(rs.getString("venue_id"),
             rs.getString("name"), rs.getString("address"), rs.getInt("capacity"), rs.getString("kind"),
-            "HOSPITAL".equals(rs.getString("kind")));
+            "HOSPITAL".equals(rs.getString("kind")), rs.getLong("version"));
     private static final RowMapper<PartnerView> PARTNER = (rs, n) -> new PartnerView(rs.getString("partner_id"),
-            rs.getString("name"), PartnerKind.valueOf(rs.getString("kind")), rs.getBoolean("hospital"));
+            rs.getString("name"), PartnerKind.valueOf(rs.getString("kind")), rs.getBoolean("hospital"),
+            rs.getLong("version"));
 
     @QueryHandler
     List<VenueView> handle(FindVenuesQuery query) {

@@ -70,19 +70,19 @@ class ReferenceQueryController {
     @GetMapping("/venues/{id}")
     @Operation(summary = "One venue",
             description = "DESK, OPERATOR or AUDITOR: where the Location of a venue's registration points. An unknown "
-                    + "id is 404 VENUE_NOT_FOUND. Read-your-writes: with ?minVersion=0 (the ETag the registration "
-                    + "answered) the request waits up to 5 seconds for a venue registered a moment ago to appear.")
+                    + "id is 404 VENUE_NOT_FOUND. Read-your-writes: with ?minVersion (the ETag the registration or a "
+                    + "correction answered) the request waits up to 5 seconds for the venue to show that version.")
     @ApiResponse(responseCode = "200", description = "The venue")
     @ApiResponse(responseCode = "404", description = "No such venue (VENUE_NOT_FOUND)")
     @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
             + "reached what was recorded before the request (PROJECTION_BEHIND)")
     VenueView venue(@Parameter(description = "The venue id", example = "VEN-0b6c2b7e-1d2f-4a3b-8c9d-0e1f2a3b4c5d")
                     @PathVariable String id,
-                    @Parameter(description = "Wait (at most 5 s) until the venue is in the view; a venue has only "
-                            + "version 0", example = "0")
-                    @RequestParam(required = false) @Min(0) @Max(0) Long minVersion) {
+                    @Parameter(description = "Wait (at most 5 s) until the venue is in the view at this version or later",
+                            example = "0")
+                    @RequestParam(required = false) @Min(0) Long minVersion) {
         return read(minVersion, () -> queryGateway.query(new FindVenueQuery(id),
-                ResponseTypes.multipleInstancesOf(VenueView.class)).join())
+                ResponseTypes.multipleInstancesOf(VenueView.class)).join(), VenueView::version)
                 .orElseThrow(() -> new DomainProblem(ReferenceQueryProblem.VENUE_NOT_FOUND, "No venue with id " + id
                         + "."));
     }
@@ -108,27 +108,29 @@ class ReferenceQueryController {
     @GetMapping("/partners/{id}")
     @Operation(summary = "One partner",
             description = "DESK, OPERATOR or AUDITOR: where the Location of a partner's registration points. An "
-                    + "unknown id is 404 PARTNER_NOT_FOUND. Read-your-writes: with ?minVersion=0 (the ETag the "
-                    + "registration answered) the request waits up to 5 seconds for a partner registered a moment "
-                    + "ago to appear.")
+                    + "unknown id is 404 PARTNER_NOT_FOUND. Read-your-writes: with ?minVersion (the ETag the "
+                    + "registration or a correction answered) the request waits up to 5 seconds for the partner to "
+                    + "show that version.")
     @ApiResponse(responseCode = "200", description = "The partner")
     @ApiResponse(responseCode = "404", description = "No such partner (PARTNER_NOT_FOUND)")
     @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
             + "reached what was recorded before the request (PROJECTION_BEHIND)")
     PartnerView partner(@Parameter(description = "The partner id",
                                    example = "PRT-7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathVariable String id,
-                        @Parameter(description = "Wait (at most 5 s) until the partner is in the view; a partner has "
-                                + "only version 0", example = "0")
-                        @RequestParam(required = false) @Min(0) @Max(0) Long minVersion) {
+                        @Parameter(description = "Wait (at most 5 s) until the partner is in the view at this version "
+                                + "or later", example = "0")
+                        @RequestParam(required = false) @Min(0) Long minVersion) {
         return read(minVersion, () -> queryGateway.query(new FindPartnerQuery(id),
-                ResponseTypes.multipleInstancesOf(PartnerView.class)).join())
+                ResponseTypes.multipleInstancesOf(PartnerView.class)).join(), PartnerView::version)
                 .orElseThrow(() -> new DomainProblem(ReferenceQueryProblem.PARTNER_NOT_FOUND, "No partner with id "
                         + id + "."));
     }
 
-    /** The one row the query found, if any; with minVersion, waiting (at most 5 s) until it is there. */
-    private <T> Optional<T> read(Long minVersion, Supplier<List<T>> query) {
-        return progress.appearing("reference-names", minVersion, () -> query.get().stream().findFirst(),
+    /** The one row the query found, if any; with minVersion, waiting (at most 5 s) until it is there at that version. */
+    private <T> Optional<T> read(Long minVersion, Supplier<List<T>> query, java.util.function.ToLongFunction<T> version) {
+        Supplier<Optional<T>> one = () -> query.get().stream().findFirst();
+        return minVersion == null ? progress.current("reference-names", one, ReferenceQueryProblem.PROJECTION_BEHIND)
+                : progress.readAtLeast("reference-names", minVersion, one, version,
                 ReferenceQueryProblem.PROJECTION_BEHIND);
     }
 }

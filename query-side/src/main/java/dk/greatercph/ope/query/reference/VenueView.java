@@ -15,5 +15,8 @@ public record VenueView(
         String kind,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "Every item held here needs cost coverage before confirmation (R3)")
-        boolean hospital) {
+        boolean hospital,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0", minimum = "0",
+                description = "0 as registered; each correction adds one (the If-Match of the next)")
+        long version) {
 }
