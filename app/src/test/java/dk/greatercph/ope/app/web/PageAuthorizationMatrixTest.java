@@ -47,6 +47,8 @@ class PageAuthorizationMatrixTest {
             Map.entry("/schedule", new int[]{200, 200, 200, 403}),
             Map.entry("/escalations", new int[]{200, 403, 200, 403}),
             Map.entry("/places", new int[]{200, 200, 200, 403}),
+            Map.entry("/places/venues/NO-SUCH-ID", new int[]{404, 403, 403, 403}),
+            Map.entry("/places/partners/NO-SUCH-ID", new int[]{404, 403, 403, 403}),
             Map.entry("/operators", new int[]{200, 403, 200, 403}),
             Map.entry("/trips", new int[]{200, 403, 200, 403}),
             Map.entry("/trips/new", new int[]{200, 403, 403, 403}),

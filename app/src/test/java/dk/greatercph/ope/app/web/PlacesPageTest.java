@@ -73,4 +73,42 @@ class PlacesPageTest {
         assertThat(operator.post("/places/venues", Map.of("name", "Not mine", "capacity", "3")).status())
                 .isEqualTo(403);
     }
+
+    /** A misspelt name was there for good: the desk registered the place again under a second id. */
+    @Test
+    void theDeskCorrectsAVenueAndAHostFromTheList() {
+        PageSession desk = PageSession.signedIn(port, "desk");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Api api = new Api(port).as("desk");
+        String venue = Lifecycle.ok(api.post("/api/venues", "{\"name\":\"Bela Center " + tag + "\",\"capacity\":900}"))
+                .json().get("id").asString();
+        String host = Lifecycle.ok(api.post("/api/partners", "{\"name\":\"Novo Nordsk " + tag + "\",\"kind\":\"COMPANY\"}"))
+                .json().get("id").asString();
+        api.getUntil("/api/partners/" + host, r -> r.status() == 200, java.time.Duration.ofSeconds(10));
+        assertThat(desk.get("/places").body()).contains("href=\"/places/venues/" + venue + "\"",
+                "href=\"/places/partners/" + host + "\"");
+
+        PageSession.Page form = desk.get("/places/venues/" + venue);
+        assertThat(form.body()).contains("value=\"Bela Center " + tag + "\"", "value=\"900\"", "id=\"correction-reason\"");
+        PageSession.Page noReason = desk.post("/places/venues/" + venue, Map.of("name", "Bella Center " + tag,
+                "capacity", "900", "kind", "OTHER", "version", "0", "reason", ""));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"correction-reason-error\"", "value=\"Bella Center " + tag + "\"");
+        PageSession.Page corrected = desk.post("/places/venues/" + venue, Map.of("name", "Bella Center " + tag,
+                "capacity", "1.200", "kind", "OTHER", "version", "0", "reason", "Misspelt"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(302);
+        assertThat(api.get("/api/venues/" + venue + "?minVersion=1").json().get("capacity").asInt()).isEqualTo(1200);
+        assertThat(desk.get("/places").body()).contains("Stedet er rettet.", "Bella Center " + tag);
+        PageSession.Page stale = desk.post("/places/venues/" + venue, Map.of("name", "Bella Centre " + tag,
+                "capacity", "1200", "kind", "OTHER", "version", "0", "reason", "Again"));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.body()).contains("id=\"reload\"");
+
+        assertThat(desk.post("/places/partners/" + host + "?lang=en", Map.of("name", "Novo Nordisk " + tag,
+                "kind", "COMPANY", "version", "0", "reason", "Misspelt")).status()).isEqualTo(302);
+        assertThat(api.get("/api/partners/" + host + "?minVersion=1").json().get("name").asString())
+                .isEqualTo("Novo Nordisk " + tag);
+        assertThat(PageSession.signedIn(port, "chc").get("/places").body())
+                .doesNotContain("href=\"/places/venues/" + venue + "\"");
+    }
 }

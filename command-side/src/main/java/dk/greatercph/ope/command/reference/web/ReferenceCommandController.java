@@ -76,8 +76,8 @@ class ReferenceCommandController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HOSPITAL") @NotNull PartnerKind kind,
             @Schema(example = "true", description = "Hosts as a hospital (rule R3); implied by kind HOSPITAL, with which false is 400 INVALID_FIELD")
             Boolean hospital,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "The name was misspelt", maxLength = 1000)
-            @NotBlank @Size(max = 1000) String reason) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "The name was misspelt", maxLength = 2000)
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     @Schema(name = "CorrectVenueRequest", description = "A venue as it should stand, and why it is corrected.")
@@ -90,8 +90,8 @@ class ReferenceCommandController {
             @Schema(example = "HOSPITAL", defaultValue = "OTHER",
                     description = "What kind of place it is; every item at a HOSPITAL venue needs cost coverage (R3)")
             VenueKind kind,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "The hall seats 60, not 40", maxLength = 1000)
-            @NotBlank @Size(max = 1000) String reason) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "The hall seats 60, not 40", maxLength = 2000)
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     @PostMapping(path = "/partners", consumes = MediaType.APPLICATION_JSON_VALUE)
