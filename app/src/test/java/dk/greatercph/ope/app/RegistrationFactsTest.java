@@ -144,6 +144,13 @@ class RegistrationFactsTest {
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("wishedTo");
         assertThat(response.body()).contains("2026-06-01");
         assertThat(sameDay.status()).as("a visit that may still begin the day the request came").isEqualTo(201);
+        // an unreadable date received is said alone: it was judged as today, and the window refused beside it
+        Api.Response unreadable = desk().post("/api/delegations", request("Unreadable " + UUID.randomUUID(),
+                "\"dateReceived\":\"2024-02-30\"").replace("\"wishedFrom\":\"2027-04-12\"", "\"wishedFrom\":\"2024-06-01\"")
+                .replace("\"wishedTo\":\"2027-04-16\"", "\"wishedTo\":\"2024-06-03\""));
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("dateReceived");
     }
 
     /** Told one round at a time: the fields, then the date received, then the window (the aggregate's). */

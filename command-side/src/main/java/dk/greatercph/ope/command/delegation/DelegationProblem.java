@@ -8,7 +8,7 @@ public enum DelegationProblem implements ProblemCode {
     THEMES_REQUIRED(ProblemKind.INVALID_INPUT,
             "A delegation request names at least one theme."),
     INVALID_DATE_WINDOW(ProblemKind.INVALID_INPUT,
-            "The wished date window ends before it starts."),
+            "The wished date window ends before it starts, or before the request was received."),
     INVALID_HEAD_COUNT(ProblemKind.INVALID_INPUT,
             "A delegation has at least one member."),
     DATE_RECEIVED_REQUIRED(ProblemKind.INVALID_INPUT,

@@ -45,7 +45,6 @@ import java.time.LocalDate;
                         "is not an ISO 3166-1 alpha-2 country code in upper case, e.g. CN, DK or SE");
             }
             LocalDate today = LocalDate.now(OpeTime.COPENHAGEN);
-            LocalDate received = request.dateReceived() == null ? today : request.dateReceived();
             if (request.dateReceived() != null && request.dateReceived().isAfter(today)) {
                 valid = RuleViolations.refuse(context, DelegationProblem.DATE_RECEIVED_IN_FUTURE, "dateReceived",
                         "is after today (" + today + ")");
@@ -54,10 +53,12 @@ import java.time.LocalDate;
                     && request.wishedTo().isBefore(request.wishedFrom())) {
                 valid = RuleViolations.refuse(context, DelegationProblem.INVALID_DATE_WINDOW, "wishedTo",
                         "ends before wishedFrom (" + request.wishedFrom() + ")");
-            } else if (request.wishedTo() != null && !received.isAfter(today) && request.wishedTo().isBefore(received)) {
-                // a visit wished for only before the request came could never be served: a mistyped year
+            } else if (request.wishedTo() != null && request.dateReceived() != null
+                    && !request.dateReceived().isAfter(today) && request.wishedTo().isBefore(request.dateReceived())) {
+                // a visit wished for only before the request came could never be served: a mistyped year. Judged
+                // only against a date given: an unreadable one (30 February) was judged as today, a second error
                 valid = RuleViolations.refuse(context, DelegationProblem.INVALID_DATE_WINDOW, "wishedTo",
-                        "ends before the request was received (" + received + ")");
+                        "ends before the request was received (" + request.dateReceived() + ")");
             }
             return valid;
         }
