@@ -211,6 +211,12 @@ class ImportTest {
         assertThat(again.get("alreadyRecorded").asInt()).isEqualTo(2);
         assertThat(lineOf(again, 3).get("delegationId").asString())
                 .isEqualTo(lineOf(first, 3).get("delegationId").asString());
+        // a dry run says of a line repeated within the file what the real run then says: it counted it twice
+        String fresh = "Repeated " + UUID.randomUUID();
+        JsonNode repeated = finished(post(file(List.of(line(fresh), line(fresh + " other"), line(fresh))), true));
+        assertThat(repeated.get("recorded").asInt()).isEqualTo(2);
+        assertThat(repeated.get("alreadyRecorded").asInt()).isEqualTo(1);
+        assertThat(lineOf(repeated, 4).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
     }
 
     @Test

@@ -85,6 +85,14 @@ class ImportStore {
 
     /** One judged line; a recorded one is also claimed for its file, once. */
     void line(String runId, String sha256, ImportLineView line) {
+        line(runId, sha256, line, true);
+    }
+
+    /**
+     * One judged line; a recorded one is claimed for its file only if {@code claim}: a dry run's repeat of an
+     * earlier line of its file names a delegation nothing has recorded yet.
+     */
+    void line(String runId, String sha256, ImportLineView line, boolean claim) {
         jdbc.sql("""
                         WITH judged AS (
                             INSERT INTO import_line (run_id, line_number, outcome, delegation_id, code, detail, errors)
@@ -99,8 +107,8 @@ class ImportStore {
                 .param("delegation", line.delegationId()).param("code", line.code()).param("detail", line.detail())
                 .param("errors", line.errors() == null ? null : json.writeValueAsString(line.errors()))
                 .param("sha", sha256)
-                .param("recorded", line.outcome() == LineOutcome.RECORDED
-                        || line.outcome() == LineOutcome.ALREADY_RECORDED)
+                .param("recorded", claim && (line.outcome() == LineOutcome.RECORDED
+                        || line.outcome() == LineOutcome.ALREADY_RECORDED))
                 .update();
     }
 

@@ -258,6 +258,9 @@ class Imports {
         ImportLineView judged = null;
         try {
             Map<Integer, String> recorded = store.recordedLines(hash);
+            // a dry run records nothing, so a later line repeating an earlier one finds nothing recorded: it was
+            // counted twice where the real run finds the first line's delegation (ALREADY_RECORDED)
+            java.util.Set<String> wouldRecord = new java.util.HashSet<>();
             try (CSVParser parser = layout.parser(file)) {
                 long previousEnd = parser.getCurrentLineNumber();
                 Iterator<CSVRecord> records = parser.iterator();
@@ -273,13 +276,19 @@ class Imports {
                     }
                     judged = null;
                     ImportLineView outcome = judge(id, hash, dryRun, layout, record, line, recorded, user);
+                    boolean repeat = outcome.outcome() == LineOutcome.WOULD_RECORD
+                            && !wouldRecord.add(outcome.delegationId());
+                    if (repeat) {
+                        outcome = new ImportLineView(line, LineOutcome.ALREADY_RECORDED, outcome.delegationId(), null,
+                                null, null);
+                    }
                     judged = outcome;
                     if (Thread.currentThread().isInterrupted() && outcome.outcome() == LineOutcome.REFUSED) {
                         // refused because the application is closing (its command interrupted), not for what it
                         // says: not noted, so that importing the file again judges it anew
                         return;
                     }
-                    store.line(id, hash, outcome);
+                    store.line(id, hash, outcome, !repeat);
                     judged = null;
                     counted(counts, outcome);
                     if (counts.read % PROGRESS_EVERY == 0) {
