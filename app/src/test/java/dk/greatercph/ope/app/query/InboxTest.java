@@ -116,6 +116,11 @@ class InboxTest {
             assertThat(entry.get("state").asString()).isEqualTo("OFFERED");
             assertThat(entry.get("role").asString()).isEqualTo("LEAD");
             assertThat(entry.get("position").asString()).isEqualTo(pushed.id());
+            // the entry whole, as the inbox lists it: the push sent the request's facts as null
+            assertThat(entry.get("requestingOrganisation").asString()).isEqualTo("Inbox " + id);
+            assertThat(entry.get("wishedFrom").isNull()).isFalse();
+            assertThat(entry.get("themes").toString()).contains("HEALTH_WELFARE_TECH");
+            assertThat(entry.get("dueAt").isNull()).isFalse();
         }
     }
 

@@ -12,6 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -132,14 +133,17 @@ class InboxStreams implements SmartLifecycle {
             emitter.completeWithError(e);
             return emitter;
         }
-        subscription.updates().subscribe(update -> {
+        // off the push's own thread: an update waits (bounded) for the board's row, and a slow client must not hold
+        // the push back for every other inbox
+        subscription.updates().publishOn(Schedulers.boundedElastic()).subscribe(update -> {
             Long known = seen.get(update.delegationId());
             if (known != null && update.position() <= known) {
                 return;
             }
-            seen.put(update.delegationId(), update.position());
+            InboxEntryView entry = whole(operator, update);
+            seen.put(update.delegationId(), entry.position());
             try {
-                send(emitter, update);
+                send(emitter, entry);
             } catch (IOException | IllegalStateException e) {
                 closed(emitter, subscription);
             }
@@ -155,6 +159,33 @@ class InboxStreams implements SmartLifecycle {
     private static void send(SseEmitter emitter, InboxEntryView entry) throws IOException {
         emitter.send(SseEmitter.event().id(Long.toString(entry.position())).name("assignment")
                 .data(entry, MediaType.APPLICATION_JSON));
+    }
+
+    /**
+     * The inbox's entry for what {@code update} changed, as {@code GET …/inbox} answers it: the push knows only the
+     * assignment's event, and sent its organisation, dates, themes and size (after an acceptance its offer and due
+     * times too) as null, so a client that replaced its entry with the pushed one lost them. Waits (at most
+     * {@link #CATCH_UP_WAIT}) for the board to reach the update; the update as pushed when it does not.
+     */
+    private InboxEntryView whole(String operator, InboxEntryView update) {
+        long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
+        while (position(BOARD).orElse(Long.MIN_VALUE) < update.position() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return update;
+            }
+        }
+        try {
+            return queryGateway.query(new FindInboxChangesQuery(operator, update.position() - 1),
+                            ResponseTypes.multipleInstancesOf(InboxEntryView.class)).join().stream()
+                    .filter(entry -> entry.delegationId().equals(update.delegationId())
+                            && entry.position() >= update.position())
+                    .findFirst().orElse(update);
+        } catch (RuntimeException unavailable) {
+            return update;
+        }
     }
 
     private void awaitBoardPastPush() {
