@@ -365,6 +365,20 @@ class TripHttpTest {
                 .contains(kept).doesNotContain(mistyped);
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.json().get("code").asString()).isEqualTo("ITINERARY_ITEM_NOT_FOUND");
+        assertThat(view.get("status").asString()).isEqualTo("PROGRAMME_DRAFTED");
+
+        // the last item gone, the trip is planned again: it read "programme drafted" with nothing in it
+        Api.Response last = desk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                + port + "/api/trips/" + trip + "/itinerary-items/" + kept)).DELETE(), Map.of());
+        assertThat(last.status()).as(last.body()).isEqualTo(200);
+        assertThat(desk.getUntil("/api/trips/" + trip + "?minVersion=" + last.json().get("version").asLong(),
+                r -> r.status() == 200, Duration.ofSeconds(10)).json().get("status").asString()).isEqualTo("PLANNED");
+        assertThat(desk.post("/api/trips/" + trip + "/approval", "").json().get("code").asString())
+                .isEqualTo("TRIP_NOT_READY");
+        Api.Response added = Lifecycle.ok(itineraryItem(trip, year + "-05-13T10:00:00", year + "-05-13T12:00:00", ""));
+        assertThat(desk.getUntil("/api/trips/" + trip + "?minVersion=" + added.json().get("version").asLong(),
+                r -> r.status() == 200, Duration.ofSeconds(10)).json().get("status").asString())
+                .isEqualTo("PROGRAMME_DRAFTED");
     }
 
     /** The leader's person id with another name made one person of two names; the same name in other case is one. */

@@ -253,6 +253,9 @@ class Trip {
     @EventSourcingHandler
     void on(ItineraryItemRemovedEvent event) {
         itineraryItems.remove(event.itemId());
+        if (itineraryItems.isEmpty() && status == TripStatus.PROGRAMME_DRAFTED) {
+            status = TripStatus.PLANNED; // no item left, no programme drafted
+        }
     }
 
     @EventSourcingHandler

@@ -98,7 +98,10 @@ class TripProjection {
                 .param("version", version).update();
     }
 
-    /** The item leaves the trip's view, and with it the schedule and the feeds, which read the view's itinerary. */
+    /**
+     * The item leaves the trip's view, and with it the schedule and the feeds, which read the view's itinerary. The
+     * last item gone, a drafted programme is no programme: the trip is planned again, as its aggregate says.
+     */
     @EventHandler
     void on(ItineraryItemRemovedEvent event, @SequenceNumber long version) {
         jdbc.sql("""
@@ -110,6 +113,12 @@ class TripProjection {
                         """)
                 .param("id", event.tripId().value()).param("item", event.itemId())
                 .param("version", version).update();
+        jdbc.sql("""
+                        UPDATE trip_view SET status = 'PLANNED'
+                        WHERE trip_id = :id AND version = :version AND status = 'PROGRAMME_DRAFTED'
+                          AND jsonb_array_length(itinerary) = 0
+                        """)
+                .param("id", event.tripId().value()).param("version", version).update();
     }
 
     @EventHandler
