@@ -61,6 +61,12 @@ class DelegationPageTest {
             browser.find(By.cssSelector("#action-decline > summary")).click();
             browser.find(By.id("decline-reason")).sendKeys("No business focus");
             browser.find(By.id("submit-decline")).click();
+            // a decline cannot be undone: asked first, and a no sends nothing
+            assertThat(browser.answerQuestion(false)).isEqualTo(lang.equals("da")
+                    ? "Afvis henvendelsen? Det kan ikke fortrydes." : "Decline the request? This cannot be undone.");
+            assertThat(browser.all(By.id("done"))).isEmpty();
+            browser.find(By.id("submit-decline")).click();
+            browser.answerQuestion(true);
             browser.find(By.id("done"));
             assertThat(browser.find(By.id("delegation-status")).getText()).isEqualTo(lang.equals("da") ? "Afvist" : "Declined");
             assertThat(browser.all(By.cssSelector("[id^='action-']"))).as("a declined delegation offers nothing").isEmpty();
