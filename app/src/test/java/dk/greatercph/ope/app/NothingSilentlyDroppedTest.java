@@ -73,7 +73,16 @@ class NothingSilentlyDroppedTest {
         assertRefused(lifecycle.as("chc").post(coverage,
                 "{\"payer\":\"Health commission\",\"basis\":\"Agreement\",\"amount\":100,\"currency\":\"XXX\"}"),
                 400, "INVALID_CURRENCY", "currency");
+        // counted in the currency's own minor unit: 10.5 yen was recorded, a dinar's third decimal refused
+        assertRefused(lifecycle.as("chc").post(coverage,
+                "{\"payer\":\"Health commission\",\"basis\":\"Agreement\",\"amount\":10.5,\"currency\":\"JPY\"}"),
+                400, "INVALID_AMOUNT", "amount");
+        assertRefused(lifecycle.as("chc").post(coverage,
+                "{\"payer\":\"Health commission\",\"basis\":\"Agreement\",\"amount\":100.125}"),
+                400, "INVALID_AMOUNT", "amount");
         assertThat(lifecycle.eventTypes(delegation)).doesNotContain("CostCoverageRecordedEvent");
+        Lifecycle.ok(lifecycle.as("chc").post(coverage,
+                "{\"payer\":\"Gulf partner\",\"basis\":\"Agreement\",\"amount\":0.125,\"currency\":\"BHD\"}"));
     }
 
     @Test

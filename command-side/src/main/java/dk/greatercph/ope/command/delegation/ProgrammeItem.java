@@ -119,6 +119,12 @@ class ProgrammeItem {
             throw invalid(DelegationProblem.INVALID_CURRENCY, "currency", "Currency " + currency
                     + " is not an ISO 4217 code (e.g. DKK, EUR, CNY).");
         }
+        int decimals = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        if (decimals >= 0 && command.amount().stripTrailingZeros().scale() > decimals) {
+            // the currency's own minor unit: 10.5 yen was recorded, and a dinar's third decimal was refused
+            throw invalid(DelegationProblem.INVALID_AMOUNT, "amount", currency + " is counted to " + decimals
+                    + " decimal place" + (decimals == 1 ? "" : "s") + ".");
+        }
         apply(new CostCoverageRecordedEvent(command.delegationId(), itemId, command.payer().trim(),
                 command.basis().trim(), command.amount(), currency));
         return CommandResult.done();

@@ -94,10 +94,11 @@ final class DelegationRequests {
             @NotBlank @Size(max = 200) String payer,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Signed cooperation agreement 2027-03", maxLength = 500)
             @NotBlank @Size(max = 500) String basis,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "45000.00", maximum = "999999999999.99",
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "45000.00", maximum = "999999999999.999",
                     description = "Above zero (an agreement that nobody pays covers nothing), with at most 12 digits "
-                            + "before the decimal point and 2 after it")
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 2) BigDecimal amount,
+                            + "before the decimal point and no more after it than the currency has (2 for DKK, 0 for "
+                            + "JPY, 3 for BHD; 400 INVALID_AMOUNT)")
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 3) BigDecimal amount,
             @Schema(example = "DKK", pattern = "[A-Z]{3}",
                     description = "ISO 4217, not XXX (no currency) or XTS (testing); DKK when omitted")
             @Pattern(regexp = "[A-Z]{3}") String currency) {
