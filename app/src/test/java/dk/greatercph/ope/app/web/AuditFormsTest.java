@@ -1,6 +1,8 @@
 package dk.greatercph.ope.app.web;
 
+import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.EventLog;
+import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.web.support.PageSession;
 import dk.greatercph.ope.events.delegation.DelegationId;
@@ -88,6 +90,28 @@ class AuditFormsTest {
     }
 
     /** A moment the "state as of" form cannot read is refused, marked beside its field; a slider moment is seconds. */
+    /** The person page said every read is recorded; only the API showed the record. */
+    @Test
+    void theAuditorReadsWhoReadWhosePersonalDataOnAPage() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String delegation = lifecycle.accepted("Reads page " + UUID.randomUUID());
+        String person = Lifecycle.ok(lifecycle.desk().post("/api/delegations/" + delegation + "/members",
+                "{\"name\":\"Gao Yan\"}")).json().get("personId").asString();
+        lifecycle.desk().getUntil("/api/persons/" + person, r -> r.status() == 200, java.time.Duration.ofSeconds(10));
+        PageSession auditor = PageSession.signedIn(port, "auditor");
+        assertThat(auditor.get("/audit/personal-data-reads").status()).isEqualTo(200);
+
+        PageSession.Page page = auditor.post("/audit/personal-data-reads", Map.of("person", person, "actor", "desk"));
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"reads\"", "href=\"/persons/" + person + "\"", "GET /api/persons/" + person)
+                .doesNotContain("Gao Yan");
+        assertThat(auditor.get("/audit").body()).contains("href=\"/audit/personal-data-reads\"");
+        assertThat(auditor.get("/persons/" + person).body()).contains("id=\"person-reads\"");
+        assertThat(auditor.post("/audit/personal-data-reads", Map.of("after", "not-a-cursor")).status()).isEqualTo(400);
+        assertThat(PageSession.signedIn(port, "clean").get("/audit/personal-data-reads").status()).isEqualTo(403);
+    }
+
     @Test
     void aMomentThatIsNoneIsRefusedNamingItsField() {
         String id = delegation();

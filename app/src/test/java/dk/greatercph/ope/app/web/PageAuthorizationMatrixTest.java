@@ -38,6 +38,7 @@ class PageAuthorizationMatrixTest {
             Map.entry("/audit/NO-SUCH-ID/NO-SUCH-ID", new int[]{404, 403, 404, 403}),
             Map.entry("/audit/integrity", new int[]{200, 403, 200, 403}),
             Map.entry("/audit/export", new int[]{200, 403, 200, 403}),
+            Map.entry("/audit/personal-data-reads", new int[]{200, 403, 200, 403}),
             Map.entry("/admin/projections", new int[]{403, 403, 403, 200}),
             Map.entry("/admin/projections/NO-SUCH-ID", new int[]{403, 403, 403, 404}),
             Map.entry("/admin/dead-letters", new int[]{403, 403, 403, 200}),

@@ -67,6 +67,7 @@ class PersonPageController {
             model.addAttribute("erased", justErased || Boolean.TRUE.equals(held.get("erased")));
         }
         model.addAttribute("personId", personId);
+        model.addAttribute("mayReadReads", api.allows(HttpMethod.GET, "/api/audit/personal-data-reads"));
         model.addAttribute("person", person);
         model.addAttribute("mayErase", mayErase);
         model.addAttribute("justErased", justErased);
