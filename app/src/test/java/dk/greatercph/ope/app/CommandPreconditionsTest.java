@@ -114,7 +114,8 @@ class CommandPreconditionsTest {
             }
         }));
 
-        assertThat(conditional).hasSize(33).contains(
+        assertThat(conditional).hasSize(34).contains(
+                "PUT /api/operators/{id}/name",
                 "PUT /api/venues/{id}",
                 "PUT /api/partners/{id}",
                 "POST /api/delegations/{id}/programme-reopening",

@@ -155,6 +155,8 @@ class AuthorizationMatrixTest {
                 + "\",\"name\":\"New\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}", 401, 201, 403, 403, 403, 403));
         rows.add(row("PUT", "/api/operators/{operator}/themes", "{\"themes\":[\"AUTHORITY_HEALTH\",\"AUTHORITY_SOIL_WATER\"]}",
                 401, 200, 403, 403, 403, 403));
+        rows.add(row("PUT", "/api/operators/{operator}/name", "{\"name\":\"Renamed\",\"reason\":\"Matrix\"}",
+                401, 200, 403, 403, 403, 403));
         rows.add(row("PUT", "/api/operators/{operator}/kpi-targets/2027",
                 "{\"targets\":[{\"kind\":\"TOURISTS\",\"target\":10}]}", 401, 200, 403, 403, 403, 403));
         rows.add(row("GET", "/api/operators", null, 401, 200, 403, 403, 200, 403));

@@ -94,6 +94,38 @@ class OperatorsPageTest {
         }
     }
 
+    /** A name registered in the wrong language ("The Capital Region's administration" on Danish pages) stayed. */
+    @Test
+    void theDeskRenamesAnOperatorWithItsReason() {
+        String code = "zr-" + UUID.randomUUID().toString().substring(0, 8);
+        Api api = new Api(port).as("desk");
+        assertThat(api.post("/api/operators", "{\"code\":\"" + code + "\",\"name\":\"The " + code
+                + " administration\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}").status()).isEqualTo(201);
+        long version = api.getUntil("/api/operators/" + code, r -> r.status() == 200, Duration.ofSeconds(10)).json()
+                .get("version").asLong();
+        PageSession desk = PageSession.signedIn(port, "desk");
+        assertThat(desk.get("/operators").body()).contains("id=\"rename-" + code + "-name\"");
+
+        PageSession.Page noReason = desk.post("/operators/" + code + "/name", Map.of("version", "" + version,
+                "name", code + "s administration", "reason", ""));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"rename-" + code + "-reason-error\"",
+                "value=\"" + code + "s administration\"");
+        PageSession.Page renamed = desk.post("/operators/" + code + "/name", Map.of("version", "" + version,
+                "name", code + "s administration", "reason", "Named in Danish"));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(302);
+        assertThat(desk.get("/operators").body()).contains("Det nye navn for " + code + " er gemt.",
+                code + "s administration");
+        assertThat(api.get("/api/operators/" + code).json().get("name").asString()).isEqualTo(code + "s administration");
+        Api.Response same = api.put("/api/operators/" + code + "/name", "{\"name\":\"" + code
+                + "s administration\",\"reason\":\"Again\"}");
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.header("ETag")).as("the name it has records nothing").isEqualTo("\"" + (version + 1) + "\"");
+        assertThat(new Api(port).as("auditor").get("/api/audit/events?type=OperatorRenamedEvent&aggregateId=" + code)
+                .json().get("items").get(0).get("payload").get("previousName").asString())
+                .isEqualTo("The " + code + " administration");
+    }
+
     @Test
     void anAuditorReadsTheRoutingTableWithoutForms() {
         PageSession auditor = PageSession.signedIn(port, "auditor");

@@ -8,7 +8,9 @@ import dk.greatercph.ope.events.operator.KpiTarget;
 import dk.greatercph.ope.events.operator.KpiTargetsAgreedEvent;
 import dk.greatercph.ope.events.operator.OperatorId;
 import dk.greatercph.ope.events.operator.OperatorRegisteredEvent;
+import dk.greatercph.ope.events.operator.OperatorRenamedEvent;
 import dk.greatercph.ope.events.operator.OperatorThemesChangedEvent;
+import dk.greatercph.ope.platform.input.InputProblem;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -29,6 +31,7 @@ class Operator {
 
     @AggregateIdentifier
     private OperatorId operatorId;
+    private String name;
     private List<Theme> themes;
     private Instant themesChangedAt;
 
@@ -58,6 +61,20 @@ class Operator {
     }
 
     @CommandHandler
+    CommandResult handle(RenameOperatorCommand command) {
+        requireName(command.name());
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainProblem(InputProblem.INVALID_FIELD, "reason", "A new name states its reason.");
+        }
+        String renamed = command.name().trim();
+        if (renamed.equals(name)) {
+            return CommandResult.done(); // the name it has: nothing recorded
+        }
+        apply(new OperatorRenamedEvent(operatorId, renamed, name, command.reason().strip()));
+        return CommandResult.done();
+    }
+
+    @CommandHandler
     CommandResult handle(AgreeKpiTargetsCommand command) {
         if (command.year() < 2013 || command.year() > 2100) {
             throw new DomainProblem(OperatorProblem.INVALID_YEAR, "year",
@@ -82,8 +99,14 @@ class Operator {
     @EventSourcingHandler
     void on(OperatorRegisteredEvent event, @Timestamp Instant at) {
         this.operatorId = event.operatorId();
+        this.name = event.name();
         this.themes = event.themes();
         this.themesChangedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(OperatorRenamedEvent event) {
+        this.name = event.name();
     }
 
     @EventSourcingHandler

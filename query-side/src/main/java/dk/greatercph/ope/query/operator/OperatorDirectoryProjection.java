@@ -3,6 +3,7 @@ package dk.greatercph.ope.query.operator;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.KpiTargetsAgreedEvent;
 import dk.greatercph.ope.events.operator.OperatorRegisteredEvent;
+import dk.greatercph.ope.events.operator.OperatorRenamedEvent;
 import dk.greatercph.ope.events.operator.OperatorThemesChangedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,6 +43,13 @@ class OperatorDirectoryProjection {
                 .param("id", event.operatorId().value()).param("name", event.name())
                 .param("themes", names(event.themes())).param("routing", event.routingVersion())
                 .param("version", version).update();
+    }
+
+    @EventHandler
+    void on(OperatorRenamedEvent event, @SequenceNumber long version) {
+        jdbc.sql("UPDATE operator_view SET name = :name, version = :version WHERE operator_id = :id AND version < :version")
+                .param("id", event.operatorId().value()).param("name", event.name()).param("version", version)
+                .update();
     }
 
     @EventHandler

@@ -94,12 +94,30 @@ class OperatorsPageController {
         return answered(answer, "themes-" + id, new Expected(id, next), model, request, response);
     }
 
+    /** A new name, with its reason: a name registered in the wrong language could not be changed. */
+    @PostMapping("/operators/{id}/name")
+    String rename(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        FormJson body = FormJson.from(form).string("name").string("reason");
+        String typedVersion = text(form, "version");
+        Long version = typedVersion.matches("[0-9]{1,18}") ? Long.valueOf(typedVersion) : null;
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("operatorId", id);
+        typed.put("name", text(form, "name"));
+        typed.put("reason", text(form, "reason"));
+        model.addAttribute("renameForm", typed);
+        Map<String, String> headers = version == null ? Map.of() : Map.of("If-Match", "\"" + version + "\"");
+        ApiAnswer answer = api.call(HttpMethod.PUT, "/api/operators/" + id + "/name", Map.of(), body.body(), headers);
+        long next = answer.ok() ? answer.body().path("version").asLong(0) : version == null ? 0 : version + 1;
+        return answered(answer, "rename-" + id, new Expected(id, next), model, request, response);
+    }
+
     /** A change goes back to the list, which waits until it shows it; a refusal keeps what was typed. */
     private String answered(ApiAnswer answer, String form, Expected expected, Model model, HttpServletRequest request,
                             HttpServletResponse response) {
         if (answer.ok()) {
             FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-            flash.put("done", form.equals("register") ? "register" : "themes");
+            flash.put("done", form.equals("register") ? "register" : form.startsWith("rename-") ? "rename" : "themes");
             flash.put("doneId", expected.id());
             flash.put("expect", expected.id() + "@" + expected.version());
             return "redirect:/operators";

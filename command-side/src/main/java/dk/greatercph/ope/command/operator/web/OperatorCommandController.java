@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.operator.web;
 import dk.greatercph.ope.command.operator.AgreeKpiTargetsCommand;
 import dk.greatercph.ope.command.operator.ChangeOperatorThemesCommand;
 import dk.greatercph.ope.command.operator.RegisterOperatorCommand;
+import dk.greatercph.ope.command.operator.RenameOperatorCommand;
 import dk.greatercph.ope.command.web.CommandAccepted;
 import dk.greatercph.ope.command.web.CommandAnswers;
 import dk.greatercph.ope.command.web.Creates;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Commands on operators: register, change themes (a new routing version), agree yearly KPI targets. */
+/** Commands on operators: register, rename, change themes (a new routing version), agree yearly KPI targets. */
 @RestController
 @RequestMapping(path = "/api/operators", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Operators (commands)",
@@ -63,6 +64,17 @@ class OperatorCommandController {
             @Parameter(description = "Only if the operator is still at this version, e.g. \"2\"") ExpectedVersion expected) {
         return commands.ok(id, new ChangeOperatorThemesCommand(id, request.themes().stream().sorted().toList(),
                 expected.value()));
+    }
+
+    @PutMapping(path = "/{id}/name", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Rename an operator, with the reason; its code (the id) stays",
+            description = "DESK. Records OperatorRenamedEvent; every view names the operator by its id, so each shows "
+                    + "the new name. The name it has already records nothing.")
+    ResponseEntity<CommandAccepted> rename(
+            @Valid @RequestBody OperatorRequests.Rename request,
+            @PathVariable OperatorId id,
+            @Parameter(description = "Only if the operator is still at this version, e.g. \"2\"") ExpectedVersion expected) {
+        return commands.ok(id, new RenameOperatorCommand(id, request.name(), request.reason(), expected.value()));
     }
 
     @PutMapping(path = "/{id}/kpi-targets/{year}", consumes = MediaType.APPLICATION_JSON_VALUE)

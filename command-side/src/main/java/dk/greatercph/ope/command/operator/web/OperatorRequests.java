@@ -43,6 +43,16 @@ final class OperatorRequests {
             @NotEmpty Set<@NotNull Theme> themes) {
     }
 
+    @Schema(name = "RenameOperatorRequest")
+    record Rename(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Region Hovedstadens administration",
+                    maxLength = 200)
+            @NotBlank @Size(max = 200) String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Named in Danish, as the region names itself",
+                    maxLength = 2000)
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
     @Schema(name = "ChangeOperatorThemesRequest")
     record Themes(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"GREEN_GROWTH\", \"AUTHORITY_SOIL_WATER\"]")
