@@ -129,8 +129,15 @@ class ReferenceQueryController {
     /** The one row the query found, if any; with minVersion, waiting (at most 5 s) until it is there at that version. */
     private <T> Optional<T> read(Long minVersion, Supplier<List<T>> query, java.util.function.ToLongFunction<T> version) {
         Supplier<Optional<T>> one = () -> query.get().stream().findFirst();
-        return minVersion == null ? progress.current("reference-names", one, ReferenceQueryProblem.PROJECTION_BEHIND)
-                : progress.readAtLeast("reference-names", minVersion, one, version,
+        if (minVersion == null) {
+            return progress.current("reference-names", one, ReferenceQueryProblem.PROJECTION_BEHIND);
+        }
+        Optional<T> read = progress.readAtLeast("reference-names", minVersion, one, version,
                 ReferenceQueryProblem.PROJECTION_BEHIND);
+        if (read.isPresent() && version.applyAsLong(read.get()) < minVersion) {
+            throw new DomainProblem(ReferenceQueryProblem.PROJECTION_BEHIND, "The view is at version "
+                    + version.applyAsLong(read.get()) + ", not yet at " + minVersion + "; retry shortly.");
+        }
+        return read;
     }
 }
