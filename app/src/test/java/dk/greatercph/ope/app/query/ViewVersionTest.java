@@ -75,6 +75,16 @@ class ViewVersionTest {
             assertThat(desk.get("/api/delegations/" + id + "/members/" + member.json().get("id").asString()
                     + "?minVersion=" + gone.json().get("version").asLong()).status()).isEqualTo(404);
         }
+        // the list as well: it took no minVersion, and an addition or a removal a moment ago was not yet in it
+        for (int i = 0; i < 10; i++) {
+            Api.Response member = desk.post("/api/delegations/" + id + "/members", MEMBER);
+            String memberId = member.json().get("id").asString();
+            assertThat(desk.get("/api/delegations/" + id + "/members?minVersion=" + member.json().get("version")
+                    .asLong()).body()).contains(memberId);
+            Api.Response gone = delete("/api/delegations/" + id + "/members/" + memberId, null);
+            assertThat(desk.get("/api/delegations/" + id + "/members?minVersion=" + gone.json().get("version")
+                    .asLong()).body()).doesNotContain(memberId);
+        }
     }
 
     @Test

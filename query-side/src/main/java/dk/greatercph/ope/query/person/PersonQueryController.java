@@ -72,8 +72,22 @@ class PersonQueryController {
                     reads names and titles only (e-mail and phone are left out). An operator not assigned to the \
                     delegation gets the same 404 as for a delegation that does not exist. An operator's read is \
                     answered once the view has every event recorded before it (waiting at most 5 seconds, else 409 \
-                    PROJECTION_BEHIND), so one that has just declined or been re-routed reads nothing.""")
-    List<MemberView> members(@PathVariable String id) {
+                    PROJECTION_BEHIND), so one that has just declined or been re-routed reads nothing. With \
+                    ?minVersion (the ETag a member's addition or removal answered) the list waits, at most 5 \
+                    seconds, until it holds every event recorded before the request.""")
+    @ApiResponse(responseCode = "200", description = "The delegation's members")
+    @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
+            + "reached what was recorded before the request (PROJECTION_BEHIND)")
+    List<MemberView> members(
+            @Parameter(description = "The delegation id", example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
+            @PathVariable String id,
+            @Parameter(description = "Wait (at most 5 s) until the list holds a change made a moment ago",
+                    example = "4")
+            @RequestParam(required = false) @Min(0) Long minVersion) {
+        if (minVersion != null && !progress.awaitCaughtUp(PersonalDataProjection.NAME, ProjectionProgress.MAX_WAIT)) {
+            throw new DomainProblem(PersonQueryProblem.PROJECTION_BEHIND, "The members' view has not yet handled "
+                    + "every event recorded before this request (it may be being rebuilt); retry shortly.");
+        }
         return shown(visible(id));
     }
 
