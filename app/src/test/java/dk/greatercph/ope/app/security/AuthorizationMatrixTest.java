@@ -133,6 +133,8 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/delegations", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", one, null, 401, 200, 200, 404, 200, 403));
         rows.add(row("GET", "/api/delegations/DEL-unknown", null, 401, 404, 404, 404, 404, 403));
+        rows.add(row("GET", one + "/history", null, 401, 200, 200, 404, 200, 403));
+        rows.add(row("GET", "/api/delegations/DEL-unknown/history", null, 401, 404, 404, 404, 404, 403));
         rows.add(row("GET", one + "?minVersion=1", null, 401, 200, 200, 404, 200, 403));
         rows.add(row("GET", "/api/delegations?status=ROUTED&operator=chc&theme=HEALTH_WELFARE_TECH&from=2027-01-01"
                 + "&to=2027-12-31&q=Matrix", null, 401, 200, 403, 403, 200, 403));

@@ -5,6 +5,7 @@ import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
 import dk.greatercph.ope.app.support.TripPlan;
+import dk.greatercph.ope.app.web.support.PageSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -200,6 +201,32 @@ class ObjectLevelAccessTest {
             assertThat(after.status()).as(after.body()).isEqualTo(404);
             assertThat(after.body()).doesNotContain("zhou.min@example.cn");
         }
+    }
+
+    /** The lead's page told its history only up to its acceptance: the board's row carries no more. */
+    @Test
+    void theLeadReadsItsDelegationsWholeHistoryByRoleWithoutContent() {
+        Lifecycle lifecycle = lifecycle();
+        String id = lifecycle.accepted("History " + UUID.randomUUID());
+        lifecycle.item(lifecycle.as("chc"), id, "MEETING", lifecycle.venue(), null, "2027-10-07T10:00:00+02:00",
+                "2027-10-07T11:00:00+02:00");
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/members", "{\"name\":\"Sun Li\"}"));
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/confirmation", ""));
+
+        Api.Response history = new Api(port).as("chc").get("/api/delegations/" + id + "/history");
+
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        assertThat(history.json().get("events").valueStream().map(e -> e.get("eventType").asString()))
+                .contains("DelegationScreenedEvent", "DelegationRoutedEvent", "ProgrammeItemAddedEvent",
+                        "DelegationMemberAddedEvent", "DelegationConfirmedEvent");
+        JsonNode added = history.json().get("events").valueStream()
+                .filter(e -> e.get("eventType").asString().equals("ProgrammeItemAddedEvent")).findFirst().orElseThrow();
+        assertThat(added.get("actorRole").asString()).isEqualTo("OPERATOR");
+        assertThat(added.get("actorOperator").asString()).isEqualTo("chc");
+        assertThat(history.body()).doesNotContain("Sun Li", "\"actor\"", "payload");
+        assertThat(new Api(port).as("clean").get("/api/delegations/" + id + "/history").status()).isEqualTo(404);
+        assertThat(PageSession.signedIn(port, "chc").get("/delegations/" + id).body())
+                .contains(">Bekræftet<");
     }
 
     @Test

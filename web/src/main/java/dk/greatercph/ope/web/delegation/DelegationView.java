@@ -48,6 +48,10 @@ class DelegationView {
     record HistoryRow(String at, String what, String who, String role, String detail) {
     }
 
+    /** The events the delegation view itself tells of, with what their history outline lacks (whom, which code). */
+    private static final Set<String> FROM_THE_VIEW = Set.of("DelegationRegisteredEvent", "AssignmentOfferedEvent",
+            "AssignmentAcceptedEvent", "AssignmentDeclinedEvent", "RoutingRefusedEvent", "ConfirmationRefusedEvent");
+
     /** Fills the model for delegation {@code id}; the page is refused with the API's status when it may not be read. */
     @SuppressWarnings("unchecked")
     void fill(Model model, String id, Long minVersion) {
@@ -240,7 +244,8 @@ class DelegationView {
 
     /**
      * What happened and who did it: the aggregate's timeline where the user may read it (desk, auditors), otherwise
-     * what the delegation view itself carries (registration, offers and answers, refusals).
+     * what the delegation view itself carries (registration, offers and answers, refusals) and the outline of every
+     * other event, by role, from {@code /api/delegations/{id}/history}.
      */
     private List<HistoryRow> history(String id, JsonNode d) {
         String timeline = "/api/audit/Delegation/" + id + "/timeline";
@@ -273,6 +278,19 @@ class DelegationView {
             rows.add(new HistoryRow(refusal.path("refusedAt").asString(""),
                     "ROUTING".equals(refusal.path("kind").asString("")) ? "RoutingRefusedEvent" : "ConfirmationRefusedEvent",
                     "", "", refusal.path("code").asString("")));
+        }
+        // everything else that happened, by role, from the delegation's history: the page stopped at the acceptances
+        ApiAnswer history = api.get("/api/delegations/" + id + "/history");
+        if (history.ok()) {
+            for (JsonNode event : history.body().path("events")) {
+                String type = event.path("eventType").asString("");
+                if (!FROM_THE_VIEW.contains(type)) {
+                    String operator = event.path("actorOperator").asString("");
+                    rows.add(new HistoryRow(event.path("at").asString(""), type,
+                            operator.isEmpty() ? "" : operators.named(operator), event.path("actorRole").asString(""),
+                            ""));
+                }
+            }
         }
         // by the moment, not the text: the view writes some times in UTC and others with Copenhagen's offset
         rows.sort(Comparator.comparing(row -> moment(row.at())));
