@@ -32,10 +32,7 @@ class Partner {
         if (command.name() == null || command.name().isBlank()) {
             throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "name", "A partner has a name.");
         }
-        directory.partnerNamed(command.name()).ifPresent(existing -> {
-            throw new DomainProblem(ReferenceProblem.DUPLICATE_NAME, "name",
-                    "is the name of the partner " + existing + " already; use it, or tell the two apart in the name.");
-        });
+        directory.partnerNamed(command.name()).ifPresent(Partner::taken);
         boolean hospital = command.hospital() || command.kind() == PartnerKind.HOSPITAL;
         directory.addPartner(command.partnerId(), command.name().trim(), hospital);
         apply(new PartnerRegisteredEvent(command.partnerId(), command.name().trim(), command.kind(), hospital));
@@ -54,13 +51,15 @@ class Partner {
         if (name.equals(this.name) && command.kind() == kind && hospital == this.hospital) {
             return CommandResult.done(); // nothing to correct: no event
         }
-        directory.otherPartnerNamed(name, partnerId).ifPresent(existing -> {
-            throw new DomainProblem(ReferenceProblem.DUPLICATE_NAME, "name",
-                    "is the name of the partner " + existing + " already; use it, or tell the two apart in the name.");
-        });
+        directory.otherPartnerNamed(name, partnerId).ifPresent(Partner::taken);
         directory.correctPartner(partnerId, name, hospital);
         apply(new PartnerCorrectedEvent(partnerId, name, command.kind(), hospital, command.reason().strip()));
         return CommandResult.done();
+    }
+
+    private static void taken(String existing) {
+        throw new DomainProblem(ReferenceProblem.DUPLICATE_NAME, "name",
+                "is the name of the partner " + existing + " already; use it, or tell the two apart in the name.");
     }
 
     @EventSourcingHandler

@@ -32,19 +32,11 @@ class Venue {
 
     @CommandHandler
     Venue(RegisterVenueCommand command, Directory directory) {
-        if (command.name() == null || command.name().isBlank()) {
-            throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "name", "A venue has a name.");
-        }
-        if (command.capacity() < 1) {
-            throw new DomainProblem(ReferenceProblem.INVALID_CAPACITY, "capacity", "A venue holds at least one person.");
-        }
+        requireValid(command.name(), command.capacity());
         VenueKind kind = command.kind() == null ? VenueKind.OTHER : command.kind();
         // two "Regionsgården" under two ids: the desk could not tell them apart in the pickers, and two programmes
         // booked the same hall at the same time without a conflict (R6)
-        directory.venueNamed(command.name()).ifPresent(existing -> {
-            throw new DomainProblem(ReferenceProblem.DUPLICATE_NAME, "name",
-                    "is the name of the venue " + existing + " already; use it, or tell the two apart in the name.");
-        });
+        directory.venueNamed(command.name()).ifPresent(Venue::taken);
         directory.addVenue(command.venueId(), command.name().trim(), kind);
         apply(new VenueRegisteredEvent(command.venueId(), command.name().trim(), command.address(), command.capacity(),
                 kind));
@@ -52,12 +44,7 @@ class Venue {
 
     @CommandHandler
     CommandResult handle(CorrectVenueCommand command, Directory directory) {
-        if (command.name() == null || command.name().isBlank()) {
-            throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "name", "A venue has a name.");
-        }
-        if (command.capacity() < 1) {
-            throw new DomainProblem(ReferenceProblem.INVALID_CAPACITY, "capacity", "A venue holds at least one person.");
-        }
+        requireValid(command.name(), command.capacity());
         if (command.reason() == null || command.reason().isBlank()) {
             throw new DomainProblem(InputProblem.INVALID_FIELD, "reason", "A correction states its reason.");
         }
@@ -67,14 +54,25 @@ class Venue {
                 && kind == this.kind) {
             return CommandResult.done(); // nothing to correct: no event, as for a request corrected to what it was
         }
-        directory.otherVenueNamed(name, venueId).ifPresent(existing -> {
-            throw new DomainProblem(ReferenceProblem.DUPLICATE_NAME, "name",
-                    "is the name of the venue " + existing + " already; use it, or tell the two apart in the name.");
-        });
+        directory.otherVenueNamed(name, venueId).ifPresent(Venue::taken);
         directory.correctVenue(venueId, name, kind);
         apply(new VenueCorrectedEvent(venueId, name, command.address(), command.capacity(), kind,
                 command.reason().strip()));
         return CommandResult.done();
+    }
+
+    private static void requireValid(String name, int capacity) {
+        if (name == null || name.isBlank()) {
+            throw new DomainProblem(ReferenceProblem.NAME_REQUIRED, "name", "A venue has a name.");
+        }
+        if (capacity < 1) {
+            throw new DomainProblem(ReferenceProblem.INVALID_CAPACITY, "capacity", "A venue holds at least one person.");
+        }
+    }
+
+    private static void taken(String existing) {
+        throw new DomainProblem(ReferenceProblem.DUPLICATE_NAME, "name",
+                "is the name of the venue " + existing + " already; use it, or tell the two apart in the name.");
     }
 
     @EventSourcingHandler

@@ -168,14 +168,8 @@ class InboxStreams implements SmartLifecycle {
      * {@link #CATCH_UP_WAIT}) for the board to reach the update; the update as pushed when it does not.
      */
     private InboxEntryView whole(String operator, InboxEntryView update) {
-        long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
-        while (position(BOARD).orElse(Long.MIN_VALUE) < update.position() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return update;
-            }
+        if (!awaitBoardAt(update.position())) {
+            return update;
         }
         try {
             return queryGateway.query(new FindInboxChangesQuery(operator, update.position() - 1),
@@ -190,18 +184,23 @@ class InboxStreams implements SmartLifecycle {
 
     private void awaitBoardPastPush() {
         OptionalLong pushed = position(InboxPush.NAME);
-        if (pushed.isEmpty()) {
-            return;
+        if (pushed.isPresent()) {
+            awaitBoardAt(pushed.getAsLong());
         }
+    }
+
+    /** Waits, at most {@link #CATCH_UP_WAIT}, for the board to reach {@code position}; false when interrupted. */
+    private boolean awaitBoardAt(long position) {
         long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
-        while (position(BOARD).orElse(Long.MIN_VALUE) < pushed.getAsLong() && System.nanoTime() < deadline) {
+        while (position(BOARD).orElse(Long.MIN_VALUE) < position && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     /** The furthest event position the push or the board has handled; none when neither has a position yet. */
