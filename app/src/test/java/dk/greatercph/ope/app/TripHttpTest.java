@@ -200,6 +200,28 @@ class TripHttpTest {
     }
 
     /**
+     * In the hour the clocks show twice as daylight saving time ends, an item is kept in local time and read at the
+     * earlier offset: 02:15+01:00 was recorded as 02:15+02:00, and an item that ends before it starts was taken.
+     */
+    @Test
+    void anItineraryMomentInTheRepeatedHourThatWouldNotBeKeptIsRefusedNamingIt() {
+        int year = freeYear(jdbc);
+        String trip = desk.post("/api/trips", plan(year, null)).json().get("id").asString();
+        java.time.LocalDate fallBack = java.time.LocalDate.of(year, 10, 31)
+                .with(java.time.temporal.TemporalAdjusters.lastInMonth(java.time.DayOfWeek.SUNDAY));
+        String zone = ",\"timeZone\":\"Europe/Copenhagen\"";
+
+        Api.Response backwards = itineraryItem(trip, fallBack + "T02:15:00+01:00", fallBack + "T02:30:00+02:00", zone);
+        Api.Response secondPass = itineraryItem(trip, fallBack + "T02:30:00+02:00", fallBack + "T02:15:00+01:00", zone);
+        Api.Response shifted = itineraryItem(trip, fallBack + "T02:30:00+01:00", fallBack + "T03:00:00+01:00", zone);
+
+        assertRefused(backwards, "INVALID_TIME_SLOT", "endsAt");
+        assertRefused(secondPass, "INVALID_FIELD", "endsAt");
+        assertThat(secondPass.body()).contains("twice");
+        assertRefused(shifted, "INVALID_FIELD", "startsAt");
+    }
+
+    /**
      * The schema says date-time, and API.md that times carry their offset, but every itinerary time with one was
      * refused as "wrong type or format". It is read in the item's zone; a local time is as before.
      */

@@ -47,7 +47,10 @@ import java.time.ZoneId;
                 // in the item's zone when it is known; as written otherwise, which orders two local times alike
                 LocalDateTime starts = known ? item.startsAt().in(zone) : item.startsAt().local();
                 LocalDateTime ends = known ? item.endsAt().in(zone) : item.endsAt().local();
-                if (!ends.isAfter(starts)) {
+                boolean moments = item.startsAt().offset() != null && item.endsAt().offset() != null;
+                // two moments are ordered as moments: across the hour the clocks repeat, local times are not
+                if (moments ? !item.endsAt().local().atOffset(item.endsAt().offset())
+                        .isAfter(item.startsAt().local().atOffset(item.startsAt().offset())) : !ends.isAfter(starts)) {
                     valid = RuleViolations.refuse(context, TripProblem.INVALID_TIME_SLOT, "endsAt",
                             "is not after startsAt");
                 }

@@ -35,4 +35,25 @@ final class TimeZones {
                     "is a time the clocks skip in " + zone + " (daylight saving time begins): it does not exist");
         }
     }
+
+    /**
+     * A time sent with an offset that the item would not keep: in the hour the clocks show twice as daylight saving
+     * time ends, an item is kept as local time and read as the earlier of the two, so 02:15+01:00 was recorded as
+     * 02:15+02:00, an hour earlier, and an item that ends before it starts was taken. Such a time is refused, naming
+     * the offset it would be read at; the same moment sent as the earlier offset's local time, or another time, is
+     * kept as sent.
+     */
+    static void requireKept(String field, ItineraryTime sent, java.time.LocalDateTime local, String zone) {
+        if (sent == null || sent.offset() == null || local == null) {
+            return;
+        }
+        java.util.List<java.time.ZoneOffset> offsets = ZoneId.of(zone).getRules().getValidOffsets(local);
+        if (offsets.size() > 1 && !offsets.get(0).equals(sent.local().atOffset(sent.offset())
+                .atZoneSameInstant(ZoneId.of(zone)).getOffset())) {
+            throw new InvalidInput(dk.greatercph.ope.platform.input.InputProblem.INVALID_FIELD, field,
+                    "falls in the hour the clocks show twice in " + zone + " (daylight saving time ends), after "
+                            + "they were set back: an item is kept in local time, read at " + offsets.get(0)
+                            + ", so this moment cannot be kept as sent");
+        }
+    }
 }
