@@ -139,6 +139,8 @@ class PlacesPageController {
                 ? Map.of("If-Match", "\"" + version + "\"") : Map.of();
         ApiAnswer answer = api.call(HttpMethod.PUT, "/api/" + kind + "/" + id, Map.of(), body.body(), headers);
         if (answer.ok()) {
+            // the list is read once the view has the correction (at most five seconds): it showed the old name
+            api.get("/api/" + kind + "/" + id, Map.of("minVersion", answer.body().path("version").asLong(0)));
             FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
             flash.put("done", venue ? "venueCorrected" : "partnerCorrected");
             return "redirect:/places";
