@@ -80,6 +80,13 @@ class ReferenceCorrectionTest {
                 "{\"name\":\"Nowhere " + tag + "\",\"capacity\":1,\"reason\":\"None\"}");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asString()).isEqualTo("VENUE_NOT_FOUND");
+        // another kind's id names no venue either: it was the general NOT_FOUND
+        String partner = ok(desk.post("/api/partners", "{\"name\":\"Not a venue " + tag + "\",\"kind\":\"COMPANY\"}"))
+                .json().get("id").asString();
+        Api.Response kind = desk.put("/api/venues/" + partner, "{\"name\":\"Nowhere " + tag + "\",\"capacity\":1,"
+                + "\"reason\":\"None\"}");
+        assertThat(kind.status()).isEqualTo(404);
+        assertThat(kind.json().get("code").asString()).isEqualTo("VENUE_NOT_FOUND");
     }
 
     /**

@@ -3,6 +3,7 @@ package dk.greatercph.ope.command.web;
 import dk.greatercph.ope.command.CommandResult;
 import dk.greatercph.ope.platform.idempotency.RecordedResource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,8 @@ public class CommandAnswers {
         long version;
         try {
             version = send(command);
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            // another kind's id (a partner's sent as a venue's) names no resource of this kind either
             throw UnknownIds.problem(id.getClass(), id.toString());
         }
         return ResponseEntity.ok().eTag(etag(version)).body(new CommandAccepted(id.toString(), version));
