@@ -68,7 +68,11 @@ class DelegationPageTest {
             browser.find(By.id("submit-decline")).click();
             browser.answerQuestion(true);
             browser.find(By.id("done"));
-            assertThat(browser.find(By.id("delegation-status")).getText()).isEqualTo(lang.equals("da") ? "Afvist" : "Declined");
+            // the status reloads itself when the views move on: read it afresh
+            assertThat(browser.<String>waitFor(d -> {
+                String status = d.findElement(By.id("delegation-status")).getText();
+                return status.equals(lang.equals("da") ? "Afvist" : "Declined") ? status : null;
+            })).isEqualTo(lang.equals("da") ? "Afvist" : "Declined");
             assertThat(browser.all(By.cssSelector("[id^='action-']"))).as("a declined delegation offers nothing").isEmpty();
 
             String planned = desk.post("/api/delegations", Requests.delegation(organisation + " again")).json().get("id").asString();
