@@ -3,7 +3,10 @@ package dk.greatercph.ope.app.audit;
 import dk.greatercph.ope.app.support.Api;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import dk.greatercph.ope.app.support.Requests;
+import org.axonframework.config.AggregateConfiguration;
+import org.axonframework.config.Configuration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +23,9 @@ class AuditLogTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Configuration axon;
 
     @Test
     void filtersByTimeRangeWithFromInclusiveAndToExclusive() {
@@ -49,7 +55,6 @@ class AuditLogTest {
         assertThat(count(auditor, "aggregateId=" + id + "&actor=Desk")).as("user names ignoring case").isEqualTo(1);
         assertThat(count(auditor, "aggregateId=" + id + "&type=delegationRegistered"))
                 .as("ignoring case, without Event").isEqualTo(1);
-        assertThat(count(auditor, "aggregateId=" + id + "&type=Registered")).as("a whole name, not a part").isZero();
         assertThat(count(auditor, "aggregateId=" + id + "&actor=auditor")).isZero();
         assertThat(count(auditor, "aggregateId=" + id + "&actor=&type=")).as("empty filters are no filters")
                 .isEqualTo(count(auditor, "aggregateId=" + id));
@@ -86,6 +91,39 @@ class AuditLogTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+    }
+
+    /** A mistyped name answered an empty page, which an auditor read as "nothing of the kind happened". */
+    @Test
+    void aNameNoTypeHasIsRefusedNamingItsFilter() {
+        Api auditor = new Api(port).as("auditor");
+        for (String[] refused : new String[][]{{"type=Registered", "type", "UNKNOWN_EVENT_TYPE"},
+                {"type=DelegationRegisteredEvents", "type", "UNKNOWN_EVENT_TYPE"},
+                {"type=%25Event", "type", "UNKNOWN_EVENT_TYPE"},
+                {"aggregateType=Delegations", "aggregateType", "UNKNOWN_AGGREGATE_TYPE"},
+                {"aggregateType=Person", "aggregateType", "UNKNOWN_AGGREGATE_TYPE"}}) {
+            Api.Response response = auditor.get("/api/audit/events?" + refused[0]);
+
+            assertThat(response.status()).as(refused[0]).isEqualTo(400);
+            assertThat(response.json().get("code").asString()).as(refused[0]).isEqualTo(refused[2]);
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(refused[1]);
+        }
+        assertThat(auditor.get("/api/audit/events?limit=1&type=dk.greatercph.ope.events.trip.TripPlannedEvent").status())
+                .as("the qualified name").isEqualTo(200);
+        assertThat(auditor.get("/api/audit/events?limit=1&type=PersonalDataErased").status())
+                .as("an event no aggregate records").isEqualTo(200);
+    }
+
+    /** The types the filter knows are the aggregate types Axon records events for, no more and no fewer. */
+    @Test
+    void theAggregateTypesTheFilterKnowsAreAxonsAggregates() {
+        List<String> configured = new ArrayList<>();
+        axon.findModules(AggregateConfiguration.class)
+                .forEach(aggregate -> configured.add(aggregate.aggregateType().getSimpleName()));
+        String detail = new Api(port).as("auditor").get("/api/audit/events?aggregateType=None").json()
+                .get("detail").asString();
+
+        assertThat(detail).endsWith("the types are " + String.join(", ", configured.stream().sorted().toList()) + ".");
     }
 
     private String register(String organisation) {

@@ -87,6 +87,11 @@ class AuditFormsTest {
                 .contains("<option value=\"Operatør registreret\" label=\"OperatorRegisteredEvent\">Operatør registreret</option>");
         assertThat(auditor.post("/audit", Map.of("type", "Rejsen planlagt", "aggregateId", id)).body())
                 .doesNotContain("/audit/Delegation/" + id);
+        // a name no event has is said so beside the field, in the page's words: it showed an empty log
+        PageSession.Page mistyped = auditor.post("/audit", Map.of("type", "henvendelse registret", "aggregateId", id));
+        assertThat(mistyped.status()).isEqualTo(400);
+        assertThat(mistyped.body()).contains("id=\"audit-type-error\"", "Der findes ingen hændelsestype med det navn")
+                .doesNotContain("/audit/Delegation/" + id);
     }
 
     /** A moment the "state as of" form cannot read is refused, marked beside its field; a slider moment is seconds. */

@@ -46,12 +46,15 @@ class AuditController {
             @Parameter(description = "Only events recorded before this moment (ISO-8601 with offset)",
                     example = "2027-05-01T00:00:00Z")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-            @Parameter(description = "Only events of aggregates of this type", example = "Delegation")
+            @Parameter(description = "Only events of aggregates of this type, ignoring case: Delegation, Trip, Operator, "
+                    + "Venue, Partner or NotificationSettings; another name is 400 UNKNOWN_AGGREGATE_TYPE",
+                    example = "Delegation")
             @RequestParam(required = false) String aggregateType,
             @Parameter(description = "Only events of this aggregate",
                     example = "DEL-019cadd4-5620-7a53-9f55-0f3c3d7b8e21")
             @RequestParam(required = false) String aggregateId,
-            @Parameter(description = "Only events of this type (simple or qualified name)",
+            @Parameter(description = "Only events of this type (simple or qualified name, ignoring case, \"Event\" "
+                    + "optional); a name no event type has is 400 UNKNOWN_EVENT_TYPE",
                     example = "DelegationRegisteredEvent")
             @RequestParam(required = false) String type,
             @Parameter(description = "Only events caused by this user (the 'actor' metadata)", example = "desk")
@@ -61,6 +64,7 @@ class AuditController {
         DateRange.requireWindow("to", from, to);
         FindAuditEventsQuery.EventFilter filter = new FindAuditEventsQuery.EventFilter(instant(from), instant(to),
                 aggregateType, aggregateId, type, actor);
+        LoggedNames.requireKnown(filter);
         return queryGateway.query(new FindAuditEventsQuery(after, filter, limit),
                 ResponseTypes.instanceOf(AuditEventPage.class)).join();
     }
