@@ -530,7 +530,7 @@ class DelegationLifecycleHttpTest {
         long before = routingVersion(earlier);
 
         String code = "rv-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(lifecycle.desk().post("/api/operators", "{\"code\":\"" + code + "\",\"name\":\"Soil\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}"));
+        ok(lifecycle.desk().post("/api/operators", "{\"code\":\"" + code + "\",\"name\":\"Soil " + code + "\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}"));
         ok(lifecycle.desk().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                         "http://localhost:" + port + "/api/operators/" + code + "/themes"))
                 .header("Content-Type", "application/json")

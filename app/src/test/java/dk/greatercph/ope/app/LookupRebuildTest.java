@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LookupRebuildTest {
 
     private static final List<String> LOOKUPS = List.of("annual_trip", "delegation_operator", "delegation_request_history",
-            "partner_directory", "person_name", "programme_booking", "routing_rule", "routing_version", "venue_directory");
+            "operator_name", "partner_directory", "person_name", "programme_booking", "routing_rule", "routing_version", "venue_directory");
 
     @LocalServerPort
     int port;
@@ -90,7 +90,7 @@ class LookupRebuildTest {
         Api desk = lifecycle.desk();
         String operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
         ok(desk.post("/api/operators", """
-                {"code":"%s","name":"Rebuild operator","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(operator)));
+                {"code":"%s","name":"Rebuild operator %s","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(operator, operator)));
         ok(desk.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/operators/" + operator + "/themes"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"themes\":[\"AUTHORITY_SOIL_WATER\",\"AUTHORITY_HEALTH\"]}")),

@@ -1,6 +1,7 @@
 package dk.greatercph.ope.app;
 
 import dk.greatercph.ope.app.support.Api;
+import dk.greatercph.ope.app.support.Lifecycle;
 import dk.greatercph.ope.app.support.OpeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +40,7 @@ class OperatorHttpTest {
         Api desk = new Api(port).as("desk");
         String code = "op-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(desk.post("/api/operators", """
-                {"code":"%s","name":"Invest in Denmark","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(code)).status()).isEqualTo(201);
+                {"code":"%s","name":"Invest in Denmark %s","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(code, code)).status()).isEqualTo(201);
         long before = routingVersion(desk, code, -1);
 
         Api.Response changed = desk.send(put("/api/operators/" + code + "/themes", "{\"themes\":[\"AUTHORITY_SOIL_WATER\",\"AUTHORITY_HEALTH\"]}"),
@@ -61,11 +62,46 @@ class OperatorHttpTest {
         assertThat(taken.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
     }
 
+    /**
+     * Two operators of one name were told apart by code alone: the inboxes, the board's filter and the KPI report named
+     * them alike. A name another operator has, as people read it, is refused naming the field; nothing is recorded.
+     */
+    @Test
+    void aNameAnotherOperatorHasIsRefusedNamingTheName() {
+        Api desk = new Api(port).as("desk");
+        String code = "dup-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response registered = desk.post("/api/operators", """
+                {"code":"%s","name":"  copenhagen   CAPACITY ","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(code));
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(409);
+        assertThat(registered.json().get("code").asString()).isEqualTo("DUPLICATE_OPERATOR_NAME");
+        assertThat(registered.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+
+        Lifecycle.ok(desk.post("/api/operators", """
+                {"code":"%s","name":"Own name %s","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(code, code)));
+        Api.Response renamed = desk.put("/api/operators/" + code + "/name",
+                "{\"name\":\"Wonderful\u00a0Copenhagen\",\"reason\":\"a merger\"}");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(409);
+        assertThat(renamed.json().get("code").asString()).isEqualTo("DUPLICATE_OPERATOR_NAME");
+        assertThat(renamed.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+
+        Api.Response ownInOtherCase = desk.put("/api/operators/" + code + "/name",
+                "{\"name\":\"OWN NAME " + code + "\",\"reason\":\"capitals\"}");
+        assertThat(ownInOtherCase.status()).as("its own name, written otherwise").isEqualTo(200);
+        Api.Response freed = desk.put("/api/operators/" + code + "/name",
+                "{\"name\":\"Another name " + code + "\",\"reason\":\"renamed\"}");
+        assertThat(freed.status()).isEqualTo(200);
+        String other = "dup2-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(desk.post("/api/operators", """
+                {"code":"%s","name":"Own name %s","themes":["AUTHORITY_SOIL_WATER"]}""".formatted(other, code)).status())
+                .as("the name it gave up is free again").isEqualTo(201);
+    }
+
     @Test
     void agreesKpiTargetsForAYear() {
         Api desk = new Api(port).as("desk");
         String code = "op-" + UUID.randomUUID().toString().substring(0, 8);
-        desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Kpi op\",\"themes\":[\"AUTHORITY_HEALTH\"]}".formatted(code));
+        desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Kpi op %s\",\"themes\":[\"AUTHORITY_HEALTH\"]}".formatted(code, code));
 
         Api.Response agreed = desk.send(put("/api/operators/" + code + "/kpi-targets/2027",
                 "{\"targets\":[{\"kind\":\"DELEGATIONS_HANDLED\",\"target\":40},{\"kind\":\"TOURISTS\",\"target\":5000}]}"),

@@ -59,8 +59,8 @@ class ListPagingTest {
             partners.add(partner.value());
         }
         for (int i = 0; i < 3; i++) {
-            assertThat(desk.post("/api/operators", "{\"code\":\"pg%d-%s\",\"name\":\"Paged\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}"
-                    .formatted(i, suffix)).status()).isEqualTo(201);
+            assertThat(desk.post("/api/operators", "{\"code\":\"pg%d-%s\",\"name\":\"Paged %d %s\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}"
+                    .formatted(i, suffix, i, suffix)).status()).isEqualTo(201);
         }
         int year = ThreadLocalRandom.current().nextInt(2030, 2100);
         for (int i = 0; i < 3; i++) {

@@ -50,7 +50,7 @@ class ReferenceListsTest {
         Api.Response partner = desk.post("/api/partners", "{\"name\":\"Located " + suffix + "\",\"kind\":\"COMPANY\"}");
         String code = "loc-" + suffix.substring(0, 8);
         Api.Response operator = desk.post("/api/operators",
-                "{\"code\":\"%s\",\"name\":\"Located\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}".formatted(code));
+                "{\"code\":\"%s\",\"name\":\"Located %s\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}".formatted(code, code));
 
         for (Api.Response registered : java.util.List.of(venue, partner, operator)) {
             assertThat(registered.status()).as(registered.body()).isEqualTo(201);

@@ -64,7 +64,7 @@ class AuthorizationMatrixTest {
                 r -> r.status() == 200, Duration.ofSeconds(10));
 
         operatorCode = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
-        desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Matrix\",\"themes\":[\"AUTHORITY_HEALTH\"]}".formatted(operatorCode));
+        desk.post("/api/operators", "{\"code\":\"%s\",\"name\":\"Matrix %s\",\"themes\":[\"AUTHORITY_HEALTH\"]}".formatted(operatorCode, operatorCode));
         openTrip = trip(desk);
         participantId = desk.post("/api/trips/" + openTrip + "/participants", PARTICIPANT).json().get("id").asString();
         keptParticipantId = desk.post("/api/trips/" + openTrip + "/participants", PARTICIPANT).json().get("id")
@@ -154,10 +154,10 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/reports/annual/2027?format=xlsx", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/audit/events", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("POST", "/api/operators", "{\"code\":\"m-" + UUID.randomUUID().toString().substring(0, 8)
-                + "\",\"name\":\"New\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}", 401, 201, 403, 403, 403, 403));
+                + "\",\"name\":\"New " + UUID.randomUUID() + "\",\"themes\":[\"AUTHORITY_SOIL_WATER\"]}", 401, 201, 403, 403, 403, 403));
         rows.add(row("PUT", "/api/operators/{operator}/themes", "{\"themes\":[\"AUTHORITY_HEALTH\",\"AUTHORITY_SOIL_WATER\"]}",
                 401, 200, 403, 403, 403, 403));
-        rows.add(row("PUT", "/api/operators/{operator}/name", "{\"name\":\"Renamed\",\"reason\":\"Matrix\"}",
+        rows.add(row("PUT", "/api/operators/{operator}/name", "{\"name\":\"Renamed " + UUID.randomUUID() + "\",\"reason\":\"Matrix\"}",
                 401, 200, 403, 403, 403, 403));
         rows.add(row("PUT", "/api/operators/{operator}/kpi-targets/2027",
                 "{\"targets\":[{\"kind\":\"TOURISTS\",\"target\":10}]}", 401, 200, 403, 403, 403, 403));

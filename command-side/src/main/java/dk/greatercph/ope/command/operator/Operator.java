@@ -39,9 +39,10 @@ class Operator {
     }
 
     @CommandHandler
-    Operator(RegisterOperatorCommand command, RoutingTable routingTable) {
+    Operator(RegisterOperatorCommand command, RoutingTable routingTable, OperatorNames names) {
         requireName(command.name());
         List<Theme> themes = distinctThemes(command.themes());
+        requireOwnName(names, command.operatorId(), command.name().trim());
         long version = routingTable.record(command.operatorId(), themes);
         // in a constructor the event is applied once the constructor has returned, so the time is read then
         apply(new OperatorRegisteredEvent(command.operatorId(), command.name().trim(), themes, version))
@@ -61,7 +62,7 @@ class Operator {
     }
 
     @CommandHandler
-    CommandResult handle(RenameOperatorCommand command) {
+    CommandResult handle(RenameOperatorCommand command, OperatorNames names) {
         requireName(command.name());
         if (command.reason() == null || command.reason().isBlank()) {
             throw new DomainProblem(InputProblem.INVALID_FIELD, "reason", "A new name states its reason.");
@@ -70,6 +71,7 @@ class Operator {
         if (renamed.equals(name)) {
             return CommandResult.done(); // the name it has: nothing recorded
         }
+        requireOwnName(names, operatorId, renamed);
         apply(new OperatorRenamedEvent(operatorId, renamed, name, command.reason().strip()));
         return CommandResult.done();
     }
@@ -119,6 +121,15 @@ class Operator {
         if (name == null || name.isBlank()) {
             throw new DomainProblem(OperatorProblem.NAME_REQUIRED, "An operator has a name.");
         }
+    }
+
+    /** No other operator has the name as people read it; the name is then this operator's. */
+    private static void requireOwnName(OperatorNames names, OperatorId operator, String name) {
+        names.otherOperatorNamed(name, operator).ifPresent(other -> {
+            throw new DomainProblem(OperatorProblem.DUPLICATE_OPERATOR_NAME, "name",
+                    "is the name of the operator " + other + " already; tell the two apart in the name.");
+        });
+        names.name(operator, name);
     }
 
     private static List<Theme> distinctThemes(List<Theme> themes) {

@@ -15,6 +15,8 @@ public enum OperatorProblem implements ProblemCode {
             "A KPI target is not negative."),
     DUPLICATE_KPI(ProblemKind.INVALID_INPUT,
             "A KPI is given more than once in the same targets."),
+    DUPLICATE_OPERATOR_NAME(ProblemKind.CONFLICT,
+            "Another operator has this name: the inboxes, the board and the KPI report would name the two alike."),
     OPERATOR_NOT_FOUND(ProblemKind.NOT_FOUND,
             "No operator with this id.");
 

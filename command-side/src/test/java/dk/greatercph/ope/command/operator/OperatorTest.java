@@ -1,6 +1,7 @@
 package dk.greatercph.ope.command.operator;
 
 import dk.greatercph.ope.command.CommandResult;
+import dk.greatercph.ope.command.fakes.InMemoryOperatorNames;
 import dk.greatercph.ope.command.fakes.InMemoryRoutingTable;
 import dk.greatercph.ope.events.delegation.Theme;
 import dk.greatercph.ope.events.operator.KpiKind;
@@ -24,11 +25,26 @@ class OperatorTest {
     private static final OperatorId CLEAN = new OperatorId("clean");
 
     private FixtureConfiguration<Operator> fixture;
+    private final InMemoryOperatorNames names = new InMemoryOperatorNames();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Operator.class);
         fixture.registerInjectableResource(new InMemoryRoutingTable(6));
+        fixture.registerInjectableResource(names);
+    }
+
+    @Test
+    void refusesANameAnotherOperatorHasAsPeopleReadIt() {
+        names.name(new OperatorId("chc"), "Copenhagen Healthtech Cluster");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterOperatorCommand(CLEAN, " copenhagen  HEALTHTECH cluster", List.of(Theme.GREEN_GROWTH)))
+                .expectException(refusedWith("DUPLICATE_OPERATOR_NAME", ProblemKind.CONFLICT))
+                .expectNoEvents();
+        fixture.given(new OperatorRegisteredEvent(CLEAN, "CLEAN", List.of(Theme.GREEN_GROWTH), 3))
+                .when(new RenameOperatorCommand(CLEAN, "Copenhagen Healthtech Cluster", "merger", null))
+                .expectException(refusedWith("DUPLICATE_OPERATOR_NAME", ProblemKind.CONFLICT))
+                .expectNoEvents();
     }
 
     @Test
