@@ -151,6 +151,19 @@ class RegistrationFactsTest {
         assertThat(unreadable.status()).isEqualTo(400);
         assertThat(unreadable.json().get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactly("dateReceived");
+        // without a date received the request came today: a window already past went through, where the same
+        // request with today's date written out was refused
+        String yesterday = LocalDate.now(COPENHAGEN).minusDays(1).toString();
+        Api.Response implied = desk().post("/api/delegations", Requests.delegation("Implied " + UUID.randomUUID())
+                .replace("\"wishedFrom\":\"2027-04-12\"", "\"wishedFrom\":\"2020-05-10\"")
+                .replace("\"wishedTo\":\"2027-04-16\"", "\"wishedTo\":\"" + yesterday + "\""));
+        assertThat(implied.status()).as(implied.body()).isEqualTo(400);
+        assertThat(implied.json().get("code").asString()).isEqualTo("INVALID_DATE_WINDOW");
+        assertThat(implied.json().get("errors").get(0).get("field").asString()).isEqualTo("wishedTo");
+        Api.Response endingToday = desk().post("/api/delegations", Requests.delegation("Today " + UUID.randomUUID())
+                .replace("\"wishedFrom\":\"2027-04-12\"", "\"wishedFrom\":\"2020-05-10\"")
+                .replace("\"wishedTo\":\"2027-04-16\"", "\"wishedTo\":\"" + LocalDate.now(COPENHAGEN) + "\""));
+        assertThat(endingToday.status()).as("a visit that may still happen today").isEqualTo(201);
     }
 
     /** Told one round at a time: the fields, then the date received, then the window (the aggregate's). */

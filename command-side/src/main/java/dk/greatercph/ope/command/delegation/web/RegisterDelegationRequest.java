@@ -80,6 +80,12 @@ public record RegisterDelegationRequest(
         if (received.isAfter(today)) {
             throw new InvalidInput(DelegationProblem.DATE_RECEIVED_IN_FUTURE, "dateReceived", "is after today (" + today + ")");
         }
+        if (dateReceived == null && wishedTo != null && wishedTo.isBefore(today)) {
+            // the validator judges a date given; one left out is today's, and a window already past then could
+            // never be served either (a mistyped year went through when the date was left out)
+            throw new InvalidInput(DelegationProblem.INVALID_DATE_WINDOW, "wishedTo",
+                    "ends before the request was received (today, " + today + ", as no dateReceived was given)");
+        }
         return new RegisterDelegationCommand(id, channel, requestingOrganisation, place(originProvince),
                 place(originCity), delegationType, politicalLevel, headCount, wishedFrom, wishedTo,
                 themes.stream().sorted().toList(), purpose, businessOpportunity, checkedCountry, received);
