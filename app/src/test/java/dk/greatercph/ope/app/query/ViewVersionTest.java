@@ -85,6 +85,16 @@ class ViewVersionTest {
             assertThat(desk.get("/api/delegations/" + id + "/members?minVersion=" + gone.json().get("version")
                     .asLong()).body()).doesNotContain(memberId);
         }
+        // a version the delegation has not recorded is not reached, as on the delegation's own read: it was
+        // answered as if it were
+        Api.Response last = desk.post("/api/delegations/" + id + "/members", MEMBER);
+        long beyond = last.json().get("version").asLong() + 50;
+        for (String path : new String[]{"/members?minVersion=" + beyond,
+                "/members/" + last.json().get("id").asString() + "?minVersion=" + beyond}) {
+            Api.Response ahead = desk.get("/api/delegations/" + id + path);
+            assertThat(ahead.status()).as(path + ": " + ahead.body()).isEqualTo(409);
+            assertThat(ahead.json().get("code").asString()).isEqualTo("PROJECTION_BEHIND");
+        }
     }
 
     @Test

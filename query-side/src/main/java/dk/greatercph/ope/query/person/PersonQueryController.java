@@ -74,7 +74,8 @@ class PersonQueryController {
                     answered once the view has every event recorded before it (waiting at most 5 seconds, else 409 \
                     PROJECTION_BEHIND), so one that has just declined or been re-routed reads nothing. With \
                     ?minVersion (the ETag a member's addition or removal answered) the list waits, at most 5 \
-                    seconds, until it holds every event recorded before the request.""")
+                    seconds, until the delegation has recorded that version and the list holds every event \
+                    recorded before the request; a version not reached is 409 PROJECTION_BEHIND.""")
     @ApiResponse(responseCode = "200", description = "The delegation's members")
     @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
             + "reached what was recorded before the request (PROJECTION_BEHIND)")
@@ -84,9 +85,13 @@ class PersonQueryController {
             @Parameter(description = "Wait (at most 5 s) until the list holds a change made a moment ago",
                     example = "4")
             @RequestParam(required = false) @Min(0) Long minVersion) {
-        if (minVersion != null && !progress.awaitCaughtUp(PersonalDataProjection.NAME, ProjectionProgress.MAX_WAIT)) {
-            throw new DomainProblem(PersonQueryProblem.PROJECTION_BEHIND, "The members' view has not yet handled "
-                    + "every event recorded before this request (it may be being rebuilt); retry shortly.");
+        if (minVersion != null) {
+            visible(id); // an operator not on the delegation is answered 404 before anything about its versions
+            requireRecorded(id, minVersion);
+            if (!progress.awaitCaughtUp(PersonalDataProjection.NAME, ProjectionProgress.MAX_WAIT)) {
+                throw new DomainProblem(PersonQueryProblem.PROJECTION_BEHIND, "The members' view has not yet handled "
+                        + "every event recorded before this request (it may be being rebuilt); retry shortly.");
+            }
         }
         return shown(visible(id));
     }
@@ -106,10 +111,22 @@ class PersonQueryController {
             @PathVariable String memberId,
             @Parameter(description = "Wait (at most 5 s) for a member added a moment ago to appear", example = "4")
             @RequestParam(required = false) @Min(0) Long minVersion) {
+        if (minVersion != null) {
+            visible(id);
+            requireRecorded(id, minVersion);
+        }
         Optional<MemberView> member = progress.appearing(PersonalDataProjection.NAME, minVersion, () -> visible(id)
                 .stream().filter(found -> found.memberId().equals(memberId)).findFirst(),
                 PersonQueryProblem.PROJECTION_BEHIND);
         return shown(List.of(member.orElseThrow(DomainProblem::notFound))).get(0);
+    }
+
+    /** The delegation has recorded {@code minVersion} (waiting at most 5 s), else 409 as for the delegation's read. */
+    private void requireRecorded(String id, long minVersion) {
+        if (!progress.awaitRecorded(id, minVersion)) {
+            throw new DomainProblem(PersonQueryProblem.PROJECTION_BEHIND, "The delegation has not recorded version "
+                    + minVersion + "; use the ETag a change of its members answered.");
+        }
     }
 
     /** The delegation's members as the caller may read them (names and titles only for a supporting operator). */

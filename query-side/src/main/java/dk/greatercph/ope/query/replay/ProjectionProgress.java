@@ -238,6 +238,22 @@ public class ProjectionProgress {
         return true;
     }
 
+    /**
+     * Waits, at most {@link #MAX_WAIT}, until the aggregate {@code id} has recorded version {@code minVersion};
+     * whether it has. For views of a thing without versions of its own (a delegation's members) read with the ETag
+     * of the command that changed it: {@code ?minVersion=99} on a delegation at version 12 was answered as if reached.
+     */
+    public boolean awaitRecorded(String id, long minVersion) {
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        while (eventStore.lastSequenceNumberFor(id).orElse(-1L) < minVersion) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            pause();
+        }
+        return true;
+    }
+
     /** The position of the newest recorded event; empty while the event store is empty. */
     public OptionalLong head() {
         TrackingToken head = eventStore.createHeadToken();
