@@ -64,27 +64,33 @@ class ReferenceCorrectionTest {
         Api.Response stale = desk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
                         + port + "/api/venues/" + venue)).header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"X " + tag + "\",\"capacity\":5,"
-                        + "\"reason\":\"Stale\"}")), Map.of("If-Match", "\"0\""));
+                        + "\"kind\":\"OTHER\",\"reason\":\"Stale\"}")), Map.of("If-Match", "\"0\""));
         assertThat(stale.status()).isEqualTo(412);
         String other = ok(desk.post("/api/venues", "{\"name\":\"Other hall " + tag + "\",\"capacity\":10}")).json()
                 .get("id").asString();
         Api.Response taken = desk.put("/api/venues/" + other, "{\"name\":\"REGIONSGÅRDEN " + tag + "\",\"capacity\":10,"
-                + "\"reason\":\"Clash\"}");
+                + "\"kind\":\"OTHER\",\"reason\":\"Clash\"}");
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.json().get("code").asString()).isEqualTo("DUPLICATE_NAME");
         assertThat(taken.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
-        Api.Response noReason = desk.put("/api/venues/" + other, "{\"name\":\"Other hall " + tag + "\",\"capacity\":11}");
+        Api.Response noReason = desk.put("/api/venues/" + other, "{\"name\":\"Other hall " + tag + "\",\"capacity\":11,"
+                + "\"kind\":\"OTHER\"}");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.body()).contains("reason");
+        // every field as it should stand: a correction without the kind turned a hospital into OTHER, and R3 with it
+        Api.Response noKind = desk.put("/api/venues/" + other, "{\"name\":\"Other hall " + tag + "\",\"capacity\":11,"
+                + "\"reason\":\"Seats\"}");
+        assertThat(noKind.status()).as(noKind.body()).isEqualTo(400);
+        assertThat(noKind.json().get("errors").get(0).get("field").asString()).isEqualTo("kind");
         Api.Response unknown = desk.put("/api/venues/VEN-00000000-0000-0000-0000-000000000000",
-                "{\"name\":\"Nowhere " + tag + "\",\"capacity\":1,\"reason\":\"None\"}");
+                "{\"name\":\"Nowhere " + tag + "\",\"capacity\":1,\"kind\":\"OTHER\",\"reason\":\"None\"}");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asString()).isEqualTo("VENUE_NOT_FOUND");
         // another kind's id names no venue either: it was the general NOT_FOUND
         String partner = ok(desk.post("/api/partners", "{\"name\":\"Not a venue " + tag + "\",\"kind\":\"COMPANY\"}"))
                 .json().get("id").asString();
         Api.Response kind = desk.put("/api/venues/" + partner, "{\"name\":\"Nowhere " + tag + "\",\"capacity\":1,"
-                + "\"reason\":\"None\"}");
+                + "\"kind\":\"OTHER\",\"reason\":\"None\"}");
         assertThat(kind.status()).isEqualTo(404);
         assertThat(kind.json().get("code").asString()).isEqualTo("VENUE_NOT_FOUND");
     }

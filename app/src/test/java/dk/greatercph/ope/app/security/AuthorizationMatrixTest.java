@@ -173,7 +173,7 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/venues/VEN-unknown", null, 401, 404, 404, 404, 404, 403));
         rows.add(row("GET", "/api/partners/{partner}", null, 401, 200, 200, 200, 200, 403));
         rows.add(row("GET", "/api/partners/PRT-unknown", null, 401, 404, 404, 404, 404, 403));
-        rows.add(row("PUT", "/api/venues/{venue}", "{\"name\":\"Matrix hall\",\"capacity\":12,\"reason\":\"Seats 12\"}",
+        rows.add(row("PUT", "/api/venues/{venue}", "{\"name\":\"Matrix hall\",\"capacity\":12,\"kind\":\"OTHER\",\"reason\":\"Seats 12\"}",
                 401, 200, 403, 403, 403, 403));
         rows.add(row("PUT", "/api/partners/{partner}",
                 "{\"name\":\"Matrix partner\",\"kind\":\"UNIVERSITY\",\"reason\":\"A university\"}",

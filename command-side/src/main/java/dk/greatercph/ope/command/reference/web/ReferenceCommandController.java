@@ -87,9 +87,10 @@ class ReferenceCommandController {
             @Schema(example = "Kongens Vænge 2, 3400 Hillerød", maxLength = 300) @Size(max = 300) String address,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "40", minimum = "1", maximum = "100000")
             @NotNull @Min(1) @Max(100_000) Integer capacity,
-            @Schema(example = "HOSPITAL", defaultValue = "OTHER",
-                    description = "What kind of place it is; every item at a HOSPITAL venue needs cost coverage (R3)")
-            VenueKind kind,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HOSPITAL",
+                    description = "What kind of place it is, as it should stand (a correction left without it turned a "
+                            + "hospital into OTHER); every item at a HOSPITAL venue needs cost coverage (R3)")
+            @NotNull VenueKind kind,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "The hall seats 60, not 40", maxLength = 2000)
             @NotBlank @Size(max = 2000) String reason) {
     }
@@ -138,7 +139,7 @@ class ReferenceCommandController {
             @PathVariable VenueId id, @Valid @RequestBody VenueCorrection request,
             @Parameter(description = IF_MATCH) ExpectedVersion expected) {
         return commands.ok(id, new CorrectVenueCommand(id, request.name(), request.address(), request.capacity(),
-                request.kind() == null ? VenueKind.OTHER : request.kind(), request.reason(), expected.value()));
+                request.kind(), request.reason(), expected.value()));
     }
 
     @PostMapping(path = "/venues", consumes = MediaType.APPLICATION_JSON_VALUE)
