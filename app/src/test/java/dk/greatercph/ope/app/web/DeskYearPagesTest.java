@@ -67,6 +67,38 @@ class DeskYearPagesTest {
                 .contains("href=\"/delegations/" + open + "\"");
     }
 
+    /**
+     * An offer withdrawn unanswered read "accepted" on the lead's page, and "withdrawn" beside the operator that
+     * withdrew it, as if its own offer had gone.
+     */
+    @Test
+    void anOfferWithdrawnUnansweredIsToldAsWithdrawnNamingWhoseOfferItWas() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.registeredAndScreened(dk.greatercph.ope.app.support.Requests.delegation(
+                "Withdrawn offer " + UUID.randomUUID(), "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\",\"INVESTMENT\"",
+                "Care"));
+        ok(lifecycle.desk().post("/api/delegations/" + id + "/routing", "{}"));
+        ok(lifecycle.as("chc").post("/api/delegations/" + id + "/assignments/chc/acceptance", ""));
+        String withdrawn = ok(lifecycle.desk().post("/api/delegations/" + id + "/withdrawal",
+                "{\"reason\":\"Fell through\"}")).header("ETag").replace("\"", "");
+
+        Api.Response outline = lifecycle.as("chc").get("/api/delegations/" + id + "/history");
+        assertThat(outline.json().get("events").valueStream()
+                .filter(e -> e.get("eventType").asString().equals("AssignmentWithdrawnEvent"))
+                .map(e -> e.get("operatorId").asString())).containsExactly("copcap");
+        lifecycle.as("chc").getUntil("/api/delegations/" + id + "?minVersion=" + withdrawn, r -> r.status() == 200,
+                Duration.ofSeconds(10));
+        String page = PageSession.signedIn(port, "chc").get("/delegations/" + id).body();
+        String history = page.substring(page.indexOf("ældste først"));
+        assertThat(history.split("Opgave accepteret", -1)).as("chc's acceptance only").hasSize(2);
+        assertThat(history).contains("Opgave trukket tilbage</span>");
+        String withdrawnRow = history.substring(history.indexOf("Opgave trukket tilbage"));
+        assertThat(withdrawnRow.substring(0, withdrawnRow.indexOf("</tr>"))).contains("(copcap)");
+        String deskPage = PageSession.signedIn(port, "desk").get("/delegations/" + id).body();
+        String deskRow = deskPage.substring(deskPage.indexOf("Opgave trukket tilbage"));
+        assertThat(deskRow.substring(0, deskRow.indexOf("</tr>"))).as("the desk's timeline too").contains("(copcap)");
+    }
+
     @Test
     void theBoardReadsALowerCaseCountryAsItsCode() {
         PageSession desk = PageSession.signedIn(port, "desk");

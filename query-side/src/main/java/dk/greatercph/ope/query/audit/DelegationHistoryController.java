@@ -69,6 +69,9 @@ class DelegationHistoryController {
             String actorRole,
             @Schema(example = "chc", description = "For an operator's user, the operator it acted for")
             String actorOperator,
+            @Schema(example = "woco", description = "The operator the event concerns (an offer, an answer, an "
+                    + "escalation, a withdrawal), from its content; absent for an event that names none")
+            String operatorId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Recorded by an import of earlier records")
             boolean imported) {
     }
@@ -109,7 +112,20 @@ class DelegationHistoryController {
         JsonNode meta = event.metaData() == null ? json.createObjectNode() : json.readTree(event.metaData());
         String type = event.payloadType().substring(event.payloadType().lastIndexOf('.') + 1);
         return new Entry(event.sequenceNumber(), type, event.instant(), text(meta, ActorMetadata.ROLE),
-                text(meta, ActorMetadata.OPERATOR), meta.path(ActorMetadata.IMPORTED).asBoolean(false));
+                text(meta, ActorMetadata.OPERATOR), concerned(event), meta.path(ActorMetadata.IMPORTED).asBoolean(false));
+    }
+
+    /**
+     * The operator an event's content names, and nothing else of it: "offer withdrawn" read as the withdrawing
+     * operator's own offer, and the page took a withdrawn offer for an accepted one.
+     */
+    private String concerned(StoredEvent event) {
+        if (event.payload() == null) {
+            return null;
+        }
+        JsonNode operator = json.readTree(event.payload()).path("operatorId");
+        JsonNode value = operator.isObject() ? operator.path("value") : operator;
+        return value.isString() ? value.asString() : null;
     }
 
     private static String text(JsonNode meta, String key) {

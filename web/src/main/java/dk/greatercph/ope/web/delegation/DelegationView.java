@@ -48,9 +48,8 @@ class DelegationView {
     record HistoryRow(String at, String what, String who, String role, String detail) {
     }
 
-    /** The events the delegation view itself tells of, with what their history outline lacks (whom, which code). */
-    private static final Set<String> FROM_THE_VIEW = Set.of("DelegationRegisteredEvent", "AssignmentOfferedEvent",
-            "AssignmentAcceptedEvent", "AssignmentDeclinedEvent", "RoutingRefusedEvent", "ConfirmationRefusedEvent");
+    /** The events whose row the delegation view tells better than the history outline: the refusals, with their code. */
+    private static final Set<String> FROM_THE_VIEW = Set.of("RoutingRefusedEvent", "ConfirmationRefusedEvent");
 
     /** Fills the model for delegation {@code id}; the page is refused with the API's status when it may not be read. */
     @SuppressWarnings("unchecked")
@@ -244,8 +243,8 @@ class DelegationView {
 
     /**
      * What happened and who did it: the aggregate's timeline where the user may read it (desk, auditors), otherwise
-     * what the delegation view itself carries (registration, offers and answers, refusals) and the outline of every
-     * other event, by role, from {@code /api/delegations/{id}/history}.
+     * the outline of every event, by role, from {@code /api/delegations/{id}/history}, with the refusals' codes from
+     * the delegation view. An event about another operator than the one that did it names that operator.
      */
     private List<HistoryRow> history(String id, JsonNode d) {
         String timeline = "/api/audit/Delegation/" + id + "/timeline";
@@ -255,23 +254,13 @@ class DelegationView {
             if (answer.ok()) {
                 for (JsonNode event : answer.body().path("events")) {
                     JsonNode meta = event.path("metaData");
+                    JsonNode payload = event.path("payload");
+                    String code = payload.path("code").asString("");
                     rows.add(new HistoryRow(event.path("timestamp").asString(""), event.path("eventType").asString(""),
                             meta.path("actor").asString(""), meta.path("actorRole").asString(""),
-                            event.path("payload").path("code").asString("")));
+                            code.isEmpty() ? concerned(operatorOf(payload), meta.path("actorOperatorId").asString("")) : code));
                 }
                 return rows;
-            }
-        }
-        rows.add(new HistoryRow(d.path("registeredAt").asString(""), "DelegationRegisteredEvent",
-                d.path("registeredBy").asString(""), "", ""));
-        for (JsonNode assignment : d.path("assignments")) {
-            rows.add(new HistoryRow(assignment.path("offeredAt").asString(""), "AssignmentOfferedEvent", "",
-                    "", operators.named(assignment.path("operatorId").asString(""))));
-            if (!assignment.path("answeredAt").isMissingNode() && !assignment.path("answeredAt").isNull()) {
-                String state = assignment.path("state").asString("");
-                rows.add(new HistoryRow(assignment.path("answeredAt").asString(""),
-                        "DECLINED".equals(state) ? "AssignmentDeclinedEvent" : "AssignmentAcceptedEvent",
-                        operators.named(assignment.path("operatorId").asString("")), "OPERATOR", ""));
             }
         }
         for (JsonNode refusal : d.path("refusals")) {
@@ -279,7 +268,8 @@ class DelegationView {
                     "ROUTING".equals(refusal.path("kind").asString("")) ? "RoutingRefusedEvent" : "ConfirmationRefusedEvent",
                     "", "", refusal.path("code").asString("")));
         }
-        // everything else that happened, by role, from the delegation's history: the page stopped at the acceptances
+        // everything else that happened, by role, from the delegation's history: the page stopped at the acceptances,
+        // and told a withdrawn offer as an accepted one
         ApiAnswer history = api.get("/api/delegations/" + id + "/history");
         if (history.ok()) {
             for (JsonNode event : history.body().path("events")) {
@@ -288,13 +278,23 @@ class DelegationView {
                     String operator = event.path("actorOperator").asString("");
                     rows.add(new HistoryRow(event.path("at").asString(""), type,
                             operator.isEmpty() ? "" : operators.named(operator), event.path("actorRole").asString(""),
-                            ""));
+                            concerned(event.path("operatorId").asString(""), operator)));
                 }
             }
         }
         // by the moment, not the text: the view writes some times in UTC and others with Copenhagen's offset
         rows.sort(Comparator.comparing(row -> moment(row.at())));
         return rows;
+    }
+
+    /** The operator an event concerns, named, where it is not the one that did it ("offer withdrawn (woco)"). */
+    private String concerned(String operator, String actorOperator) {
+        return operator.isEmpty() || operator.equals(actorOperator) ? "" : operators.named(operator);
+    }
+
+    private static String operatorOf(JsonNode payload) {
+        JsonNode operator = payload.path("operatorId");
+        return (operator.isObject() ? operator.path("value") : operator).asString("");
     }
 
     private static java.time.Instant moment(String at) {
