@@ -129,9 +129,12 @@ class DelegationPagesTest {
         String laterAsDesk = PageSession.signedIn(port, "desk").get("/delegations/" + later + confirmed).body();
         assertThat(laterAsDesk).contains("id=\"completion-not-begun\"").doesNotContain("id=\"action-completion\"");
         assertThat(PageSession.signedIn(port, "desk").get("/delegations/" + begun + confirmed).body())
-                .contains("id=\"action-completion\"").doesNotContain("id=\"completion-not-begun\"");
+                .contains("id=\"action-completion\"").doesNotContain("id=\"completion-not-begun\"")
+                .contains("data-confirm=\"Genåbn programmet? Bookingerne frigives, og programmet skal bekræftes igen.\"");
         assertThat(PageSession.signedIn(port, "chc").get("/delegations/" + begun + confirmed).body())
-                .contains("id=\"action-completion\"");
+                .contains("id=\"action-completion\"")
+                .as("closing for good, and freeing the bookings, ask first as a decline does")
+                .contains("data-confirm=\"Afslut delegationen med dette resultat? Det kan ikke fortrydes.\"");
         assertThat(PageSession.signedIn(port, "copcap").get("/delegations/" + begun + confirmed).body())
                 .doesNotContain("id=\"action-completion\"", "id=\"completion-not-begun\"");
     }
@@ -301,7 +304,7 @@ class DelegationPagesTest {
 
         String page = PageSession.signedIn(port, "woco").get("/delegations/" + woco + "?minVersion=5").body();
 
-        assertThat(page).contains("id=\"conflict-" + item + "\"", "er også booket af &quot;en anden delegation&quot;")
+        assertThat(page).contains("id=\"conflict-" + item + "\"", "er også booket af en anden delegation fra")
                 .doesNotContain("&quot;Booked&quot;");
     }
 

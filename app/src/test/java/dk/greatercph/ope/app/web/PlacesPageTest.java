@@ -111,6 +111,8 @@ class PlacesPageTest {
         assertThat(api.get("/api/partners/" + host + "?minVersion=1").json().get("name").asString())
                 .isEqualTo("Novo Nordisk " + tag);
         assertThat(PageSession.signedIn(port, "chc").get("/places").body())
-                .doesNotContain("href=\"/places/venues/" + venue + "\"");
+                .doesNotContain("href=\"/places/venues/" + venue + "\"")
+                .as("it said places are registered here, with no form for the operator")
+                .contains("bed sekretariatet om et, der mangler").doesNotContain("registreres her");
     }
 }
