@@ -534,4 +534,28 @@ class DelegationPagesTest {
         // by the organisation and the date it was received, not by its id alone
         assertThat(page).contains("id=\"earlier-" + first + "\">" + organisation + " (modtaget ");
     }
+
+    /**
+     * A form sent from a page the delegation had moved on from (another tab, a colleague's change) was refused and
+     * came back empty: everything typed had to be typed again.
+     */
+    @Test
+    void aFormRefusedAsStaleKeepsWhatWasTyped() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String id = lifecycle.accepted("Stale form " + UUID.randomUUID());
+        PageSession desk = PageSession.signedIn(port, "desk");
+        desk.get("/delegations/" + id);
+        PageSession.Page member = desk.post("/delegations/" + id + "/do/member-addition", Map.of("version", "1",
+                "name", "Zhang San", "title", "Dean", "email", "zhang.san@example.cn"));
+        assertThat(member.status()).isEqualTo(412);
+        assertThat(member.body()).contains("value=\"Zhang San\"", "value=\"Dean\"", "value=\"zhang.san@example.cn\"");
+
+        PageSession lead = PageSession.signedIn(port, "chc");
+        lead.get("/delegations/" + id + "/programme");
+        PageSession.Page item = lead.post("/delegations/" + id + "/do/item-addition", Map.of("version", "1",
+                "kind", "MEETING", "title", "Board meeting", "startsAt", "2031-05-06T10:00", "endsAt", "2031-05-06T11:00",
+                "venueId", lifecycle.venue()));
+        assertThat(item.status()).isEqualTo(412);
+        assertThat(item.body()).contains("value=\"Board meeting\"", "value=\"2031-05-06T10:00\"");
+    }
 }
