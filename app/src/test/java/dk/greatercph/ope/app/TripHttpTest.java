@@ -220,6 +220,15 @@ class TripHttpTest {
         assertRefused(secondPass, "INVALID_FIELD", "endsAt");
         assertThat(secondPass.body()).contains("twice");
         assertRefused(shifted, "INVALID_FIELD", "startsAt");
+        // without an offset, which of the two was meant is unknown: it was taken as the earlier without a word
+        Api.Response unsaid = itineraryItem(trip, fallBack + "T02:30:00", fallBack + "T04:00:00", zone);
+        assertRefused(unsaid, "INVALID_FIELD", "startsAt");
+        assertThat(unsaid.body()).contains("give it with its offset");
+        String around = desk.post("/api/trips", TripPlan.of(year).to("Copenhagen")
+                .dates(fallBack.minusDays(1).toString(), fallBack.plusDays(1).toString()).extraordinary("Clock change")
+                .json()).json().get("id").asString();
+        Api.Response said = itineraryItem(around, fallBack + "T02:30:00+02:00", fallBack + "T04:00:00", zone);
+        assertThat(said.status()).as(said.body()).isEqualTo(201);
     }
 
     /**

@@ -41,13 +41,23 @@ final class TimeZones {
      * time ends, an item is kept as local time and read as the earlier of the two, so 02:15+01:00 was recorded as
      * 02:15+02:00, an hour earlier, and an item that ends before it starts was taken. Such a time is refused, naming
      * the offset it would be read at; the same moment sent as the earlier offset's local time, or another time, is
-     * kept as sent.
+     * kept as sent. A time in that hour sent without an offset is refused too: which of the two was meant is unknown.
      */
     static void requireKept(String field, ItineraryTime sent, java.time.LocalDateTime local, String zone) {
-        if (sent == null || sent.offset() == null || local == null) {
+        if (sent == null || local == null) {
             return;
         }
         java.util.List<java.time.ZoneOffset> offsets = ZoneId.of(zone).getRules().getValidOffsets(local);
+        if (sent.offset() == null) {
+            if (offsets.size() > 1) {
+                // which of the two was meant cannot be told: it was taken as the earlier without a word, where a
+                // programme item's time is refused the same way
+                throw new InvalidInput(dk.greatercph.ope.platform.input.InputProblem.INVALID_FIELD, field,
+                        "is a time the clocks show twice in " + zone + " (daylight saving time ends): give it with "
+                                + "its offset, " + offsets.get(0) + " (an item keeps the earlier of the two)");
+            }
+            return;
+        }
         if (offsets.size() > 1 && !offsets.get(0).equals(sent.local().atOffset(sent.offset())
                 .atZoneSameInstant(ZoneId.of(zone)).getOffset())) {
             throw new InvalidInput(dk.greatercph.ope.platform.input.InputProblem.INVALID_FIELD, field,

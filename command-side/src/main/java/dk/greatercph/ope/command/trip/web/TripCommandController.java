@@ -98,7 +98,7 @@ class TripCommandController {
 
     @PostMapping(path = "/{id}/itinerary-items", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a meeting or visit to the itinerary",
-            description = "DESK, while the trip is being planned (409 TRIP_NOT_OPEN once it is approved or closed). The item lies within the trip's dates (OUTSIDE_TRIP) and ends after it starts (INVALID_TIME_SLOT); its times are local to the city, in timeZone (an IANA zone id, default Asia/Shanghai; otherwise 400 INVALID_TIME_ZONE); a time sent with an offset is read in that zone. A local time the clocks skip, or a moment in the hour they show twice that the item (kept in local time, read at the earlier offset) would not keep, is 400 INVALID_FIELD naming it. Answers 201 with the item id in Location.")
+            description = "DESK, while the trip is being planned (409 TRIP_NOT_OPEN once it is approved or closed). The item lies within the trip's dates (OUTSIDE_TRIP) and ends after it starts (INVALID_TIME_SLOT); its times are local to the city, in timeZone (an IANA zone id, default Asia/Shanghai; otherwise 400 INVALID_TIME_ZONE); a time sent with an offset is read in that zone. A local time the clocks skip, a time in the hour they show twice sent without its offset, or a moment in that hour that the item (kept in local time, read at the earlier offset) would not keep, is 400 INVALID_FIELD naming it. Answers 201 with the item id in Location.")
     @Creates
     ResponseEntity<CommandAccepted> addItineraryItem(
             @Valid @RequestBody TripRequests.ItineraryItem request,
