@@ -43,7 +43,9 @@ class ReferenceCorrectionTest {
 
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
         assertThat(corrected.header("ETag")).isEqualTo("\"1\"");
-        JsonNode view = desk.get("/api/venues/" + venue + "?minVersion=1").json();
+        Api.Response read = desk.get("/api/venues/" + venue + "?minVersion=1");
+        assertThat(read.header("ETag")).as("the version a correction's If-Match names").isEqualTo("\"1\"");
+        JsonNode view = read.json();
         assertThat(view.get("name").asString()).isEqualTo("Regionsgården " + tag);
         assertThat(view.get("capacity").asInt()).isEqualTo(60);
         assertThat(view.get("kind").asString()).isEqualTo("MUNICIPALITY");
@@ -116,7 +118,9 @@ class ReferenceCorrectionTest {
 
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(422);
         assertThat(confirmed.json().get("code").asString()).isEqualTo("COST_COVERAGE_MISSING");
-        JsonNode view = desk.get("/api/partners/" + partner + "?minVersion=1").json();
+        Api.Response read = desk.get("/api/partners/" + partner + "?minVersion=1");
+        assertThat(read.header("ETag")).isEqualTo("\"1\"");
+        JsonNode view = read.json();
         assertThat(view.get("hospital").asBoolean()).isTrue();
         assertThat(view.get("name").asString()).isEqualTo("Herlev Hospital " + tag);
     }

@@ -72,17 +72,18 @@ class ReferenceQueryController {
             description = "DESK, OPERATOR or AUDITOR: where the Location of a venue's registration points. An unknown "
                     + "id is 404 VENUE_NOT_FOUND. Read-your-writes: with ?minVersion (the ETag the registration or a "
                     + "correction answered) the request waits up to 5 seconds for the venue to show that version.")
-    @ApiResponse(responseCode = "200", description = "The venue")
+    @ApiResponse(responseCode = "200", description = "The venue; its version is in the ETag, for a correction's If-Match")
     @ApiResponse(responseCode = "404", description = "No such venue (VENUE_NOT_FOUND)")
     @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
             + "reached what was recorded before the request (PROJECTION_BEHIND)")
-    VenueView venue(@Parameter(description = "The venue id", example = "VEN-0b6c2b7e-1d2f-4a3b-8c9d-0e1f2a3b4c5d")
+    ResponseEntity<VenueView> venue(@Parameter(description = "The venue id", example = "VEN-0b6c2b7e-1d2f-4a3b-8c9d-0e1f2a3b4c5d")
                     @PathVariable String id,
                     @Parameter(description = "Wait (at most 5 s) until the venue is in the view at this version or later",
                             example = "0")
                     @RequestParam(required = false) @Min(0) Long minVersion) {
         return read(minVersion, () -> queryGateway.query(new FindVenueQuery(id),
                 ResponseTypes.multipleInstancesOf(VenueView.class)).join(), VenueView::version)
+                .map(venue -> ResponseEntity.ok().eTag("\"" + venue.version() + "\"").body(venue))
                 .orElseThrow(() -> new DomainProblem(ReferenceQueryProblem.VENUE_NOT_FOUND, "No venue with id " + id
                         + "."));
     }
@@ -111,17 +112,18 @@ class ReferenceQueryController {
                     + "unknown id is 404 PARTNER_NOT_FOUND. Read-your-writes: with ?minVersion (the ETag the "
                     + "registration or a correction answered) the request waits up to 5 seconds for the partner to "
                     + "show that version.")
-    @ApiResponse(responseCode = "200", description = "The partner")
+    @ApiResponse(responseCode = "200", description = "The partner; its version is in the ETag, for a correction's If-Match")
     @ApiResponse(responseCode = "404", description = "No such partner (PARTNER_NOT_FOUND)")
     @ApiResponse(responseCode = "409", description = "The view is being rebuilt, or (with minVersion) has not yet "
             + "reached what was recorded before the request (PROJECTION_BEHIND)")
-    PartnerView partner(@Parameter(description = "The partner id",
+    ResponseEntity<PartnerView> partner(@Parameter(description = "The partner id",
                                    example = "PRT-7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathVariable String id,
                         @Parameter(description = "Wait (at most 5 s) until the partner is in the view at this version "
                                 + "or later", example = "0")
                         @RequestParam(required = false) @Min(0) Long minVersion) {
         return read(minVersion, () -> queryGateway.query(new FindPartnerQuery(id),
                 ResponseTypes.multipleInstancesOf(PartnerView.class)).join(), PartnerView::version)
+                .map(partner -> ResponseEntity.ok().eTag("\"" + partner.version() + "\"").body(partner))
                 .orElseThrow(() -> new DomainProblem(ReferenceQueryProblem.PARTNER_NOT_FOUND, "No partner with id "
                         + id + "."));
     }
