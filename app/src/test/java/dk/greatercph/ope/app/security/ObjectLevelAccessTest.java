@@ -293,10 +293,13 @@ class ObjectLevelAccessTest {
             assertThat(refused.status()).as(refused.body()).isEqualTo(422);
             assertThat(refused.json().get("code").asString()).isEqualTo("UNKNOWN_PERSON");
             assertThat(refused.json().get("detail").asString()).contains("personId");
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).as("named for a form to mark")
+                    .isEqualTo("personId");
         }
         Api.Response unknownLeader = desk.post("/api/trips", tripBody(2090, unknown));
         assertThat(unknownLeader.status()).as(unknownLeader.body()).isEqualTo(422);
         assertThat(unknownLeader.json().get("code").asString()).isEqualTo("UNKNOWN_PERSON");
+        assertThat(unknownLeader.json().get("errors").get(0).get("field").asString()).isEqualTo("leaderPersonId");
         assertThat(desk.post("/api/trips", tripBody(2090, "1")).json().get("errors").get(0).get("field").asString())
                 .isEqualTo("leaderPersonId");
 

@@ -25,7 +25,7 @@ public class PersonReferences {
         }
         PersonId person = new PersonId(reference);
         if (!personalData.isKnown(person)) {
-            throw new DomainProblem(PersonProblem.UNKNOWN_PERSON,
+            throw new DomainProblem(PersonProblem.UNKNOWN_PERSON, field,
                     "Field '" + field + "' names no person held here; leave it out to record a new person.");
         }
         return person;
