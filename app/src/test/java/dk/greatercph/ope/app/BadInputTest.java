@@ -322,6 +322,14 @@ class BadInputTest {
         assertProblem(desk.get("/api/audit/events?after=%2310"), 400, "INVALID_PARAMETER");
         assertThat(desk.get("/api/kpis?year=2027").status()).isEqualTo(200);
         assertThat(desk.get("/api/delegations?limit=0").status()).isEqualTo(400);
+        // digits, but too many for the number: it said they were not digits
+        for (String tooLarge : List.of("/api/audit/events?after=99999999999999999999", "/api/kpis?year=2147483648",
+                "/api/operators/clean/kpi-targets/99999999999")) {
+            Api.Response refused = tooLarge.contains("kpi-targets")
+                    ? desk.put(tooLarge, "{\"targets\":[{\"kind\":\"TOURISTS\",\"target\":1}]}") : desk.get(tooLarge);
+            assertProblem(refused, 400, "INVALID_PARAMETER");
+            assertThat(refused.body()).as(tooLarge).contains("too large").doesNotContain("decimal digits");
+        }
     }
 
     @Test

@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
 @ControllerAdvice
 final class WholeNumbers {
 
-    private static final Pattern WHOLE = Pattern.compile("-?(?:0|[1-9][0-9]{0,18})");
+    private static final Pattern WHOLE = Pattern.compile("-?(?:0|[1-9][0-9]*)");
 
-    static final Converter<String, Integer> INTEGERS = text -> text.isEmpty() ? null : Integer.valueOf(checked(text));
+    static final Converter<String, Integer> INTEGERS = text -> text.isEmpty() ? null : read(text, Integer::valueOf);
 
-    static final Converter<String, Long> LONGS = text -> text.isEmpty() ? null : Long.valueOf(checked(text));
+    static final Converter<String, Long> LONGS = text -> text.isEmpty() ? null : read(text, Long::valueOf);
 
     @InitBinder
     void wholeNumbers(WebDataBinder binder) {
@@ -37,11 +37,16 @@ final class WholeNumbers {
         binder.registerCustomEditor(Long.class, new Strict(Long::valueOf, true));
     }
 
-    private static String checked(String text) {
+    /** The number, or a refusal that says what is wrong: 20 digits were "not a whole number written in digits". */
+    private static <N extends Number> N read(String text, Function<String, N> parse) {
         if (!WHOLE.matcher(text).matches()) {
             throw new InvalidInput(InputProblem.INVALID_PARAMETER, "", "is not a whole number written in decimal digits");
         }
-        return text;
+        try {
+            return parse.apply(text);
+        } catch (NumberFormatException tooLarge) {
+            throw new InvalidInput(InputProblem.INVALID_PARAMETER, "", "is a whole number too large for this parameter");
+        }
     }
 
     private static final class Strict extends PropertyEditorSupport {
@@ -61,7 +66,7 @@ final class WholeNumbers {
                 return;
             }
             try {
-                setValue(parse.apply(checked(text)));
+                setValue(read(text, parse));
             } catch (InvalidInput refused) {
                 // as a binder expects it of an editor: it names the parameter in the mismatch it makes of it
                 throw new IllegalArgumentException(refused.getMessage(), refused);
