@@ -132,6 +132,10 @@ class BadInputTest {
     @Test
     void malformedJsonIsRefused() {
         assertProblem(desk.post("/api/delegations", "{\"channel\": \"EMBASSY\","), 400, "MALFORMED_JSON");
+        // a second value after the first: it was "must be a JSON object", of a body that was one
+        Api.Response trailing = desk.post("/api/venues", "{\"name\":\"Trail\",\"capacity\":1} {\"x\":1}");
+        assertProblem(trailing, 400, "MALFORMED_JSON");
+        assertThat(trailing.body()).contains("more than one JSON value");
     }
 
     @Test

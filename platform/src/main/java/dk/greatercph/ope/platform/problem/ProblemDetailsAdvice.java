@@ -403,6 +403,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "Field '" + field + "' appears more than once.",
                     Map.of("errors", List.of(fieldError(field, "appears more than once"))));
         }
+        if (cause instanceof MismatchedInputException trailing && trailing.getOriginalMessage() != null
+                && trailing.getOriginalMessage().startsWith("Trailing token")) {
+            // {"name":"x"} {"y":1}: not "must be a JSON object", which it was
+            return problem(InputProblem.MALFORMED_JSON, "The request body holds more than one JSON value.",
+                    Map.of());
+        }
         if (cause instanceof MismatchedInputException wrongShape && wrongShape.getPath().isEmpty()
                 && wrongShape.getTargetType() != null) {
             // well-formed JSON of another shape than the endpoint reads ([] or "x" where an object is expected)
