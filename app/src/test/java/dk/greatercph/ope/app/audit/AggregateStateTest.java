@@ -102,6 +102,9 @@ class AggregateStateTest {
         assertThat(then.get("state").get("status").asString()).isEqualTo("PLANNED");
         assertThat(now.get("version").asLong()).isEqualTo(2);
         assertThat(now.get("state").get("participants").size()).isEqualTo(2);
+        // a sealed personal field is opened as the timeline opens it: it showed as its ciphertext
+        assertThat(now.get("state").get("leader").asString()).isEqualTo("Chair");
+        assertThat(now.toString()).doesNotContain("\"sealed\"");
     }
 
     @Test

@@ -162,4 +162,18 @@ class AuditFormsTest {
         assertThat(other.body()).contains("Det indsatte er ikke et kontrolpunkt i den form, systemet udsteder det.",
                 "bogus");
     }
+
+    /** A trip's state showed its leader as ciphertext and its dates under the code's own names ("End date"). */
+    @Test
+    void aTripsStateShowsItsLeaderOpenedAndItsFieldsInThePagesWords() {
+        int year = java.util.concurrent.ThreadLocalRandom.current().nextInt(2030, 2100);
+        String trip = Lifecycle.ok(new Api(port).as("desk").post("/api/trips",
+                dk.greatercph.ope.app.support.TripPlan.of(year).ledBy("Lars Chair").extraordinary("State page").json()))
+                .json().get("id").asString();
+
+        String page = PageSession.signedIn(port, "auditor").get("/audit/Trip/" + trip).body();
+
+        assertThat(page).contains("Lars Chair", "Startdato", "Slutdato", "Ekstraordinær")
+                .doesNotContain("sealed", "End date", "Start date");
+    }
 }

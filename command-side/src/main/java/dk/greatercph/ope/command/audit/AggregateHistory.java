@@ -100,7 +100,8 @@ class AggregateHistory {
         EventSourcedAggregate<A> folded = EventSourcedAggregate.initialize(root, aggregate.model(), null,
                 NoSnapshotTriggerDefinition.TRIGGER);
         folded.initializeState(DomainEventStream.of(events.stream()));
-        JsonNode state = folded.invoke(FIELDS::valueToTree);
+        // sealed personal fields opened as the timeline opens them: a trip's leader showed as its ciphertext
+        JsonNode state = personalData.openAll(folded.invoke(FIELDS::valueToTree));
         return new AggregateStateView(aggregate.name(), id, last.getSequenceNumber(), last.getTimestamp(),
                 folded.isDeleted(), state);
     }
