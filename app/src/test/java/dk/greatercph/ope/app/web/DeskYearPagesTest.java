@@ -207,6 +207,43 @@ class DeskYearPagesTest {
         assertThat(PageSession.signedIn(port, "auditor").get("/delegations/" + id).body())
                 .doesNotContain("id=\"action-request-correction\"");
     }
+    /**
+     * Once routed, the correction form offered the themes, type and level, which the correction then refused
+     * (ROUTING_DECIDED): they are shown as decided, and sent as they stand, so the rest can be corrected.
+     */
+    @Test
+    void aRoutedRequestsCorrectionShowsWhatRoutingDecidedAndCorrectsTheRest() {
+        Lifecycle lifecycle = new Lifecycle(new Api(port));
+        String organisation = "Routed correction " + UUID.randomUUID();
+        String id = lifecycle.accepted(organisation);
+        PageSession desk = PageSession.signedIn(port, "desk");
+        String page = desk.get("/delegations/" + id + "?minVersion=5").body();
+        String form = page.substring(page.indexOf("id=\"action-request-correction\""));
+        form = form.substring(0, form.indexOf("</form>"));
+
+        assertThat(form).contains("id=\"correction-decided\"", "Fastlagt ved fordelingen:",
+                        "<input type=\"hidden\" name=\"themes\" value=\"HEALTH_WELFARE_TECH\">")
+                .doesNotContain("id=\"correction-delegationType\"", "id=\"correction-politicalLevel\"",
+                        "type=\"checkbox\" name=\"themes\"");
+        java.util.Map<String, String> sent = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher field = java.util.regex.Pattern
+                .compile("<input type=\"hidden\" name=\"(delegationType|politicalLevel|version)\" value=\"([^\"]*)\"")
+                .matcher(form);
+        while (field.find()) {
+            sent.put(field.group(1), field.group(2));
+        }
+        java.util.Map<String, String> fields = new java.util.HashMap<>(sent);
+        fields.putAll(java.util.Map.of("channel", "EMBASSY", "requestingOrganisation", organisation,
+                "country", "CN", "originProvince", "Jiangsu", "headCount", "14", "wishedFrom", "2027-04-12",
+                "wishedTo", "2027-04-16", "reason", "Two more come"));
+        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"))
+                + "&themes=HEALTH_WELFARE_TECH&themes=INVESTMENT&dateReceived="
+                + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        PageSession.Page corrected = desk.postEncoded("/delegations/" + id + "/do/request-correction", body);
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(302);
+    }
+
     /** A confirmed programme offered no way to change it: the desk reopens it from the delegation's page. */
     @Test
     void theDeskReopensAConfirmedProgrammeFromThePage() {
