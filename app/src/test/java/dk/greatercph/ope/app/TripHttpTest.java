@@ -97,6 +97,20 @@ class TripHttpTest {
         assertThat(view.get("itinerary").get(0).get("counterpart").asString()).isEqualTo("Jiangsu Foreign Affairs Office");
         assertThat(view.get("report").get("followUps").get(0).get("operatorId").asString()).isEqualTo("copcap");
         assertThat(view.get("version").asLong()).isEqualTo(5);
+
+        // the follow-up reaches the operator it was handed to: it was on the desk's trip page only
+        Api.Response handed = new Api(port).as("copcap").get("/api/operators/copcap/trip-follow-ups");
+        assertThat(handed.status()).as(handed.body()).isEqualTo(200);
+        assertThat(handed.json().valueStream().filter(f -> f.get("tripId").asString().equals(trip)))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("action").asString()).isEqualTo("Follow up the battery plant lead");
+                    assertThat(f.get("year").asInt()).isEqualTo(year);
+                });
+        assertThat(new Api(port).as("chc").get("/api/operators/chc/trip-follow-ups").body()).doesNotContain(trip);
+        assertThat(new Api(port).as("chc").get("/api/operators/copcap/trip-follow-ups").status())
+                .as("another operator's, as its inbox").isEqualTo(404);
+        assertThat(dk.greatercph.ope.app.web.support.PageSession.signedIn(port, "copcap").get("/inbox").body())
+                .as("on the operator's inbox page").contains("id=\"trip-follow-ups\"", "Follow up the battery plant lead");
     }
 
     @Test

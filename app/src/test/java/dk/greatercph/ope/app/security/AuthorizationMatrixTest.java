@@ -144,6 +144,7 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/escalations?limit=5", null, 401, 200, 403, 403, 200, 403));
         rows.add(row("GET", "/api/operators/chc/inbox", null, 401, 200, 200, 404, 200, 403));
         rows.add(row("GET", "/api/operators/clean/inbox?state=OFFERED", null, 401, 200, 404, 200, 200, 403));
+        rows.add(row("GET", "/api/operators/chc/trip-follow-ups", null, 401, 200, 200, 404, 200, 403));
         rows.add(row("GET", "/api/schedule", null, 401, 200, 200, 200, 200, 403));
         rows.add(row("GET", "/api/schedule?from=2027-04-01&to=2027-04-30&operator=chc", null, 401, 200, 200, 200, 200, 403));
         rows.add(row("GET", "/api/schedule/conflicts", null, 401, 200, 200, 200, 200, 403));

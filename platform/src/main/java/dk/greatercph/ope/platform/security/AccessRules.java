@@ -12,7 +12,7 @@ final class AccessRules {
 
     /** What an operator may read, besides the desk and the auditors. */
     static final String[] OPERATOR_READS = {
-            "/api/operators/*/inbox", "/api/operators/*/inbox/stream",
+            "/api/operators/*/inbox", "/api/operators/*/inbox/stream", "/api/operators/*/trip-follow-ups",
             "/api/schedule", "/api/schedule/**", "/api/schedule.ics",
             "/api/delegations/*", "/api/delegations/*/**",
             "/api/venues", "/api/venues/*", "/api/partners", "/api/partners/*"

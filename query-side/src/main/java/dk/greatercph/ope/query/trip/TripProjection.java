@@ -191,6 +191,21 @@ class TripProjection {
     }
 
     @QueryHandler
+    List<TripFollowUpView> handle(FindTripFollowUpsQuery query) {
+        return jdbc.sql("""
+                        SELECT t.trip_id, t.title, t.year, t.end_date, f ->> 'action' AS action
+                        FROM trip_view t CROSS JOIN LATERAL jsonb_array_elements(t.report -> 'followUps') f
+                        WHERE t.status = 'COMPLETED' AND f ->> 'operatorId' = :operator
+                        ORDER BY t.end_date DESC, t.trip_id
+                        """)
+                .param("operator", query.operatorId())
+                .query((rs, n) -> new TripFollowUpView(rs.getString("trip_id"), rs.getString("title"),
+                        rs.getInt("year"), rs.getObject("end_date", java.time.LocalDate.class), query.operatorId(),
+                        rs.getString("action")))
+                .list();
+    }
+
+    @QueryHandler
     List<TripView> handle(FindTripsQuery query) {
         return jdbc.sql("""
                         SELECT * FROM trip_view WHERE (CAST(:year AS INTEGER) IS NULL OR year = :year)

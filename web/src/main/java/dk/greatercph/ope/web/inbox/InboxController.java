@@ -154,6 +154,9 @@ class InboxController {
         model.addAttribute("mayAnswer", api.allows(HttpMethod.POST,
                 "/api/delegations/x/assignments/" + operator + "/acceptance"));
         model.addAttribute("maySchedule", api.allows(HttpMethod.GET, "/api/schedule"));
+        // what the political trips handed to this operator: it was on the desk's trip page only
+        ApiAnswer followUps = api.get("/api/operators/" + operator + "/trip-follow-ups");
+        model.addAttribute("followUps", followUps.ok() ? followUps.data() : List.of());
     }
 
     private static long count(Map<?, ?> counts, String state) {
