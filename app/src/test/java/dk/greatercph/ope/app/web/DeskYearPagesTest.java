@@ -58,6 +58,8 @@ class DeskYearPagesTest {
         int refused = history.indexOf("Bekræftelse afvist");
         assertThat(offered).isPositive();
         assertThat(refused).as(history).isGreaterThan(offered);
+        String refusedRow = history.substring(refused, history.indexOf("</tr>", refused));
+        assertThat(refusedRow).as("who was refused, as every other desk action says it").contains("sekretariatet");
 
         String open = new Lifecycle(new Api(port)).registeredAndScreened(dk.greatercph.ope.app.support.Requests
                 .delegation("Linked offer " + UUID.randomUUID(), "ADMINISTRATIVE", "\"HEALTH_WELFARE_TECH\"", "Care"));

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,9 +48,6 @@ class DelegationView {
     /** One thing that happened: when, what (an event type), who did it and in which role. */
     record HistoryRow(String at, String what, String who, String role, String detail) {
     }
-
-    /** The events whose row the delegation view tells better than the history outline: the refusals, with their code. */
-    private static final Set<String> FROM_THE_VIEW = Set.of("RoutingRefusedEvent", "ConfirmationRefusedEvent");
 
     /** Fills the model for delegation {@code id}; the page is refused with the API's status when it may not be read. */
     @SuppressWarnings("unchecked")
@@ -263,23 +261,33 @@ class DelegationView {
                 return rows;
             }
         }
-        for (JsonNode refusal : d.path("refusals")) {
-            rows.add(new HistoryRow(refusal.path("refusedAt").asString(""),
-                    "ROUTING".equals(refusal.path("kind").asString("")) ? "RoutingRefusedEvent" : "ConfirmationRefusedEvent",
-                    "", "", refusal.path("code").asString("")));
+        // the refusals' codes, which the outline leaves out, from the view, each kind in the order it happened
+        Map<String, java.util.Deque<String>> codes = new HashMap<>();
+        List<JsonNode> refusals = new ArrayList<>();
+        d.path("refusals").forEach(refusals::add);
+        refusals.sort(Comparator.comparing(refusal -> moment(refusal.path("refusedAt").asString(""))));
+        for (JsonNode refusal : refusals) {
+            codes.computeIfAbsent("ROUTING".equals(refusal.path("kind").asString("")) ? "RoutingRefusedEvent"
+                    : "ConfirmationRefusedEvent", kind -> new java.util.ArrayDeque<>()).add(refusal.path("code").asString(""));
         }
-        // everything else that happened, by role, from the delegation's history: the page stopped at the acceptances,
-        // and told a withdrawn offer as an accepted one
+        // everything that happened, by role, from the delegation's history: the page stopped at the acceptances,
+        // told a withdrawn offer as an accepted one, and a refusal without who was refused
         ApiAnswer history = api.get("/api/delegations/" + id + "/history");
         if (history.ok()) {
             for (JsonNode event : history.body().path("events")) {
                 String type = event.path("eventType").asString("");
-                if (!FROM_THE_VIEW.contains(type)) {
-                    String operator = event.path("actorOperator").asString("");
-                    rows.add(new HistoryRow(event.path("at").asString(""), type,
-                            operator.isEmpty() ? "" : operators.named(operator), event.path("actorRole").asString(""),
-                            concerned(event.path("operatorId").asString(""), operator)));
-                }
+                String operator = event.path("actorOperator").asString("");
+                java.util.Deque<String> code = codes.get(type);
+                rows.add(new HistoryRow(event.path("at").asString(""), type,
+                        operator.isEmpty() ? "" : operators.named(operator), event.path("actorRole").asString(""),
+                        code != null && !code.isEmpty() ? code.poll()
+                                : concerned(event.path("operatorId").asString(""), operator)));
+            }
+        } else {
+            for (JsonNode refusal : refusals) {
+                rows.add(new HistoryRow(refusal.path("refusedAt").asString(""), "ROUTING".equals(refusal.path("kind")
+                        .asString("")) ? "RoutingRefusedEvent" : "ConfirmationRefusedEvent", "", "",
+                        refusal.path("code").asString("")));
             }
         }
         // by the moment, not the text: the view writes some times in UTC and others with Copenhagen's offset
