@@ -92,6 +92,9 @@ class TripsPageTest {
             browser.check("trip-drafted");
 
             browser.find(By.id("trip-approve")).click();
+            assertThat(browser.answerQuestion(true)).as("asked first: an approved programme is fixed")
+                    .isEqualTo(da ? "Godkend programmet? Et godkendt program kan ikke længere ændres."
+                            : "Approve the programme? An approved programme can no longer be changed.");
             ImportPageTest.waitForText(browser, da ? "Godkendt" : "Approved");
             assertThat(browser.find(By.id("trip-status")).getText()).isEqualTo(da ? "Godkendt" : "Approved");
             assertThat(browser.all(By.cssSelector("form[action$='/participants']"))).as("no changes once approved").isEmpty();
@@ -100,6 +103,7 @@ class TripsPageTest {
             type(browser, "completion-agreementsSigned", "MoU on health cooperation");
             type(browser, "completion-followUps", "copcap: Follow up on the battery plant lead");
             browser.find(By.cssSelector("form[action$='/completion'] button[type=submit]")).click();
+            browser.answerQuestion(true);
             ImportPageTest.waitForText(browser, "Agreement renewed; two investment leads");
             assertThat(browser.find(By.id("trip-status")).getText()).isEqualTo(da ? "Gennemført" : "Completed");
             assertThat(browser.text()).contains("Agreement renewed; two investment leads", "MoU on health cooperation",
