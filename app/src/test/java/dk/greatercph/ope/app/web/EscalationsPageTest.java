@@ -61,8 +61,8 @@ class EscalationsPageTest {
             String href = browser.waitFor(d -> d.findElement(row).findElement(By.cssSelector("a")).getAttribute("href"));
             assertThat(text).contains(organisation)
                     .contains(da ? "Eskaleret" : "Escalated")
-                    .contains(da ? "clean (lead)" : "clean (lead)")
-                    .contains(da ? "Fordel delegationen igen med en anden lead" : "Route the delegation again with another lead")
+                    .contains(da ? "clean (ledende)" : "clean (lead)")
+                    .contains(da ? "Fordel delegationen igen med en anden ledende operatør" : "Route the delegation again with another lead")
                     .contains(da ? "dage" : "days");
             assertThat(href).endsWith("/delegations/" + id);
             assertThat(browser.find(By.cssSelector("h1")).getText()).isEqualTo(da ? "Eskaleringer" : "Escalations");

@@ -71,7 +71,7 @@ class InboxFormsTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("role=\"alert\"", "aria-invalid=\"true\"",
                 "aria-describedby=\"reason-" + id + "-error\"", "id=\"reason-" + id + "-error\"",
-                "Skriv hvorfor I afviser");
+                "Skriv hvorfor I afslår");
         assertThat(lifecycle.eventTypes(id)).doesNotContain("AssignmentDeclinedEvent");
 
         PageSession.Page declined = chc.post("/inbox/" + id + "/decline", Map.of("reason", "No capacity that week.\nAsk again in May."));
@@ -79,8 +79,8 @@ class InboxFormsTest {
         assertThat(declined.header("Location")).endsWith("/inbox?answered=" + id);
         assertThat(lifecycle.eventTypes(id)).contains("AssignmentDeclinedEvent");
         assertThat(chc.get("/inbox").body()).as("the lists' own reload does not take the notice")
-                .doesNotContain("Tilbuddet er afvist.");
-        assertThat(chc.get("/inbox?answered=" + id).body()).contains("Tilbuddet er afvist.", "Ask again in May.")
+                .doesNotContain("Opgaven er afslået.");
+        assertThat(chc.get("/inbox?answered=" + id).body()).contains("Opgaven er afslået.", "Ask again in May.")
                 .doesNotContain("offer-" + id);
     }
 
