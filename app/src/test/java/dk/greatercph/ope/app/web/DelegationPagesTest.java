@@ -551,7 +551,8 @@ class DelegationPagesTest {
         assertThat(member.body()).contains("value=\"Zhang San\"", "value=\"Dean\"", "value=\"zhang.san@example.cn\"");
 
         PageSession lead = PageSession.signedIn(port, "chc");
-        lead.get("/delegations/" + id + "/programme");
+        // once the lead's acceptance is in the view (registered, screened, routed, two offers, two acceptances)
+        lead.get("/delegations/" + id + "/programme?minVersion=6");
         PageSession.Page item = lead.post("/delegations/" + id + "/do/item-addition", Map.of("version", "1",
                 "kind", "MEETING", "title", "Board meeting", "startsAt", "2031-05-06T10:00", "endsAt", "2031-05-06T11:00",
                 "venueId", lifecycle.venue()));
