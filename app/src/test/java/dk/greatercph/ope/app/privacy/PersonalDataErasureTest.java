@@ -101,6 +101,12 @@ class PersonalDataErasureTest {
         JsonNode verification = auditor.get("/api/audit/verify").json();
         assertThat(verification.get("ok").asBoolean()).as("the chain still verifies: " + verification).isTrue();
         assertThat(desk.post("/api/persons/" + person + "/erasure", "{\"legalBasis\":\"again\"}").status()).isEqualTo(409);
+        // linking the erased person again is refused naming the field, as an unknown id is
+        Api.Response relinked = desk.post("/api/delegations/" + delegation + "/members",
+                "{\"name\":\"Someone\",\"personId\":\"" + person + "\"}");
+        assertThat(relinked.status()).as(relinked.body()).isEqualTo(409);
+        assertThat(relinked.json().get("code").asString()).isEqualTo("PERSON_ERASED");
+        assertThat(relinked.json().get("errors").get(0).get("field").asString()).isEqualTo("personId");
         assertThat(output.getAll()).as("logs hold no personal fields").doesNotContain(name, email);
     }
 

@@ -2,6 +2,7 @@ package dk.greatercph.ope.command.person;
 
 import dk.greatercph.ope.events.person.PersonId;
 import dk.greatercph.ope.platform.privacy.PersonalData;
+import dk.greatercph.ope.platform.privacy.PrivacyProblem;
 import dk.greatercph.ope.platform.problem.DomainProblem;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,11 @@ public class PersonReferences {
         if (!personalData.isKnown(person)) {
             throw new DomainProblem(PersonProblem.UNKNOWN_PERSON, field,
                     "Field '" + field + "' names no person held here; leave it out to record a new person.");
+        }
+        if (personalData.isErased(person)) {
+            // named as the unknown id is, so that a form can mark the field: it was refused deeper, naming none
+            throw new DomainProblem(PrivacyProblem.PERSON_ERASED, field,
+                    "Field '" + field + "' names a person whose data was erased; leave it out to record a new person.");
         }
         return person;
     }

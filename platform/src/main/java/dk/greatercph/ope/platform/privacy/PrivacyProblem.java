@@ -4,7 +4,7 @@ import dk.greatercph.ope.platform.problem.ProblemCode;
 import dk.greatercph.ope.platform.problem.ProblemKind;
 
 /** Refusals around erasable personal data. */
-enum PrivacyProblem implements ProblemCode {
+public enum PrivacyProblem implements ProblemCode {
     PERSON_ERASED(ProblemKind.CONFLICT,
             "This person's data was erased; record them again under a new person id.");
 
