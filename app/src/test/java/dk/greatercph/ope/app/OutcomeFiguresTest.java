@@ -149,6 +149,9 @@ class OutcomeFiguresTest {
                 {"summary":"A partner of ours","investmentLeads":1,"mous":["LoI","MoU"],"jobsCreated":10,"tourists":100}""";
 
         assertRefused(desk.put(path + supporting, report), 409, "NOT_COMPLETED", null);
+        // a supporting operator sees the delegation: it was told the completion did not exist
+        assertRefused(new Api(port).as("woco").post("/api/delegations/" + id + "/completion", """
+                {"summary":"Not ours","investmentLeads":1}"""), 403, "ONLY_THE_LEAD_COMPLETES", null);
         ok(desk.post("/api/delegations/" + id + "/completion", """
                 {"summary":"The visit","investmentLeads":2,"jobsCreated":5}"""));
         assertRefused(desk.put(path + lead, report), 422, "NOT_A_SUPPORTING_OPERATOR", "operatorId");
@@ -164,8 +167,11 @@ class OutcomeFiguresTest {
         ok(new Api(port).as("woco").put(path + "woco", """
                 {"summary":"Our own","investmentLeads":0}"""));
         ok(desk.put(path + supporting, report));
-        ok(desk.put(path + supporting, """
-                {"summary":"Corrected","investmentLeads":3,"mous":["MoU"],"jobsCreated":12,"tourists":100}"""));
+        String corrected = """
+                {"summary":"Corrected","investmentLeads":3,"mous":["MoU"],"jobsCreated":12,"tourists":100}""";
+        String version = ok(desk.put(path + supporting, corrected)).header("ETag");
+        assertThat(ok(desk.put(path + supporting, corrected)).header("ETag")).as("the same report again records nothing")
+                .isEqualTo(version);
 
         JsonNode reports = desk.getUntil("/api/delegations/" + id, r -> r.json().path("supportingOutcomes")
                 .valueStream().anyMatch(o -> o.get("summary").asString().equals("Corrected")), Duration.ofSeconds(10))

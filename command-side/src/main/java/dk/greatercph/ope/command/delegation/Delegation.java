@@ -105,6 +105,8 @@ class Delegation {
     private DelegationRoutedEvent routing;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<OperatorId, Assignment> assignments;
+    /** Each supporting operator's outcome as last reported: the same report again records nothing. */
+    private Map<OperatorId, Outcome> supportingOutcomes;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, ScopeRequest> scopeRequests;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
@@ -618,6 +620,13 @@ class Delegation {
     CommandResult handle(CompleteDelegationCommand command, RoutingTable routingTable, DeadlineManager deadlines,
                          @MetaDataValue(ActorMetadata.OPERATOR) String actingOperator) {
         if (actingOperator != null && !isLead(actingOperator)) {
+            Assignment own = assignments.get(new OperatorId(actingOperator));
+            if (own != null && own.isOnTheDelegation()) {
+                // an operator that sees the delegation was told it does not exist
+                throw new DomainProblem(DelegationProblem.ONLY_THE_LEAD_COMPLETES, "The desk or the lead operator "
+                        + "completes the visit; a supporting operator reports its own outcome (PUT "
+                        + "/api/delegations/" + delegationId + "/supporting-outcomes/" + actingOperator + ").");
+            }
             throw DomainProblem.notFound();
         }
         requireStatus(EnumSet.of(DelegationStatus.CONFIRMED), "completed");
@@ -677,10 +686,19 @@ class Delegation {
         if (outcome == null || outcome.investmentLeads() < 0) {
             throw invalid(DelegationProblem.INVALID_OUTCOME, "investmentLeads", "An outcome reports the investment leads.");
         }
-        apply(new SupportingOutcomeReportedEvent(delegationId, operator, new Outcome(outcome.summary(),
-                outcome.investmentLeads(), outcome.companies(), outcome.mous(), List.of(),
-                outcome.companiesEstablished(), outcome.jobsCreated(), outcome.tourists(), outcome.overnightStays())));
+        Outcome reported = new Outcome(outcome.summary(), outcome.investmentLeads(), outcome.companies(),
+                outcome.mous(), List.of(), outcome.companiesEstablished(), outcome.jobsCreated(), outcome.tourists(),
+                outcome.overnightStays());
+        if (reported.equals(supportingOutcomes.get(operator))) {
+            return CommandResult.done(); // the report it stands at: a second event counted nothing new
+        }
+        apply(new SupportingOutcomeReportedEvent(delegationId, operator, reported));
         return CommandResult.done();
+    }
+
+    @EventSourcingHandler
+    void on(SupportingOutcomeReportedEvent event) {
+        supportingOutcomes.put(event.operatorId(), event.outcome());
     }
 
     @EventSourcingHandler
@@ -704,6 +722,7 @@ class Delegation {
         this.purpose = event.purpose();
         this.country = event.country();
         this.assignments = new LinkedHashMap<>();
+        this.supportingOutcomes = new HashMap<>();
         this.scopeRequests = new HashMap<>();
         this.items = new LinkedHashMap<>();
         this.members = new HashSet<>();

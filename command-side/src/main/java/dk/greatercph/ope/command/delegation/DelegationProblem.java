@@ -63,6 +63,8 @@ public enum DelegationProblem implements ProblemCode {
             "A programme item with this id exists already."),
     ITEM_NOT_FOUND(ProblemKind.NOT_FOUND,
             "No programme item with this id on the delegation."),
+    ONLY_THE_LEAD_COMPLETES(ProblemKind.FORBIDDEN,
+            "The desk or the lead operator completes a visit; a supporting operator reports its own outcome."),
     ITEM_OF_ANOTHER_OPERATOR(ProblemKind.FORBIDDEN,
             "Only the operator that added a programme item, the lead or the desk may change it."),
     PAYER_REQUIRED(ProblemKind.INVALID_INPUT,
