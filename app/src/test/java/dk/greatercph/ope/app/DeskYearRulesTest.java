@@ -99,8 +99,12 @@ class DeskYearRulesTest {
         assertThat(planned.get("venueIsHospital").asBoolean()).isTrue();
         assertThat(planned.get("needsCostCoverage").asBoolean()).isTrue();
 
-        ok(desk.post("/api/delegations/" + id + "/programme-items/" + item + "/cost-coverage",
-                "{\"payer\":\"Jiangsu Health Commission\",\"basis\":\"Agreement 2027-08\",\"amount\":8000}"));
+        String covered = ok(desk.post("/api/delegations/" + id + "/programme-items/" + item + "/cost-coverage",
+                "{\"payer\":\"Jiangsu Health Commission\",\"basis\":\"Agreement 2027-08\",\"amount\":8000}"))
+                .header("ETag");
+        assertThat(ok(desk.post("/api/delegations/" + id + "/programme-items/" + item + "/cost-coverage",
+                "{\"payer\":\"Jiangsu Health Commission\",\"basis\":\"Agreement 2027-08\",\"amount\":8000.00}"))
+                .header("ETag")).as("the same agreement again records nothing").isEqualTo(covered);
         Api.Response confirmed = ok(desk.post("/api/delegations/" + id + "/confirmation", ""));
 
         JsonNode view = delegation(id, version(confirmed));

@@ -108,6 +108,11 @@ class OperatorHttpTest {
                 java.util.Map.of());
 
         assertThat(agreed.status()).as(agreed.body()).isEqualTo(200);
+        Api.Response again = desk.send(put("/api/operators/" + code + "/kpi-targets/2027",
+                "{\"targets\":[{\"kind\":\"TOURISTS\",\"target\":5000},{\"kind\":\"DELEGATIONS_HANDLED\",\"target\":40}]}"),
+                java.util.Map.of());
+        assertThat(again.header("ETag")).as("the same agreement again, in another order, records nothing")
+                .isEqualTo(agreed.header("ETag"));
         Api.Response duplicate = desk.send(put("/api/operators/" + code + "/kpi-targets/2027",
                 "{\"targets\":[{\"kind\":\"TOURISTS\",\"target\":1},{\"kind\":\"TOURISTS\",\"target\":2}]}"), java.util.Map.of());
         assertThat(duplicate.status()).isEqualTo(400);

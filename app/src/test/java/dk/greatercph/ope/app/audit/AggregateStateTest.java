@@ -155,7 +155,7 @@ class AggregateStateTest {
         assertThat(lead.get("state").asString()).isEqualTo("ACCEPTED");
         assertThat(state.get("items").get(item).propertyNames()).containsExactlyInAnyOrder("kind", "title",
                 "startsAt", "endsAt",
-                "venueId", "hostId", "hostIsHospital", "venueIsHospital", "costCovered", "plannedBy");
+                "venueId", "hostId", "hostIsHospital", "venueIsHospital", "costCovered", "coverage", "plannedBy");
         assertThat(state.get("items").get(item).get("plannedBy").get("value").asString()).isEqualTo("chc");
         assertThat(state.get("scopeRequests").get(request).propertyNames()).containsExactlyInAnyOrder("themes", "open");
         assertThat(state.get("scopeRequests").get(request).get("open").asBoolean()).isTrue();

@@ -43,6 +43,8 @@ class ProgrammeItem {
     private boolean hostIsHospital;
     private boolean venueIsHospital;
     private boolean costCovered;
+    /** The cost coverage in force, if any: the same agreement again records nothing. */
+    private CostCoverageRecordedEvent coverage;
 
     /** ISO 4217's codes for no currency and for testing: nobody pays in them. */
     private static final java.util.Set<String> NO_CURRENCY = java.util.Set.of("XXX", "XTS");
@@ -125,6 +127,12 @@ class ProgrammeItem {
             throw invalid(DelegationProblem.INVALID_AMOUNT, "amount", currency + " is counted to " + decimals
                     + " decimal place" + (decimals == 1 ? "" : "s") + ".");
         }
+        if (coverage != null && java.util.Objects.equals(coverage.payer(), command.payer().trim())
+                && java.util.Objects.equals(coverage.basis(), command.basis().trim()) && coverage.amount() != null
+                && coverage.amount().compareTo(command.amount()) == 0
+                && java.util.Objects.equals(coverage.currency(), currency)) {
+            return CommandResult.done(); // recorded already: a second event said nothing new
+        }
         apply(new CostCoverageRecordedEvent(command.delegationId(), itemId, command.payer().trim(),
                 command.basis().trim(), command.amount(), currency));
         return CommandResult.done();
@@ -162,11 +170,13 @@ class ProgrammeItem {
     @EventSourcingHandler
     void on(CostCoverageRecordedEvent event) {
         costCovered = true;
+        coverage = event;
     }
 
     @EventSourcingHandler
     void on(CostCoverageVoidedEvent event) {
         costCovered = false;
+        coverage = null;
     }
 
     /** Equal in every field, so that the test fixture can compare the state a command left with the sourced one. */

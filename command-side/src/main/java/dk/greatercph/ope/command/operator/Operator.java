@@ -34,6 +34,8 @@ class Operator {
     private String name;
     private List<Theme> themes;
     private Instant themesChangedAt;
+    /** The targets agreed per year, as last agreed: the same agreement again records nothing. */
+    private java.util.Map<Integer, Set<KpiTarget>> agreedTargets = new java.util.HashMap<>();
 
     protected Operator() {
     }
@@ -94,6 +96,9 @@ class Operator {
                         "KPI " + target.kind() + " is given more than once.");
             }
         }
+        if (Set.copyOf(command.targets()).equals(agreedTargets.get(command.year()))) {
+            return CommandResult.done(); // agreed already: a second event said nothing new
+        }
         apply(new KpiTargetsAgreedEvent(operatorId, command.year(), command.targets()));
         return CommandResult.done();
     }
@@ -104,6 +109,11 @@ class Operator {
         this.name = event.name();
         this.themes = event.themes();
         this.themesChangedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(KpiTargetsAgreedEvent event) {
+        agreedTargets.put(event.year(), Set.copyOf(event.targets()));
     }
 
     @EventSourcingHandler
