@@ -327,7 +327,7 @@ class DelegationLifecycleController {
 
     @PostMapping(path = "/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Complete the visit with its outcome report (feeds KPIs)",
-            description = "The desk or the lead operator, after confirmation: summary, investment leads, companies, MoUs and follow-ups handed to operators, and the figures the KPIs count (a figure left out is recorded as not reported and counts as 0). The delegation becomes COMPLETED.")
+            description = "The desk or the lead operator, after confirmation: summary, investment leads, companies, MoUs and follow-ups handed to operators, and the figures the KPIs count (a figure left out is recorded as not reported and counts as 0). The delegation becomes COMPLETED. A supporting operator is 403 ONLY_THE_LEAD_COMPLETES (it reports its own outcome); an operator not on the delegation 404.")
     ResponseEntity<CommandAccepted> complete(@Valid @RequestBody DelegationRequests.Completion request,
                                              @PathVariable DelegationId id,
                                              @Parameter(description = IF_MATCH) ExpectedVersion expected) {
